@@ -1,0 +1,1 @@
+"""Segmentation, entities and metrics over an Article's text."""

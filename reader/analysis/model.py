@@ -1,0 +1,74 @@
+"""Entities, mentions and metrics: spans over an article's canonical text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from reader.spans import check_span
+
+
+class EntityType(Enum):
+    PERSON = "person"
+    ORG = "org"
+    PRODUCT = "product"
+    PLACE = "place"
+
+
+class MetricKind(Enum):
+    ACTUAL = "actual"
+    FORECAST = "forecast"
+    TARGET = "target"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: its name, type, the aliases that point at it, and what it is."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """``text[start:end]`` names the entity ``entity`` (its canonical name)."""
+
+    start: int
+    end: int
+    entity: str
+    type: EntityType
+    surface: str
+
+    def __post_init__(self) -> None:
+        check_span(self.start, self.end, "mention")
+        if len(self.surface) != self.end - self.start:
+            raise ValueError(
+                f"mention surface {self.surface!r} does not fit [{self.start}, {self.end})"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A figure: ``text[start:end]`` normalised to ``value`` in ``unit``."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str  # from resources/metrics vocabulary: CNY, USD, HKD, %, times, users, …
+    unit_implied: bool = False
+    qualifier: str | None = None  # hedge: 约, 近, 超过, 不到, 多, 以上 …
+    label: str | None = None  # what was measured: GMV, 营收, 日活 …
+    subject: str | None = None  # canonical entity name it belongs to
+    period: str | None = None  # 2021, 2021年7月, 2020财年 …
+    kind: MetricKind = MetricKind.ACTUAL
+
+    def __post_init__(self) -> None:
+        check_span(self.start, self.end, "metric")
+        if len(self.surface) != self.end - self.start:
+            raise ValueError(
+                f"metric surface {self.surface!r} does not fit [{self.start}, {self.end})"
+            )

@@ -1,0 +1,1 @@
+"""Scoring the analysis against hand-checked gold (``shared/eval/seeds`` format)."""

@@ -1,0 +1,1 @@
+"""Turning article files into one clean canonical text with structure."""

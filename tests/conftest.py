@@ -1,0 +1,32 @@
+"""Shared fixtures. Qt runs offscreen and every test gets its own data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "data" / "gold"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh READER_DATA_DIR for each test: no test touches a real home."""
+    path = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("READER_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    return GOLD
