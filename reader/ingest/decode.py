@@ -1,0 +1,49 @@
+"""Bytes to text: BOMs, UTF-8, and detected legacy encodings (GBK/GB18030, Big5)."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from reader.errors import IngestError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Bytes that never occur in text: NUL and C0 controls other than tab, newline, CR, FF, ESC.
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# A file whose share of such bytes passes this is binary; a few stray NULs are only stripped.
+_BINARY_SHARE = 0.05
+# Up to this share of undecodable sequences, UTF-8 with replacement beats a guessed encoding.
+_UTF8_DAMAGE_SHARE = 0.002
+# Detected single-byte or narrow encodings are widened to the superset that decodes more.
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode an article file's bytes; raise IngestError naming ``name`` when they are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if not data.strip():
+        raise IngestError(name, "the file is empty")
+    sample = data[:65536]
+    if sum(sample.count(b) for b in _BINARY_BYTES) > _BINARY_SHARE * len(sample):
+        raise IngestError(name, "binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    damaged = data.decode("utf-8", errors="replace").count("\ufffd")
+    if damaged <= max(1, _UTF8_DAMAGE_SHARE * len(data)):
+        return data.decode("utf-8", errors="replace")
+    best = from_bytes(data[:262144]).best()
+    if best is None:
+        raise IngestError(name, "unknown text encoding (not UTF-8, GBK or Big5)")
+    encoding = _WIDER.get(best.encoding, best.encoding)
+    return data.decode(encoding, errors="replace")
