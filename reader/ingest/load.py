@@ -21,19 +21,29 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 def load_file(path: Path, root: Path | None = None) -> Article:
     """Read and clean one article file; raise IngestError naming the file when it cannot be."""
     found = Found(path=path, root=root if root is not None else path.parent)
+    return parse_article(read_file(found), found.relative, html=is_html(path), path=str(path))
+
+
+def is_html(path: Path) -> bool:
+    return path.suffix.lower() in _HTML_SUFFIXES
+
+
+def read_file(found: Found) -> bytes:
+    """The file's bytes; IngestError with the reason when it is too large or unreadable."""
     name = found.relative
     try:
-        size = path.stat().st_size
+        size = found.path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(name, f"too large for an article ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")
-        data = path.read_bytes()
+            raise IngestError(
+                name, f"too large for an article ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)"
+            )
+        return found.path.read_bytes()
     except IsADirectoryError:
         raise IngestError(name, "is a folder, not a file") from None
     except PermissionError:
         raise IngestError(name, "permission denied: the file cannot be read") from None
     except OSError as error:
         raise IngestError(name, f"cannot be read: {error.strerror or error}") from None
-    return parse_article(data, name, html=path.suffix.lower() in _HTML_SUFFIXES, path=str(path))
 
 
 def parse_article(data: bytes, name: str, *, html: bool = False, path: str = "") -> Article:

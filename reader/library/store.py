@@ -1,0 +1,237 @@
+"""The one SQLite database: analysis cache, user corrections, annotations, reading state.
+
+Schema version lives in ``PRAGMA user_version``; numbered migrations run in one transaction;
+a database from a newer Reader is refused untouched; a corrupt file is moved aside. WAL mode,
+and every write is committed when it happens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader.errors import StoreTooNew, StoreUnavailable
+
+DB_NAME = "reader.sqlite3"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the analysis cache, keyed by file content and by the analysis version that made it
+    """
+    CREATE TABLE documents (
+        content_hash TEXT NOT NULL,
+        version TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        PRIMARY KEY (content_hash, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        created TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE reading (
+        library TEXT NOT NULL,
+        article_key TEXT NOT NULL,
+        read_at TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (library, article_key)
+    ) WITHOUT ROWID;
+    CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,
+        library TEXT NOT NULL,
+        article_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        exact TEXT NOT NULL DEFAULT '',
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        start INTEGER,
+        end INTEGER,
+        entity TEXT,
+        color TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        name TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL
+    );
+    CREATE INDEX annotations_article ON annotations (library, article_key);
+    CREATE INDEX annotations_entity ON annotations (entity);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# sqlite error texts that mean the file is not a usable database.
+_CORRUPT = ("file is not a database", "database disk image is malformed", "file is encrypted")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open database. Create with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, moved_aside: Path | None = None):
+        self.connection = connection
+        self.path = path
+        self.moved_aside = moved_aside  # where a corrupt database was moved, to tell the user
+
+    @classmethod
+    def open(cls, folder: Path) -> Store:
+        """Open (creating or migrating) the database in ``folder``.
+
+        Raises StoreTooNew for a database from a newer Reader and StoreUnavailable when the
+        file cannot be used (locked, read-only, disk full). A corrupt file is moved aside to
+        ``reader.sqlite3.corrupt-<timestamp>`` and a fresh database is created."""
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / DB_NAME
+        moved: Path | None = None
+        try:
+            connection = cls._connect(path)
+        except sqlite3.DatabaseError as error:
+            if not any(text in str(error) for text in _CORRUPT):
+                raise StoreUnavailable(f"{path}: {error}") from error
+            moved = path.with_name(f"{DB_NAME}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
+            path.rename(moved)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            connection = cls._connect(path)
+        return cls(connection, path, moved)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        try:
+            # The version is read before anything else: switching a newer file to WAL would
+            # already modify it.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreTooNew(
+                    f"{path} was written by a newer version of Reader (schema {version}, this "
+                    f"version knows {SCHEMA_VERSION}); it was left untouched. Update Reader, or "
+                    f"start with --data-dir pointing elsewhere."
+                )
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            if version < SCHEMA_VERSION:
+                _migrate(connection, version)
+        except sqlite3.OperationalError as error:
+            connection.close()
+            raise StoreUnavailable(f"{path}: {error}") from error
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def close(self) -> None:
+        self.connection.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed on success, rolled back on any error."""
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreUnavailable(f"{self.path}: {error}") from error
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.connection.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                self.connection.execute("ROLLBACK")
+                raise StoreUnavailable(f"{self.path}: {error}") from error
+
+    # -- analysis cache
+    def cached_document(self, content_hash: str, version: str) -> bytes | None:
+        row = self.connection.execute(
+            "SELECT payload FROM documents WHERE content_hash = :h AND version = :v",
+            {"h": content_hash, "v": version},
+        ).fetchone()
+        return row[0] if row else None
+
+    def cached_documents(self, hashes: list[str], version: str) -> dict[str, bytes]:
+        """Many cache entries in one query per thousand hashes."""
+        found: dict[str, bytes] = {}
+        for i in range(0, len(hashes), 900):
+            chunk = hashes[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self.connection.execute(
+                f"SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
+                [version, *chunk],
+            )
+            found.update(rows)
+        return found
+
+    def put_documents(self, items: list[tuple[str, bytes]], version: str) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO documents (content_hash, version, payload) VALUES (?, ?, ?)",
+                [(h, version, payload) for h, payload in items],
+            )
+
+    # -- settings (last library, last article, …; window geometry stays in QSettings)
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.connection.execute("SELECT value FROM settings WHERE key = :k", {"k": key}).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (:k, :v) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                {"k": key, "v": value},
+            )
+
+    # -- user corrections to entities, as JSON records in order
+    def corrections(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT data FROM corrections ORDER BY id")]
+
+    def add_correction(self, data: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO corrections (created, data) VALUES (:c, :d)", {"c": now(), "d": data})
+
+    def replace_corrections(self, records: list[str]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM corrections")
+            db.executemany(
+                "INSERT INTO corrections (created, data) VALUES (?, ?)", [(now(), r) for r in records]
+            )
+
+    # -- reading state
+    def mark_read(self, library: str, article_key: str, position: int = 0) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO reading (library, article_key, read_at, position) VALUES (:l, :k, :t, :p) "
+                "ON CONFLICT (library, article_key) DO UPDATE SET read_at = excluded.read_at, "
+                "position = excluded.position",
+                {"l": library, "k": article_key, "t": now(), "p": position},
+            )
+
+    def read_keys(self, library: str) -> dict[str, int]:
+        """Article keys read in ``library``, with the last reading position."""
+        rows = self.connection.execute(
+            "SELECT article_key, position FROM reading WHERE library = :l", {"l": library}
+        )
+        return dict(rows)
+
+
+def _migrate(connection: sqlite3.Connection, version: int) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[number].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")

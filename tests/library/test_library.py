@@ -1,0 +1,101 @@
+"""Library loading, the analysis cache and the cross-article indexes. The analysis here is a
+small test double so these tests do not depend on the gazetteer; the real pipeline is
+exercised in tests/test_extract.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.analysis.model import EntityType, Mention
+from reader.analysis.pipeline import Analysis
+from reader.ingest.model import Article
+from reader.library.library import load_library
+from reader.library.store import Store
+
+
+class CountingAnalyzer:
+    """Marks every 阿里巴巴 and 抖音 as a mention, and counts how often it was asked."""
+
+    version = "test-1"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def analyse(self, article: Article) -> Analysis:
+        self.calls += 1
+        mentions = [
+            Mention(m.start(), m.end(), m.group(), EntityType.ORG, m.group())
+            for m in re.finditer("阿里巴巴|抖音", article.text)
+        ]
+        return Analysis(tuple(mentions), ())
+
+
+def _write(folder: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+
+
+def test_load_library_reports_bad_files_and_loads_the_rest(tmp_path: Path) -> None:
+    _write(tmp_path, {"good.md": "# 标题\n\n阿里巴巴发布财报。", "empty.md": "", "bin.txt": b"\x00\x01" * 500})
+    library = load_library([tmp_path], None, CountingAnalyzer())
+    assert [a.key for a in library.articles] == ["good.md"]
+    assert {e.file: e.message for e in library.errors} == {
+        "bin.txt": "binary file, not text",
+        "empty.md": "the file is empty",
+    }
+
+
+def test_load_library_missing_path_is_an_error(tmp_path: Path) -> None:
+    library = load_library([tmp_path / "nope"], None, CountingAnalyzer())
+    assert library.articles == () and "no such file" in library.errors[0].message
+
+
+def test_load_library_second_open_comes_from_cache(tmp_path: Path, data_dir: Path) -> None:
+    _write(tmp_path / "lib", {"a.md": "抖音与阿里巴巴。", "b.md": "阿里巴巴。"})
+    analyzer = CountingAnalyzer()
+    store = Store.open(data_dir)
+    first = load_library([tmp_path / "lib"], store, analyzer)
+    assert analyzer.calls == 2
+    second = load_library([tmp_path / "lib"], store, analyzer)
+    assert analyzer.calls == 2
+    assert second.articles == first.articles
+    assert second.analysis("a.md") == first.analysis("a.md")
+    (tmp_path / "lib" / "b.md").write_text("改过的阿里巴巴。", encoding="utf-8")
+    load_library([tmp_path / "lib"], store, analyzer)
+    assert analyzer.calls == 3
+    store.close()
+
+
+def test_library_entity_index_and_context(tmp_path: Path) -> None:
+    _write(tmp_path, {"1.md": "第一篇提到阿里巴巴和抖音。", "2.md": "第二篇：抖音。\n\n又是抖音。"})
+    library = load_library([tmp_path], None, CountingAnalyzer())
+    douyin = library.entity("抖音")
+    assert douyin is not None and (douyin.mentions, douyin.articles) == (3, ("1.md", "2.md"))
+    refs = library.mentions_of("抖音")
+    assert [(r.article, library.article(r.article).text[r.start : r.end]) for r in refs] == [
+        ("1.md", "抖音"),
+        ("2.md", "抖音"),
+        ("2.md", "抖音"),
+    ]
+    assert refs[2].before == "又是" and refs[1].after == "。"  # context stops at the block edge
+    assert library.cooccurring("抖音") == [("阿里巴巴", 1)]
+
+
+def test_library_search_two_character_word_with_filters(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "a.md": "---\nsource: 36kr\ndate: 2021-01-01\n---\n电商平台与电商生态。",
+            "b.md": "---\nsource: 晚点\ndate: 2022-01-01\n---\n抖音电商。",
+        },
+    )
+    library = load_library([tmp_path], None, CountingAnalyzer())
+    hits = library.search("电商")
+    assert [(h.article, h.match) for h in hits] == [("a.md", "电商"), ("a.md", "电商"), ("b.md", "电商")]
+    assert [h.article for h in library.search("电商", source="晚点")] == ["b.md"]
+    assert [h.article for h in library.search("电商", date_from="2021-06-01")] == ["b.md"]
+    assert [h.article for h in library.search("电商", entity="抖音")] == ["b.md"]
+    assert library.search("  ") == []
