@@ -1,0 +1,81 @@
+"""Writes the hostile input set: files a reader meets when people save pages from the web.
+
+Generated rather than committed because some are large (50 MB) or cannot live in git (a
+symlink loop, an unreadable file). ``python tests/data/hostile/make.py OUT`` writes it to OUT.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+GOOD = "---\ntitle: 正常的文章\ndate: 2021-05-10\n---\n\n阿里巴巴与字节跳动在电商领域竞争。\n"
+CJK = "抖音电商的交易额在2021年达到了一万亿元，同比增长超过一倍。"
+
+# name -> (bytes, expectation): "ok" opens clean; "error" is reported in errors with a reason.
+FILES: dict[str, tuple[bytes, str]] = {
+    "good.md": (GOOD.encode(), "ok"),
+    "binary.txt": (bytes(range(256)) * 64, "error"),
+    "png-named.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(4000), "error"),
+    "zero.md": (b"", "error"),
+    "nul-chars.md": (f"# 标题\n\n{CJK}\x00\x00{CJK}".encode(), "ok"),
+    "unclosed.html": (f"<html><body><div><p>{CJK}<p><b>加粗<i>斜体<table><tr><td>单元格".encode(), "ok"),
+    "nested-divs.html": (("<div>" * 10_000 + CJK + "</div>" * 10_000).encode(), "ok"),
+    "scripts.html": (
+        (
+            "<html><head><script>fetch('http://evil.example/x')</script><style>body{}</style></head>"
+            f"<body onload=\"steal()\"><p onclick=\"alert(1)\">{CJK}</p>"
+            "<iframe src=\"https://evil.example\"></iframe>"
+            "<a href=\"javascript:alert(1)\">脚本链接</a> <a href=\"file:///etc/passwd\">本地文件</a>"
+            "<img src=\"https://tracker.example/pixel.gif\" onerror=\"alert(2)\">"
+            "<object data=\"x.swf\"></object><svg onload=\"alert(3)\"><script>alert(4)</script></svg>"
+            "</body></html>"
+        ).encode(),
+        "ok",
+    ),
+    "invalid-utf8.md": (CJK.encode() * 50 + b"\xff\xfe\xc3\x28" + CJK.encode(), "ok"),
+    "gbk-as-utf8.html": (
+        f'<html><head><meta charset="utf-8"></head><body><p>{CJK * 4}</p></body></html>'.encode("gbk"),
+        "ok",
+    ),
+    "big5-as-utf8.txt": (("騰訊公佈第三季度業績，微信月活躍用戶數量持續增長。" * 6).encode("big5"), "ok"),
+    "bom.md": (b"\xef\xbb\xbf" + GOOD.encode(), "ok"),
+    "broken-yaml.md": (f"---\ntitle: [未闭合\ndate: : :\n---\n{CJK}".encode(), "ok"),
+    "front-matter-only.md": (b"---\ntitle: only\ndate: 2021-01-01\n---\n", "error"),
+    "rtl-zero-width.md": (f"阿\u200b里\u202e巴\u2066巴\u200d{CJK}\u2069".encode(), "ok"),
+    "long-line.txt": (("字" * 100_000).encode(), "ok"),
+    "crlf.md": (GOOD.replace("\n", "\r\n").encode(), "ok"),
+}
+
+
+def make(out: Path, *, large: bool = True) -> dict[str, str]:
+    """Write the set into ``out``; return file name -> expectation."""
+    out.mkdir(parents=True, exist_ok=True)
+    expected: dict[str, str] = {}
+    for name, (data, expectation) in FILES.items():
+        (out / name).write_bytes(data)
+        expected[name] = expectation
+    if large:
+        paragraph = (CJK * 30 + "\n\n").encode()
+        with (out / "huge-50mb.md").open("wb") as f:
+            for _ in range(50 * 2**20 // len(paragraph) + 1):
+                f.write(paragraph)
+        expected["huge-50mb.md"] = "error"
+    (out / "folder.md").mkdir(exist_ok=True)  # a directory named like an article: skipped
+    (out / "folder.md" / "inside.md").write_bytes(GOOD.encode())
+    expected["folder.md/inside.md"] = "ok"
+    loop = out / "loop"
+    loop.mkdir(exist_ok=True)
+    if not (loop / "again").exists():
+        os.symlink(out, loop / "again")
+    unreadable = out / "unreadable.md"
+    unreadable.write_bytes(GOOD.encode())
+    unreadable.chmod(0)
+    expected["unreadable.md"] = "error" if not os.access(unreadable, os.R_OK) else "ok"
+    return expected
+
+
+if __name__ == "__main__":
+    for name, expectation in make(Path(sys.argv[1])).items():
+        print(f"{expectation}\t{name}")
