@@ -1,0 +1,364 @@
+"""Entity recognition and linking: gazetteer names in one Aho-Corasick pass, unknown names by
+rules with evidence, and every mention linked to one canonical entity.
+
+Offsets are code points over the article text as given. Matching runs over a *folded* copy
+of the text (full-width to half-width, traditional to simplified, ASCII lower case) that has
+exactly the same length, so a match at ``[s, e)`` in the fold is ``text[s:e]`` in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import ahocorasick
+
+from reader.analysis.corrections import Corrections
+from reader.analysis.gazetteer import Entry, Gazetteer
+from reader.analysis.model import Entity, EntityType, Mention
+from reader.analysis.rules import ACCEPT, AliasLink, Candidate, Rules, RuleWords
+from reader.analysis.segment import Segmenter, Token
+
+# -- folding --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """One character to one character, so offsets survive: width, dots, traditional → simple."""
+    table: dict[int, str] = {0x3000: " "}
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    for dot in "•‧・･":
+        table[ord(dot)] = "·"
+    try:
+        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+        for line in dictionary.read_text(encoding="utf-8").splitlines():
+            trad, _, simple = line.partition("\t")
+            simple = simple.split(" ")[0] if simple else ""
+            if len(trad) == 1 and len(simple) == 1 and trad != simple:
+                table.setdefault(ord(trad), simple)
+    except (ModuleNotFoundError, FileNotFoundError):
+        pass  # without opencc's table, traditional text simply matches less
+    # Keep full-width brackets and colons as they are: rules look for both forms anyway,
+    # and the Chinese punctuation carries sentence structure.
+    for keep in "（）：；，！？":
+        table.pop(ord(keep), None)
+    return table
+
+
+_LOWER = {code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}
+
+
+def fold(text: str) -> str:
+    """Same-length matching form of ``text`` (keeps case)."""
+    folded = text.translate(_fold_table())
+    if len(folded) != len(text):  # a table entry broke the one-to-one rule: never shift offsets
+        raise AssertionError("fold changed the text length")
+    return folded
+
+
+def _lower(text: str) -> str:
+    return text.translate(_LOWER)
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+# -- spans ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    name: str  # canonical entity name
+    type: EntityType
+    ambiguous: bool = False
+    rank: int = 0  # ties at the same span: lower wins (gazetteer before discovered)
+
+
+def leftmost_longest(hits: Iterable[_Hit]) -> list[_Hit]:
+    """The gold's counting rule: scan left to right, at each start take the longest match,
+    skip whatever it overlaps. (``reader.spans.resolve_overlaps`` ranks longest-first over
+    the whole text instead; the two differ only on chains like A-B / B-CD.)"""
+    chosen: list[_Hit] = []
+    end = -1
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.rank)):
+        if hit.start >= end:
+            chosen.append(hit)
+            end = hit.end
+    return chosen
+
+
+def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
+    """Where two hits overlap and only one of them coincides with jieba's words, drop the other:
+    in 其中亚马逊 jieba reads 其中|亚马逊, so 中亚 (Central Asia) is not there to be found."""
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+
+    def aligned(h: _Hit) -> bool:
+        return h.start in starts and h.end in ends
+
+    ordered = sorted(hits, key=lambda h: (h.start, h.end))
+    dropped: set[int] = set()
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if b.start >= a.end:
+                break
+            if aligned(a) != aligned(b):
+                dropped.add(j if aligned(a) else i)
+    return [h for k, h in enumerate(ordered) if k not in dropped]
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n；;]")
+_LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
+
+
+class EntityRecognizer:
+    """Finds and links entity mentions in article text."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        corrections: Corrections | None = None,
+        segmenter: Segmenter | None = None,
+        words: RuleWords | None = None,
+    ) -> None:
+        self.base = gazetteer
+        self.corrections = corrections or Corrections()
+        self.gazetteer = Gazetteer(self.corrections.apply(gazetteer.entries))
+        self.segmenter = segmenter or Segmenter(gazetteer)
+        self.words = words or RuleWords.load()
+        self.rules = Rules(self.words)
+        added = [
+            (s, e.entity.type)
+            for e in self.gazetteer.entries
+            if self.base.entry(e.name) is None
+            for s in e.surfaces
+        ]
+        if added:
+            self.segmenter.add_words(added)
+        self._automaton = self._build_automaton(self.gazetteer)
+        self._discovered: dict[str, Entity] = {}
+
+    @staticmethod
+    def _build_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[str, Entry]]] = {}
+        for surface, e in gazetteer.surfaces():
+            keys.setdefault(_lower(fold(surface)), []).append((surface, e))
+        for key, payload in keys.items():
+            automaton.add_word(key, tuple(payload))
+        if keys:
+            automaton.make_automaton()
+        return automaton
+
+    def with_corrections(self, corrections: Corrections) -> EntityRecognizer:
+        """A recogniser over the same gazetteer and tokenizer with other corrections."""
+        return EntityRecognizer(self.base, corrections, self.segmenter, self.words)
+
+    def entity(self, name: str) -> Entity | None:
+        """The gazetteer entity, or the one synthesised for a name discovered in some article."""
+        found = self.gazetteer.get(name)
+        if found is not None:
+            return found
+        return self._discovered.get(name)
+
+    # -- recognition ----------------------------------------------------------------------
+
+    def recognise(self, text: str) -> tuple[Mention, ...]:
+        """Sorted, non-overlapping mentions; ``text[m.start:m.end] == m.surface``."""
+        if not text:
+            return ()
+        folded = fold(text)
+        gaz_hits = self._gazetteer_hits(folded)
+        tokens = self.segmenter.posseg(folded)
+        is_word = self._is_word
+        hits = self._disambiguate(folded, gaz_hits, tokens)
+        known = [(h.start, h.end) for h in leftmost_longest(hits)]
+        candidates = self.rules.candidates(folded, tokens, known, is_word)
+        accepted = self._accept(candidates)
+        hits.extend(self._occurrences(folded, accepted, rank=1))
+        resolved = leftmost_longest(_prefer_aligned(hits, tokens))
+
+        # Aliases the article itself establishes: glosses, quoted nicknames, bare surnames.
+        spans = [(h.start, h.end, h.name, h.type) for h in resolved]
+        links = self.rules.glosses(folded, spans) + self.rules.nicknames(folded, spans)
+        types = {h.name: h.type for h in resolved}
+        link_hits: list[_Hit] = []
+        for link in links:
+            target = types.get(link.target)
+            if target is None or self._ignored(link.alias):
+                continue
+            link_hits.extend(self._occurrences(folded, {link.alias: (link.target, target)}, 2))
+        if link_hits:
+            resolved = leftmost_longest([*resolved, *link_hits])
+        resolved = leftmost_longest([*resolved, *self._surname_hits(folded, resolved, tokens)])
+
+        mentions = []
+        for h in resolved:
+            surface = text[h.start:h.end]
+            if self._ignored(surface):
+                continue
+            name, etype = self._link(h.name, h.type)
+            if self._ignored(name):
+                continue
+            mentions.append(Mention(h.start, h.end, name, etype, surface))
+            if self.gazetteer.get(name) is None:
+                self._remember(name, etype, surface)
+        return tuple(mentions)
+
+    def _is_word(self, word: str) -> bool:
+        return self.segmenter.is_word(word)
+
+    def _ignored(self, surface: str) -> bool:
+        return surface in self.corrections.ignored
+
+    def _gazetteer_hits(self, folded: str) -> list[_Hit]:
+        lowered = _lower(folded)
+        n = len(folded)
+        hits: list[_Hit] = []
+        for end_index, payload in self._automaton.iter(lowered):
+            for surface, e in payload:
+                start = end_index - len(surface) + 1
+                end = end_index + 1
+                if _is_latin(surface[0]) and start > 0 and _is_latin(folded[start - 1]):
+                    continue
+                if _is_latin(surface[-1]) and end < n and _is_latin(folded[end]):
+                    continue
+                if not e.case_insensitive and folded[start:end] != fold(surface):
+                    continue
+                hits.append(
+                    _Hit(start, end, e.name, e.entity.type, ambiguous=surface in e.ambiguous)
+                )
+        return hits
+
+    def _disambiguate(self, folded: str, hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
+        """Keep an ambiguous hit (苹果, 美的) only with evidence that it means the entity."""
+        if not any(h.ambiguous for h in hits):
+            return hits
+        clear = [h for h in hits if not h.ambiguous]
+        clear_names = {h.name for h in clear}
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        org_like = {(h.start, h.end) for h in clear if h.type in (EntityType.ORG, EntityType.PRODUCT)}
+        clear_by_start = {s for s, _ in org_like}
+        clear_by_end = {e for _, e in org_like}
+        kept = list(clear)
+        for h in hits:
+            if not h.ambiguous:
+                continue
+            surface = folded[h.start:h.end]
+            if self.words.is_stopword(surface) or self._ignored(surface):
+                continue
+            if not _is_latin(surface[0]) and (h.start not in starts or h.end not in ends):
+                continue  # 美的 inside 完美的: not a word of its own here
+            if h.name in clear_names or self._in_list(folded, h, clear_by_start, clear_by_end):
+                kept.append(h)
+                continue
+            e = self.gazetteer.entry(h.name)
+            context = e.context if e is not None and e.context else self.words.company_context
+            left = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, h.start)), default=0)
+            right_match = _SENTENCE_END.search(folded, h.end)
+            right = right_match.start() if right_match else len(folded)
+            sentence = folded[max(left, h.start - 40):h.start] + " " + folded[h.end:min(right, h.end + 40)]
+            if any(word in sentence for word in context):
+                kept.append(h)
+        return kept
+
+    @staticmethod
+    def _in_list(folded: str, h: _Hit, starts: set[int], ends: set[int]) -> bool:
+        """Next to another named organisation, joined by 、/和/与 …: 阿里、腾讯、苹果."""
+        for joiner in _LIST_JOINERS:
+            if folded.startswith(joiner, h.end) and h.end + len(joiner) in starts:
+                return True
+            if folded.endswith(joiner, 0, h.start) and h.start - len(joiner) in ends:
+                return True
+        return False
+
+    def _accept(self, candidates: Sequence[Candidate]) -> dict[str, tuple[str, EntityType]]:
+        """Surfaces whose evidence in this article adds up, with their entity name and type."""
+        strength: dict[str, int] = {}
+        best: dict[str, Candidate] = {}
+        for c in candidates:
+            if self._ignored(c.surface):
+                continue
+            strength[c.surface] = strength.get(c.surface, 0) + c.strength
+            if c.surface not in best or c.strength > best[c.surface].strength:
+                best[c.surface] = c
+        return {s: (s, best[s].type) for s, total in strength.items() if total >= ACCEPT}
+
+    def _occurrences(
+        self, folded: str, names: dict[str, tuple[str, EntityType]], rank: int
+    ) -> list[_Hit]:
+        """Every occurrence of each accepted surface in the article."""
+        n = len(folded)
+        hits: list[_Hit] = []
+        for surface, (name, etype) in names.items():
+            start = folded.find(surface)
+            while start >= 0:
+                end = start + len(surface)
+                latin_ok = not (
+                    (_is_latin(surface[0]) and start > 0 and _is_latin(folded[start - 1]))
+                    or (_is_latin(surface[-1]) and end < n and _is_latin(folded[end]))
+                )
+                if latin_ok:
+                    hits.append(_Hit(start, end, name, etype, rank=rank))
+                start = folded.find(surface, start + 1)
+        return hits
+
+    def _surname_hits(
+        self, folded: str, resolved: Sequence[_Hit], tokens: Sequence[Token]
+    ) -> list[_Hit]:
+        """A bare surname standing for the one person of that surname named earlier:
+        "康泽宇……康此前负责国际化产品"."""
+        people: dict[str, list[tuple[int, str]]] = {}
+        for h in resolved:
+            if h.type is EntityType.PERSON:
+                surname = self.words.surname_of(h.name)
+                if surname is not None and len(surname) == 1:
+                    people.setdefault(surname, []).append((h.end, h.name))
+        if not people:
+            return []
+        single = {t.start for t in tokens if len(t.word) == 1}
+        taken = [(h.start, h.end) for h in resolved]
+        followers = self.words.surname_followers
+        hits: list[_Hit] = []
+        for surname, named in people.items():
+            start = folded.find(surname)
+            while start >= 0:
+                prior = {name for end, name in named if end <= start}
+                before = folded[start - 1] if start > 0 else "\n"
+                if (
+                    len(prior) == 1
+                    and start in single
+                    and (before.isspace() or before in "。！？；，：”」、")
+                    and any(folded.startswith(f, start + 1) for f in followers)
+                    and not any(s <= start < e for s, e in taken)
+                ):
+                    hits.append(_Hit(start, start + 1, prior.pop(), EntityType.PERSON, rank=3))
+                start = folded.find(surname, start + 1)
+        return hits
+
+    def _link(self, name: str, etype: EntityType) -> tuple[str, EntityType]:
+        """Final canonical name and type, after the user's corrections."""
+        if self.gazetteer.get(name) is not None:
+            e = self.gazetteer.get(name)
+            return e.name, e.type
+        name, etype = self.corrections.resolve(name, etype)
+        e = self.gazetteer.get(name)
+        if e is not None:
+            return e.name, e.type
+        return name, etype
+
+    def _remember(self, name: str, etype: EntityType, surface: str) -> None:
+        old = self._discovered.get(name)
+        aliases = old.aliases if old is not None else ()
+        if surface != name and surface not in aliases:
+            aliases = (*aliases, surface)
+        self._discovered[name] = Entity(name=name, type=etype, aliases=aliases, description="")

@@ -1,0 +1,377 @@
+"""Rules that find names the gazetteer does not know, each only where the text gives evidence.
+
+Every rule yields ``Candidate`` records with a strength; the recogniser accepts a surface once
+its evidence in one article adds up (see ``ACCEPT``). Precision comes first: a rule fires on a
+*cue* in the text (a byline label, a job title, a verb of saying, a gloss in brackets, a
+transliteration dot), never on a jieba tag alone. The word lists are in ``resources/entities``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis.model import EntityType
+from reader.analysis.segment import Token
+from reader.paths import resource
+
+ACCEPT = 2  # total strength a surface needs in one article to become an entity
+STRONG = 2
+WEAK = 1
+
+_CJK = "\u4e00-\u9fff"
+_DOTS = "·•‧・･"
+
+
+def _read_list(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as fh:
+        return [s for s in (line.split("#", 1)[0].strip() for line in fh) if s]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleWords:
+    """The word lists from ``resources/entities``."""
+
+    stoplist: frozenset[str]
+    latin_stoplist: frozenset[str]  # lower-case
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    titles: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    byline_labels: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    descriptors: dict[str, EntityType]
+    latin_org_words: tuple[str, ...]
+    company_context: tuple[str, ...]
+    translit_chars: frozenset[str]
+    surname_followers: tuple[str, ...]
+    non_name_chars: frozenset[str]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> RuleWords:
+        folder = folder if folder is not None else resource("entities")
+
+        def read(name: str) -> list[str]:
+            return _read_list(folder / name)
+
+        surnames = read("surnames.txt")
+        descriptors: dict[str, EntityType] = {}
+        for line in read("org_descriptors.txt"):
+            word, _, type_name = line.partition("\t")
+            descriptors[word.strip()] = EntityType(type_name.strip())
+        return cls(
+            stoplist=frozenset(read("stoplist.txt")),
+            latin_stoplist=frozenset(w.lower() for w in read("latin_stoplist.txt")),
+            surnames=frozenset(s for s in surnames if len(s) == 1),
+            compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+            titles=tuple(read("titles.txt")),
+            speech_verbs=tuple(read("speech_verbs.txt")),
+            byline_labels=tuple(read("byline_labels.txt")),
+            org_suffixes=tuple(read("org_suffixes.txt")),
+            descriptors=descriptors,
+            latin_org_words=tuple(read("latin_org_words.txt")),
+            company_context=tuple(read("company_context.txt")),
+            translit_chars=frozenset("".join(read("transliteration_chars.txt"))),
+            surname_followers=tuple(read("surname_followers.txt")),
+            non_name_chars=frozenset("".join(read("non_name_chars.txt"))),
+        )
+
+    def is_stopword(self, surface: str) -> bool:
+        return surface in self.stoplist or surface.lower() in self.latin_stoplist
+
+    def surname_of(self, name: str) -> str | None:
+        """The surname a Chinese full name starts with, if it looks like one (2–4 characters)."""
+        if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
+            return None
+        if name[:2] in self.compound_surnames and len(name) >= 3:
+            return name[:2]
+        if name[0] in self.surnames and len(name) <= 3:
+            return name[0]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Evidence that ``text[start:end]`` names an entity of ``type``."""
+
+    start: int
+    end: int
+    surface: str
+    type: EntityType
+    rule: str
+    strength: int
+
+
+@dataclass(frozen=True, slots=True)
+class AliasLink:
+    """``text[start:end]`` (``alias``) is another name of the entity named ``target``."""
+
+    start: int
+    end: int
+    alias: str
+    target: str
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_latin_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class Rules:
+    """All unknown-name rules over one normalised text and its jieba tokens."""
+
+    def __init__(self, words: RuleWords) -> None:
+        self.words = words
+        labels = _alternation(words.byline_labels)
+        self._byline = re.compile(
+            rf"({labels})(?:\s*[|｜丨/／:：]\s*|[ \t]+)([{_CJK}]{{2,4}})(?![{_CJK}])"
+        )
+        self._byline_more = re.compile(rf"\s*[、，,]\s*([{_CJK}]{{2,4}})(?![{_CJK}])")
+        self._dotted = re.compile(rf"[{_CJK}]+(?:[{_DOTS}][{_CJK}]+)+")
+        self._gloss = re.compile(
+            r"\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,3})\s*[)）]"
+        )
+        self._quoted = re.compile(r"[“「]([^”」“「\s，。、：；！？,.;:!?]{2,8})[”」]")
+        self._transliterated_note = re.compile(r"\s*[（(]\s*音译\s*[)）]")
+        org_words = _alternation(words.latin_org_words)
+        self._latin_org = re.compile(
+            rf"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z&'.\-]*\s+){{1,5}}(?:{org_words}))(?![A-Za-z0-9])"
+        )
+        self._latin_name = re.compile(
+            r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&'+\-]*[a-z][A-Za-z0-9&'+\-]*"
+            r"(?:\s[A-Z][A-Za-z0-9&'+\-]*)*)(?![A-Za-z0-9])"
+        )
+        self._speech_re = re.compile(_alternation(words.speech_verbs))
+        self._title_re = re.compile(rf"(?:{_alternation(words.titles)})$")
+        self._descriptor_before = re.compile(rf"(?:{_alternation(words.descriptors)})$")
+        self._descriptor_after = re.compile(_alternation(words.descriptors))
+        self._title_after = re.compile(rf"的?(?:{_alternation(words.titles)})")
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def person_name_ok(self, name: str, flag: str | None, is_word: Callable[[str], bool]) -> bool:
+        """A plausible Chinese full name: known surname, 2–3 characters (3–4 with a compound
+        surname), tagged as a name by jieba or unknown to its dictionary, not a stop word."""
+        surname = self.words.surname_of(name)
+        if surname is None or self.words.is_stopword(name):
+            return False
+        if any(c in self.words.non_name_chars for c in name[len(surname):]):
+            return False
+        if flag is not None and flag.startswith("nr"):
+            return True
+        return not is_word(name)
+
+    def _joinable(self, first: Token, second: Token, is_word: Callable[[str], bool]) -> bool:
+        """jieba split a name as surname + given name (黄|周): the first part is the surname,
+        the second a single character or a name-like token, never an ordinary word (粉丝)."""
+        if first.word not in self.words.surnames and first.word not in self.words.compound_surnames:
+            return False
+        given = second.word
+        if len(given) == 1:
+            return True
+        return len(given) == 2 and (second.flag.startswith("nr") or not is_word(given))
+
+    def _name_ending_at(self, tokens: Sequence[Token], by_end: dict[int, int], pos: int,
+                        is_word: Callable[[str], bool]) -> tuple[int, str] | None:
+        i = by_end.get(pos)
+        if i is None:
+            return None
+        tok = tokens[i]
+        if self.person_name_ok(tok.word, tok.flag, is_word):
+            return tok.start, tok.word
+        if i > 0 and tokens[i - 1].end == tok.start:
+            joined = tokens[i - 1].word + tok.word
+            if self._joinable(tokens[i - 1], tok, is_word) and self.person_name_ok(
+                joined, None, is_word
+            ):
+                return tokens[i - 1].start, joined
+        return None
+
+    def _name_starting_at(self, tokens: Sequence[Token], by_start: dict[int, int], pos: int,
+                          is_word: Callable[[str], bool]) -> tuple[int, str] | None:
+        i = by_start.get(pos)
+        if i is None:
+            return None
+        tok = tokens[i]
+        if self.person_name_ok(tok.word, tok.flag, is_word):
+            return tok.end, tok.word
+        if i + 1 < len(tokens) and tokens[i + 1].start == tok.end:
+            joined = tok.word + tokens[i + 1].word
+            if self._joinable(tok, tokens[i + 1], is_word) and self.person_name_ok(
+                joined, None, is_word
+            ):
+                return tokens[i + 1].end, joined
+        return None
+
+    # -- the rules -------------------------------------------------------------------------
+
+    def candidates(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        known: Sequence[tuple[int, int]],
+        is_word: Callable[[str], bool],
+    ) -> list[Candidate]:
+        """Evidence for unknown names in ``text``; ``known`` spans (gazetteer hits) are taken."""
+        taken = sorted(known)
+        known_ends = {e for _, e in taken}
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        by_start = {t.start: i for i, t in enumerate(tokens)}
+        by_end = {t.end: i for i, t in enumerate(tokens)}
+        out: list[Candidate] = []
+
+        def add(start: int, end: int, etype: EntityType, rule: str, strength: int) -> None:
+            surface = text[start:end]
+            if free(start, end) and not self.words.is_stopword(surface):
+                out.append(Candidate(start, end, surface, etype, rule, strength))
+
+        person = EntityType.PERSON
+        # Bylines and credits: "文 | 房宫一柳", "编辑：黄俊杰、王二", "（腾讯科技审校/金鹿）".
+        for m in self._byline.finditer(text):
+            before = text[m.start() - 1] if m.start() > 0 else "\n"
+            if not (before.isspace() or before in "（([【|｜*>#" or m.start() in known_ends):
+                continue
+            sep = text[m.end(1):m.start(2)]
+            names = [(m.start(2), m.group(2))]
+            pos = m.end(2)
+            while more := self._byline_more.match(text, pos):
+                names.append((more.start(1), more.group(1)))
+                pos = more.end(1)
+            for start, name in names:
+                loose = sep.strip() == ""  # "记者 王二": only a surname-led name counts
+                if self.words.surname_of(name) is None and (loose or len(name) < 3):
+                    continue
+                if name in self.words.titles or name in self.words.byline_labels:
+                    continue
+                add(start, start + len(name), person, "byline", STRONG)
+
+        # Transliterated foreign names: 肖恩·杨, 迈克尔·诺里斯.
+        chars = self.words.translit_chars
+        for m in self._dotted.finditer(text):
+            parts = re.split(f"[{_DOTS}]", m.group(0))
+            first = parts[0]
+            k = len(first)
+            while k > 0 and first[k - 1] in chars and len(first) - k < 5:
+                k -= 1
+            head = first[k:]
+            last = parts[-1]
+            n = 0
+            while n < len(last) and last[n] in chars and n < 6:
+                n += 1
+            tail = last[:n]
+            middle = parts[1:-1]
+            if not head or not tail or any(not all(c in chars for c in p) for p in middle):
+                continue
+            start = m.start() + k
+            end = m.end() - (len(last) - n)
+            if end - start >= 4:  # at least 3 letters plus the dot
+                add(start, end, person, "transliterated", STRONG)
+
+        # Job title before a name: "创始人雷军", "CEO张楠", "主播毛毛".
+        for i, tok in enumerate(tokens):
+            if i + 1 >= len(tokens) or tokens[i + 1].start != tok.end:
+                continue
+            if not self._title_re.search(tok.word):
+                continue
+            found = self._name_starting_at(tokens, by_start, tok.end, is_word)
+            if found:
+                add(tok.end, found[0], person, "title", STRONG)
+
+        # Verb of saying after a name: "黄周说", "张三表示"; "黄周（音译）".
+        for i, tok in enumerate(tokens):
+            cue = self._speech_re.match(text, tok.start) if tok.start < len(text) else None
+            if cue is not None and (i == 0 or tokens[i - 1].end == tok.start):
+                found = self._name_ending_at(tokens, by_end, tok.start, is_word)
+                if found:
+                    add(found[0], tok.start, person, "speech", STRONG)
+        for m in self._transliterated_note.finditer(text):
+            found = self._name_ending_at(tokens, by_end, m.start(), is_word)
+            if found:
+                add(found[0], m.start(), person, "transliterated-note", STRONG)
+
+        # A quoted nickname right before a name: “湘野红姐”龚红玉.
+        for m in self._quoted.finditer(text):
+            found = self._name_starting_at(tokens, by_start, m.end(), is_word)
+            if found:
+                add(m.end(), found[0], person, "nickname", STRONG)
+
+        # A full name jieba tags as a person again and again (3+ times, 3+ characters).
+        counts = Counter(t.word for t in tokens if t.flag.startswith("nr") and len(t.word) >= 3)
+        for tok in tokens:
+            if counts[tok.word] >= 3 and self.person_name_ok(tok.word, tok.flag, is_word):
+                add(tok.start, tok.end, person, "repeated", STRONG)
+
+        # Latin organisation names: "Blue Lotus Capital Advisors", "Home Shopping Network".
+        for m in self._latin_org.finditer(text):
+            add(m.start(1), m.end(1), EntityType.ORG, "latin-org", STRONG)
+
+        # A Latin name after or before a descriptor: "研究公司AgencyChina", "Helo应用".
+        for m in self._latin_name.finditer(text):
+            name = m.group(1)
+            if name.lower() in self.words.latin_stoplist or len(name) < 3:
+                continue
+            before = self._descriptor_before.search(text, max(0, m.start() - 6), m.start())
+            after = self._descriptor_after.match(text, m.end())
+            title = self._title_after.match(text, m.end())
+            if before is not None:
+                add(m.start(), m.end(), self.words.descriptors[before.group(0)], "descriptor",
+                    STRONG)
+            elif after is not None and not self._title_after.match(text, m.end()):
+                add(m.start(), m.end(), self.words.descriptors[after.group(0)], "descriptor",
+                    STRONG)
+            elif title is not None:
+                add(m.start(), m.end(), EntityType.ORG, "employer", STRONG)
+
+        # Chinese organisation names with a distinctive head: "遥望科技", "万向集团".
+        suffixes = self.words.org_suffixes
+        for i, tok in enumerate(tokens):
+            if not all(_is_cjk(c) for c in tok.word) or self.words.is_stopword(tok.word):
+                continue
+            head_ok = tok.flag in ("nt", "nz", "nrt", "j") or not is_word(tok.word)
+            if not head_ok or len(tok.word) < 2:
+                continue
+            rest = text[tok.end:tok.end + 6]
+            for suffix in suffixes:
+                if rest.startswith(suffix) and (tok.end + len(suffix)) in by_end:
+                    add(tok.start, tok.end + len(suffix), EntityType.ORG, "org-suffix", WEAK)
+                    break
+        return out
+
+    def glosses(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:
+        """An English gloss in brackets after a name: 肖恩·杨(Shawn Yang), 康泽宇（Bob）."""
+        links: list[AliasLink] = []
+        for _start, end, name, _etype in spans:
+            m = self._gloss.match(text, end)
+            if m is None:
+                continue
+            latin = m.group(1)
+            if latin.lower() in self.words.latin_stoplist or self.words.is_stopword(latin):
+                continue
+            if latin.isupper() and len(latin) <= 5:  # (AI), (CEO): an abbreviation, not a name
+                continue
+            links.append(AliasLink(m.start(1), m.end(1), latin, name))
+        return links
+
+    def nicknames(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:
+        """A quoted nickname right before a person: “湘野红姐”龚红玉."""
+        starts = {s: name for s, _e, name, t in spans if t is EntityType.PERSON}
+        links: list[AliasLink] = []
+        for m in self._quoted.finditer(text):
+            target = starts.get(m.end())
+            nick = m.group(1)
+            if target is not None and not self.words.is_stopword(nick):
+                links.append(AliasLink(m.start(1), m.end(1), nick, target))
+        return links
