@@ -1,0 +1,199 @@
+"""The metric vocabulary: units, labels and grammar words, loaded from ``resources/metrics/``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reader.paths import resource
+
+MONEY = "money"
+SHARE = "share"
+RATIO = "ratio"
+COUNT = "count"
+
+
+@dataclass(frozen=True, slots=True)
+class Counter:
+    """A counter word (量词): the unit it implies, and whether it names the unit itself (人)."""
+
+    word: str
+    unit: str
+    explicit: bool
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A canonical label, the unit its bare figures are counted in, and the words for it."""
+
+    name: str
+    unit: str
+    synonyms: tuple[str, ...]
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexical:
+    surface: str
+    value: float
+    unit: str
+    not_after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # eq=False: hashed by identity, for the caches
+class Vocabulary:
+    currency_suffix: dict[str, str]
+    currency_prefix: dict[str, str]
+    percent: dict[str, str]
+    multiplier: dict[str, str]
+    counters: dict[str, Counter]
+    unit_classes: dict[str, str]
+    labels: tuple[Label, ...]
+    hedges_before: tuple[str, ...]
+    hedges_after: tuple[str, ...]
+    exclude_after: tuple[str, ...]
+    exclude_after_magnitude: tuple[str, ...]
+    tenths: str
+    tenths_not_before: tuple[str, ...]
+    exclude_before: tuple[str, ...]
+    vague_before: tuple[str, ...]
+    idioms: tuple[str, ...]
+    range_connectors: tuple[str, ...]
+    min_chinese_count: int
+    lexical: tuple[Lexical, ...]
+    kind_cues: dict[str, tuple[str, ...]]
+    skip_after: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    person_pronouns: tuple[str, ...]
+    org_pronouns: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+
+    def unit_class(self, unit: str) -> str:
+        return self.unit_classes.get(unit, COUNT)
+
+    def label(self, name: str) -> Label | None:
+        return _label_index(self).get(name)
+
+    def label_pattern(self) -> re.Pattern[str]:
+        """One alternation of every label synonym, longest first, case-insensitive."""
+        return _label_pattern(self)
+
+    def label_for(self, word: str) -> Label | None:
+        """The label a synonym (any case) names."""
+        return _synonym_index(self).get(word.casefold())
+
+    def after_pattern(self) -> re.Pattern[str]:
+        """Synonyms plus the words that name a label only right after a figure."""
+        return _after_pattern(self)
+
+    def after_label_for(self, word: str) -> Label | None:
+        return _after_index(self).get(word.casefold())
+
+
+def _longest_first(words: object) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[arg-type]
+
+
+@cache
+def _label_index(vocab: Vocabulary) -> dict[str, Label]:
+    return {label.name: label for label in vocab.labels}
+
+
+@cache
+def _synonym_index(vocab: Vocabulary) -> dict[str, Label]:
+    index: dict[str, Label] = {}
+    for label in vocab.labels:
+        for word in (label.name, *label.synonyms):
+            index.setdefault(word.casefold(), label)
+    return index
+
+
+@cache
+def _after_index(vocab: Vocabulary) -> dict[str, Label]:
+    index = dict(_synonym_index(vocab))
+    for label in vocab.labels:
+        for word in label.after:
+            index.setdefault(word.casefold(), label)
+    return index
+
+
+@cache
+def _label_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    words = _longest_first(_synonym_index(vocab))
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
+@cache
+def _after_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    words = _longest_first(_after_index(vocab))
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
+def _read(folder: Path, name: str) -> dict:  # type: ignore[type-arg]
+    with (folder / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def load_vocabulary(folder: Path | None = None) -> Vocabulary:
+    """Read the vocabulary from ``folder`` (default: the bundled ``resources/metrics``)."""
+    folder = folder or resource("metrics")
+    units = _read(folder, "units.toml")
+    labels = _read(folder, "labels.toml")
+    grammar = _read(folder, "grammar.toml")
+    context = _read(folder, "context.toml")
+    classes = {
+        unit: cls
+        for cls, key in ((MONEY, "money"), (SHARE, "share"), (RATIO, "ratio"), (COUNT, "count"))
+        for unit in units["classes"][key]
+    }
+    return Vocabulary(
+        currency_suffix=dict(units["currency_suffix"]),
+        currency_prefix=dict(units["currency_prefix"]),
+        percent=dict(units["percent"]),
+        multiplier=dict(units["multiplier"]),
+        counters={
+            word: Counter(word, spec["unit"], spec["explicit"], spec.get("label"))
+            for word, spec in units["counter"].items()
+        },
+        unit_classes=classes,
+        labels=tuple(
+            Label(
+                name=entry["name"],
+                unit=entry["unit"],
+                synonyms=tuple(entry["synonyms"]),
+                after=tuple(entry.get("after", ())),
+            )
+            for entry in labels["label"]
+        ),
+        hedges_before=_longest_first(grammar["hedges_before"]),
+        hedges_after=_longest_first(grammar["hedges_after"]),
+        exclude_after=_longest_first(grammar["exclude_after"]),
+        exclude_after_magnitude=_longest_first(grammar["exclude_after_magnitude"]),
+        tenths=grammar["tenths"],
+        tenths_not_before=tuple(grammar["tenths_not_before"]),
+        exclude_before=_longest_first(grammar["exclude_before"]),
+        vague_before=_longest_first(grammar["vague_before"]),
+        idioms=tuple(grammar["idioms"]),
+        range_connectors=tuple(grammar["range_connectors"]),
+        min_chinese_count=int(grammar["min_chinese_count"]),
+        lexical=tuple(
+            Lexical(e["surface"], float(e["value"]), e["unit"], tuple(e.get("not_after", ())))
+            for e in grammar["lexical"]
+        ),
+        kind_cues={kind: _longest_first(words) for kind, words in context["kind"].items()},
+        skip_after=_longest_first(context["subject"]["skip_after"]),
+        speech_verbs=_longest_first(context["subject"]["speech_verbs"]),
+        person_pronouns=tuple(context["subject"]["person_pronouns"]),
+        org_pronouns=tuple(context["subject"]["org_pronouns"]),
+        demonstratives=_longest_first(context["subject"]["demonstratives"]),
+    )
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The bundled vocabulary, read once per process."""
+    return load_vocabulary()
