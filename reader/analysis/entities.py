@@ -179,10 +179,11 @@ class EntityRecognizer:
         gaz_hits = self._gazetteer_hits(folded)
         tokens = self.segmenter.posseg(folded)
         is_word = self._is_word
+        gaz_hits = self._touching_words(gaz_hits, tokens, folded)
         hits = self._disambiguate(folded, gaz_hits, tokens)
         known = [(h.start, h.end) for h in leftmost_longest(hits)]
         candidates = self.rules.candidates(folded, tokens, known, is_word)
-        accepted = self._accept(candidates)
+        accepted = self._extend_names(folded, self._accept(candidates))
         hits.extend(self._occurrences(folded, accepted, rank=1))
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
 
@@ -238,6 +239,21 @@ class EntityRecognizer:
                 )
         return hits
 
+    @staticmethod
+    def _touching_words(hits: list[_Hit], tokens: Sequence[Token], folded: str) -> list[_Hit]:
+        """A two-character name that starts and ends inside jieba words is a coincidence:
+        其中|国内 holds 中国 by accident. (中国区 and 美国在线 keep theirs: they share a start.)"""
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        return [
+            h
+            for h in hits
+            if h.end - h.start > 2
+            or _is_latin(folded[h.start])
+            or h.start in starts
+            or h.end in ends
+        ]
+
     def _disambiguate(self, folded: str, hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
         """Keep an ambiguous hit (苹果, 美的) only with evidence that it means the entity."""
         if not any(h.ambiguous for h in hits):
@@ -258,15 +274,21 @@ class EntityRecognizer:
                 continue
             if not _is_latin(surface[0]) and (h.start not in starts or h.end not in ends):
                 continue  # 美的 inside 完美的: not a word of its own here
-            if h.name in clear_names or self._in_list(folded, h, clear_by_start, clear_by_end):
+            if self._in_list(folded, h, clear_by_start, clear_by_end):
                 kept.append(h)
                 continue
+            # The entry's own words confirm it; once the article names the entity plainly
+            # elsewhere, the shared company words do too ("苹果公司……苹果股价").
             e = self.gazetteer.entry(h.name)
-            context = e.context if e is not None and e.context else self.words.company_context
+            context: tuple[str, ...] = e.context if e is not None and e.context else ()
+            if not context or h.name in clear_names:
+                context = (*context, *self.words.company_context)
             left = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, h.start)), default=0)
             right_match = _SENTENCE_END.search(folded, h.end)
             right = right_match.start() if right_match else len(folded)
-            sentence = folded[max(left, h.start - 40):h.start] + " " + folded[h.end:min(right, h.end + 40)]
+            sentence = (
+                folded[max(left, h.start - 40):h.start] + " " + folded[h.end:min(right, h.end + 40)]
+            )
             if any(word in sentence for word in context):
                 kept.append(h)
         return kept
@@ -292,6 +314,30 @@ class EntityRecognizer:
             if c.surface not in best or c.strength > best[c.surface].strength:
                 best[c.surface] = c
         return {s: (s, best[s].type) for s, total in strength.items() if total >= ACCEPT}
+
+    def _extend_names(
+        self, folded: str, accepted: dict[str, tuple[str, EntityType]]
+    ) -> dict[str, tuple[str, EntityType]]:
+        """jieba cut a three-character name short (李俊|峰, 王莆|中将): when every occurrence of
+        an accepted two-character name runs on with the same name-like character, the name
+        is the longer one."""
+        out: dict[str, tuple[str, EntityType]] = {}
+        for surface, (name, etype) in accepted.items():
+            if etype is EntityType.PERSON and len(surface) == 2 and surface == name:
+                nexts = set()
+                start = folded.find(surface)
+                while start >= 0:
+                    end = start + 2
+                    nexts.add(folded[end] if end < len(folded) else "")
+                    start = folded.find(surface, start + 1)
+                if len(nexts) == 1:
+                    (c,) = nexts
+                    if "\u4e00" <= c <= "\u9fff" and c not in self.words.non_name_chars:
+                        longer = surface + c
+                        if not self._is_word(longer) and not self.words.is_stopword(longer):
+                            surface = name = longer
+            out[surface] = (name, etype)
+        return out
 
     def _occurrences(
         self, folded: str, names: dict[str, tuple[str, EntityType]], rank: int

@@ -171,9 +171,23 @@ class Rules:
             return True
         return not is_word(name)
 
+    def byline_name_ok(self, name: str) -> bool:
+        """A credited name: a full name, or a four-character pen name led by a surname
+        (房宫一柳). Agencies in photo credits (视觉中国) are not surname-led."""
+        if self.words.is_stopword(name):
+            return False
+        surname = self.words.surname_of(name)
+        if surname is None:
+            if len(name) != 4 or name[0] not in self.words.surnames:
+                return False
+            surname = name[0]
+        return not any(c in self.words.non_name_chars for c in name[len(surname):])
+
     def _joinable(self, first: Token, second: Token, is_word: Callable[[str], bool]) -> bool:
         """jieba split a name as surname + given name (黄|周): the first part is the surname,
         the second a single character or a name-like token, never an ordinary word (粉丝)."""
+        if len(first.word) == 2 and first.word[0] in self.words.surnames and len(second.word) == 1:
+            return second.word not in self.words.non_name_chars  # 李俊|峰
         if first.word not in self.words.surnames and first.word not in self.words.compound_surnames:
             return False
         given = second.word
@@ -242,7 +256,7 @@ class Rules:
         # Bylines and credits: "文 | 房宫一柳", "编辑：黄俊杰、王二", "（腾讯科技审校/金鹿）".
         for m in self._byline.finditer(text):
             before = text[m.start() - 1] if m.start() > 0 else "\n"
-            if not (before.isspace() or before in "（([【|｜*>#" or m.start() in known_ends):
+            if not (before.isspace() or before in "（([【|｜*>#，,；;" or m.start() in known_ends):
                 continue
             sep = text[m.end(1):m.start(2)]
             names = [(m.start(2), m.group(2))]
@@ -251,8 +265,7 @@ class Rules:
                 names.append((more.start(1), more.group(1)))
                 pos = more.end(1)
             for start, name in names:
-                loose = sep.strip() == ""  # "记者 王二": only a surname-led name counts
-                if self.words.surname_of(name) is None and (loose or len(name) < 3):
+                if not self.byline_name_ok(name):
                     continue
                 if name in self.words.titles or name in self.words.byline_labels:
                     continue
