@@ -1,0 +1,386 @@
+"""What a figure means in its sentence: label, subject, period and kind.
+
+Each is read from the figure's clause (between commas) and sentence (between 。！？ or line
+breaks), nearest first, with the cue words from ``resources/metrics/``:
+
+- label: a noun right after the figure (60亿元广告, 3810亿元的交易), else the nearest label word
+  before it in the clause, then in the sentence, that fits the figure's unit (a share is not
+  营收); multipliers are 增长倍数, ages 年龄, shares default to 占比 and people to 人数.  A figure
+  with no unit of its own (6亿) takes the unit of its label (日活 → users).
+- subject: the entity the figure belongs to — "X的…" right after it (3亿多DAU规模的抖音), else
+  the nearest mention before it that is not a place or partner (在抖音上, 是抖音的两倍, 与淘宝),
+  a speaker (康泽宇表示) or behind a pronoun (他, 该公司), which is resolved; else the previous
+  figure's subject in the same paragraph, else the topic of the previous sentence.
+- period: the nearest time before it in the sentence (see ``periods``), skipping bases of
+  comparison (比2019年翻了三倍) except for the amount inside one (与2019年的8.03万亿元相比).
+- kind: other for deals and thresholds (谈判, 门槛) in its clause or the next; else the nearest
+  target or forecast cue before it in the sentence; else forecast when its period is after the
+  article date; else actual.
+
+A figure written as already given (这6亿用户, 这个9.5万亿) takes subject, period, kind and any
+missing label from the last figure with the same value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
+from reader.analysis.metrics import Figure, _noun_after
+from reader.analysis.model import EntityType, Metric, MetricKind, Mention
+from reader.analysis.periods import TimeExpr, article_year, find_periods
+
+_SENTENCE_ENDS = "。！？!?\n"
+_CLAUSE_ENDS = _SENTENCE_ENDS + "，,；;：:"
+_PARAGRAPH_ENDS = "\n"
+_ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+
+
+class _Bounds:
+    """Sentence, clause and paragraph boundaries of a text, for nearest-first lookups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._stops = {
+            kind: [i for i, c in enumerate(text) if c in chars]
+            for kind, chars in (
+                ("sentence", _SENTENCE_ENDS),
+                ("clause", _CLAUSE_ENDS),
+                ("paragraph", _PARAGRAPH_ENDS),
+            )
+        }
+
+    def around(self, kind: str, pos: int) -> tuple[int, int]:
+        """``[start, end)`` of the sentence/clause/paragraph holding ``pos``."""
+        stops = self._stops[kind]
+        i = bisect.bisect_left(stops, pos)
+        start = stops[i - 1] + 1 if i > 0 else 0
+        end = stops[i] if i < len(stops) else len(self.text)
+        return start, end
+
+    def previous(self, kind: str, pos: int) -> tuple[int, int] | None:
+        """The sentence/clause/paragraph before the one holding ``pos``, skipping blank ones."""
+        start, _ = self.around(kind, pos)
+        while start > 0:
+            span = self.around(kind, start - 1)
+            if self.text[span[0] : span[1]].strip():
+                return span
+            start = span[0]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _LabelHit:
+    start: int
+    end: int
+    label: Label
+
+
+def explain(
+    text: str,
+    figures: Sequence[Figure],
+    mentions: Sequence[Mention],
+    date: str | None,
+    vocab: Vocabulary,
+) -> tuple[Metric, ...]:
+    """Metrics for ``figures``: each with its label, unit, subject, period and kind."""
+    bounds = _Bounds(text)
+    times = find_periods(text, date)
+    year0 = article_year(date)
+    hits = [
+        _LabelHit(m.start(), m.end(), label)
+        for m in vocab.label_pattern().finditer(text)
+        if (label := vocab.label_for(m.group())) is not None
+    ]
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    out: list[Metric] = []
+    for fig in figures:
+        label, unit = _label_and_unit(text, fig, hits, bounds, vocab)
+        age = label == "年龄"
+        period = None if age else _period(fig, unit, times, bounds, vocab)
+        kind = _kind(text, fig, period, year0, bounds, vocab)
+        subject = _subject(text, fig, age, ordered, bounds, out, vocab)
+        metric = Metric(
+            start=fig.start,
+            end=fig.end,
+            surface=fig.surface,
+            value=fig.value,
+            unit=unit or "other",
+            unit_implied=fig.unit_implied,
+            qualifier=fig.qualifier,
+            label=label,
+            subject=subject,
+            period=period,
+            kind=kind,
+        )
+        out.append(_with_antecedent(metric, fig, out, bounds, vocab))
+    return tuple(out)
+
+
+# --- label and unit ------------------------------------------------------------------------
+
+
+def _label_and_unit(
+    text: str, fig: Figure, hits: list[_LabelHit], bounds: _Bounds, vocab: Vocabulary
+) -> tuple[str | None, str | None]:
+    unit = fig.unit
+    if fig.label is not None:
+        return fig.label, unit
+    if unit is not None and vocab.unit_class(unit) == RATIO:
+        return "增长倍数", unit
+    wanted = vocab.unit_class(unit) if unit is not None else None
+    clause = bounds.around("clause", fig.start)
+    sentence = bounds.around("sentence", fig.start)
+
+    def fits(label: Label) -> bool:
+        return wanted is None or vocab.unit_class(label.unit) == wanted
+
+    if wanted == MONEY:
+        noun = _noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
+        if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
+            return noun.name, unit
+    before_clause = _nearest_before(hits, clause[0], fig.start, fits)
+    if before_clause is not None:
+        return before_clause.name, unit or before_clause.unit
+    if wanted == SHARE:
+        after = text[fig.end : fig.end + 3]
+        if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
+            return "占比", unit  # 占全年零售总额的21.3%, 约20%的收入
+    if unit is None:
+        noun = _noun_after(text, fig.end, vocab, max_gap=2, classes=None)
+        if noun is not None:
+            return noun.name, noun.unit
+    before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
+    if before_sentence is not None:
+        return before_sentence.name, unit or before_sentence.unit
+    if wanted == SHARE:
+        return "占比", unit
+    if unit == "people":
+        return "人数", unit
+    return None, unit
+
+
+def _nearest_before(hits: list[_LabelHit], lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
+    """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure."""
+    i = bisect.bisect_left([h.start for h in hits], hi)
+    for hit in reversed(hits[:i]):
+        if hit.start < lo:
+            break
+        if hit.end <= hi and fits(hit.label):
+            return hit.label
+    return None
+
+
+# --- period --------------------------------------------------------------------------------
+
+
+def _period(
+    fig: Figure, unit: str | None, times: list[TimeExpr], bounds: _Bounds, vocab: Vocabulary
+) -> str | None:
+    sentence = bounds.around("sentence", fig.start)
+    clause = bounds.around("clause", fig.start)
+    relative = unit is not None and vocab.unit_class(unit) in (SHARE, RATIO)
+    for expr in reversed(times):
+        if expr.end > fig.start:
+            continue
+        if expr.start < sentence[0]:
+            break
+        if expr.comparison and (relative or expr.start < clause[0]):
+            continue  # 比2019年翻了三倍: the figure is about the later year
+        return expr.period
+    return None
+
+
+# --- kind ----------------------------------------------------------------------------------
+
+
+def _kind(
+    text: str,
+    fig: Figure,
+    period: str | None,
+    year0: int | None,
+    bounds: _Bounds,
+    vocab: Vocabulary,
+) -> MetricKind:
+    clause = bounds.around("clause", fig.start)
+    following = bounds.around("clause", clause[1] + 1) if clause[1] < len(text) else clause
+    sentence = bounds.around("sentence", fig.start)
+    scope = text[clause[0] : min(following[1], sentence[1])]
+    if any(cue in scope for cue in vocab.kind_cues["other"]):
+        return MetricKind.OTHER
+    if any(text.startswith(cue, fig.end, fig.end + 3) for cue in vocab.kind_cues["target"]):
+        return MetricKind.TARGET  # 要达到2000亿目标
+    before = text[sentence[0] : fig.start]
+    best, best_at = None, -1
+    for kind, key in ((MetricKind.TARGET, "target"), (MetricKind.FORECAST, "forecast")):
+        for cue in vocab.kind_cues[key]:
+            at = before.rfind(cue)
+            if at >= 0 and at + len(cue) > best_at:
+                best, best_at = kind, at + len(cue)
+    if best is not None:
+        return best
+    if period is not None and year0 is not None:
+        match = re.match(r"\d{4}", period)
+        if match and int(match.group()) > year0:
+            return MetricKind.FORECAST
+    return MetricKind.ACTUAL
+
+
+# --- subject -------------------------------------------------------------------------------
+
+
+def _subject(
+    text: str,
+    fig: Figure,
+    age: bool,
+    mentions: list[Mention],
+    bounds: _Bounds,
+    earlier: list[Metric],
+    vocab: Vocabulary,
+) -> str | None:
+    sentence = bounds.around("sentence", fig.start)
+    clause = bounds.around("clause", fig.start)
+    in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+    if age:
+        people = [m for m in in_sentence if m.type is EntityType.PERSON]
+        same_clause = [m for m in people if clause[0] <= m.start < clause[1]]
+        pool = same_clause or people
+        if pool:
+            return min(pool, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end))).entity
+        return None
+
+    owner = _owner_after(text, fig, in_sentence, clause)
+    if owner is not None:
+        return owner.entity
+
+    pronoun_at, pronoun_kind = _last_pronoun(text, sentence[0], fig.start, vocab)
+    for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
+        if pronoun_at is not None and pronoun_at >= mention.end:
+            break
+        if _not_a_subject(text, mention, vocab):
+            continue
+        if _in_group(text, mention, in_sentence):
+            return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
+        return mention.entity
+    if pronoun_at is not None:
+        return _resolve_pronoun(pronoun_at, pronoun_kind, mentions, bounds)
+
+    paragraph = bounds.around("paragraph", fig.start)
+    if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
+        return earlier[-1].subject  # 这个数字可能会增加五倍: still the figure before's
+    previous = bounds.previous("sentence", fig.start)
+    if previous is not None and previous[0] >= paragraph[0]:
+        topic = [m for m in mentions if previous[0] <= m.start and m.end <= previous[1]]
+        topic = [m for m in topic if not _not_a_subject(text, m, vocab)]
+        if topic:
+            return topic[0].entity
+    return None
+
+
+def _owner_after(
+    text: str, fig: Figure, in_sentence: list[Mention], clause: tuple[int, int]
+) -> Mention | None:
+    """有千万粉丝的账号“田姥姥”, 3亿多DAU规模的抖音: the entity the figure describes."""
+    de = text.find("的", fig.end, min(clause[1], fig.end + 7))
+    if de < 0:
+        return None
+    for mention in in_sentence:
+        gap = text[de + 1 : mention.start]
+        if mention.start > de and len(gap) <= 4 and mention.end <= clause[1]:
+            if not any(c in gap for c in "非不无"):
+                return mention
+            return None
+    return None
+
+
+def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
+    """Whether ``mention`` is one of a list: X、Y, X、Y等, X等."""
+    if text.startswith("等", mention.end):
+        return True
+    ends = {m.end for m in in_sentence}
+    starts = {m.start for m in in_sentence}
+    listed_before = text.endswith("、", 0, mention.start) and mention.start - 1 in ends
+    listed_after = text.startswith("、", mention.end) and mention.end + 1 in starts
+    return listed_before or listed_after
+
+
+def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    if any(text.endswith(word, 0, mention.start) for word in vocab.skip_after):
+        return True
+    follow = text[mention.end : mention.end + 4]
+    return any(follow.startswith(v) or follow[1:].startswith(v) for v in vocab.speech_verbs)
+
+
+def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
+    best: tuple[int | None, str] = (None, "")
+    for kind, words in (("person", vocab.person_pronouns), ("org", vocab.org_pronouns)):
+        for word in words:
+            at = text.rfind(word, lo, hi)
+            while at >= 0:
+                plural = text.startswith("们", at + len(word))
+                other = text.endswith("其", 0, at)  # 其他 is "other", not "he"
+                if not (plural or other):
+                    break
+                at = text.rfind(word, lo, at)
+            if at >= 0 and (best[0] is None or at > best[0]):
+                best = (at, kind)
+    return best
+
+
+def _resolve_pronoun(
+    at: int, kind: str, mentions: list[Mention], bounds: _Bounds
+) -> str | None:
+    sentence = bounds.around("sentence", at)
+    types = (EntityType.PERSON,) if kind == "person" else _ORGISH
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= at and m.type in types]
+    if kind == "person" and before:
+        return before[-1].entity
+    previous = bounds.previous("sentence", at)
+    if previous is not None:
+        candidates = [
+            m for m in mentions if previous[0] <= m.start and m.end <= previous[1] and m.type in types
+        ]
+        if candidates:
+            # a person is the last one named; an organisation is the previous sentence's topic
+            return candidates[-1].entity if kind == "person" else candidates[0].entity
+    if before:
+        return before[0].entity
+    return None
+
+
+# --- figures already given -----------------------------------------------------------------
+
+
+def _with_antecedent(
+    metric: Metric, fig: Figure, earlier: list[Metric], bounds: _Bounds, vocab: Vocabulary
+) -> Metric:
+    """这6亿用户 repeats a figure: take what the first telling said about it."""
+    same = [
+        m
+        for m in earlier
+        if m.value == metric.value and (m.unit == metric.unit or metric.label is None)
+    ]
+    if not same:
+        return metric
+    antecedent = same[-1]
+    if fig.anaphoric:
+        return replace(
+            metric,
+            unit=antecedent.unit if metric.label is None else metric.unit,
+            label=metric.label or antecedent.label,
+            subject=antecedent.subject,
+            period=antecedent.period,
+            kind=antecedent.kind,
+        )
+    paragraph = bounds.around("paragraph", metric.start)
+    if antecedent.start >= paragraph[0] and antecedent.unit == metric.unit:
+        return replace(
+            metric,
+            period=metric.period or antecedent.period,
+            label=metric.label or antecedent.label,
+            subject=metric.subject or antecedent.subject,
+        )
+    return metric
