@@ -258,7 +258,12 @@ def _apply_one(book: dict[str, Entry], c: Correction) -> None:
             _release(book, surface, keep=c.name)
         existing = book.get(c.name)
         if existing is not None:
-            updated = replace(existing, entity=replace(existing.entity, type=c.type))
+            # the user said these surfaces are the entity: they no longer need context
+            updated = replace(
+                existing,
+                entity=replace(existing.entity, type=c.type),
+                ambiguous=existing.ambiguous - {c.name, *c.aliases},
+            )
             book[c.name] = _with_aliases(updated, c.aliases)
         else:
             # the surfaces may be another entity's canonical name: the user's entity wins

@@ -371,6 +371,14 @@ class EntityRecognizer:
                     people.setdefault(surname, []).append((h.end, h.name))
         if not people:
             return []
+        # Other people of the same surname whom only jieba noticed (康辉 next to 康泽宇) make a
+        # bare surname ambiguous as well.
+        for t in tokens:
+            if not t.flag.startswith("nr") or len(t.word) < 2:
+                continue
+            for surname, named in people.items():  # jieba may glue a conjunction on: 和康辉
+                if surname in t.word and all(t.word != name for _, name in named):
+                    named.append((t.end, t.word))
         single = {t.start for t in tokens if len(t.word) == 1}
         taken = [(h.start, h.end) for h in resolved]
         followers = self.words.surname_followers

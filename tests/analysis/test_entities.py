@@ -1,0 +1,258 @@
+"""Entity recognition: gazetteer matching, unknown-name rules, in-article linking.
+
+Assertions slice the text: what a reader sees highlighted is ``text[m.start:m.end]``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reader.analysis.entities import EntityRecognizer, fold
+from reader.analysis.gazetteer import Gazetteer
+from reader.analysis.model import EntityType, Mention
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> EntityRecognizer:
+    return EntityRecognizer(Gazetteer.load())
+
+
+def found(recogniser: EntityRecognizer, text: str) -> list[tuple[str, str]]:
+    """(surface, entity) of every mention, checking the span contract on the way."""
+    mentions = recogniser.recognise(text)
+    assert list(mentions) == sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface
+    return [(m.surface, m.entity) for m in mentions]
+
+
+def surfaces(recogniser: EntityRecognizer, text: str) -> list[str]:
+    return [s for s, _ in found(recogniser, text)]
+
+
+# -- gazetteer matching ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("抖音电商罗盘是一款数据工具", [("抖音电商罗盘", "抖音电商罗盘")]),
+        ("抖音电商发布新规", [("抖音电商", "抖音电商")]),
+        ("淘宝直播的总成交额", [("淘宝直播", "淘宝直播")]),
+        ("北京字节跳动董事长", [("北京字节跳动", "字节跳动")]),
+        ("本文来自腾讯科技", [("腾讯科技", "腾讯科技")]),
+        ("他的小米电视", [("小米电视", "小米电视")]),
+        ("进入湖南广电7年", [("湖南广电", "湖南广电")]),
+        ("阿里巴巴和阿里", [("阿里巴巴", "阿里巴巴"), ("阿里", "阿里巴巴")]),
+        ("字节电商初步目标", [("字节", "字节跳动")]),
+        ("一位快手电商人士", [("快手", "快手")]),
+        ("其中亚马逊占美国所有电商", [("亚马逊", "亚马逊"), ("美国", "美国")]),
+    ],
+)
+def test_entities_leftmost_longest(recogniser: EntityRecognizer, text: str,
+                                   expected: list[tuple[str, str]]) -> None:
+    assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海外版TikTok上线", [("TikTok", "TikTok")]),
+        ("Tik Tok和TIKTOK", [("Tik Tok", "TikTok"), ("TIKTOK", "TikTok")]),
+        ("ＴｉｋＴｏｋ与Ｔｉｋ Ｔｏｋ", [("ＴｉｋＴｏｋ", "TikTok"), ("Ｔｉｋ Ｔｏｋ", "TikTok")]),
+        ("与Google合作", [("Google", "Google")]),
+        ("Googled it", []),  # not inside a longer Latin word
+        ("用MyShopify的人", []),
+        ("Square x TikTok新服务", [("Square", "Square"), ("TikTok", "TikTok")]),
+        ("google合作", []),  # Google is case-sensitive
+        ("騰訊與阿里巴巴", [("騰訊", "腾讯"), ("阿里巴巴", "阿里巴巴")]),
+    ],
+)
+def test_entities_latin_boundaries_case_and_width(recogniser: EntityRecognizer, text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert found(recogniser, text) == expected
+
+
+def test_entities_fold_keeps_length() -> None:
+    text = "Ｔｉｋ　Ｔｏｋ與騰訊·😀𠀀"
+    assert len(fold(text)) == len(text)
+    assert fold("Ｔｉｋ Ｔｏｋ") == "Tik Tok"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("罗永浩曾试图用他的智能手机业务挑战苹果。", ["罗永浩", "苹果"]),
+        ("阿里、腾讯、苹果都在布局。", ["阿里", "腾讯", "苹果"]),
+        ("他早上吃了一个苹果，苹果很甜。", []),
+        ("今年美的的营收超过3000亿元，美的集团表示。", ["美的", "美的集团"]),
+        ("这是一个完美的结局。", []),
+        ("这一举措得到了小米创始人雷军的支持。", ["小米", "雷军"]),
+        ("从长远来看，其中国内市场增长最快。", []),
+        ("联想到这些，他很感慨。", []),
+    ],
+)
+def test_entities_ambiguous_names_need_context(recogniser: EntityRecognizer, text: str,
+                                               expected: list[str]) -> None:
+    assert surfaces(recogniser, text) == expected
+
+
+# -- unknown names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("文 | 房宫一柳", "房宫一柳"),
+        ("编辑 | 黄俊杰", "黄俊杰"),
+        ("责任编辑：王晓", "王晓"),
+        ("（腾讯科技审校/金鹿）", "金鹿"),
+        ("原标题《拼多多的下一步》，作者：吴俊宇", "吴俊宇"),
+        ("红杉中国合伙人周逵认为，消费仍有机会。", "周逵"),
+        ("美团到店事业群总裁张川已离职。", "张川"),
+        ("请来有经验的主播毛毛，毛毛后期又带了四位主播。", "毛毛"),
+        ("比如黄周（音译），她开设了店铺。", "黄周"),
+        ("店匠科技创始人兼CEO李俊峰表示，融资将用于研发。", "李俊峰"),
+        ("王莆中将兼任闪购负责人。王莆中此前表示看好即时零售。", "王莆中"),
+        ("“湘野红姐”龚红玉在抖音积累了粉丝。", "龚红玉"),
+        ("董事总经理肖恩·杨表示，平台流量很大。", "肖恩·杨"),
+        ("由安迪·贾西接任。", "安迪·贾西"),
+    ],
+)
+def test_entities_rules_find_people(recogniser: EntityRecognizer, text: str, name: str) -> None:
+    mentions = recogniser.recognise(text)
+    people = [text[m.start:m.end] for m in mentions if m.type is EntityType.PERSON]
+    assert name in people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大家都明白这个道理，东西好才能卖得好。",
+        "王先生表示，他不太看好。张总说这事不急。",
+        "高管们解释说，该公司打算复制其成功模式。",
+        "网红向粉丝兜售产品。",
+        "不是所有网红都能成为带货主播。",
+        "简单地说，抖音要做的就是推荐。",
+        "图：视觉中国",
+        "编辑导语：跨境电商是一门好生意吗？",
+        "一位快手电商人士告诉记者，主播和用户的粘性很强。",
+        "这个市场的交易集中在少数主播，这不是一个长尾市场。",
+        "决心要做兴趣电商的抖音又进行了新一轮的更新。",
+        "抖音坐拥超6亿DAU，GMV增长很快，KOL和APP都很重要。",
+    ],
+)
+def test_entities_rules_leave_common_words_alone(recogniser: EntityRecognizer, text: str) -> None:
+    people = [m.surface for m in recogniser.recognise(text) if m.type is EntityType.PERSON]
+    assert people == []
+    assert not {"兴趣电商", "DAU", "GMV", "KOL", "APP", "长尾", "东西", "明白"} & set(
+        surfaces(recogniser, text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Blue Lotus Capital Advisors董事总经理", "Blue Lotus Capital Advisors", EntityType.ORG),
+        ("总部位于上海的市场研究公司AgencyChina的高级分析师", "AgencyChina", EntityType.ORG),
+        ("市场研究机构Counterpoint的数据显示", "Counterpoint", EntityType.ORG),
+        ("今日头条出海产品Buzzly已下线", "Buzzly", EntityType.PRODUCT),
+        ("华兴资本创始人包凡", "华兴资本", EntityType.ORG),
+    ],
+)
+def test_entities_rules_find_organisations(recogniser: EntityRecognizer, text: str, name: str,
+                                           etype: EntityType) -> None:
+    mentions = {m.surface: m.type for m in recogniser.recognise(text)}
+    assert mentions.get(name) is etype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人工智能（AI）领域的编码天才",
+        "商家自播（Field）、达人矩阵（Alliance）",
+        "跨境电商、To B以及LKP（办公硬件套装）",
+        "出现了很多shopping mall、精品店",
+        "题图来自Unsplash，基于CC0协议",
+        "就像Z世代版的电视购物",
+    ],
+)
+def test_entities_rules_skip_latin_words_without_evidence(recogniser: EntityRecognizer,
+                                                           text: str) -> None:
+    latin = [m.surface for m in recogniser.recognise(text) if m.surface.isascii()]
+    assert latin in ([], ["Unsplash"])
+
+
+# -- linking ---------------------------------------------------------------------------------
+
+
+def test_entities_gloss_counts_twice_and_links(recogniser: EntityRecognizer) -> None:
+    text = "Blue Lotus Capital Advisors董事总经理肖恩·杨(Shawn Yang)表示。后来Shawn Yang又说。"
+    pairs = found(recogniser, text)
+    assert pairs.count(("Shawn Yang", "肖恩·杨")) == 2
+    assert ("肖恩·杨", "肖恩·杨") in pairs
+
+
+def test_entities_gloss_links_latin_nickname_to_known_person(recogniser: EntityRecognizer) -> None:
+    text = "国际化产品负责人康泽宇（Bob）调任电商事业部。康此前负责国际化产品。"
+    assert found(recogniser, text) == [("康泽宇", "康泽宇"), ("Bob", "康泽宇"), ("康", "康泽宇")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bob调任电商事业部。",  # no article has said who Bob is
+        "康此前负责国际化产品。",  # no 康 named before
+        "康泽宇和康辉都来了。康此前负责产品。",  # two people called 康: do not guess
+    ],
+)
+def test_entities_bare_aliases_need_the_article(recogniser: EntityRecognizer, text: str) -> None:
+    assert ("Bob", "康泽宇") not in found(recogniser, text)
+    assert ("康", "康泽宇") not in found(recogniser, text)
+
+
+def test_entities_surname_alias_only_after_the_full_name(recogniser: EntityRecognizer) -> None:
+    text = "康此前负责产品。康泽宇调任电商部。康此前负责国际化。"
+    pairs = found(recogniser, text)
+    assert pairs.count(("康", "康泽宇")) == 1
+    assert text.index("康此前负责国际化") in [m.start for m in recogniser.recognise(text)]
+
+
+def test_entities_quoted_nickname_is_an_alias(recogniser: EntityRecognizer) -> None:
+    text = "做美食博主的“湘野红姐”龚红玉体会很深，龚红玉在抖音积累了粉丝。"
+    assert ("湘野红姐", "龚红玉") in found(recogniser, text)
+
+
+def test_entities_accepted_name_found_everywhere_in_the_article(recogniser: EntityRecognizer) -> None:
+    text = "比如黄周（音译），她开了店。黄周和其他卖家接受了培训，黄周就是其中之一。"
+    assert [s for s, e in found(recogniser, text) if e == "黄周"] == ["黄周"] * 3
+
+
+def test_entities_entity_lookup(recogniser: EntityRecognizer) -> None:
+    recogniser.recognise("比如黄周（音译），她开了店。")
+    assert recogniser.entity("字节跳动").description
+    discovered = recogniser.entity("黄周")
+    assert discovered is not None and discovered.type is EntityType.PERSON
+    assert discovered.description == ""
+    assert recogniser.entity("不存在的名字") is None
+
+
+def test_entities_empty_text(recogniser: EntityRecognizer) -> None:
+    assert recogniser.recognise("") == ()
+
+
+def test_entities_mentions_are_mentions(recogniser: EntityRecognizer) -> None:
+    (m,) = recogniser.recognise("阿里巴巴")
+    assert isinstance(m, Mention) and m.type is EntityType.ORG
+
+
+def test_entities_recognise_is_fast_once_jieba_is_loaded(recogniser: EntityRecognizer) -> None:
+    text = "字节跳动雇佣了数千名新员工，并拉来雷军、罗永浩等知名人物直播带货。" * 200
+    recogniser.recognise("预热")
+    start = time.perf_counter()
+    recogniser.recognise(text)
+    assert time.perf_counter() - start < 1.0

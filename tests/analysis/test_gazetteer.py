@@ -1,0 +1,94 @@
+"""The gazetteer data and its loader."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.gazetteer import Gazetteer, GazetteerError, parse_line
+from reader.analysis.model import EntityType
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_gazetteer_is_broad(gazetteer: Gazetteer) -> None:
+    counts = {t: sum(1 for e in gazetteer.entities if e.type is t) for t in EntityType}
+    assert len(gazetteer) >= 500
+    assert counts[EntityType.PLACE] >= 130  # provinces, cities, countries, regions
+    assert counts[EntityType.PERSON] >= 80
+    assert all(e.description for e in gazetteer.entities)
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "etype"),
+    [
+        ("阿里", "阿里巴巴", EntityType.ORG),
+        ("字节", "字节跳动", EntityType.ORG),
+        ("Tik Tok", "TikTok", EntityType.PRODUCT),
+        ("B站", "哔哩哔哩", EntityType.ORG),
+        ("李佳琪", "李佳琦", EntityType.PERSON),
+        ("湖南", "湖南", EntityType.PLACE),
+        ("广东省", "广东", EntityType.PLACE),
+        ("新加坡", "新加坡", EntityType.PLACE),
+        ("红杉中国", "红杉中国", EntityType.ORG),
+        ("晚点LatePost", "晚点LatePost", EntityType.ORG),
+    ],
+)
+def test_gazetteer_get_resolves_aliases(gazetteer: Gazetteer, surface: str, name: str,
+                                        etype: EntityType) -> None:
+    entity = gazetteer.get(surface)
+    assert entity is not None and entity.name == name and entity.type is etype
+
+
+def test_gazetteer_every_province_level_division(gazetteer: Gazetteer) -> None:
+    provinces = "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+    for name in provinces.split():
+        assert gazetteer.get(name) is not None, name
+
+
+def test_gazetteer_marks_common_words_ambiguous(gazetteer: Gazetteer) -> None:
+    assert "苹果" in gazetteer.entry("苹果").ambiguous
+    assert "Apple" not in gazetteer.entry("苹果").ambiguous
+    assert "美的" in gazetteer.entry("美的").ambiguous
+
+
+def test_gazetteer_loads_fast() -> None:
+    start = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - start < 0.3
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("阿里巴巴\torg\t阿\t\t中国公司", "too short"),
+        ("阿里巴巴\tcompany\t\t\t中国公司", "unknown type"),
+        ("阿里巴巴\torg\t\tfuzzy\t中国公司", "unknown flag"),
+        ("阿里巴巴\torg", "5 tab-separated"),
+        ("苹果\torg\tApple\tambiguous=橘子\t公司", "not names of"),
+    ],
+)
+def test_gazetteer_rejects_bad_lines(line: str, message: str) -> None:
+    with pytest.raises(GazetteerError, match=message):
+        parse_line(line, "test.tsv:1")
+
+
+def test_gazetteer_rejects_a_surface_shared_by_two_entities(tmp_path: Path) -> None:
+    (tmp_path / "a.tsv").write_text(
+        "阿里巴巴\torg\t阿里\t\t公司\n阿里云\torg\t阿里\t\t云\n", encoding="utf-8"
+    )
+    with pytest.raises(GazetteerError, match="阿里"):
+        Gazetteer.load(tmp_path)
+
+
+def test_gazetteer_parses_flags() -> None:
+    e = parse_line("苹果\torg\tApple|苹果公司\tci;ambiguous=苹果;context=iPhone|库克\t美国公司", "x")
+    assert e is not None
+    assert e.case_insensitive and e.ambiguous == {"苹果"} and e.context == ("iPhone", "库克")
+    assert e.surfaces == ("苹果", "Apple", "苹果公司")
+    assert parse_line("# comment", "x") is None and parse_line("   ", "x") is None
