@@ -8,6 +8,10 @@ from functools import cached_property
 from typing import Protocol
 
 import reader
+from reader.analysis.corrections import Corrections
+from reader.analysis.entities import EntityRecognizer
+from reader.analysis.gazetteer import Gazetteer
+from reader.analysis.metrics import extract_metrics
 from reader.analysis.model import Mention, Metric
 from reader.ingest.model import Article
 from reader.paths import RESOURCES
@@ -38,22 +42,31 @@ def resources_fingerprint() -> str:
 
 class Analyzer:
     """Gazetteer, jieba and the metric grammar, loaded on first use (jieba alone takes ~0.6 s,
-    which must not be spent before the window shows)."""
+    which must not be spent before the window shows). The user's entity corrections are part
+    of the analysis, so they are part of its version: the cache key."""
+
+    def __init__(self, corrections: Corrections | None = None, *, _base: Analyzer | None = None):
+        self.corrections = corrections or Corrections()
+        self._base = _base
 
     @cached_property
     def version(self) -> str:
-        return resources_fingerprint()
+        base = self._base.version if self._base is not None else resources_fingerprint()
+        if not len(self.corrections):
+            return base
+        return base + "-" + hashlib.sha256(self.corrections.to_json().encode()).hexdigest()[:12]
 
     @cached_property
-    def recognizer(self):  # noqa: ANN201 - EntityRecognizer, imported lazily
-        from reader.analysis.entities import EntityRecognizer
-        from reader.analysis.gazetteer import Gazetteer
+    def recognizer(self) -> EntityRecognizer:
+        if self._base is not None:
+            return self._base.recognizer.with_corrections(self.corrections)
+        return EntityRecognizer(Gazetteer.load(), self.corrections)
 
-        return EntityRecognizer(Gazetteer.load())
+    def with_corrections(self, corrections: Corrections) -> Analyzer:
+        """The same analysis with other corrections, sharing the loaded gazetteer and jieba."""
+        return Analyzer(corrections, _base=self._base or self)
 
     def analyse(self, article: Article) -> Analysis:
-        from reader.analysis.metrics import extract_metrics
-
         mentions = self.recognizer.recognise(article.text)
         metrics = extract_metrics(article.text, mentions, article.date)
         return Analysis(tuple(mentions), tuple(metrics))

@@ -1,0 +1,175 @@
+"""The command line: the GUI (default), ``extract`` and ``notes``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import reader
+from reader.errors import StoreUnavailable
+from reader.library.library import Library, load_library
+from reader.library.store import Store
+from reader.notes.commands import add_notes_commands
+from reader.paths import SEEDS, data_dir
+
+COMMANDS = ("extract", "notes")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        args = _command_parser().parse_args(argv)
+        return args.run(args)
+    return _gui(_gui_parser().parse_args(argv))
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where Reader keeps its database (default: $READER_DATA_DIR or the per-user data folder)",
+    )
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read Chinese business and technology news. Commands: reader extract …, reader notes …",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="folders or files to open (default: the last library, else the bundled seeds)")
+    parser.add_argument("--open", dest="open_file", metavar="FILE", help="open this article (its path within the library)")
+    parser.add_argument("--screenshot", metavar="PNG", type=Path, help="render the window to PNG and exit")
+    parser.add_argument("--version", action="version", version=f"reader {reader.__version__}")
+    _common(parser)
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="print what Reader understands of articles")
+    extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    extract.add_argument("--json", action="store_true", help="one UTF-8 JSON document (see README)")
+    _common(extract)
+    extract.set_defaults(run=_extract)
+    add_notes_commands(commands, _common)
+    return parser
+
+
+def open_store(folder: str | None, err: TextIO = sys.stderr) -> Store | None:
+    """The store, or None (with the reason on ``err``) when it cannot be used."""
+    try:
+        store = Store.open(data_dir(folder))
+    except StoreUnavailable as error:
+        print(f"reader: {error}", file=err)
+        return None
+    if store.moved_aside is not None:
+        print(
+            f"reader: the database was damaged and has been moved to {store.moved_aside}; "
+            "a new one was created (re-import notes from your last export)",
+            file=err,
+        )
+    return store
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from reader.analysis.pipeline import Analyzer
+
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"reader: {path}: no such file or folder", file=sys.stderr)
+    paths = [p for p in args.paths if p.exists()]
+    if not paths:
+        return 2
+    store = open_store(args.data_dir)
+    try:
+        library = load_library(paths, store, Analyzer())
+    finally:
+        if store is not None:
+            store.close()
+    if not library.articles:
+        for error in library.errors:
+            print(f"reader: {error.file}: {error.message}", file=sys.stderr)
+        print("reader: no article could be read", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(extract_document(library), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        _print_summary(library, sys.stdout)
+    return 0
+
+
+def extract_document(library: Library) -> dict[str, Any]:
+    """The ``reader extract --json`` document; its shape is a documented contract (README)."""
+    articles = []
+    for article in library.articles:
+        analysis = library.analysis(article.key)
+        articles.append(
+            {
+                "file": article.file,
+                "key": article.key,
+                "title": article.title,
+                "source": article.source,
+                "author": article.author,
+                "date": article.date,
+                "tags": list(article.tags),
+                "text": article.text,
+                "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],
+                "mentions": [
+                    {"entity": m.entity, "type": m.type.value, "surface": m.surface, "start": m.start, "end": m.end}
+                    for m in analysis.mentions
+                ],
+                "metrics": [
+                    {
+                        "surface": m.surface,
+                        "start": m.start,
+                        "end": m.end,
+                        "value": m.value,
+                        "unit": m.unit,
+                        "unit_implied": m.unit_implied,
+                        "qualifier": m.qualifier,
+                        "label": m.label,
+                        "subject": m.subject,
+                        "period": m.period,
+                        "kind": m.kind.value,
+                    }
+                    for m in analysis.metrics
+                ],
+            }
+        )
+    entities = [
+        {"name": e.name, "type": e.type.value, "aliases": list(e.aliases), "mentions": e.mentions, "articles": list(e.articles)}
+        for e in library.entities()
+    ]
+    errors = [{"file": e.file, "message": e.message} for e in library.errors]
+    return {"articles": articles, "entities": entities, "errors": errors}
+
+
+def _print_summary(library: Library, out: TextIO) -> None:
+    for article in library.articles:
+        analysis = library.analysis(article.key)
+        out.write(f"{article.file}\n  {article.title}\n")
+        out.write(f"  {article.source or '—'} · {article.date or 'no date'} · {len(article.text)} characters, {len(article.blocks)} blocks\n")
+        top = {}
+        for m in analysis.mentions:
+            top[m.entity] = top.get(m.entity, 0) + 1
+        names = sorted(top, key=lambda n: -top[n])[:8]
+        out.write(f"  entities: {'、'.join(f'{n}×{top[n]}' for n in names) or '—'}\n")
+        for m in analysis.metrics[:6]:
+            out.write(f"  figure: {m.surface} = {m.value:g} {m.unit}  {m.label or ''} {m.subject or ''} {m.period or ''}\n")
+        if len(analysis.metrics) > 6:
+            out.write(f"  … and {len(analysis.metrics) - 6} more figures\n")
+    for error in library.errors:
+        out.write(f"skipped {error.file}: {error.message}\n")
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from reader.ui.app import run  # noqa: PLC0415 - Qt loads only for the GUI
+
+    paths = args.paths or None
+    return run(paths=paths, open_file=args.open_file, screenshot=args.screenshot, data_dir=args.data_dir, default=SEEDS)

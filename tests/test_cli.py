@@ -1,0 +1,90 @@
+"""The command line as a user runs it: ``reader extract``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "text", "blocks", "mentions", "metrics"}
+METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "subject", "period", "kind"}
+
+
+@pytest.fixture(scope="module")
+def seeds_json(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path_factory.mktemp("cli-data")
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "extract", "seeds", "--json", "--data-dir", str(data)],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    )
+    return json.loads(out.stdout.decode("utf-8"))
+
+
+def test_extract_json_has_the_documented_shape(seeds_json: dict) -> None:
+    assert set(seeds_json) == {"articles", "entities", "errors"}
+    assert [a["file"] for a in seeds_json["articles"]] == sorted(p.name for p in Path("seeds").glob("*.txt"))
+    for article in seeds_json["articles"]:
+        assert set(article) == ARTICLE_KEYS
+        text = article["text"]
+        for block in article["blocks"]:
+            assert set(block) == {"kind", "start", "end"} and text[block["start"] : block["end"]].strip()
+        for mention in article["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["surface"]
+            assert mention["type"] in {"person", "org", "product", "place"}
+        for metric in article["metrics"]:
+            assert set(metric) == METRIC_KEYS and text[metric["start"] : metric["end"]] == metric["surface"]
+    names = {e["name"]: e for e in seeds_json["entities"]}
+    assert set(names["字节跳动"]) == {"name", "type", "aliases", "mentions", "articles"}
+    assert "字节" in names["字节跳动"]["aliases"] and len(names["字节跳动"]["articles"]) == 5
+    assert seeds_json["errors"] == []
+
+
+def test_extract_json_is_utf8_not_ascii_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text("# 标题\n\n阿里巴巴发布财报，营收同比增长10%。", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "阿里巴巴" in out and "\\u" not in out
+    assert json.loads(out)["articles"][0]["metrics"][0]["surface"] == "10%"
+
+
+def test_extract_reports_bad_files_by_name_and_loads_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.md").write_text("腾讯发布财报。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 300)
+    assert main(["extract", str(tmp_path), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [a["file"] for a in doc["articles"]] == ["good.md"]
+    assert doc["errors"] == [{"file": "bad.txt", "message": "binary file, not text"}]
+
+
+def test_extract_nothing_readable_exits_2_with_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.md").write_bytes(b"")
+    assert main(["extract", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "empty.md: the file is empty" in err and "no article could be read" in err
+
+
+def test_extract_missing_path_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere: no such file or folder" in capsys.readouterr().err
+
+
+def test_extract_summary_without_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: 小米财报\nauthor: 36kr\n---\n雷军表示，小米营收达到3000亿元。", encoding="utf-8")
+    assert main(["extract", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "小米财报" in out and "36kr" in out and "雷军" in out and "3000亿元" in out
+
+
+def test_extract_honours_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.md").write_text("美团发布财报。", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "lib"), "--data-dir", str(tmp_path / "data")]) == 0
+    assert (tmp_path / "data" / "reader.sqlite3").exists()
