@@ -77,6 +77,7 @@ class _LabelHit:
     start: int
     end: int
     label: Label
+    verb: bool  # 增长, 售出: used only when no noun in the same scope names a label
 
 
 def explain(
@@ -91,7 +92,7 @@ def explain(
     times = find_periods(text, date)
     year0 = article_year(date)
     hits = [
-        _LabelHit(m.start(), m.end(), label)
+        _LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
     ]
@@ -136,7 +137,9 @@ def _label_and_unit(
     sentence = bounds.around("sentence", fig.start)
 
     def fits(label: Label) -> bool:
-        return wanted is None or vocab.unit_class(label.unit) == wanted
+        if wanted is None:  # a bare 6亿 is an amount or a count, never a share or a multiple
+            return vocab.unit_class(label.unit) in (MONEY, COUNT)
+        return vocab.unit_class(label.unit) == wanted
 
     if wanted == MONEY:
         noun = _noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
@@ -164,14 +167,14 @@ def _label_and_unit(
 
 
 def _nearest_before(hits: list[_LabelHit], lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
-    """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure."""
+    """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure;
+    a noun before a verb."""
     i = bisect.bisect_left([h.start for h in hits], hi)
-    for hit in reversed(hits[:i]):
-        if hit.start < lo:
-            break
-        if hit.end <= hi and fits(hit.label):
+    inside = [h for h in reversed(hits[:i]) if h.start >= lo and h.end <= hi and fits(h.label)]
+    for hit in inside:
+        if not hit.verb:
             return hit.label
-    return None
+    return inside[0].label if inside else None
 
 
 # --- period --------------------------------------------------------------------------------

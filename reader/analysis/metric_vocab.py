@@ -34,6 +34,7 @@ class Label:
     unit: str
     synonyms: tuple[str, ...]
     after: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +84,12 @@ class Vocabulary:
         return _label_pattern(self)
 
     def label_for(self, word: str) -> Label | None:
-        """The label a synonym (any case) names."""
+        """The label a synonym or verb (any case) names."""
         return _synonym_index(self).get(word.casefold())
+
+    def is_verb(self, word: str) -> bool:
+        """Whether ``word`` names its label only weakly, as a verb (增长, 售出)."""
+        return word.casefold() in _verb_index(self)
 
     def after_pattern(self) -> re.Pattern[str]:
         """Synonyms plus the words that name a label only right after a figure."""
@@ -107,9 +112,14 @@ def _label_index(vocab: Vocabulary) -> dict[str, Label]:
 def _synonym_index(vocab: Vocabulary) -> dict[str, Label]:
     index: dict[str, Label] = {}
     for label in vocab.labels:
-        for word in (label.name, *label.synonyms):
+        for word in (label.name, *label.synonyms, *label.verbs):
             index.setdefault(word.casefold(), label)
     return index
+
+
+@cache
+def _verb_index(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(w.casefold() for label in vocab.labels for w in label.verbs)
 
 
 @cache
@@ -166,6 +176,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
                 unit=entry["unit"],
                 synonyms=tuple(entry["synonyms"]),
                 after=tuple(entry.get("after", ())),
+                verbs=tuple(entry.get("verbs", ())),
             )
             for entry in labels["label"]
         ),

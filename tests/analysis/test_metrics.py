@@ -210,9 +210,15 @@ def test_extract_metrics_excludes_what_is_not_a_figure(text: str) -> None:
         ("GMV达到了5000亿元，比2019年翻了三倍多。", "GMV"),
         ("吸引了大约100万名创作者。", "创作者数"),
         ("张一鸣现年38岁。", "年龄"),
+        ("兴趣电商的渗透率将提升至47%。", "渗透率"),  # a noun in the clause beats the verb
+        ("股价上涨了5.3%。", "增长率"),
+        ("智能手机出货量达3850万台。", "销量"),
+        ("京东累计下单金额达3438亿元。", "GMV"),
+        ("公司计划于2022年实现年产能30万辆。", None),  # 实现年 is not 现年 (age)
+        ("拼多多较上年同期增长近2亿用户。", "用户数"),  # a bare 2亿 never takes a share label
     ],
 )
-def test_extract_metrics_labels_the_first_figure(text: str, label: str) -> None:
+def test_extract_metrics_labels_the_first_figure(text: str, label: str | None) -> None:
     assert extract_metrics(text)[0].label == label
 
 
