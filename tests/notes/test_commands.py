@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reader.cli import main
+from reader.library.library import library_id
+from reader.library.store import Store
+from reader.notes.model import Kind, Selector, new_annotation
+from reader.notes.repository import AnnotationRepository
+
+ARTICLE = """---
+title: 小米汽车交付量创新高
+date: 2026-03-01
+source: 界面新闻
+tags: [汽车]
+---
+
+小米集团公布，小米汽车三月交付量超过三万辆。
+
+雷军表示，*新工厂* 将在年内投产。
+"""
+
+
+@pytest.fixture
+def library(tmp_path: Path, data_dir: Path) -> Path:
+    folder = tmp_path / "articles"
+    (folder / "汽车").mkdir(parents=True)
+    (folder / "汽车" / "xiaomi.md").write_text(ARTICLE, encoding="utf-8")
+    (folder / "other.md").write_text("# 另一篇\n\n没有笔记的文章。", encoding="utf-8")
+    from reader.notes.articles import load_articles
+
+    articles, errors = load_articles(folder)
+    assert not errors
+    text = articles["汽车/xiaomi.md"].text
+    start = text.index("小米汽车三月")
+    store = Store.open(data_dir)
+    repo = AnnotationRepository(store)
+    lib = library_id([folder])
+    repo.add(new_annotation(lib, "汽车/xiaomi.md", Kind.HIGHLIGHT, selector=Selector.from_text(text, start, start + 12), note="交付 *提速*", tags=("汽车",)))
+    repo.add(new_annotation(lib, "", Kind.ENTITY_NOTE, entity="雷军", note="创始人"))
+    store.close()
+    return folder
+
+
+def test_cli_export_markdown_library(library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "notes.md"
+    assert main(["notes", "export", str(library), "-o", str(out)]) == 0
+    written = out.read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---\n")[1])["title"] == "articles notes"
+    assert "## 小米汽车交付量创新高" in written
+    assert "> 小米汽车三月交付量超过三\n" in written and "交付 *提速*" in written
+    assert "### 雷军" in written
+    assert "wrote 2 annotations" in capsys.readouterr().err
+
+
+def test_cli_export_markdown_one_article_into_folder(library: Path, tmp_path: Path) -> None:
+    out = tmp_path / "vault"
+    out.mkdir()
+    article = library / "汽车" / "xiaomi.md"
+    assert main(["notes", "export", str(library), "--article", str(article), "-o", str(out)]) == 0
+    (written,) = out.iterdir()
+    assert written.name == "小米汽车交付量创新高.md"
+    front = yaml.safe_load(written.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["source"] == "界面新闻" and front["date"] == "2026-03-01" and front["tags"] == ["汽车"]
+    assert "[File](../articles/%E6%B1%BD%E8%BD%A6/xiaomi.md)" in written.read_text(encoding="utf-8")
+
+
+def test_cli_export_w3c_and_import_into_fresh_database(library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "backup.json"
+    assert main(["notes", "export", str(library), "--format", "w3c", "-o", str(out)]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["type"] == "AnnotationCollection" and document["total"] == 2
+    assert {item["target"]["source"] for item in document["first"]["items"]} >= {"汽车/xiaomi.md"}
+
+    fresh = tmp_path / "fresh-data"
+    assert main(["notes", "import", str(out), "--library", str(library), "--data-dir", str(fresh)]) == 0
+    assert "imported 2 new" in capsys.readouterr().err
+    assert main(["notes", "import", str(out), "--library", str(library), "--data-dir", str(fresh)]) == 0
+    assert "imported 0 new, 0 updated, 2 already present" in capsys.readouterr().err
+    store = Store.open(fresh)
+    assert len(AnnotationRepository(store).for_library(library_id([library]))) == 2
+    store.close()
+
+
+def test_cli_export_to_stdout(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "export", str(library), "--format", "w3c", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 2
+
+
+def test_cli_export_with_template(library: Path, tmp_path: Path) -> None:
+    template = tmp_path / "t.j2"
+    template.write_text("{{ doc.articles | length }} articles\n", encoding="utf-8")
+    out = tmp_path / "n.md"
+    assert main(["notes", "export", str(library), "--template", str(template), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == "1 articles\n"
+
+
+def test_cli_errors_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "export", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["notes", "import", str(bad), "--library", str(tmp_path)]) == 2
+    assert "not a JSON file" in capsys.readouterr().err
+    assert main(["notes", "export", str(tmp_path), "-o", str(tmp_path / "missing" / "x.md")]) == 1
+    assert "no such folder" in capsys.readouterr().err
