@@ -34,7 +34,7 @@ def resources_fingerprint() -> str:
     """A hash of Reader's version and every bundled resource file: the analysis cache key."""
     digest = hashlib.sha256(reader.__version__.encode())
     for path in sorted(RESOURCES.rglob("*")):
-        if path.is_file() and path.suffix in {".tsv", ".txt", ".yaml", ".yml", ".json", ".csv"}:
+        if path.is_file() and path.suffix in {".tsv", ".txt", ".yaml", ".yml", ".json", ".csv", ".toml"}:
             digest.update(path.relative_to(RESOURCES).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

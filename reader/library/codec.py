@@ -15,9 +15,9 @@ _TYPES = {t.value: t for t in EntityType}
 _KINDS = {k.value: k for k in MetricKind}
 
 
-def encode(article: Article, analysis: Analysis) -> bytes:
+def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
     """Everything but the article's key, file and path, which depend on where it was found."""
-    entities: dict[str, int] = {}
+    raw = analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
     doc = {
         "title": article.title,
         "text": article.text,
@@ -28,27 +28,56 @@ def encode(article: Article, analysis: Analysis) -> bytes:
         "url": article.url,
         "blocks": [[b.kind.value, b.start, b.end, b.level] for b in article.blocks],
         "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
-        "mentions": [
-            [m.start, m.end, entities.setdefault(m.entity, len(entities)), m.type.value]
-            for m in analysis.mentions
-        ],
-        "entities": list(entities),
-        "metrics": [
-            [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value]
-            for m in analysis.metrics
-        ],
+        "mentions": raw.mentions,
+        "entities": raw.entities,
+        "metrics": raw.metrics,
     }
     return zlib.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
 def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, Analysis]:
+    article, raw = decode_raw(payload, key, file, content_hash, path)
+    return article, raw.build(article.text)
+
+
+class RawAnalysis:
+    """An analysis as the cache stores it: plain lists, turned into Mention and Metric objects
+    only for the article someone looks at (a 10k library holds millions of mentions)."""
+
+    __slots__ = ("entities", "mentions", "metrics")
+
+    def __init__(self, entities: list[str], mentions: list[list], metrics: list[list]) -> None:
+        self.entities = entities  # local entity names; mentions refer to them by index
+        self.mentions = mentions  # [start, end, entity index, type value]
+        self.metrics = metrics  # [start, end, value, unit, implied, qualifier, label, subject, period, kind]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> RawAnalysis:
+        entities: dict[str, int] = {}
+        mentions = [[m.start, m.end, entities.setdefault(m.entity, len(entities)), m.type.value] for m in analysis.mentions]
+        metrics = [
+            [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value]
+            for m in analysis.metrics
+        ]
+        return cls(list(entities), mentions, metrics)
+
+    def build(self, text: str) -> Analysis:
+        names = self.entities
+        mentions = tuple(Mention(s, e, names[i], _TYPES[t], text[s:e]) for s, e, i, t in self.mentions)
+        metrics = tuple(
+            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k])
+            for s, e, v, u, ui, q, lb, sj, p, k in self.metrics
+        )
+        return Analysis(mentions, metrics)
+
+
+def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
     doc = json.loads(zlib.decompress(payload))
-    text = doc["text"]
     article = Article(
         key=key,
         file=file,
         title=doc["title"],
-        text=text,
+        text=doc["text"],
         blocks=tuple(Block(_BLOCK_KINDS[k], s, e, lv) for k, s, e, lv in doc["blocks"]),
         styles=tuple(Style(_STYLE_KINDS[k], s, e) for k, s, e in doc["styles"]),
         source=doc["source"],
@@ -59,10 +88,4 @@ def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "
         content_hash=content_hash,
         path=path,
     )
-    names = doc["entities"]
-    mentions = tuple(Mention(s, e, names[i], _TYPES[t], text[s:e]) for s, e, i, t in doc["mentions"])
-    metrics = tuple(
-        Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k])
-        for s, e, v, u, ui, q, lb, sj, p, k in doc["metrics"]
-    )
-    return article, Analysis(mentions, metrics)
+    return article, RawAnalysis(doc["entities"], doc["mentions"], doc["metrics"])

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from array import array
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 from pathlib import Path
 
-from reader.analysis.model import EntityType, Mention
+from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analysis, ArticleAnalyzer
 from reader.errors import IngestError
 from reader.ingest.discover import Found
 from reader.ingest.load import is_html, parse_article, read_file
 from reader.ingest.model import Article
 from reader.library import codec
+from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.store import Store
 
@@ -53,30 +56,79 @@ class SearchHit:
     after: str
 
 
+class MentionList(Sequence[MentionRef]):
+    """Every mention of one entity, in library order, made into MentionRefs only when read:
+    a list view asks for the rows it shows, not for all hundred thousand."""
+
+    def __init__(self, articles: tuple[Article, ...], refs: array) -> None:
+        self._articles = articles
+        self._refs = refs  # flattened (article index, start, end) triples
+
+    def __len__(self) -> int:
+        return len(self._refs) // 3
+
+    @overload
+    def __getitem__(self, index: int) -> MentionRef: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[MentionRef]: ...
+
+    def __getitem__(self, index: int | slice) -> MentionRef | list[MentionRef]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        i, start, end = self._refs[3 * index : 3 * index + 3]
+        text = self._articles[i].text
+        return MentionRef(
+            article=self._articles[i].key,
+            start=start,
+            end=end,
+            surface=text[start:end],
+            before=_line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
+            after=_line_part(text[end : end + CONTEXT_CHARS], left=False),
+        )
+
+
 class Library:
-    """Articles in library order (by file path), their analyses, and indexes over both."""
+    """Articles in library order (by file path), their analyses, and indexes over both.
+
+    Analyses are held compactly (plain lists from the cache) and the mention index as int
+    arrays; Mention and Metric objects are built for the articles someone opens."""
 
     def __init__(
         self,
         root: str,
         articles: Iterable[Article],
-        analyses: dict[str, Analysis],
+        analyses: dict[str, Analysis | RawAnalysis],
         errors: Iterable[LoadError] = (),
     ) -> None:
         self.root = root
         self.articles: tuple[Article, ...] = tuple(articles)
         self.errors: tuple[LoadError, ...] = tuple(errors)
-        self._analyses = analyses
         self._by_key = {a.key: a for a in self.articles}
         self._order = {a.key: i for i, a in enumerate(self.articles)}
-        self._index: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        self._types: dict[str, Counter[EntityType]] = defaultdict(Counter)
-        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-        for i, article in enumerate(self.articles):
-            for m in analyses.get(article.key, Analysis()).mentions:
-                self._index[m.entity].append((i, m.start, m.end))
-                self._types[m.entity][m.type] += 1
-                self._surfaces[m.entity][m.surface] += 1
+        self._raw: list[RawAnalysis] = [
+            _as_raw(analyses.get(a.key, _EMPTY)) for a in self.articles
+        ]
+        self._built: OrderedDict[str, Analysis] = OrderedDict()
+        self._entity_summaries: list[EntitySummary] | None = None
+        self._index: dict[str, array] = {}
+        self._types: dict[str, Counter[str]] = defaultdict(Counter)
+        self._article_entities: list[tuple[str, ...]] = []
+        for i, raw in enumerate(self._raw):
+            local: list[array] = []
+            for name, mention_type in zip(raw.entities, _first_types(raw)):
+                refs = self._index.get(name)
+                if refs is None:
+                    refs = self._index[name] = array("i")
+                local.append(refs)
+                self._types[name][mention_type] += 1
+            for start, end, entity, _ in raw.mentions:
+                local[entity].extend((i, start, end))
+            self._article_entities.append(tuple(raw.entities))
 
     # -- articles
     def article(self, key: str) -> Article:
@@ -93,7 +145,17 @@ class Library:
         return self._order[key]
 
     def analysis(self, key: str) -> Analysis:
-        return self._analyses.get(key, Analysis())
+        """The article's mentions and metrics (built on demand; the last few are kept)."""
+        built = self._built.get(key)
+        if built is None:
+            i = self._order.get(key)
+            built = self._raw[i].build(self.articles[i].text) if i is not None else Analysis()
+            self._built[key] = built
+            if len(self._built) > _BUILT_KEPT:
+                self._built.popitem(last=False)
+        else:
+            self._built.move_to_end(key)
+        return built
 
     # -- entities
     def entity_names(self) -> list[str]:
@@ -103,46 +165,35 @@ class Library:
         refs = self._index.get(name)
         if not refs:
             return None
-        articles = tuple(dict.fromkeys(self.articles[i].key for i, _, _ in refs))
+        surfaces: Counter[str] = Counter()
+        articles = self.articles
+        for j in range(0, len(refs), 3):
+            surfaces[articles[refs[j]].text[refs[j + 1] : refs[j + 2]]] += 1
         return EntitySummary(
             name=name,
-            type=self._types[name].most_common(1)[0][0],
-            aliases=tuple(s for s, _ in self._surfaces[name].most_common()),
-            mentions=len(refs),
-            articles=articles,
+            type=EntityType(self._types[name].most_common(1)[0][0]),
+            aliases=tuple(s for s, _ in surfaces.most_common()),
+            mentions=len(refs) // 3,
+            articles=tuple(articles[i].key for i in dict.fromkeys(refs[0::3])),
         )
 
     def entities(self) -> list[EntitySummary]:
-        """Every entity in the library, most mentioned first."""
-        summaries = [self.entity(name) for name in self._index]
-        return sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
+        """Every entity in the library, most mentioned first (computed once)."""
+        if self._entity_summaries is None:
+            summaries = [self.entity(name) for name in self._index]
+            self._entity_summaries = sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
+        return self._entity_summaries
 
-    def mentions_of(self, name: str) -> list[MentionRef]:
+    def mentions_of(self, name: str) -> MentionList:
         """Every mention of the entity, in library order, with context."""
-        refs = []
-        for i, start, end in self._index.get(name, ()):
-            text = self.articles[i].text
-            refs.append(
-                MentionRef(
-                    article=self.articles[i].key,
-                    start=start,
-                    end=end,
-                    surface=text[start:end],
-                    before=_line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
-                    after=_line_part(text[end : end + CONTEXT_CHARS], left=False),
-                )
-            )
-        return refs
+        return MentionList(self.articles, self._index.get(name, array("i")))
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share."""
-        mine = {i for i, _, _ in self._index.get(name, ())}
         counts: Counter[str] = Counter()
-        for other, refs in self._index.items():
-            if other != name:
-                shared = len(mine.intersection(i for i, _, _ in refs))
-                if shared:
-                    counts[other] = shared
+        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
+            counts.update(self._article_entities[i])
+        counts.pop(name, None)
         return counts.most_common(limit)
 
     # -- full-text search
@@ -161,7 +212,9 @@ class Library:
         query = query.strip()
         if not query:
             return []
-        with_entity = {self.articles[i].key for i, _, _ in self._index.get(entity, ())} if entity else None
+        with_entity = (
+            {self.articles[i].key for i in self._index.get(entity, array("i"))[0::3]} if entity else None
+        )
         hits: list[SearchHit] = []
         for article in self.articles:
             if source and article.source != source:
@@ -192,6 +245,23 @@ class Library:
         return hits
 
 
+_BUILT_KEPT = 32
+_EMPTY = RawAnalysis([], [], [])
+
+
+def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:
+    return analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
+
+
+def _first_types(raw: RawAnalysis) -> list[str]:
+    """The type of each local entity, from its first mention."""
+    types = [""] * len(raw.entities)
+    for _, _, entity, mention_type in raw.mentions:
+        if not types[entity]:
+            types[entity] = mention_type
+    return types
+
+
 def _line_part(context: str, *, left: bool) -> str:
     """Context stops at a block boundary: the text before the last or after the first newline."""
     return context.rsplit("\n", 1)[-1] if left else context.split("\n", 1)[0]
@@ -214,7 +284,7 @@ def load_library(
     Bad files become errors; the rest load. Stops early, with what it has, when cancelled."""
     found, errors = find_articles(paths)
     articles: list[Article] = []
-    analyses: dict[str, Analysis] = {}
+    analyses: dict[str, RawAnalysis] = {}
     version = analyzer.version if store is not None else ""
     done = 0
     for chunk_start in range(0, len(found), _CHUNK):
@@ -238,14 +308,14 @@ def load_library(
                 continue
             payload = cached.get(content_hash)
             if payload is not None:
-                article, analysis = codec.decode(payload, key, key, content_hash, str(item.path))
+                article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
             else:
                 try:
                     article = parse_article(data, key, html=is_html(item.path), path=str(item.path))
                 except IngestError as error:
                     errors.append(LoadError(error.file, error.message))
                     continue
-                analysis = analyzer.analyse(article)
+                analysis = RawAnalysis.of(analyzer.analyse(article))
                 fresh.append((content_hash, codec.encode(article, analysis)))
             articles.append(article)
             analyses[key] = analysis
