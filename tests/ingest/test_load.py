@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import IngestError
 from reader.ingest.load import MAX_BYTES, load_file, parse_article
@@ -144,3 +146,14 @@ def test_load_file_directory_named_like_article(tmp_path: Path) -> None:
     (tmp_path / "folder.md").mkdir()
     with pytest.raises(IngestError, match="folder"):
         load_file(tmp_path / "folder.md", tmp_path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2048), st.booleans())
+def test_parse_article_arbitrary_bytes_gives_article_or_ingest_error(data: bytes, html: bool) -> None:
+    try:
+        article = parse_article(data, "fuzz.md", html=html)
+    except IngestError as error:
+        assert error.file == "fuzz.md" and error.message
+    else:
+        assert article.text and all(article.text[b.start : b.end] for b in article.blocks)

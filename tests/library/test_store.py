@@ -89,3 +89,16 @@ def _can_write(folder: Path) -> bool:
         return False
     (folder / "probe").unlink()
     return True
+
+
+def test_store_two_instances_share_one_database(tmp_path: Path) -> None:
+    first, second = Store.open(tmp_path), Store.open(tmp_path)
+    for i in range(50):
+        (first if i % 2 else second).set_setting(f"k{i}", str(i))
+    with first.transaction() as db:
+        db.execute("INSERT INTO settings (key, value) VALUES ('held', 'x')")
+        assert second.setting("held") is None  # readers are not blocked by a writer (WAL)
+    assert second.setting("held") == "x"
+    assert {first.setting(f"k{i}") for i in range(50)} == {str(i) for i in range(50)}
+    first.close()
+    second.close()
