@@ -1,0 +1,58 @@
+"""How figures are written for a Chinese reader: 6000亿元, 1.2万亿元, 2500亿美元, 47%, 2倍."""
+
+from __future__ import annotations
+
+from reader.analysis.model import Metric
+
+CURRENCY = {
+    "CNY": "元",
+    "USD": "美元",
+    "HKD": "港元",
+    "EUR": "欧元",
+    "JPY": "日元",
+    "GBP": "英镑",
+    "KRW": "韩元",
+}
+COUNTS = {
+    "users": "用户",
+    "followers": "粉丝",
+    "stores": "家",
+    "brands": "个品牌",
+    "items": "件",
+    "people": "人",
+    "other": "",
+}
+# Largest first: 1.2万亿 rather than 12000亿.
+MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+
+
+def number(value: float, digits: int = 2) -> str:
+    """``value`` with at most ``digits`` decimals and no trailing zeros: 1.2, 6000, 0.35."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def chinese_magnitude(value: float) -> str:
+    """A large number the way Chinese news writes it: 6000亿, 1.2万亿, 3.5万, 800."""
+    size = abs(value)
+    for threshold, word in MAGNITUDES:
+        if size >= threshold:
+            return number(value / threshold) + word
+    return number(value)
+
+
+def format_value(value: float, unit: str) -> str:
+    if unit in CURRENCY:
+        return chinese_magnitude(value) + CURRENCY[unit]
+    if unit == "%":
+        return number(value) + "%"
+    if unit == "pp":
+        return number(value) + "个百分点"
+    if unit == "times":
+        return number(value) + "倍"
+    return chinese_magnitude(value) + COUNTS.get(unit, "")
+
+
+def format_metric_value(metric: Metric) -> str:
+    text = format_value(metric.value, metric.unit)
+    return f"{metric.qualifier}{text}" if metric.qualifier else text

@@ -1,0 +1,149 @@
+"""Loading a library off the GUI thread: a worker QObject in a QThread, with progress and
+cancellation (a threading.Event that load_library checks between chunks).
+
+After the library is in, the worker warms up what the view needs later — jieba for
+double-click word selection, the recognizer for entity descriptions — so the GUI thread never
+pays jieba's one-second start-up.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from reader.analysis.pipeline import ArticleAnalyzer
+from reader.errors import ReaderError, StoreUnavailable
+from reader.library.library import Library, load_library
+from reader.library.store import Store
+
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
+
+
+@dataclass(frozen=True, slots=True)
+class Tools:
+    """What the worker prepared for the view once the library was in."""
+
+    word_spans: Callable[[str], Sequence[tuple[int, int]]] | None
+    describe: Callable[[str], str] | None
+
+
+class LibraryWorker(QObject):
+    progressed = Signal(int, int, str)  # done, total, file
+    loaded = Signal(Library)
+    failed = Signal(str)
+    warmed = Signal(Tools)
+    finished = Signal()
+
+    def __init__(self, paths: list[Path], data_dir: Path | None, analyzer: ArticleAnalyzer, cancelled: threading.Event) -> None:
+        super().__init__()
+        self._paths = paths
+        self._data_dir = data_dir
+        self._analyzer = analyzer
+        self._cancelled = cancelled
+        self._last_progress = 0.0
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            library = self._load()
+            if library is not None:
+                self.loaded.emit(library)
+                if not self._cancelled.is_set():
+                    self.warmed.emit(self._warm_up())
+        finally:
+            self.finished.emit()
+
+    def _load(self) -> Library | None:
+        # The worker has its own connection: sqlite3 connections must not be shared across
+        # threads mid-transaction, and WAL lets this one write the cache while the GUI reads.
+        store = None
+        if self._data_dir is not None:
+            try:
+                store = Store.open(self._data_dir)
+            except StoreUnavailable as error:
+                self.failed.emit(f"analysis cache unavailable, loading without it: {error}")
+        try:
+            return load_library(self._paths, store, self._analyzer, self._progress, self._cancelled)
+        except ReaderError as error:
+            self.failed.emit(str(error))
+            return None
+        finally:
+            if store is not None:
+                store.close()
+
+    def _progress(self, done: int, total: int, file: str) -> None:
+        now = time.monotonic()
+        if done == total or now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self.progressed.emit(done, total, file)
+
+    def _warm_up(self) -> Tools:
+        recognizer = getattr(self._analyzer, "recognizer", None)
+        if recognizer is None:
+            return Tools(None, None)
+        segmenter = recognizer.segmenter
+        segmenter.spans("预热分词")  # builds jieba's prefix dictionary here, not on a double-click
+
+        def describe(name: str) -> str:
+            entity = recognizer.entity(name)
+            return entity.description if entity is not None else ""
+
+        return Tools(segmenter.spans, describe)
+
+
+class LoadJob(QObject):
+    """One library load: owns the thread and the worker, forwards their signals."""
+
+    progressed = Signal(int, int, str)
+    loaded = Signal(Library)
+    failed = Signal(str)
+    warmed = Signal(Tools)
+
+    def __init__(self, paths: list[Path], data_dir: Path | None, analyzer: ArticleAnalyzer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self._cancelled = threading.Event()
+        self._thread = QThread(self)
+        self._thread.setObjectName("library-loader")
+        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread, which
+        # may itself be waiting for this thread at window close.
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._worker.progressed.connect(self.progressed)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.failed.connect(self.failed)
+        self._worker.warmed.connect(self._on_warmed)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, ms: int = 10000) -> bool:
+        """Cancel and wait for the thread (at window close)."""
+        self._cancelled.set()
+        return self._thread.wait(ms)
+
+    def _on_loaded(self, library: Library) -> None:
+        if not self._cancelled.is_set():
+            self.loaded.emit(library)
+
+    def _on_warmed(self, tools: Tools) -> None:
+        if not self._cancelled.is_set():
+            self.warmed.emit(tools)

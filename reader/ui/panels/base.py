@@ -1,0 +1,40 @@
+"""A dock that builds its content the first time it is shown (Frescobaldi's pattern): a hidden
+panel costs nothing, and its stable objectName lets QMainWindow.saveState restore the layout."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+
+class Panel(QDockWidget):
+    def __init__(self, title: str, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self._built = False
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def ensure_built(self) -> None:
+        if not self._built:
+            self._built = True
+            self.setWidget(self.build())
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.ensure_built()
+        super().showEvent(event)
+
+    def build(self) -> QWidget:
+        """The panel's content; called once."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Show the state the panel was given while it was not built."""

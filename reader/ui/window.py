@@ -1,0 +1,759 @@
+"""The main window: the reading view in the middle, panels as docks around it.
+
+The window owns the navigation state (library, open article, history) and is the only place
+that wires panels to the view: every connection is in ``_connect_signals``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import reader
+from reader.analysis.model import EntityType
+from reader.analysis.pipeline import ArticleAnalyzer
+from reader.errors import StoreUnavailable
+from reader.library.library import Library
+from reader.library.store import Store
+from reader.ui.dialogs.errors import LoadErrorsDialog
+from reader.ui.findbar import FindBar
+from reader.ui.fonts import INSTALL_HINT, has_cjk_font
+from reader.ui.history import History, Place
+from reader.ui.icons import icon, swatch
+from reader.ui.loader import LoadJob, Tools
+from reader.ui.models.articles import ArticleOrder
+from reader.ui.models.metrics import Grouping
+from reader.ui.panels.base import Panel
+from reader.ui.panels.library import LibraryPanel
+from reader.ui.panels.metrics import MetricsPanel
+from reader.ui.theme import ENTITY_LABELS, Theme, ThemeChoice, dark_palette, resolve, stylesheet
+from reader.ui.view import ArticleView
+
+STATE_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
+SETTINGS_FILE = "window.ini"
+
+
+def note_counts(store: Store | None, library: str) -> dict[str, int]:
+    """Annotations per article (the notes layer writes them; this only counts)."""
+    if store is None:
+        return {}
+    rows = store.connection.execute(
+        "SELECT article_key, count(*) FROM annotations WHERE library = :l GROUP BY article_key", {"l": library}
+    )
+    return dict(rows)
+
+
+class NoticeBar(QWidget):
+    """A dismissable message across the top of the reading area (missing font, moved database)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        close.clicked.connect(self.hide)
+        self.hide()
+
+    def show_notice(self, html: str) -> None:
+        current = self.label.text() if self.isVisible() else ""
+        self.label.setText(f"{current}<br/>{html}" if current else html)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    library_loaded = Signal(Library)
+    article_opened = Signal(str)  # article key
+    ready = Signal()  # the first library is in and its first article shown
+
+    def __init__(self, store: Store | None, analyzer: ArticleAnalyzer, data_dir: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Reader")
+        self.store = store
+        self.analyzer = analyzer
+        self.data_dir = data_dir
+        self.settings = QSettings(str((data_dir or Path.home()) / SETTINGS_FILE), QSettings.Format.IniFormat)
+        self.library: Library | None = None
+        self.current_key = ""
+        self.history = History()
+        self.open_file_request: str | None = None  # --open, applied when the library is in
+        self._job: LoadJob | None = None
+        self._tools = Tools(None, None)
+        self._ready = False
+        self._system_palette = QPalette(QGuiApplication.palette())
+        self._system_style = QApplication.style().name()
+        self._theme_choice = ThemeChoice.SYSTEM
+        self._theme = resolve(ThemeChoice.SYSTEM)
+
+        self._build_central()
+        self._build_panels()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect_signals()
+        self._restore_state()
+        if not has_cjk_font():
+            self.notice.show_notice(INSTALL_HINT)
+
+    # ------------------------------------------------------------------ construction
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("readingArea")
+        self.notice = NoticeBar(central)
+        self.view = ArticleView(central)
+        self.view.setMinimumWidth(420)  # a narrow window shrinks the panels, not the text
+        self.find_bar = FindBar(central)
+        self.find_bar.hide()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.view.show_message("Opening library…")
+
+    def _build_panels(self) -> None:
+        self.library_panel = LibraryPanel(self)
+        self.metrics_panel = MetricsPanel(self)
+        # The one table of panels: dock area and the shortcut that toggles it. The notes panel
+        # (reader/ui/panels/notes.py, built by the notes layer) belongs in this table too.
+        self.panels: tuple[tuple[Panel, Qt.DockWidgetArea, str], ...] = (
+            (self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
+            (self.metrics_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
+        )
+        for panel, area, _ in self.panels:
+            self.addDockWidget(area, panel)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.library_panel, self.metrics_panel], [300, 420], Qt.Orientation.Horizontal)
+
+    def _action(self, text: str, shortcuts: tuple[str | QKeySequence.StandardKey, ...] = (), icon_name: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if icon_name:
+            action.setData(icon_name)
+        if tip or shortcuts:
+            keys = QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
+            action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f"  ({keys})" if keys else ""))
+        self.addAction(action)  # shortcuts work with the menu bar hidden, too
+        return action
+
+    def _build_actions(self) -> None:
+        # File
+        self.act_open_folder = self._action("&Open Folder…", (QKeySequence.StandardKey.Open,), "open")
+        self.act_open_files = self._action("Open &Files…", ("Ctrl+Shift+O",))
+        self.act_show_errors = self._action("Show &Skipped Files…")
+        self.act_show_errors.setEnabled(False)
+        self.act_quit = self._action("&Quit", (QKeySequence.StandardKey.Quit,))
+        # Edit
+        self.act_copy = self._action("&Copy", (QKeySequence.StandardKey.Copy,))
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the view's own Ctrl+C
+        self.act_find = self._action("&Find in Article…", (QKeySequence.StandardKey.Find,), "find")
+        self.act_find_next = self._action("Find &Next", (QKeySequence.StandardKey.FindNext,))
+        self.act_find_previous = self._action("Find Pre&vious", (QKeySequence.StandardKey.FindPrevious,))
+        self.act_focus_filter = self._action("Filter &Library", ("Ctrl+L",))
+        # Go
+        self.act_back = self._action("&Back", ("Alt+Left", QKeySequence.StandardKey.Back), "back")
+        self.act_forward = self._action("&Forward", ("Alt+Right", QKeySequence.StandardKey.Forward), "forward")
+        self.act_next_article = self._action("&Next Article", ("Ctrl+PgDown", "J"), "next-article")
+        self.act_previous_article = self._action("&Previous Article", ("Ctrl+PgUp", "K"), "previous-article")
+        # View
+        self.act_zoom_in = self._action("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in")
+        self.act_zoom_out = self._action("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out")
+        self.act_zoom_reset = self._action("&Actual Size", ("Ctrl+0",))
+        self.act_serif = self._action("&Serif Type")
+        self.act_serif.setCheckable(True)
+        self.act_serif.setChecked(True)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[ThemeChoice, QAction] = {}
+        for choice, label in ((ThemeChoice.SYSTEM, "Follow &System"), (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark")):
+            action = self._action(label)
+            action.setCheckable(True)
+            action.setData(choice.value)
+            self.theme_group.addAction(action)
+            self.theme_actions[choice] = action
+        self.theme_actions[ThemeChoice.SYSTEM].setChecked(True)
+        # The legend: one toggle per entity type, drawn in the type's colour.
+        self.type_actions: dict[EntityType, QAction] = {}
+        for number, kind in enumerate(EntityType, start=1):
+            action = self._action(ENTITY_LABELS[kind], (f"Alt+{number}",), tip=f"Show {ENTITY_LABELS[kind].lower()} names")
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setData(kind.value)
+            self.type_actions[kind] = action
+        # Notes: the notes layer connects these (reader/ui/panels/notes.py,
+        # reader/ui/dialogs/annotation.py); they stay disabled until it does.
+        self.act_add_note = self._action("Add &Note…", ("Ctrl+Shift+N",), "note")
+        self.act_add_highlight = self._action("&Highlight Selection", ("Ctrl+Shift+H",), "highlight")
+        self.act_add_bookmark = self._action("&Bookmark Here", ("Ctrl+D",), "bookmark")
+        for action in (self.act_add_note, self.act_add_highlight, self.act_add_bookmark):
+            action.setEnabled(False)
+        # Help
+        self.act_about = self._action("&About Reader")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_open_folder, self.act_open_files])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_show_errors)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.act_copy)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_previous])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_focus_filter)
+        view_menu = bar.addMenu("&View")
+        panels_menu = view_menu.addMenu("&Panels")
+        for panel, _, shortcut in self.panels:
+            toggle = panel.toggleViewAction()
+            toggle.setShortcut(QKeySequence(shortcut))
+            panels_menu.addAction(toggle)
+        self.toolbar_toggle_menu = panels_menu
+        entity_menu = view_menu.addMenu("&Entity Colours")
+        entity_menu.addActions(list(self.type_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_serif)
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.addActions(list(self.theme_actions.values()))
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([self.act_back, self.act_forward])
+        go_menu.addSeparator()
+        go_menu.addActions([self.act_previous_article, self.act_next_article])
+        self.go_menu = go_menu
+        notes_menu = bar.addMenu("&Notes")
+        notes_menu.addActions([self.act_add_note, self.act_add_highlight, self.act_add_bookmark])
+        self.notes_menu = notes_menu
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Toolbar", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.addActions([self.act_back, self.act_forward])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.act_previous_article, self.act_next_article])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_find])
+        self.toolbar.addSeparator()
+        self.legend_label = QLabel("  Names:", self.toolbar)
+        self.toolbar.addWidget(self.legend_label)
+        for action in self.type_actions.values():
+            self.toolbar.addAction(action)
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._paint_icons()
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.status_text = QLabel(status)
+        self.progress = QProgressBar(status)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton(status)
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.hide()
+        self.errors_button = QToolButton(status)
+        self.errors_button.setObjectName("statusErrors")
+        self.errors_button.setAutoRaise(True)
+        self.errors_button.hide()
+        status.addWidget(self.status_text, 1)
+        status.addPermanentWidget(self.errors_button)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+
+    def _connect_signals(self) -> None:
+        # file
+        self.act_open_folder.triggered.connect(self._on_open_folder)
+        self.act_open_files.triggered.connect(self._on_open_files)
+        self.act_show_errors.triggered.connect(self.show_errors)
+        self.errors_button.clicked.connect(self.show_errors)
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.act_quit.triggered.connect(self.close)
+        # edit and find
+        self.act_copy.triggered.connect(self.view.copy)
+        self.act_find.triggered.connect(self._on_find)
+        self.act_find_next.triggered.connect(self._on_find_next)
+        self.act_find_previous.triggered.connect(self._on_find_previous)
+        self.find_bar.query_changed.connect(self._on_find_query)
+        self.find_bar.next_requested.connect(self._on_find_step)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self.act_focus_filter.triggered.connect(self.library_panel.focus_filter)
+        # navigation
+        self.act_back.triggered.connect(self.go_back)
+        self.act_forward.triggered.connect(self.go_forward)
+        self.act_next_article.triggered.connect(self.next_article)
+        self.act_previous_article.triggered.connect(self.previous_article)
+        self.library_panel.open_requested.connect(self._on_open_requested)
+        # view appearance
+        self.act_zoom_in.triggered.connect(self._on_zoom_in)
+        self.act_zoom_out.triggered.connect(self._on_zoom_out)
+        self.act_zoom_reset.triggered.connect(self._on_zoom_reset)
+        self.act_serif.toggled.connect(self.view.set_serif)
+        self.theme_group.triggered.connect(self._on_theme_action)
+        for action in self.type_actions.values():
+            action.toggled.connect(self._on_type_toggled)
+        style_hints = QGuiApplication.styleHints()
+        style_hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        # view ↔ panels
+        self.view.entity_activated.connect(self._on_entity_activated)
+        self.view.metric_activated.connect(self.metrics_panel.select_metric)
+        self.view.metric_hovered.connect(self._on_metric_hovered)
+        self.metrics_panel.metric_selected.connect(self._on_metric_selected)
+        self.view.history_requested.connect(self._on_history_requested)
+        # help
+        self.act_about.triggered.connect(self.show_about)
+
+    # ------------------------------------------------------------------ state
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, STATE_VERSION)
+        choice = str(self.settings.value("view/theme", ThemeChoice.SYSTEM.value))
+        self.set_theme_choice(ThemeChoice(choice) if choice in {c.value for c in ThemeChoice} else ThemeChoice.SYSTEM)
+        self.view.set_zoom(int(self.settings.value("view/zoom", 0)))
+        self.act_serif.setChecked(str(self.settings.value("view/serif", "true")) == "true")
+        hidden = {str(v) for v in (self.settings.value("view/hidden_types") or "").split(",") if v}
+        for kind, action in self.type_actions.items():
+            action.setChecked(kind.value not in hidden)
+        order = str(self.settings.value("library/order", ArticleOrder.NEWEST.value))
+        self.library_panel.set_order(ArticleOrder(order) if order in {o.value for o in ArticleOrder} else ArticleOrder.NEWEST)
+        grouping = str(self.settings.value("metrics/grouping", Grouping.NONE.value))
+        self.metrics_panel.set_grouping(Grouping(grouping) if grouping in {g.value for g in Grouping} else Grouping.NONE)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.setValue("view/theme", self._theme_choice.value)
+        self.settings.setValue("view/zoom", self.view.zoom())
+        self.settings.setValue("view/serif", "true" if self.act_serif.isChecked() else "false")
+        self.settings.setValue("view/hidden_types", ",".join(k.value for k in self.view.hidden_types()))
+        self.settings.setValue("library/order", self.library_panel.model.order().value)
+        self.settings.setValue("metrics/grouping", self.metrics_panel.model.grouping().value)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._remember_place()
+        self.save_state()
+        if self._job is not None:
+            self._job.wait()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ theme
+    def set_theme_choice(self, choice: ThemeChoice) -> None:
+        self._theme_choice = choice
+        self.theme_actions[choice].setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            if choice is ThemeChoice.SYSTEM:
+                app.setStyle(self._system_style)
+                app.setPalette(self._system_palette)
+            elif choice is ThemeChoice.DARK:
+                app.setStyle("Fusion")
+                app.setPalette(dark_palette())
+            else:
+                app.setStyle("Fusion")
+                app.setPalette(app.style().standardPalette())
+        self._theme = resolve(choice) if choice is not ThemeChoice.SYSTEM else resolve(ThemeChoice.SYSTEM)
+        if isinstance(app, QApplication):
+            app.setStyleSheet(stylesheet(self._theme))
+        self.view.set_theme(self._theme)
+        self._paint_icons()
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def _paint_icons(self) -> None:
+        color = self.palette().color(QPalette.ColorRole.WindowText)
+        for action in self.findChildren(QAction):
+            name = action.data()
+            if isinstance(name, str) and name and name not in {c.value for c in ThemeChoice} and name not in {k.value for k in EntityType}:
+                action.setIcon(icon(name, color))
+        for kind, action in self.type_actions.items():
+            action.setIcon(swatch(self._theme.entity_text(kind)))
+        self.metrics_panel.model.set_hover_color(self._theme.find)
+
+    # ------------------------------------------------------------------ library
+    def open_paths(self, paths: list[Path]) -> None:
+        """Load a library in the background; the window stays usable meanwhile."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job.loaded.disconnect(self._on_library_loaded)
+        job = LoadJob(paths, self.data_dir, self.analyzer, self)
+        job.progressed.connect(self._on_load_progress)
+        job.loaded.connect(self._on_library_loaded)
+        job.failed.connect(self._on_load_failed)
+        job.warmed.connect(self._on_tools_warmed)
+        self._job = job
+        names = ", ".join(p.name or str(p) for p in paths)
+        self.status_text.setText(f"Opening {names}…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        if self.library is None:
+            self.view.show_message(f"Opening {names}…")
+        job.start()
+
+    def cancel_loading(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.status_text.setText("Stopping…")
+
+    def _on_load_progress(self, done: int, total: int, file: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+        self.status_text.setText(f"Reading {file}")
+
+    def _on_load_failed(self, message: str) -> None:
+        self.status_text.setText(message)
+
+    def _on_library_loaded(self, library: Library) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.set_library(library)
+
+    def _on_tools_warmed(self, tools: Tools) -> None:
+        self._tools = tools
+        self.view.set_word_spans(tools.word_spans)
+        self.view.set_describer(tools.describe)
+
+    def set_library(self, library: Library) -> None:
+        self._remember_place()
+        self.library = library
+        read = self._read_positions()
+        self.library_panel.set_articles(library.articles, set(read), note_counts(self.store, library.root))
+        self.history.forget({a.key for a in library.articles})
+        self._remember_library(library)
+        self._show_errors_summary(library)
+        cancelled = self._job is not None and self._job.cancelled
+        self.status_text.setText(
+            f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {library.root.split('|')[0]}"
+        )
+        self.setWindowTitle(f"Reader — {Path(library.root.split('|')[0]).name}")
+        self.library_loaded.emit(library)
+        key = self._initial_article(library)
+        if key:
+            self.open_article(key)
+        else:
+            self.view.show_message("No articles could be read here." if not library.articles else "Choose an article.")
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
+
+    def _initial_article(self, library: Library) -> str:
+        wanted = self.open_file_request
+        self.open_file_request = None
+        if wanted:
+            key = self._match_article(library, wanted)
+            if key:
+                return key
+            self.status_text.setText(f"{wanted}: not in this library")
+        last = self._setting(f"last_article:{library.root}")
+        if last and last in library:
+            return last
+        keys = self.library_panel.visible_keys()
+        return keys[0] if keys else ""
+
+    @staticmethod
+    def _match_article(library: Library, wanted: str) -> str:
+        """``--open`` accepts the key, the path as given, or just the file name."""
+        if wanted in library:
+            return wanted
+        name = Path(wanted).name
+        for article in library.articles:
+            if article.file == wanted or Path(article.key).name == name or (article.path and Path(article.path) == Path(wanted).resolve()):
+                return article.key
+        return ""
+
+    def _show_errors_summary(self, library: Library) -> None:
+        count = len(library.errors)
+        self.act_show_errors.setEnabled(count > 0)
+        self.errors_button.setVisible(count > 0)
+        if count:
+            first = library.errors[0]
+            self.errors_button.setText(f"{count} file{'s' if count != 1 else ''} skipped")
+            self.errors_button.setToolTip(f"{first.file}: {first.message}" + (f"\n… and {count - 1} more" if count > 1 else ""))
+
+    def show_errors(self) -> None:
+        if self.library is not None and self.library.errors:
+            self._exec_dialog(LoadErrorsDialog(self.library.errors, self))
+
+    def _exec_dialog(self, dialog: QWidget) -> None:
+        """Modal dialogs go through here so tests can replace it."""
+        dialog.exec()
+
+    def _ask_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "Open a folder of articles")
+
+    def _ask_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", "Articles (*.md *.markdown *.html *.htm *.txt);;All files (*)")
+        return files
+
+    def _on_open_folder(self) -> None:
+        folder = self._ask_folder()
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def _on_open_files(self) -> None:
+        files = self._ask_files()
+        if files:
+            self.open_paths([Path(f) for f in files])
+
+    # ------------------------------------------------------------------ store access
+    def _setting(self, key: str) -> str | None:
+        if self.store is None:
+            return None
+        return self.store.setting(key)
+
+    def _store_write(self, method: str, *args: object) -> None:
+        """A store write triggered by the user's reading; failures go to the status bar."""
+        if self.store is None:
+            return
+        try:
+            getattr(self.store, method)(*args)
+        except StoreUnavailable as error:
+            self.status_text.setText(f"Could not save reading state: {error}")
+
+    def _read_positions(self) -> dict[str, int]:
+        if self.store is None or self.library is None:
+            return {}
+        return self.store.read_keys(self.library.root)
+
+    def _remember_library(self, library: Library) -> None:
+        paths = library.root.split("|")
+        self._store_write("set_setting", "last_library", json.dumps(paths, ensure_ascii=False))
+
+    def _remember_place(self) -> None:
+        """Save where the reader is in the open article (reading position, last article)."""
+        if self.library is None or not self.current_key or self.view.article is None:
+            return
+        top = self.view.top_offset()
+        self.history.update(self._place())
+        self._store_write("mark_read", self.library.root, self.current_key, top)
+        self._store_write("set_setting", f"last_article:{self.library.root}", self.current_key)
+
+    def _place(self) -> Place:
+        span = self.view.selected_span()
+        start, end = span if span else (self.view.cursor_offset(), self.view.cursor_offset())
+        return Place(self.current_key, self.view.top_offset(), start, end)
+
+    # ------------------------------------------------------------------ articles
+    def open_article(self, key: str, span: tuple[int, int] | None = None, record: bool = True, top: int | None = None) -> bool:
+        """Show article ``key``; with ``span``, scroll to it, select and flash it."""
+        if self.library is None or key not in self.library:
+            return False
+        if key != self.current_key:
+            self._remember_place()
+            article = self.library.article(key)
+            self.view.set_article(article, self.library.analysis(key))
+            self.current_key = key
+            self.metrics_panel.set_metrics(self.view.analysis.metrics)
+            self.library_panel.set_current(key)
+            self.setWindowTitle(f"{article.title} — Reader")
+            if self.find_bar.isVisible() and self.find_bar.edit.text():
+                self._on_find_query(self.find_bar.edit.text())
+        elif record:
+            self.history.update(self._place())
+        if span is not None:
+            self.view.go_to(*span)
+        elif top is not None:
+            self.view.set_top_offset(top)
+        elif record:
+            self.view.set_top_offset(self._read_positions().get(key, 0))
+        if record:
+            self.history.visit(self._place())
+        self._store_write("mark_read", self.library.root, key, self.view.top_offset())
+        self._store_write("set_setting", f"last_article:{self.library.root}", key)
+        self._update_navigation()
+        self.article_opened.emit(key)
+        return True
+
+    def _on_open_requested(self, key: str) -> None:
+        self.open_article(key)
+
+    def next_article(self) -> None:
+        key = self.library_panel.neighbour(self.current_key, +1)
+        if key:
+            self.open_article(key)
+
+    def previous_article(self) -> None:
+        key = self.library_panel.neighbour(self.current_key, -1)
+        if key:
+            self.open_article(key)
+
+    def go_back(self) -> None:
+        self.history.update(self._place())
+        place = self.history.back()
+        if place is not None:
+            self._go_to_place(place)
+
+    def go_forward(self) -> None:
+        self.history.update(self._place())
+        place = self.history.forward()
+        if place is not None:
+            self._go_to_place(place)
+
+    def _go_to_place(self, place: Place) -> None:
+        self.open_article(place.article, record=False, top=place.top)
+        if place.end > place.start:
+            self.view.select_span(place.start, place.end, scroll=False)
+        self.view.set_top_offset(place.top)
+        self._update_navigation()
+
+    def _on_history_requested(self, step: int) -> None:
+        if step < 0:
+            self.go_back()
+        else:
+            self.go_forward()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+        else:
+            super().mousePressEvent(event)
+
+    def _update_navigation(self) -> None:
+        self.act_back.setEnabled(self.history.can_go_back())
+        self.act_forward.setEnabled(self.history.can_go_forward())
+        self.act_next_article.setEnabled(self.library_panel.neighbour(self.current_key, +1) is not None)
+        self.act_previous_article.setEnabled(self.library_panel.neighbour(self.current_key, -1) is not None)
+
+    # ------------------------------------------------------------------ view slots
+    def _on_zoom_in(self) -> None:
+        self.view.set_zoom(self.view.zoom() + 1)
+
+    def _on_zoom_out(self) -> None:
+        self.view.set_zoom(self.view.zoom() - 1)
+
+    def _on_zoom_reset(self) -> None:
+        self.view.set_zoom(0)
+
+    def _on_theme_action(self, action: QAction) -> None:
+        self.set_theme_choice(ThemeChoice(str(action.data())))
+
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self._theme_choice is ThemeChoice.SYSTEM:
+            QTimer.singleShot(0, self._reapply_system_theme)
+
+    def _reapply_system_theme(self) -> None:
+        self._system_palette = QPalette(QGuiApplication.palette())
+        self.set_theme_choice(ThemeChoice.SYSTEM)
+
+    def _on_type_toggled(self, checked: bool) -> None:
+        hidden = frozenset(kind for kind, action in self.type_actions.items() if not action.isChecked())
+        self.view.set_hidden_types(hidden)
+
+    def _on_entity_activated(self, name: str) -> None:
+        count = self.view.highlight_entity(name)
+        summary = self.library.entity(name) if self.library is not None else None
+        where = f" · {summary.mentions} in {len(summary.articles)} articles" if summary else ""
+        self.status_text.setText(f"{name}: {count} here{where}")
+
+    def _on_metric_hovered(self, index: int) -> None:
+        self.metrics_panel.set_hovered(index)
+
+    def _on_metric_selected(self, index: int) -> None:
+        metrics = self.view.analysis.metrics
+        if 0 <= index < len(metrics):
+            self.view.go_to(metrics[index].start, metrics[index].end)
+            self.view.highlight_metric(index)
+
+    # find in page
+    def _on_find(self) -> None:
+        span = self.view.selected_span()
+        selected = self.view.text()[span[0] : span[1]] if span and span[1] - span[0] < 40 else ""
+        self.find_bar.open(selected)
+        self._on_find_query(self.find_bar.edit.text())
+
+    def _on_find_query(self, query: str) -> None:
+        total = self.view.find_all(query)
+        index = 0
+        if total:
+            index, total = self.view.find_next()
+        self.find_bar.show_count(index, total)
+
+    def _on_find_step(self, backward: bool) -> None:
+        index, total = self.view.find_next(backward)
+        self.find_bar.show_count(index, total)
+
+    def _on_find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self._on_find()
+        else:
+            self._on_find_step(False)
+
+    def _on_find_previous(self) -> None:
+        if self.find_bar.isVisible():
+            self._on_find_step(True)
+
+    def _on_find_closed(self) -> None:
+        self.view.find_all("")
+        self.view.setFocus()
+
+    # ------------------------------------------------------------------ help
+    def show_about(self) -> None:
+        self._show_message(
+            "About Reader",
+            f"<h3>Reader {reader.__version__}</h3>"
+            "<p>A desktop reader for Chinese business and technology news that understands "
+            "what it shows: who is named, which figures are given, and where else they appear.</p>",
+        )
+
+    def _show_message(self, title: str, html: str) -> None:
+        """Modal message boxes go through here so tests can replace it."""
+        QMessageBox.about(self, title, html)
+
+    def status_message(self) -> str:
+        return self.status_text.text()
+
+    def menus(self) -> list[QMenu]:
+        return [a.menu() for a in self.menuBar().actions() if a.menu() is not None]

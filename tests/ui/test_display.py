@@ -1,0 +1,26 @@
+"""Figures written the way Chinese news writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.display import format_value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (6e11, "CNY", "6000亿元"),
+        (1.2e12, "CNY", "1.2万亿元"),
+        (2.5e11, "USD", "2500亿美元"),
+        (47, "%", "47%"),
+        (2, "times", "2倍"),
+        (3.5, "pp", "3.5个百分点"),
+        (6e8, "users", "6亿用户"),
+        (35000, "people", "3.5万人"),
+        (800, "CNY", "800元"),
+        (1.7e12, "USD", "1.7万亿美元"),
+    ],
+)
+def test_format_value_uses_chinese_magnitudes(value: float, unit: str, text: str) -> None:
+    assert format_value(value, unit) == text

@@ -1,0 +1,82 @@
+"""The panels' item models, checked by Qt's model tester and driven like the panels drive them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.analysis.model import Metric, MetricKind
+from reader.ingest.model import Article
+from reader.ui.models.articles import ARTICLE_ROLE, READ_ROLE, ArticleFilterProxy, ArticleListModel, ArticleOrder
+from reader.ui.models.metrics import METRIC_INDEX_ROLE, METRIC_ROLE, Grouping, MetricModel
+
+
+def _articles() -> tuple[Article, ...]:
+    return (
+        Article(key="a.md", file="a.md", title="抖音电商", text="x", source="36kr", date="2021-05-10", tags=("电商",)),
+        Article(key="b.md", file="b.md", title="阿里财报", text="x", source="晚点", date="2020-06-30"),
+        Article(key="c.md", file="c.md", title="无日期", text="x"),
+    )
+
+
+def _metrics() -> tuple[Metric, ...]:
+    return (
+        Metric(0, 4, "260亿", 2.6e10, "USD", label="销售额", subject="字节跳动", period="2020"),
+        Metric(5, 8, "47%", 47, "%", label="占比", subject="抖音"),
+        Metric(9, 14, "1850亿", 1.85e11, "USD", label="销售额", subject="字节跳动", period="2022", kind=MetricKind.FORECAST),
+    )
+
+
+def test_article_model_passes_the_model_tester(qtmodeltester) -> None:  # noqa: ANN001
+    model = ArticleListModel()
+    model.set_articles(_articles(), read={"b.md"}, notes={"a.md": 2})
+    qtmodeltester.check(model)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_needle("电商")
+    qtmodeltester.check(proxy)
+
+
+def test_article_model_sorts_newest_first_and_by_title() -> None:
+    model = ArticleListModel()
+    model.set_articles(_articles(), read={"b.md"}, notes={})
+    assert [a.key for a in model.articles()] == ["a.md", "b.md", "c.md"]
+    model.set_order(ArticleOrder.OLDEST)
+    assert [a.key for a in model.articles()] == ["b.md", "a.md", "c.md"]
+    model.set_order(ArticleOrder.SOURCE)
+    assert [a.source for a in model.articles()] == ["36kr", "晚点", None]
+    assert model.index(model.row_of("b.md"), 0).data(READ_ROLE) is True
+    assert model.index(model.row_of("a.md"), 0).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_article_proxy_filters_on_title_source_and_tags() -> None:
+    model = ArticleListModel()
+    model.set_articles(_articles(), read=set(), notes={})
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    for needle, keys in (("电商", ["a.md"]), ("晚点", ["b.md"]), ("36KR", ["a.md"]), ("", ["a.md", "b.md", "c.md"])):
+        proxy.set_needle(needle)
+        assert [proxy.index(r, 0).data(ARTICLE_ROLE).key for r in range(proxy.rowCount())] == keys
+
+
+@pytest.mark.parametrize("grouping", list(Grouping))
+def test_metric_model_passes_the_model_tester(qtmodeltester, grouping: Grouping) -> None:  # noqa: ANN001
+    model = MetricModel()
+    model.set_metrics(_metrics())
+    model.set_grouping(grouping)
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_metric_model_groups_by_subject_and_finds_rows() -> None:
+    model = MetricModel()
+    model.set_metrics(_metrics())
+    model.set_grouping(Grouping.SUBJECT)
+    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert groups == ["字节跳动  (2)", "抖音  (1)"]
+    first = model.index(0, 0)
+    assert [model.index(r, 0, first).data(METRIC_ROLE).surface for r in range(model.rowCount(first))] == ["260亿", "1850亿"]
+    found = model.index_of(2)
+    assert found.data(METRIC_INDEX_ROLE) == 2 and found.parent() == first
+    assert model.index(0, 1, first).data() == "260亿美元"

@@ -1,0 +1,190 @@
+"""The main window on the seeds, driven as a reader would drive it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.analysis.model import EntityType
+from reader.library.store import Store
+from reader.ui import app as app_module
+from reader.ui import window as window_module
+from reader.ui.models.articles import KEY_ROLE
+from reader.ui.window import MainWindow
+
+FIRST = "000_92185e7afd4ccf9e.txt"
+SECOND = "001_ab46896dce5387b1.txt"
+
+
+def _click_article(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    panel = window.library_panel
+    assert panel.list is not None
+    proxy_index = panel.proxy.mapFromSource(panel.model.key_index(key))
+    rect = panel.list.visualRect(proxy_index)
+    with qtbot.waitSignal(window.article_opened, check_params_cb=lambda k: k == key):
+        qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _point_of(window: MainWindow, offset: int) -> QPoint:
+    view = window.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_qt(offset))
+    left = view.cursorRect(cursor)
+    cursor.setPosition(view.positions.to_qt(offset + 1))
+    right = view.cursorRect(cursor)
+    return QPoint((left.left() + right.left()) // 2, left.center().y())
+
+
+def test_window_clicking_an_article_shows_its_text(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.library is not None and len(window.library) == 5
+    assert window.library_panel.model.rowCount() == 5
+    _click_article(qtbot, window, SECOND)
+    article = window.library.article(SECOND)
+    assert window.view.text() == article.text
+    assert window.view.header.title.text() == article.title
+    assert window.library_panel.model.is_read(SECOND)
+
+
+def test_window_clicking_a_figure_row_moves_the_cursor_to_it(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.metrics_panel
+    assert panel.table is not None
+    model = panel.model
+    index = model.index(3, 0)
+    metric = model.metrics()[model.metric_index(index)]
+    rect = panel.table.visualRect(index)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.selected_span() == (metric.start, metric.end)
+    assert window.view.textCursor().selectedText() == metric.surface
+
+
+def test_window_hovering_a_figure_marks_its_row(qtbot: QtBot, window: MainWindow) -> None:
+    metrics = window.view.analysis.metrics
+    window.view.scroll_to_span(metrics[0].start, metrics[0].end)
+    qtbot.mouseMove(window.view.viewport(), _point_of(window, metrics[0].start))
+    qtbot.waitUntil(lambda: window.metrics_panel.model.index_of(0).data(Qt.ItemDataRole.BackgroundRole) is not None)
+
+
+def test_window_copies_figure_rows_as_tsv(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.metrics_panel.table
+    assert table is not None
+    table.selectAll()
+    window.metrics_panel.copy_selection()
+    lines = QApplication.clipboard().text().splitlines()
+    assert len(lines) == len(window.view.analysis.metrics)
+    assert all(len(line.split("\t")) == 6 for line in lines)
+
+
+def test_window_double_click_selects_a_jieba_word(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window._tools.word_spans is not None, timeout=30_000)  # noqa: SLF001 - warm-up done
+    window.open_article(FIRST)
+    text = window.view.text()
+    start = text.index("电子商务领域")
+    window.view.scroll_to_span(start, start + 2)
+    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(window, start + 1))
+    span = window.view.selected_span()
+    assert span is not None
+    word = text[span[0] : span[1]]
+    assert span[0] <= start + 1 < span[1] and 2 <= len(word) <= 4, word
+
+
+def test_window_mention_tooltip_and_type_toggle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window._tools.describe is not None, timeout=30_000)  # noqa: SLF001
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "字节跳动")
+    window.view.scroll_to_span(mention.start, mention.end)
+    tip = window.view.tooltip_at(_point_of(window, mention.start))
+    assert "字节跳动" in tip and "Organisation" in tip and "抖音" in tip  # the gazetteer's description
+    window.type_actions[EntityType.ORG].setChecked(False)
+    assert EntityType.ORG in window.view.hidden_types()
+    assert window.view.mention_at(mention.start) is None
+
+
+def test_window_next_and_previous_article_follow_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    shown = window.library_panel.visible_keys()
+    first = window.current_key
+    window.act_next_article.trigger()
+    assert window.current_key == shown[shown.index(first) + 1]
+    window.act_previous_article.trigger()
+    assert window.current_key == first
+
+
+def test_window_filter_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.act_focus_filter.trigger()
+    assert window.library_panel.filter is not None
+    qtbot.keyClicks(window.library_panel.filter, "36KR")  # QTest can only type ASCII
+    assert window.library_panel.visible_keys() == ["000_92185e7afd4ccf9e.txt"]
+    window.library_panel.filter.setText("晚点")
+    assert window.library_panel.visible_keys() == [SECOND]
+
+
+def test_window_find_in_page_counts_a_two_character_word(qtbot: QtBot, window: MainWindow) -> None:
+    window.act_find.trigger()
+    window.find_bar.edit.setText("电商")  # as an input method would commit it
+    expected = window.view.text().count("电商")
+    assert expected > 0
+    assert window.find_bar.count.text() == f"1 of {expected}"
+    assert window.view.textCursor().selectedText() == "电商"
+
+
+def test_window_reopens_the_last_article_and_keeps_settings(qtbot: QtBot, make_window, store: Store, seeds_dir: Path) -> None:  # noqa: ANN001
+    first = make_window([seeds_dir])
+    _click_article(qtbot, first, SECOND)
+    first.act_zoom_in.trigger()
+    first.metrics_panel.hide()
+    first.close()
+    second = make_window([seeds_dir])
+    assert second.current_key == SECOND
+    assert second.view.zoom() == 1
+    assert not second.metrics_panel.isVisible()
+
+
+def test_window_open_file_request_opens_that_article(make_window, seeds_dir: Path) -> None:  # noqa: ANN001
+    window = make_window([seeds_dir], open_file=f"seeds/{SECOND}")
+    assert window.current_key == SECOND
+
+
+def test_window_reports_skipped_files_by_name(qtbot: QtBot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    (tmp_path / "good.md").write_text("# 标题\n\n阿里巴巴发布财报。", encoding="utf-8")
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    window = make_window([tmp_path])
+    assert window.errors_button.isVisible()
+    assert "1 file skipped" in window.errors_button.text()
+    assert "empty.md" in window.errors_button.toolTip()
+    shown = []
+    monkeypatch.setattr(window, "_exec_dialog", shown.append)
+    window.act_show_errors.trigger()
+    table = shown[0].table
+    assert (table.topLevelItem(0).text(0), table.topLevelItem(0).text(1)) == ("empty.md", "the file is empty")
+
+
+def test_window_warns_when_no_chinese_font(monkeypatch: pytest.MonkeyPatch, make_window, seeds_dir: Path) -> None:  # noqa: ANN001
+    monkeypatch.setattr(window_module, "has_cjk_font", lambda: False)
+    window = make_window([seeds_dir])
+    assert window.notice.isVisible()
+    assert "fonts-noto-cjk" in window.notice.label.text()
+
+
+def test_window_about_names_the_version(monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> None:
+    import reader
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "_show_message", lambda title, html: shown.append((title, html)))
+    window.act_about.trigger()
+    assert reader.__version__ in shown[0][1]
+
+
+def test_window_marks_read_articles_in_the_store(qtbot: QtBot, window: MainWindow, store: Store) -> None:
+    _click_article(qtbot, window, SECOND)
+    assert window.library is not None
+    assert SECOND in store.read_keys(window.library.root)
+
+
+def test_app_initial_paths_prefer_the_last_library(store: Store, tmp_path: Path, seeds_dir: Path) -> None:
+    assert app_module._initial_paths(None, store, seeds_dir) == [seeds_dir]  # noqa: SLF001
+    store.set_setting("last_library", f'["{tmp_path}"]')
+    assert app_module._initial_paths(None, store, seeds_dir) == [tmp_path]  # noqa: SLF001
+    assert app_module._initial_paths([seeds_dir], store, seeds_dir) == [seeds_dir]  # noqa: SLF001
