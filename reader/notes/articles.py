@@ -11,9 +11,9 @@ from collections.abc import Collection
 from pathlib import Path
 
 from reader.errors import IngestError
+from reader.ingest.load import load_file
 from reader.ingest.model import Article
 from reader.library.corpus import LoadError, find_articles
-from reader.ingest.load import load_file
 
 
 def load_articles(folder: Path, keys: Collection[str] | None = None) -> tuple[dict[str, Article], list[LoadError]]:

@@ -23,7 +23,7 @@ from reader.notes.articles import article_key, load_articles
 from reader.notes.markdown import build_document, render
 from reader.notes.output import inside, safe_filename, write_atomic
 from reader.notes.repository import AnnotationRepository
-from reader.notes.w3c import import_w3c, to_w3c
+from reader.notes.w3c import import_w3c, w3c_json
 from reader.paths import data_dir
 
 
@@ -86,7 +86,7 @@ def run_export(args: argparse.Namespace) -> int:
             text = render(document, args.template)
         else:
             label = f"Reader annotations: {base}"
-            text = json.dumps(to_w3c(annotations, label=label), ensure_ascii=False, indent=1) + "\n"
+            text = w3c_json(annotations, label=label)
         if output is None:
             sys.stdout.write(text)
         else:

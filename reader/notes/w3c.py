@@ -14,9 +14,11 @@ annotations are deduplicated on source, quote and start.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -24,6 +26,7 @@ import reader
 from reader.ingest.model import Article
 from reader.notes.anchor import anchor
 from reader.notes.model import AnchorStatus, Annotation, Color, Kind, Selector, timestamp
+from reader.notes.output import write_atomic
 from reader.notes.repository import AnnotationRepository
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -49,6 +52,17 @@ def to_w3c(annotations: Sequence[Annotation], *, label: str = "Reader annotation
         "generated": timestamp(),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+
+
+def w3c_json(annotations: Sequence[Annotation], *, label: str = "Reader annotations") -> str:
+    """The collection as UTF-8 JSON text (not ASCII-escaped)."""
+    return json.dumps(to_w3c(annotations, label=label), ensure_ascii=False, indent=1) + "\n"
+
+
+def export_w3c(path: Path, annotations: Sequence[Annotation], *, label: str = "Reader annotations") -> Path:
+    """Write the collection atomically to ``path``; ExportError when it cannot be written."""
+    write_atomic(path, w3c_json(annotations, label=label))
+    return path
 
 
 def annotation_to_w3c(a: Annotation) -> dict[str, Any]:

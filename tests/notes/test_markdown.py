@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
