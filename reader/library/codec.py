@@ -70,6 +70,15 @@ class RawAnalysis:
         )
         return Analysis(mentions, metrics)
 
+    def metrics_about(self, subject: str, text: str) -> tuple[Metric, ...]:
+        """Only the figures whose subject is ``subject`` (an entity card wants a few figures
+        from each of many articles, not every mention of them)."""
+        return tuple(
+            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k])
+            for s, e, v, u, ui, q, lb, sj, p, k in self.metrics
+            if sj == subject
+        )
+
 
 def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
     doc = json.loads(zlib.decompress(payload))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import overload
 from pathlib import Path
 
-from reader.analysis.model import EntityType
+from reader.analysis.model import EntityType, Metric
 from reader.analysis.pipeline import Analysis, ArticleAnalyzer
 from reader.errors import IngestError
 from reader.ingest.discover import Found
@@ -187,6 +187,16 @@ class Library:
     def mentions_of(self, name: str) -> MentionList:
         """Every mention of the entity, in library order, with context."""
         return MentionList(self.articles, self._index.get(name, array("i")))
+
+    def metrics_about(self, name: str) -> list[tuple[str, Metric]]:
+        """Figures whose subject is the entity, as (article key, Metric), in library order.
+        Read from the compact analyses without touching the per-article cache, so it may run
+        off the GUI thread."""
+        found: list[tuple[str, Metric]] = []
+        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
+            article = self.articles[i]
+            found.extend((article.key, m) for m in self._raw[i].metrics_about(name, article.text))
+        return found
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share."""
