@@ -1,10 +1,28 @@
 """Time expressions a figure can refer to, resolved against the article's date.
 
 ``find_periods`` returns every stated time in a text as a ``TimeExpr`` whose ``period`` is written
-the way the gold writes periods: ``2020``, ``2021年7月``, ``2021年上半年``, ``2021年Q1``, ``2020财年``,
-ranges as ``2020年9月-2021年1月``.  Relative times (今年, 去年7月, 明年上半年) are resolved from the
-article date; with no date they are kept as written.  Spans such as 未来一年 have no calendar
-anchor and are kept as written too.  Days are dropped: a figure refers to a month at the finest.
+the way the gold writes periods, one form for each kind of time:
+
+=====================  =========================================================
+year                   ``2020``
+fiscal year            ``2020财年``
+month                  ``2021年7月``
+half year              ``2021年上半年``, ``2024财年下半年``
+quarter                ``2023年Q3`` (第三季度, 三季度, Q3, 第三季); ``2024财年Q2`` (第二财季)
+range                  ``2020年9月-2021年1月``, ``2023年1月-2023年5月`` (1-5月),
+                       ``2023年Q1-2023年Q3`` (前三季度): both ends written in full
+span                   ``未来一年``, ``过去一个季度``: kept as written, no calendar anchor
+=====================  =========================================================
+
+Relative years (今年, 去年7月, 明年上半年) are resolved from the article date.  A time written
+without a year (第三季度, 上半年, H1, 5月, 1-5月, 全年, 截至9月30日) takes the year of a time
+written right before it (2023年1-5月), else of the last year stated earlier in its sentence,
+else the article date's: the latest such period that starts no more than six months (two for a
+month) after the article — an article of 2024-02-20 means 2023's 第四季度 but 2024's 第二季度, and
+one of 2021-05-10 means 2020's 10月份.  Without an article
+date it is kept as written.  本季度/当季 repeat the last quarter named.  Days are dropped — a
+figure refers to a month at the finest — and a day without a year is an event's date (5月10日消息),
+not a period, unless it is a cut-off (截至9月30日).
 """
 
 from __future__ import annotations
@@ -18,23 +36,45 @@ from reader.spans import check_span, resolve_overlaps
 _CN_DIGIT = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<year>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})"
 _MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_QUARTER = r"(?:第(?P<quarter>[一二三四1-4])季度|[Qq](?P<q>[1-4]))"
+_QUARTER = r"(?:第(?P<quarter>[一二三四1-4])季度|[Qq](?P<q>[1-4])(?![0-9A-Za-z]))"
 _HALF = r"(?P<half>上半年|下半年)"
 # What may follow a year (or a relative year word) inside one time expression.
 _TAIL = (
     rf"(?:{_MONTH}月份?(?:\d{{1,2}}[日号])?(?:底|末|初|中旬|上旬|下旬)?"
     rf"|{_HALF}|{_QUARTER}|(?P<edge>底|末|初|全年))?"
 )
-_ABSOLUTE = rf"{_YEAR}(?:(?P<fiscal>财年|财政年度|年度?){_TAIL})"
+_ABSOLUTE = rf"{_YEAR}(?:(?P<fiscal>财年|财政年度|年度?|(?=[Qq][1-4])){_TAIL})"
+_FISCAL_ABBR = r"(?<![A-Za-z])FY\s?(?P<fy>(?:20)?\d{2})(?![0-9])"
 _RELATIVE = rf"(?P<rel>今年|去年|明年|前年|后年|本年|当年|上一年|下一年)(?:{_TAIL})"
-_SPAN = r"(?P<span>(?:未来|今后|接下来的?)(?:[一二两三四五六七八九十]|\d+)(?:年|个月|个季度))"
-
+_SPAN = (
+    r"(?P<span>(?:未来|今后|接下来的?|过去的?|近)(?:[一二两三四五六七八九十]|\d+)"
+    r"(?:年|个月|个季度))"
+)
 # Three patterns, not one alternation: they share the tail's group names.
-_TIMES = (re.compile(_ABSOLUTE), re.compile(_RELATIVE), re.compile(_SPAN))
+_TIMES = (re.compile(_ABSOLUTE), re.compile(_FISCAL_ABBR), re.compile(_RELATIVE), re.compile(_SPAN))
+
+# Parts of a year written without one; each alternative names its own groups.
+_M = r"(?:1[0-2]|0?[1-9])"
+_CM = r"(?:十[一二]?|[一二三四五六七八九])"
+_PART = re.compile(
+    r"(?P<firstq>前(?P<nq>[一二两三1-3])个?季度)"
+    r"|(?P<quarter>第(?P<qn>[一二三四1-4])(?P<fq>财)?季度?|(?P<qn2>[一二三四1-4])(?P<fq2>财)?季度|(?P<fq3>财)?(?<![A-Za-z])[Qq](?P<qn3>[1-4])(?![0-9A-Za-z]))"
+    r"|(?P<half>(?P<hw>上|下)半(?P<fh>财)?年|(?<![A-Za-z])[Hh](?P<hn>[12])(?![0-9A-Za-z]))"
+    rf"|(?P<mrange>(?<![\d月])(?P<m1>{_M}|{_CM})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>{_M}|{_CM})月份?(?![\d一二三四五六七八九十]{{0,3}}[日号]))"
+    rf"|(?P<cutoff>(?:截至|截止到?|截止至)\s*(?P<cm>{_M}|{_CM})月(?P<cd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?)"
+    rf"|(?P<month>(?<![\d年月.])(?P<mn>{_M})月份?(?!\d|[一二三四五六七八九十]{{1,3}}[日号]|[日号])|(?<![\d年月一二三四五六七八九十])(?P<mc>{_CM})月份(?![日号]))"
+    r"|(?P<whole>全年度?)"
+    r"|(?P<same>本季度|当季度?|该季度|同季度)"
+)
 # A month after a range connector may leave its year out: 2020年9月至12月.
 _BARE_MONTH = re.compile(rf"{_MONTH}月份?(?:底|末|初)?")
 _RANGE = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")
-_COMPARISON = ("相较于", "相比", "较之", "与", "较", "比", "同比")
+_COMPARISON = ("相较于", "相比", "较之", "与", "较", "比", "同比", "环比")
+_SENTENCE_ENDS = "。！？!?\n"
+# A part of a year starting more than this many months after the article's month is last
+# year's: forecasts name the coming quarters (预计第四季度), narratives name past months (她在10月份).
+_AHEAD_MONTHS = 6
+_AHEAD_MONTHS_FOR_A_MONTH = 2
 
 _RELATIVE_YEARS = {
     "今年": 0, "本年": 0, "当年": 0, "去年": -1, "上一年": -1, "前年": -2,
@@ -60,12 +100,21 @@ class TimeExpr:
         match = re.match(r"\d{4}", self.period)
         return int(match.group()) if match else None
 
+    @property
+    def fiscal(self) -> bool:
+        return "财年" in self.period
+
 
 def article_year(date: str | None) -> int | None:
     """The year of an ISO date string, or None."""
     if date and re.match(r"\d{4}", date):
         return int(date[:4])
     return None
+
+
+def _article_month(date: str | None) -> int | None:
+    match = re.match(r"\d{4}-(\d{1,2})", date or "")
+    return int(match.group(1)) if match else None
 
 
 def find_periods(text: str, date: str | None = None) -> list[TimeExpr]:
@@ -77,7 +126,12 @@ def find_periods(text: str, date: str | None = None) -> list[TimeExpr]:
             period = _normalise(match, year0)
             comparison = _is_comparison(text, match.start())
             found.append(TimeExpr(match.start(), match.end(), period, comparison))
-    return _merge_ranges(text, resolve_overlaps(found))
+    dated = _merge_ranges(text, resolve_overlaps(found))
+    taken = [(e.start, e.end) for e in dated]
+    parts = [
+        m for m in _PART.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)
+    ]
+    return _resolve_parts(text, dated, parts, date)
 
 
 def _year_value(raw: str) -> int:
@@ -90,26 +144,34 @@ def _normalise(match: re.Match[str], year0: int | None) -> str:
     groups = match.groupdict()
     if groups.get("span"):
         return match.group("span")
+    if groups.get("fy"):
+        fy = int(match.group("fy"))
+        return f"{fy + 2000 if fy < 100 else fy}财年"
     if groups.get("year"):
-        year: int | None = _year_value(match.group("year"))
+        year = str(_year_value(match.group("year")))
         if match.group("fiscal") and match.group("fiscal").startswith("财"):
-            return f"{year}财年"
+            year += "财年"
     else:
         offset = _RELATIVE_YEARS[match.group("rel")]
         if year0 is None:
             return match.group()  # no date to resolve against: keep what the text says
-        year = year0 + offset
-    return _with_tail(str(year), match)
+        year = str(year0 + offset)
+    return _with_tail(year, match)
+
+
+def _in_year(year: str, rest: str) -> str:
+    """``2023`` + ``Q3`` → ``2023年Q3``; ``2024财年`` + ``Q2`` → ``2024财年Q2``."""
+    return f"{year}{rest}" if year.endswith("财年") else f"{year}年{rest}"
 
 
 def _with_tail(year: str, match: re.Match[str]) -> str:
     if match.group("month"):
-        return f"{year}年{int(parse_number(match.group('month')))}月"
+        return _in_year(year, f"{int(parse_number(match.group('month')))}月")
     if match.group("half"):
-        return f"{year}年{match.group('half')}"
+        return _in_year(year, match.group("half"))
     quarter = match.group("quarter") or match.group("q")
     if quarter:
-        return f"{year}年Q{int(parse_number(quarter))}"
+        return _in_year(year, f"Q{int(parse_number(quarter))}")
     return year
 
 
@@ -140,3 +202,108 @@ def _merge_ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         merged.append(expr)
         i += 1
     return merged
+
+
+# --- times written without a year ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What a yearless time says: ``render(year)`` writes it in a year; ``first_month`` is
+    where it starts (to place it around the article date); ``fiscal`` needs a fiscal year."""
+
+    first_month: int
+    fiscal: bool
+    pieces: tuple[str, ...]  # one piece, or the two ends of a range; "" is the whole year
+    ahead: int = _AHEAD_MONTHS
+
+    def render(self, year: str) -> str:
+        return "-".join(_in_year(year, piece) if piece else year for piece in self.pieces)
+
+
+def _number(raw: str) -> int:
+    return int(parse_number(raw))
+
+
+def _read_part(match: re.Match[str]) -> _Part | None:
+    g = match.groupdict()
+    if g["firstq"]:
+        n = _number(g["nq"])
+        return _Part(1, False, ("Q1", f"Q{n}"))
+    if g["quarter"]:
+        n = _number(g["qn"] or g["qn2"] or g["qn3"])
+        fiscal = bool(g["fq"] or g["fq2"] or g["fq3"])
+        return _Part(3 * n - 2, fiscal, (f"Q{n}",))
+    if g["half"]:
+        first = g["hw"] == "上" or g["hn"] == "1"
+        return _Part(1 if first else 7, bool(g["fh"]), ("上半年" if first else "下半年",))
+    if g["mrange"]:
+        m1, m2 = _number(g["m1"]), _number(g["m2"])
+        if not 1 <= m1 < m2 <= 12:
+            return None
+        return _Part(m1, False, (f"{m1}月", f"{m2}月"), _AHEAD_MONTHS_FOR_A_MONTH)
+    if g["cutoff"]:
+        month = _number(g["cm"])
+        return _Part(month, False, (f"{month}月",), _AHEAD_MONTHS_FOR_A_MONTH)
+    if g["month"]:
+        month = _number(g["mn"] or g["mc"])
+        return _Part(month, False, (f"{month}月",), _AHEAD_MONTHS_FOR_A_MONTH)
+    if g["whole"]:
+        return _Part(1, False, ("",))
+    return None
+
+
+def _resolve_parts(
+    text: str, dated: list[TimeExpr], parts: list[re.Match[str]], date: str | None
+) -> list[TimeExpr]:
+    year0, month0 = article_year(date), _article_month(date)
+    out = list(dated)
+    resolved: list[TimeExpr] = []
+    for match in parts:
+        if match.group("same"):
+            quarters = [e for e in sorted(out + resolved, key=lambda e: e.start) if e.end <= match.start()]
+            quarters = [e for e in quarters if re.search(r"Q\d$", e.period)]
+            if quarters:
+                resolved.append(TimeExpr(match.start(), match.end(), quarters[-1].period))
+            continue
+        part = _read_part(match)
+        if part is None:
+            continue
+        comparison = _is_comparison(text, match.start())
+        anchor = _anchor(text, dated, match.start(), part.fiscal)
+        if anchor is not None:
+            start = match.start()
+            adjacent = text[anchor.end : start].strip() in ("", "的")
+            year = anchor.period if anchor.fiscal and (part.fiscal or adjacent) else str(anchor.year)
+            if adjacent:  # one expression: 2023年1-5月, FY24 Q2, 比2022年一季度
+                comparison = comparison or anchor.comparison
+                out.remove(anchor)
+                start = anchor.start
+            resolved.append(TimeExpr(start, match.end(), part.render(year), comparison))
+            continue
+        if part.fiscal or year0 is None or month0 is None:
+            resolved.append(TimeExpr(match.start(), match.end(), match.group(), comparison))
+            continue
+        year = year0 - 1 if part.first_month - month0 > part.ahead else year0
+        resolved.append(TimeExpr(match.start(), match.end(), part.render(str(year)), comparison))
+    return sorted(out + resolved, key=lambda e: (e.start, e.end))
+
+
+def _anchor(text: str, dated: list[TimeExpr], at: int, fiscal: bool) -> TimeExpr | None:
+    """The year-bearing time a yearless one belongs to: the last one before it in its sentence,
+    not a range nor a base of comparison unless written right before it (比2022年一季度).  A
+    fiscal quarter looks back through the whole text for a fiscal year (2024财年…第二财季)."""
+    sentence_start = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    for expr in reversed(dated):
+        if expr.end > at or expr.year is None:
+            continue
+        if fiscal:
+            if expr.fiscal:
+                return expr
+            continue
+        if expr.start < sentence_start:
+            return None
+        if "-" in expr.period or expr.comparison and text[expr.end : at].strip() not in ("", "的"):
+            continue
+        return expr
+    return None

@@ -26,6 +26,12 @@ from reader.analysis.periods import find_periods
         ("从2020年9月至2021年1月底，", None, "2020年9月至2021年1月底", "2020年9月-2021年1月"),
         ("2020年9月至12月", None, "2020年9月至12月", "2020年9月-2020年12月"),
         ("二〇二〇年", None, "二〇二〇年", "2020"),
+        ("2023Q3", None, "2023Q3", "2023年Q3"),
+        ("2024财年第二财季业绩", None, "2024财年第二财季", "2024财年Q2"),
+        ("FY24 Q2", None, "FY24 Q2", "2024财年Q2"),
+        ("快手2023年H1的营收", None, "2023年H1", "2023年上半年"),
+        ("2023年1-5月，理想", None, "2023年1-5月", "2023年1月-2023年5月"),
+        ("2024财年上半财年", None, "2024财年上半财年", "2024财年上半年"),
     ],
 )
 def test_find_periods_normalises(text: str, date: str | None, surface: str, period: str) -> None:
@@ -34,14 +40,71 @@ def test_find_periods_normalises(text: str, date: str | None, surface: str, peri
     assert expr.period == period
 
 
-@pytest.mark.parametrize("text", ["5月10日消息", "1月4日至1月20日", "10月份", "85后", "3000万"])
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "period"),
+    [
+        # written without a year: the article's year, or last year's when it starts more
+        # than six months (a month: two) after the article
+        ("第三季度美团实现营收", "2023-11-28", "第三季度", "2023年Q3"),
+        ("三季度营收", "2023-11-28", "三季度", "2023年Q3"),
+        ("一季度营收", "2023-11-28", "一季度", "2023年Q1"),
+        ("Q2电商GMV", "2023-08-22", "Q2", "2023年Q2"),
+        ("第三季業績", "2023-11-15", "第三季", "2023年Q3"),
+        ("第四季度收入", "2024-02-20", "第四季度", "2023年Q4"),
+        ("预计第二季度收入", "2024-02-20", "第二季度", "2024年Q2"),
+        ("前三季度，全国", "2023-10-18", "前三季度", "2023年Q1-2023年Q3"),
+        ("上半年，小米", "2023-08-21", "上半年", "2023年上半年"),
+        ("下半年的增长", "2023-08-22", "下半年", "2023年下半年"),
+        ("H1营收", "2023-08-22", "H1", "2023年上半年"),
+        ("预计全年广告收入", "2023-08-22", "全年", "2023"),
+        ("截至9月30日，美团", "2023-11-28", "截至9月30日", "2023年9月"),
+        ("1-5月，理想", "2023-06-02", "1-5月", "2023年1月-2023年5月"),
+        ("5月交付新车", "2023-06-02", "5月", "2023年5月"),
+        ("9月份，社会消费品", "2023-10-18", "9月份", "2023年9月"),
+        ("她在10月份绕过", "2021-05-10", "10月份", "2020年10月"),
+        ("十二月份", "2024-01-10", "十二月份", "2023年12月"),
+        # the year stated earlier in the sentence wins over the article's
+        ("2020年电商销售的估算，预计在线支出占全年零售总额", "2021-10-11", "全年", "2020"),
+        ("2022年业绩回顾：第四季度营收", "2023-04-01", "第四季度", "2022年Q4"),
+        # no date: kept as written
+        ("第三季度营收", None, "第三季度", "第三季度"),
+        ("第二财季", "2023-11-16", "第二财季", "第二财季"),  # a fiscal quarter needs a fiscal year
+    ],
+)
+def test_find_periods_resolves_a_time_without_a_year(
+    text: str, date: str | None, surface: str, period: str
+) -> None:
+    expr = find_periods(text, date)[-1]
+    assert text[expr.start : expr.end] == surface
+    assert expr.period == period
+
+
+def test_find_periods_this_quarter_repeats_the_last_quarter_named() -> None:
+    text = "阿里巴巴公布2024财年第二财季业绩。当季营收为2247.9亿元，本季度回购了股份。"
+    periods = [(text[e.start : e.end], e.period) for e in find_periods(text, "2023-11-16")]
+    assert periods == [("2024财年第二财季", "2024财年Q2"), ("当季", "2024财年Q2"), ("本季度", "2024财年Q2")]
+
+
+def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> None:
+    text = "阿里巴巴2024财年营收增长。其中第二财季营收为2247.9亿元。"
+    assert find_periods(text, "2023-11-16")[-1].period == "2024财年Q2"
+
+
+@pytest.mark.parametrize(
+    "text", ["5月10日消息", "1月4日至1月20日", "85后", "3000万", "三个月后", "本季度", "10-20%", "第3名"]
+)
 def test_find_periods_ignores_dates_without_a_year(text: str) -> None:
     assert find_periods(text, "2021-05-10") == []
 
 
 @pytest.mark.parametrize(
     ("text", "comparison"),
-    [("比2019年翻了三倍多", True), ("与2019年的8.03万亿元相比", True), ("2019年，抖音", False)],
+    [
+        ("比2019年翻了三倍多", True),
+        ("与2019年的8.03万亿元相比", True),
+        ("2019年，抖音", False),
+        ("比2022年一季度增长", True),  # the quarter is part of the compared time
+    ],
 )
 def test_find_periods_marks_a_base_of_comparison(text: str, comparison: bool) -> None:
     assert find_periods(text)[0].comparison is comparison
