@@ -16,7 +16,7 @@ from reader.errors import StoreUnavailable
 from reader.library.store import Store
 from reader.paths import data_dir as resolve_data_dir
 from reader.ui.theme import SANS_FAMILIES
-from reader.ui.window import MainWindow
+from reader.ui.window import MainWindow, stored_corrections
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 SCREENSHOT_SETTLE_MS = 500  # let the layout and the first paint finish before grabbing
@@ -104,7 +104,7 @@ def run(
         else:
             show_error(message)
 
-    window = MainWindow(store, Analyzer(), folder)
+    window = MainWindow(store, Analyzer(stored_corrections(store)), folder)
     window.open_file_request = open_file
     if store is not None and store.moved_aside is not None:
         window.notice.show_notice(

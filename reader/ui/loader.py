@@ -35,6 +35,7 @@ class Tools:
 class LibraryWorker(QObject):
     progressed = Signal(int, int, str)  # done, total, file
     loaded = Signal(Library)
+    indexed = Signal(Library)  # its entity summaries are counted (a second on 10k articles)
     failed = Signal(str)
     warmed = Signal(Tools)
     finished = Signal()
@@ -53,6 +54,9 @@ class LibraryWorker(QObject):
             library = self._load()
             if library is not None:
                 self.loaded.emit(library)
+                if not self._cancelled.is_set():
+                    library.entities()  # computed once and kept by the library
+                    self.indexed.emit(library)
                 if not self._cancelled.is_set():
                     self.warmed.emit(self._warm_up())
         finally:
@@ -101,6 +105,7 @@ class LoadJob(QObject):
 
     progressed = Signal(int, int, str)
     loaded = Signal(Library)
+    indexed = Signal(Library)
     failed = Signal(str)
     warmed = Signal(Tools)
 
@@ -121,6 +126,7 @@ class LoadJob(QObject):
         self._worker.loaded.connect(self._on_loaded)
         self._worker.failed.connect(self.failed)
         self._worker.warmed.connect(self._on_warmed)
+        self._worker.indexed.connect(self._on_indexed)
 
     def start(self) -> None:
         self._thread.start()
@@ -143,6 +149,10 @@ class LoadJob(QObject):
     def _on_loaded(self, library: Library) -> None:
         if not self._cancelled.is_set():
             self.loaded.emit(library)
+
+    def _on_indexed(self, library: Library) -> None:
+        if not self._cancelled.is_set():
+            self.indexed.emit(library)
 
     def _on_warmed(self, tools: Tools) -> None:
         if not self._cancelled.is_set():

@@ -7,14 +7,16 @@ that wires panels to the view: every connection is in ``_connect_signals``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -27,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 import reader
-from reader.analysis.model import EntityType
+from reader.analysis.corrections import Corrections
+from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import ArticleAnalyzer
 from reader.errors import StoreUnavailable
-from reader.library.library import Library
+from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.library.store import Store
+from reader.notes.repository import AnnotationRepository
 from reader.ui.dialogs.errors import LoadErrorsDialog
 from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
@@ -41,13 +45,29 @@ from reader.ui.loader import LoadJob, Tools
 from reader.ui.models.articles import ArticleOrder
 from reader.ui.models.metrics import Grouping
 from reader.ui.panels.base import Panel
+from reader.ui.panels.card import Card, EntityCardPanel
+from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.panels.library import LibraryPanel
+from reader.ui.panels.mentions import MentionsPanel
 from reader.ui.panels.metrics import MetricsPanel
+from reader.ui.panels.search import SearchPanel
+from reader.ui.stepping import locate, next_in_another_article, step
 from reader.ui.theme import ENTITY_LABELS, Theme, ThemeChoice, dark_palette, resolve, stylesheet
 from reader.ui.view import ArticleView
 
-STATE_VERSION = 1  # bump when docks are added or renamed: old saved layouts are then ignored
+STATE_VERSION = 2  # bump when docks are added or renamed: old saved layouts are then ignored
 SETTINGS_FILE = "window.ini"
+
+
+def stored_corrections(store: Store | None) -> Corrections:
+    """The user's entity corrections: one stored row per correction, each in the corrections
+    file form, so a row is readable (and exportable) on its own."""
+    if store is None:
+        return Corrections()
+    items = []
+    for row in store.corrections():
+        items.extend(Corrections.from_json(row).items)
+    return Corrections(tuple(items))
 
 
 def note_counts(store: Store | None, library: str) -> dict[str, int]:
@@ -103,6 +123,9 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str((data_dir or Path.home()) / SETTINGS_FILE), QSettings.Format.IniFormat)
         self.library: Library | None = None
         self.current_key = ""
+        self.selected_entity = ""
+        self._summaries: dict[str, EntitySummary] = {}  # the library's, once counted
+        self._paths: list[Path] = []
         self.history = History()
         self.open_file_request: str | None = None  # --open, applied when the library is in
         self._job: LoadJob | None = None
@@ -144,18 +167,48 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.library_panel = LibraryPanel(self)
+        self.entities_panel = EntitiesPanel(self)
         self.metrics_panel = MetricsPanel(self)
+        self.card_panel = EntityCardPanel(self)
+        self.mentions_panel = MentionsPanel(self._title_of, self)
+        self.search_panel = SearchPanel(self._title_of, self)
         # The one table of panels: dock area and the shortcut that toggles it. The notes panel
         # (reader/ui/panels/notes.py, built by the notes layer) belongs in this table too.
         self.panels: tuple[tuple[Panel, Qt.DockWidgetArea, str], ...] = (
             (self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
-            (self.metrics_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
+            (self.entities_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+2"),
+            (self.metrics_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+3"),
+            (self.card_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+4"),
+            (self.mentions_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+5"),
+            (self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+6"),
         )
         for panel, area, _ in self.panels:
             self.addDockWidget(area, panel)
+        # Default layout: library over entities on the left; figures and the entity card as
+        # tabs on the right; mentions and search results as tabs along the bottom.
+        self.splitDockWidget(self.library_panel, self.entities_panel, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.metrics_panel, self.card_panel)
+        self.tabifyDockWidget(self.mentions_panel, self.search_panel)
+        self.metrics_panel.raise_()
+        self.mentions_panel.raise_()
+        # Mentions and search results appear when asked for (selecting a name, Ctrl+Shift+F),
+        # leaving the text its full height until then.
+        self.mentions_panel.hide()
+        self.search_panel.hide()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.library_panel, self.metrics_panel], [300, 420], Qt.Orientation.Horizontal)
+        self._layout_pending = True  # dock sizes are applied once the window has its size
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.library_panel, self.metrics_panel], [310, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_panel, self.entities_panel], [470, 330], Qt.Orientation.Vertical)
+        self.resizeDocks([self.mentions_panel], [170], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._layout_pending:
+            self._layout_pending = False
+            QTimer.singleShot(0, self._default_dock_sizes)
 
     def _action(self, text: str, shortcuts: tuple[str | QKeySequence.StandardKey, ...] = (), icon_name: str = "", tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -180,14 +233,18 @@ class MainWindow(QMainWindow):
         self.act_copy = self._action("&Copy", (QKeySequence.StandardKey.Copy,))
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the view's own Ctrl+C
         self.act_find = self._action("&Find in Article…", (QKeySequence.StandardKey.Find,), "find")
-        self.act_find_next = self._action("Find &Next", (QKeySequence.StandardKey.FindNext,))
-        self.act_find_previous = self._action("Find Pre&vious", (QKeySequence.StandardKey.FindPrevious,))
+        # F3 belongs to mention stepping; find next/previous keep Ctrl+G and Enter in the bar.
+        self.act_find_next = self._action("Find &Next", ("Ctrl+G",))
+        self.act_find_previous = self._action("Find Pre&vious", ("Ctrl+Shift+G",))
         self.act_focus_filter = self._action("Filter &Library", ("Ctrl+L",))
+        self.act_search = self._action("&Search Library…", ("Ctrl+Shift+F",), "search")
         # Go
         self.act_back = self._action("&Back", ("Alt+Left", QKeySequence.StandardKey.Back), "back")
         self.act_forward = self._action("&Forward", ("Alt+Right", QKeySequence.StandardKey.Forward), "forward")
         self.act_next_article = self._action("&Next Article", ("Ctrl+PgDown", "J"), "next-article")
         self.act_previous_article = self._action("&Previous Article", ("Ctrl+PgUp", "K"), "previous-article")
+        self.act_next_mention = self._action("Next &Mention", ("F3",), "next-mention", tip="Next mention of the selected name, across articles")
+        self.act_previous_mention = self._action("Previous M&ention", ("Shift+F3",), "previous-mention", tip="Previous mention of the selected name")
         # View
         self.act_zoom_in = self._action("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in")
         self.act_zoom_out = self._action("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out")
@@ -235,7 +292,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_previous])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.act_focus_filter)
+        edit_menu.addActions([self.act_focus_filter, self.act_search])
         view_menu = bar.addMenu("&View")
         panels_menu = view_menu.addMenu("&Panels")
         for panel, _, shortcut in self.panels:
@@ -255,6 +312,8 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.act_back, self.act_forward])
         go_menu.addSeparator()
         go_menu.addActions([self.act_previous_article, self.act_next_article])
+        go_menu.addSeparator()
+        go_menu.addActions([self.act_previous_mention, self.act_next_mention])
         self.go_menu = go_menu
         notes_menu = bar.addMenu("&Notes")
         notes_menu.addActions([self.act_add_note, self.act_add_highlight, self.act_add_bookmark])
@@ -273,7 +332,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.act_previous_article, self.act_next_article])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_find])
+        self.toolbar.addActions([self.act_previous_mention, self.act_next_mention])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_find, self.act_search])
         self.toolbar.addSeparator()
         self.legend_label = QLabel("  Names:", self.toolbar)
         self.toolbar.addWidget(self.legend_label)
@@ -320,12 +381,23 @@ class MainWindow(QMainWindow):
         self.find_bar.next_requested.connect(self._on_find_step)
         self.find_bar.closed.connect(self._on_find_closed)
         self.act_focus_filter.triggered.connect(self.library_panel.focus_filter)
+        self.act_search.triggered.connect(self._on_search_action)
         # navigation
         self.act_back.triggered.connect(self.go_back)
         self.act_forward.triggered.connect(self.go_forward)
         self.act_next_article.triggered.connect(self.next_article)
         self.act_previous_article.triggered.connect(self.previous_article)
         self.library_panel.open_requested.connect(self._on_open_requested)
+        self.act_next_mention.triggered.connect(self.next_mention)
+        self.act_previous_mention.triggered.connect(self.previous_mention)
+        # entities: the text, the entities panel, the card and the mentions list
+        self.view.mention_menu_requested.connect(self._on_mention_menu)
+        self.entities_panel.entity_selected.connect(self.select_entity)
+        self.card_panel.entity_requested.connect(self.select_entity)
+        self.card_panel.article_requested.connect(self._on_card_article)
+        self.card_panel.figure_requested.connect(self._on_card_figure)
+        self.mentions_panel.open_requested.connect(self._on_mention_ref)
+        self.search_panel.open_requested.connect(self._on_search_hit)
         # view appearance
         self.act_zoom_in.triggered.connect(self._on_zoom_in)
         self.act_zoom_out.triggered.connect(self._on_zoom_out)
@@ -337,7 +409,7 @@ class MainWindow(QMainWindow):
         style_hints = QGuiApplication.styleHints()
         style_hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
         # view ↔ panels
-        self.view.entity_activated.connect(self._on_entity_activated)
+        self.view.entity_activated.connect(self.select_entity)
         self.view.metric_activated.connect(self.metrics_panel.select_metric)
         self.view.metric_hovered.connect(self._on_metric_hovered)
         self.metrics_panel.metric_selected.connect(self._on_metric_selected)
@@ -353,8 +425,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1440, 900)
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, STATE_VERSION)
+        if isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, STATE_VERSION):
+            self._layout_pending = False
         choice = str(self.settings.value("view/theme", ThemeChoice.SYSTEM.value))
         self.set_theme_choice(ThemeChoice(choice) if choice in {c.value for c in ThemeChoice} else ThemeChoice.SYSTEM)
         self.view.set_zoom(int(self.settings.value("view/zoom", 0)))
@@ -383,6 +455,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self._job is not None:
             self._job.wait()
+        self.search_panel.runner.wait()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ theme
@@ -418,6 +491,8 @@ class MainWindow(QMainWindow):
         for kind, action in self.type_actions.items():
             action.setIcon(swatch(self._theme.entity_text(kind)))
         self.metrics_panel.model.set_hover_color(self._theme.find)
+        self.entities_panel.set_colors(self._theme.entity)
+        self.card_panel.set_colors(self._theme.entity)
 
     # ------------------------------------------------------------------ library
     def open_paths(self, paths: list[Path]) -> None:
@@ -425,9 +500,11 @@ class MainWindow(QMainWindow):
         if self._job is not None:
             self._job.cancel()
             self._job.loaded.disconnect(self._on_library_loaded)
+        self._paths = list(paths)
         job = LoadJob(paths, self.data_dir, self.analyzer, self)
         job.progressed.connect(self._on_load_progress)
         job.loaded.connect(self._on_library_loaded)
+        job.indexed.connect(self._on_library_indexed)
         job.failed.connect(self._on_load_failed)
         job.warmed.connect(self._on_tools_warmed)
         self._job = job
@@ -466,7 +543,15 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         self._remember_place()
+        self.current_key = ""  # even the same article is shown afresh: its analysis may differ
         self.library = library
+        self._summaries = {}
+        previous_entity, self.selected_entity = self.selected_entity, ""
+        self.view.highlight_entity(None)
+        self.entities_panel.set_library_entities(None)
+        self.search_panel.set_library(library)
+        self.card_panel.show_card(None)
+        self.mentions_panel.set_mentions("", [])
         read = self._read_positions()
         self.library_panel.set_articles(library.articles, set(read), note_counts(self.store, library.root))
         self.history.forget({a.key for a in library.articles})
@@ -481,6 +566,8 @@ class MainWindow(QMainWindow):
         key = self._initial_article(library)
         if key:
             self.open_article(key)
+            if previous_entity and library.entity(previous_entity) is not None:
+                self.select_entity(previous_entity)
         else:
             self.view.show_message("No articles could be read here." if not library.articles else "Choose an article.")
         if not self._ready:
@@ -595,7 +682,10 @@ class MainWindow(QMainWindow):
             self.view.set_article(article, self.library.analysis(key))
             self.current_key = key
             self.metrics_panel.set_metrics(self.view.analysis.metrics)
+            self.entities_panel.set_article_entities(self._article_entities())
             self.library_panel.set_current(key)
+            if self.selected_entity:
+                self.view.highlight_entity(self.selected_entity)
             self.setWindowTitle(f"{article.title} — Reader")
             if self.find_bar.isVisible() and self.find_bar.edit.text():
                 self._on_find_query(self.find_bar.edit.text())
@@ -609,6 +699,7 @@ class MainWindow(QMainWindow):
             self.view.set_top_offset(self._read_positions().get(key, 0))
         if record:
             self.history.visit(self._place())
+        self._mark_mention_row()
         self._store_write("mark_read", self.library.root, key, self.view.top_offset())
         self._store_write("set_setting", f"last_article:{self.library.root}", key)
         self._update_navigation()
@@ -692,11 +783,267 @@ class MainWindow(QMainWindow):
         hidden = frozenset(kind for kind, action in self.type_actions.items() if not action.isChecked())
         self.view.set_hidden_types(hidden)
 
-    def _on_entity_activated(self, name: str) -> None:
+    # ------------------------------------------------------------------ entities
+    def select_entity(self, name: str) -> None:
+        """Make ``name`` the selected entity: its mentions marked in the text, its card and its
+        mentions across the library shown, F3 stepping through them."""
+        if self.library is None or not name:
+            return
+        self.selected_entity = name
         count = self.view.highlight_entity(name)
-        summary = self.library.entity(name) if self.library is not None else None
-        where = f" · {summary.mentions} in {len(summary.articles)} articles" if summary else ""
-        self.status_text.setText(f"{name}: {count} here{where}")
+        mentions = self.library.mentions_of(name)
+        self.mentions_panel.set_mentions(name, mentions)
+        self.entities_panel.select(name)
+        self.card_panel.show_card(self._card(name))
+        self.card_panel.raise_()  # in front of the figures tab it shares
+        if self.mentions_panel.isHidden():
+            self.mentions_panel.show()
+        self.mentions_panel.raise_()
+        self._mark_mention_row()
+        self.act_next_mention.setEnabled(len(mentions) > 0)
+        self.act_previous_mention.setEnabled(len(mentions) > 0)
+        self.status_text.setText(f"{name}: {count} here, {len(mentions)} in the library — F3 for the next")
+
+    def _card(self, name: str) -> Card | None:
+        assert self.library is not None
+        summary = self._summaries.get(name) or self.library.entity(name)
+        if summary is None:
+            return None
+        description = self._tools.describe(name) if self._tools.describe is not None else ""
+        recognizer = getattr(self.analyzer, "recognizer", None) if self._tools.describe is not None else None
+        known = recognizer.entity(name) if recognizer is not None else None
+        aliases = tuple(dict.fromkeys((*summary.aliases, *(known.aliases if known is not None else ()))))
+        articles = tuple(self.library.article(k) for k in summary.articles)
+        return Card(
+            name=name,
+            type=summary.type,
+            aliases=aliases,
+            description=description,
+            mentions=summary.mentions,
+            articles=articles,
+            cooccurring=tuple(self.library.cooccurring(name, 16)),
+            figures=tuple(self.library.metrics_about(name)),
+            notes=self._entity_notes(name),
+        )
+
+    def _entity_notes(self, name: str) -> tuple[str, ...]:
+        """The user's notes on the entity (written by the notes layer), for its card."""
+        if self.store is None or self.library is None:
+            return ()
+        notes = AnnotationRepository(self.store).for_entity(self.library.root, name)
+        return tuple(n.note for n in notes if n.note)
+
+    def _article_entities(self) -> list[EntitySummary]:
+        """The open article's names, with their mentions here and their articles library-wide."""
+        counts: Counter[str] = Counter()
+        types: dict[str, EntityType] = {}
+        surfaces: dict[str, Counter[str]] = {}
+        for mention in self.view.analysis.mentions:
+            counts[mention.entity] += 1
+            types.setdefault(mention.entity, mention.type)
+            surfaces.setdefault(mention.entity, Counter())[mention.surface] += 1
+        rows = []
+        for name, count in counts.items():
+            library_wide = self._summaries.get(name)
+            rows.append(
+                EntitySummary(
+                    name=name,
+                    type=types[name],
+                    aliases=tuple(s for s, _ in surfaces[name].most_common()),
+                    mentions=count,
+                    articles=library_wide.articles if library_wide is not None else (self.current_key,),
+                )
+            )
+        return rows
+
+    def _on_library_indexed(self, library: Library) -> None:
+        if library is not self.library:
+            return
+        summaries = library.entities()
+        self._summaries = {s.name: s for s in summaries}
+        self.entities_panel.set_library_entities(summaries)
+        self.entities_panel.set_article_entities(self._article_entities())
+
+    def _here(self) -> tuple[int, int]:
+        """Where the reader is, for stepping: (article position, offset)."""
+        assert self.library is not None
+        span = self.view.selected_span()
+        offset = span[0] if span else self.view.cursor_offset()
+        return self.library.position(self.current_key), offset
+
+    def next_mention(self) -> None:
+        self._step_mention(forward=True)
+
+    def previous_mention(self) -> None:
+        self._step_mention(forward=False)
+
+    def _step_mention(self, forward: bool) -> None:
+        if self.library is None:
+            return
+        if not self.selected_entity:
+            if self.find_bar.isVisible():  # F3 without a selected name: find next, as usual
+                self._on_find_step(not forward)
+            else:
+                self.status_text.setText("Select a name first (click it in the text), then F3 steps through its mentions.")
+            return
+        refs = self.library.mentions_of(self.selected_entity)
+        index = step(refs, self.library.position, self._here(), forward)
+        if index is None:
+            return
+        ref = refs[index]
+        wrapped = (self.library.position(ref.article), ref.start) <= self._here() if forward else (self.library.position(ref.article), ref.start) >= self._here()
+        self.open_article(ref.article, span=(ref.start, ref.end))
+        self.mentions_panel.select_row(index)
+        self.status_text.setText(
+            f"{self.selected_entity}: mention {index + 1} of {len(refs)}" + (" (wrapped around)" if wrapped else "")
+        )
+
+    def _mark_mention_row(self) -> None:
+        if self.library is None or not self.selected_entity:
+            return
+        span = self.view.selected_span()
+        if span is not None:
+            row = locate(self.library.mentions_of(self.selected_entity), self.library.position, self.current_key, span[0])
+            self.mentions_panel.select_row(row)
+
+    def _on_mention_ref(self, ref: MentionRef) -> None:
+        self.open_article(ref.article, span=(ref.start, ref.end))
+
+    def _on_search_hit(self, hit: SearchHit) -> None:
+        self.open_article(hit.article, span=(hit.start, hit.end))
+
+    def _on_card_article(self, key: str) -> None:
+        """Open an article from the card at the entity's first mention in it."""
+        if self.library is None:
+            return
+        refs = self.library.mentions_of(self.selected_entity)
+        index = step(refs, self.library.position, (self.library.position(key), -1), forward=True, wrap=False)
+        if index is not None and refs[index].article == key:
+            self.open_article(key, span=(refs[index].start, refs[index].end))
+        else:
+            self.open_article(key)
+
+    def _on_card_figure(self, key: str, start: int, end: int) -> None:
+        self.open_article(key, span=(start, end))
+
+    def _on_search_action(self) -> None:
+        self.search_panel.show()
+        self.search_panel.raise_()
+        span = self.view.selected_span()
+        if span and 0 < span[1] - span[0] <= 20:
+            self.search_panel.search(self.view.text()[span[0] : span[1]])
+        self.search_panel.focus_query()
+
+    def go_to_next_article_mentioning(self, name: str) -> None:
+        """The first mention of ``name`` in the next article (library order) that has one."""
+        if self.library is None:
+            return
+        refs = self.library.mentions_of(name)
+        index = next_in_another_article(refs, self.library.position, self.current_key)
+        if index is None:
+            self.status_text.setText(f"No other article names {name}.")
+            return
+        self.selected_entity = name
+        self.open_article(refs[index].article, span=(refs[index].start, refs[index].end))
+        self.select_entity(name)
+
+    def show_all_mentions(self, name: str) -> None:
+        self.select_entity(name)
+        self.mentions_panel.show()
+        self.mentions_panel.raise_()
+
+    # mention context menu and corrections
+    def _on_mention_menu(self, mention: Mention, where: QPoint) -> None:
+        menu = self.mention_menu(mention)
+        self._popup(menu, where)
+
+    def _popup(self, menu: QMenu, where: QPoint) -> None:
+        """Menus open through here so tests can trigger their actions instead."""
+        menu.exec(where)
+
+    def mention_menu(self, mention: Mention) -> QMenu:
+        menu = QMenu(self)
+        name = mention.entity
+        title = menu.addAction(f"{name} · {ENTITY_LABELS[mention.type]}")
+        title.setEnabled(False)
+        menu.addSeparator()
+        show = menu.addAction("Show All Mentions")
+        show.setData(("show", name))
+        next_elsewhere = menu.addAction("Go to Next in Another Article")
+        next_elsewhere.setData(("next", name))
+        card = menu.addAction("Open Entity Card")
+        card.setData(("card", name))
+        menu.addSeparator()
+        corrections = menu.addMenu("Correct This Name")
+        rename = corrections.addAction("Rename…")
+        rename.setData(("rename", name))
+        retype = corrections.addMenu("Change Type")
+        for kind in EntityType:
+            action = retype.addAction(ENTITY_LABELS[kind])
+            action.setCheckable(True)
+            action.setChecked(kind is mention.type)
+            action.setData(("retype", name, kind.value))
+        merge = corrections.addAction("Merge Into…")
+        merge.setData(("merge", name))
+        if mention.surface != name:
+            split = corrections.addAction(f"“{mention.surface}” Is a Different Entity")
+            split.setData(("split", mention.surface))
+        ignore = corrections.addAction(f"Never Highlight “{mention.surface}”")
+        ignore.setData(("ignore", mention.surface))
+        menu.triggered.connect(self._on_mention_menu_action)
+        return menu
+
+    def _on_mention_menu_action(self, action: QAction) -> None:
+        data = action.data()
+        if not isinstance(data, tuple):
+            return
+        what, name = data[0], data[1]
+        if what == "show":
+            self.show_all_mentions(name)
+        elif what == "next":
+            self.go_to_next_article_mentioning(name)
+        elif what == "card":
+            self.select_entity(name)
+            self.card_panel.show()
+            self.card_panel.raise_()
+        elif what == "rename":
+            new = self._ask_text("Rename entity", f"New name for “{name}”:", name)
+            if new and new != name:
+                self.correct(Corrections().rename(name, new))
+        elif what == "retype":
+            self.correct(Corrections().retype(name, EntityType(data[2])))
+        elif what == "merge":
+            target = self._ask_text("Merge entity", f"“{name}” is the same as:", "")
+            if target and target != name:
+                self.correct(Corrections().merge(name, target))
+        elif what == "split":
+            self.correct(Corrections().split_alias(name))
+        elif what == "ignore":
+            self.correct(Corrections().ignore(name))
+
+    def _ask_text(self, title: str, label: str, text: str) -> str:
+        """A one-line question; tests replace it."""
+        answer, ok = QInputDialog.getText(self, title, label, text=text)
+        return answer.strip() if ok else ""
+
+    def correct(self, correction: Corrections) -> None:
+        """Store a correction and re-analyse the library with it (the cache is keyed by the
+        corrections, so only this change costs an analysis pass)."""
+        try:
+            for item in correction.items:
+                if self.store is not None:
+                    self.store.add_correction(Corrections((item,)).to_json())
+        except StoreUnavailable as error:
+            self.status_text.setText(f"Could not save the correction: {error}")
+            return
+        with_corrections = getattr(self.analyzer, "with_corrections", None)
+        if with_corrections is None:
+            self.status_text.setText("This analyzer takes no corrections.")
+            return
+        self.analyzer = with_corrections(stored_corrections(self.store) if self.store is not None else correction)
+        self.open_file_request = self.current_key
+        self.status_text.setText("Applying the correction…")
+        self.open_paths(self._paths)
 
     def _on_metric_hovered(self, index: int) -> None:
         self.metrics_panel.set_hovered(index)
@@ -751,6 +1098,12 @@ class MainWindow(QMainWindow):
     def _show_message(self, title: str, html: str) -> None:
         """Modal message boxes go through here so tests can replace it."""
         QMessageBox.about(self, title, html)
+
+    def _title_of(self, key: str) -> str:
+        if self.library is None or key not in self.library:
+            return key
+        article = self.library.article(key)
+        return f"{article.title}  ·  {article.date}" if article.date else article.title
 
     def status_message(self) -> str:
         return self.status_text.text()

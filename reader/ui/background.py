@@ -1,0 +1,56 @@
+"""Whole-library queries off the GUI thread: a QThreadPool task per query, results delivered
+by a queued signal, stale results (an older query finishing late) dropped by generation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(int, list)
+
+
+class _Task(QRunnable):
+    def __init__(self, generation: int, work: Callable[[], list], relay: _Relay) -> None:
+        super().__init__()
+        self._generation = generation
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        self._relay.done.emit(self._generation, self._work())
+
+
+class QueryRunner(QObject):
+    """Runs one query at a time in the background; only the newest result is delivered."""
+
+    finished = Signal(list)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._generation = 0
+
+    def submit(self, work: Callable[[], list]) -> None:
+        self._generation += 1
+        self._pool.clear()  # queued but not started: never needed now
+        self._pool.start(_Task(self._generation, work, self._relay))
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self._pool.clear()
+
+    def wait(self, ms: int = 5000) -> bool:
+        return self._pool.waitForDone(ms)
+
+    def busy(self) -> bool:
+        return self._pool.activeThreadCount() > 0
+
+    def _on_done(self, generation: int, result: list) -> None:
+        if generation == self._generation:
+            self.finished.emit(result)

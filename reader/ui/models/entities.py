@@ -1,0 +1,128 @@
+"""Entities as a table: name, type, mentions, articles. The model sorts itself; the proxy only
+filters (by name or alias, and by type)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from reader.analysis.model import EntityType
+from reader.library.library import EntitySummary
+from reader.ui.theme import ENTITY_LABELS
+
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the EntitySummary
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Name", "Type", "Mentions", "Articles")
+SHORT_TYPES = {EntityType.PERSON: "Person", EntityType.ORG: "Org", EntityType.PRODUCT: "Product", EntityType.PLACE: "Place"}
+
+
+class EntityTableModel(QAbstractTableModel):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EntitySummary] = []
+        self._sort: tuple[int, Qt.SortOrder] = (2, Qt.SortOrder.DescendingOrder)
+        self._colors: dict[EntityType, QColor] = {}
+        self._headers = list(COLUMNS)
+
+    def set_mentions_header(self, text: str) -> None:
+        """"Here" for one article's names, "Mentions" for the library's."""
+        if self._headers[2] != text:
+            self._headers[2] = text
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 2, 2)
+
+    def set_entities(self, entities: list[EntitySummary]) -> None:
+        self.beginResetModel()
+        self._rows = self._sorted(list(entities))
+        self.endResetModel()
+
+    def set_colors(self, colors: dict[EntityType, QColor]) -> None:
+        self._colors = dict(colors)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1), [Qt.ItemDataRole.ForegroundRole])
+
+    def entities(self) -> list[EntitySummary]:
+        return list(self._rows)
+
+    def row_of(self, name: str) -> int:
+        for row, summary in enumerate(self._rows):
+            if summary.name == name:
+                return row
+        return -1
+
+    def _sorted(self, rows: list[EntitySummary]) -> list[EntitySummary]:
+        column, order = self._sort
+        keys = {
+            0: lambda s: (s.name,),
+            1: lambda s: (s.type.value, -s.mentions),
+            2: lambda s: (s.mentions, len(s.articles)),
+            3: lambda s: (len(s.articles), s.mentions),
+        }
+        return sorted(rows, key=keys.get(column, keys[2]), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        names = [self._rows[i.row()].name for i in old]
+        self._sort = (column, order)
+        self._rows = self._sorted(self._rows)
+        rows = {s.name: r for r, s in enumerate(self._rows)}
+        self.changePersistentIndexList(old, [self.index(rows[n], i.column()) for n, i in zip(names, old)])
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (summary.name, SHORT_TYPES[summary.type], str(summary.mentions), str(len(summary.articles)))[column]
+        if role == ENTITY_ROLE:
+            return summary
+        if role == NAME_ROLE:
+            return summary.name
+        if role == Qt.ItemDataRole.ForegroundRole and column in (0, 1) and summary.type in self._colors:
+            return self._colors[summary.type]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            aliases = "、".join(a for a in summary.aliases if a != summary.name)
+            return f"{summary.name} · {ENTITY_LABELS[summary.type]}" + (f"\n{aliases}" if aliases else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class EntityFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._types: frozenset[EntityType] = frozenset(EntityType)
+
+    def set_filter(self, needle: str, types: frozenset[EntityType]) -> None:
+        self.beginFilterChange()
+        self._needle = needle.strip().lower()
+        self._types = types
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        summary = model.index(row, 0, parent).data(ENTITY_ROLE) if model is not None else None
+        if not isinstance(summary, EntitySummary):
+            return False
+        if summary.type not in self._types:
+            return False
+        if not self._needle:
+            return True
+        return self._needle in summary.name.lower() or any(self._needle in a.lower() for a in summary.aliases)

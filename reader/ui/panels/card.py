@@ -1,0 +1,280 @@
+"""The entity card: what a name is, where the library mentions it, who else is named with it,
+the figures given about it (charted when there is a series), and the user's notes on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.analysis.model import EntityType, Metric
+from reader.ingest.model import Article
+from reader.library.figures import Series, conflicts, series
+from reader.ui.chart import FigureChart
+from reader.ui.display import format_value
+from reader.ui.models.articles import KEY_ROLE, ArticleListModel
+from reader.ui.panels.base import Panel
+from reader.ui.panels.library import ArticleDelegate
+from reader.ui.theme import ENTITY_LABELS
+
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # (article key, Metric)
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """Everything the card shows, gathered by the window from the library and the analyzer."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    description: str
+    mentions: int
+    articles: tuple[Article, ...]
+    cooccurring: tuple[tuple[str, int], ...]
+    figures: tuple[tuple[str, Metric], ...]
+    notes: tuple[str, ...] = ()
+
+
+class FigureTableModel(QAbstractTableModel):
+    """The entity's figures across the library: value, label, period, article."""
+
+    COLUMNS = ("Value", "Label", "Period", "Article")
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[tuple[str, Metric], ...] = ()
+        self._titles: dict[str, str] = {}
+        self._conflicted: set[tuple[str | None, str | None]] = set()
+
+    def set_figures(self, rows: tuple[tuple[str, Metric], ...], titles: dict[str, str], conflicted: set[tuple[str | None, str | None]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._titles = titles
+        self._conflicted = conflicted
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        key, metric = self._rows[index.row()]
+        conflicted = (metric.label, metric.period) in self._conflicted
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = format_value(metric.value, metric.unit) + (" ≠" if conflicted else "")
+            return (value, metric.label or "", metric.period or "", self._titles.get(key, key))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = "\nArticles disagree on this figure." if conflicted else ""
+            return f"“{metric.surface}” in {self._titles.get(key, key)}{note}"
+        if role == Qt.ItemDataRole.ForegroundRole and conflicted and index.column() == 0:
+            return QColor("#c62828")
+        if role == FIGURE_ROLE:
+            return (key, metric)
+        return None
+
+
+class EntityCardPanel(Panel):
+    article_requested = Signal(str)  # open this article at the entity's first mention in it
+    figure_requested = Signal(str, int, int)  # article key, start, end
+    entity_requested = Signal(str)  # a co-occurring name was clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Entity", "entityCardPanel", parent)
+        self.articles_model = ArticleListModel(self)
+        self.figures_model = FigureTableModel(self)
+        self._card: Card | None = None
+        self._series: list[Series] = []
+        self._conflicted: dict[tuple[str, str], frozenset[str]] = {}
+        self._colors: dict[EntityType, QColor] = {}
+        self.name: QLabel | None = None
+
+    def build(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(scroll)
+        content.setObjectName("entityCard")
+        self.empty = QLabel("Click a highlighted name in the text, or pick one in the Entities panel.", content)
+        self.empty.setObjectName("panelHint")
+        self.empty.setWordWrap(True)
+        self.name = QLabel(content)
+        self.name.setObjectName("cardName")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.kind = QLabel(content)
+        self.kind.setObjectName("cardType")
+        self.description = QLabel(content)
+        self.description.setWordWrap(True)
+        self.aliases = QLabel(content)
+        self.aliases.setObjectName("panelHint")
+        self.aliases.setWordWrap(True)
+        self.articles_title = self._section("Articles", content)
+        self.articles = QListView(content)
+        self.articles.setObjectName("cardArticles")
+        self.articles.setModel(self.articles_model)
+        self.articles.setItemDelegate(ArticleDelegate(self.articles))
+        self.articles.setUniformItemSizes(True)
+        self.articles.setMinimumHeight(150)
+        self.articles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.related_title = self._section("Named with", content)
+        self.related = QLabel(content)
+        self.related.setObjectName("cardRelated")
+        self.related.setWordWrap(True)
+        self.related.setTextFormat(Qt.TextFormat.RichText)
+        self.figures_title = self._section("Figures", content)
+        self.series_choice = QComboBox(content)
+        self.chart = FigureChart(content)
+        self.figures = QTableView(content)
+        self.figures.setObjectName("cardFigures")
+        self.figures.setModel(self.figures_model)
+        self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.figures.verticalHeader().hide()
+        self.figures.verticalHeader().setDefaultSectionSize(self.figures.fontMetrics().height() + 8)
+        self.figures.setShowGrid(False)
+        self.figures.setAlternatingRowColors(True)
+        self.figures.horizontalHeader().setStretchLastSection(True)
+        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.figures.setMinimumHeight(140)
+        self.notes_title = self._section("Notes", content)
+        self.notes = QLabel(content)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(6)
+        for widget in (
+            self.empty, self.name, self.kind, self.description, self.aliases,
+            self.articles_title, self.articles, self.related_title, self.related,
+            self.figures_title, self.series_choice, self.chart, self.figures,
+            self.notes_title, self.notes,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        scroll.setWidget(content)
+        self.articles.clicked.connect(self._on_article_clicked)
+        self.articles.activated.connect(self._on_article_clicked)
+        self.related.linkActivated.connect(self.entity_requested)
+        self.figures.clicked.connect(self._on_figure_clicked)
+        self.series_choice.currentIndexChanged.connect(self._on_series_chosen)
+        return scroll
+
+    @staticmethod
+    def _section(title: str, parent: QWidget) -> QLabel:
+        label = QLabel(title.upper(), parent)
+        label.setObjectName("cardSection")
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        label.setFont(font)
+        label.setContentsMargins(0, 10, 0, 0)
+        return label
+
+    def set_colors(self, colors: dict[EntityType, QColor]) -> None:
+        self._colors = dict(colors)
+        self.refresh()
+
+    def card(self) -> Card | None:
+        return self._card
+
+    def show_card(self, card: Card | None) -> None:
+        self._card = card
+        self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
+        figures = card.figures if card else ()
+        self._series = series(figures) if figures else []
+        self._conflicted = {}
+        clashing: set[tuple[str | None, str | None]] = set()
+        for conflict in conflicts(figures) if figures else []:
+            clashing.add((conflict.key.label, conflict.key.period))
+            if conflict.key.period is not None:
+                line = (conflict.key.label, conflict.unit)
+                self._conflicted[line] = self._conflicted.get(line, frozenset()) | {conflict.key.period}
+        titles = {a.key: a.title for a in card.articles} if card else {}
+        self.figures_model.set_figures(figures, titles, clashing)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.name is None:
+            return
+        card = self._card
+        has = card is not None
+        self.empty.setVisible(not has)
+        for widget in (self.name, self.kind, self.articles_title, self.articles, self.related_title, self.related):
+            widget.setVisible(has)
+        if card is None:
+            for widget in (self.description, self.aliases, self.figures_title, self.series_choice, self.chart, self.figures, self.notes_title, self.notes):
+                widget.hide()
+            return
+        color = self._colors.get(card.type, QColor("#555555")).name()
+        self.name.setText(card.name)
+        self.kind.setText(f"<span style='color:{color}; font-weight:600'>● {ENTITY_LABELS[card.type]}</span>"
+                          f"  ·  {card.mentions} mention{'s' if card.mentions != 1 else ''} in {len(card.articles)} article{'s' if len(card.articles) != 1 else ''}")
+        self.description.setText(card.description)
+        self.description.setVisible(bool(card.description))
+        others = [a for a in card.aliases if a != card.name]
+        self.aliases.setText("Also: " + "、".join(others) if others else "")
+        self.aliases.setVisible(bool(others))
+        self.articles_title.setText(f"ARTICLES ({len(card.articles)}, newest first)")
+        links = [f"<a href='{escape(name)}' style='text-decoration:none'>{escape(name)}</a> <span style='color:gray'>{count}</span>" for name, count in card.cooccurring]
+        self.related.setText("  ".join(links) if links else "<span style='color:gray'>—</span>")
+        has_figures = bool(card.figures)
+        self.figures_title.setVisible(has_figures)
+        self.figures_title.setText(f"FIGURES ({len(card.figures)})")
+        self.figures.setVisible(has_figures)
+        self.series_choice.blockSignals(True)
+        self.series_choice.clear()
+        for line in self._series:
+            self.series_choice.addItem(f"{line.label} ({len(line.points)} periods)")
+        self.series_choice.blockSignals(False)
+        self.series_choice.setVisible(len(self._series) > 1)
+        self.chart.setVisible(bool(self._series))
+        self._on_series_chosen(0)
+        self.notes_title.setVisible(bool(card.notes))
+        self.notes.setVisible(bool(card.notes))
+        self.notes.setText("\n\n".join(card.notes))
+
+    def _on_series_chosen(self, row: int) -> None:
+        if 0 <= row < len(self._series):
+            line = self._series[row]
+            self.chart.set_series(line, self._conflicted.get((line.label, line.unit), frozenset()))
+        else:
+            self.chart.set_series(None)
+
+    def _on_article_clicked(self, index: QModelIndex) -> None:
+        key = index.data(KEY_ROLE)
+        if isinstance(key, str):
+            self.article_requested.emit(key)
+
+    def _on_figure_clicked(self, index: QModelIndex) -> None:
+        figure = index.data(FIGURE_ROLE)
+        if figure is not None:
+            key, metric = figure
+            self.figure_requested.emit(key, metric.start, metric.end)
+

@@ -1,0 +1,67 @@
+"""Every mention of the selected entity across the library, in context. Clicking one opens
+its article at that place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reader.library.library import MentionList, MentionRef
+from reader.ui.models.kwic import KwicModel
+from reader.ui.panels.base import Panel
+from reader.ui.panels.kwic import KwicView
+
+
+class MentionsPanel(Panel):
+    open_requested = Signal(MentionRef)
+
+    def __init__(self, title_of: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__("Mentions", "mentionsPanel", parent)
+        self.model = KwicModel(title_of, self)
+        self.entity = ""
+        self.view: KwicView | None = None
+        self.summary: QLabel | None = None
+
+    def build(self) -> QWidget:
+        content = QWidget(self)
+        self.summary = QLabel(content)
+        self.summary.setObjectName("panelHint")
+        self.summary.setWordWrap(True)
+        self.view = KwicView(self.model, content)
+        self.view.setObjectName("mentionsList")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self.view.hit_activated.connect(self._on_hit)
+        return content
+
+    def refresh(self) -> None:
+        if self.summary is None:
+            return
+        n = len(self.model.hits())
+        if not self.entity:
+            self.summary.setText("Select a name — in the text, or in the Entities panel — to see every mention of it.")
+        else:
+            articles = len({self.model.hit(r).article for r in range(min(n, 2000))})
+            more = "+" if n > 2000 else ""
+            self.summary.setText(f"{self.entity}: {n} mention{'s' if n != 1 else ''} in {articles}{more} article{'s' if articles != 1 else ''}")
+
+    def set_mentions(self, entity: str, mentions: MentionList | list[MentionRef]) -> None:
+        self.entity = entity
+        self.model.set_hits(mentions)
+        self.refresh()
+
+    def select_row(self, row: int) -> None:
+        """Mark the row of the mention the view is on."""
+        if self.view is not None and 0 <= row < self.model.rowCount():
+            with QSignalBlocker(self.view.selectionModel()):
+                self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def _on_hit(self, hit: object) -> None:
+        if isinstance(hit, MentionRef):
+            self.open_requested.emit(hit)
