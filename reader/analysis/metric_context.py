@@ -37,6 +37,10 @@ _SENTENCE_ENDS = "。！？!?\n"
 _CLAUSE_ENDS = _SENTENCE_ENDS + "，,；;：:"
 _PARAGRAPH_ENDS = "\n"
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+# "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
+_DEPARTMENT_CHARS = 8
+# "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
+_SPEAKER_GAP = 2
 
 
 class _Bounds:
@@ -97,13 +101,16 @@ def explain(
         if (label := vocab.label_for(m.group())) is not None
     ]
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    affiliations = _affiliations(text, ordered, vocab)
     out: list[Metric] = []
     for fig in figures:
         label, unit = _label_and_unit(text, fig, hits, bounds, vocab)
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
-        subject = _subject(text, fig, age, ordered, bounds, out, vocab)
+        subject = _subject(text, fig, label, ordered, bounds, out, vocab, affiliations)
+        if subject is not None and label not in vocab.personal_labels:
+            subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
         metric = Metric(
             start=fig.start,
             end=fig.end,
@@ -227,27 +234,53 @@ def _kind(
         return best
     if period is not None and year0 is not None:
         match = re.match(r"\d{4}", period)
-        if match and int(match.group()) > year0:
-            return MetricKind.FORECAST
+        if match:
+            # a fiscal year is named after the calendar year it ends in: 2024财年 is current in 2023
+            ahead = 1 if period.startswith(f"{match.group()}财年") else 0
+            if int(match.group()) > year0 + ahead:
+                return MetricKind.FORECAST
     return MetricKind.ACTUAL
 
 
 # --- subject -------------------------------------------------------------------------------
 
 
+def _affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
+    """Person → the organisation they hold a title in, from "美团CEO王兴", "抖音电子商务主管康泽宇"
+    (the first such phrase for each person)."""
+    out: dict[str, str] = {}
+    orgs = [m for m in mentions if m.type in _ORGISH]
+    for person in (m for m in mentions if m.type is EntityType.PERSON):
+        title = _endswith_word(text, person.start, vocab.titles)
+        if title is None or person.entity in out:
+            continue
+        title_start = person.start - len(title)
+        for org in reversed([m for m in orgs if m.end <= title_start]):
+            between = text[org.end : title_start]
+            if len(between) <= _DEPARTMENT_CHARS and not any(c in _CLAUSE_ENDS + "、" for c in between):
+                out[person.entity] = org.entity
+            break
+    return out
+
+
+def _endswith_word(text: str, pos: int, words: Sequence[str]) -> str | None:
+    return next((w for w in words if text.endswith(w, 0, pos)), None)
+
+
 def _subject(
     text: str,
     fig: Figure,
-    age: bool,
+    label: str | None,
     mentions: list[Mention],
     bounds: _Bounds,
     earlier: list[Metric],
     vocab: Vocabulary,
+    affiliations: dict[str, str],
 ) -> str | None:
     sentence = bounds.around("sentence", fig.start)
     clause = bounds.around("clause", fig.start)
     in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
-    if age:
+    if label == "年龄":
         people = [m for m in in_sentence if m.type is EntityType.PERSON]
         same_clause = [m for m in people if clause[0] <= m.start < clause[1]]
         pool = same_clause or people
@@ -260,9 +293,17 @@ def _subject(
         return owner.entity
 
     pronoun_at, pronoun_kind = _last_pronoun(text, sentence[0], fig.start, vocab)
+    speaker: Mention | None = None
     for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
         if pronoun_at is not None and pronoun_at >= mention.end:
             break
+        if mention.type is EntityType.PLACE and label not in vocab.place_labels:
+            continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
+        if _follows(text, mention, vocab.report_verbs):
+            continue
+        if _follows(text, mention, vocab.speech_verbs):
+            speaker = speaker or mention
+            continue
         if _not_a_subject(text, mention, vocab):
             continue
         if _in_group(text, mention, in_sentence):
@@ -270,6 +311,10 @@ def _subject(
         return mention.entity
     if pronoun_at is not None:
         return _resolve_pronoun(pronoun_at, pronoun_kind, mentions, bounds)
+    if speaker is not None and speaker.type in _ORGISH:
+        return speaker.entity  # 美团预计，第四季度收入将同比增长20%
+    if speaker is not None and speaker.type is EntityType.PERSON:
+        return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
 
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
@@ -277,9 +322,13 @@ def _subject(
     previous = bounds.previous("sentence", fig.start)
     if previous is not None and previous[0] >= paragraph[0]:
         topic = [m for m in mentions if previous[0] <= m.start and m.end <= previous[1]]
-        topic = [m for m in topic if not _not_a_subject(text, m, vocab)]
+        topic = [m for m in topic if not _not_a_subject(text, m, vocab) and not _is_speaker(text, m, vocab)]
         if topic:
             return topic[0].entity
+    if label in vocab.company_labels:
+        owners = [m for m in earlier if m.subject is not None]
+        if owners:
+            return owners[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
 
 
@@ -313,8 +362,18 @@ def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
 def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     if any(text.endswith(word, 0, mention.start) for word in vocab.skip_after):
         return True
-    follow = text[mention.end : mention.end + 4]
-    return any(follow.startswith(v) or follow[1:].startswith(v) for v in vocab.speech_verbs)
+    return _is_speaker(text, mention, vocab)
+
+
+def _is_speaker(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    return _follows(text, mention, vocab.speech_verbs) or _follows(text, mention, vocab.report_verbs)
+
+
+def _follows(text: str, mention: Mention, verbs: Sequence[str]) -> bool:
+    """康泽宇表示, 康泽宇还提到, 《晚点LatePost》独家获悉: one of ``verbs`` follows the mention
+    (two characters may stand between; a closing bracket or quote does not count)."""
+    follow = text[mention.end : mention.end + 8].lstrip("》」”』")
+    return any(follow.startswith(v, i) for v in verbs for i in range(_SPEAKER_GAP + 1))
 
 
 def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
@@ -325,12 +384,21 @@ def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int |
             while at >= 0:
                 plural = text.startswith("们", at + len(word))
                 other = text.endswith("其", 0, at)  # 其他 is "other", not "he"
-                if not (plural or other):
+                if not (plural or other or _in_word(text, at, word, vocab.not_pronouns)):
                     break
                 at = text.rfind(word, lo, at)
             if at >= 0 and (best[0] is None or at > best[0]):
                 best = (at, kind)
     return best
+
+
+def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
+    """Whether the ``word`` at ``at`` is part of one of ``words`` (其 in 其中, 尤其)."""
+    for longer in words:
+        offset = longer.find(word)
+        if offset >= 0 and text.startswith(longer, at - offset):
+            return True
+    return False
 
 
 def _resolve_pronoun(

@@ -6,8 +6,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources as importlib_resources
 from pathlib import Path
 
+from reader.analysis.numerals import CHINESE_NUMERAL_CHARS
 from reader.paths import resource
 
 MONEY = "money"
@@ -49,6 +51,7 @@ class Lexical:
 class Vocabulary:
     currency_suffix: dict[str, str]
     currency_prefix: dict[str, str]
+    currency_before: dict[str, str]
     percent: dict[str, str]
     multiplier: dict[str, str]
     counters: dict[str, Counter]
@@ -69,9 +72,15 @@ class Vocabulary:
     kind_cues: dict[str, tuple[str, ...]]
     skip_after: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    report_verbs: tuple[str, ...]
     person_pronouns: tuple[str, ...]
     org_pronouns: tuple[str, ...]
+    not_pronouns: tuple[str, ...]
     demonstratives: tuple[str, ...]
+    titles: tuple[str, ...]
+    personal_labels: frozenset[str]
+    place_labels: frozenset[str]
+    company_labels: frozenset[str]
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -163,6 +172,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     return Vocabulary(
         currency_suffix=dict(units["currency_suffix"]),
         currency_prefix=dict(units["currency_prefix"]),
+        currency_before=dict(units["currency_before"]),
         percent=dict(units["percent"]),
         multiplier=dict(units["multiplier"]),
         counters={
@@ -198,9 +208,15 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         kind_cues={kind: _longest_first(words) for kind, words in context["kind"].items()},
         skip_after=_longest_first(context["subject"]["skip_after"]),
         speech_verbs=_longest_first(context["subject"]["speech_verbs"]),
+        report_verbs=_longest_first(context["subject"]["report_verbs"]),
         person_pronouns=tuple(context["subject"]["person_pronouns"]),
         org_pronouns=tuple(context["subject"]["org_pronouns"]),
+        not_pronouns=tuple(context["subject"]["not_pronouns"]),
         demonstratives=_longest_first(context["subject"]["demonstratives"]),
+        titles=_longest_first(context["subject"]["titles"]),
+        personal_labels=frozenset(context["subject"]["personal_labels"]),
+        place_labels=frozenset(context["subject"]["place_labels"]),
+        company_labels=frozenset(context["subject"]["company_labels"]),
     )
 
 
@@ -208,3 +224,27 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
 def default_vocabulary() -> Vocabulary:
     """The bundled vocabulary, read once per process."""
     return load_vocabulary()
+
+
+@cache
+def _traditional_table() -> dict[int, str]:
+    """opencc's one-to-one traditional → simplified characters, numerals left alone (參 is 3
+    in the numeral grammar; its simplified 参 is in 参加)."""
+    table: dict[int, str] = {}
+    try:
+        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+        lines = dictionary.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return table  # without the table, traditional text is read as it is
+    for line in lines:
+        trad, _, simple = line.partition("\t")
+        simple = simple.split(" ")[0]
+        if len(trad) == 1 and len(simple) == 1 and trad != simple and trad not in CHINESE_NUMERAL_CHARS:
+            table.setdefault(ord(trad), simple)
+    return table
+
+
+def fold(text: str) -> str:
+    """``text`` in simplified characters, character for character, so offsets stay valid:
+    the vocabulary is written once, in simplified Chinese (約合 reads as 约合, 淨利潤 as 净利润)."""
+    return text.translate(_traditional_table())

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary
+from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary, fold
 from reader.analysis.model import Metric, Mention
 from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
 from reader.spans import check_span, resolve_overlaps
@@ -76,8 +76,18 @@ class _Bare:
 
 
 def find_figures(text: str, vocab: Vocabulary | None = None) -> list[Figure]:
-    """Every figure in ``text`` by the grammar alone, in text order, without overlaps."""
+    """Every figure in ``text`` by the grammar alone, in text order, without overlaps.
+
+    Traditional characters are read as simplified (約1546億元); surfaces are the text's own."""
     vocab = vocab or default_vocabulary()
+    source, text = text, fold(text)
+    figures = _find_figures(text, vocab)
+    if source == text:
+        return figures
+    return [replace(f, surface=source[f.start : f.end]) for f in figures]
+
+
+def _find_figures(text: str, vocab: Vocabulary) -> list[Figure]:
     blocked = _idiom_spans(text, vocab)
     found: list[Figure] = []
     bare: list[_Bare] = []
@@ -163,10 +173,13 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
     sign = _endswith_any(text, start, sorted(vocab.currency_prefix, key=len, reverse=True))
     if sign and not chinese:
         surface_start, prefix_unit = start - len(sign), vocab.currency_prefix[sign]
-    hedge = _endswith_any(text, surface_start, vocab.hedges_before)
+    named = _endswith_any(text, surface_start, sorted(vocab.currency_before, key=len, reverse=True))
+    named_unit = vocab.currency_before[named] if named else None
+    hedge_at = surface_start - len(named or "")  # 约合人民币1393亿元
+    hedge = _endswith_any(text, hedge_at, vocab.hedges_before)
     if hedge and qualifier is None:
         qualifier = hedge
-    anaphoric = bool(_endswith_any(text, surface_start - len(hedge or ""), vocab.demonstratives))
+    anaphoric = bool(_endswith_any(text, hedge_at - len(hedge or ""), vocab.demonstratives))
 
     # Dates, durations, cohorts: 2020年, 30天, 85后, 三个月; and 千万级.
     after_number = pos + len(duo) if not duo and text.startswith(("多", "余"), pos) else pos
@@ -201,6 +214,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         duo, end = text[end], end + 1  # 两倍多
     if prefix_unit and unit is None:
         unit, explicit = prefix_unit, True
+    if named_unit and unit is None and (magnitude or big):
+        unit = named_unit  # 人民币100亿: named, outside the surface, so still implied
     if duo and qualifier is None:
         qualifier = duo
     after_hedge = _startswith_any(text, end, vocab.hedges_after)
@@ -413,5 +428,5 @@ def extract_metrics(
 
     vocab = vocab or default_vocabulary()
     figures = find_figures(text, vocab)
-    return explain(text, figures, mentions, date, vocab)
+    return explain(fold(text), figures, mentions, date, vocab)
 

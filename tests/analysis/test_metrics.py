@@ -316,3 +316,143 @@ def test_extract_metrics_is_fast_on_a_long_text() -> None:
     metrics = extract_metrics(text, date="2021-01-01")
     assert time.perf_counter() - started < 2.0
     assert len(metrics) == 4 * 400
+
+
+# --- unseen-article grammar: traditional characters, currencies named before, declines ------
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("總收入約1546億元人民幣。", "1546億元人民幣", 1.546e11, "CNY", "约"),
+        ("市值約3萬億港元，約合3840億美元。", "3萬億港元", 3e12, "HKD", "约"),
+        ("现金及现金等价物约合人民币1393亿元。", "1393亿元", 1.393e11, "CNY", "约合"),
+        ("融资10亿美元（约合人民币72亿元）。", "10亿美元", 1e9, "USD", None),
+        ("计划回购不少于1000亿港元的股份。", "1000亿港元", 1e11, "HKD", "不少于"),
+        ("市值蒸发逾100亿美元。", "100亿美元", 1e10, "USD", "逾"),
+        ("收入将同比增长20%上下。", "20%", 20, "%", "上下"),
+        ("日活跃用户已将近100万。", "100万", 1e6, "users", "将近"),
+    ],
+)
+def test_extract_metrics_reads_hedges_and_traditional_characters(
+    text: str, surface: str, value: float, unit: str, qualifier: str | None
+) -> None:
+    m = extract_metrics(text)[0]
+    assert (text[m.start : m.end], m.surface) == (surface, surface)
+    assert (m.value, m.unit, m.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+def test_extract_metrics_a_currency_named_before_a_bare_amount_is_its_unit() -> None:
+    m = one("约合人民币72亿。")
+    assert (m.surface, m.unit, m.unit_implied, m.qualifier) == ("72亿", "CNY", True, "约合")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("营收765亿元，同比增长22.1%。", "营收"),
+        ("经调整净利润为61.2亿元。", "净利润"),
+        ("非國際財務報告準則下的淨利潤為449億元。", "净利润"),
+        ("经营亏损收窄至约4.4亿元。", "经营亏损"),
+        ("核心本地商业经营利润为56亿元。", "经营利润"),
+        ("智能手机毛利率提升至15.4%。", "毛利率"),
+        ("日均订单量峰值突破7800万单。", "订单量"),
+        ("活跃商家超过930万家。", "商家数"),
+        ("微信的合併月活躍賬戶數為13.36億。", "月活"),
+        ("投后估值约25亿美元。", "估值"),
+        ("持有现金及现金等价物约1393亿元。", "现金储备"),
+        ("集团回购了约25亿美元的股份。", "回购"),
+        ("国内生产总值（GDP）约91.3万亿元。", "GDP"),
+        ("社会消费品零售总额为34.22万亿元。", "零售额"),
+        ("IoT设备数达到6.55亿台。", "设备数"),
+        ("理想汽车5月交付新车28277辆。", "销量"),
+        ("出货量为3300万台，环比下降1.8%。", "销量"),
+        ("新能源车零售渗透率达到32.7%。", "渗透率"),
+        ("股价下跌了约12%。", "降幅"),
+    ],
+)
+def test_extract_metrics_labels_earnings_figures(text: str, label: str) -> None:
+    assert extract_metrics(text)[0].label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("营收同比增长22.1%。", "同比增长"),
+        ("总收入同比下降4.2%。", "同比下降"),  # a decline keeps its value, its label says so
+        ("蔚来环比下降13.2%。", "环比下降"),
+        ("订单量环比增长超过50%。", "环比增长"),
+        ("渗透率较去年同期提升7.2个百分点。", "同比增长"),
+        ("年复合增长率达到25%以上。", "增长率"),
+    ],
+)
+def test_extract_metrics_labels_growth_by_direction(text: str, label: str) -> None:
+    m = extract_metrics(text)[-1]
+    assert m.label == label
+    assert m.value > 0
+
+
+def test_extract_metrics_fiscal_quarter_of_the_current_fiscal_year_is_actual() -> None:
+    text = "阿里巴巴公布2024财年第二财季业绩。当季营收为2247.9亿元。"
+    m = extract_metrics(text, date="2023-11-16")[0]
+    assert (m.period, m.kind) == ("2024财年Q2", MetricKind.ACTUAL)
+
+
+def test_extract_metrics_quarters_resolve_from_the_article_date() -> None:
+    text = "第三季度美团实现营收765亿元。该公司预计，第四季度收入将同比增长20%上下。"
+    first, second = extract_metrics(text, [mention(text, "美团")], date="2023-11-28")
+    assert (first.period, first.kind) == ("2023年Q3", MetricKind.ACTUAL)
+    assert (second.period, second.kind, second.subject) == ("2023年Q4", MetricKind.FORECAST, "美团")
+
+
+# --- subjects: people who speak for a company, places, reporters ---------------------------
+
+def person(text: str, surface: str) -> Mention:
+    return mention(text, surface, type_=EntityType.PERSON)
+
+
+def test_extract_metrics_a_person_with_a_title_acts_for_the_company() -> None:
+    text = "快手创始人程一笑在电话会上称，他对下半年很有信心，预计全年广告收入增速将达到20%左右。"
+    mentions = [mention(text, "快手"), person(text, "程一笑")]
+    assert extract_metrics(text, mentions, date="2023-08-22")[0].subject == "快手"
+
+
+def test_extract_metrics_he_resolves_to_the_person_then_to_the_company() -> None:
+    text = "35岁的抖音电子商务主管康泽宇说。他将客户支持团队从原来的100人增加到约1900人。"
+    mentions = [mention(text, "抖音"), person(text, "康泽宇")]
+    age, before, after = extract_metrics(text, mentions)
+    assert age.subject == "康泽宇"  # an age stays the person's
+    assert (before.subject, after.subject) == ("抖音", "抖音")
+
+
+def test_extract_metrics_a_person_without_a_title_speaks_for_no_one() -> None:
+    text = "杨植麟表示，公司今年的研发投入预计将超过3亿美元。"
+    assert extract_metrics(text, [person(text, "杨植麟")])[0].subject is None
+
+
+def test_extract_metrics_a_reporter_is_never_the_subject() -> None:
+    text = "《晚点LatePost》独家获悉，大模型公司近期完成新一轮融资，融资额超过10亿美元。"
+    assert extract_metrics(text, [mention(text, "晚点LatePost")])[0].subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("初步核算，前三季度中国国内生产总值约91.3万亿元。", "中国"),
+        ("2020年中国零售电商上市公司的市场份额合计为83.67%。", None),
+        ("中国区营销预算为5亿元。", None),  # a brand's budget, not a market
+    ],
+)
+def test_extract_metrics_a_place_owns_only_market_figures(text: str, subject: str | None) -> None:
+    mentions = [mention(text, "中国", type_=EntityType.PLACE)]
+    assert extract_metrics(text, mentions)[0].subject == subject
+
+
+def test_extract_metrics_company_accounts_stay_with_the_last_company_named() -> None:
+    text = "第三季度美团营收765亿元。\n分业务看，核心本地商业收入为561亿元。"
+    assert [m.subject for m in extract_metrics(text, [mention(text, "美团")])] == ["美团", "美团"]
+
+
+def test_extract_metrics_it_resolves_to_the_previous_company() -> None:
+    text = "比亚迪5月销量为24.0万辆。其国内新能源市场份额约为35%。"
+    mentions = [mention(text, "比亚迪")]
+    assert [m.subject for m in extract_metrics(text, mentions)] == ["比亚迪", "比亚迪"]
