@@ -200,32 +200,43 @@ class Rules:
         i = by_end.get(pos)
         if i is None:
             return None
-        tok = tokens[i]
-        if self.person_name_ok(tok.word, tok.flag, is_word):
-            return tok.start, tok.word
-        if i > 0 and tokens[i - 1].end == tok.start:
-            joined = tokens[i - 1].word + tok.word
-            if self._joinable(tokens[i - 1], tok, is_word) and self.person_name_ok(
-                joined, None, is_word
-            ):
-                return tokens[i - 1].start, joined
-        return None
+        return self._name_of(tokens[max(0, i - 2):i + 1], is_word, last=True)
 
     def _name_starting_at(self, tokens: Sequence[Token], by_start: dict[int, int], pos: int,
                           is_word: Callable[[str], bool]) -> tuple[int, str] | None:
         i = by_start.get(pos)
         if i is None:
             return None
-        tok = tokens[i]
+        found = self._name_of(tokens[i:i + 3], is_word, last=False)
+        return (found[0] + len(found[1]), found[1]) if found is not None else None
+
+    def _name_of(self, run: Sequence[Token], is_word: Callable[[str], bool],
+                 last: bool) -> tuple[int, str] | None:
+        """The name made of the token at the end (``last``) or the start of ``run``, alone or
+        joined with its neighbours as jieba split it: 黄|周, 李俊|峰, 王|莆|中 (a surname and
+        two single characters). Returns the name's start and text. Before a cue (``last``) the
+        shortest join wins, so 和|黄|周 stays 黄周; after one, the longest, so 王|莆|中 is not
+        cut to 王莆: the cue fixes only one end of the name."""
+        tokens = list(run) if not last else list(reversed(run))
+        tok = tokens[0]
         if self.person_name_ok(tok.word, tok.flag, is_word):
-            return tok.end, tok.word
-        if i + 1 < len(tokens) and tokens[i + 1].start == tok.end:
-            joined = tok.word + tokens[i + 1].word
-            if self._joinable(tok, tokens[i + 1], is_word) and self.person_name_ok(
-                joined, None, is_word
-            ):
-                return tokens[i + 1].end, joined
-        return None
+            return tok.start, tok.word
+        found = None
+        parts = [tok]
+        for other in tokens[1:]:
+            parts.insert(0 if last else len(parts), other)
+            if any(a.end != b.start for a, b in zip(parts, parts[1:])):
+                break
+            joined = "".join(t.word for t in parts)
+            if len(parts) == 2:
+                ok = self._joinable(parts[0], parts[1], is_word)
+            else:
+                ok = parts[0].word in self.words.surnames and all(len(t.word) == 1 for t in parts)
+            if ok and self.person_name_ok(joined, None, is_word):
+                found = parts[0].start, joined
+                if last:
+                    break
+        return found
 
     # -- the rules -------------------------------------------------------------------------
 
@@ -310,6 +321,17 @@ class Rules:
                 found = self._name_ending_at(tokens, by_end, tok.start, is_word)
                 if found:
                     add(found[0], tok.start, person, "speech", STRONG)
+            elif len(tok.word) >= 2 and not is_word(tok.word):
+                # jieba's HMM glued the verb to an unknown name (黄周称, 黄|周称): the name is
+                # the head, alone or joined to the tokens before it.
+                for cut in range(tok.start + 1, tok.end):
+                    if self._speech_re.match(text, cut):
+                        head = Token(text[tok.start:cut], "x", tok.start, cut)
+                        run = [*tokens[max(0, i - 2):i], head]
+                        found = self._name_of(run, is_word, last=True)
+                        if found:
+                            add(found[0], cut, person, "speech", STRONG)
+                        break
         for m in self._transliterated_note.finditer(text):
             found = self._name_ending_at(tokens, by_end, m.start(), is_word)
             if found:

@@ -49,3 +49,36 @@ def test_segment_add_words_after_loading(segmenter: Segmenter) -> None:
 
     segmenter.add_words([("鹅鸭杀", EntityType.PRODUCT)])
     assert "鹅鸭杀" in [t.word for t in segmenter.posseg("他在玩鹅鸭杀游戏")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在佛山，黄周和其他265名商家接受了培训。",
+        "“湘野红姐”龚红玉在抖音积累了粉丝，带货GMV超过3.5亿元。",
+        "王莆中将兼任闪购负责人，iPhone15 Pro在京东首发。",
+    ],
+)
+def test_segment_posseg_words_are_jiebas_cut(segmenter: Segmenter, text: str) -> None:
+    """posseg's words are Tokenizer.cut's (dictionary route, finalseg HMM for unknown runs)."""
+    cut = [w for w in segmenter._ensure().cut(text, HMM=True) if w.strip()]
+    assert [t.word for t in segmenter.posseg(text)] == cut
+
+
+def test_segment_posseg_tags_from_the_dictionary(segmenter: Segmenter) -> None:
+    tags = {t.word: t.flag for t in segmenter.posseg("北京的顾客在周末购买了小米手机")}
+    assert (tags["北京"], tags["周末"], tags["购买"], tags["的"]) == ("ns", "t", "v", "uj")
+
+
+def test_segment_posseg_tags_unknown_names_with_the_hmm(segmenter: Segmenter) -> None:
+    tags = {t.word: t.flag for t in segmenter.posseg("“湘野红姐”龚红玉在抖音积累了粉丝")}
+    assert tags["龚红玉"] == "nr"
+
+
+def test_segment_posseg_punctuation_and_latin(segmenter: Segmenter) -> None:
+    text = "GMV达3.5亿，（腾讯）"
+    tokens = segmenter.posseg(text)
+    assert [(t.word, t.flag) for t in tokens if t.word in {"GMV", "3.5", "，", "（"}] == [
+        ("GMV", "eng"), ("3.5", "m"), ("，", "x"), ("（", "x"),
+    ]
+    assert all(text[t.start:t.end] == t.word for t in tokens)
