@@ -80,3 +80,23 @@ def test_metric_model_groups_by_subject_and_finds_rows() -> None:
     found = model.index_of(2)
     assert found.data(METRIC_INDEX_ROLE) == 2 and found.parent() == first
     assert model.index(0, 1, first).data() == "260亿美元"
+
+
+def test_entity_proxy_sorting_sorts_counts_as_numbers(qtmodeltester) -> None:  # noqa: ANN001
+    from reader.analysis.model import EntityType
+    from reader.library.library import EntitySummary
+    from reader.ui.models.entities import NAME_ROLE, EntityFilterProxy, EntityTableModel
+
+    model = EntityTableModel()
+    model.set_entities([
+        EntitySummary("甲", EntityType.ORG, ("甲",), 7, ("a",)),
+        EntitySummary("乙", EntityType.PERSON, ("乙",), 25, ("a", "b")),
+        EntitySummary("丙", EntityType.PLACE, ("丙",), 3, ("b",)),
+    ])
+    proxy = EntityFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.sort(2, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data(NAME_ROLE) for r in range(3)] == ["乙", "甲", "丙"]
+    proxy.set_filter("", frozenset({EntityType.ORG, EntityType.PLACE}))
+    assert [proxy.index(r, 0).data(NAME_ROLE) for r in range(proxy.rowCount())] == ["甲", "丙"]

@@ -116,6 +116,13 @@ class EntityFilterProxy(QSortFilterProxyModel):
         self._types = types
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source sorts itself (numbers as numbers, in one ``sorted``); the proxy keeps
+        its order and only filters."""
+        model = self.sourceModel()
+        if isinstance(model, EntityTableModel):
+            model.sort(column, order)
+
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         summary = model.index(row, 0, parent).data(ENTITY_ROLE) if model is not None else None

@@ -208,7 +208,8 @@ class EntityCardPanel(Panel):
         self._card = card
         self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
         figures = card.figures if card else ()
-        self._series = series(figures) if figures else []
+        # The longest series first: it is the one worth a chart.
+        self._series = sorted(series(figures), key=lambda line: -len(line.points)) if figures else []
         self._conflicted = {}
         clashing: set[tuple[str | None, str | None]] = set()
         for conflict in conflicts(figures) if figures else []:
