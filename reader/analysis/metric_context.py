@@ -299,12 +299,9 @@ def _subject(
             break
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
-        if _follows(text, mention, vocab.report_verbs):
-            continue
-        if _follows(text, mention, vocab.speech_verbs):
-            speaker = speaker or mention
-            continue
         if _not_a_subject(text, mention, vocab):
+            if _follows(text, mention, vocab.speech_verbs) and not _after_skip_word(text, mention, vocab):
+                speaker = speaker or mention  # 美团预计…, but not 据IDC预测
             continue
         if _in_group(text, mention, in_sentence):
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
@@ -322,13 +319,13 @@ def _subject(
     previous = bounds.previous("sentence", fig.start)
     if previous is not None and previous[0] >= paragraph[0]:
         topic = [m for m in mentions if previous[0] <= m.start and m.end <= previous[1]]
-        topic = [m for m in topic if not _not_a_subject(text, m, vocab) and not _is_speaker(text, m, vocab)]
+        topic = [m for m in topic if not _not_a_subject(text, m, vocab)]
         if topic:
             return topic[0].entity
-    if label in vocab.company_labels:
-        owners = [m for m in earlier if m.subject is not None]
-        if owners:
-            return owners[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
+    if label in vocab.company_labels and earlier and earlier[-1].subject is not None:
+        last = bounds.around("paragraph", earlier[-1].start)
+        if bounds.previous("paragraph", fig.start) == last:
+            return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
 
 
@@ -360,13 +357,16 @@ def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
 
 
 def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    if any(text.endswith(word, 0, mention.start) for word in vocab.skip_after):
-        return True
-    return _is_speaker(text, mention, vocab)
+    """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander."""
+    return (
+        _after_skip_word(text, mention, vocab)
+        or _follows(text, mention, vocab.speech_verbs)
+        or _follows(text, mention, vocab.bystander_verbs)
+    )
 
 
-def _is_speaker(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    return _follows(text, mention, vocab.speech_verbs) or _follows(text, mention, vocab.report_verbs)
+def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    return any(text.endswith(word, 0, mention.start) for word in vocab.skip_after)
 
 
 def _follows(text: str, mention: Mention, verbs: Sequence[str]) -> bool:

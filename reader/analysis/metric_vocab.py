@@ -20,12 +20,14 @@ COUNT = "count"
 
 @dataclass(frozen=True, slots=True)
 class Counter:
-    """A counter word (量词): the unit it implies, and whether it names the unit itself (人)."""
+    """A counter word (量词): the unit it implies, and whether it names the unit itself (人).
+    ``factor`` converts to the unit's base (GWh → kWh: 10⁶)."""
 
     word: str
     unit: str
     explicit: bool
     label: str | None = None
+    factor: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ class Vocabulary:
     kind_cues: dict[str, tuple[str, ...]]
     skip_after: tuple[str, ...]
     speech_verbs: tuple[str, ...]
-    report_verbs: tuple[str, ...]
+    bystander_verbs: tuple[str, ...]
     person_pronouns: tuple[str, ...]
     org_pronouns: tuple[str, ...]
     not_pronouns: tuple[str, ...]
@@ -176,7 +178,9 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         percent=dict(units["percent"]),
         multiplier=dict(units["multiplier"]),
         counters={
-            word: Counter(word, spec["unit"], spec["explicit"], spec.get("label"))
+            word: Counter(
+                word, spec["unit"], spec["explicit"], spec.get("label"), float(spec.get("factor", 1))
+            )
             for word, spec in units["counter"].items()
         },
         unit_classes=classes,
@@ -208,7 +212,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         kind_cues={kind: _longest_first(words) for kind, words in context["kind"].items()},
         skip_after=_longest_first(context["subject"]["skip_after"]),
         speech_verbs=_longest_first(context["subject"]["speech_verbs"]),
-        report_verbs=_longest_first(context["subject"]["report_verbs"]),
+        bystander_verbs=_longest_first(context["subject"]["bystander_verbs"]),
         person_pronouns=tuple(context["subject"]["person_pronouns"]),
         org_pronouns=tuple(context["subject"]["org_pronouns"]),
         not_pronouns=tuple(context["subject"]["not_pronouns"]),

@@ -199,6 +199,9 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
     unit_word = _unit_at(text, pos, vocab)
     if unit_word is not None:
         unit, explicit, label, unit_len = unit_word
+        counter = vocab.counters.get(text[pos : pos + unit_len])
+        if counter is not None:
+            value *= counter.factor  # 302.3GWh in kWh
     tenths = (
         chinese
         and not unit
@@ -286,7 +289,7 @@ def _unit_at(text: str, pos: int, vocab: Vocabulary) -> tuple[str, bool, str | N
     if word:
         return vocab.currency_suffix[word], True, None, len(word)
     word = _longest_key(text, pos, vocab.counters)
-    if word:
+    if word and not (_LATIN.match(word[-1]) and _LATIN.match(text[pos + len(word) : pos + len(word) + 1])):
         counter = vocab.counters[word]
         return counter.unit, counter.explicit, counter.label, len(word)
     return None

@@ -456,3 +456,34 @@ def test_extract_metrics_it_resolves_to_the_previous_company() -> None:
     text = "比亚迪5月销量为24.0万辆。其国内新能源市场份额约为35%。"
     mentions = [mention(text, "比亚迪")]
     assert [m.subject for m in extract_metrics(text, mentions)] == ["比亚迪", "比亚迪"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "label"),
+    [
+        ("动力电池累计装车量为302.3GWh。", "302.3GWh", 3.023e8, "kWh", "装机量"),
+        ("储能装机规模达到500MW。", "500MW", 5e5, "kW", "装机量"),
+        ("国内已有超过20家公司推出产品。", "20家", 20, "stores", "企业数"),
+    ],
+)
+def test_extract_metrics_converts_physical_units_to_their_base(
+    text: str, surface: str, value: float, unit: str, label: str
+) -> None:
+    m = one(text)
+    assert (m.surface, m.value, m.unit, m.label) == (surface, pytest.approx(value), unit, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "subject"),
+    [
+        ("本轮由美团战略领投，投后估值超过10亿美元。", ["美团"], None),
+        ("美团领投，估值超过10亿美元。", ["美团"], None),
+        ("据IDC预测，全球市场规模有望达到约20亿美元。", ["IDC"], None),
+        ("拼多多市值一度超越阿里巴巴，达到约1900亿美元。", ["拼多多", "阿里巴巴"], "拼多多"),
+        ("美团预计，第四季度收入将同比增长20%。", ["美团"], "美团"),  # a company speaks for itself
+    ],
+)
+def test_extract_metrics_sources_investors_and_rivals_are_not_subjects(
+    text: str, names: list[str], subject: str | None
+) -> None:
+    assert extract_metrics(text, [mention(text, n) for n in names])[0].subject == subject

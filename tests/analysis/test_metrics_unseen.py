@@ -1,8 +1,9 @@
 """The metrics layer on articles it was not written against, through the real pipeline.
 
-``tests/data/unseen/`` holds eight short articles in the style of 36氪, 晚点, 虎嗅, 财新, 界面 and a
-Hong Kong paper: quarterly results, a fiscal-year report, a funding round, EV deliveries, user
-numbers and national statistics.  The table states, for the figures that matter in each, what a
+``tests/data/unseen/`` holds eleven short articles in the style of 36氪, 晚点, 虎嗅, 财新, 界面 and a
+Hong Kong paper: quarterly results, a fiscal-year report, funding rounds, EV deliveries, battery
+installations, user numbers and national statistics.  01-08 were written first and the layer
+fixed against them; 09-11 were written after, as a check, and fixed in turn.  The table states, for the figures that matter in each, what a
 reader would write down — in the conventions of ``tests/data/gold/README.md`` and
 ``reader/analysis/periods.py`` (2023年Q3, 2024财年Q2, 2023年Q1-2023年Q3; declines as written,
 labelled 同比下降).  Entities come from the real recogniser, so a subject the recogniser cannot
@@ -117,6 +118,29 @@ CASES = [
     ("08_retail_market", "4.9%", 0, 4.9, "%", "同比增长", "中国", "2023年Q3", "actual"),
     ("08_retail_market", "1.2万亿元", 0, 1.2e12, "CNY", "市场规模", "中国", "2025", "forecast"),
     ("08_retail_market", "翻番", 0, 2, "times", "增长倍数", None, "2023年上半年", "actual"),
+    # written after the fixes above, then fixed in turn: a company it overtook is not the subject
+    ("09_pdd_q3", "94.4亿美元", 0, 9.44e9, "USD", "营收", "拼多多", "2023年Q3", "actual"),
+    ("09_pdd_q3", "632亿元", 0, 6.32e10, "CNY", "营收", "拼多多", "2023年Q3", "forecast"),
+    ("09_pdd_q3", "330.1亿元", 0, 3.301e10, "CNY", "营收", "拼多多", None, "actual"),
+    ("09_pdd_q3", "2174亿元", 0, 2.174e11, "CNY", "现金储备", "拼多多", "2023年Q3", "actual"),
+    ("09_pdd_q3", "15%", 0, 15, "%", "增长率", "拼多多", None, "actual"),
+    ("09_pdd_q3", "1900亿美元", 0, 1.9e11, "USD", "市值", "拼多多", None, "actual"),
+    # 36氪, battery installations in GWh (kWh, the base unit), 前三季度 and 三季报
+    ("10_battery_share", "302.3GWh", 0, 3.023e8, "kWh", "装机量", None, "2023年1月-2023年10月", "actual"),
+    ("10_battery_share", "130.5GWh", 0, 1.305e8, "kWh", "装机量", "宁德时代", None, "actual"),
+    ("10_battery_share", "43.2%", 0, 43.2, "%", "市场份额", "宁德时代", None, "actual"),
+    ("10_battery_share", "27.2%", 0, 27.2, "%", "市场份额", "比亚迪", None, "actual"),
+    ("10_battery_share", "36.5GWh", 0, 3.65e7, "kWh", "装机量", None, "2023年10月", "actual"),
+    ("10_battery_share", "311.46亿元", 0, 3.1146e10, "CNY", "净利润", "宁德时代", "2023年Q1-2023年Q3", "actual"),
+    ("10_battery_share", "一倍", 0, 1, "times", "增长倍数", "宁德时代", "2023年Q3", "actual"),  # the stated factor
+    # 36氪, a funding round: the lead investor and the research firm are not subjects
+    ("11_robotics_funding", "10亿美元", 0, 1e9, "USD", "估值", None, None, "actual"),
+    ("11_robotics_funding", "200人", 0, 200, "people", "员工数", None, None, "actual"),
+    ("11_robotics_funding", "八成", 0, 80, "%", "占比", None, None, "actual"),
+    ("11_robotics_funding", "5000万元", 0, 5e7, "CNY", "营收", None, "2024", "forecast"),
+    ("11_robotics_funding", "20亿美元", 0, 2e9, "USD", "市场规模", None, "2027", "forecast"),
+    ("11_robotics_funding", "20家", 0, 20, "stores", "企业数", None, None, "actual"),
+    ("11_robotics_funding", "50万元", 0, 5e5, "CNY", "价格", None, None, "actual"),
 ]
 
 
@@ -157,6 +181,8 @@ def test_extract_metrics_labels_every_figure_in_unseen_articles(
         ("06_kuaishou_users", "118分钟"),  # a duration
         ("03_ai_funding", "2023年3月"),
         ("08_retail_market", "10月18日"),
+        ("11_robotics_funding", "数亿元"),  # a vague amount
+        ("11_robotics_funding", "不到一年"),
     ],
 )
 def test_extract_metrics_leaves_dates_and_durations_alone_in_unseen_articles(
