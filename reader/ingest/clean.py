@@ -301,8 +301,8 @@ def _fold(text: str) -> str:
 
 
 def _normalise(runs: list[tuple[str, int]]) -> tuple[str, list[tuple[StyleKind, int, int]]]:
-    """Join a line's runs, fold white space (dropping it between CJK characters), strip URLs
-    and invisible characters, trim; return the text and its style spans."""
+    """Join a line's runs, fold white space (dropping it at the ends and between CJK
+    characters), strip URLs and invisible characters; return the text and its style spans."""
     pieces: list[str] = []
     bounds: list[tuple[int, int, int]] = []  # (start, end, bits) in the joined string
     pos = 0
@@ -344,12 +344,4 @@ def _normalise(runs: list[tuple[str, int]]) -> tuple[str, list[tuple[StyleKind, 
                 if a < b:
                     styles.append((kind, a, b))
                 start = None
-    stripped = text.strip(" ")
-    lead = len(text) - len(text.lstrip(" "))
-    if lead or len(stripped) != len(text):
-        styles = [
-            (k, max(0, s - lead), min(len(stripped), e - lead))
-            for k, s, e in styles
-            if min(len(stripped), e - lead) > max(0, s - lead)
-        ]
-    return stripped, styles
+    return text, styles
