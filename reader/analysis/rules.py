@@ -9,6 +9,7 @@ transliteration dot), never on a jieba tag alone. The word lists are in ``resour
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -151,8 +152,14 @@ class Rules:
             r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&'+\-]*[a-z][A-Za-z0-9&'+\-]*"
             r"(?:\s[A-Z][A-Za-z0-9&'+\-]*)*)(?![A-Za-z0-9])"
         )
-        self._speech_re = re.compile(_alternation(words.speech_verbs))
         self._title_re = re.compile(rf"(?:{_alternation(words.titles)})$")
+        # Cheap prefilters for the token loops, which see ~1,300 tokens an article: a token
+        # can only end with a title if it ends with a title's last character, and the
+        # lookaheads give every position where a verb of saying or an organisation suffix
+        # starts (overlapping ones too) in one pass over the text.
+        self._title_last = frozenset(t[-1] for t in words.titles)
+        self._speech_at = re.compile(rf"(?=(?:{_alternation(words.speech_verbs)}))")
+        self._suffix_at = re.compile(rf"(?=(?:{_alternation(words.org_suffixes)}))")
         self._descriptor_before = re.compile(rf"(?:{_alternation(words.descriptors)})$")
         self._descriptor_after = re.compile(_alternation(words.descriptors))
         self._title_after = re.compile(rf"的?(?:{_alternation(words.titles)})")
@@ -308,30 +315,38 @@ class Rules:
         for i, tok in enumerate(tokens):
             if i + 1 >= len(tokens) or tokens[i + 1].start != tok.end:
                 continue
-            if not self._title_re.search(tok.word):
+            if tok.word[-1] not in self._title_last or not self._title_re.search(tok.word):
                 continue
             found = self._name_starting_at(tokens, by_start, tok.end, is_word)
             if found:
                 add(tok.end, found[0], person, "title", STRONG)
 
         # Verb of saying after a name: "黄周说", "张三表示"; "黄周（音译）".
-        for i, tok in enumerate(tokens):
-            cue = self._speech_re.match(text, tok.start) if tok.start < len(text) else None
-            if cue is not None and (i == 0 or tokens[i - 1].end == tok.start):
-                found = self._name_ending_at(tokens, by_end, tok.start, is_word)
-                if found:
-                    add(found[0], tok.start, person, "speech", STRONG)
-            elif len(tok.word) >= 2 and not is_word(tok.word):
-                # jieba's HMM glued the verb to an unknown name (黄周称, 黄|周称): the name is
-                # the head, alone or joined to the tokens before it.
-                for cut in range(tok.start + 1, tok.end):
-                    if self._speech_re.match(text, cut):
-                        head = Token(text[tok.start:cut], "x", tok.start, cut)
-                        run = [*tokens[max(0, i - 2):i], head]
-                        found = self._name_of(run, is_word, last=True)
-                        if found:
-                            add(found[0], cut, person, "speech", STRONG)
-                        break
+        starts = [t.start for t in tokens]
+        glued_seen: set[int] = set()  # tokens already read as a name with a verb glued on
+        for m in self._speech_at.finditer(text):
+            cue = m.start()
+            i = by_start.get(cue)
+            if i is not None:
+                if i == 0 or tokens[i - 1].end == cue:
+                    glued_seen.add(i)
+                    found = self._name_ending_at(tokens, by_end, cue, is_word)
+                    if found:
+                        add(found[0], cue, person, "speech", STRONG)
+                continue
+            # jieba's HMM glued the verb to an unknown name (黄周称, 黄|周称): the name is the
+            # head of that token, alone or joined to the tokens before it.
+            i = bisect_right(starts, cue) - 1
+            if i < 0 or i in glued_seen or cue >= tokens[i].end:
+                continue
+            glued_seen.add(i)
+            tok = tokens[i]
+            if is_word(tok.word):
+                continue
+            head = Token(text[tok.start:cue], "x", tok.start, cue)
+            found = self._name_of([*tokens[max(0, i - 2):i], head], is_word, last=True)
+            if found:
+                add(found[0], cue, person, "speech", STRONG)
         for m in self._transliterated_note.finditer(text):
             found = self._name_ending_at(tokens, by_end, m.start(), is_word)
             if found:
@@ -345,8 +360,9 @@ class Rules:
 
         # A full name jieba tags as a person again and again (3+ times, 3+ characters).
         counts = Counter(t.word for t in tokens if t.flag.startswith("nr") and len(t.word) >= 3)
+        repeated = {word for word, n in counts.items() if n >= 3}
         for tok in tokens:
-            if counts[tok.word] >= 3 and self.person_name_ok(tok.word, tok.flag, is_word):
+            if tok.word in repeated and self.person_name_ok(tok.word, tok.flag, is_word):
                 add(tok.start, tok.end, person, "repeated", STRONG)
 
         # Latin organisation names: "Blue Lotus Capital Advisors", "Home Shopping Network".
@@ -372,7 +388,10 @@ class Rules:
 
         # Chinese organisation names with a distinctive head: "遥望科技", "万向集团".
         suffixes = self.words.org_suffixes
-        for i, tok in enumerate(tokens):
+        suffix_at = {m.start() for m in self._suffix_at.finditer(text)}
+        for tok in tokens:
+            if tok.end not in suffix_at:
+                continue
             if not all(_is_cjk(c) for c in tok.word) or self.words.is_stopword(tok.word):
                 continue
             head_ok = tok.flag in ("nt", "nz", "nrt", "j") or not is_word(tok.word)

@@ -261,7 +261,8 @@ class Segmenter:
 
     def is_word(self, word: str) -> bool:
         """True when jieba's dictionary knows ``word`` as an ordinary word (not a user name)."""
-        return bool(self._ensure().FREQ.get(word))
+        tokenizer = self._tokenizer or self._ensure()  # no lock once loaded: rules ask often
+        return bool(tokenizer.FREQ.get(word))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Word spans ``[start, end)`` in code points, whitespace left out."""
