@@ -278,12 +278,13 @@ class Segmenter:
         self._ensure()
         tokens: list[Token] = []
         append = tokens.append
+        new = tuple.__new__  # Token(...) through NamedTuple's __new__ costs twice as much
         pos = 0
         for m in _HAN_INTERNAL.finditer(text):
             offset = m.start()
             for i in range(pos, offset):  # punctuation: one token a character, as posseg
                 if not text[i].isspace():
-                    append(Token(text[i], "x", i, i + 1))
+                    append(new(Token, (text[i], "x", i, i + 1)))
             block = m.group()
             ends = route(block)
             n = len(block)
@@ -299,14 +300,14 @@ class Segmenter:
                         cut_run(block[run:k], offset + run, append)
                         run = -1
                     word = block[k:end]
-                    append(Token(word, tags.get(word, "x"), offset + k, offset + end))
+                    append(new(Token, (word, tags.get(word, "x"), offset + k, offset + end)))
                 k = end
             if run >= 0:
                 cut_run(block[run:], offset + run, append)
             pos = m.end()
         for i in range(pos, len(text)):
             if not text[i].isspace():
-                append(Token(text[i], "x", i, i + 1))
+                append(new(Token, (text[i], "x", i, i + 1)))
         return tokens
 
     # -- one block of Chinese, Latin letters and digits ---------------------------------------
@@ -314,37 +315,38 @@ class Segmenter:
     def _route(self, block: str) -> list[int]:
         """For each position, the end of the word jieba's dictionary route takes there
         (``Tokenizer.get_DAG`` and ``calc`` fused: same scores, same tie-break to the longer)."""
-        freq = self._tokenizer.FREQ
+        get = self._tokenizer.FREQ.get
         log = math.log
         logtotal = log(self._tokenizer.total)
         n = len(block)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
-            best = None
+            # Without a word here, the character alone: log(1) - logtotal.
+            best, best_end = score[k + 1] - logtotal, k + 1
+            found = False
             end = k + 1
-            frag = block[k]
-            while frag in freq:
-                f = freq[frag]
+            f = get(block[k])
+            while f is not None:  # frag is a word or the prefix of one
                 if f:
                     s = log(f) - logtotal + score[end]
-                    if best is None or s >= best:
-                        best, ends[k] = s, end
+                    if not found or s >= best:
+                        best, best_end, found = s, end, True
                 if end >= n:
                     break
                 end += 1
-                frag = block[k:end]
-            if best is None:  # no dictionary word starts here: the character alone
-                best, ends[k] = score[k + 1] - logtotal, k + 1
+                f = get(block[k:end])
             score[k] = best
+            ends[k] = best_end
         return ends
 
     def _cut_run(self, run: str, offset: int, append: Callable[[Token], None]) -> None:
         """A run of characters the dictionary route took one by one (posseg's buffer)."""
         tags = self._tags
+        new = tuple.__new__
         if len(run) == 1 or self._tokenizer.FREQ.get(run):
             for i, ch in enumerate(run):
-                append(Token(ch, tags.get(ch, "x"), offset + i, offset + i + 1))
+                append(new(Token, (ch, tags.get(ch, "x"), offset + i, offset + i + 1)))
             return
         # Unknown words: jieba's finalseg HMM joins them, as Tokenizer.cut does.
         pos = offset
@@ -355,7 +357,7 @@ class Segmenter:
                 flag = None
                 for word in self._unknown.words(piece):
                     flag = self._tagger.tag(word, flag)
-                    append(Token(word, flag, pos, pos + len(word)))
+                    append(new(Token, (word, flag, pos, pos + len(word))))
                     pos += len(word)
                 continue
             for part in _SKIP_DETAIL.split(piece):
@@ -367,5 +369,5 @@ class Segmenter:
                     flag = "eng"
                 else:
                     flag = "x"
-                append(Token(part, flag, pos, pos + len(part)))
+                append(new(Token, (part, flag, pos, pos + len(part))))
                 pos += len(part)
