@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal
@@ -45,7 +46,8 @@ from reader.ui.loader import LoadJob, Tools
 from reader.ui.models.articles import ArticleOrder
 from reader.ui.models.metrics import Grouping
 from reader.ui.panels.base import Panel
-from reader.ui.panels.card import Card, EntityCardPanel
+from reader.ui.background import QueryRunner
+from reader.ui.panels.card import Card, CardDetails, EntityCardPanel, card_details
 from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.mentions import MentionsPanel
@@ -78,6 +80,10 @@ def note_counts(store: Store | None, library: str) -> dict[str, int]:
         "SELECT article_key, count(*) FROM annotations WHERE library = :l GROUP BY article_key", {"l": library}
     )
     return dict(rows)
+
+
+def _card_details_job(library: Library, name: str) -> list[CardDetails]:
+    return [card_details(library, name)]
 
 
 class NoticeBar(QWidget):
@@ -126,6 +132,7 @@ class MainWindow(QMainWindow):
         self.selected_entity = ""
         self._summaries: dict[str, EntitySummary] = {}  # the library's, once counted
         self._paths: list[Path] = []
+        self._card_runner = QueryRunner(self)
         self.history = History()
         self.open_file_request: str | None = None  # --open, applied when the library is in
         self._job: LoadJob | None = None
@@ -396,6 +403,7 @@ class MainWindow(QMainWindow):
         self.card_panel.entity_requested.connect(self.select_entity)
         self.card_panel.article_requested.connect(self._on_card_article)
         self.card_panel.figure_requested.connect(self._on_card_figure)
+        self._card_runner.finished.connect(self._on_card_details)
         self.mentions_panel.open_requested.connect(self._on_mention_ref)
         self.search_panel.open_requested.connect(self._on_search_hit)
         # view appearance
@@ -456,6 +464,7 @@ class MainWindow(QMainWindow):
         if self._job is not None:
             self._job.wait()
         self.search_panel.runner.wait()
+        self._card_runner.wait()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ theme
@@ -551,7 +560,7 @@ class MainWindow(QMainWindow):
         self.entities_panel.set_library_entities(None)
         self.search_panel.set_library(library)
         self.card_panel.show_card(None)
-        self.mentions_panel.set_mentions("", [])
+        self.mentions_panel.set_mentions("", [], 0)
         read = self._read_positions()
         self.library_panel.set_articles(library.articles, set(read), note_counts(self.store, library.root))
         self.history.forget({a.key for a in library.articles})
@@ -792,9 +801,11 @@ class MainWindow(QMainWindow):
         self.selected_entity = name
         count = self.view.highlight_entity(name)
         mentions = self.library.mentions_of(name)
-        self.mentions_panel.set_mentions(name, mentions)
+        card = self._card(name)
+        self.mentions_panel.set_mentions(name, mentions, len(card.articles) if card is not None else 0)
         self.entities_panel.select(name)
-        self.card_panel.show_card(self._card(name))
+        self.card_panel.show_card(card)
+        self._card_runner.submit(partial(_card_details_job, self.library, name))
         self.card_panel.raise_()  # in front of the figures tab it shares
         if self.mentions_panel.isHidden():
             self.mentions_panel.show()
@@ -821,8 +832,6 @@ class MainWindow(QMainWindow):
             description=description,
             mentions=summary.mentions,
             articles=articles,
-            cooccurring=tuple(self.library.cooccurring(name, 16)),
-            figures=tuple(self.library.metrics_about(name)),
             notes=self._entity_notes(name),
         )
 
@@ -922,6 +931,9 @@ class MainWindow(QMainWindow):
             self.open_article(key, span=(refs[index].start, refs[index].end))
         else:
             self.open_article(key)
+
+    def _on_card_details(self, result: list) -> None:
+        self.card_panel.show_details(result[0])
 
     def _on_card_figure(self, key: str, start: int, end: int) -> None:
         self.open_article(key, span=(start, end))

@@ -144,14 +144,15 @@ def test_entities_panel_library_scope_selects_and_highlights(qtbot: QtBot, opene
 def test_entity_card_shows_articles_newest_first_and_a_chart(qtbot: QtBot, opened: MainWindow) -> None:
     window = opened
     qtbot.waitUntil(lambda: window._tools.describe is not None, timeout=30_000)  # noqa: SLF001
-    window.select_entity("抖音")
-    card = window.card_panel.card()
-    assert card is not None and card.name == "抖音"
+    with qtbot.waitSignal(window.card_panel.details_shown, timeout=10_000):
+        window.select_entity("抖音")
+    card, details = window.card_panel.card(), window.card_panel.details()
+    assert card is not None and card.name == "抖音" and details is not None
     dates = [a.date or "" for a in window.card_panel.articles_model.articles()]
     assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
     assert card.description  # from the gazetteer
-    assert any(name == "字节跳动" for name, _ in card.cooccurring)
-    assert all(m.subject == "抖音" for _, m in card.figures)
+    assert any(name == "字节跳动" for name, _ in details.cooccurring)
+    assert details.figures and all(m.subject == "抖音" for _, m in details.figures)
     window.card_panel.show()
     window.card_panel.raise_()
     assert window.card_panel.chart.series() is not None

@@ -36,3 +36,28 @@ def test_screenshot_of_the_seeds_shows_a_filled_window(tmp_path: Path, seeds_dir
         if image.pixelColor(x, y).lightness() < 90
     )
     assert dark > 200
+
+
+def test_screenshot_with_a_database_from_a_newer_reader_still_opens(tmp_path: Path, seeds_dir: Path, qapp: object) -> None:
+    import sqlite3
+
+    data = tmp_path / "data"
+    data.mkdir()
+    connection = sqlite3.connect(data / "reader.sqlite3")
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(seeds_dir), "--screenshot", str(out), "--data-dir", str(data)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "newer version of Reader" in result.stderr
+    assert out.exists()
+    connection = sqlite3.connect(data / "reader.sqlite3")
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 99  # left untouched
+    connection.close()

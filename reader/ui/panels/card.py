@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader.analysis.model import EntityType, Metric
 from reader.ingest.model import Article
 from reader.library.figures import Series, conflicts, series
+from reader.library.library import Library
 from reader.ui.chart import FigureChart
 from reader.ui.display import format_value
 from reader.ui.models.articles import KEY_ROLE, ArticleListModel
@@ -45,9 +46,39 @@ class Card:
     description: str
     mentions: int
     articles: tuple[Article, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CardDetails:
+    """The slow part of a card, computed off the GUI thread: on 10k articles the most named
+    entity has ~25k figures, which take most of a second to gather, chart and compare."""
+
+    name: str
     cooccurring: tuple[tuple[str, int], ...]
     figures: tuple[tuple[str, Metric], ...]
-    notes: tuple[str, ...] = ()
+    series: tuple[Series, ...]  # the longest first
+    clashing: frozenset[tuple[str | None, str | None]]  # (label, period) where articles disagree
+    conflicted: dict[tuple[str, str], frozenset[str]]  # (label, unit) → periods in conflict
+
+
+def card_details(library: Library, name: str) -> CardDetails:
+    figures = tuple(library.metrics_about(name))
+    clashing: set[tuple[str | None, str | None]] = set()
+    conflicted: dict[tuple[str, str], frozenset[str]] = {}
+    for conflict in conflicts(figures):
+        clashing.add((conflict.key.label, conflict.key.period))
+        if conflict.key.period is not None:
+            line = (conflict.key.label, conflict.unit)
+            conflicted[line] = conflicted.get(line, frozenset()) | {conflict.key.period}
+    return CardDetails(
+        name=name,
+        cooccurring=tuple(library.cooccurring(name, 16)),
+        figures=figures,
+        series=tuple(sorted(series(figures), key=lambda line: -len(line.points))),
+        clashing=frozenset(clashing),
+        conflicted=conflicted,
+    )
 
 
 class FigureTableModel(QAbstractTableModel):
@@ -101,14 +132,14 @@ class EntityCardPanel(Panel):
     article_requested = Signal(str)  # open this article at the entity's first mention in it
     figure_requested = Signal(str, int, int)  # article key, start, end
     entity_requested = Signal(str)  # a co-occurring name was clicked
+    details_shown = Signal(str)  # the figures and co-occurring names of this entity are in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Entity", "entityCardPanel", parent)
         self.articles_model = ArticleListModel(self)
         self.figures_model = FigureTableModel(self)
         self._card: Card | None = None
-        self._series: list[Series] = []
-        self._conflicted: dict[tuple[str, str], frozenset[str]] = {}
+        self._details: CardDetails | None = None
         self._colors: dict[EntityType, QColor] = {}
         self.name: QLabel | None = None
 
@@ -204,22 +235,25 @@ class EntityCardPanel(Panel):
     def card(self) -> Card | None:
         return self._card
 
+    def details(self) -> CardDetails | None:
+        return self._details
+
     def show_card(self, card: Card | None) -> None:
+        """The fast part at once; the details follow with show_details."""
         self._card = card
+        self._details = None
         self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
-        figures = card.figures if card else ()
-        # The longest series first: it is the one worth a chart.
-        self._series = sorted(series(figures), key=lambda line: -len(line.points)) if figures else []
-        self._conflicted = {}
-        clashing: set[tuple[str | None, str | None]] = set()
-        for conflict in conflicts(figures) if figures else []:
-            clashing.add((conflict.key.label, conflict.key.period))
-            if conflict.key.period is not None:
-                line = (conflict.key.label, conflict.unit)
-                self._conflicted[line] = self._conflicted.get(line, frozenset()) | {conflict.key.period}
-        titles = {a.key: a.title for a in card.articles} if card else {}
-        self.figures_model.set_figures(figures, titles, clashing)
+        self.figures_model.set_figures((), {}, set())
         self.refresh()
+
+    def show_details(self, details: CardDetails) -> None:
+        if self._card is None or details.name != self._card.name:
+            return  # an older entity's details, arriving late
+        self._details = details
+        titles = {a.key: a.title for a in self._card.articles}
+        self.figures_model.set_figures(details.figures, titles, set(details.clashing))
+        self.refresh()
+        self.details_shown.emit(details.name)
 
     def refresh(self) -> None:
         if self.name is None:
@@ -243,28 +277,33 @@ class EntityCardPanel(Panel):
         self.aliases.setText("Also: " + "、".join(others) if others else "")
         self.aliases.setVisible(bool(others))
         self.articles_title.setText(f"ARTICLES ({len(card.articles)}, newest first)")
-        links = [f"<a href='{escape(name)}' style='text-decoration:none'>{escape(name)}</a> <span style='color:gray'>{count}</span>" for name, count in card.cooccurring]
-        self.related.setText("  ".join(links) if links else "<span style='color:gray'>—</span>")
-        has_figures = bool(card.figures)
-        self.figures_title.setVisible(has_figures)
-        self.figures_title.setText(f"FIGURES ({len(card.figures)})")
-        self.figures.setVisible(has_figures)
-        self.series_choice.blockSignals(True)
-        self.series_choice.clear()
-        for line in self._series:
-            self.series_choice.addItem(f"{line.label} ({len(line.points)} periods)")
-        self.series_choice.blockSignals(False)
-        self.series_choice.setVisible(len(self._series) > 1)
-        self.chart.setVisible(bool(self._series))
+        details = self._details
+        if details is None:
+            self.related.setText("<span style='color:gray'>…</span>")
+        else:
+            links = [f"<a href='{escape(name)}' style='text-decoration:none'>{escape(name)}</a> <span style='color:gray'>{count}</span>" for name, count in details.cooccurring]
+            self.related.setText("  ".join(links) if links else "<span style='color:gray'>—</span>")
+        figures = details.figures if details is not None else ()
+        lines = details.series if details is not None else ()
+        self.figures_title.setVisible(bool(figures))
+        self.figures_title.setText(f"FIGURES ({len(figures)})")
+        self.figures.setVisible(bool(figures))
+        with QSignalBlocker(self.series_choice):
+            self.series_choice.clear()
+            for line in lines:
+                self.series_choice.addItem(f"{line.label} ({len(line.points)} periods)")
+        self.series_choice.setVisible(len(lines) > 1)
+        self.chart.setVisible(bool(lines))
         self._on_series_chosen(0)
         self.notes_title.setVisible(bool(card.notes))
         self.notes.setVisible(bool(card.notes))
         self.notes.setText("\n\n".join(card.notes))
 
     def _on_series_chosen(self, row: int) -> None:
-        if 0 <= row < len(self._series):
-            line = self._series[row]
-            self.chart.set_series(line, self._conflicted.get((line.label, line.unit), frozenset()))
+        details = self._details
+        if details is not None and 0 <= row < len(details.series):
+            line = details.series[row]
+            self.chart.set_series(line, details.conflicted.get((line.label, line.unit), frozenset()))
         else:
             self.chart.set_series(None)
 

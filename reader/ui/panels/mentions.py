@@ -21,6 +21,7 @@ class MentionsPanel(Panel):
         super().__init__("Mentions", "mentionsPanel", parent)
         self.model = KwicModel(title_of, self)
         self.entity = ""
+        self.articles = 0
         self.view: KwicView | None = None
         self.summary: QLabel | None = None
 
@@ -46,12 +47,12 @@ class MentionsPanel(Panel):
         if not self.entity:
             self.summary.setText("Select a name — in the text, or in the Entities panel — to see every mention of it.")
         else:
-            articles = len({self.model.hit(r).article for r in range(min(n, 2000))})
-            more = "+" if n > 2000 else ""
-            self.summary.setText(f"{self.entity}: {n} mention{'s' if n != 1 else ''} in {articles}{more} article{'s' if articles != 1 else ''}")
+            a = self.articles
+            self.summary.setText(f"{self.entity}: {n} mention{'s' if n != 1 else ''} in {a} article{'s' if a != 1 else ''}")
 
-    def set_mentions(self, entity: str, mentions: MentionList | list[MentionRef]) -> None:
+    def set_mentions(self, entity: str, mentions: MentionList | list[MentionRef], articles: int) -> None:
         self.entity = entity
+        self.articles = articles
         self.model.set_hits(mentions)
         self.refresh()
 
