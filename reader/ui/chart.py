@@ -61,7 +61,7 @@ class FigureChart(QWidget):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         points = self._series.points
-        values = [v for p in points for v in [p.value, *(r.metric.value for r in p.reports)]]
+        values = [v for p in points for v in {p.value, *(r.metric.value for r in p.reports)}]
         top_value = max(max(values), 0.0)
         low_value = min(min(values), 0.0)
         span = (top_value - low_value) or abs(top_value) or 1.0
@@ -97,9 +97,8 @@ class FigureChart(QWidget):
             x = x_of(i)
             # every source's report, faint
             painter.setPen(QPen(muted, 1))
-            for report in point.reports:
-                if report.metric.value != point.value:
-                    painter.drawEllipse(QPointF(x, y_of(report.metric.value)), 3, 3)
+            for value in {r.metric.value for r in point.reports} - {point.value}:
+                painter.drawEllipse(QPointF(x, y_of(value)), 3, 3)
             forecast = point.kind.value != "actual"
             painter.setPen(QPen(self.line, 2))
             painter.setBrush(palette.color(QPalette.ColorRole.Base) if forecast else self.line)

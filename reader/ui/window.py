@@ -43,7 +43,7 @@ from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.icons import icon, swatch
 from reader.ui.loader import LoadJob, Tools
-from reader.ui.models.articles import ArticleOrder
+from reader.ui.models.articles import ArticleOrder, newest_first
 from reader.ui.models.metrics import Grouping
 from reader.ui.panels.base import Panel
 from reader.ui.background import QueryRunner
@@ -59,6 +59,7 @@ from reader.ui.view import ArticleView
 
 STATE_VERSION = 2  # bump when docks are added or renamed: old saved layouts are then ignored
 SETTINGS_FILE = "window.ini"
+CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
 
 
 def stored_corrections(store: Store | None) -> Corrections:
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.current_key = ""
         self.selected_entity = ""
         self._summaries: dict[str, EntitySummary] = {}  # the library's, once counted
+        self._newest_rank: dict[str, int] = {}
         self._paths: list[Path] = []
         self._card_runner = QueryRunner(self)
         self.history = History()
@@ -555,6 +557,7 @@ class MainWindow(QMainWindow):
         self.current_key = ""  # even the same article is shown afresh: its analysis may differ
         self.library = library
         self._summaries = {}
+        self._newest_rank = {a.key: i for i, a in enumerate(newest_first(library.articles))}
         previous_entity, self.selected_entity = self.selected_entity, ""
         self.view.highlight_entity(None)
         self.entities_panel.set_library_entities(None)
@@ -802,7 +805,7 @@ class MainWindow(QMainWindow):
         count = self.view.highlight_entity(name)
         mentions = self.library.mentions_of(name)
         card = self._card(name)
-        self.mentions_panel.set_mentions(name, mentions, len(card.articles) if card is not None else 0)
+        self.mentions_panel.set_mentions(name, mentions, card.article_count if card is not None else 0)
         self.entities_panel.select(name)
         self.card_panel.show_card(card)
         self._card_runner.submit(partial(_card_details_job, self.library, name))
@@ -824,7 +827,11 @@ class MainWindow(QMainWindow):
         recognizer = getattr(self.analyzer, "recognizer", None) if self._tools.describe is not None else None
         known = recognizer.entity(name) if recognizer is not None else None
         aliases = tuple(dict.fromkeys((*summary.aliases, *(known.aliases if known is not None else ()))))
-        articles = tuple(self.library.article(k) for k in summary.articles)
+        # Newest first by a rank computed once per library: re-sorting 10k articles by their
+        # date strings on every card would cost more than the rest of the card.
+        rank = self._newest_rank
+        newest = sorted(summary.articles, key=rank.__getitem__)[:CARD_ARTICLES]
+        articles = tuple(self.library.article(k) for k in newest)
         return Card(
             name=name,
             type=summary.type,
@@ -832,6 +839,7 @@ class MainWindow(QMainWindow):
             description=description,
             mentions=summary.mentions,
             articles=articles,
+            article_count=len(summary.articles),
             notes=self._entity_notes(name),
         )
 

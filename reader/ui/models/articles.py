@@ -44,6 +44,10 @@ def _sort_key(order: ArticleOrder):  # noqa: ANN202 - a key function for sorted(
     return lambda a: (-_date_number(a.date), a.key)
 
 
+def newest_first(articles: tuple[Article, ...]) -> list[Article]:
+    return sorted(articles, key=_sort_key(ArticleOrder.NEWEST))
+
+
 def _date_number(date: str | None) -> int:
     """YYYY-MM-DD as a number, so "newest first" is one ascending sort; undated sort last."""
     if not date:
@@ -53,13 +57,13 @@ def _date_number(date: str | None) -> int:
 
 
 class ArticleListModel(QAbstractListModel):
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: object | None = None, order: ArticleOrder = ArticleOrder.NEWEST) -> None:
         super().__init__(parent)
         self._articles: tuple[Article, ...] = ()
         self._row_of: dict[str, int] = {}
         self._read: set[str] = set()
         self._notes: dict[str, int] = {}
-        self._order = ArticleOrder.NEWEST
+        self._order = order
         self._bold = QFont()
         self._bold.setBold(True)
 

@@ -27,7 +27,7 @@ from reader.library.figures import Series, conflicts, series
 from reader.library.library import Library
 from reader.ui.chart import FigureChart
 from reader.ui.display import format_value
-from reader.ui.models.articles import KEY_ROLE, ArticleListModel
+from reader.ui.models.articles import KEY_ROLE, ArticleListModel, ArticleOrder
 from reader.ui.panels.base import Panel
 from reader.ui.panels.library import ArticleDelegate
 from reader.ui.theme import ENTITY_LABELS
@@ -45,7 +45,8 @@ class Card:
     aliases: tuple[str, ...]
     description: str
     mentions: int
-    articles: tuple[Article, ...]
+    articles: tuple[Article, ...]  # newest first; perhaps only the newest of article_count
+    article_count: int
     notes: tuple[str, ...] = ()
 
 
@@ -60,6 +61,7 @@ class CardDetails:
     series: tuple[Series, ...]  # the longest first
     clashing: frozenset[tuple[str | None, str | None]]  # (label, period) where articles disagree
     conflicted: dict[tuple[str, str], frozenset[str]]  # (label, unit) → periods in conflict
+    titles: tuple[tuple[str, str], ...]  # article key → title, for the figures' articles
 
 
 def card_details(library: Library, name: str) -> CardDetails:
@@ -78,6 +80,7 @@ def card_details(library: Library, name: str) -> CardDetails:
         series=tuple(sorted(series(figures), key=lambda line: -len(line.points))),
         clashing=frozenset(clashing),
         conflicted=conflicted,
+        titles=tuple((key, library.article(key).title) for key in dict.fromkeys(k for k, _ in figures)),
     )
 
 
@@ -136,7 +139,7 @@ class EntityCardPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Entity", "entityCardPanel", parent)
-        self.articles_model = ArticleListModel(self)
+        self.articles_model = ArticleListModel(self, ArticleOrder.LIBRARY)  # given newest first
         self.figures_model = FigureTableModel(self)
         self._card: Card | None = None
         self._details: CardDetails | None = None
@@ -191,7 +194,10 @@ class EntityCardPanel(Panel):
         self.figures.setShowGrid(False)
         self.figures.setAlternatingRowColors(True)
         self.figures.horizontalHeader().setStretchLastSection(True)
-        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would ask every one of 25k rows for its text.
+        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((110, 80, 80)):
+            self.figures.setColumnWidth(column, width)
         self.figures.setMinimumHeight(140)
         self.notes_title = self._section("Notes", content)
         self.notes = QLabel(content)
@@ -242,6 +248,7 @@ class EntityCardPanel(Panel):
         """The fast part at once; the details follow with show_details."""
         self._card = card
         self._details = None
+        # All drawn as read: bold here would say nothing about this entity.
         self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
         self.figures_model.set_figures((), {}, set())
         self.refresh()
@@ -250,7 +257,7 @@ class EntityCardPanel(Panel):
         if self._card is None or details.name != self._card.name:
             return  # an older entity's details, arriving late
         self._details = details
-        titles = {a.key: a.title for a in self._card.articles}
+        titles = {key: title for key, title in details.titles}
         self.figures_model.set_figures(details.figures, titles, set(details.clashing))
         self.refresh()
         self.details_shown.emit(details.name)
@@ -270,13 +277,17 @@ class EntityCardPanel(Panel):
         color = self._colors.get(card.type, QColor("#555555")).name()
         self.name.setText(card.name)
         self.kind.setText(f"<span style='color:{color}; font-weight:600'>● {ENTITY_LABELS[card.type]}</span>"
-                          f"  ·  {card.mentions} mention{'s' if card.mentions != 1 else ''} in {len(card.articles)} article{'s' if len(card.articles) != 1 else ''}")
+                          f"  ·  {card.mentions} mention{'s' if card.mentions != 1 else ''} in {card.article_count} article{'s' if card.article_count != 1 else ''}")
         self.description.setText(card.description)
         self.description.setVisible(bool(card.description))
         others = [a for a in card.aliases if a != card.name]
         self.aliases.setText("Also: " + "、".join(others) if others else "")
         self.aliases.setVisible(bool(others))
-        self.articles_title.setText(f"ARTICLES ({len(card.articles)}, newest first)")
+        shown = len(card.articles)
+        self.articles_title.setText(
+            f"ARTICLES ({card.article_count}, newest first)" if shown == card.article_count
+            else f"ARTICLES (newest {shown} of {card.article_count}; all in Mentions)"
+        )
         details = self._details
         if details is None:
             self.related.setText("<span style='color:gray'>…</span>")
