@@ -458,8 +458,15 @@ class ArticleView(QTextEdit):
         self._layers[name] = selections
         self._refresh_extra()
 
+    def set_highlights(self, spans: list[tuple[int, int, QColor]]) -> None:
+        """The user's highlights (from the notes layer), under every other mark."""
+        if self._article is None:
+            return
+        n = len(self._article.text)
+        self._set_layer("notes", [self._selection(s, e, color) for s, e, color in spans if 0 <= s < e <= n])
+
     def _refresh_extra(self) -> None:
-        ordered = [s for name in ("entity", "metric", "find", "flash") for s in self._layers.get(name, [])]
+        ordered = [s for name in ("notes", "entity", "metric", "find", "flash") for s in self._layers.get(name, [])]
         self.setExtraSelections(ordered)
 
     def highlight_entity(self, name: str | None) -> int:

@@ -651,6 +651,11 @@ class MainWindow(QMainWindow):
             return None
         return self.store.setting(key)
 
+    def refresh_note_counts(self) -> None:
+        """Re-count notes per article for the library list (after the notes layer changed one)."""
+        if self.library is not None:
+            self.library_panel.model.set_note_counts(note_counts(self.store, self.library.root))
+
     def _store_write(self, method: str, *args: object) -> None:
         """A store write triggered by the user's reading; failures go to the status bar."""
         if self.store is None:

@@ -155,3 +155,12 @@ def test_view_zoom_keeps_the_text(view: ArticleView) -> None:
     view.set_zoom(2)
     assert view.reading_font().pointSizeF() > size
     assert view.text() == TEXT
+
+
+def test_view_paints_user_highlights_under_other_marks(view: ArticleView) -> None:
+    from PySide6.QtGui import QColor
+
+    start, end = _span(TEXT, "财报")
+    view.set_highlights([(start, end, QColor("#fff3a0")), (5, 999, QColor("#fff3a0"))])  # the second is out of range
+    marked = [s.cursor.selectedText() for s in view.extraSelections()]
+    assert marked == ["财报"]

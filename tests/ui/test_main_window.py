@@ -188,3 +188,17 @@ def test_app_initial_paths_prefer_the_last_library(store: Store, tmp_path: Path,
     store.set_setting("last_library", f'["{tmp_path}"]')
     assert app_module._initial_paths(None, store, seeds_dir) == [tmp_path]  # noqa: SLF001
     assert app_module._initial_paths([seeds_dir], store, seeds_dir) == [seeds_dir]  # noqa: SLF001
+
+
+def test_window_note_counts_come_from_the_annotations_table(window: MainWindow, store: Store) -> None:
+    from reader.ui.models.articles import NOTES_ROLE
+
+    assert window.library is not None
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO annotations (id, library, article_key, kind, created, modified) VALUES ('n1', :l, :k, 'highlight', 'x', 'x')",
+            {"l": window.library.root, "k": SECOND},
+        )
+    window.refresh_note_counts()
+    model = window.library_panel.model
+    assert model.index(model.row_of(SECOND), 0).data(NOTES_ROLE) == 1
