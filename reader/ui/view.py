@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from reader.analysis.model import EntityType, Mention, Metric
+from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
 from reader.ui.display import format_metric_value

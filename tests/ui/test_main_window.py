@@ -14,7 +14,6 @@ from reader.analysis.model import EntityType
 from reader.library.store import Store
 from reader.ui import app as app_module
 from reader.ui import window as window_module
-from reader.ui.models.articles import KEY_ROLE
 from reader.ui.window import MainWindow
 
 FIRST = "000_92185e7afd4ccf9e.txt"
