@@ -54,6 +54,10 @@ class RuleWords:
     translit_chars: frozenset[str]
     surname_followers: tuple[str, ...]
     non_name_chars: frozenset[str]
+    non_name_final_chars: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
+    byline_labels_bare: frozenset[str] = frozenset()
+    org_industry_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -82,10 +86,25 @@ class RuleWords:
             translit_chars=frozenset("".join(read("transliteration_chars.txt"))),
             surname_followers=tuple(read("surname_followers.txt")),
             non_name_chars=frozenset("".join(read("non_name_chars.txt"))),
+            non_name_final_chars=frozenset("".join(read("non_name_final_chars.txt"))),
+            office_titles=frozenset(read("office_titles.txt")),
+            byline_labels_bare=frozenset(read("byline_labels_bare.txt")),
+            org_industry_words=tuple(
+                sorted(read("org_industry_words.txt"), key=len, reverse=True)
+            ),
         )
 
     def is_stopword(self, surface: str) -> bool:
         return surface in self.stoplist or surface.lower() in self.latin_stoplist
+
+    def given_name_ok(self, given: str) -> bool:
+        """The part after the surname: no function character anywhere (高管们, 许冉则), no verb
+        of saying at its end or start (黄周称, 张表示), though 道 or 直 may sit inside (汤道生)."""
+        if not given or any(c in self.non_name_chars for c in given):
+            return False
+        if given[-1] in self.non_name_final_chars:
+            return False
+        return not any(given.startswith(v) for v in self.speech_verbs)
 
     def surname_of(self, name: str) -> str | None:
         """The surname a Chinese full name starts with, if it looks like one (2–4 characters)."""
@@ -108,6 +127,7 @@ class Candidate:
     type: EntityType
     rule: str
     strength: int
+    name: str = ""  # the entity it names, when not the surface (北京松延动力科技有限公司 → 松延动力)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +138,21 @@ class AliasLink:
     end: int
     alias: str
     target: str
+
+
+# jieba tags that never start an organisation's head: pronouns, numerals, measure words,
+# adverbs, prepositions, conjunctions, particles, locatives, times, adjectives (该|科技, 一家|科技,
+# 海外|基金, 知名|资本).
+_FUNCTION_TAGS = frozenset("rmqdpcufsta")
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _is_cjk(ch: str) -> bool:
@@ -134,9 +169,10 @@ class Rules:
     def __init__(self, words: RuleWords) -> None:
         self.words = words
         labels = _alternation(words.byline_labels)
-        self._byline = re.compile(
-            rf"({labels})(?:\s*[|｜丨/／:：]\s*|[ \t]+)([{_CJK}]{{2,4}})(?![{_CJK}])"
-        )
+        # The separator may be gone: the cleaner joins "记者 钱童心" to 记者钱童心.
+        self._byline = re.compile(rf"({labels})(\s*[|｜丨/／:：]\s*|[ \t]+)?(?=[{_CJK}])")
+        self._labels_at = re.compile(rf"(?:{labels})")
+        self._registered = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
         self._byline_more = re.compile(rf"\s*[、，,]\s*([{_CJK}]{{2,4}})(?![{_CJK}])")
         self._dotted = re.compile(rf"[{_CJK}]+(?:[{_DOTS}][{_CJK}]+)+")
         self._gloss = re.compile(
@@ -163,6 +199,9 @@ class Rules:
         self._descriptor_before = re.compile(rf"(?:{_alternation(words.descriptors)})$")
         self._descriptor_after = re.compile(_alternation(words.descriptors))
         self._title_after = re.compile(rf"的?(?:{_alternation(words.titles)})")
+        self._office_after = re.compile(rf"(?:{_alternation(words.office_titles)})")
+        self._office_re = re.compile(rf"(?:{_alternation(words.office_titles)})$")
+        self._clause_words = (*words.speech_verbs, *words.surname_followers, "在", "于", "，", "。")
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -172,7 +211,7 @@ class Rules:
         surname = self.words.surname_of(name)
         if surname is None or self.words.is_stopword(name):
             return False
-        if any(c in self.words.non_name_chars for c in name[len(surname):]):
+        if not self.words.given_name_ok(name[len(surname):]):
             return False
         if flag is not None and flag.startswith("nr"):
             return True
@@ -188,13 +227,43 @@ class Rules:
             if len(name) != 4 or name[0] not in self.words.surnames:
                 return False
             surname = name[0]
-        return not any(c in self.words.non_name_chars for c in name[len(surname):])
+        return self.words.given_name_ok(name[len(surname):])
+
+    def _byline_name(
+        self, text: str, pos: int, known_at: dict[int, int], bare: bool
+    ) -> tuple[int, str] | None:
+        """The shortest 2–4 character name at ``pos`` that ends where a byline may end: at a
+        line end or punctuation, before another credit label, before 报道, or before a place
+        the gazetteer knows followed by 报道 (记者林晓|上海|报道). With the separator gone
+        (``bare``) punctuation alone is not enough evidence unless the line ends there."""
+        n = len(text)
+        for length in (2, 3, 4):
+            end = pos + length
+            if end > n or not all(_is_cjk(c) for c in text[pos:end]):
+                return None
+            if end == n or text[end] in "\n\r":
+                return pos, text[pos:end]
+            after = text[end]
+            if not _is_cjk(after):
+                if not bare or after.isspace() or after in "）)】|｜":
+                    return pos, text[pos:end]
+                continue
+            if text.startswith("报道", end) or self._labels_at.match(text, end):
+                return pos, text[pos:end]
+            place_end = known_at.get(end)
+            if place_end is not None and (
+                text.startswith("报道", place_end)
+                or place_end == n
+                or not _is_cjk(text[place_end])
+            ):
+                return pos, text[pos:end]
+        return None
 
     def _joinable(self, first: Token, second: Token, is_word: Callable[[str], bool]) -> bool:
         """jieba split a name as surname + given name (黄|周): the first part is the surname,
         the second a single character or a name-like token, never an ordinary word (粉丝)."""
         if len(first.word) == 2 and first.word[0] in self.words.surnames and len(second.word) == 1:
-            return second.word not in self.words.non_name_chars  # 李俊|峰
+            return self.words.given_name_ok(first.word[1] + second.word)  # 李俊|峰
         if first.word not in self.words.surnames and first.word not in self.words.compound_surnames:
             return False
         given = second.word
@@ -227,6 +296,19 @@ class Rules:
         tokens = list(run) if not last else list(reversed(run))
         tok = tokens[0]
         if self.person_name_ok(tok.word, tok.flag, is_word):
+            if not last and len(tok.word) == 2 and len(tokens) > 1:
+                # After a cue the longest reading wins: 张红|莆 is 张红莆, not 张红.
+                nxt = tokens[1]
+                joined = tok.word + nxt.word
+                if (
+                    nxt.start == tok.end
+                    and len(nxt.word) == 1
+                    and _is_cjk(nxt.word)
+                    and self.words.given_name_ok(joined[1:])
+                    and not is_word(joined)
+                    and nxt.flag not in ("p", "c", "u", "uj", "d", "v", "r")
+                ):
+                    return tok.start, joined
             return tok.start, tok.word
         found = None
         parts = [tok]
@@ -265,28 +347,41 @@ class Rules:
         by_end = {t.end: i for i, t in enumerate(tokens)}
         out: list[Candidate] = []
 
-        def add(start: int, end: int, etype: EntityType, rule: str, strength: int) -> None:
+        def add(start: int, end: int, etype: EntityType, rule: str, strength: int,
+                name: str = "") -> None:
             surface = text[start:end]
             if free(start, end) and not self.words.is_stopword(surface):
-                out.append(Candidate(start, end, surface, etype, rule, strength))
+                out.append(Candidate(start, end, surface, etype, rule, strength, name))
 
         person = EntityType.PERSON
-        # Bylines and credits: "文 | 房宫一柳", "编辑：黄俊杰、王二", "（腾讯科技审校/金鹿）".
+        # Bylines and credits: "文 | 房宫一柳", "编辑：黄俊杰、王二", "（腾讯科技审校/金鹿）",
+        # and, once the cleaner has joined them, "文｜陈思远编辑｜宋玮", "21世纪经济报道记者林晓上海报道".
+        known_at = dict(taken)
+        byline_ends: set[int] = set()
         for m in self._byline.finditer(text):
             before = text[m.start() - 1] if m.start() > 0 else "\n"
-            if not (before.isspace() or before in "（([【|｜*>#，,；;" or m.start() in known_ends):
+            if not (
+                before.isspace()
+                or before in "（([【|｜*>#，,；;"
+                or m.start() in known_ends
+                or m.start() in byline_ends
+            ):
                 continue
-            sep = text[m.end(1):m.start(2)]
-            names = [(m.start(2), m.group(2))]
-            pos = m.end(2)
-            while more := self._byline_more.match(text, pos):
-                names.append((more.start(1), more.group(1)))
-                pos = more.end(1)
+            bare = m.group(2) is None
+            if bare and m.group(1) not in self.words.byline_labels_bare:
+                continue
+            names = []
+            found = self._byline_name(text, m.end(), known_at, bare)
+            while found is not None:
+                names.append(found)
+                more = self._byline_more.match(text, found[0] + len(found[1]))
+                found = (more.start(1), more.group(1)) if more else None
             for start, name in names:
                 if not self.byline_name_ok(name):
                     continue
                 if name in self.words.titles or name in self.words.byline_labels:
                     continue
+                byline_ends.add(start + len(name))
                 add(start, start + len(name), person, "byline", STRONG)
 
         # Transliterated foreign names: 肖恩·杨, 迈克尔·诺里斯.
@@ -320,6 +415,48 @@ class Rules:
             found = self._name_starting_at(tokens, by_start, tok.end, is_word)
             if found:
                 add(tok.end, found[0], person, "title", STRONG)
+            elif i + 3 < len(tokens) and self._office_re.search(tok.word):
+                # An office, a surname, an ordinary word, then a verb or clause word: the word
+                # is a given name (董事长魏|建军|在, 主管合伙人汪|建华|预计).
+                surname, given, after = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+                if (
+                    surname.word in self.words.surnames
+                    and surname.end == given.start
+                    and given.end == after.start
+                    and 1 <= len(given.word) <= 2
+                    and all(_is_cjk(c) for c in given.word)
+                    and self.words.given_name_ok(given.word)
+                    and not self.words.is_stopword(surname.word + given.word)
+                    and any(text.startswith(w, after.start) for w in self._clause_words)
+                ):
+                    add(surname.start, given.end, person, "office", STRONG)
+
+        # A name listed right after a person, with the same surname or a full name jieba
+        # tags as one: "张红超、张红甫兄弟".
+        for i in range(1, len(tokens) - 1):
+            prev, comma = tokens[i - 1], tokens[i]
+            if comma.word != "、" or not prev.flag.startswith("nr") or len(prev.word) != 3:
+                continue
+            surname = self.words.surname_of(prev.word)
+            found = self._name_starting_at(tokens, by_start, comma.end, is_word)
+            if surname is not None and found and found[1].startswith(surname):
+                add(comma.end, found[0], person, "listed", STRONG)
+
+        # A name right after a descriptor, as one token jieba reads as a name, and ending at
+        # a clause boundary: "自动驾驶公司希迪智驾等". Persons (three characters with a surname)
+        # are left to the person rules.
+        for i in range(1, len(tokens) - 1):
+            tok = tokens[i]
+            if not (3 <= len(tok.word) <= 6) or tok.flag[:2] not in ("nr", "nt", "nz"):
+                continue
+            before = self._descriptor_before.search(text, max(0, tok.start - 6), tok.start)
+            if before is None or tokens[i - 1].end != tok.start:
+                continue
+            if not all(_is_cjk(c) for c in tok.word) or self.words.surname_of(tok.word):
+                continue
+            if text[tok.end] in "等、，。；：的是也在和与（(" :
+                add(tok.start, tok.end, self.words.descriptors[before.group(0)],
+                    "descriptor-cjk", STRONG)
 
         # Verb of saying after a name: "黄周说", "张三表示"; "黄周（音译）".
         starts = [t.start for t in tokens]
@@ -394,14 +531,52 @@ class Rules:
                 continue
             if not all(_is_cjk(c) for c in tok.word) or self.words.is_stopword(tok.word):
                 continue
-            head_ok = tok.flag in ("nt", "nz", "nrt", "j") or not is_word(tok.word)
-            if not head_ok or len(tok.word) < 2:
+            if len(tok.word) < 2 or tok.flag[:1] in _FUNCTION_TAGS or tok.flag == "v":
                 continue
+            distinctive = tok.flag in ("nt", "nz", "nrt", "j") or not is_word(tok.word)
             rest = text[tok.end:tok.end + 6]
             for suffix in suffixes:
-                if rest.startswith(suffix) and (tok.end + len(suffix)) in by_end:
-                    add(tok.start, tok.end + len(suffix), EntityType.ORG, "org-suffix", WEAK)
+                end = tok.end + len(suffix)
+                if rest.startswith(suffix) and end in by_end:
+                    # An officer right after it makes even an ordinary-word head a name:
+                    # "深言科技CEO王磊表示".
+                    officer = self._office_after.match(text, end)
+                    if officer and not self.words.is_stopword(tok.word):
+                        add(tok.start, end, EntityType.ORG, "org-suffix-officer", STRONG)
+                    elif distinctive:
+                        add(tok.start, end, EntityType.ORG, "org-suffix", WEAK)
                     break
+
+        # Registered company names: place + trade name + business line + legal form
+        # (深圳市拓远电子商务有限公司). The trade name with the business line stripped is how the
+        # rest of the article names it (北京松延动力科技有限公司 … 松延动力).
+        for m in self._registered.finditer(text):
+            run_start = m.start()
+            while run_start > 0 and _is_cjk(text[run_start - 1]) and m.start() - run_start < 20:
+                run_start -= 1
+            start = next((s for s, _e in taken if run_start <= s < m.start() - 2), None)
+            if start is None:
+                continue
+            head = text[known_at[start]:m.start()]
+            if any(run_start <= s < m.start() for s, _e in taken if s > start):
+                continue  # another known name inside: a known company's legal name
+            core = head
+            for word in self.words.org_industry_words:
+                if core.endswith(word) and len(core) > len(word):
+                    core = core[: -len(word)]
+                    break
+            if len(core) < 2 or self.words.is_stopword(core) or core == head and is_word(core):
+                continue
+            elsewhere = [
+                i for i in _find_all(text, core) if not start <= i < m.end() and free(i, i + len(core))
+            ]
+            name = core if elsewhere and not is_word(core) else ""
+            surface = text[start:m.end()]
+            if not self.words.is_stopword(surface):  # the place inside it is part of the name
+                out.append(Candidate(start, m.end(), surface, EntityType.ORG, "registered",
+                                     STRONG, name))
+            for i in elsewhere if name else ():
+                add(i, i + len(core), EntityType.ORG, "registered-short", STRONG)
         return out
 
     def glosses(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:

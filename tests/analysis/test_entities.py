@@ -256,3 +256,84 @@ def test_entities_recognise_is_fast_once_jieba_is_loaded(recogniser: EntityRecog
     start = time.perf_counter()
     recogniser.recognise(text)
     assert time.perf_counter() - start < 1.0
+
+
+# -- rules for news the gazetteer does not know (tests/data/unseen_entities) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某车企董事长魏建明在发布会上表示，降价是正常促销。", "魏建明"),  # 建明: a word, an office before
+        ("主管合伙人汪建国预计，募资额将回升。", "汪建国"),
+        ("文｜陈思源编辑｜宋琦\n正文", "宋琦"),  # the cleaner joined the byline
+        ("第一财经记者钱童音\n调研机构", "钱童音"),
+        ("21世纪经济报道记者林小晓上海报道\n正文", "林小晓"),
+        ("创始人张红朝、张红莆兄弟跻身富豪榜。", "张红莆"),
+        ("这家公司的CEO韩鎏星表示，将继续投入。", "韩鎏星"),
+        ("华为云人士汤道明表示，行业客户看重安全。", "汤道明"),  # 道 inside a given name
+    ],
+)
+def test_entities_rules_find_people_in_news(recogniser: EntityRecognizer, text: str,
+                                            name: str) -> None:
+    people = [m.surface for m in recogniser.recognise(text) if m.type is EntityType.PERSON]
+    assert name in people
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("京东集团CEO许冉则负责日常经营。", "许冉则"),  # 则 is the conjunction
+        ("荣耀CEO赵明因个人原因辞职。", "赵明因"),
+        ("他在内部信中表示，要继续投入。", "信中"),
+        ("红杉中国合伙人周逵认为，消费仍有机会。", "周逵认"),
+        ("蒋凡将重新进入集团合伙人委员会。", "进入集团"),
+        ("一位头部基金分析师说，估值偏高。", "头部基金"),
+        ("记者了解到，该公司正在裁员。", "了解到"),
+    ],
+)
+def test_entities_rules_never_glue_words_onto_names(recogniser: EntityRecognizer, text: str,
+                                                    bad: str) -> None:
+    assert bad not in surfaces(recogniser, text)
+
+
+def test_entities_registered_company_links_its_short_name(recogniser: EntityRecognizer) -> None:
+    text = "北京星衍动力科技有限公司完成融资。星衍动力的机器人参加了马拉松。"
+    found_ = found(recogniser, text)
+    assert ("北京星衍动力科技有限公司", "星衍动力") in found_
+    assert ("星衍动力", "星衍动力") in found_
+
+
+def test_entities_registered_company_without_short_name(recogniser: EntityRecognizer) -> None:
+    text = "他的公司深圳市拓川电子商务有限公司今年裁员一半。"
+    assert ("深圳市拓川电子商务有限公司", "深圳市拓川电子商务有限公司") in found(recogniser, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("自动驾驶公司希迪智驾等也在冲刺港股。", "希迪智驾"),
+        ("一家名为深言科技的初创公司推出模型，深言科技CEO王磊表示看好。", "深言科技"),
+    ],
+)
+def test_entities_rules_find_orgs_in_news(recogniser: EntityRecognizer, text: str,
+                                          name: str) -> None:
+    orgs = [m.surface for m in recogniser.recognise(text) if m.type is EntityType.ORG]
+    assert name in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这是理想的状态。", []),
+        ("早餐喝了一碗小米粥。", []),
+        ("过年时长辈给孩子包了金元宝。", []),
+        ("他对这件事津津乐道。", []),
+        ("被DeepSeek和豆包超越", ["DeepSeek", "豆包"]),
+        ("腾讯元宝接入微信，用户可以直接调用元宝搜索。", ["腾讯元宝", "微信", "元宝"]),
+        ("小米集团董事长雷军表示，小米汽车交付提速。", ["小米集团", "雷军", "小米汽车"]),
+    ],
+)
+def test_entities_new_short_aliases_need_context(recogniser: EntityRecognizer, text: str,
+                                                 expected: list[str]) -> None:
+    assert surfaces(recogniser, text) == expected
