@@ -541,7 +541,7 @@ class Rules:
                     # An officer right after it makes even an ordinary-word head a name:
                     # "深言科技CEO王磊表示".
                     officer = self._office_after.match(text, end)
-                    if officer and not self.words.is_stopword(tok.word):
+                    if officer and tok.word not in self.words.descriptors:  # 公司|科技|创始人
                         add(tok.start, end, EntityType.ORG, "org-suffix-officer", STRONG)
                     elif distinctive:
                         add(tok.start, end, EntityType.ORG, "org-suffix", WEAK)
