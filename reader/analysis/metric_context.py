@@ -49,7 +49,7 @@ class _Bounds:
     def __init__(self, text: str) -> None:
         self.text = text
         self._stops = {
-            kind: [i for i, c in enumerate(text) if c in chars]
+            kind: [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
             for kind, chars in (
                 ("sentence", _SENTENCE_ENDS),
                 ("clause", _CLAUSE_ENDS),

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cache
 
-from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary, fold
+from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, Words, default_vocabulary, fold
 from reader.analysis.model import Metric, Mention
 from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
 from reader.spans import check_span, resolve_overlaps
@@ -80,9 +81,12 @@ def find_figures(text: str, vocab: Vocabulary | None = None) -> list[Figure]:
 
     Traditional characters are read as simplified (約1546億元); surfaces are the text's own."""
     vocab = vocab or default_vocabulary()
-    source, text = text, fold(text)
-    figures = _find_figures(text, vocab)
-    if source == text:
+    return _figures_in(text, fold(text), vocab)
+
+
+def _figures_in(source: str, folded: str, vocab: Vocabulary) -> list[Figure]:
+    figures = _find_figures(folded, vocab)
+    if source == folded:
         return figures
     return [replace(f, surface=source[f.start : f.end]) for f in figures]
 
@@ -114,26 +118,36 @@ def _idiom_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
-def _startswith_any(text: str, pos: int, words: Sequence[str]) -> str | None:
-    for word in words:  # vocab lists are longest first
-        if text.startswith(word, pos):
-            return word
-    return None
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """The grammar's word lists as ``Words``, built once per vocabulary: the longest word at a
+    position wins, as it did when the longest-first lists were read in order."""
+
+    exclude_before: Words
+    vague_before: Words
+    currency_prefix: Words
+    currency_before: Words
+    hedges_before: Words
+    hedges_after: Words
+    demonstratives: Words
+    exclude_after: Words
+    exclude_after_magnitude: Words
+    tenths_not_before: Words
+    range_connectors: Words
+    percent: Words
+    multiplier: Words
+    currency_suffix: Words
+    counters: Words
 
 
-def _endswith_any(text: str, pos: int, words: Sequence[str]) -> str | None:
-    for word in words:
-        if word and text.endswith(word, 0, pos):
-            return word
-    return None
-
-
-def _longest_key(text: str, pos: int, table: dict[str, str] | dict) -> str | None:  # type: ignore[type-arg]
-    return _startswith_any(text, pos, sorted(table, key=len, reverse=True))
+@cache
+def _lookups(vocab: Vocabulary) -> _Lookups:
+    return _Lookups(**{f.name: Words.of(getattr(vocab, f.name)) for f in fields(_Lookups)})
 
 
 def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure | _Bare | None:
     """Grow a numeral core into a figure, or say why it is not one (None)."""
+    words = _lookups(vocab)
     start, pos = match.start(), match.end()
     chinese = match.group("cn") is not None
     numeral = match.group()
@@ -156,11 +170,11 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
     bare_magnitude = chinese and all(c in _MAGNITUDE_CHARS for c in numeral) and not magnitude
 
     # What stands right before: ordinals, identifiers, vague amounts, 上/破, currency signs, hedges.
-    if _endswith_any(text, start, vocab.exclude_before):
+    if words.exclude_before.ending_at(text, start):
         return None
     if not chinese and start > 0 and _LATIN_OR_DIGIT.match(text[start - 1]):
         return None
-    if chinese and _endswith_any(text, start, vocab.vague_before):
+    if chinese and words.vague_before.ending_at(text, start):
         return None
     surface_start = start
     qualifier: str | None = None
@@ -170,29 +184,29 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
     elif bare_magnitude and start > 0 and text[start - 1] == "破" and not text.endswith("突破", 0, start):
         surface_start, lexical_po = start - 1, True
     prefix_unit = None
-    sign = _endswith_any(text, start, sorted(vocab.currency_prefix, key=len, reverse=True))
+    sign = words.currency_prefix.ending_at(text, start)
     if sign and not chinese:
         surface_start, prefix_unit = start - len(sign), vocab.currency_prefix[sign]
-    named = _endswith_any(text, surface_start, sorted(vocab.currency_before, key=len, reverse=True))
+    named = words.currency_before.ending_at(text, surface_start)
     named_unit = vocab.currency_before[named] if named else None
     hedge_at = surface_start - len(named or "")  # 约合人民币1393亿元
-    hedge = _endswith_any(text, hedge_at, vocab.hedges_before)
+    hedge = words.hedges_before.ending_at(text, hedge_at)
     if hedge and qualifier is None:
         qualifier = hedge
-    anaphoric = bool(_endswith_any(text, hedge_at - len(hedge or ""), vocab.demonstratives))
+    anaphoric = bool(words.demonstratives.ending_at(text, hedge_at - len(hedge or "")))
 
     # Dates, durations, cohorts: 2020年, 30天, 85后, 三个月; and 千万级.
     after_number = pos + len(duo) if not duo and text.startswith(("多", "余"), pos) else pos
     for at in {pos, after_number}:
-        if not magnitude and not big and _startswith_any(text, at, vocab.exclude_after):
+        if not magnitude and not big and words.exclude_after.starting_at(text, at):
             return None
-        if _startswith_any(text, at, vocab.exclude_after_magnitude):
+        if words.exclude_after_magnitude.starting_at(text, at):
             return None
     if not duo and text.startswith(("多", "余"), pos) and _unit_at(text, pos + 1, vocab):
         duo, pos = text[pos], pos + 1  # 900多个: 多 before the counter
     elif not duo and text.startswith(("多", "余"), pos) and (magnitude or big):
         duo, pos = text[pos], pos + 1  # 3亿多
-    if duo and _startswith_any(text, pos, vocab.exclude_after):
+    if duo and words.exclude_after.starting_at(text, pos):
         return None  # 1年多 is caught above; 30多天 here
 
     unit, explicit, label, unit_len = None, False, None, 0
@@ -208,7 +222,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         and len(numeral) == 1
         and numeral in DIGITS
         and text.startswith(vocab.tenths, pos)
-        and not _startswith_any(text, pos + 1, vocab.tenths_not_before)
+        and not words.tenths_not_before.starting_at(text, pos + 1)
     )
     if tenths:
         value, unit, explicit, unit_len = value * 10, "%", True, len(vocab.tenths)
@@ -221,7 +235,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         unit = named_unit  # 人民币100亿: named, outside the surface, so still implied
     if duo and qualifier is None:
         qualifier = duo
-    after_hedge = _startswith_any(text, end, vocab.hedges_after)
+    after_hedge = words.hedges_after.starting_at(text, end)
     if after_hedge and qualifier is None:
         qualifier = after_hedge
 
@@ -279,16 +293,17 @@ def _scale(numeral: str, magnitude: str, chinese: bool) -> float:
 
 def _unit_at(text: str, pos: int, vocab: Vocabulary) -> tuple[str, bool, str | None, int] | None:
     """The unit word at ``pos``: (unit, whether the word names it, label, length)."""
-    word = _longest_key(text, pos, vocab.percent)
+    words = _lookups(vocab)
+    word = words.percent.starting_at(text, pos)
     if word:
         return vocab.percent[word], True, None, len(word)
-    word = _longest_key(text, pos, vocab.multiplier)
+    word = words.multiplier.starting_at(text, pos)
     if word:
         return vocab.multiplier[word], True, None, len(word)
-    word = _longest_key(text, pos, vocab.currency_suffix)
+    word = words.currency_suffix.starting_at(text, pos)
     if word:
         return vocab.currency_suffix[word], True, None, len(word)
-    word = _longest_key(text, pos, vocab.counters)
+    word = words.counters.starting_at(text, pos)
     if word and not (_LATIN.match(word[-1]) and _LATIN.match(text[pos + len(word) : pos + len(word) + 1])):
         counter = vocab.counters[word]
         return counter.unit, counter.explicit, counter.label, len(word)
@@ -341,6 +356,7 @@ def _chinese_is_figure(
 def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
     """三分之一 → 33.33 %, 百分之二十 → 20 %."""
     found = []
+    words = _lookups(vocab)
     for m in _FRACTION.finditer(text):
         try:
             den, num = parse_number(m.group("den")), parse_number(m.group("num"))
@@ -348,8 +364,8 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
             continue
         if den <= 0 or num > den:
             continue
-        hedge = _endswith_any(text, m.start(), vocab.hedges_before)
-        after = _startswith_any(text, m.end(), vocab.hedges_after)
+        hedge = words.hedges_before.ending_at(text, m.start())
+        after = words.hedges_after.starting_at(text, m.end())
         found.append(
             Figure(
                 start=m.start(),
@@ -366,12 +382,13 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
 
 def _lexical(text: str, vocab: Vocabulary) -> list[Figure]:
     found = []
+    words = _lookups(vocab)
     for entry in vocab.lexical:
         for m in re.finditer(re.escape(entry.surface), text):
-            if _endswith_any(text, m.start(), entry.not_after):
+            if any(word and text.endswith(word, 0, m.start()) for word in entry.not_after):
                 continue
-            hedge = _endswith_any(text, m.start(), vocab.hedges_before)
-            after = _startswith_any(text, m.end(), vocab.hedges_after)
+            hedge = words.hedges_before.ending_at(text, m.start())
+            after = words.hedges_after.starting_at(text, m.end())
             found.append(
                 Figure(
                     start=m.start(),
@@ -391,7 +408,7 @@ def _ranges(text: str, bare: list[_Bare], found: list[Figure], vocab: Vocabulary
     by_start = {f.start: f for f in found}
     out = []
     for b in bare:
-        connector = _startswith_any(text, b.end, vocab.range_connectors)
+        connector = _lookups(vocab).range_connectors.starting_at(text, b.end)
         if connector is None:
             continue
         partner = by_start.get(b.end + len(connector))
@@ -430,6 +447,6 @@ def extract_metrics(
     from reader.analysis.metric_context import explain  # context reads figures; no cycle at import
 
     vocab = vocab or default_vocabulary()
-    figures = find_figures(text, vocab)
-    return explain(fold(text), figures, mentions, date, vocab)
+    folded = fold(text)
+    return explain(folded, _figures_in(text, folded, vocab), mentions, date, vocab)
 

@@ -6,6 +6,9 @@ import time
 
 import pytest
 
+import re
+
+from reader.analysis.metric_vocab import Words, alternation
 from reader.analysis.metrics import extract_metrics, find_figures
 from reader.analysis.model import EntityType, Mention, MetricKind
 
@@ -316,6 +319,38 @@ def test_extract_metrics_is_fast_on_a_long_text() -> None:
     metrics = extract_metrics(text, date="2021-01-01")
     assert time.perf_counter() - started < 2.0
     assert len(metrics) == 4 * 400
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "ending", "starting"),
+    [
+        ("不超过5亿元", 3, "不超过", None),  # the longest word wins, as in a longest-first list
+        ("超过5亿元", 2, "超过", None),
+        ("过5亿元", 1, "过", None),
+        ("5亿元以上", 3, None, "以上"),
+        ("5亿元", 3, None, None),  # at the end: nothing starts there
+        ("过", 0, None, "过"),  # at the start: nothing ends there
+    ],
+)
+def test_metric_words_longest_at_a_position(
+    text: str, pos: int, ending: str | None, starting: str | None
+) -> None:
+    words = Words.of(["超过", "过", "不超过", "以上", "以下"])
+    assert words.ending_at(text, pos) == ending
+    assert words.starting_at(text, pos) == starting
+
+
+def test_metric_words_refuse_an_empty_word() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        Words.of(["约", ""])
+
+
+@pytest.mark.parametrize("text", ["营收和GMV", "gmv增长", "总营收", "营", "Gmv与DAU"])
+def test_metric_alternation_lookahead_matches_like_the_plain_alternation(text: str) -> None:
+    words = ("总营收", "营收", "gmv", "dau")
+    plain = re.compile("|".join(words), re.IGNORECASE)
+    fast = alternation(words, re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 # --- unseen-article grammar: traditional characters, currencies named before, declines ------
