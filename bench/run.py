@@ -60,6 +60,7 @@ sample = [a.text for a in lib.articles[: max(1, len(lib.articles) // 10)]]
 t = time.perf_counter()
 for text in sample: list(tok.cut(text))
 jieba_rate = sum(map(len, sample)) / (time.perf_counter() - t)
+del lib; import gc; gc.collect()
 t = time.perf_counter(); lib2 = load_library([Path({str(folder)!r})], store, analyzer); reopen = time.perf_counter() - t
 names = [e.name for e in lib2.entities()[:200]]
 rng = random.Random(1)

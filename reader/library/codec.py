@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import zlib
+from array import array
 
 from reader.analysis.model import EntityType, Mention, Metric, MetricKind
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 
-_BLOCK_KINDS = {k.value: k for k in BlockKind}
 _STYLE_KINDS = {k.value: k for k in StyleKind}
-_TYPES = {t.value: t for t in EntityType}
+_TYPE_LIST = tuple(EntityType)  # mentions store their type as an index into this
+_TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
+_BLOCK_LIST = tuple(BlockKind)
+_BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
+# Bumped when the payload layout changes; part of the cache key, so old entries are not read.
+FORMAT = "2"
 _KINDS = {k.value: k for k in MetricKind}
 
 
@@ -26,13 +31,16 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "date": article.date,
         "tags": article.tags,
         "url": article.url,
-        "blocks": [[b.kind.value, b.start, b.end, b.level] for b in article.blocks],
+        "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
         "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
-        "mentions": raw.mentions,
         "entities": raw.entities,
         "metrics": raw.metrics,
     }
-    return zlib.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    # JSON for the few fields, a packed int array for the many mentions: decoding a list of
+    # lists per mention was most of the time it took to reopen a library. JSON never holds a
+    # NUL byte, so one separates the two.
+    head = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+    return zlib.compress(head + b"\0" + raw.mentions.tobytes(), 1)
 
 
 def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, Analysis]:
@@ -46,15 +54,17 @@ class RawAnalysis:
 
     __slots__ = ("entities", "mentions", "metrics")
 
-    def __init__(self, entities: list[str], mentions: list[list], metrics: list[list]) -> None:
+    def __init__(self, entities: list[str], mentions: array, metrics: list[list]) -> None:
         self.entities = entities  # local entity names; mentions refer to them by index
-        self.mentions = mentions  # [start, end, entity index, type value]
+        self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
         self.metrics = metrics  # [start, end, value, unit, implied, qualifier, label, subject, period, kind]
 
     @classmethod
     def of(cls, analysis: Analysis) -> RawAnalysis:
         entities: dict[str, int] = {}
-        mentions = [[m.start, m.end, entities.setdefault(m.entity, len(entities)), m.type.value] for m in analysis.mentions]
+        mentions = array("i")
+        for m in analysis.mentions:
+            mentions.extend((m.start, m.end, entities.setdefault(m.entity, len(entities)), _TYPE_INDEX[m.type.value]))
         metrics = [
             [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value]
             for m in analysis.metrics
@@ -63,7 +73,11 @@ class RawAnalysis:
 
     def build(self, text: str) -> Analysis:
         names = self.entities
-        mentions = tuple(Mention(s, e, names[i], _TYPES[t], text[s:e]) for s, e, i, t in self.mentions)
+        flat = self.mentions
+        mentions = tuple(
+            Mention(s, e, names[i], _TYPE_LIST[t], text[s:e])
+            for s, e, i, t in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
+        )
         metrics = tuple(
             Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k])
             for s, e, v, u, ui, q, lb, sj, p, k in self.metrics
@@ -81,13 +95,20 @@ class RawAnalysis:
 
 
 def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
-    doc = json.loads(zlib.decompress(payload))
+    data = zlib.decompress(payload)
+    cut = data.index(b"\0")
+    doc = json.loads(data[:cut])
+    mentions = array("i")
+    mentions.frombytes(data[cut + 1 :])
+    flat = doc["blocks"]
     article = Article(
         key=key,
         file=file,
         title=doc["title"],
         text=doc["text"],
-        blocks=tuple(Block(_BLOCK_KINDS[k], s, e, lv) for k, s, e, lv in doc["blocks"]),
+        blocks=tuple(
+            Block(_BLOCK_LIST[k], s, e, lv) for k, s, e, lv in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
+        ),
         styles=tuple(Style(_STYLE_KINDS[k], s, e) for k, s, e in doc["styles"]),
         source=doc["source"],
         author=doc["author"],
@@ -97,4 +118,9 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         content_hash=content_hash,
         path=path,
     )
-    return article, RawAnalysis(doc["entities"], doc["mentions"], doc["metrics"])
+    return article, RawAnalysis(doc["entities"], mentions, doc["metrics"])
+
+
+def type_value(index: int) -> str:
+    """The EntityType value a packed mention's type index stands for."""
+    return _TYPE_LIST[index].value

@@ -126,7 +126,8 @@ class Library:
                     refs = self._index[name] = array("i")
                 local.append(refs)
                 self._types[name][mention_type] += 1
-            for start, end, entity, _ in raw.mentions:
+            flat = raw.mentions
+            for start, end, entity in zip(flat[0::4], flat[1::4], flat[2::4]):
                 local[entity].extend((i, start, end))
             self._article_entities.append(tuple(raw.entities))
 
@@ -256,7 +257,7 @@ class Library:
 
 
 _BUILT_KEPT = 32
-_EMPTY = RawAnalysis([], [], [])
+_EMPTY = RawAnalysis([], array("i"), [])
 
 
 def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:
@@ -266,9 +267,10 @@ def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:
 def _first_types(raw: RawAnalysis) -> list[str]:
     """The type of each local entity, from its first mention."""
     types = [""] * len(raw.entities)
-    for _, _, entity, mention_type in raw.mentions:
+    flat = raw.mentions
+    for entity, mention_type in zip(flat[2::4], flat[3::4]):
         if not types[entity]:
-            types[entity] = mention_type
+            types[entity] = codec.type_value(mention_type)
     return types
 
 
@@ -295,7 +297,7 @@ def load_library(
     found, errors = find_articles(paths)
     articles: list[Article] = []
     analyses: dict[str, RawAnalysis] = {}
-    version = analyzer.version if store is not None else ""
+    version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
     done = 0
     for chunk_start in range(0, len(found), _CHUNK):
         if cancelled is not None and cancelled.is_set():

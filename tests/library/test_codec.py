@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from reader.analysis.model import EntityType, Mention, Metric, MetricKind
+from reader.analysis.pipeline import Analysis
+from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
+from reader.library import codec
+
+
+def test_codec_round_trip_keeps_every_layer() -> None:
+    text = "😀阿里巴巴在𠀀杭州\n营收增长10%。"
+    article = Article(
+        key="k.md", file="k.md", title="标题", text=text,
+        blocks=(Block(BlockKind.HEADING, 0, 9, 2), Block(BlockKind.QUOTE, 10, len(text))),
+        styles=(Style(StyleKind.BOLD, 1, 5),), source="36kr", date="2021-01-01", tags=("电商",),
+    )  # fmt: skip
+    mentions = (
+        Mention(1, 5, "阿里巴巴", EntityType.ORG, "阿里巴巴"),
+        Mention(7, 9, "杭州", EntityType.PLACE, "杭州"),
+    )
+    metrics = (Metric(14, 17, "10%", 10.0, "%", False, None, "同比增长", "阿里巴巴", None, MetricKind.ACTUAL),)
+    payload = codec.encode(article, Analysis(mentions, metrics))
+    decoded, analysis = codec.decode(payload, "k.md", "k.md", "")
+    assert decoded == article
+    assert analysis == Analysis(mentions, metrics)
+    assert [text[m.start : m.end] for m in analysis.mentions] == ["阿里巴巴", "杭州"]
