@@ -115,6 +115,7 @@ class Library:
         ]
         self._built: OrderedDict[str, Analysis] = OrderedDict()
         self._entity_summaries: list[EntitySummary] | None = None
+        self._summaries: dict[str, EntitySummary | None] = {}
         self._index: dict[str, array] = {}
         self._types: dict[str, Counter[str]] = defaultdict(Counter)
         self._article_entities: list[tuple[str, ...]] = []
@@ -163,6 +164,13 @@ class Library:
         return list(self._index)
 
     def entity(self, name: str) -> EntitySummary | None:
+        """The entity's type, aliases and counts (computed once per entity: its aliases come
+        from every mention's surface)."""
+        if name not in self._summaries:
+            self._summaries[name] = self._summarise(name)
+        return self._summaries[name]
+
+    def _summarise(self, name: str) -> EntitySummary | None:
         refs = self._index.get(name)
         if not refs:
             return None
