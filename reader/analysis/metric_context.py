@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
+from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary, Words
 from reader.analysis.metrics import Figure, _noun_after
 from reader.analysis.model import EntityType, Metric, MetricKind, Mention
 from reader.analysis.periods import TimeExpr, article_year, find_periods
@@ -76,6 +76,21 @@ class _Bounds:
         return None
 
 
+class _Mentions:
+    """The article's mentions in text order, for "which lie inside [lo, hi]" by bisection
+    (a scan of every mention for every figure was a tenth of the context's time)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.all = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.all]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_right(self._starts, hi)
+        return [m for m in self.all[i:j] if m.end <= hi]
+
+
 @dataclass(frozen=True, slots=True)
 class _LabelHit:
     start: int
@@ -100,8 +115,8 @@ def explain(
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
     ]
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    affiliations = _affiliations(text, ordered, vocab)
+    ordered = _Mentions(mentions)
+    affiliations = _affiliations(text, ordered.all, vocab)
     out: list[Metric] = []
     for fig in figures:
         label, unit = _label_and_unit(text, fig, hits, bounds, vocab)
@@ -219,13 +234,15 @@ def _kind(
     following = bounds.around("clause", clause[1] + 1) if clause[1] < len(text) else clause
     sentence = bounds.around("sentence", fig.start)
     scope = text[clause[0] : min(following[1], sentence[1])]
-    if any(cue in scope for cue in vocab.kind_cues["other"]):
+    if vocab.kind_pattern("other").search(scope):
         return MetricKind.OTHER
     if any(text.startswith(cue, fig.end, fig.end + 3) for cue in vocab.kind_cues["target"]):
         return MetricKind.TARGET  # 要达到2000亿目标
     before = text[sentence[0] : fig.start]
     best, best_at = None, -1
     for kind, key in ((MetricKind.TARGET, "target"), (MetricKind.FORECAST, "forecast")):
+        if not vocab.kind_pattern(key).search(before):
+            continue  # as in most sentences: one search instead of an rfind per cue
         for cue in vocab.kind_cues[key]:
             at = before.rfind(cue)
             if at >= 0 and at + len(cue) > best_at:
@@ -251,7 +268,7 @@ def _affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict
     out: dict[str, str] = {}
     orgs = [m for m in mentions if m.type in _ORGISH]
     for person in (m for m in mentions if m.type is EntityType.PERSON):
-        title = _endswith_word(text, person.start, vocab.titles)
+        title = vocab.words().titles.ending_at(text, person.start)
         if title is None or person.entity in out:
             continue
         title_start = person.start - len(title)
@@ -263,15 +280,11 @@ def _affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict
     return out
 
 
-def _endswith_word(text: str, pos: int, words: Sequence[str]) -> str | None:
-    return next((w for w in words if text.endswith(w, 0, pos)), None)
-
-
 def _subject(
     text: str,
     fig: Figure,
     label: str | None,
-    mentions: list[Mention],
+    mentions: _Mentions,
     bounds: _Bounds,
     earlier: list[Metric],
     vocab: Vocabulary,
@@ -279,7 +292,7 @@ def _subject(
 ) -> str | None:
     sentence = bounds.around("sentence", fig.start)
     clause = bounds.around("clause", fig.start)
-    in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+    in_sentence = mentions.within(*sentence)
     if label == "年龄":
         people = [m for m in in_sentence if m.type is EntityType.PERSON]
         same_clause = [m for m in people if clause[0] <= m.start < clause[1]]
@@ -300,7 +313,8 @@ def _subject(
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if _not_a_subject(text, mention, vocab):
-            if _follows(text, mention, vocab.speech_verbs) and not _after_skip_word(text, mention, vocab):
+            speaking = _follows(text, mention, vocab.words().speech_verbs)
+            if speaking and not _after_skip_word(text, mention, vocab):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测
             continue
         if _in_group(text, mention, in_sentence):
@@ -318,7 +332,7 @@ def _subject(
         return earlier[-1].subject  # 这个数字可能会增加五倍: still the figure before's
     previous = bounds.previous("sentence", fig.start)
     if previous is not None and previous[0] >= paragraph[0]:
-        topic = [m for m in mentions if previous[0] <= m.start and m.end <= previous[1]]
+        topic = mentions.within(*previous)
         topic = [m for m in topic if not _not_a_subject(text, m, vocab)]
         if topic:
             return topic[0].entity
@@ -360,20 +374,20 @@ def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander."""
     return (
         _after_skip_word(text, mention, vocab)
-        or _follows(text, mention, vocab.speech_verbs)
-        or _follows(text, mention, vocab.bystander_verbs)
+        or _follows(text, mention, vocab.words().speech_verbs)
+        or _follows(text, mention, vocab.words().bystander_verbs)
     )
 
 
 def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    return any(text.endswith(word, 0, mention.start) for word in vocab.skip_after)
+    return vocab.words().skip_after.ending_at(text, mention.start) is not None
 
 
-def _follows(text: str, mention: Mention, verbs: Sequence[str]) -> bool:
+def _follows(text: str, mention: Mention, verbs: Words) -> bool:
     """康泽宇表示, 康泽宇还提到, 《晚点LatePost》独家获悉: one of ``verbs`` follows the mention
     (two characters may stand between; a closing bracket or quote does not count)."""
     follow = text[mention.end : mention.end + 8].lstrip("》」”』")
-    return any(follow.startswith(v, i) for v in verbs for i in range(_SPEAKER_GAP + 1))
+    return any(verbs.starting_at(follow, i) for i in range(_SPEAKER_GAP + 1))
 
 
 def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
@@ -402,17 +416,17 @@ def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
 
 
 def _resolve_pronoun(
-    at: int, kind: str, mentions: list[Mention], bounds: _Bounds
+    at: int, kind: str, mentions: _Mentions, bounds: _Bounds
 ) -> str | None:
     sentence = bounds.around("sentence", at)
     types = (EntityType.PERSON,) if kind == "person" else _ORGISH
-    before = [m for m in mentions if sentence[0] <= m.start and m.end <= at and m.type in types]
+    before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
     previous = bounds.previous("sentence", at)
     if previous is not None:
         candidates = [
-            m for m in mentions if previous[0] <= m.start and m.end <= previous[1] and m.type in types
+            m for m in mentions.within(*previous) if m.type in types
         ]
         if candidates:
             # a person is the last one named; an organisation is the previous sentence's topic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -83,6 +83,32 @@ class Words:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The vocabulary's word lists that are matched at a position, as ``Words``: the longest
+    word there wins, as it did when the longest-first lists were read in order."""
+
+    exclude_before: Words
+    vague_before: Words
+    currency_prefix: Words
+    currency_before: Words
+    hedges_before: Words
+    hedges_after: Words
+    demonstratives: Words
+    exclude_after: Words
+    exclude_after_magnitude: Words
+    tenths_not_before: Words
+    range_connectors: Words
+    percent: Words
+    multiplier: Words
+    currency_suffix: Words
+    counters: Words
+    skip_after: Words
+    speech_verbs: Words
+    bystander_verbs: Words
+    titles: Words
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # eq=False: hashed by identity, for the caches
 class Vocabulary:
     currency_suffix: dict[str, str]
@@ -143,6 +169,14 @@ class Vocabulary:
     def after_label_for(self, word: str) -> Label | None:
         return _after_index(self).get(word.casefold())
 
+    def words(self) -> WordLists:
+        """The word lists grouped by length, for lookups at a position."""
+        return _word_lists(self)
+
+    def kind_pattern(self, kind: str) -> re.Pattern[str]:
+        """One alternation of the cue words of ``kind`` (target, forecast, other)."""
+        return _kind_pattern(self, kind)
+
 
 def _longest_first(words: object) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[arg-type]
@@ -185,6 +219,16 @@ def alternation(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     firsts = sorted({w[0] for w in words})
     lookahead = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
     return re.compile(lookahead + "(?:" + "|".join(map(re.escape, words)) + ")", flags)
+
+
+@cache
+def _word_lists(vocab: Vocabulary) -> WordLists:
+    return WordLists(**{f.name: Words.of(getattr(vocab, f.name)) for f in fields(WordLists)})
+
+
+@cache
+def _kind_pattern(vocab: Vocabulary, kind: str) -> re.Pattern[str]:
+    return alternation(vocab.kind_cues[kind])
 
 
 @cache

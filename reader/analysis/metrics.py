@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
-from functools import cache
+from dataclasses import dataclass, replace
 
-from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, Words, default_vocabulary, fold
+from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary, fold
 from reader.analysis.model import Metric, Mention
 from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
 from reader.spans import check_span, resolve_overlaps
@@ -37,7 +36,7 @@ _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９.．_/]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PUNCT = set("，。；：、！？,.;:!?（）()“”\"'‘’《》【】[]\n")
 _MAGNITUDE_CHARS = set(_CN_UNITS)
-_BIG = set(BIG_UNITS)
+_BIG = frozenset(BIG_UNITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,36 +117,9 @@ def _idiom_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True, slots=True)
-class _Lookups:
-    """The grammar's word lists as ``Words``, built once per vocabulary: the longest word at a
-    position wins, as it did when the longest-first lists were read in order."""
-
-    exclude_before: Words
-    vague_before: Words
-    currency_prefix: Words
-    currency_before: Words
-    hedges_before: Words
-    hedges_after: Words
-    demonstratives: Words
-    exclude_after: Words
-    exclude_after_magnitude: Words
-    tenths_not_before: Words
-    range_connectors: Words
-    percent: Words
-    multiplier: Words
-    currency_suffix: Words
-    counters: Words
-
-
-@cache
-def _lookups(vocab: Vocabulary) -> _Lookups:
-    return _Lookups(**{f.name: Words.of(getattr(vocab, f.name)) for f in fields(_Lookups)})
-
-
 def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure | _Bare | None:
     """Grow a numeral core into a figure, or say why it is not one (None)."""
-    words = _lookups(vocab)
+    words = vocab.words()
     start, pos = match.start(), match.end()
     chinese = match.group("cn") is not None
     numeral = match.group()
@@ -161,12 +133,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
     if more:
         duo, magnitude = more.group("duo") or "", more.group("mag")
         pos = more.end()
-    try:
-        value = parse_number(numeral + magnitude)
-    except ValueError:
-        return None
-    scale = _scale(numeral, magnitude, chinese)
-    big = any(c in _BIG for c in numeral + magnitude)
+    big = not _BIG.isdisjoint(numeral + magnitude)
     bare_magnitude = chinese and all(c in _MAGNITUDE_CHARS for c in numeral) and not magnitude
 
     # What stands right before: ordinals, identifiers, vague amounts, 上/破, currency signs, hedges.
@@ -208,6 +175,13 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         duo, pos = text[pos], pos + 1  # 3亿多
     if duo and words.exclude_after.starting_at(text, pos):
         return None  # 1年多 is caught above; 30多天 here
+
+    # Parsed only now: most numerals are not figures (2020年, 一个), and ruling them out is cheaper.
+    try:
+        value = parse_number(numeral + magnitude)
+    except ValueError:
+        return None
+    scale = _scale(numeral, magnitude, chinese)
 
     unit, explicit, label, unit_len = None, False, None, 0
     unit_word = _unit_at(text, pos, vocab)
@@ -293,7 +267,7 @@ def _scale(numeral: str, magnitude: str, chinese: bool) -> float:
 
 def _unit_at(text: str, pos: int, vocab: Vocabulary) -> tuple[str, bool, str | None, int] | None:
     """The unit word at ``pos``: (unit, whether the word names it, label, length)."""
-    words = _lookups(vocab)
+    words = vocab.words()
     word = words.percent.starting_at(text, pos)
     if word:
         return vocab.percent[word], True, None, len(word)
@@ -356,7 +330,7 @@ def _chinese_is_figure(
 def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
     """三分之一 → 33.33 %, 百分之二十 → 20 %."""
     found = []
-    words = _lookups(vocab)
+    words = vocab.words()
     for m in _FRACTION.finditer(text):
         try:
             den, num = parse_number(m.group("den")), parse_number(m.group("num"))
@@ -382,7 +356,7 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
 
 def _lexical(text: str, vocab: Vocabulary) -> list[Figure]:
     found = []
-    words = _lookups(vocab)
+    words = vocab.words()
     for entry in vocab.lexical:
         for m in re.finditer(re.escape(entry.surface), text):
             if any(word and text.endswith(word, 0, m.start()) for word in entry.not_after):
@@ -408,7 +382,7 @@ def _ranges(text: str, bare: list[_Bare], found: list[Figure], vocab: Vocabulary
     by_start = {f.start: f for f in found}
     out = []
     for b in bare:
-        connector = _lookups(vocab).range_connectors.starting_at(text, b.end)
+        connector = vocab.words().range_connectors.starting_at(text, b.end)
         if connector is None:
             continue
         partner = by_start.get(b.end + len(connector))
