@@ -115,6 +115,8 @@ class ArticleView(QTextEdit):
     metric_activated = Signal(int)  # a figure was clicked: its index in the analysis
     metric_hovered = Signal(int)  # the figure under the mouse, -1 when none
     mention_menu_requested = Signal(Mention, QPoint)  # right-click on a mention, global position
+    text_menu_requested = Signal(int, QPoint)  # right-click elsewhere: code-point offset (-1: none), global position
+    text_clicked = Signal(int)  # a click without a selection: the code-point offset under it
     zoom_changed = Signal(int)
     history_requested = Signal(int)  # the mouse's back (-1) or forward (+1) button
 
@@ -151,6 +153,7 @@ class ArticleView(QTextEdit):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
+        self._highlights: list[tuple[int, int, QColor]] = []  # the notes layer, kept across re-renders
         self._flash_span: tuple[int, int] | None = None
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(1600)
@@ -192,6 +195,7 @@ class ArticleView(QTextEdit):
         self._metric_order = sorted(range(len(analysis.metrics)), key=lambda i: analysis.metrics[i].start)
         self._metric_starts = [analysis.metrics[i].start for i in self._metric_order]
         self._layers.clear()
+        self._highlights = []
         self._word_cache = {}
         self._find = []
         self._find_current = -1
@@ -211,6 +215,7 @@ class ArticleView(QTextEdit):
         self._metric_order = []
         self._metric_starts = []
         self._layers.clear()
+        self._highlights = []
         self.document().clear()
         self.header.set_article(None, self.font(), self._theme)
         self.placeholder.setText(message)
@@ -277,6 +282,9 @@ class ArticleView(QTextEdit):
         )
         self.header.set_article(self._article, font, self._theme)
         self._relayout(force=True)
+        # Clearing the document collapsed every layer's cursors; the user's highlights are
+        # rebuilt from their spans so a zoom or theme change keeps them.
+        self._layers["notes"] = self._highlight_selections()
         self._refresh_extra()
 
     def _rerender(self) -> None:
@@ -463,7 +471,18 @@ class ArticleView(QTextEdit):
         if self._article is None:
             return
         n = len(self._article.text)
-        self._set_layer("notes", [self._selection(s, e, color) for s, e, color in spans if 0 <= s < e <= n])
+        self._highlights = [(s, e, QColor(color)) for s, e, color in spans if 0 <= s < e <= n]
+        self._set_layer("notes", self._highlight_selections())
+
+    def highlights(self) -> list[tuple[int, int, QColor]]:
+        """The user's highlights as painted: (start, end, colour) in code points."""
+        return [
+            (self._positions.to_offset(s.cursor.selectionStart()), self._positions.to_offset(s.cursor.selectionEnd()), s.format.background().color())
+            for s in self._layers.get("notes", [])
+        ]
+
+    def _highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return [self._selection(s, e, color) for s, e, color in self._highlights]
 
     def _refresh_extra(self) -> None:
         ordered = [s for name in ("notes", "entity", "metric", "find", "flash") for s in self._layers.get(name, [])]
@@ -602,6 +621,7 @@ class ArticleView(QTextEdit):
         offset = self.offset_at(point)
         if offset is None:
             return
+        self.text_clicked.emit(offset)
         mention = self.mention_at(offset)
         if mention is not None:
             self.entity_activated.emit(mention.entity)
@@ -689,4 +709,4 @@ class ArticleView(QTextEdit):
         if mention is not None:
             self.mention_menu_requested.emit(mention, event.globalPos())
             return
-        super().contextMenuEvent(event)
+        self.text_menu_requested.emit(-1 if offset is None else offset, event.globalPos())

@@ -3,7 +3,7 @@ the figures given about it (charted when there is a series), and the user's note
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
@@ -252,6 +252,12 @@ class EntityCardPanel(Panel):
         self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
         self.figures_model.set_figures((), {}, set())
         self.refresh()
+
+    def set_notes(self, notes: tuple[str, ...]) -> None:
+        """The user's notes on the entity changed: show them without recomputing the card."""
+        if self._card is not None:
+            self._card = replace(self._card, notes=notes)
+            self.refresh()
 
     def show_details(self, details: CardDetails) -> None:
         if self._card is None or details.name != self._card.name:

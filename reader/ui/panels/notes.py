@@ -46,6 +46,7 @@ from reader.ingest.model import Article
 from reader.notes.anchor import anchor, anchor_all
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind
 from reader.notes.repository import AnnotationFilter, AnnotationRepository
+from reader.ui.panels.base import Panel
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 2  # the Anchor (where it is in the current text)
@@ -409,3 +410,21 @@ class NotesPanel(QWidget):
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
         self.reattach_button.setVisible(bool(selected and index.data(ORPHANED_ROLE)))
+
+
+class NotesDock(Panel):
+    """The notes panel as a dock of the main window. The panel inside is made at once (the
+    window tells it about every article opened) and shown on the dock's first show; without a
+    store there is nothing to list, and the dock says so."""
+
+    def __init__(self, repository: AnnotationRepository | None, parent: QWidget | None = None) -> None:
+        super().__init__("Notes", "notesDock", parent)
+        self.notes: NotesPanel | None = NotesPanel(repository, self) if repository is not None else None
+
+    def build(self) -> QWidget:
+        if self.notes is not None:
+            return self.notes
+        label = QLabel("Notes need the database, which could not be opened (see the message at start-up).", self)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
