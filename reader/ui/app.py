@@ -101,23 +101,8 @@ def run(
     app.setFont(font)
 
     folder = resolve_data_dir(data_dir)
-    store: Store | None = None
-    try:
-        store = Store.open(folder)
-    except StoreUnavailable as error:  # StoreTooNew included: the file was left untouched
-        message = f"{error}\n\nReader will open without saving reading state or notes."
-        if screenshot is not None:
-            sys.stderr.write(f"reader: {message}\n")
-        else:
-            show_error(message)
-
-    window = MainWindow(store, Analyzer(stored_corrections(store)), folder)
-    window.open_file_request = open_file
-    if store is not None and store.moved_aside is not None:
-        window.notice.show_notice(
-            f"The database was damaged and has been moved to <code>{store.moved_aside}</code>; "
-            "a new one was created. Re-import your notes from your last export."
-        )
+    store = open_store(folder, quiet=screenshot is not None)
+    window = build_window(store, folder, open_file)
     taker = Screenshot(window, screenshot) if screenshot is not None else None
     window.show()
     window.open_paths(_initial_paths(paths, store, default))
@@ -125,3 +110,30 @@ def run(
     if store is not None:
         store.close()
     return taker.code if taker is not None else code
+
+
+def open_store(folder: Path, quiet: bool = False) -> Store | None:
+    """The store in ``folder``, or None (and a message) when it cannot be used; ``quiet`` writes
+    the message to stderr instead of a dialog (screenshots run unattended)."""
+    try:
+        return Store.open(folder)
+    except StoreUnavailable as error:  # StoreTooNew included: the file was left untouched
+        message = f"{error}\n\nReader will open without saving reading state or notes."
+        if quiet:
+            sys.stderr.write(f"reader: {message}\n")
+        else:
+            show_error(message)
+        return None
+
+
+def build_window(store: Store | None, folder: Path, open_file: str | None = None) -> MainWindow:
+    """The main window wired to ``store`` and an analyzer with the user's corrections: what
+    ``run`` shows, and what the end-to-end test drives."""
+    window = MainWindow(store, Analyzer(stored_corrections(store)), folder)
+    window.open_file_request = open_file
+    if store is not None and store.moved_aside is not None:
+        window.notice.show_notice(
+            f"The database was damaged and has been moved to <code>{store.moved_aside}</code>; "
+            "a new one was created. Re-import your notes from your last export."
+        )
+    return window
