@@ -53,7 +53,7 @@ import jieba
 analyzer = Analyzer()
 t = time.perf_counter(); analyzer.recognizer; jieba_init = time.perf_counter() - t
 store = Store.open(Path({str(data)!r}))
-t = time.perf_counter(); lib = load_library([Path({str(folder)!r})], store, analyzer); first = time.perf_counter() - t
+t = time.perf_counter(); lib = load_library([Path({str(folder)!r})], store, analyzer, workers=analysis_workers()); first = time.perf_counter() - t
 chars = sum(len(a.text) for a in lib.articles)
 tok = jieba.Tokenizer(); tok.initialize()
 sample = [a.text for a in lib.articles[: max(1, len(lib.articles) // 10)]]

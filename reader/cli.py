@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 import reader
 from reader.errors import StoreUnavailable
-from reader.library.library import Library, load_library
+from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
 from reader.paths import SEEDS, data_dir
@@ -87,7 +87,7 @@ def _extract(args: argparse.Namespace) -> int:
         return 2
     store = open_store(args.data_dir)
     try:
-        library = load_library(paths, store, Analyzer())
+        library = load_library(paths, store, Analyzer(), workers=analysis_workers())
     finally:
         if store is not None:
             store.close()

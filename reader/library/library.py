@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
+from concurrent.futures import Executor
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
@@ -12,7 +14,7 @@ from typing import overload
 from pathlib import Path
 
 from reader.analysis.model import EntityType, Metric
-from reader.analysis.pipeline import Analysis, ArticleAnalyzer
+from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
 from reader.errors import IngestError
 from reader.ingest.discover import Found
 from reader.ingest.load import is_html, parse_article, read_file
@@ -21,6 +23,7 @@ from reader.library import codec
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.store import Store
+from reader.library.workers import analyse_job, analysis_pool
 
 CONTEXT_CHARS = 30  # each side of a mention in a keyword-in-context line
 
@@ -298,52 +301,86 @@ def load_library(
     analyzer: ArticleAnalyzer,
     progress: Progress | None = None,
     cancelled: threading.Event | None = None,
+    workers: int = 1,
 ) -> Library:
     """Find, read, clean and analyse every article under ``paths``. Unchanged files come from
     the store's cache (keyed by content hash and analysis version) without re-running jieba.
-    Bad files become errors; the rest load. Stops early, with what it has, when cancelled."""
+    Bad files become errors; the rest load. Stops early, with what it has, when cancelled.
+
+    With ``workers`` > 1 and the real Analyzer, new articles are analysed in that many worker
+    processes (see reader.library.workers); a reopen from the cache starts none."""
     found, errors = find_articles(paths)
     articles: list[Article] = []
     analyses: dict[str, RawAnalysis] = {}
     version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
+    pool: Executor | None = None
     done = 0
-    for chunk_start in range(0, len(found), _CHUNK):
-        if cancelled is not None and cancelled.is_set():
-            break
-        chunk: list[tuple[Found, bytes, str]] = []
-        for item in found[chunk_start : chunk_start + _CHUNK]:
-            try:
-                data = read_file(item)
-            except IngestError as error:
-                errors.append(LoadError(error.file, error.message))
-                done += 1
-                continue
-            chunk.append((item, data, hashlib.sha256(data).hexdigest()))
-        cached = store.cached_documents([h for _, _, h in chunk], version) if store is not None else {}
-        fresh: list[tuple[str, bytes]] = []
-        for item, data, content_hash in chunk:
-            done += 1
-            key = item.relative
-            if key in analyses:  # the same file reached through two of the paths
-                continue
-            payload = cached.get(content_hash)
-            if payload is not None:
-                article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
-            else:
+    try:
+        for chunk_start in range(0, len(found), _CHUNK):
+            if cancelled is not None and cancelled.is_set():
+                break
+            chunk: list[tuple[Found, bytes, str]] = []
+            for item in found[chunk_start : chunk_start + _CHUNK]:
                 try:
-                    article = parse_article(data, key, html=is_html(item.path), path=str(item.path))
+                    data = read_file(item)
                 except IngestError as error:
                     errors.append(LoadError(error.file, error.message))
+                    done += 1
                     continue
-                analysis = RawAnalysis.of(analyzer.analyse(article))
-                fresh.append((content_hash, codec.encode(article, analysis)))
-            articles.append(article)
-            analyses[key] = analysis
-            if progress is not None:
-                progress(done, len(found), key)
-        if store is not None and fresh:
-            store.put_documents(fresh, version)
+                chunk.append((item, data, hashlib.sha256(data).hexdigest()))
+            cached = store.cached_documents([h for _, _, h in chunk], version) if store is not None else {}
+            missing = [c for c in chunk if c[2] not in cached and c[0].relative not in analyses]
+            if pool is None and workers > 1 and len(missing) >= _POOL_MIN and isinstance(analyzer, Analyzer):
+                pool = analysis_pool(analyzer, workers)
+            made: dict[str, bytes] = {}  # payloads the worker processes produced
+            failed: dict[str, str] = {}
+            if pool is not None and missing:
+                jobs = [(data, item.relative, is_html(item.path), str(item.path)) for item, data, _ in missing]
+                for (item, _, content_hash), (ok, result) in zip(missing, pool.map(analyse_job, jobs, chunksize=4)):
+                    if ok:
+                        made[content_hash] = result
+                    else:
+                        failed[item.relative] = result
+            fresh: list[tuple[str, bytes]] = []
+            for item, data, content_hash in chunk:
+                done += 1
+                key = item.relative
+                if key in analyses:  # the same file reached through two of the paths
+                    continue
+                if key in failed:
+                    errors.append(LoadError(key, failed[key]))
+                    continue
+                payload = cached.get(content_hash) or made.get(content_hash)
+                if payload is None:
+                    try:
+                        article = parse_article(data, key, html=is_html(item.path), path=str(item.path))
+                    except IngestError as error:
+                        errors.append(LoadError(error.file, error.message))
+                        continue
+                    analysis = RawAnalysis.of(analyzer.analyse(article))
+                    fresh.append((content_hash, codec.encode(article, analysis)))
+                else:
+                    article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
+                    if content_hash in made:
+                        fresh.append((content_hash, payload))
+                articles.append(article)
+                analyses[key] = analysis
+                if progress is not None:
+                    progress(done, len(found), key)
+            if store is not None and fresh:
+                store.put_documents(fresh, version)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return Library(library_id(paths), articles, analyses, errors)
 
 
+def analysis_workers() -> int:
+    """Worker processes for a first index: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
 _CHUNK = 256
+# Starting worker processes costs about a second each (imports, jieba); fewer new articles
+# than this are analysed in the calling thread.
+_POOL_MIN = 64

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from reader.analysis.pipeline import ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
-from reader.library.library import Library, load_library
+from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
@@ -72,7 +72,9 @@ class LibraryWorker(QObject):
             except StoreUnavailable as error:
                 self.failed.emit(f"analysis cache unavailable, loading without it: {error}")
         try:
-            return load_library(self._paths, store, self._analyzer, self._progress, self._cancelled)
+            return load_library(
+                self._paths, store, self._analyzer, self._progress, self._cancelled, workers=analysis_workers()
+            )
         except ReaderError as error:
             self.failed.emit(str(error))
             return None

@@ -1,0 +1,51 @@
+"""Analysing many new articles in worker processes.
+
+jieba is pure Python, so threads cannot use the second core, and a thread that analyses
+holds the GIL against the GUI. A first index therefore runs its cleaning and analysis in a
+pool of spawned processes (never forked: the GUI process has Qt threads running). Each worker
+builds its own Analyzer once, in the pool's initializer, and returns cache payloads, which the
+parent decodes cheaply.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor
+
+from reader.analysis.corrections import Corrections
+from reader.analysis.pipeline import Analyzer
+from reader.errors import IngestError
+from reader.ingest.load import parse_article
+from reader.library import codec
+
+# The worker process's own Analyzer, set once by _start in that process (the initializer
+# pattern of ProcessPoolExecutor: nothing else in the process uses it).
+_analyzer: Analyzer | None = None
+
+Job = tuple[bytes, str, bool, str]  # (file bytes, key, is HTML, path)
+Result = tuple[bool, bytes | str]  # (ok, payload) or (False, error message)
+
+
+def _start(corrections: str) -> None:
+    global _analyzer
+    _analyzer = Analyzer(Corrections.from_json(corrections) if corrections else None)
+
+
+def analyse_job(job: Job) -> Result:
+    data, key, html, path = job
+    try:
+        article = parse_article(data, key, html=html, path=path)
+    except IngestError as error:
+        return False, error.message
+    assert _analyzer is not None, "analyse_job runs only in a pool made by analysis_pool"
+    return True, codec.encode(article, _analyzer.analyse(article))
+
+
+def analysis_pool(analyzer: Analyzer, workers: int) -> Executor:
+    corrections = analyzer.corrections.to_json() if len(analyzer.corrections) else ""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start,
+        initargs=(corrections,),
+    )

@@ -1,0 +1,29 @@
+"""A first index in worker processes gives exactly what the calling thread would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.analysis.pipeline import Analyzer
+from reader.library.library import _POOL_MIN, load_library
+
+
+def test_load_library_in_worker_processes_matches_serial(tmp_path: Path, seeds_dir: Path) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for i in range(_POOL_MIN + 6):
+        source = seeds[i % len(seeds)]
+        target = lib / f"{i:03d}-{source.name}"
+        shutil.copy(source, target)
+        with target.open("a", encoding="utf-8") as f:
+            f.write(f"\n\n第{i}篇的附注：阿里巴巴营收增长{i}%。\n")
+    (lib / "broken.md").write_bytes(b"\x00\x01\x02" * 100)
+    analyzer = Analyzer()
+    serial = load_library([lib], None, analyzer, workers=1)
+    parallel = load_library([lib], None, analyzer, workers=2)
+    assert parallel.articles == serial.articles
+    assert [parallel.analysis(a.key) for a in parallel.articles] == [serial.analysis(a.key) for a in serial.articles]
+    assert parallel.errors == serial.errors == (serial.errors[0],)
+    assert serial.errors[0].file == "broken.md"
