@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -121,3 +123,9 @@ def test_parse_number_table(text: str, value: float) -> None:
 def test_parse_number_rejects_junk(junk: str) -> None:
     with pytest.raises(ValueError):
         parse_number(junk)
+
+
+@given(st.from_regex(r"\A[0-9]{1,20}(\.[0-9]{1,20})?\Z"))
+def test_parse_number_plain_arabic_rounds_like_decimal(s: str) -> None:
+    """Plain Arabic numbers skip the Decimal parser; the float must be the one it gave."""
+    assert parse_number(s) == float(Decimal(s))
