@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.errors import IngestError
 from reader.ingest.load import MAX_BYTES, load_file, parse_article
-from reader.ingest.model import BlockKind
+from reader.ingest.model import Block, BlockKind
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "data" / "gold").glob("*.json"))
@@ -157,3 +157,9 @@ def test_parse_article_arbitrary_bytes_gives_article_or_ingest_error(data: bytes
         assert error.file == "fuzz.md" and error.message
     else:
         assert article.text and all(article.text[b.start : b.end] for b in article.blocks)
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 2), (5, 3), (1.0, 2)])
+def test_block_rejects_bad_span_naming_the_numbers(start: object, end: object) -> None:
+    with pytest.raises(ValueError, match="paragraph block"):
+        Block(BlockKind.PARAGRAPH, start, end)  # type: ignore[arg-type]
