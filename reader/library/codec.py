@@ -16,7 +16,7 @@ _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
 _BLOCK_LIST = tuple(BlockKind)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
-FORMAT = "2"
+FORMAT = "3"
 _KINDS = {k.value: k for k in MetricKind}
 
 
@@ -34,6 +34,7 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
         "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "entities": raw.entities,
+        "types": raw.types,
         "metrics": raw.metrics,
     }
     # JSON for the few fields, a packed int array for the many mentions: decoding a list of
@@ -52,24 +53,27 @@ class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Metric objects
     only for the article someone looks at (a 10k library holds millions of mentions)."""
 
-    __slots__ = ("entities", "mentions", "metrics")
+    __slots__ = ("entities", "mentions", "metrics", "types")
 
-    def __init__(self, entities: list[str], mentions: array, metrics: list[list]) -> None:
+    def __init__(self, entities: list[str], mentions: array, metrics: list[list], types: list[str]) -> None:
         self.entities = entities  # local entity names; mentions refer to them by index
+        self.types = types  # each local entity's type value, from its first mention
         self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
         self.metrics = metrics  # [start, end, value, unit, implied, qualifier, label, subject, period, kind]
 
     @classmethod
     def of(cls, analysis: Analysis) -> RawAnalysis:
         entities: dict[str, int] = {}
+        types: dict[str, str] = {}
         mentions = array("i")
         for m in analysis.mentions:
+            types.setdefault(m.entity, m.type.value)
             mentions.extend((m.start, m.end, entities.setdefault(m.entity, len(entities)), _TYPE_INDEX[m.type.value]))
         metrics = [
             [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value]
             for m in analysis.metrics
         ]
-        return cls(list(entities), mentions, metrics)
+        return cls(list(entities), mentions, metrics, [types[name] for name in entities])
 
     def build(self, text: str) -> Analysis:
         names = self.entities
@@ -118,9 +122,5 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         content_hash=content_hash,
         path=path,
     )
-    return article, RawAnalysis(doc["entities"], mentions, doc["metrics"])
+    return article, RawAnalysis(doc["entities"], mentions, doc["metrics"], doc["types"])
 
-
-def type_value(index: int) -> str:
-    """The EntityType value a packed mention's type index stands for."""
-    return _TYPE_LIST[index].value

@@ -124,7 +124,7 @@ class Library:
         self._article_entities: list[tuple[str, ...]] = []
         for i, raw in enumerate(self._raw):
             local: list[array] = []
-            for name, mention_type in zip(raw.entities, _first_types(raw)):
+            for name, mention_type in zip(raw.entities, raw.types):
                 refs = self._index.get(name)
                 if refs is None:
                     refs = self._index[name] = array("i")
@@ -268,21 +268,11 @@ class Library:
 
 
 _BUILT_KEPT = 32
-_EMPTY = RawAnalysis([], array("i"), [])
+_EMPTY = RawAnalysis([], array("i"), [], [])
 
 
 def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:
     return analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
-
-
-def _first_types(raw: RawAnalysis) -> list[str]:
-    """The type of each local entity, from its first mention."""
-    types = [""] * len(raw.entities)
-    flat = raw.mentions
-    for entity, mention_type in zip(flat[2::4], flat[3::4]):
-        if not types[entity]:
-            types[entity] = codec.type_value(mention_type)
-    return types
 
 
 def _line_part(context: str, *, left: bool) -> str:
