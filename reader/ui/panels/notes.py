@@ -85,7 +85,8 @@ def _summary(item: Anchored, title: str) -> str:
     if a.kind is Kind.ENTITY_NOTE:
         head = f"{_KIND_LABELS[a.kind]} {a.entity}"
     elif a.kind is Kind.BOOKMARK:
-        head = f"🔖 {a.name or 'Bookmark'}" + (f" — {_short(a.quote)}" if a.quote else "")
+        # Words, not 🔖: the emoji has no glyph without a colour-emoji font (a box on most Linux desktops).
+        head = f"Bookmark: {a.name or 'unnamed'}" + (f" — {_short(a.quote)}" if a.quote else "")
     else:
         head = _short(a.quote)
     if item.anchor.orphaned and a.selector is not None:
