@@ -1,0 +1,94 @@
+"""GUI figures for bench/run.py: launch to first painted article against a bare PySide6
+window, opening articles with every layer drawn, and the longest GUI-thread stall while a
+library is indexed. Each runs in a child process, offscreen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_BARE = """
+import time; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+w = QLabel("字节跳动"); w.resize(1440, 900); w.show(); app.processEvents(); w.grab()
+print(time.perf_counter() - t0)
+"""
+
+_LAUNCH = """
+import time; t0 = time.perf_counter()
+import sys; sys.path.insert(0, {root!r})
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
+sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+app = QApplication([])
+store = open_store(Path({data!r}), quiet=True)
+window = build_window(store, Path({data!r}))
+window.resize(1440, 900); window.show()
+loop = QEventLoop(); window.ready.connect(loop.quit); QTimer.singleShot(120000, loop.quit)
+window.open_paths([Path({seeds!r})]); loop.exec()
+app.processEvents(); window.grab()
+print(time.perf_counter() - t0, flush=True)
+import os; os._exit(0)  # the loader's warm-up thread may still run; nothing to tear down
+"""
+
+_WINDOW = """
+import json, random, statistics, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
+sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+app = QApplication([])
+store = open_store(Path({data!r}), quiet=True)
+window = build_window(store, Path({data!r}))
+window.resize(1440, 900); window.show()
+ticks = []
+timer = QTimer(); timer.setInterval(5); timer.timeout.connect(lambda: ticks.append(time.perf_counter())); timer.start()
+loop = QEventLoop(); window.ready.connect(loop.quit); QTimer.singleShot(3600000, loop.quit)
+t = time.perf_counter(); window.open_paths([Path({corpus!r})]); loop.exec(); load = time.perf_counter() - t
+timer.stop()
+stall = max(b - a for a, b in zip(ticks, ticks[1:])) if len(ticks) > 1 else 0.0
+keys = [a.key for a in window.library.articles]
+rng = random.Random(2)
+opens = []
+for key in rng.sample(keys, min(60, len(keys))):
+    t = time.perf_counter(); window.open_article(key); window.view.viewport().grab(); opens.append(time.perf_counter() - t)
+print(json.dumps(dict(load=load, stall=stall, open_p95=statistics.quantiles(opens, n=20)[-1])), flush=True)
+import os; os._exit(0)
+"""
+
+
+def _child(code: str) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*.warning=false")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def gui_rows(corpus: Path) -> list[tuple[str, str, str, str]]:
+    bare = min(float(_child(_BARE)) for _ in range(3))
+    with tempfile.TemporaryDirectory() as data:
+        seeds = str(ROOT / "seeds")
+        cold = float(_child(_LAUNCH.format(root=str(ROOT), data=data, seeds=seeds)))
+        warm = min(float(_child(_LAUNCH.format(root=str(ROOT), data=data, seeds=seeds))) for _ in range(3))
+    with tempfile.TemporaryDirectory() as data:
+        index = json.loads(_child(_WINDOW.format(root=str(ROOT), data=data, corpus=str(corpus))))
+        reopen = json.loads(_child(_WINDOW.format(root=str(ROOT), data=data, corpus=str(corpus))))
+    n = sum(1 for _ in corpus.rglob("*.*") if _.suffix in {".md", ".txt", ".html"})
+    return [
+        ("launch to first painted article (seeds, warm cache)", f"{warm:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{warm / bare:.1f}× (goal ≤ 1.5×)"),
+        ("launch to first painted article (seeds, first run)", f"{cold:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{cold / bare:.1f}×"),
+        (f"window: index {n} articles to usable", f"{index['load']:.1f} s", "—", "background"),
+        (f"window: reopen {n} articles to usable", f"{reopen['load']:.2f} s", "—", "goal ≤ 2 s"),
+        (f"open an article, all layers drawn ({n}), p95", f"{reopen['open_p95'] * 1000:.0f} ms", "—", "goal ≤ 100 ms"),
+        (f"longest GUI-thread stall while indexing {n}", f"{index['stall'] * 1000:.0f} ms", "—", "goal ≤ 100 ms"),
+    ]
