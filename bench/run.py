@@ -47,7 +47,7 @@ import json, sys, time, resource, random
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import load_library
+from reader.library.library import analysis_workers, load_library
 from reader.library.store import Store
 import jieba
 analyzer = Analyzer()
