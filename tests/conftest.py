@@ -30,3 +30,21 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
     return GOLD
+
+
+@pytest.fixture
+def char_point():  # noqa: ANN201 - returns a function over Qt types, imported lazily
+    """A function giving the middle of the character at a code-point ``offset`` of an article
+    view, in viewport coordinates: where a user clicks or hovers on that character."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    def point(view, offset: int) -> QPoint:  # noqa: ANN001 - reader.ui.view.ArticleView
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_qt(offset))
+        left = view.cursorRect(cursor)
+        cursor.setPosition(view.positions.to_qt(offset + 1))
+        right = view.cursorRect(cursor)
+        return QPoint((left.left() + right.left()) // 2, left.center().y())
+
+    return point

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -21,20 +21,16 @@ LOAD_TIMEOUT_MS = 60_000
 NOTE = "抖音电商的核心指标，回头对比"
 
 
-def _point_of(window: MainWindow, offset: int) -> QPoint:
-    """The middle of the character at ``offset``, in viewport coordinates."""
-    view = window.view
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_qt(offset))
-    left = view.cursorRect(cursor)
-    cursor.setPosition(view.positions.to_qt(offset + 1))
-    right = view.cursorRect(cursor)
-    return QPoint((left.left() + right.left()) // 2, left.center().y())
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_end_to_end_follow_a_name_note_it_export_and_come_back(
-    qtbot: QtBot, data_dir: Path, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    data_dir: Path,
+    seeds_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    char_point,  # noqa: ANN001
 ) -> None:
     library = tmp_path / "seeds"
     shutil.copytree(seeds_dir, library)
@@ -57,7 +53,7 @@ def test_end_to_end_follow_a_name_note_it_export_and_come_back(
         mention = next(m for m in window.view.analysis.mentions if m.entity == ENTITY)
         window.view.scroll_to_span(mention.start, mention.end)
         with qtbot.waitSignal(window.view.entity_activated, check_params_cb=lambda name: name == ENTITY):
-            qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(window, mention.start))
+            qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(window.view, mention.start))
         assert window.selected_entity == ENTITY
         assert window.mentions_panel.isVisible() and window.mentions_panel.entity == ENTITY
 

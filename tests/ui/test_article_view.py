@@ -4,7 +4,7 @@ included, and the mouse finds them again."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -63,14 +63,6 @@ def _format_at(view: ArticleView, offset: int):  # noqa: ANN202 - QTextCharForma
     return cursor.charFormat()
 
 
-def _point_of(view: ArticleView, offset: int) -> QPoint:
-    """The middle of the character at ``offset``, in viewport coordinates."""
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_qt(offset))
-    left = view.cursorRect(cursor)
-    cursor.setPosition(view.positions.to_qt(offset + 1))
-    right = view.cursorRect(cursor)
-    return QPoint((left.left() + right.left()) // 2, left.center().y())
 
 
 def test_view_text_is_the_article_text(view: ArticleView) -> None:
@@ -101,9 +93,9 @@ def test_view_hiding_a_type_removes_its_formats(view: ArticleView) -> None:
     assert _format_at(view, zhang[0]).property(ENTITY_PROPERTY) == "张一鸣"
 
 
-def test_view_finds_the_mention_under_the_mouse(view: ArticleView, qtbot: QtBot) -> None:
+def test_view_finds_the_mention_under_the_mouse(view: ArticleView, qtbot: QtBot, char_point) -> None:
     start, _ = _span(TEXT, "阿里巴巴")
-    point = _point_of(view, start + 1)
+    point = char_point(view, start + 1)
     assert view.offset_at(point) == start + 1
     view.set_describer({"阿里巴巴": "中国电商公司"}.get)
     assert "中国电商公司" in view.tooltip_at(point) and "Organisation" in view.tooltip_at(point)
@@ -111,7 +103,7 @@ def test_view_finds_the_mention_under_the_mouse(view: ArticleView, qtbot: QtBot)
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
-def test_view_double_click_selects_the_segmenters_word(view: ArticleView, qtbot: QtBot) -> None:
+def test_view_double_click_selects_the_segmenters_word(view: ArticleView, qtbot: QtBot, char_point) -> None:
     def words(line: str) -> list[tuple[int, int]]:
         # A stand-in for jieba: every "电商" is a word, and so is every other single character.
         spans, i = [], 0
@@ -123,7 +115,7 @@ def test_view_double_click_selects_the_segmenters_word(view: ArticleView, qtbot:
 
     view.set_word_spans(words)
     start, end = _span(TEXT, "电商", 1)
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(view, start + 1))
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(view, start + 1))
     assert view.selected_span() == (start, end)
     assert view.textCursor().selectedText() == "电商"
 

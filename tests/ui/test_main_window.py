@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -29,14 +28,6 @@ def _click_article(qtbot: QtBot, window: MainWindow, key: str) -> None:
         qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def _point_of(window: MainWindow, offset: int) -> QPoint:
-    view = window.view
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_qt(offset))
-    left = view.cursorRect(cursor)
-    cursor.setPosition(view.positions.to_qt(offset + 1))
-    right = view.cursorRect(cursor)
-    return QPoint((left.left() + right.left()) // 2, left.center().y())
 
 
 def test_window_clicking_an_article_shows_its_text(qtbot: QtBot, window: MainWindow) -> None:
@@ -61,10 +52,10 @@ def test_window_clicking_a_figure_row_moves_the_cursor_to_it(qtbot: QtBot, windo
     assert window.view.textCursor().selectedText() == metric.surface
 
 
-def test_window_hovering_a_figure_marks_its_row(qtbot: QtBot, window: MainWindow) -> None:
+def test_window_hovering_a_figure_marks_its_row(qtbot: QtBot, window: MainWindow, char_point) -> None:
     metrics = window.view.analysis.metrics
     window.view.scroll_to_span(metrics[0].start, metrics[0].end)
-    qtbot.mouseMove(window.view.viewport(), _point_of(window, metrics[0].start))
+    qtbot.mouseMove(window.view.viewport(), char_point(window.view, metrics[0].start))
     qtbot.waitUntil(lambda: window.metrics_panel.model.index_of(0).data(Qt.ItemDataRole.BackgroundRole) is not None)
 
 
@@ -78,24 +69,24 @@ def test_window_copies_figure_rows_as_tsv(qtbot: QtBot, window: MainWindow) -> N
     assert all(len(line.split("\t")) == 6 for line in lines)
 
 
-def test_window_double_click_selects_a_jieba_word(qtbot: QtBot, window: MainWindow) -> None:
+def test_window_double_click_selects_a_jieba_word(qtbot: QtBot, window: MainWindow, char_point) -> None:
     qtbot.waitUntil(lambda: window._tools.word_spans is not None, timeout=30_000)  # noqa: SLF001 - warm-up done
     window.open_article(FIRST)
     text = window.view.text()
     start = text.index("电子商务领域")
     window.view.scroll_to_span(start, start + 2)
-    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(window, start + 1))
+    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(window.view, start + 1))
     span = window.view.selected_span()
     assert span is not None
     word = text[span[0] : span[1]]
     assert span[0] <= start + 1 < span[1] and 2 <= len(word) <= 4, word
 
 
-def test_window_mention_tooltip_and_type_toggle(qtbot: QtBot, window: MainWindow) -> None:
+def test_window_mention_tooltip_and_type_toggle(qtbot: QtBot, window: MainWindow, char_point) -> None:
     qtbot.waitUntil(lambda: window._tools.describe is not None, timeout=30_000)  # noqa: SLF001
     mention = next(m for m in window.view.analysis.mentions if m.entity == "字节跳动")
     window.view.scroll_to_span(mention.start, mention.end)
-    tip = window.view.tooltip_at(_point_of(window, mention.start))
+    tip = window.view.tooltip_at(char_point(window.view, mention.start))
     assert "字节跳动" in tip and "Organisation" in tip and "抖音" in tip  # the gazetteer's description
     window.type_actions[EntityType.ORG].setChecked(False)
     assert EntityType.ORG in window.view.hidden_types()

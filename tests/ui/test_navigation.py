@@ -4,8 +4,8 @@ and corrections, driven through the window as a reader would."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -18,20 +18,10 @@ FIRST = "000_92185e7afd4ccf9e.txt"
 ENTITY = "字节跳动"
 
 
-def _point_of(window: MainWindow, offset: int) -> QPoint:
-    view = window.view
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.positions.to_qt(offset))
-    left = view.cursorRect(cursor)
-    cursor.setPosition(view.positions.to_qt(offset + 1))
-    right = view.cursorRect(cursor)
-    return QPoint((left.left() + right.left()) // 2, left.center().y())
-
-
-def _click_mention(qtbot: QtBot, window: MainWindow, name: str) -> tuple[int, int]:
+def _click_mention(qtbot: QtBot, window: MainWindow, name: str, char_point) -> tuple[int, int]:  # noqa: ANN001
     mention = next(m for m in window.view.analysis.mentions if m.entity == name)
     window.view.scroll_to_span(mention.start, mention.end)
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(window, mention.start + 1))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(window.view, mention.start + 1))
     return mention.start, mention.end
 
 
@@ -49,10 +39,10 @@ def opened(window: MainWindow) -> MainWindow:
     return window
 
 
-def test_mention_click_then_occurrence_in_another_article_and_back(qtbot: QtBot, opened: MainWindow) -> None:
+def test_mention_click_then_occurrence_in_another_article_and_back(qtbot: QtBot, opened: MainWindow, char_point) -> None:
     window = opened
     assert window.library is not None
-    _click_mention(qtbot, window, ENTITY)
+    _click_mention(qtbot, window, ENTITY, char_point)
     assert window.selected_entity == ENTITY
     first_top = window.view.top_offset()
     panel = window.mentions_panel
