@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 import reader
 from reader.errors import StoreUnavailable
+from reader.library.corrections import stored_corrections
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
@@ -54,6 +55,11 @@ def _command_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print what Reader understands of articles")
     extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
     extract.add_argument("--json", action="store_true", help="one UTF-8 JSON document (see README)")
+    extract.add_argument(
+        "--fast",
+        action="store_true",
+        help="names from the gazetteer and rules only, without the statistical model (quicker)",
+    )
     _common(extract)
     extract.set_defaults(run=_extract)
     add_notes_commands(commands, _common)
@@ -78,6 +84,7 @@ def open_store(folder: str | None, err: TextIO = sys.stderr) -> Store | None:
 
 def _extract(args: argparse.Namespace) -> int:
     from reader.analysis.pipeline import Analyzer
+    from reader.analysis.statistical import load_model
 
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
@@ -85,9 +92,15 @@ def _extract(args: argparse.Namespace) -> int:
     paths = [p for p in args.paths if p.exists()]
     if not paths:
         return 2
+    model = None
+    if not args.fast:
+        model, why = load_model()
+        if why is not None:
+            print(f"reader: {why}; names come from the gazetteer and rules only", file=sys.stderr)
     store = open_store(args.data_dir)
     try:
-        library = load_library(paths, store, Analyzer(), workers=analysis_workers())
+        analyzer = Analyzer(stored_corrections(store), model=model)
+        library = load_library(paths, store, analyzer, workers=analysis_workers())
     finally:
         if store is not None:
             store.close()

@@ -9,9 +9,10 @@ exactly the same length, so a match at ``[s, e)`` in the fold is ``text[s:e]`` i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources as importlib_resources
 
 import ahocorasick
@@ -21,6 +22,7 @@ from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.model import Entity, EntityType, Mention
 from reader.analysis.rules import ACCEPT, AliasLink, Candidate, Rules, RuleWords
 from reader.analysis.segment import Segmenter, Token
+from reader.analysis.statistical import ModelName, NameFilters, NameModel
 
 # -- folding --------------------------------------------------------------------------------
 
@@ -117,6 +119,26 @@ def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
     return [h for k, h in enumerate(ordered) if k not in dropped]
 
 
+# Word classes a name never ends with: verbs, particles, prepositions, conjunctions, adverbs.
+_NOT_NAME_END = ("v", "u", "p", "c", "d", "r", "m", "q")
+
+
+def _trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> ModelName | None:
+    """``name`` without a trailing jieba word that cannot end a name (周鸿祎称 → 周鸿祎);
+    None when the span does not start and end on jieba's word boundaries after that."""
+    lo = bisect_right([t.start for t in tokens], name.start) - 1
+    end = name.end
+    inside = [t for t in tokens[max(lo, 0):] if t.start < end and t.end > name.start]
+    while len(inside) > 1 and inside[-1].flag.startswith(_NOT_NAME_END) and inside[-1].end >= end:
+        end = inside[-1].start
+        inside.pop()
+    if not inside or inside[0].start != name.start and not _is_latin(folded[name.start]):
+        return None
+    if end == name.end:
+        return name
+    return ModelName(name.start, end, folded[name.start:end], name.type)
+
+
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
 
@@ -130,8 +152,10 @@ class EntityRecognizer:
         corrections: Corrections | None = None,
         segmenter: Segmenter | None = None,
         words: RuleWords | None = None,
+        model: NameModel | None = None,
     ) -> None:
         self.base = gazetteer
+        self.model = model
         self.corrections = corrections or Corrections()
         self.gazetteer = Gazetteer(self.corrections.apply(gazetteer.entries))
         self.segmenter = segmenter or Segmenter(gazetteer)
@@ -162,7 +186,12 @@ class EntityRecognizer:
 
     def with_corrections(self, corrections: Corrections) -> EntityRecognizer:
         """A recogniser over the same gazetteer and tokenizer with other corrections."""
-        return EntityRecognizer(self.base, corrections, self.segmenter, self.words)
+        return EntityRecognizer(self.base, corrections, self.segmenter, self.words, self.model)
+
+    def with_model(self, model: NameModel | None) -> EntityRecognizer:
+        """A recogniser over the same gazetteer, tokenizer and corrections with another
+        statistical layer (``None``: the fast layer alone)."""
+        return EntityRecognizer(self.base, self.corrections, self.segmenter, self.words, model)
 
     def entity(self, name: str) -> Entity | None:
         """The gazetteer entity, or the one synthesised for a name discovered in some article."""
@@ -185,9 +214,12 @@ class EntityRecognizer:
         hits = self._disambiguate(folded, gaz_hits, tokens)
         known = [(h.start, h.end) for h in leftmost_longest(hits)]
         candidates = self.rules.candidates(folded, tokens, known, is_word)
+        if self.model is not None:
+            candidates.extend(self._model_candidates(folded, tokens, known))
         accepted = self._extend_names(folded, self._accept(candidates))
         hits.extend(self._occurrences(folded, accepted, rank=1))
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
+        resolved = self._company_names(folded, resolved, tokens)
 
         # Aliases the article itself establishes: glosses, quoted nicknames, bare surnames.
         spans = [(h.start, h.end, h.name, h.type) for h in resolved]
@@ -215,6 +247,86 @@ class EntityRecognizer:
             if self.gazetteer.get(name) is None:
                 self._remember(name, etype, surface)
         return tuple(mentions)
+
+    @cached_property
+    def _filters(self) -> NameFilters:
+        w = self.words
+        return NameFilters(
+            is_stopword=w.is_stopword,
+            surname_of=w.surname_of,
+            given_name_ok=w.given_name_ok,
+            org_suffixes=w.org_suffixes,
+            generic_heads=frozenset(w.descriptors),
+        )
+
+    def _model_candidates(
+        self, folded: str, tokens: Sequence[Token], known: Sequence[tuple[int, int]]
+    ) -> list[Candidate]:
+        """The statistical layer's names, where the gazetteer found nothing overlapping, each
+        trimmed to jieba's words and passed through the sanity filters."""
+        assert self.model is not None
+        taken = sorted(known)
+        out: list[Candidate] = []
+        for name in self.model.names(folded):
+            name = _trim_to_words(folded, name, tokens)
+            if name is None or self._filters.accept(name) is not None:
+                continue
+            i = bisect_right(taken, (name.start, len(folded)))
+            if (i and taken[i - 1][1] > name.start) or (i < len(taken) and taken[i][0] < name.end):
+                continue
+            out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
+        return out
+
+    def _company_names(
+        self, folded: str, resolved: list[_Hit], tokens: Sequence[Token]
+    ) -> list[_Hit]:
+        """Organisation names built on a known one. A place written right before an
+        organisation is part of its name (北京字节跳动, 广州粤泰); a legal form right after it
+        too (腾讯控股); a business-unit word right after it (融创服务, 京东物流) makes a new
+        organisation, with every occurrence in the article."""
+        words = self.words
+        word_ends = {t.end for t in tokens}
+        out: list[_Hit] = []
+        units: dict[str, tuple[str, EntityType]] = {}
+        for i, h in enumerate(resolved):
+            nxt = resolved[i + 1] if i + 1 < len(resolved) else None
+            if (
+                h.type is EntityType.PLACE
+                and nxt is not None
+                and nxt.start == h.end
+                and nxt.type is EntityType.ORG
+                and not _is_latin(folded[nxt.start])
+            ):
+                continue  # taken into the next hit below
+            if h.type not in (EntityType.ORG, EntityType.PRODUCT):
+                out.append(h)
+                continue
+            start = h.start
+            if out and out[-1].type is EntityType.PLACE and out[-1].end == h.start:
+                pass
+            elif i and resolved[i - 1].type is EntityType.PLACE and resolved[i - 1].end == h.start:
+                start = resolved[i - 1].start if h.type is EntityType.ORG else h.start
+            end = h.end
+            limit = nxt.start if nxt is not None else len(folded)
+            legal = next((f for f in words.org_legal_forms if folded.startswith(f, end)), None)
+            unit = next((u for u in words.org_unit_suffixes if folded.startswith(u, end)), None)
+            if (
+                unit is not None
+                and h.type is EntityType.ORG
+                and end + len(unit) <= limit
+                and end + len(unit) in word_ends  # not 小米|智能手机
+            ):
+                name = folded[h.start:end + len(unit)]
+                if not self.words.is_stopword(name) and not self._ignored(name):
+                    units[name] = (name, EntityType.ORG)
+                    out.append(h)
+                    continue
+            if legal is not None and end + len(legal) <= limit and end + len(legal) in word_ends:
+                end += len(legal)
+            out.append(_Hit(start, end, h.name, h.type, h.ambiguous, h.rank))
+        if not units:
+            return out
+        return leftmost_longest([*out, *self._occurrences(folded, units, rank=0)])
 
     def _is_word(self, word: str) -> bool:
         return self.segmenter.is_word(word)

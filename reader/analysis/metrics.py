@@ -129,7 +129,9 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
     # Magnitude and an inner 多/余: 3.5万, 30多万, 三十多万.
     duo = ""
     magnitude = ""
-    more = (_MAGNITUDE_AFTER_CHINESE if chinese else _MAGNITUDE_AFTER_ARABIC).match(text, pos)
+    more = (_MAGNITUDE_AFTER_CHINESE if chinese else _MAGNITUDE_AFTER_ARABIC).match(
+        text, _past_space(text, pos)
+    )
     if more:
         duo, magnitude = more.group("duo") or "", more.group("mag")
         pos = more.end()
@@ -164,7 +166,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
 
     # Dates, durations, cohorts: 2020年, 30天, 85后, 三个月; and 千万级.
     after_number = pos + len(duo) if not duo and text.startswith(("多", "余"), pos) else pos
-    for at in {pos, after_number}:
+    for at in {pos, after_number, _past_space(text, pos)}:
         if not magnitude and not big and words.exclude_after.starting_at(text, at):
             return None
         if words.exclude_after_magnitude.starting_at(text, at):
@@ -181,10 +183,16 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         value = parse_number(numeral + magnitude)
     except ValueError:
         return None
+    if _negative_sign_before(text, surface_start):
+        value, surface_start = -value, surface_start - 1  # -37.5亿元 (a range's 10-20 is not)
     scale = _scale(numeral, magnitude, chinese)
 
     unit, explicit, label, unit_len = None, False, None, 0
     unit_word = _unit_at(text, pos, vocab)
+    if unit_word is None and _past_space(text, pos) > pos:
+        unit_word = _unit_at(text, _past_space(text, pos), vocab)  # "5210 亿元", "30 %"
+        if unit_word is not None:
+            pos = _past_space(text, pos)
     if unit_word is not None:
         unit, explicit, label, unit_len = unit_word
         counter = vocab.counters.get(text[pos : pos + unit_len])
@@ -207,6 +215,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         unit, explicit = prefix_unit, True
     if named_unit and unit is None and (magnitude or big):
         unit = named_unit  # 人民币100亿: named, outside the surface, so still implied
+    elif named_unit and unit_word is not None and text.startswith("元", pos) and unit_len == 1:
+        unit = named_unit  # 新台币300亿元: 元 is the named currency's yuan, not renminbi
     if duo and qualifier is None:
         qualifier = duo
     after_hedge = words.hedges_after.starting_at(text, end)
@@ -248,6 +258,28 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         scale=scale,
         anaphoric=anaphoric,
     )
+
+
+# Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".
+_SPACES = " \u00a0\u2002\u2003\u2009\u202f\u3000"
+_MINUS = "-−－–"
+
+
+def _past_space(text: str, pos: int) -> int:
+    """``pos`` past one or two spaces, where a magnitude or unit may still follow."""
+    end = pos
+    while end < len(text) and end - pos < 2 and text[end] in _SPACES:
+        end += 1
+    return end
+
+
+def _negative_sign_before(text: str, start: int) -> bool:
+    """A minus sign right before ``start`` that is a sign, not a range's dash or a date's:
+    the character before it is no Latin digit or letter, % or closing bracket."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return False
+    before = text[start - 2] if start >= 2 else " "
+    return not ((before.isascii() and before.isalnum()) or before in "%％)）]】０１２３４５６７８９")
 
 
 def _valid_chinese_start(numeral: str) -> bool:

@@ -13,6 +13,7 @@ from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.metrics import extract_metrics
 from reader.analysis.model import Mention, Metric
+from reader.analysis.statistical import NameModel
 from reader.ingest.model import Article
 from reader.paths import RESOURCES
 
@@ -43,28 +44,51 @@ def resources_fingerprint() -> str:
 class Analyzer:
     """Gazetteer, jieba and the metric grammar, loaded on first use (jieba alone takes ~0.6 s,
     which must not be spent before the window shows). The user's entity corrections are part
-    of the analysis, so they are part of its version: the cache key."""
+    of the analysis, so they are part of its version: the cache key.
 
-    def __init__(self, corrections: Corrections | None = None, *, _base: Analyzer | None = None):
+    ``model`` is the statistical name layer (``reader.analysis.statistical``), or None for the
+    fast layer alone; which one ran is part of the version too."""
+
+    def __init__(
+        self,
+        corrections: Corrections | None = None,
+        *,
+        model: NameModel | None = None,
+        _base: Analyzer | None = None,
+    ):
         self.corrections = corrections or Corrections()
+        self.model = model
         self._base = _base
 
     @cached_property
     def version(self) -> str:
-        base = self._base.version if self._base is not None else resources_fingerprint()
+        base = self._base.version_of_resources if self._base is not None else self.version_of_resources
+        if self.model is not None:
+            base += "+" + self.model.version
         if not len(self.corrections):
             return base
         return base + "-" + hashlib.sha256(self.corrections.to_json().encode()).hexdigest()[:12]
 
     @cached_property
+    def version_of_resources(self) -> str:
+        return resources_fingerprint()
+
+    @cached_property
     def recognizer(self) -> EntityRecognizer:
         if self._base is not None:
-            return self._base.recognizer.with_corrections(self.corrections)
-        return EntityRecognizer(Gazetteer.load(), self.corrections)
+            base = self._base.recognizer
+            if base.corrections is not self.corrections:
+                base = base.with_corrections(self.corrections)
+            return base.with_model(self.model) if base.model is not self.model else base
+        return EntityRecognizer(Gazetteer.load(), self.corrections, model=self.model)
 
     def with_corrections(self, corrections: Corrections) -> Analyzer:
         """The same analysis with other corrections, sharing the loaded gazetteer and jieba."""
-        return Analyzer(corrections, _base=self._base or self)
+        return Analyzer(corrections, model=self.model, _base=self._base or self)
+
+    def with_model(self, model: NameModel | None) -> Analyzer:
+        """The same analysis with (or, given None, without) the statistical name layer."""
+        return Analyzer(self.corrections, model=model, _base=self._base or self)
 
     def analyse(self, article: Article) -> Analysis:
         mentions = self.recognizer.recognise(article.text)

@@ -58,6 +58,8 @@ class RuleWords:
     office_titles: frozenset[str] = frozenset()
     byline_labels_bare: frozenset[str] = frozenset()
     org_industry_words: tuple[str, ...] = ()
+    org_unit_suffixes: tuple[str, ...] = ()  # longest first
+    org_legal_forms: tuple[str, ...] = ()  # longest first
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -92,6 +94,8 @@ class RuleWords:
             org_industry_words=tuple(
                 sorted(read("org_industry_words.txt"), key=len, reverse=True)
             ),
+            org_unit_suffixes=tuple(sorted(read("org_unit_suffixes.txt"), key=len, reverse=True)),
+            org_legal_forms=tuple(sorted(read("org_legal_forms.txt"), key=len, reverse=True)),
         )
 
     def is_stopword(self, surface: str) -> bool:

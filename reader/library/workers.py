@@ -14,6 +14,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 
 from reader.analysis.corrections import Corrections
 from reader.analysis.pipeline import Analyzer
+from reader.analysis.statistical import load_model
 from reader.errors import IngestError
 from reader.ingest.load import parse_article
 from reader.library import codec
@@ -26,9 +27,10 @@ Job = tuple[bytes, str, bool, str]  # (file bytes, key, is HTML, path)
 Result = tuple[bool, bytes | str]  # (ok, payload) or (False, error message)
 
 
-def _start(corrections: str) -> None:
+def _start(corrections: str, with_model: bool = False) -> None:
     global _analyzer
-    _analyzer = Analyzer(Corrections.from_json(corrections) if corrections else None)
+    model = load_model()[0] if with_model else None
+    _analyzer = Analyzer(Corrections.from_json(corrections) if corrections else None, model=model)
 
 
 def analyse_job(job: Job) -> Result:
@@ -47,5 +49,5 @@ def analysis_pool(analyzer: Analyzer, workers: int) -> Executor:
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start,
-        initargs=(corrections,),
+        initargs=(corrections, analyzer.model is not None),
     )

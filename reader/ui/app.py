@@ -16,7 +16,8 @@ from reader.errors import StoreUnavailable
 from reader.library.store import Store
 from reader.paths import data_dir as resolve_data_dir
 from reader.ui.theme import SANS_FAMILIES
-from reader.ui.window import MainWindow, stored_corrections
+from reader.library.corrections import stored_corrections
+from reader.ui.window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 SCREENSHOT_SETTLE_MS = 500  # let the layout and the first paint finish before grabbing

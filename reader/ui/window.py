@@ -36,6 +36,7 @@ from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import ArticleAnalyzer
 from reader.errors import ExportError, StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
+from reader.library.corrections import stored_corrections
 from reader.library.store import Store
 from reader.notes.anchor import anchor, anchor_all
 from reader.notes.markdown import export_markdown
@@ -71,17 +72,6 @@ SETTINGS_FILE = "window.ini"
 CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
 BOOKMARK_NAME_CHARS = 24  # a bookmark's default name: the start of its passage
 DARK_HIGHLIGHT_ALPHA = 0.38  # the pastel palette over a dark page, so light text stays readable
-
-
-def stored_corrections(store: Store | None) -> Corrections:
-    """The user's entity corrections: one stored row per correction, each in the corrections
-    file form, so a row is readable (and exportable) on its own."""
-    if store is None:
-        return Corrections()
-    items = []
-    for row in store.corrections():
-        items.extend(Corrections.from_json(row).items)
-    return Corrections(tuple(items))
 
 
 def note_counts(store: Store | None, library: str) -> dict[str, int]:

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from reader.analysis.corrections import Corrections, Ignore
 from reader.library.store import Store
 from reader.ui.models.kwic import HIT_ROLE
-from reader.ui.window import MainWindow, stored_corrections
+from reader.library.corrections import stored_corrections
+from reader.ui.window import MainWindow
 
 FIRST = "000_92185e7afd4ccf9e.txt"
 ENTITY = "字节跳动"
