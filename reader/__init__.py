@@ -1,3 +1,3 @@
 """Reader: a desktop reader for Chinese business and technology news."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

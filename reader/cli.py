@@ -147,6 +147,7 @@ def extract_document(library: Library) -> dict[str, Any]:
                         "unit_implied": m.unit_implied,
                         "qualifier": m.qualifier,
                         "label": m.label,
+                        "measure": m.measure,
                         "subject": m.subject,
                         "period": m.period,
                         "kind": m.kind.value,

@@ -105,8 +105,11 @@ def explain(
     mentions: Sequence[Mention],
     date: str | None,
     vocab: Vocabulary,
+    source: str | None = None,
 ) -> tuple[Metric, ...]:
-    """Metrics for ``figures``: each with its label, unit, subject, period and kind."""
+    """Metrics for ``figures``: each with its label, unit, subject, period and kind.
+    ``text`` is the folded text; ``source`` the article's own, of the same length, from which
+    labels are quoted."""
     bounds = _Bounds(text)
     times = find_periods(text, date)
     year0 = article_year(date)
@@ -134,10 +137,11 @@ def explain(
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
-            label=label,
+            label=_named_label(text, source or text, fig, label, bounds, ordered, vocab),
             subject=subject,
             period=period,
             kind=kind,
+            measure=label,
         )
         out.append(_with_antecedent(metric, fig, out, bounds, vocab))
     return tuple(out)
@@ -186,6 +190,75 @@ def _label_and_unit(
     if unit == "people":
         return "人数", unit
     return None, unit
+
+
+_TIME_PREFIX = re.compile(
+    r"(?:截至|截止到?|到)?(?:\d{4}年|今年|去年|前年|明年|当年|同期)?"
+    r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
+)
+_PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
+_MAX_LABEL = 12
+
+
+def _named_label(
+    text: str,
+    source: str,
+    fig: Figure,
+    measure: str | None,
+    bounds: _Bounds,
+    mentions: _Mentions,
+    vocab: Vocabulary,
+) -> str | None:
+    """The measure as the article names it: the noun phrase right before the figure in its
+    clause (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%), when it names a
+    measure the vocabulary knows or the vocabulary's own label is missing or generic."""
+    if fig.label is not None:
+        return measure  # the figure names it itself: 2万名粉丝
+    clause = bounds.around("clause", fig.start)
+    end = fig.start
+    hedge = vocab.words().hedges_before.ending_at(text, end)
+    end -= len(hedge or "")
+    for _ in range(4):
+        link = next((w for w in vocab.label_links if text.endswith(w, clause[0], end)), None)
+        if link is None:
+            break
+        end -= len(link)
+    start = clause[0]
+    for i in range(end - 1, start - 1, -1):
+        if text[i] in _PHRASE_STOPS or text[i] == "的":
+            start = i + 1
+            break
+    start = max(start, end - _MAX_LABEL)
+    for m in mentions.within(max(0, start - _MAX_LABEL), end):
+        if m.start < start < m.end:
+            start = m.end  # never half a name
+    while start < end and text[start].isspace():
+        start += 1
+    for _ in range(3):  # 其中2020年营收 → 营收
+        before = start
+        start = _TIME_PREFIX.match(text, start, end).end()
+        lead = next((w for w in vocab.label_leads if text.startswith(w, start, end)), None)
+        start += len(lead or "")
+        if start == before:
+            break
+    phrase = text[start:end].rstrip()
+    if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in phrase):
+        return measure
+    if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
+        return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
+    found = list(vocab.label_pattern().finditer(phrase))
+    if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found):
+        return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure
+    if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
+        return measure  # 这个数字可能会增加
+    named = [m for m in found if not vocab.is_verb(m.group())]
+    if not phrase.upper().endswith(vocab.label_heads) and not any(
+        m.end() == len(phrase) for m in named
+    ):
+        return measure
+    if measure is None or measure in vocab.generic_labels or named:
+        return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
+    return measure
 
 
 def _nearest_before(hits: list[_LabelHit], lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
@@ -456,6 +529,7 @@ def _with_antecedent(
             metric,
             unit=antecedent.unit if metric.label is None else metric.unit,
             label=metric.label or antecedent.label,
+            measure=metric.measure or antecedent.measure,
             subject=antecedent.subject,
             period=antecedent.period,
             kind=antecedent.kind,
@@ -466,6 +540,7 @@ def _with_antecedent(
             metric,
             period=metric.period or antecedent.period,
             label=metric.label or antecedent.label,
+            measure=metric.measure or antecedent.measure,
             subject=metric.subject or antecedent.subject,
         )
     return metric

@@ -143,6 +143,10 @@ class Vocabulary:
     personal_labels: frozenset[str]
     place_labels: frozenset[str]
     company_labels: frozenset[str]
+    label_links: tuple[str, ...] = ()  # longest first
+    generic_labels: frozenset[str] = frozenset()
+    label_heads: tuple[str, ...] = ()
+    label_leads: tuple[str, ...] = ()  # longest first
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -308,6 +312,10 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         personal_labels=frozenset(context["subject"]["personal_labels"]),
         place_labels=frozenset(context["subject"]["place_labels"]),
         company_labels=frozenset(context["subject"]["company_labels"]),
+        label_links=_longest_first(context["label"]["links"]),
+        generic_labels=frozenset(context["label"]["generic"]),
+        label_heads=tuple(context["label"]["heads"]),
+        label_leads=_longest_first(context["label"]["leads"]),
     )
 
 

@@ -454,5 +454,5 @@ def extract_metrics(
 
     vocab = vocab or default_vocabulary()
     folded = fold(text)
-    return explain(folded, _figures_in(text, folded, vocab), mentions, date, vocab)
+    return explain(folded, _figures_in(text, folded, vocab), mentions, date, vocab, source=text)
 

@@ -16,7 +16,7 @@ _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
 _BLOCK_LIST = tuple(BlockKind)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
-FORMAT = "3"
+FORMAT = "4"
 _KINDS = {k.value: k for k in MetricKind}
 
 
@@ -59,7 +59,7 @@ class RawAnalysis:
         self.entities = entities  # local entity names; mentions refer to them by index
         self.types = types  # each local entity's type value, from its first mention
         self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
-        self.metrics = metrics  # [start, end, value, unit, implied, qualifier, label, subject, period, kind]
+        self.metrics = metrics  # [start, end, value, unit, implied, qualifier, label, subject, period, kind, measure]
 
     @classmethod
     def of(cls, analysis: Analysis) -> RawAnalysis:
@@ -70,7 +70,7 @@ class RawAnalysis:
             types.setdefault(m.entity, m.type.value)
             mentions.extend((m.start, m.end, entities.setdefault(m.entity, len(entities)), _TYPE_INDEX[m.type.value]))
         metrics = [
-            [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value]
+            [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value, m.measure]
             for m in analysis.metrics
         ]
         return cls(list(entities), mentions, metrics, [types[name] for name in entities])
@@ -83,8 +83,8 @@ class RawAnalysis:
             for s, e, i, t in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
         )
         metrics = tuple(
-            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k])
-            for s, e, v, u, ui, q, lb, sj, p, k in self.metrics
+            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
+            for s, e, v, u, ui, q, lb, sj, p, k, ms in self.metrics
         )
         return Analysis(mentions, metrics)
 
@@ -92,8 +92,8 @@ class RawAnalysis:
         """Only the figures whose subject is ``subject`` (an entity card wants a few figures
         from each of many articles, not every mention of them)."""
         return tuple(
-            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k])
-            for s, e, v, u, ui, q, lb, sj, p, k in self.metrics
+            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
+            for s, e, v, u, ui, q, lb, sj, p, k, ms in self.metrics
             if sj == subject
         )
 

@@ -94,7 +94,7 @@ def group_figures(items: Iterable[tuple[str, Metric]]) -> list[FigureGroup]:
     groups: dict[FigureKey, list[Report]] = defaultdict(list)
     for report in _reports(items):
         m = report.metric
-        groups[FigureKey(m.subject, m.label, m.period)].append(report)  # type: ignore[arg-type]
+        groups[FigureKey(m.subject, m.measure or m.label, m.period)].append(report)  # type: ignore[arg-type]
     return [FigureGroup(key, tuple(reports)) for key, reports in groups.items()]
 
 
@@ -164,7 +164,7 @@ def series(items: Iterable[tuple[str, Metric]], *, min_periods: int = 2) -> list
         m = report.metric
         if m.period is None or period_order(m.period) is None:
             continue
-        by_line[(m.subject, m.label, m.unit)].append(report)  # type: ignore[index]
+        by_line[(m.subject, m.measure or m.label, m.unit)].append(report)  # type: ignore[index]
     kind_order = {kind: i for i, kind in enumerate(MetricKind)}
     out = []
     for (subject, label, unit), reports in by_line.items():

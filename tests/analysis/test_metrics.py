@@ -106,7 +106,7 @@ def test_extract_metrics_po_yi_is_a_threshold_in_yuan() -> None:
     text = "让1000个商家实现年销售额破亿。"
     po = extract_metrics(text)[1]
     assert text[po.start : po.end] == "破亿"
-    assert (po.value, po.unit, po.label) == (1e8, "CNY", "销售额")
+    assert (po.value, po.unit, po.measure) == (1e8, "CNY", "销售额")
 
 
 # --- hedges --------------------------------------------------------------------------------
@@ -222,12 +222,12 @@ def test_extract_metrics_excludes_what_is_not_a_figure(text: str) -> None:
     ],
 )
 def test_extract_metrics_labels_the_first_figure(text: str, label: str | None) -> None:
-    assert extract_metrics(text)[0].label == label
+    assert extract_metrics(text)[0].measure == label
 
 
 def test_extract_metrics_labels_multipliers_and_growth() -> None:
     text = "市场规模达到了12.5万亿元，同比增长了19.04%，是去年的两倍。"
-    labels = [m.label for m in extract_metrics(text)]
+    labels = [m.measure for m in extract_metrics(text)]
     assert labels == ["市场规模", "同比增长", "增长倍数"]
 
 
@@ -294,7 +294,7 @@ def test_extract_metrics_resolves_a_pronoun_to_the_person_before() -> None:
     text = "企业家罗永浩试图挑战苹果，他在抖音平台上的第一场直播售出了超过1700万美元的商品。"
     mentions = [mention(text, "罗永浩", type_=EntityType.PERSON), mention(text, "苹果"), mention(text, "抖音")]
     m = extract_metrics(text, mentions)[0]
-    assert (m.surface, m.subject, m.label) == ("1700万美元", "罗永浩", "销售额")
+    assert (m.surface, m.subject, m.measure) == ("1700万美元", "罗永浩", "销售额")
 
 
 def test_extract_metrics_a_repeated_figure_takes_what_was_said_first() -> None:
@@ -406,7 +406,7 @@ def test_extract_metrics_a_currency_named_before_a_bare_amount_is_its_unit() -> 
     ],
 )
 def test_extract_metrics_labels_earnings_figures(text: str, label: str) -> None:
-    assert extract_metrics(text)[0].label == label
+    assert extract_metrics(text)[0].measure == label
 
 
 @pytest.mark.parametrize(
@@ -422,7 +422,7 @@ def test_extract_metrics_labels_earnings_figures(text: str, label: str) -> None:
 )
 def test_extract_metrics_labels_growth_by_direction(text: str, label: str) -> None:
     m = extract_metrics(text)[-1]
-    assert m.label == label
+    assert m.measure == label
     assert m.value > 0
 
 
@@ -505,7 +505,7 @@ def test_extract_metrics_converts_physical_units_to_their_base(
     text: str, surface: str, value: float, unit: str, label: str
 ) -> None:
     m = one(text)
-    assert (m.surface, m.value, m.unit, m.label) == (surface, pytest.approx(value), unit, label)
+    assert (m.surface, m.value, m.unit, m.measure) == (surface, pytest.approx(value), unit, label)
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_window_copies_figure_rows_as_tsv(qtbot: QtBot, window: MainWindow) -> N
     window.metrics_panel.copy_selection()
     lines = QApplication.clipboard().text().splitlines()
     assert len(lines) == len(window.view.analysis.metrics)
-    assert all(len(line.split("\t")) == 6 for line in lines)
+    assert all(len(line.split("\t")) == 7 for line in lines)  # Figure … Kind, Measure
 
 
 def test_window_double_click_selects_a_jieba_word(qtbot: QtBot, window: MainWindow, char_point) -> None:

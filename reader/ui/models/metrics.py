@@ -17,13 +17,13 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Figure", "Value", "Label", "Subject", "Period", "Kind")
+COLUMNS = ("Figure", "Value", "Label", "Subject", "Period", "Kind", "Measure")
 UNGROUPED = "—"
 
 
 class Grouping(Enum):
     NONE = "none"
-    LABEL = "label"
+    LABEL = "label"  # by measure: the normalised label (营业收入 and 营收 are one group)
     SUBJECT = "subject"
 
 
@@ -38,7 +38,9 @@ def _cell(metric: Metric, column: int) -> str:
         return metric.subject or ""
     if column == 4:
         return metric.period or ""
-    return metric.kind.value
+    if column == 5:
+        return metric.kind.value
+    return metric.measure or metric.label or ""
 
 
 def _sort_value(metric: Metric, column: int) -> tuple:
@@ -126,7 +128,7 @@ class MetricModel(QAbstractItemModel):
         self._groups = []
         if self._grouping is not Grouping.NONE:
             key: Callable[[Metric], str | None] = (
-                (lambda m: m.label) if self._grouping is Grouping.LABEL else (lambda m: m.subject)
+                (lambda m: m.measure or m.label) if self._grouping is Grouping.LABEL else (lambda m: m.subject)
             )
             groups: dict[str, list[int]] = {}
             for i in indexes:

@@ -11,7 +11,7 @@ from reader.analysis.model import Metric
 from reader.ui.models.metrics import METRIC_INDEX_ROLE, Grouping, MetricModel, metric_row_tsv
 from reader.ui.panels.base import Panel
 
-GROUPINGS = (("No grouping", Grouping.NONE), ("Group by label", Grouping.LABEL), ("Group by subject", Grouping.SUBJECT))
+GROUPINGS = (("No grouping", Grouping.NONE), ("Group by measure", Grouping.LABEL), ("Group by subject", Grouping.SUBJECT))
 
 
 class MetricsPanel(Panel):
