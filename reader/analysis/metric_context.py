@@ -228,10 +228,6 @@ def _named_label(
         if text[i] in _PHRASE_STOPS or text[i] == "的":
             start = i + 1
             break
-    start = max(start, end - _MAX_LABEL)
-    for m in mentions.within(max(0, start - _MAX_LABEL), end):
-        if m.start < start < m.end:
-            start = m.end  # never half a name
     while start < end and text[start].isspace():
         start += 1
     for _ in range(3):  # 其中2020年营收 → 营收
@@ -241,6 +237,10 @@ def _named_label(
         start += len(lead or "")
         if start == before:
             break
+    start = max(start, end - _MAX_LABEL)
+    for m in mentions.within(max(0, start - _MAX_LABEL), end):
+        if m.start < start < m.end:
+            start = m.end  # never half a name
     phrase = text[start:end].rstrip()
     if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in phrase):
         return measure

@@ -145,7 +145,7 @@ class NameFilters:
         if s[0].isdigit():
             return "starts with a digit"
         if name.type is EntityType.ORG:
-            for suffix in self.org_suffixes:
+            for suffix in (*self.org_suffixes, *self.generic_heads):
                 if s.endswith(suffix) and len(s) - len(suffix) < 2:
                     return "bare company word"  # 该公司, 某集团, X公司
             return None

@@ -1,0 +1,82 @@
+"""Numbers as typeset in real articles: spaces, separators, widths, signs, count nouns, and
+labels quoted from the article with the normalised measure beside them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.analysis.metrics import extract_metrics, find_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("营收5210 亿元，同比增长。", "5210 亿元", 5.21e11, "CNY"),
+        ("用户规模达2.4 亿人。", "2.4 亿人", 2.4e8, "people"),
+        ("员工9500 万人", "9500 万人", 9.5e7, "people"),
+        ("增长 10 %", "10 %", 10, "%"),
+        ("经营现金流为-37.5亿元。", "-37.5亿元", -3.75e9, "CNY"),
+        ("净利润−3.2亿元", "−3.2亿元", -3.2e8, "CNY"),
+        ("惠及800万农户。", "800万", 8e6, "people"),  # a count noun is never money
+        ("NT$500亿", "NT$500亿", 5e10, "TWD"),
+        ("新台币300亿元", "300亿元", 3e10, "TWD"),
+        ("1,234.5万元", "1,234.5万元", 1.2345e7, "CNY"),
+    ],
+)
+def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
+    (figure,) = [f for f in find_figures(text) if f.surface == surface]
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", ["2021-03-22", "10%-15%", "A-1轮", "2020 年营收增长"])
+def test_a_dash_between_numbers_is_no_sign(text: str) -> None:
+    assert all(f.value >= 0 for f in find_figures(text))
+
+
+_WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
+
+
+@given(
+    whole=st.integers(min_value=1, max_value=99_999),
+    tenths=st.integers(min_value=0, max_value=9),
+    magnitude=st.sampled_from(["万", "亿"]),
+    unit=st.sampled_from(["元", "美元", "人", "%"]),
+    space=st.sampled_from(["", " ", "\u2009", "\u00a0"]),
+    grouped=st.booleans(),
+    wide=st.booleans(),
+)
+def test_any_typesetting_of_a_number_parses_to_one_value(
+    whole: int, tenths: int, magnitude: str, unit: str, space: str, grouped: bool, wide: bool
+) -> None:
+    digits = f"{whole:,}" if grouped else str(whole)
+    number = f"{digits}.{tenths}"
+    if wide:
+        number = number.translate(_WIDE).replace("，", ",")
+    if unit == "%":
+        text, expected = f"占比为{number}{space}%。", whole + tenths / 10
+    else:
+        scale = 1e4 if magnitude == "万" else 1e8
+        text, expected = f"规模为{number}{space}{magnitude}{space}{unit}。", (whole + tenths / 10) * scale
+    figures = find_figures(text)
+    assert len(figures) == 1, (text, figures)
+    assert figures[0].value == pytest.approx(expected)
+    assert text[figures[0].start : figures[0].end] == figures[0].surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "measure"),
+    [
+        ("2020年，快狗打车的内地抽佣率分别为9.8%、12.0%。", "9.8%", "内地抽佣率", None),
+        ("研发费用占营收比重为16.8%。", "16.8%", "研发费用占营收比重", "占比"),
+        ("公司2021年第一季度营业收入为52亿元。", "52亿元", "营业收入", "营收"),
+        ("淘宝直播的总成交额超过4000亿元。", "4000亿元", "总成交额", "GMV"),
+        ("其第一场直播售出1700万美元商品。", "1700万美元", "销售额", "销售额"),  # a verb is no label
+    ],
+)
+def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:
+    (m,) = [m for m in extract_metrics(text) if m.surface == surface]
+    assert m.label == label
+    if measure is not None:
+        assert m.measure == measure

