@@ -119,25 +119,63 @@ def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
     return [h for k, h in enumerate(ordered) if k not in dropped]
 
 
-# Word classes a name never ends with: verbs, particles, prepositions, conjunctions, adverbs.
-_NOT_NAME_END = ("v", "u", "p", "c", "d", "r", "m", "q")
+# Word classes a name never ends with: verbs, particles, prepositions, conjunctions, adverbs,
+# pronouns, numerals, measure words, locatives (文章中, 公告中).
+_NOT_NAME_END = ("v", "u", "p", "c", "d", "r", "m", "q", "f")
+# Word classes a name never starts with: prepositions, conjunctions, particles, adverbs (向赵斌).
+_NOT_NAME_START = ("p", "c", "u", "d")
+
+
+_LATIN_WORD_AFTER = re.compile(r" [A-Z][A-Za-z'\-]*(?![A-Za-z0-9])")
 
 
 def _trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> ModelName | None:
-    """``name`` without a trailing jieba word that cannot end a name (周鸿祎称 → 周鸿祎);
-    None when the span does not start and end on jieba's word boundaries after that."""
+    """``name`` without a leading or trailing jieba word that cannot begin or end a name
+    (周鸿祎称 → 周鸿祎, 向赵斌 → 赵斌); None when the span does not start on jieba's word
+    boundaries after that."""
     lo = bisect_right([t.start for t in tokens], name.start) - 1
-    end = name.end
-    inside = [t for t in tokens[max(lo, 0):] if t.start < end and t.end > name.start]
+    start, end = name.start, name.end
+    inside = [t for t in tokens[max(lo, 0):] if t.start < end and t.end > start]
     while len(inside) > 1 and inside[-1].flag.startswith(_NOT_NAME_END) and inside[-1].end >= end:
         end = inside[-1].start
         inside.pop()
-    if not inside or inside[0].start != name.start and not _is_latin(folded[name.start]):
+    while (
+        len(inside) > 1
+        and inside[0].start == start
+        and len(inside[0].word) == 1
+        and inside[0].flag.startswith(_NOT_NAME_START)
+    ):
+        start = inside[0].end
+        inside.pop(0)
+    if not inside or inside[0].start != start and not _is_latin(folded[start]):
         return None
-    if end == name.end:
+    if not _is_latin(folded[end - 1]) and not any(t.end == end for t in inside):
+        return None  # 投资 out of 投资银行: half a word
+    while (run := _LATIN_WORD_AFTER.match(folded, end)) is not None and _is_latin(folded[end - 1]):
+        end = run.end()  # Cathie → Cathie Wood: a run of capitalised words is one name
+    if (start, end) == (name.start, name.end):
         return name
-    return ModelName(name.start, end, folded[name.start:end], name.type)
+    return ModelName(start, end, folded[start:end], name.type)
 
+
+def _common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``name`` is an ordinary verb or adjective, not a name: one dictionary word that
+    jieba tags so (投资, 杜撰), or such a word plus an organisation word (承销银行). Nouns are
+    left to the model: many companies are dictionary nouns (声网, 真格), measured on the dev set."""
+    inside = [t for t in tokens if t.start >= name.start and t.end <= name.end]
+    if not inside or inside[0].start != name.start or inside[-1].end != name.end:
+        return False
+    head = inside
+    if len(inside) > 1 and inside[-1].word in suffixes:
+        head = inside[:-1]
+    return len(head) == 1 and head[0].flag.startswith(_VERBAL) and is_word(head[0].word)
+
+
+# jieba's tags of verbs and adjectives (v, vn, vd, a, an, ad …).
+_VERBAL = ("v", "a")
+
+
+_PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
@@ -212,10 +250,11 @@ class EntityRecognizer:
         is_word = self._is_word
         gaz_hits = self._touching_words(gaz_hits, tokens, folded)
         hits = self._disambiguate(folded, gaz_hits, tokens)
-        known = [(h.start, h.end) for h in leftmost_longest(hits)]
+        known_hits = leftmost_longest(hits)
+        known = [(h.start, h.end) for h in known_hits]
         candidates = self.rules.candidates(folded, tokens, known, is_word)
         if self.model is not None:
-            candidates.extend(self._model_candidates(folded, tokens, known))
+            candidates.extend(self._model_candidates(folded, tokens, known_hits))
         accepted = self._extend_names(folded, self._accept(candidates))
         hits.extend(self._occurrences(folded, accepted, rank=1))
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
@@ -230,9 +269,12 @@ class EntityRecognizer:
             target = types.get(link.target)
             if target is None or self._ignored(link.alias):
                 continue
-            link_hits.extend(self._occurrences(folded, {link.alias: (link.target, target)}, 2))
+            link_hits.extend(self._occurrences(folded, {link.alias: (link.target, target)}, 1))
         if link_hits:
-            resolved = leftmost_longest([*resolved, *link_hits])
+            # The article's own gloss outranks a name discovered on its own at the same span
+            # (肖恩·杨(Shawn Yang): the model also finds "Shawn Yang"); a sorted tie keeps the
+            # first, so the links go first. The gazetteer (rank 0) still wins.
+            resolved = leftmost_longest([*link_hits, *resolved])
         resolved = leftmost_longest([*resolved, *self._surname_hits(folded, resolved, tokens)])
 
         mentions = []
@@ -260,19 +302,32 @@ class EntityRecognizer:
         )
 
     def _model_candidates(
-        self, folded: str, tokens: Sequence[Token], known: Sequence[tuple[int, int]]
+        self, folded: str, tokens: Sequence[Token], known: Sequence[_Hit]
     ) -> list[Candidate]:
-        """The statistical layer's names, where the gazetteer found nothing overlapping, each
-        trimmed to jieba's words and passed through the sanity filters."""
+        """The statistical layer's names, each trimmed to jieba's words and passed through the
+        sanity filters, where the gazetteer found nothing overlapping — except a place at the
+        start of an organisation's name (中国汽车流通协会, 成都信谊物业)."""
         assert self.model is not None
-        taken = sorted(known)
+        starts = [h.start for h in known]
+        suffixes = frozenset((*self.words.org_suffixes, *self.words.descriptors))
         out: list[Candidate] = []
         for name in self.model.names(folded):
             name = _trim_to_words(folded, name, tokens)
             if name is None or self._filters.accept(name) is not None:
                 continue
-            i = bisect_right(taken, (name.start, len(folded)))
-            if (i and taken[i - 1][1] > name.start) or (i < len(taken) and taken[i][0] < name.end):
+            i = bisect_right(starts, name.start)
+            lo = i - 1 if i and known[i - 1].end > name.start else i
+            hi = bisect_right(starts, name.end - 1)
+            overlapped = known[lo:hi]
+            if overlapped and not (
+                name.type is EntityType.ORG
+                and all(
+                    h.type is EntityType.PLACE and name.start <= h.start and h.end < name.end
+                    for h in overlapped
+                )
+            ):
+                continue
+            if _common_words(name, tokens, self._is_word, suffixes):
                 continue
             out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
         return out
@@ -427,8 +482,14 @@ class EntityRecognizer:
             strength[c.surface] = strength.get(c.surface, 0) + c.strength
             if c.surface not in best or c.strength > best[c.surface].strength:
                 best[c.surface] = c
-        return {
+        accepted = {
             s: (best[s].name or s, best[s].type) for s, total in strength.items() if total >= ACCEPT
+        }
+        # 研究员向赵斌问起…, 赵斌表示…: a preposition glued to a name that stands alone too.
+        return {
+            s: v
+            for s, v in accepted.items()
+            if not (len(s) > 2 and s[0] in _PREPOSITIONS and s[1:] in accepted)
         }
 
     def _extend_names(

@@ -130,6 +130,7 @@ class NameFilters:
     given_name_ok: Callable[[str], bool]
     org_suffixes: Sequence[str]
     generic_heads: frozenset[str]  # words that are no name on their own: 公司, 集团, 平台 …
+    sector_words: tuple[str, ...] = ("行业", "产业", "板块", "领域", "赛道", "市场", "板")
 
     def accept(self, name: ModelName) -> str | None:
         """The reason to refuse ``name``, or None when it may stand."""
@@ -145,6 +146,8 @@ class NameFilters:
         if s[0].isdigit():
             return "starts with a digit"
         if name.type is EntityType.ORG:
+            if s.endswith(self.sector_words):
+                return "a sector, not a company"  # 新能源汽车行业, 科创板
             for suffix in (*self.org_suffixes, *self.generic_heads):
                 if s.endswith(suffix) and len(s) - len(suffix) < 2:
                     return "bare company word"  # 该公司, 某集团, X公司
@@ -158,6 +161,9 @@ class NameFilters:
             if not self.given_name_ok(s[len(surname):]):
                 return "given name looks like a word"
             return None
-        if "·" in s or all(c.isascii() for c in s):
-            return None if s[0].isupper() or "·" in s else "lower-case Latin"
+        if "·" in s:
+            return None
+        if all(c.isascii() for c in s):
+            return None if s[0].isupper() else "lower-case Latin"
+
         return "mixed script"

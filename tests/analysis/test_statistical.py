@@ -117,3 +117,39 @@ def test_company_names_built_on_known_ones() -> None:
     assert spans("腾讯控股发布财报。") == [("腾讯控股", "腾讯")]  # a legal form: the same company
     assert ("京东物流", "京东物流") in spans("京东物流今年营收增长。")  # a business unit: a new one
     assert ("小米", "小米") in spans("小米智能手机出货量第一。")  # 智能手机 is a word, not a unit
+
+
+@pytest.mark.parametrize(
+    ("text", "model_names", "expected"),
+    [
+        # a preposition glued to a name is trimmed: 向赵斌 → 赵斌
+        ("摩根士丹利研究员向赵斌问起竞争，赵斌表示领先。", {"向赵斌": PER}, ("赵斌", "赵斌")),
+        # a run of capitalised Latin words is one name
+        ("知名投资人Mary Lou Jepsen管理的基金。", {"Mary": PER}, ("Mary Lou Jepsen", "Mary Lou Jepsen")),
+        # a place at the start of an organisation's name belongs to it
+        ("成都信谊物业被收购。成都信谊物业此前独立经营。", {"成都信谊物业": ORG}, ("成都信谊物业", "成都信谊物业")),
+    ],
+)
+def test_model_names_are_trimmed_and_extended(text: str, model_names: dict, expected: tuple[str, str]) -> None:
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel(model_names)).recognise(text)
+    assert expected in [(text[m.start : m.end], m.entity) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "model_names", "refused"),
+    [
+        ("他把钱用于投资银行在线业务。", {"投资": ORG}, "投资"),  # half of the word 投资银行
+        ("新能源汽车行业增长迅速。", {"新能源汽车行业": ORG}, "新能源汽车行业"),  # a sector
+        ("公司加大投资，扩大规模。", {"投资": ORG}, "投资"),  # an ordinary verb (jieba: vn)
+    ],
+)
+def test_model_names_that_are_ordinary_words_are_refused(text: str, model_names: dict, refused: str) -> None:
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel(model_names)).recognise(text)
+    assert refused not in [text[m.start : m.end] for m in mentions]
+
+
+def test_a_gloss_outranks_a_name_the_model_found_alone() -> None:
+    text = "首席执行官肖恩·杨(Shawn Yang)表示，肖恩·杨将继续负责。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"Shawn Yang": PER})).recognise(text)
+    owners = {m.entity for m in mentions if text[m.start : m.end] in ("肖恩·杨", "Shawn Yang")}
+    assert len(owners) == 1
