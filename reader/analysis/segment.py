@@ -272,10 +272,10 @@ class Segmenter:
     def posseg(self, text: str) -> list[Token]:
         """POS-tagged tokens ``text[start:end]``, whitespace left out: ``Tokenizer.cut``'s
         words in posseg's blocks, so the same tokens as posseg wherever the dictionary decides."""
+        self._ensure()  # before reading the tag table: a fresh segmenter's is still empty
         tags = self._tags
         route = self._route
         cut_run = self._cut_run
-        self._ensure()
         tokens: list[Token] = []
         append = tokens.append
         new = tuple.__new__  # Token(...) through NamedTuple's __new__ costs twice as much

@@ -82,3 +82,10 @@ def test_segment_posseg_punctuation_and_latin(segmenter: Segmenter) -> None:
         ("GMV", "eng"), ("3.5", "m"), ("，", "x"), ("（", "x"),
     ]
     assert all(text[t.start:t.end] == t.word for t in tokens)
+
+
+def test_segmenter_tags_words_on_its_first_call() -> None:
+    from reader.analysis.segment import Segmenter
+
+    tokens = Segmenter().posseg("公司加大投资，扩大规模。")
+    assert ("投资", "vn") in [(t.word, t.flag) for t in tokens]
