@@ -129,6 +129,14 @@ _NOT_NAME_START = ("p", "c", "u", "d")
 _LATIN_WORD_AFTER = re.compile(r" [A-Z][A-Za-z'\-]*(?![A-Za-z0-9])")
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def _trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> ModelName | None:
     """``name`` without a leading or trailing jieba word that cannot begin or end a name
     (周鸿祎称 → 周鸿祎, 向赵斌 → 赵斌); None when the span does not start on jieba's word
@@ -175,6 +183,7 @@ def _common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -
 _VERBAL = ("v", "a")
 
 
+_ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
@@ -240,8 +249,11 @@ class EntityRecognizer:
 
     # -- recognition ----------------------------------------------------------------------
 
-    def recognise(self, text: str) -> tuple[Mention, ...]:
-        """Sorted, non-overlapping mentions; ``text[m.start:m.end] == m.surface``."""
+    def recognise(self, text: str, title: str = "") -> tuple[Mention, ...]:
+        """Sorted, non-overlapping mentions; ``text[m.start:m.end] == m.surface``.
+
+        ``title`` is the article's title: a name the statistical layer finds there is strong
+        evidence for the same name in the body (the company a headline is about)."""
         if not text:
             return ()
         folded = fold(text)
@@ -255,6 +267,8 @@ class EntityRecognizer:
         candidates = self.rules.candidates(folded, tokens, known, is_word)
         if self.model is not None:
             candidates.extend(self._model_candidates(folded, tokens, known_hits))
+            if title:
+                candidates.extend(self._title_candidates(folded, title, known))
         accepted = self._extend_names(folded, self._accept(candidates))
         hits.extend(self._occurrences(folded, accepted, rank=1))
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
@@ -276,6 +290,7 @@ class EntityRecognizer:
             # first, so the links go first. The gazetteer (rank 0) still wins.
             resolved = leftmost_longest([*link_hits, *resolved])
         resolved = leftmost_longest([*resolved, *self._surname_hits(folded, resolved, tokens)])
+        resolved = self._short_forms(resolved)
 
         mentions = []
         for h in resolved:
@@ -330,6 +345,48 @@ class EntityRecognizer:
             if _common_words(name, tokens, self._is_word, suffixes):
                 continue
             out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
+        return out
+
+    def _short_forms(self, resolved: list[_Hit]) -> list[_Hit]:
+        """A name found only in this article that begins a longer organisation or product
+        named here too is its short form: 快狗 is 快狗打车, 声网 in 声网Agora. A known name
+        keeps its own entity (华为 is not 华为云)."""
+        names = {h.name for h in resolved if h.type in _ORGISH}
+        short: dict[str, str] = {}
+        for name in names:
+            if len(name) < 2 or self.gazetteer.get(name) is not None:
+                continue
+            longer = [n for n in names if n != name and n.startswith(name)]
+            if len(longer) == 1:
+                short[name] = longer[0]
+        if not short:
+            return resolved
+        types = {h.name: h.type for h in resolved}
+        return [
+            _Hit(h.start, h.end, short[h.name], types[short[h.name]], h.ambiguous, h.rank)
+            if h.name in short and h.type in _ORGISH
+            else h
+            for h in resolved
+        ]
+
+    def _title_candidates(
+        self, folded: str, title: str, known: Sequence[tuple[int, int]]
+    ) -> list[Candidate]:
+        """Every body occurrence of a name the model finds in the title."""
+        head = fold(title)
+        names = {
+            c.surface: c.type
+            for c in self._model_candidates(head, self.segmenter.posseg(head), ())
+        }
+        taken = sorted(known)
+        out: list[Candidate] = []
+        for surface, etype in names.items():
+            for at in _find_all(folded, surface):
+                end = at + len(surface)
+                i = bisect_right(taken, (at, len(folded)))
+                if (i and taken[i - 1][1] > at) or (i < len(taken) and taken[i][0] < end):
+                    continue
+                out.append(Candidate(at, end, surface, etype, "title", ACCEPT))
         return out
 
     def _company_names(

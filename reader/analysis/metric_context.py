@@ -24,6 +24,7 @@ missing label from the last figure with the same value.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -120,6 +121,7 @@ def explain(
     ]
     ordered = _Mentions(mentions)
     affiliations = _affiliations(text, ordered.all, vocab)
+    topic = _topic(ordered.all)
     out: list[Metric] = []
     for fig in figures:
         label, unit = _label_and_unit(text, fig, hits, bounds, vocab)
@@ -127,6 +129,8 @@ def explain(
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = _subject(text, fig, label, ordered, bounds, out, vocab, affiliations)
+        if subject is None and label not in vocab.place_labels and not age:
+            subject = topic  # nothing nearer names whose it is: the company the article is about
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
         metric = Metric(
@@ -335,6 +339,17 @@ def _kind(
 # --- subject -------------------------------------------------------------------------------
 
 
+def _topic(mentions: Sequence[Mention]) -> str | None:
+    """The organisation an article is about: named at least three times and at least twice as
+    often as any other organisation or product; None when no one stands out."""
+    counts = Counter(m.entity for m in mentions if m.type in _ORGISH)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+
 def _affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
     """Person → the organisation they hold a title in, from "美团CEO王兴", "抖音电子商务主管康泽宇"
     (the first such phrase for each person)."""
@@ -385,6 +400,8 @@ def _subject(
             break
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
+        if mention.type in _ORGISH and _follows(text, mention, vocab.words().own_documents):
+            return mention.entity  # 据快狗打车招股书显示: the company's own filing
         if _not_a_subject(text, mention, vocab):
             speaking = _follows(text, mention, vocab.words().speech_verbs)
             if speaking and not _after_skip_word(text, mention, vocab):

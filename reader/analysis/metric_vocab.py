@@ -106,6 +106,7 @@ class WordLists:
     skip_after: Words
     speech_verbs: Words
     bystander_verbs: Words
+    own_documents: Words
     titles: Words
 
 
@@ -147,6 +148,7 @@ class Vocabulary:
     generic_labels: frozenset[str] = frozenset()
     label_heads: tuple[str, ...] = ()
     label_leads: tuple[str, ...] = ()  # longest first
+    own_documents: tuple[str, ...] = ()  # longest first
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -316,6 +318,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         generic_labels=frozenset(context["label"]["generic"]),
         label_heads=tuple(context["label"]["heads"]),
         label_leads=_longest_first(context["label"]["leads"]),
+        own_documents=_longest_first(context["subject"]["own_documents"]),
     )
 
 

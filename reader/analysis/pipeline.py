@@ -91,6 +91,6 @@ class Analyzer:
         return Analyzer(self.corrections, model=model, _base=self._base or self)
 
     def analyse(self, article: Article) -> Analysis:
-        mentions = self.recognizer.recognise(article.text)
+        mentions = self.recognizer.recognise(article.text, article.title or "")
         metrics = extract_metrics(article.text, mentions, article.date)
         return Analysis(tuple(mentions), tuple(metrics))
