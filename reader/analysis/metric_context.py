@@ -129,7 +129,7 @@ def explain(
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = _subject(text, fig, label, ordered, bounds, out, vocab, affiliations)
-        if subject is None and label not in vocab.place_labels and not age:
+        if subject is None and topic is not None and _about_the_topic(text, fig, label, bounds, vocab):
             subject = topic  # nothing nearer names whose it is: the company the article is about
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
@@ -148,7 +148,7 @@ def explain(
             measure=label,
         )
         out.append(_with_antecedent(metric, fig, out, bounds, vocab))
-    return tuple(out)
+    return tuple(_distribute_periods(text, out, times, bounds))
 
 
 # --- label and unit ------------------------------------------------------------------------
@@ -279,6 +279,59 @@ def _nearest_before(hits: list[_LabelHit], lo: int, hi: int, fits) -> Label | No
 # --- period --------------------------------------------------------------------------------
 
 
+_RESPECTIVELY = "分别"
+_BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
+_LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
+
+
+def _distribute_periods(
+    text: str, metrics: list[Metric], times: list[TimeExpr], bounds: _Bounds
+) -> list[Metric]:
+    """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
+    in order, when the figures after 分别 are as many as the years before it."""
+    out = list(metrics)
+    at = text.find(_RESPECTIVELY)
+    while at >= 0:
+        sentence = bounds.around("sentence", at)
+        group = [i for i, m in enumerate(out) if at < m.start < sentence[1]]
+        run: list[int] = []
+        for i in group:  # the figures right after 分别, one list
+            if run and not _LIST_GAP.search(text[out[run[-1]].end : out[i].start][-2:] or "x"):
+                gap = text[out[run[-1]].end : out[i].start]
+                if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
+                    break
+            run.append(i)
+        years = _years_before(text, times, sentence[0], at)
+        if len(run) >= 2 and len(years) == len(run):
+            for i, year in zip(run, years):
+                out[i] = replace(out[i], period=year)
+        at = text.find(_RESPECTIVELY, at + 1)
+    return out
+
+
+def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:
+    """The years a sentence lists before ``hi``: a range (2018-2021年) or a list
+    (2019年、2020年、2021年), the last such in ``[lo, hi)``."""
+    inside = [t for t in times if lo <= t.start and t.end <= hi and not t.comparison]
+    if not inside:
+        return []
+    last = inside[-1]
+    span = re.fullmatch(r"(\d{4})(?:年)?-(\d{4})(?:年)?", last.period)
+    bare = _BARE_YEAR_BEFORE.search(text, max(lo, last.start - 8), last.start)
+    if span is None and bare is not None and re.fullmatch(r"\d{4}", last.period):
+        span = re.match(r"(\d{4})-(\d{4})", f"{bare.group(1)}-{last.period}")  # 2018-2021年
+    if span:
+        first, final = int(span.group(1)), int(span.group(2))
+        return [str(y) for y in range(first, final + 1)] if 0 < final - first < 10 else []
+    listed = [last]
+    for t in reversed(inside[:-1]):
+        if text[t.end : listed[0].start] in ("、", "，", ",", "和", "及", "与"):
+            listed.insert(0, t)
+        else:
+            break
+    return [t.period for t in listed] if len(listed) >= 2 else []
+
+
 def _period(
     fig: Figure, unit: str | None, times: list[TimeExpr], bounds: _Bounds, vocab: Vocabulary
 ) -> str | None:
@@ -337,6 +390,18 @@ def _kind(
 
 
 # --- subject -------------------------------------------------------------------------------
+
+
+def _about_the_topic(
+    text: str, fig: Figure, label: str | None, bounds: _Bounds, vocab: Vocabulary
+) -> bool:
+    """Whether a figure with no subject of its own may be the article's company's: not a
+    market's measure, not an age, and not in a sentence about a whole market."""
+    if label in vocab.place_labels or label in ("市场份额", "年龄"):
+        return False
+    lo, hi = bounds.around("sentence", fig.start)
+    sentence = text[lo:hi]
+    return not any(cue in sentence for cue in vocab.market_cues)
 
 
 def _topic(mentions: Sequence[Mention]) -> str | None:

@@ -149,6 +149,7 @@ class Vocabulary:
     label_heads: tuple[str, ...] = ()
     label_leads: tuple[str, ...] = ()  # longest first
     own_documents: tuple[str, ...] = ()  # longest first
+    market_cues: tuple[str, ...] = ()
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -319,6 +320,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         label_heads=tuple(context["label"]["heads"]),
         label_leads=_longest_first(context["label"]["leads"]),
         own_documents=_longest_first(context["subject"]["own_documents"]),
+        market_cues=tuple(context["subject"]["market_cues"]),
     )
 
 

@@ -80,3 +80,43 @@ def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, l
     assert m.label == label
     if measure is not None:
         assert m.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("2018-2021年，快狗打车取得收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元。", ["2018", "2019", "2020", "2021"]),
+        ("其中，2019年、2020年、2021年分别同比增长21.03%，-3.29%，24.59%。", ["2019", "2020", "2021"]),
+    ],
+)
+def test_figures_listed_after_respectively_take_one_year_each(text: str, periods: list[str]) -> None:
+    assert [m.period for m in extract_metrics(text, date="2022-06-01")] == periods
+
+
+def _mentions(text: str, *names: str):  # noqa: ANN202
+    from reader.analysis.model import EntityType, Mention
+
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            found.append(Mention(at, at + len(name), name, EntityType.ORG, name))
+            at = text.find(name, at + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_a_companys_own_filing_makes_it_the_subject() -> None:
+    text = "据快狗打车招股书显示，截至2021年12月31日，已有约8590万名注册托运人。"
+    (m,) = extract_metrics(text, _mentions(text, "快狗打车"))
+    assert m.subject == "快狗打车"
+
+
+def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_market() -> None:
+    text = (
+        "快狗打车递交招股书。快狗打车成立于2014年。快狗打车的对手是货拉拉。\n"
+        "抽佣率在2021年上升至12.0%。\n"
+        "目前，国内已有超过20家公司推出同类产品。"
+    )
+    metrics = {m.surface: m for m in extract_metrics(text, _mentions(text, "快狗打车", "货拉拉"))}
+    assert metrics["12.0%"].subject == "快狗打车"
+    assert metrics["20家"].subject is None
