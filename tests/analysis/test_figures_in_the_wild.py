@@ -114,7 +114,7 @@ def test_a_companys_own_filing_makes_it_the_subject() -> None:
 def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_market() -> None:
     text = (
         "快狗打车递交招股书。快狗打车成立于2014年。快狗打车的对手是货拉拉。\n"
-        "抽佣率在2021年上升至12.0%。\n"
+        "2021年内地抽佣率为12.0%。\n"
         "目前，国内已有超过20家公司推出同类产品。"
     )
     metrics = {m.surface: m for m in extract_metrics(text, _mentions(text, "快狗打车", "货拉拉"))}
