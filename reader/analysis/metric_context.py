@@ -397,7 +397,7 @@ def _about_the_topic(
 ) -> bool:
     """Whether a figure with no subject of its own may be the article's company's: not a
     market's measure, not an age, and not in a sentence about a whole market."""
-    if label in vocab.place_labels or label in ("市场份额", "年龄"):
+    if label in vocab.market_labels:
         return False
     lo, hi = bounds.around("sentence", fig.start)
     sentence = text[lo:hi]

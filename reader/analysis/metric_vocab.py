@@ -150,6 +150,7 @@ class Vocabulary:
     label_leads: tuple[str, ...] = ()  # longest first
     own_documents: tuple[str, ...] = ()  # longest first
     market_cues: tuple[str, ...] = ()
+    market_labels: frozenset[str] = frozenset()
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -321,6 +322,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         label_leads=_longest_first(context["label"]["leads"]),
         own_documents=_longest_first(context["subject"]["own_documents"]),
         market_cues=tuple(context["subject"]["market_cues"]),
+        market_labels=frozenset(context["subject"]["market_labels"]),
     )
 
 
