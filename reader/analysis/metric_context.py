@@ -154,6 +154,7 @@ def explain(
 # --- label and unit ------------------------------------------------------------------------
 
 
+
 def _label_and_unit(
     text: str, fig: Figure, hits: list[_LabelHit], bounds: _Bounds, vocab: Vocabulary
 ) -> tuple[str | None, str | None]:

@@ -185,6 +185,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         return None
     if _negative_sign_before(text, surface_start):
         value, surface_start = -value, surface_start - 1  # -37.5亿元 (a range's 10-20 is not)
+    elif surface_start > 0 and text[surface_start - 1] == "负" and not chinese:
+        value, surface_start = -value, surface_start - 1  # 负143.29亿元
     scale = _scale(numeral, magnitude, chinese)
 
     unit, explicit, label, unit_len = None, False, None, 0

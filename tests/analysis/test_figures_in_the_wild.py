@@ -120,3 +120,22 @@ def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_ma
     metrics = {m.surface: m for m in extract_metrics(text, _mentions(text, "快狗打车", "货拉拉"))}
     assert metrics["12.0%"].subject == "快狗打车"
     assert metrics["20家"].subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("净资产为负143.29亿元", "负143.29亿元", -1.4329e10, "CNY"),
+        ("拟转让30万股", "30万股", 3e5, "items"),
+        ("有效收购事件共76起", "76起", 76, "other"),
+        ("股价翻了一倍", "翻了一倍", 2, "times"),
+    ],
+)
+def test_more_ways_figures_are_written(text: str, surface: str, value: float, unit: str) -> None:
+    (figure,) = [f for f in find_figures(text) if f.surface == surface]
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_a_loss_word_names_a_loss() -> None:
+    (m,) = extract_metrics("快狗打车4年累亏27亿元。")
+    assert m.measure == "净亏损"
