@@ -141,7 +141,7 @@ def explain(
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
-            label=_named_label(text, source or text, fig, label, bounds, ordered, vocab),
+            label=_label_of(text, source or text, fig, label, bounds, ordered, vocab, out),
             subject=subject,
             period=period,
             kind=kind,
@@ -198,11 +198,39 @@ def _label_and_unit(
 
 
 _TIME_PREFIX = re.compile(
-    r"(?:截至|截止到?|到)?(?:\d{4}年|今年|去年|前年|明年|当年|同期)?"
+    r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
     r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
 )
+_MAX_AFTER = 8
 _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
 _MAX_LABEL = 12
+
+
+def _label_of(
+    text: str,
+    source: str,
+    fig: Figure,
+    measure: str | None,
+    bounds: _Bounds,
+    mentions: _Mentions,
+    vocab: Vocabulary,
+    earlier: list[Metric],
+) -> str | None:
+    """The label: the phrase before the figure, else the noun after it, else — for a figure
+    listed right after another (4.53亿元，5.48亿元) — the label of the one before."""
+    named = _named_label(text, source, fig, measure, bounds, mentions, vocab)
+    if named != measure or fig.label is not None:
+        return named
+    if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
+        c in _LIST_JOINERS for c in text[earlier[-1].end : fig.start]
+    ):
+        return earlier[-1].label
+    if measure is None or measure in vocab.generic_labels:
+        return _label_after(text, source, fig, bounds, mentions, vocab) or measure
+    return measure
+
+
+_LIST_JOINERS = "、，,和及与"
 
 
 def _named_label(
@@ -261,9 +289,32 @@ def _named_label(
         m.end() == len(phrase) for m in named
     ):
         return measure
-    if measure is None or measure in vocab.generic_labels or named:
-        return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
-    return measure
+    return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
+
+
+def _label_after(
+    text: str, source: str, fig: Figure, bounds: _Bounds, mentions: _Mentions, vocab: Vocabulary
+) -> str | None:
+    """The noun the figure is written before, when none before it names the measure:
+    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司."""
+    clause = bounds.around("clause", fig.start)
+    start = fig.end + (1 if text.startswith("的", fig.end) else 0)
+    end = start
+    limit = min(clause[1], start + _MAX_AFTER)
+    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
+        end += 1
+    for m in mentions.within(start, end + _MAX_LABEL):
+        if m.start < end:
+            end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
+            break
+    phrase = text[start:end]
+    if len(phrase) < 2 or any(c.isdigit() for c in phrase):
+        return None
+    # the shortest head that ends the measure's name (总对价收购 → 总对价)
+    for cut in range(2, len(phrase) + 1):
+        if phrase[:cut].upper().endswith(vocab.label_heads):
+            return source[start : start + cut]
+    return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
 
 
 def _nearest_before(hits: list[_LabelHit], lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]

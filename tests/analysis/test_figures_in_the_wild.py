@@ -139,3 +139,16 @@ def test_more_ways_figures_are_written(text: str, surface: str, value: float, un
 def test_a_loss_word_names_a_loss() -> None:
     (m,) = extract_metrics("快狗打车4年累亏27亿元。")
     assert m.measure == "净亏损"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("公司以15亿元总对价收购宁波市雅太酒店物业服务有限公司。", "15亿元", "总对价"),
+        ("2018-2021年快狗打车流动负债净额分别为2.87亿元，3.49亿元。", "3.49亿元", "快狗打车流动负债净额"),
+        ("2018-2021年快狗打车流动负债净额分别为2.87亿元，3.49亿元。", "2.87亿元", "快狗打车流动负债净额"),
+    ],
+)
+def test_label_from_after_the_figure_or_the_figure_before(text: str, surface: str, label: str) -> None:
+    (m,) = [m for m in extract_metrics(text) if m.surface == surface]
+    assert m.label == label
