@@ -126,6 +126,15 @@ _NOT_NAME_END = ("v", "u", "p", "c", "d", "r", "m", "q", "f")
 _NOT_NAME_START = ("p", "c", "u", "d")
 
 
+def _not_a_name_end(token: Token, etype: EntityType) -> bool:
+    """A word that ends no name of ``etype``. A person's name ends in no verb (周鸿祎称); an
+    organisation's may (快狗|打车, 星河|跃迁: jieba cuts unknown names into words), so only a
+    one-character function word is cut from it (腾讯的)."""
+    if etype is EntityType.PERSON:
+        return token.flag.startswith(_NOT_NAME_END)
+    return len(token.word) == 1 and token.flag.startswith(_NOT_NAME_END)
+
+
 _LATIN_WORD_AFTER = re.compile(r" [A-Z][A-Za-z'\-]*(?![A-Za-z0-9])")
 
 
@@ -144,7 +153,7 @@ def _trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> Mod
     lo = bisect_right([t.start for t in tokens], name.start) - 1
     start, end = name.start, name.end
     inside = [t for t in tokens[max(lo, 0):] if t.start < end and t.end > start]
-    while len(inside) > 1 and inside[-1].flag.startswith(_NOT_NAME_END) and inside[-1].end >= end:
+    while len(inside) > 1 and inside[-1].end >= end and _not_a_name_end(inside[-1], name.type):
         end = inside[-1].start
         inside.pop()
     while (

@@ -202,6 +202,7 @@ _TIME_PREFIX = re.compile(
     r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
 )
 _MAX_AFTER = 8
+_OWNER_WORDS = ("平台的", "公司的", "集团的", "的", "平台", "公司", "集团", "旗下")
 _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
 _MAX_LABEL = 12
 
@@ -270,7 +271,14 @@ def _named_label(
         start += len(lead or "")
         if start == before:
             break
-    start = max(start, end - _MAX_LABEL)
+    for m in mentions.within(start, end):
+        if m.start == start and m.end < end:  # 抖音平台每日用户 → 每日用户: whose is the subject
+            start = m.end
+            start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
+    if end - start > _MAX_LABEL:
+        # too long to be a name: from the first measure word that leaves it short enough
+        starts = [start + m.start() for m in vocab.label_pattern().finditer(text, start, end)]
+        start = next((s for s in starts if end - s <= _MAX_LABEL), end - _MAX_LABEL)
     for m in mentions.within(max(0, start - _MAX_LABEL), end):
         if m.start < start < m.end:
             start = m.end  # never half a name

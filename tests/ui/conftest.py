@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from reader.analysis.pipeline import Analyzer
 from reader.library.store import Store
+from reader.analysis.statistical import load_model
+from reader.ui.refine import ModelLoader
 from reader.ui.window import MainWindow
 
 LOAD_TIMEOUT_MS = 60_000
@@ -20,6 +22,13 @@ LOAD_TIMEOUT_MS = 60_000
 def analyzer() -> Analyzer:
     """One Analyzer for the session: jieba and the gazetteer load once."""
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def model_loader() -> ModelLoader:
+    """The statistical name model, loaded once for the session (as each window would)."""
+    loaded = load_model()
+    return lambda: loaded
 
 
 @pytest.fixture
@@ -34,16 +43,21 @@ class WindowFactory(Protocol):
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, store: Store, analyzer: Analyzer, data_dir: Path) -> WindowFactory:
-    """Builds the main window the way the app does and waits until its library is shown."""
+def make_window(
+    qtbot: QtBot, store: Store, analyzer: Analyzer, data_dir: Path, model_loader: ModelLoader
+) -> WindowFactory:
+    """Builds the main window the way the app does and waits until its library is shown and
+    the statistical layer has added its names (so tests see the window's settled state)."""
 
     def make(paths: list[Path], open_file: str | None = None, store: Store | None = store) -> MainWindow:
         window = MainWindow(store, analyzer, data_dir)
+        window.model_loader = model_loader
         qtbot.add_widget(window, before_close_func=_finish)
         window.open_file_request = open_file
         window.show()
         with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
             window.open_paths(paths)
+        qtbot.waitUntil(lambda: not window.refining, timeout=LOAD_TIMEOUT_MS)
         return window
 
     return make

@@ -1,0 +1,152 @@
+"""The statistical name layer in the window: names the model finds, added after the fast layer
+has painted, without blocking the GUI.
+
+Once a library is in (analysed by the gazetteer and rules), a ``NameRefiner`` loads the model on
+its own thread, analyses the open article with it first (its new names appear in well under a
+second), then re-reads the whole library with the model — in worker processes on a first index,
+from the cache afterwards, as the fast pass does — and hands the refined library back. If the
+model cannot be loaded, it says so once and the window keeps the fast layer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from reader.analysis.pipeline import Analysis, Analyzer
+from reader.analysis.statistical import NameModel, load_model
+from reader.errors import ReaderError, StoreUnavailable
+from reader.ingest.model import Article
+from reader.library.library import Library, analysis_workers, load_library
+from reader.library.store import Store
+
+ModelLoader = Callable[[], tuple[NameModel | None, str | None]]
+
+
+class _RefineWorker(QObject):
+    unavailable = Signal(str)
+    article_refined = Signal(str, Analysis)  # article key, its analysis with the model
+    progressed = Signal(int, int)
+    refined = Signal(Library, Analyzer)
+    finished = Signal()
+
+    def __init__(
+        self,
+        paths: list[Path],
+        data_dir: Path | None,
+        analyzer: Analyzer,
+        first: Article | None,
+        load: ModelLoader,
+        cancelled: threading.Event,
+    ) -> None:
+        super().__init__()
+        self._paths = paths
+        self._data_dir = data_dir
+        self._analyzer = analyzer
+        self._first = first
+        self._load = load
+        self._cancelled = cancelled
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._refine()
+        finally:
+            self.finished.emit()
+
+    def _refine(self) -> None:
+        model, why = self._load()
+        if model is None:
+            self.unavailable.emit(why or "the name model cannot be loaded")
+            return
+        analyzer = self._analyzer.with_model(model)
+        if self._first is not None and not self._cancelled.is_set():
+            self.article_refined.emit(self._first.key, analyzer.analyse(self._first))
+        store = None
+        if self._data_dir is not None:
+            try:
+                store = Store.open(self._data_dir)
+            except StoreUnavailable:
+                store = None  # the fast pass already said so; refine without the cache
+        try:
+            library = load_library(
+                self._paths, store, analyzer, self._progress, self._cancelled, workers=analysis_workers()
+            )
+        except ReaderError as error:
+            self.unavailable.emit(f"names were not refined: {error}")
+            return
+        finally:
+            if store is not None:
+                store.close()
+        if not self._cancelled.is_set():
+            library.entities()  # counted here, off the GUI thread, as the fast pass does
+            self.refined.emit(library, analyzer)
+
+    def _progress(self, done: int, total: int, _file: str) -> None:
+        if done == total or done % 50 == 0:
+            self.progressed.emit(done, total)
+
+
+class NameRefiner(QObject):
+    """One refinement of one library: owns its thread; cancelled when another load starts."""
+
+    unavailable = Signal(str)
+    article_refined = Signal(str, Analysis)
+    progressed = Signal(int, int)
+    refined = Signal(Library, Analyzer)
+
+    def __init__(
+        self,
+        paths: list[Path],
+        data_dir: Path | None,
+        analyzer: Analyzer,
+        first: Article | None,
+        load: ModelLoader = load_model,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._cancelled = threading.Event()
+        self._thread = QThread(self)
+        self._thread.setObjectName("name-refiner")
+        self._worker = _RefineWorker(paths, data_dir, analyzer, first, load, self._cancelled)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._worker.unavailable.connect(self._on_unavailable)
+        self._worker.article_refined.connect(self._on_article_refined)
+        self._worker.progressed.connect(self._on_progressed)
+        self._worker.refined.connect(self._on_refined)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, ms: int = 10000) -> bool:
+        self._cancelled.set()
+        return self._thread.wait(ms)
+
+    def _on_unavailable(self, message: str) -> None:
+        if not self._cancelled.is_set():
+            self.unavailable.emit(message)
+
+    def _on_article_refined(self, key: str, analysis: Analysis) -> None:
+        if not self._cancelled.is_set():
+            self.article_refined.emit(key, analysis)
+
+    def _on_progressed(self, done: int, total: int) -> None:
+        if not self._cancelled.is_set():
+            self.progressed.emit(done, total)
+
+    def _on_refined(self, library: Library, analyzer: Analyzer) -> None:
+        if not self._cancelled.is_set():
+            library.entities()  # counted here, off the GUI thread, as the fast pass does
+            self.refined.emit(library, analyzer)
