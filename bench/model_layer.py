@@ -23,7 +23,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> int:
+def measure() -> dict[str, float]:
     paths = sorted((ROOT / "tests" / "data" / "real" / "articles").glob("*.md"))
     articles = [parse_article(p.read_bytes(), p.name, path=str(p)) for p in paths]
     chars = sum(len(a.text) for a in articles)
@@ -48,12 +48,38 @@ def main() -> int:
     for a in articles:
         full.analyse(a)
     full_s = time.perf_counter() - t
-    print(f"articles {len(articles)}, {chars} characters")
-    print(f"model load                {load * 1000:8.0f} ms")
-    print(f"model alone               {chars / model_s:8.0f} chars/s (one core)")
-    print(f"analysis, fast layer      {chars / fast_s:8.0f} chars/s")
-    print(f"analysis, with the model  {chars / full_s:8.0f} chars/s")
-    print(f"memory added by the model {added:8.0f} MB (peak RSS)")
+    return dict(articles=len(articles), chars=chars, load=load, model=chars / model_s,
+                fast=chars / fast_s, full=chars / full_s, added=added)
+
+
+def model_rows() -> list[tuple[str, str, str, str]]:
+    """The model layer's rows for bench/run.py (measured in a child process: its RSS is its own)."""
+    import json  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    out = subprocess.run([sys.executable, __file__, "--json"], check=True, capture_output=True, text=True)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    return [
+        ("name model: load", f"{r['load'] * 1000:.0f} ms", "—", ""),
+        ("name model alone, one core", f"{r['model'] / 1000:.0f}k chars/s", "—", ""),
+        ("analysis with the model, one core", f"{r['full'] / 1000:.0f}k chars/s", f"fast layer {r['fast'] / 1000:.0f}k chars/s", f"{r['full'] / r['fast']:.2f}×"),
+        ("memory added by the name model", f"{r['added']:.0f} MB", "—", "goal ≤ 200 MB"),
+    ]
+
+
+def main() -> int:
+    r = measure()
+    if "--json" in sys.argv[1:]:
+        import json  # noqa: PLC0415
+
+        print(json.dumps(r))
+        return 0
+    print(f"articles {r['articles']}, {r['chars']} characters")
+    print(f"model load                {r['load'] * 1000:8.0f} ms")
+    print(f"model alone               {r['model']:8.0f} chars/s (one core)")
+    print(f"analysis, fast layer      {r['fast']:8.0f} chars/s")
+    print(f"analysis, with the model  {r['full']:8.0f} chars/s")
+    print(f"memory added by the model {r['added']:8.0f} MB (peak RSS)")
     return 0
 
 

@@ -99,6 +99,9 @@ def main() -> None:
         folder = corpus(n, args.cache)
         with tempfile.TemporaryDirectory() as data:
             rows += report(n, bench_index(n, folder, Path(data)))
+    from bench.model_layer import model_rows  # noqa: PLC0415
+
+    rows += model_rows()
     try:
         from bench.gui import gui_rows  # noqa: PLC0415 - needs Qt
     except ImportError:
