@@ -586,12 +586,19 @@ def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
 
 
 def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander."""
+    """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
+    and a digest's "Canalys：预计…" line, where the name before the colon is the source."""
     return (
-        _after_skip_word(text, mention, vocab)
+        _line_source(text, mention)
+        or _after_skip_word(text, mention, vocab)
         or _follows(text, mention, vocab.words().speech_verbs)
         or _follows(text, mention, vocab.words().bystander_verbs)
     )
+
+
+def _line_source(text: str, mention: Mention) -> bool:
+    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+    return at_line_start and text.startswith(("：", ":"), mention.end)
 
 
 def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
