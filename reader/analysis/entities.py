@@ -193,6 +193,7 @@ _VERBAL = ("v", "a")
 
 
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+_LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
@@ -551,11 +552,15 @@ class EntityRecognizer:
         accepted = {
             s: (best[s].name or s, best[s].type) for s, total in strength.items() if total >= ACCEPT
         }
-        # 研究员向赵斌问起…, 赵斌表示…: a preposition glued to a name that stands alone too.
+        # 研究员向赵斌问起…, 赵斌表示…: a preposition glued to a name that stands alone too;
+        # 公告中称, 文章中称: a noun and a locative before a verb of saying, not a person.
         return {
             s: v
             for s, v in accepted.items()
             if not (len(s) > 2 and s[0] in _PREPOSITIONS and s[1:] in accepted)
+            and not (
+                v[1] is EntityType.PERSON and s[-1] in _LOCATIVES and self._is_word(s[:-1])
+            )
         }
 
     def _extend_names(
