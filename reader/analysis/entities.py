@@ -138,6 +138,10 @@ def _not_a_name_end(token: Token, etype: EntityType) -> bool:
 _LATIN_WORD_AFTER = re.compile(r" [A-Z][A-Za-z'\-]*(?![A-Za-z0-9])")
 
 
+def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in taken)
+
+
 def _find_all(text: str, word: str) -> list[int]:
     found, at = [], text.find(word)
     while at >= 0:
@@ -275,6 +279,7 @@ class EntityRecognizer:
         known_hits = leftmost_longest(hits)
         known = [(h.start, h.end) for h in known_hits]
         candidates = self.rules.candidates(folded, tokens, known, is_word)
+        candidates.extend(c for c in self.rules.accounts(folded) if _free(known, c.start, c.end))
         if self.model is not None:
             candidates.extend(self._model_candidates(folded, tokens, known_hits))
             if title:

@@ -60,6 +60,7 @@ class RuleWords:
     org_industry_words: tuple[str, ...] = ()
     org_unit_suffixes: tuple[str, ...] = ()  # longest first
     org_legal_forms: tuple[str, ...] = ()  # longest first
+    account_words: tuple[str, ...] = ()  # longest first
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -96,6 +97,7 @@ class RuleWords:
             ),
             org_unit_suffixes=tuple(sorted(read("org_unit_suffixes.txt"), key=len, reverse=True)),
             org_legal_forms=tuple(sorted(read("org_legal_forms.txt"), key=len, reverse=True)),
+            account_words=tuple(sorted(read("account_words.txt"), key=len, reverse=True)),
         )
 
     def is_stopword(self, surface: str) -> bool:
@@ -182,6 +184,9 @@ class Rules:
         self._gloss = re.compile(
             r"\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,3})\s*[)）]"
         )
+        self._account = re.compile(
+            rf"({_alternation(words.account_words)})\s*[“「\"]([^”」\"“「，。、：；！？,.;:!?\n]{{2,12}})[”」\"]"
+        ) if words.account_words else re.compile(r"(?!)")
         self._quoted = re.compile(r"[“「]([^”」“「\s，。、：；！？,.;:!?]{2,8})[”」]")
         self._transliterated_note = re.compile(r"\s*[（(]\s*音译\s*[)）]")
         org_words = _alternation(words.latin_org_words)
@@ -597,6 +602,17 @@ class Rules:
                 continue
             links.append(AliasLink(m.start(1), m.end(1), latin, name))
         return links
+
+    def accounts(self, text: str) -> list[Candidate]:
+        """The quoted name after an account or app word: 微信公众号“不二研究”, 小程序“美团优选”."""
+        out: list[Candidate] = []
+        for m in self._account.finditer(text):
+            name = m.group(2).strip()
+            if len(name) >= 2 and not self.words.is_stopword(name):
+                # a personal account under a person's name (账号“田姥姥”), else an account or app
+                kind = EntityType.PERSON if self.words.surname_of(name) else EntityType.PRODUCT
+                out.append(Candidate(m.start(2), m.start(2) + len(name), name, kind, "account", STRONG))
+        return out
 
     def nicknames(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:
         """A quoted nickname right before a person: “湘野红姐”龚红玉."""

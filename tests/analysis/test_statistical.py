@@ -153,3 +153,18 @@ def test_a_gloss_outranks_a_name_the_model_found_alone() -> None:
     mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"Shawn Yang": PER})).recognise(text)
     owners = {m.entity for m in mentions if text[m.start : m.end] in ("肖恩·杨", "Shawn Yang")}
     assert len(owners) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "etype"),
+    [
+        ("本文来自微信公众号“不二研究”，36氪经授权发布。不二研究认为增长放缓。", "不二研究", EntityType.PRODUCT),
+        ("用户可以在微信小程序“美团优选”下单。", "美团优选", EntityType.PRODUCT),
+        ("抖音账号“田姥姥”有千万粉丝。", "田姥姥", PER),  # a personal account under a name
+    ],
+)
+def test_quoted_account_and_app_names_are_names(text: str, surface: str, etype: EntityType) -> None:
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    found = [(text[m.start : m.end], m.type) for m in mentions if text[m.start : m.end] == surface]
+    assert found and all(t is etype for _, t in found)
+    assert len(found) == text.count(surface)  # every occurrence, not only the quoted one
