@@ -280,6 +280,9 @@ class EntityRecognizer:
         known = [(h.start, h.end) for h in known_hits]
         candidates = self.rules.candidates(folded, tokens, known, is_word)
         candidates.extend(c for c in self.rules.accounts(folded) if _free(known, c.start, c.end))
+        candidates.extend(
+            c for c in self.rules.latin_names(folded, fold(title)) if _free(known, c.start, c.end)
+        )
         if self.model is not None:
             candidates.extend(self._model_candidates(folded, tokens, known_hits))
             if title:
@@ -305,6 +308,7 @@ class EntityRecognizer:
             # first, so the links go first. The gazetteer (rank 0) still wins.
             resolved = leftmost_longest([*link_hits, *resolved])
         resolved = leftmost_longest([*resolved, *self._surname_hits(folded, resolved, tokens)])
+        resolved = leftmost_longest([*resolved, *self._latin_surname_hits(folded, resolved)])
         resolved = self._short_forms(resolved)
 
         mentions = []
@@ -362,16 +366,34 @@ class EntityRecognizer:
             out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
         return out
 
+    def _latin_surname_hits(self, folded: str, resolved: Sequence[_Hit]) -> list[_Hit]:
+        """A Latin family name standing for the one person of that name in the article:
+        "Cathie Wood……Wood表示"."""
+        people: dict[str, set[str]] = {}
+        for h in resolved:
+            if h.type is EntityType.PERSON and _is_latin(h.name[0]) and " " in h.name:
+                people.setdefault(h.name.rsplit(" ", 1)[1], set()).add(h.name)
+        hits: list[_Hit] = []
+        for surname, names in people.items():
+            if len(names) != 1 or len(surname) < 3 or self.words.is_stopword(surname):
+                continue
+            (name,) = names
+            hits.extend(self._occurrences(folded, {surname: (name, EntityType.PERSON)}, rank=3))
+        return hits
+
     def _short_forms(self, resolved: list[_Hit]) -> list[_Hit]:
         """A name found only in this article that begins a longer organisation or product
         named here too is its short form: 快狗 is 快狗打车, 声网 in 声网Agora. A known name
         keeps its own entity (华为 is not 华为云)."""
-        names = {h.name for h in resolved if h.type in _ORGISH}
+        names = {h.name for h in resolved if h.type in _ORGISH or _is_latin(h.name[0])}
         short: dict[str, str] = {}
         for name in names:
             if len(name) < 2 or self.gazetteer.get(name) is not None:
                 continue
-            longer = [n for n in names if n != name and n.startswith(name)]
+            longer = [
+                n for n in names
+                if n != name and (n.startswith(name) or (_is_latin(name[0]) and n.endswith(" " + name)))
+            ]
             if len(longer) == 1:
                 short[name] = longer[0]
         if not short:
@@ -379,7 +401,7 @@ class EntityRecognizer:
         types = {h.name: h.type for h in resolved}
         return [
             _Hit(h.start, h.end, short[h.name], types[short[h.name]], h.ambiguous, h.rank)
-            if h.name in short and h.type in _ORGISH
+            if h.name in short
             else h
             for h in resolved
         ]

@@ -614,6 +614,25 @@ class Rules:
                 out.append(Candidate(m.start(2), m.start(2) + len(name), name, kind, "account", STRONG))
         return out
 
+    def latin_names(self, text: str, title: str = "") -> list[Candidate]:
+        """Latin names the article itself vouches for: a capitalised name written twice or more
+        (BitTiger, Grubhub), or once if the title names it too (「ShowMeBug」获融资)."""
+        found: dict[str, list[re.Match[str]]] = {}
+        for m in self._latin_name.finditer(text):
+            name = m.group(1)
+            if len(name) < 3 or name.lower() in self.words.latin_stoplist or name.isupper():
+                continue
+            if len(name) <= 5 and sum(c.isupper() for c in name) >= 2:
+                continue  # IoT, SaaS, AIoT: terms written like acronyms, not names
+            found.setdefault(name, []).append(m)
+        in_title = {m.group(1) for m in self._latin_name.finditer(title)} if title else set()
+        out: list[Candidate] = []
+        for name, matches in found.items():
+            strength = STRONG if name in in_title else WEAK
+            for m in matches:
+                out.append(Candidate(m.start(1), m.end(1), name, EntityType.ORG, "latin-repeat", strength))
+        return out
+
     def nicknames(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:
         """A quoted nickname right before a person: “湘野红姐”龚红玉."""
         starts = {s: name for s, _e, name, t in spans if t is EntityType.PERSON}

@@ -168,3 +168,21 @@ def test_quoted_account_and_app_names_are_names(text: str, surface: str, etype: 
     found = [(text[m.start : m.end], m.type) for m in mentions if text[m.start : m.end] == surface]
     assert found and all(t is etype for _, t in found)
     assert len(found) == text.count(surface)  # every occurrence, not only the quoted one
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("BitTiger是一家公司。BitTiger的课程很贵。", "", ("BitTiger", "BitTiger")),  # written twice
+        ("ShowMeBug获得融资。", "「ShowMeBug」获真格融资", ("ShowMeBug", "ShowMeBug")),  # in the title
+        ("Cathie Wood认为特斯拉会涨。Wood表示看好。", "", ("Wood", "Cathie Wood")),  # a family name
+    ],
+)
+def test_latin_names_the_article_vouches_for(text: str, title: str, expected: tuple[str, str]) -> None:
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text, title)
+    assert expected in [(text[m.start : m.end], m.entity) for m in mentions]
+
+
+def test_a_latin_name_written_once_without_the_title_is_not_enough() -> None:
+    text = "他在Acmewidget工作过。"
+    assert "Acmewidget" not in [m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)]
