@@ -189,9 +189,13 @@ def _common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -
     head = inside
     if len(inside) > 1 and inside[-1].word in suffixes:
         head = inside[:-1]
+        if inside[-1].word in _GENERIC_TAILS and len(head) == 1 and head[0].flag.startswith("n") \
+                and not head[0].flag.startswith(("nr", "ns", "nt", "nz")) and is_word(head[0].word):
+            return True  # 独角兽公司, 互联网企业: a kind of company, not one
     return len(head) == 1 and head[0].flag.startswith(_VERBAL) and is_word(head[0].word)
 
 
+_GENERIC_TAILS = frozenset(("公司", "企业", "平台", "机构", "厂商"))
 # jieba's tags of verbs and adjectives (v, vn, vd, a, an, ad …).
 _VERBAL = ("v", "a")
 
@@ -462,6 +466,7 @@ class EntityRecognizer:
             if (
                 unit is not None
                 and h.type is EntityType.ORG
+                and not folded[h.start:end].endswith(words.org_legal_forms)  # 苹果公司|视频
                 and end + len(unit) <= limit
                 and end + len(unit) in word_ends  # not 小米|智能手机
             ):
@@ -585,10 +590,19 @@ class EntityRecognizer:
             s: v
             for s, v in accepted.items()
             if not (len(s) > 2 and s[0] in _PREPOSITIONS and s[1:] in accepted)
-            and not (
-                v[1] is EntityType.PERSON and s[-1] in _LOCATIVES and self._is_word(s[:-1])
-            )
+            and not (v[1] is EntityType.PERSON and self._reads_as_words(s))
         }
+
+    def _reads_as_words(self, surface: str) -> bool:
+        """A "person" whose name is a common word plus a character: 公告中称, 文章中称, 公司站.
+        (王莆中 and 李明 stay: jieba knows no common word 王莆, and tags 李明 as a name.)"""
+        if len(surface) != 3:
+            return False
+        if surface[-1] in _LOCATIVES and self._is_word(surface[:2]):
+            return True
+        tag = self.segmenter.dictionary_tag(surface[:2])
+        # a common noun (n, vn), not a name or a place jieba knows (nr, ns: 苏建|勋)
+        return tag is not None and tag in ("n", "vn", "v", "a", "an", "d")
 
     def _extend_names(
         self, folded: str, accepted: dict[str, tuple[str, EntityType]]

@@ -259,6 +259,11 @@ class Segmenter:
                     self._tokenizer.add_word(word)
                     self._tags[word] = tag
 
+    def dictionary_tag(self, word: str) -> str | None:
+        """jieba's dictionary tag of ``word`` (n, v, nr …), None when it is not in the dictionary."""
+        self._ensure()
+        return self._tags.get(word)
+
     def is_word(self, word: str) -> bool:
         """True when jieba's dictionary knows ``word`` as an ordinary word (not a user name)."""
         tokenizer = self._tokenizer or self._ensure()  # no lock once loaded: rules ask often

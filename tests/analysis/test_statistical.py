@@ -186,3 +186,21 @@ def test_latin_names_the_article_vouches_for(text: str, title: str, expected: tu
 def test_a_latin_name_written_once_without_the_title_is_not_enough() -> None:
     text = "他在Acmewidget工作过。"
     assert "Acmewidget" not in [m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "model_names", "refused"),
+    [
+        ("声网是一家独角兽公司，估值很高。", {"独角兽公司": ORG}, "独角兽公司"),  # a kind of company
+        ("“骆驼”公司站起来了，公司站稳了脚跟。", {}, "公司站"),  # a common word and a character
+    ],
+)
+def test_kinds_of_company_and_common_words_are_no_names(text: str, model_names: dict, refused: str) -> None:
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel(model_names)).recognise(text)
+    assert refused not in [text[m.start : m.end] for m in mentions]
+
+
+def test_a_unit_word_after_a_legal_form_makes_no_new_company() -> None:
+    text = "苹果公司视频业务增长。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    assert "苹果公司视频" not in [m.entity for m in mentions]
