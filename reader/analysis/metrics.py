@@ -34,6 +34,9 @@ _NUMBER = rf"(?:{_ARABIC}|{_CN})"
 _FRACTION = re.compile(rf"(?P<den>{_NUMBER})分之(?P<num>{_NUMBER})")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９.．_/]")
 _LATIN = re.compile(r"[A-Za-z]")
+# A cited work's title (《快狗打车“带病”IPO：3年烧掉21亿…》): its numbers are the title's words,
+# not figures of this article.
+_WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _PUNCT = set("，。；：、！？,.;:!?（）()“”\"'‘’《》【】[]\n")
 _MAGNITUDE_CHARS = set(_CN_UNITS)
 _BIG = frozenset(BIG_UNITS)
@@ -106,7 +109,8 @@ def _find_figures(text: str, vocab: Vocabulary) -> list[Figure]:
     found.extend(_lexical(text, vocab))
     found = resolve_overlaps(found)
     found.extend(_ranges(text, bare, found, vocab))
-    return resolve_overlaps(found)
+    titles = [(m.start(), m.end()) for m in _WORK_TITLE.finditer(text)]
+    return [f for f in resolve_overlaps(found) if not any(s < f.start and f.end < e for s, e in titles)]
 
 
 def _idiom_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
