@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import reader
+from reader.analysis.pipeline import Analyzer
+from reader.analysis.statistical import load_model
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.library import Library, analysis_workers, load_library
@@ -83,9 +85,6 @@ def open_store(folder: str | None, err: TextIO = sys.stderr) -> Store | None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from reader.analysis.pipeline import Analyzer
-    from reader.analysis.statistical import load_model
-
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         print(f"reader: {path}: no such file or folder", file=sys.stderr)

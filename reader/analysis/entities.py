@@ -54,8 +54,8 @@ def _fold_table() -> dict[int, str]:
 _LOWER = {code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}
 
 
-def fold(text: str) -> str:
-    """Same-length matching form of ``text`` (keeps case)."""
+def matching_form(text: str) -> str:
+    """Same-length matching form of ``text`` (keeps case): half-width, simplified, one dot."""
     folded = text.translate(_fold_table())
     if len(folded) != len(text):  # a table entry broke the one-to-one rule: never shift offsets
         raise AssertionError("fold changed the text length")
@@ -242,7 +242,7 @@ class EntityRecognizer:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[tuple[str, Entry]]] = {}
         for surface, e in gazetteer.surfaces():
-            keys.setdefault(_lower(fold(surface)), []).append((surface, e))
+            keys.setdefault(_lower(matching_form(surface)), []).append((surface, e))
         for key, payload in keys.items():
             automaton.add_word(key, tuple(payload))
         if keys:
@@ -274,7 +274,7 @@ class EntityRecognizer:
         evidence for the same name in the body (the company a headline is about)."""
         if not text:
             return ()
-        folded = fold(text)
+        folded = matching_form(text)
         gaz_hits = self._gazetteer_hits(folded)
         tokens = self.segmenter.posseg(folded)
         is_word = self._is_word
@@ -285,7 +285,7 @@ class EntityRecognizer:
         candidates = self.rules.candidates(folded, tokens, known, is_word)
         candidates.extend(c for c in self.rules.accounts(folded) if _free(known, c.start, c.end))
         candidates.extend(
-            c for c in self.rules.latin_names(folded, fold(title)) if _free(known, c.start, c.end)
+            c for c in self.rules.latin_names(folded, matching_form(title)) if _free(known, c.start, c.end)
         )
         if self.model is not None:
             candidates.extend(self._model_candidates(folded, tokens, known_hits))
@@ -414,7 +414,7 @@ class EntityRecognizer:
         self, folded: str, title: str, known: Sequence[tuple[int, int]]
     ) -> list[Candidate]:
         """Every body occurrence of a name the model finds in the title."""
-        head = fold(title)
+        head = matching_form(title)
         names = {
             c.surface: c.type
             for c in self._model_candidates(head, self.segmenter.posseg(head), ())
@@ -500,7 +500,7 @@ class EntityRecognizer:
                     continue
                 if _is_latin(surface[-1]) and end < n and _is_latin(folded[end]):
                     continue
-                if not e.case_insensitive and folded[start:end] != fold(surface):
+                if not e.case_insensitive and folded[start:end] != matching_form(surface):
                     continue
                 hits.append(
                     _Hit(start, end, e.name, e.entity.type, ambiguous=surface in e.ambiguous)

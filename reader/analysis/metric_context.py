@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary, Words
-from reader.analysis.metrics import Figure, _noun_after
+from reader.analysis.figure_grammar import Figure, noun_after
 from reader.analysis.model import EntityType, Metric, MetricKind, Mention
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 
@@ -173,7 +173,7 @@ def _label_and_unit(
         return vocab.unit_class(label.unit) == wanted
 
     if wanted == MONEY:
-        noun = _noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
+        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
         if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
             return noun.name, unit
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
@@ -184,7 +184,7 @@ def _label_and_unit(
         if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
             return "占比", unit  # 占全年零售总额的21.3%, 约20%的收入
     if unit is None:
-        noun = _noun_after(text, fig.end, vocab, max_gap=2, classes=None)
+        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
         if noun is not None:
             return noun.name, noun.unit
     before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)

@@ -355,7 +355,7 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset(map(chr, _traditional_table()))
 
 
-def fold(text: str) -> str:
+def simplified(text: str) -> str:
     """``text`` in simplified characters, character for character, so offsets stay valid:
     the vocabulary is written once, in simplified Chinese (約合 reads as 约合, 淨利潤 as 净利润).
 

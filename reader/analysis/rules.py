@@ -18,6 +18,7 @@ from pathlib import Path
 from reader.analysis.model import EntityType
 from reader.analysis.segment import Token
 from reader.paths import resource
+from reader.text import is_cjk
 
 ACCEPT = 2  # total strength a surface needs in one article to become an entity
 STRONG = 2
@@ -114,7 +115,7 @@ class RuleWords:
 
     def surname_of(self, name: str) -> str | None:
         """The surname a Chinese full name starts with, if it looks like one (2–4 characters)."""
-        if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
+        if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
             return None
         if name[:2] in self.compound_surnames and len(name) >= 3:
             return name[:2]
@@ -159,10 +160,6 @@ def _find_all(text: str, word: str) -> list[int]:
         out.append(i)
         i = text.find(word, i + 1)
     return out
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _is_latin_alnum(ch: str) -> bool:
@@ -248,12 +245,12 @@ class Rules:
         n = len(text)
         for length in (2, 3, 4):
             end = pos + length
-            if end > n or not all(_is_cjk(c) for c in text[pos:end]):
+            if end > n or not all(is_cjk(c) for c in text[pos:end]):
                 return None
             if end == n or text[end] in "\n\r":
                 return pos, text[pos:end]
             after = text[end]
-            if not _is_cjk(after):
+            if not is_cjk(after):
                 if not bare or after.isspace() or after in "）)】|｜":
                     return pos, text[pos:end]
                 continue
@@ -263,7 +260,7 @@ class Rules:
             if place_end is not None and (
                 text.startswith("报道", place_end)
                 or place_end == n
-                or not _is_cjk(text[place_end])
+                or not is_cjk(text[place_end])
             ):
                 return pos, text[pos:end]
         return None
@@ -312,7 +309,7 @@ class Rules:
                 if (
                     nxt.start == tok.end
                     and len(nxt.word) == 1
-                    and _is_cjk(nxt.word)
+                    and is_cjk(nxt.word)
                     and self.words.given_name_ok(joined[1:])
                     and not is_word(joined)
                     and nxt.flag not in ("p", "c", "u", "uj", "d", "v", "r")
@@ -433,7 +430,7 @@ class Rules:
                     and surname.end == given.start
                     and given.end == after.start
                     and 1 <= len(given.word) <= 2
-                    and all(_is_cjk(c) for c in given.word)
+                    and all(is_cjk(c) for c in given.word)
                     and self.words.given_name_ok(given.word)
                     and not self.words.is_stopword(surname.word + given.word)
                     and any(text.startswith(w, after.start) for w in self._clause_words)
@@ -461,7 +458,7 @@ class Rules:
             before = self._descriptor_before.search(text, max(0, tok.start - 6), tok.start)
             if before is None or tokens[i - 1].end != tok.start:
                 continue
-            if not all(_is_cjk(c) for c in tok.word) or self.words.surname_of(tok.word):
+            if not all(is_cjk(c) for c in tok.word) or self.words.surname_of(tok.word):
                 continue
             if text[tok.end] in "等、，。；：的是也在和与（(" :
                 add(tok.start, tok.end, self.words.descriptors[before.group(0)],
@@ -538,7 +535,7 @@ class Rules:
         for tok in tokens:
             if tok.end not in suffix_at:
                 continue
-            if not all(_is_cjk(c) for c in tok.word) or self.words.is_stopword(tok.word):
+            if not all(is_cjk(c) for c in tok.word) or self.words.is_stopword(tok.word):
                 continue
             if len(tok.word) < 2 or tok.flag[:1] in _FUNCTION_TAGS or tok.flag == "v":
                 continue
@@ -561,7 +558,7 @@ class Rules:
         # rest of the article names it (北京松延动力科技有限公司 … 松延动力).
         for m in self._registered.finditer(text):
             run_start = m.start()
-            while run_start > 0 and _is_cjk(text[run_start - 1]) and m.start() - run_start < 20:
+            while run_start > 0 and is_cjk(text[run_start - 1]) and m.start() - run_start < 20:
                 run_start -= 1
             start = next((s for s, _e in taken if run_start <= s < m.start() - 2), None)
             if start is None:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import EntityType
+from reader.text import is_cjk
 
 # jieba's POS tags for the four entity types, so user words come out tagged as names.
 _TAGS = {
@@ -57,10 +58,6 @@ class Token(NamedTuple):
     flag: str
     start: int
     end: int
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _load_dictionary(tokenizer) -> tuple[dict[str, int], int, dict[str, str]]:
@@ -225,7 +222,7 @@ class Segmenter:
             self._words = [
                 (surface, _TAGS[e.entity.type])
                 for surface, e in gazetteer.surfaces()
-                if len(surface) >= 2 and all(_is_cjk(c) for c in surface)
+                if len(surface) >= 2 and all(is_cjk(c) for c in surface)
             ]
         self._lock = threading.Lock()
         self._tokenizer = None
@@ -251,7 +248,7 @@ class Segmenter:
 
     def add_words(self, words: Iterable[tuple[str, EntityType]]) -> None:
         """Teach the tokenizer more names (a user-added entity)."""
-        new = [(w, _TAGS[t]) for w, t in words if len(w) >= 2 and all(_is_cjk(c) for c in w)]
+        new = [(w, _TAGS[t]) for w, t in words if len(w) >= 2 and all(is_cjk(c) for c in w)]
         with self._lock:
             self._words.extend(new)
             if self._tokenizer is not None:

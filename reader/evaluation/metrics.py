@@ -25,8 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.entities import EntityRecognizer
+from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.metric_vocab import Vocabulary, default_vocabulary
+from reader.analysis.metrics import extract_metrics
 from reader.analysis.model import Metric
+from reader.evaluation.gold import load_gold
+from reader.ingest.load import load_file
 
 _NOTE = re.compile(r"[（(][^）)]*[）)]")
 VALUE_TOLERANCE = 0.01
@@ -196,12 +201,6 @@ def score_folder(seeds: Path, gold_folder: Path) -> tuple[list[MetricScore], flo
     """Run the real pipeline (ingest → entities → metrics) on every gold article in ``seeds``.
 
     Returns the scores and the seconds spent in ``extract_metrics`` alone."""
-    from reader.analysis.entities import EntityRecognizer
-    from reader.analysis.gazetteer import Gazetteer
-    from reader.analysis.metrics import extract_metrics
-    from reader.evaluation.gold import load_gold
-    from reader.ingest.load import load_file
-
     recognizer = EntityRecognizer(Gazetteer.load())
     scores = []
     spent = 0.0

@@ -129,7 +129,7 @@ def clean_html(markup: str, rules: Rules | None = None) -> Cleaned:
     meta = _meta(soup)
     title_tag = soup.find("title")
     title = meta.get("og:title") or (
-        _fold(title_tag.get_text()) if isinstance(title_tag, Tag) else None
+        _squeeze_spaces(title_tag.get_text()) if isinstance(title_tag, Tag) else None
     )
     root = soup.find("article") or soup.find("main") or soup.body or soup
     builder = _Builder(rules)
@@ -143,7 +143,7 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         value = tag.get("content")
         if isinstance(key, str) and isinstance(value, str) and value.strip():
-            found.setdefault(key.strip().lower(), _fold(value))
+            found.setdefault(key.strip().lower(), _squeeze_spaces(value))
     link = soup.find("link", rel="canonical")
     if isinstance(link, Tag) and isinstance(link.get("href"), str):
         found.setdefault("canonical", link["href"])
@@ -296,7 +296,7 @@ def _is_pseudo_heading(
     return any(k is StyleKind.BOLD and s == 0 and e == len(text) for k, s, e in styles)
 
 
-def _fold(text: str) -> str:
+def _squeeze_spaces(text: str) -> str:
     return _SPACE_RUN.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

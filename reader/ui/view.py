@@ -34,6 +34,7 @@ from reader.ui.display import format_metric_value
 from reader.ui.document import Layers, build_document, document_text
 from reader.ui.positions import PositionMap
 from reader.ui.theme import ENTITY_LABELS, LIGHT, Theme, reading_font
+from reader.text import is_cjk
 
 WordSpans = Callable[[str], Sequence[tuple[int, int]]]
 Describer = Callable[[str], str]
@@ -44,11 +45,6 @@ TOP_PADDING = 36
 BASE_POINT_SIZE = 13.0
 ZOOM_STEP = 1.1
 ZOOM_RANGE = (-5, 10)
-
-
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
 
 
 class ArticleHeader(QFrame):
@@ -642,7 +638,7 @@ class ArticleView(QTextEdit):
         if offset is None or self._article is None or self._words is None:
             return False
         text = self._article.text
-        if not _is_cjk(text[offset]):
+        if not is_cjk(text[offset]):
             return False
         span = self.word_at(offset)
         if span is None:

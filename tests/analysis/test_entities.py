@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from reader.analysis.entities import EntityRecognizer, fold
+from reader.analysis.entities import EntityRecognizer, matching_form
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import EntityType, Mention
 
@@ -79,8 +79,8 @@ def test_entities_latin_boundaries_case_and_width(recogniser: EntityRecognizer, 
 
 def test_entities_fold_keeps_length() -> None:
     text = "Ｔｉｋ　Ｔｏｋ與騰訊·😀𠀀"
-    assert len(fold(text)) == len(text)
-    assert fold("Ｔｉｋ Ｔｏｋ") == "Tik Tok"
+    assert len(matching_form(text)) == len(text)
+    assert matching_form("Ｔｉｋ Ｔｏｋ") == "Tik Tok"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,445 @@
+"""The figure grammar: every amount, share, multiplier and count in a text, normalised.
+
+The first of two stages (the second is ``metric_context``).  ``find_figures`` is the grammar: number (Arabic or Chinese) + magnitude + 多/余 +
+currency, %, 倍 or counter word, with hedges, ranges, fractions and lexicalised forms, and the
+exclusions (dates, durations, cohorts, ordinals, vague amounts, idioms, identifiers).  It knows
+nothing about the sentence.  ``extract_metrics`` then reads each figure's sentence for what was
+measured (label), whose it is (subject), when (period) and whether it is a forecast or a target
+(kind) — see ``metric_context``.  Words live in ``resources/metrics/``; the code holds the grammar.
+
+Surfaces follow the gold convention: the minimal numeric span, hedges (约, 超过) outside it, 多 and
+上 inside it when they are part of the numeral (900多个, 3亿多, 上百万个), and lexicalised forms
+whole (翻一番, 破亿, 过半).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary, simplified
+from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
+from reader.spans import check_span, resolve_overlaps
+
+_ARABIC = r"[0-9０-９]+(?:[,][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+_CN_DIGITS = "".join(DIGITS)
+_CN_UNITS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+_CN = rf"[{_CN_DIGITS}{_CN_UNITS}]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
+_CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
+_MAGNITUDE_AFTER_ARABIC = re.compile(r"(?P<duo>[多余])?(?P<mag>[十百千万亿萬億]+)")
+_MAGNITUDE_AFTER_CHINESE = re.compile(r"(?P<duo>[多余])(?P<mag>[万亿萬億]+)")
+_NUMBER = rf"(?:{_ARABIC}|{_CN})"
+_FRACTION = re.compile(rf"(?P<den>{_NUMBER})分之(?P<num>{_NUMBER})")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９.．_/]")
+_LATIN = re.compile(r"[A-Za-z]")
+# A cited work's title (《快狗打车“带病”IPO：3年烧掉21亿…》): its numbers are the title's words,
+# not figures of this article.
+_WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_PUNCT = set("，。；：、！？,.;:!?（）()“”\"'‘’《》【】[]\n")
+_MAGNITUDE_CHARS = set(_CN_UNITS)
+_BIG = frozenset(BIG_UNITS)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure the grammar found: ``text[start:end]`` is worth ``value`` in ``unit``.
+
+    ``label`` is set when the figure names what it counts (2万名粉丝 → 粉丝数); ``unit`` is None
+    when nothing in or right after the figure says what it is counted in (6亿, 9.5万亿) —
+    the sentence decides.  ``scale`` is the magnitude written (万 → 10 000), used by ranges.
+    ``anaphoric`` marks a figure already given (这6亿用户)."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str | None
+    unit_implied: bool
+    qualifier: str | None = None
+    label: str | None = None
+    scale: float = 1.0
+    anaphoric: bool = False
+
+    def __post_init__(self) -> None:
+        check_span(self.start, self.end, "figure")
+        if len(self.surface) != self.end - self.start:
+            raise ValueError(f"figure surface {self.surface!r} does not fit [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Bare:
+    """A number with neither magnitude nor unit: a figure only as the first end of a range."""
+
+    start: int
+    end: int
+    value: float
+    qualifier: str | None
+
+
+def find_figures(text: str, vocab: Vocabulary | None = None) -> list[Figure]:
+    """Every figure in ``text`` by the grammar alone, in text order, without overlaps.
+
+    Traditional characters are read as simplified (約1546億元); surfaces are the text's own."""
+    vocab = vocab or default_vocabulary()
+    return figures_in(text, simplified(text), vocab)
+
+
+def figures_in(source: str, folded: str, vocab: Vocabulary) -> list[Figure]:
+    """The figures of ``source``, found in its folded form ``folded`` (same length)."""
+    figures = _find_figures(folded, vocab)
+    if source == folded:
+        return figures
+    return [replace(f, surface=source[f.start : f.end]) for f in figures]
+
+
+def _find_figures(text: str, vocab: Vocabulary) -> list[Figure]:
+    blocked = _idiom_spans(text, vocab)
+    found: list[Figure] = []
+    bare: list[_Bare] = []
+    for match in _CORE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in blocked):
+            continue
+        result = _read_figure(text, match, vocab)
+        if isinstance(result, Figure):
+            found.append(result)
+        elif isinstance(result, _Bare):
+            bare.append(result)
+    found.extend(_fractions(text, vocab))
+    found.extend(_lexical(text, vocab))
+    found = resolve_overlaps(found)
+    found.extend(_ranges(text, bare, found, vocab))
+    titles = [(m.start(), m.end()) for m in _WORK_TITLE.finditer(text)]
+    return [f for f in resolve_overlaps(found) if not any(s < f.start and f.end < e for s, e in titles)]
+
+
+def _idiom_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    spans = []
+    for idiom in vocab.idioms:
+        for m in re.finditer(re.escape(idiom), text):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure | _Bare | None:
+    """Grow a numeral core into a figure, or say why it is not one (None)."""
+    words = vocab.words()
+    start, pos = match.start(), match.end()
+    chinese = match.group("cn") is not None
+    numeral = match.group()
+    if chinese and not _valid_chinese_start(numeral):
+        return None
+
+    # Magnitude and an inner 多/余: 3.5万, 30多万, 三十多万.
+    duo = ""
+    magnitude = ""
+    more = (_MAGNITUDE_AFTER_CHINESE if chinese else _MAGNITUDE_AFTER_ARABIC).match(
+        text, _past_space(text, pos)
+    )
+    if more:
+        duo, magnitude = more.group("duo") or "", more.group("mag")
+        pos = more.end()
+    big = not _BIG.isdisjoint(numeral + magnitude)
+    bare_magnitude = chinese and all(c in _MAGNITUDE_CHARS for c in numeral) and not magnitude
+
+    # What stands right before: ordinals, identifiers, vague amounts, 上/破, currency signs, hedges.
+    if words.exclude_before.ending_at(text, start):
+        return None
+    if not chinese and start > 0 and _LATIN_OR_DIGIT.match(text[start - 1]):
+        return None
+    if chinese and words.vague_before.ending_at(text, start):
+        return None
+    surface_start = start
+    qualifier: str | None = None
+    lexical_po = False
+    if bare_magnitude and start > 0 and text[start - 1] == "上":
+        surface_start, qualifier = start - 1, "上"
+    elif bare_magnitude and start > 0 and text[start - 1] == "破" and not text.endswith("突破", 0, start):
+        surface_start, lexical_po = start - 1, True
+    prefix_unit = None
+    sign = words.currency_prefix.ending_at(text, start)
+    if sign and not chinese:
+        surface_start, prefix_unit = start - len(sign), vocab.currency_prefix[sign]
+    named = words.currency_before.ending_at(text, surface_start)
+    named_unit = vocab.currency_before[named] if named else None
+    hedge_at = surface_start - len(named or "")  # 约合人民币1393亿元
+    hedge = words.hedges_before.ending_at(text, hedge_at)
+    if hedge and qualifier is None:
+        qualifier = hedge
+    anaphoric = bool(words.demonstratives.ending_at(text, hedge_at - len(hedge or "")))
+
+    # Dates, durations, cohorts: 2020年, 30天, 85后, 三个月; and 千万级.
+    after_number = pos + len(duo) if not duo and text.startswith(("多", "余"), pos) else pos
+    for at in {pos, after_number, _past_space(text, pos)}:
+        if not magnitude and not big and words.exclude_after.starting_at(text, at):
+            return None
+        if words.exclude_after_magnitude.starting_at(text, at):
+            return None
+    if not duo and text.startswith(("多", "余"), pos) and _unit_at(text, pos + 1, vocab):
+        duo, pos = text[pos], pos + 1  # 900多个: 多 before the counter
+    elif not duo and text.startswith(("多", "余"), pos) and (magnitude or big):
+        duo, pos = text[pos], pos + 1  # 3亿多
+    if duo and words.exclude_after.starting_at(text, pos):
+        return None  # 1年多 is caught above; 30多天 here
+
+    # Parsed only now: most numerals are not figures (2020年, 一个), and ruling them out is cheaper.
+    try:
+        value = parse_number(numeral + magnitude)
+    except ValueError:
+        return None
+    if _negative_sign_before(text, surface_start):
+        value, surface_start = -value, surface_start - 1  # -37.5亿元 (a range's 10-20 is not)
+    elif surface_start > 0 and text[surface_start - 1] == "负" and not chinese:
+        value, surface_start = -value, surface_start - 1  # 负143.29亿元
+    scale = _scale(numeral, magnitude, chinese)
+
+    unit, explicit, label, unit_len = None, False, None, 0
+    unit_word = _unit_at(text, pos, vocab)
+    if unit_word is None and _past_space(text, pos) > pos:
+        unit_word = _unit_at(text, _past_space(text, pos), vocab)  # "5210 亿元", "30 %"
+        if unit_word is not None:
+            pos = _past_space(text, pos)
+    if unit_word is not None:
+        unit, explicit, label, unit_len = unit_word
+        counter = vocab.counters.get(text[pos : pos + unit_len])
+        if counter is not None:
+            value *= counter.factor  # 302.3GWh in kWh
+    tenths = (
+        chinese
+        and not unit
+        and len(numeral) == 1
+        and numeral in DIGITS
+        and text.startswith(vocab.tenths, pos)
+        and not words.tenths_not_before.starting_at(text, pos + 1)
+    )
+    if tenths:
+        value, unit, explicit, unit_len = value * 10, "%", True, len(vocab.tenths)
+    end = pos + unit_len
+    if unit == "times" and not duo and text.startswith(("多", "余"), end):
+        duo, end = text[end], end + 1  # 两倍多
+    if prefix_unit and unit is None:
+        unit, explicit = prefix_unit, True
+    if named_unit and unit is None and (magnitude or big):
+        unit = named_unit  # 人民币100亿: named, outside the surface, so still implied
+    elif named_unit and unit_word is not None and text.startswith("元", pos) and unit_len == 1:
+        unit = named_unit  # 新台币300亿元: 元 is the named currency's yuan, not renminbi
+    if duo and qualifier is None:
+        qualifier = duo
+    after_hedge = words.hedges_after.starting_at(text, end)
+    if after_hedge and qualifier is None:
+        qualifier = after_hedge
+
+    # The counter's head noun says what is counted: 2万名粉丝, 1000个商家, 200多个国家.
+    if unit is not None and vocab.unit_class(unit) == COUNT and label is None:
+        noun = noun_after(text, end, vocab, max_gap=4, classes=(COUNT,))
+        if noun is not None:
+            label = noun.name
+            if not explicit:
+                unit = noun.unit
+    if unit is None and (magnitude or big):
+        noun = noun_after(text, end, vocab, max_gap=0, classes=None)
+        if noun is not None:  # 6亿日活, 547万粉丝, 200亿年框, 万亿GMV
+            label, unit = noun.name, noun.unit
+
+    # Is it a figure at all?
+    if lexical_po:
+        pass
+    elif chinese and not _chinese_is_figure(text, numeral, value, big, bare_magnitude, unit, qualifier, label, vocab):
+        return None
+    elif not chinese and unit is None and not magnitude:
+        if _LATIN.match(text[end : end + 1]) or len(numeral.replace(",", "")) >= 7:
+            return None  # 5G, CC0, phone numbers and IDs
+        return _Bare(start, end, value, qualifier)
+
+    surface = text[surface_start:end]
+    return Figure(
+        start=surface_start,
+        end=end,
+        surface=surface,
+        value=value,
+        unit=unit,
+        unit_implied=not explicit,
+        qualifier=qualifier,
+        label=label,
+        scale=scale,
+        anaphoric=anaphoric,
+    )
+
+
+# Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".
+_SPACES = " \u00a0\u2002\u2003\u2009\u202f\u3000"
+_MINUS = "-−－–"
+
+
+def _past_space(text: str, pos: int) -> int:
+    """``pos`` past one or two spaces, where a magnitude or unit may still follow."""
+    end = pos
+    while end < len(text) and end - pos < 2 and text[end] in _SPACES:
+        end += 1
+    return end
+
+
+def _negative_sign_before(text: str, start: int) -> bool:
+    """A minus sign right before ``start`` that is a sign, not a range's dash or a date's:
+    the character before it is no Latin digit or letter, % or closing bracket."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return False
+    before = text[start - 2] if start >= 2 else " "
+    return not ((before.isascii() and before.isalnum()) or before in "%％)）]】０１２３４５６７８９")
+
+
+def _valid_chinese_start(numeral: str) -> bool:
+    """一万, 十二, 百万 start a number; 万一 and 千百 do not."""
+    first = numeral[0]
+    if first in DIGITS or first in "十拾":
+        return True
+    return all(c in _MAGNITUDE_CHARS for c in numeral)
+
+
+def _scale(numeral: str, magnitude: str, chinese: bool) -> float:
+    if not chinese:
+        return parse_number(magnitude) if magnitude else 1.0
+    tail = re.search(r"[万亿萬億]+$", numeral)
+    return parse_number(tail.group()) if tail and tail.start() > 0 else 1.0
+
+
+def _unit_at(text: str, pos: int, vocab: Vocabulary) -> tuple[str, bool, str | None, int] | None:
+    """The unit word at ``pos``: (unit, whether the word names it, label, length)."""
+    words = vocab.words()
+    word = words.percent.starting_at(text, pos)
+    if word:
+        return vocab.percent[word], True, None, len(word)
+    word = words.multiplier.starting_at(text, pos)
+    if word:
+        return vocab.multiplier[word], True, None, len(word)
+    word = words.currency_suffix.starting_at(text, pos)
+    if word:
+        return vocab.currency_suffix[word], True, None, len(word)
+    word = words.counters.starting_at(text, pos)
+    if word and not (_LATIN.match(word[-1]) and _LATIN.match(text[pos + len(word) : pos + len(word) + 1])):
+        counter = vocab.counters[word]
+        return counter.unit, counter.explicit, counter.label, len(word)
+    return None
+
+
+def noun_after(
+    text: str, pos: int, vocab: Vocabulary, *, max_gap: int, classes: tuple[str, ...] | None
+):  # type: ignore[no-untyped-def]
+    """The label named by a noun starting within ``max_gap`` characters of ``pos``."""
+    if text.startswith("的", pos):
+        pos += 1
+    window = text[pos : pos + max_gap + 8]
+    for m in vocab.after_pattern().finditer(window):
+        gap = window[: m.start()]
+        if m.start() > max_gap or any(c in _PUNCT for c in gap):
+            return None
+        label = vocab.after_label_for(m.group())
+        if label is not None and (classes is None or vocab.unit_class(label.unit) in classes):
+            return label
+    return None
+
+
+def _chinese_is_figure(
+    text: str,
+    numeral: str,
+    value: float,
+    big: bool,
+    bare_magnitude: bool,
+    unit: str | None,
+    qualifier: str | None,
+    label: str | None,
+    vocab: Vocabulary,
+) -> bool:
+    """Chinese numerals are everywhere in ordinary words; only some are figures."""
+    if bare_magnitude and len(numeral) == 1 and numeral in "十百千":
+        return False  # 百, 千 alone are words (百家, 千里), not amounts
+    if unit is None:
+        if bare_magnitude:
+            return qualifier is not None or label is not None  # 过百万, 上千万, 千万粉丝
+        return big  # 三万 — what it counts comes from the sentence
+    cls = vocab.unit_class(unit)
+    if cls == MONEY:
+        return any(c in _MAGNITUDE_CHARS for c in numeral)  # 五十亿元, not 一元化
+    if cls == COUNT:
+        return big or value >= vocab.min_chinese_count  # not 两个要素, 四位主播
+    return True  # %, 倍, 成
+
+
+def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
+    """三分之一 → 33.33 %, 百分之二十 → 20 %."""
+    found = []
+    words = vocab.words()
+    for m in _FRACTION.finditer(text):
+        try:
+            den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        except ValueError:
+            continue
+        if den <= 0 or num > den:
+            continue
+        hedge = words.hedges_before.ending_at(text, m.start())
+        after = words.hedges_after.starting_at(text, m.end())
+        found.append(
+            Figure(
+                start=m.start(),
+                end=m.end(),
+                surface=m.group(),
+                value=round(num / den * 100, 2),
+                unit="%",
+                unit_implied=den != 100,  # 百分之 is the percent word; 三分之 is not
+                qualifier=hedge or after,
+            )
+        )
+    return found
+
+
+def _lexical(text: str, vocab: Vocabulary) -> list[Figure]:
+    found = []
+    words = vocab.words()
+    for entry in vocab.lexical:
+        for m in re.finditer(re.escape(entry.surface), text):
+            if any(word and text.endswith(word, 0, m.start()) for word in entry.not_after):
+                continue
+            hedge = words.hedges_before.ending_at(text, m.start())
+            after = words.hedges_after.starting_at(text, m.end())
+            found.append(
+                Figure(
+                    start=m.start(),
+                    end=m.end(),
+                    surface=m.group(),
+                    value=entry.value,
+                    unit=entry.unit,
+                    unit_implied=True,
+                    qualifier=hedge or after,
+                )
+            )
+    return found
+
+
+def _ranges(text: str, bare: list[_Bare], found: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """20、30万人 → 20 takes 万 and 人 from its partner; 10-20% → 10 takes %."""
+    by_start = {f.start: f for f in found}
+    out = []
+    for b in bare:
+        connector = vocab.words().range_connectors.starting_at(text, b.end)
+        if connector is None:
+            continue
+        partner = by_start.get(b.end + len(connector))
+        if partner is None or partner.unit is None and partner.scale == 1.0:
+            continue
+        coefficient = partner.value / partner.scale
+        if b.value > coefficient:
+            continue
+        out.append(
+            Figure(
+                start=b.start,
+                end=b.end,
+                surface=text[b.start : b.end],
+                value=b.value * partner.scale,
+                unit=partner.unit,
+                unit_implied=True,
+                qualifier=b.qualifier,
+                label=partner.label,
+                scale=partner.scale,
+            )
+        )
+    return out
