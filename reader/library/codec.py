@@ -11,9 +11,14 @@ from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 
 _STYLE_KINDS = {k.value: k for k in StyleKind}
-_TYPE_LIST = tuple(EntityType)  # mentions store their type as an index into this
+# The cache stores a mention's type and a block's kind as a position in these tables of values.
+# The positions are part of the stored format, fixed here rather than taken from the enums'
+# order, so a type added to EntityType anywhere cannot retype cached mentions: append only.
+STORED_TYPES = ("person", "org", "product", "place")
+STORED_BLOCKS = ("paragraph", "heading", "quote", "list_item", "caption")
+_TYPE_LIST = tuple(EntityType(v) for v in STORED_TYPES)
 _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
-_BLOCK_LIST = tuple(BlockKind)
+_BLOCK_LIST = tuple(BlockKind(v) for v in STORED_BLOCKS)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
 FORMAT = "4"

@@ -23,3 +23,14 @@ def test_codec_round_trip_keeps_every_layer() -> None:
     assert decoded == article
     assert analysis == Analysis(mentions, metrics)
     assert [text[m.start : m.end] for m in analysis.mentions] == ["阿里巴巴", "杭州"]
+
+
+def test_codec_stores_every_type_and_block_kind_by_a_fixed_value_table() -> None:
+    from reader.analysis.model import EntityType
+    from reader.ingest.model import BlockKind
+    from reader.library.codec import STORED_BLOCKS, STORED_TYPES
+
+    assert {t.value for t in EntityType} <= set(STORED_TYPES)
+    assert {k.value for k in BlockKind} <= set(STORED_BLOCKS)
+    # the positions are the stored format: these four were stored before any other
+    assert STORED_TYPES[:4] == ("person", "org", "product", "place")
