@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui import app
 from reader.ui.dialogs.annotation import AnnotationDialog
-from reader.ui.window import MainWindow
 
 ENTITY = "抖音电商"
 LOAD_TIMEOUT_MS = 60_000

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources as importlib_resources
 
@@ -20,7 +20,8 @@ import ahocorasick
 from reader.analysis.corrections import Corrections
 from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.model import Entity, EntityType, Mention
-from reader.analysis.rules import ACCEPT, AliasLink, Candidate, Rules, RuleWords
+from reader.analysis.rule_words import RuleWords
+from reader.analysis.rules import ACCEPT, Candidate, Rules
 from reader.analysis.segment import Segmenter, Token
 from reader.analysis.statistical import ModelName, NameFilters, NameModel
 
@@ -136,10 +137,6 @@ def _not_a_name_end(token: Token, etype: EntityType) -> bool:
 
 
 _LATIN_WORD_AFTER = re.compile(r" [A-Z][A-Za-z'\-]*(?![A-Za-z0-9])")
-
-
-def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in taken)
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -282,11 +279,7 @@ class EntityRecognizer:
         hits = self._disambiguate(folded, gaz_hits, tokens)
         known_hits = leftmost_longest(hits)
         known = [(h.start, h.end) for h in known_hits]
-        candidates = self.rules.candidates(folded, tokens, known, is_word)
-        candidates.extend(c for c in self.rules.accounts(folded) if _free(known, c.start, c.end))
-        candidates.extend(
-            c for c in self.rules.latin_names(folded, matching_form(title)) if _free(known, c.start, c.end)
-        )
+        candidates = self.rules.candidates(folded, tokens, known, is_word, matching_form(title))
         if self.model is not None:
             candidates.extend(self._model_candidates(folded, tokens, known_hits))
             if title:

@@ -15,7 +15,6 @@ whole (翻一番, 破亿, 过半).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary, simplified

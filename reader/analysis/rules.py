@@ -13,11 +13,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from reader.analysis.model import EntityType
+from reader.analysis.rule_words import RuleWords, alternation
 from reader.analysis.segment import Token
-from reader.paths import resource
 from reader.text import is_cjk
 
 ACCEPT = 2  # total strength a surface needs in one article to become an entity
@@ -26,102 +25,6 @@ WEAK = 1
 
 _CJK = "\u4e00-\u9fff"
 _DOTS = "·•‧・･"
-
-
-def _read_list(path: Path) -> list[str]:
-    with path.open(encoding="utf-8") as fh:
-        return [s for s in (line.split("#", 1)[0].strip() for line in fh) if s]
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@dataclass(frozen=True, slots=True)
-class RuleWords:
-    """The word lists from ``resources/entities``."""
-
-    stoplist: frozenset[str]
-    latin_stoplist: frozenset[str]  # lower-case
-    surnames: frozenset[str]
-    compound_surnames: frozenset[str]
-    titles: tuple[str, ...]
-    speech_verbs: tuple[str, ...]
-    byline_labels: tuple[str, ...]
-    org_suffixes: tuple[str, ...]
-    descriptors: dict[str, EntityType]
-    latin_org_words: tuple[str, ...]
-    company_context: tuple[str, ...]
-    translit_chars: frozenset[str]
-    surname_followers: tuple[str, ...]
-    non_name_chars: frozenset[str]
-    non_name_final_chars: frozenset[str] = frozenset()
-    office_titles: frozenset[str] = frozenset()
-    byline_labels_bare: frozenset[str] = frozenset()
-    org_industry_words: tuple[str, ...] = ()
-    org_unit_suffixes: tuple[str, ...] = ()  # longest first
-    org_legal_forms: tuple[str, ...] = ()  # longest first
-    account_words: tuple[str, ...] = ()  # longest first
-
-    @classmethod
-    def load(cls, folder: Path | None = None) -> RuleWords:
-        folder = folder if folder is not None else resource("entities")
-
-        def read(name: str) -> list[str]:
-            return _read_list(folder / name)
-
-        surnames = read("surnames.txt")
-        descriptors: dict[str, EntityType] = {}
-        for line in read("org_descriptors.txt"):
-            word, _, type_name = line.partition("\t")
-            descriptors[word.strip()] = EntityType(type_name.strip())
-        return cls(
-            stoplist=frozenset(read("stoplist.txt")),
-            latin_stoplist=frozenset(w.lower() for w in read("latin_stoplist.txt")),
-            surnames=frozenset(s for s in surnames if len(s) == 1),
-            compound_surnames=frozenset(s for s in surnames if len(s) == 2),
-            titles=tuple(read("titles.txt")),
-            speech_verbs=tuple(read("speech_verbs.txt")),
-            byline_labels=tuple(read("byline_labels.txt")),
-            org_suffixes=tuple(read("org_suffixes.txt")),
-            descriptors=descriptors,
-            latin_org_words=tuple(read("latin_org_words.txt")),
-            company_context=tuple(read("company_context.txt")),
-            translit_chars=frozenset("".join(read("transliteration_chars.txt"))),
-            surname_followers=tuple(read("surname_followers.txt")),
-            non_name_chars=frozenset("".join(read("non_name_chars.txt"))),
-            non_name_final_chars=frozenset("".join(read("non_name_final_chars.txt"))),
-            office_titles=frozenset(read("office_titles.txt")),
-            byline_labels_bare=frozenset(read("byline_labels_bare.txt")),
-            org_industry_words=tuple(
-                sorted(read("org_industry_words.txt"), key=len, reverse=True)
-            ),
-            org_unit_suffixes=tuple(sorted(read("org_unit_suffixes.txt"), key=len, reverse=True)),
-            org_legal_forms=tuple(sorted(read("org_legal_forms.txt"), key=len, reverse=True)),
-            account_words=tuple(sorted(read("account_words.txt"), key=len, reverse=True)),
-        )
-
-    def is_stopword(self, surface: str) -> bool:
-        return surface in self.stoplist or surface.lower() in self.latin_stoplist
-
-    def given_name_ok(self, given: str) -> bool:
-        """The part after the surname: no function character anywhere (高管们, 许冉则), no verb
-        of saying at its end or start (黄周称, 张表示), though 道 or 直 may sit inside (汤道生)."""
-        if not given or any(c in self.non_name_chars for c in given):
-            return False
-        if given[-1] in self.non_name_final_chars:
-            return False
-        return not any(given.startswith(v) for v in self.speech_verbs)
-
-    def surname_of(self, name: str) -> str | None:
-        """The surname a Chinese full name starts with, if it looks like one (2–4 characters)."""
-        if not 2 <= len(name) <= 4 or not all(is_cjk(c) for c in name):
-            return None
-        if name[:2] in self.compound_surnames and len(name) >= 3:
-            return name[:2]
-        if name[0] in self.surnames and len(name) <= 3:
-            return name[0]
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +38,41 @@ class Candidate:
     rule: str
     strength: int
     name: str = ""  # the entity it names, when not the surface (北京松延动力科技有限公司 → 松延动力)
+
+
+class _Scan:
+    """What every rule reads (the text, its tokens, the known names' spans) and the list the
+    rules add their candidates to; ``add`` refuses a span that overlaps a known name or is a
+    stop word."""
+
+    def __init__(
+        self,
+        words: RuleWords,
+        text: str,
+        tokens: Sequence[Token],
+        taken: list[tuple[int, int]],
+        is_word: Callable[[str], bool],
+        title: str = "",
+    ) -> None:
+        self.words = words
+        self.text = text
+        self.tokens = tokens
+        self.taken = taken
+        self.is_word = is_word
+        self.title = title
+        self.known_ends = {e for _, e in taken}
+        self.known_at = dict(taken)
+        self.by_start = {t.start: i for i, t in enumerate(tokens)}
+        self.by_end = {t.end: i for i, t in enumerate(tokens)}
+        self.out: list[Candidate] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def add(self, start: int, end: int, etype: EntityType, rule: str, strength: int, name: str = "") -> None:
+        surface = self.text[start:end]
+        if self.free(start, end) and not self.words.is_stopword(surface):
+            self.out.append(Candidate(start, end, surface, etype, rule, strength, name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +109,7 @@ class Rules:
 
     def __init__(self, words: RuleWords) -> None:
         self.words = words
-        labels = _alternation(words.byline_labels)
+        labels = alternation(words.byline_labels)
         # The separator may be gone: the cleaner joins "记者 钱童心" to 记者钱童心.
         self._byline = re.compile(rf"({labels})(\s*[|｜丨/／:：]\s*|[ \t]+)?(?=[{_CJK}])")
         self._labels_at = re.compile(rf"(?:{labels})")
@@ -182,11 +120,11 @@ class Rules:
             r"\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,3})\s*[)）]"
         )
         self._account = re.compile(
-            rf"({_alternation(words.account_words)})\s*[“「\"]([^”」\"“「，。、：；！？,.;:!?\n]{{2,12}})[”」\"]"
+            rf"({alternation(words.account_words)})\s*[“「\"]([^”」\"“「，。、：；！？,.;:!?\n]{{2,12}})[”」\"]"
         ) if words.account_words else re.compile(r"(?!)")
         self._quoted = re.compile(r"[“「]([^”」“「\s，。、：；！？,.;:!?]{2,8})[”」]")
         self._transliterated_note = re.compile(r"\s*[（(]\s*音译\s*[)）]")
-        org_words = _alternation(words.latin_org_words)
+        org_words = alternation(words.latin_org_words)
         self._latin_org = re.compile(
             rf"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z&'.\-]*\s+){{1,5}}(?:{org_words}))(?![A-Za-z0-9])"
         )
@@ -194,19 +132,19 @@ class Rules:
             r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&'+\-]*[a-z][A-Za-z0-9&'+\-]*"
             r"(?:\s[A-Z][A-Za-z0-9&'+\-]*)*)(?![A-Za-z0-9])"
         )
-        self._title_re = re.compile(rf"(?:{_alternation(words.titles)})$")
+        self._title_re = re.compile(rf"(?:{alternation(words.titles)})$")
         # Cheap prefilters for the token loops, which see ~1,300 tokens an article: a token
         # can only end with a title if it ends with a title's last character, and the
         # lookaheads give every position where a verb of saying or an organisation suffix
         # starts (overlapping ones too) in one pass over the text.
         self._title_last = frozenset(t[-1] for t in words.titles)
-        self._speech_at = re.compile(rf"(?=(?:{_alternation(words.speech_verbs)}))")
-        self._suffix_at = re.compile(rf"(?=(?:{_alternation(words.org_suffixes)}))")
-        self._descriptor_before = re.compile(rf"(?:{_alternation(words.descriptors)})$")
-        self._descriptor_after = re.compile(_alternation(words.descriptors))
-        self._title_after = re.compile(rf"的?(?:{_alternation(words.titles)})")
-        self._office_after = re.compile(rf"(?:{_alternation(words.office_titles)})")
-        self._office_re = re.compile(rf"(?:{_alternation(words.office_titles)})$")
+        self._speech_at = re.compile(rf"(?=(?:{alternation(words.speech_verbs)}))")
+        self._suffix_at = re.compile(rf"(?=(?:{alternation(words.org_suffixes)}))")
+        self._descriptor_before = re.compile(rf"(?:{alternation(words.descriptors)})$")
+        self._descriptor_after = re.compile(alternation(words.descriptors))
+        self._title_after = re.compile(rf"的?(?:{alternation(words.titles)})")
+        self._office_after = re.compile(rf"(?:{alternation(words.office_titles)})")
+        self._office_re = re.compile(rf"(?:{alternation(words.office_titles)})$")
         self._clause_words = (*words.speech_verbs, *words.surname_followers, "在", "于", "，", "。")
 
     # -- helpers -----------------------------------------------------------------------------
@@ -341,28 +279,21 @@ class Rules:
         tokens: Sequence[Token],
         known: Sequence[tuple[int, int]],
         is_word: Callable[[str], bool],
+        title: str = "",
     ) -> list[Candidate]:
-        """Evidence for unknown names in ``text``; ``known`` spans (gazetteer hits) are taken."""
-        taken = sorted(known)
-        known_ends = {e for _, e in taken}
+        """Evidence for unknown names in ``text``; ``known`` spans (gazetteer hits) are taken.
+        Every rule in ``_RULES`` reads the same scan and adds its candidates to it."""
+        scan = _Scan(self.words, text, tokens, sorted(known), is_word, title)
+        for rule in _RULES:
+            rule(self, scan)
+        return scan.out
 
-        def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in taken)
-
-        by_start = {t.start: i for i, t in enumerate(tokens)}
-        by_end = {t.end: i for i, t in enumerate(tokens)}
-        out: list[Candidate] = []
-
-        def add(start: int, end: int, etype: EntityType, rule: str, strength: int,
-                name: str = "") -> None:
-            surface = text[start:end]
-            if free(start, end) and not self.words.is_stopword(surface):
-                out.append(Candidate(start, end, surface, etype, rule, strength, name))
-
+    def _byline(self, scan: _Scan) -> None:
+        """Bylines and credits: "文 | 房宫一柳", "编辑：黄俊杰、王二", "（腾讯科技审校/金鹿）", and, once the cleaner has
+        joined them, "文｜陈思远编辑｜宋玮", "21世纪经济报道记者林晓上海报道"."""
+        text, add = scan.text, scan.add
         person = EntityType.PERSON
-        # Bylines and credits: "文 | 房宫一柳", "编辑：黄俊杰、王二", "（腾讯科技审校/金鹿）",
-        # and, once the cleaner has joined them, "文｜陈思远编辑｜宋玮", "21世纪经济报道记者林晓上海报道".
-        known_at = dict(taken)
+        known_ends, known_at = scan.known_ends, scan.known_at
         byline_ends: set[int] = set()
         for m in self._byline.finditer(text):
             before = text[m.start() - 1] if m.start() > 0 else "\n"
@@ -390,7 +321,10 @@ class Rules:
                 byline_ends.add(start + len(name))
                 add(start, start + len(name), person, "byline", STRONG)
 
-        # Transliterated foreign names: 肖恩·杨, 迈克尔·诺里斯.
+    def _transliterated(self, scan: _Scan) -> None:
+        """Transliterated foreign names: 肖恩·杨, 迈克尔·诺里斯."""
+        text, add = scan.text, scan.add
+        person = EntityType.PERSON
         chars = self.words.translit_chars
         for m in self._dotted.finditer(text):
             parts = re.split(f"[{_DOTS}]", m.group(0))
@@ -412,7 +346,11 @@ class Rules:
             if end - start >= 4:  # at least 3 letters plus the dot
                 add(start, end, person, "transliterated", STRONG)
 
-        # Job title before a name: "创始人雷军", "CEO张楠", "主播毛毛".
+    def _title(self, scan: _Scan) -> None:
+        """Job title before a name: "创始人雷军", "CEO张楠", "主播毛毛"."""
+        text, tokens = scan.text, scan.tokens
+        add, is_word, by_start = scan.add, scan.is_word, scan.by_start
+        person = EntityType.PERSON
         for i, tok in enumerate(tokens):
             if i + 1 >= len(tokens) or tokens[i + 1].start != tok.end:
                 continue
@@ -437,8 +375,11 @@ class Rules:
                 ):
                     add(surname.start, given.end, person, "office", STRONG)
 
-        # A name listed right after a person, with the same surname or a full name jieba
-        # tags as one: "张红超、张红甫兄弟".
+    def _listed(self, scan: _Scan) -> None:
+        """A name listed right after a person, with the same surname or a full name jieba tags as one:
+        "张红超、张红甫兄弟"."""
+        tokens, add, is_word, by_start = scan.tokens, scan.add, scan.is_word, scan.by_start
+        person = EntityType.PERSON
         for i in range(1, len(tokens) - 1):
             prev, comma = tokens[i - 1], tokens[i]
             if comma.word != "、" or not prev.flag.startswith("nr") or len(prev.word) != 3:
@@ -448,9 +389,11 @@ class Rules:
             if surname is not None and found and found[1].startswith(surname):
                 add(comma.end, found[0], person, "listed", STRONG)
 
-        # A name right after a descriptor, as one token jieba reads as a name, and ending at
-        # a clause boundary: "自动驾驶公司希迪智驾等". Persons (three characters with a surname)
-        # are left to the person rules.
+    def _descriptor_cjk(self, scan: _Scan) -> None:
+        """A name right after a descriptor, as one token jieba reads as a name, and ending at a clause
+        boundary: "自动驾驶公司希迪智驾等". Persons (three characters with a surname) are left to the
+        person rules."""
+        text, tokens, add = scan.text, scan.tokens, scan.add
         for i in range(1, len(tokens) - 1):
             tok = tokens[i]
             if not (3 <= len(tok.word) <= 6) or tok.flag[:2] not in ("nr", "nt", "nz"):
@@ -464,7 +407,11 @@ class Rules:
                 add(tok.start, tok.end, self.words.descriptors[before.group(0)],
                     "descriptor-cjk", STRONG)
 
-        # Verb of saying after a name: "黄周说", "张三表示"; "黄周（音译）".
+    def _speech(self, scan: _Scan) -> None:
+        """Verb of saying after a name: "黄周说", "张三表示"; "黄周（音译）"."""
+        text, tokens, add = scan.text, scan.tokens, scan.add
+        is_word, by_start, by_end = scan.is_word, scan.by_start, scan.by_end
+        person = EntityType.PERSON
         starts = [t.start for t in tokens]
         glued_seen: set[int] = set()  # tokens already read as a name with a verb glued on
         for m in self._speech_at.finditer(text):
@@ -495,24 +442,35 @@ class Rules:
             if found:
                 add(found[0], m.start(), person, "transliterated-note", STRONG)
 
-        # A quoted nickname right before a name: “湘野红姐”龚红玉.
+    def _nickname(self, scan: _Scan) -> None:
+        """A quoted nickname right before a name: “湘野红姐”龚红玉."""
+        text, tokens = scan.text, scan.tokens
+        add, is_word, by_start = scan.add, scan.is_word, scan.by_start
+        person = EntityType.PERSON
         for m in self._quoted.finditer(text):
             found = self._name_starting_at(tokens, by_start, m.end(), is_word)
             if found:
                 add(m.end(), found[0], person, "nickname", STRONG)
 
-        # A full name jieba tags as a person again and again (3+ times, 3+ characters).
+    def _repeated(self, scan: _Scan) -> None:
+        """A full name jieba tags as a person again and again (3+ times, 3+ characters)."""
+        tokens, add, is_word = scan.tokens, scan.add, scan.is_word
+        person = EntityType.PERSON
         counts = Counter(t.word for t in tokens if t.flag.startswith("nr") and len(t.word) >= 3)
         repeated = {word for word, n in counts.items() if n >= 3}
         for tok in tokens:
             if tok.word in repeated and self.person_name_ok(tok.word, tok.flag, is_word):
                 add(tok.start, tok.end, person, "repeated", STRONG)
 
-        # Latin organisation names: "Blue Lotus Capital Advisors", "Home Shopping Network".
+    def _latin_org(self, scan: _Scan) -> None:
+        """Latin organisation names: "Blue Lotus Capital Advisors", "Home Shopping Network"."""
+        text, add = scan.text, scan.add
         for m in self._latin_org.finditer(text):
             add(m.start(1), m.end(1), EntityType.ORG, "latin-org", STRONG)
 
-        # A Latin name after or before a descriptor: "研究公司AgencyChina", "Helo应用".
+    def _latin_descriptor(self, scan: _Scan) -> None:
+        """A Latin name after or before a descriptor: "研究公司AgencyChina", "Helo应用"."""
+        text, add = scan.text, scan.add
         for m in self._latin_name.finditer(text):
             name = m.group(1)
             if name.lower() in self.words.latin_stoplist or len(name) < 3:
@@ -529,7 +487,10 @@ class Rules:
             elif title is not None:
                 add(m.start(), m.end(), EntityType.ORG, "employer", STRONG)
 
-        # Chinese organisation names with a distinctive head: "遥望科技", "万向集团".
+    def _org_suffix(self, scan: _Scan) -> None:
+        """Chinese organisation names with a distinctive head: "遥望科技", "万向集团"."""
+        text, tokens = scan.text, scan.tokens
+        add, is_word, by_end = scan.add, scan.is_word, scan.by_end
         suffixes = self.words.org_suffixes
         suffix_at = {m.start() for m in self._suffix_at.finditer(text)}
         for tok in tokens:
@@ -553,9 +514,12 @@ class Rules:
                         add(tok.start, end, EntityType.ORG, "org-suffix", WEAK)
                     break
 
-        # Registered company names: place + trade name + business line + legal form
-        # (深圳市拓远电子商务有限公司). The trade name with the business line stripped is how the
-        # rest of the article names it (北京松延动力科技有限公司 … 松延动力).
+    def _registered(self, scan: _Scan) -> None:
+        """Registered company names: place + trade name + business line + legal form (深圳市拓远电子商务有限公司).
+        The trade name with the business line stripped is how the rest of the article names
+        it (北京松延动力科技有限公司 … 松延动力)."""
+        text, add, is_word, taken = scan.text, scan.add, scan.is_word, scan.taken
+        known_at, free, out = scan.known_at, scan.free, scan.out
         for m in self._registered.finditer(text):
             run_start = m.start()
             while run_start > 0 and is_cjk(text[run_start - 1]) and m.start() - run_start < 20:
@@ -583,7 +547,6 @@ class Rules:
                                      STRONG, name))
             for i in elsewhere if name else ():
                 add(i, i + len(core), EntityType.ORG, "registered-short", STRONG)
-        return out
 
     def glosses(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:
         """An English gloss in brackets after a name: 肖恩·杨(Shawn Yang), 康泽宇（Bob）."""
@@ -600,35 +563,31 @@ class Rules:
             links.append(AliasLink(m.start(1), m.end(1), latin, name))
         return links
 
-    def accounts(self, text: str) -> list[Candidate]:
+    def _accounts(self, scan: _Scan) -> None:
         """The quoted name after an account or app word: 微信公众号“不二研究”, 小程序“美团优选”."""
-        out: list[Candidate] = []
-        for m in self._account.finditer(text):
+        for m in self._account.finditer(scan.text):
             name = m.group(2).strip()
-            if len(name) >= 2 and not self.words.is_stopword(name):
+            if len(name) >= 2:
                 # a personal account under a person's name (账号“田姥姥”), else an account or app
                 kind = EntityType.PERSON if self.words.surname_of(name) else EntityType.PRODUCT
-                out.append(Candidate(m.start(2), m.start(2) + len(name), name, kind, "account", STRONG))
-        return out
+                scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)
 
-    def latin_names(self, text: str, title: str = "") -> list[Candidate]:
+    def _latin_repeated(self, scan: _Scan) -> None:
         """Latin names the article itself vouches for: a capitalised name written twice or more
         (BitTiger, Grubhub), or once if the title names it too (「ShowMeBug」获融资)."""
         found: dict[str, list[re.Match[str]]] = {}
-        for m in self._latin_name.finditer(text):
+        for m in self._latin_name.finditer(scan.text):
             name = m.group(1)
             if len(name) < 3 or name.lower() in self.words.latin_stoplist or name.isupper():
                 continue
             if len(name) <= 5 and sum(c.isupper() for c in name) >= 2:
                 continue  # IoT, SaaS, AIoT: terms written like acronyms, not names
             found.setdefault(name, []).append(m)
-        in_title = {m.group(1) for m in self._latin_name.finditer(title)} if title else set()
-        out: list[Candidate] = []
+        in_title = {m.group(1) for m in self._latin_name.finditer(scan.title)} if scan.title else set()
         for name, matches in found.items():
             strength = STRONG if name in in_title else WEAK
             for m in matches:
-                out.append(Candidate(m.start(1), m.end(1), name, EntityType.ORG, "latin-repeat", strength))
-        return out
+                scan.add(m.start(1), m.end(1), EntityType.ORG, "latin-repeat", strength)
 
     def nicknames(self, text: str, spans: Iterable[tuple[int, int, str, EntityType]]) -> list[AliasLink]:
         """A quoted nickname right before a person: “湘野红姐”龚红玉."""
@@ -640,3 +599,22 @@ class Rules:
             if target is not None and not self.words.is_stopword(nick):
                 links.append(AliasLink(m.start(1), m.end(1), nick, target))
         return links
+
+
+# The unknown-name rules, in the order they run (earlier candidates win ties in strength).
+_RULES: tuple[Callable[[Rules, _Scan], None], ...] = (
+    Rules._byline,
+    Rules._transliterated,
+    Rules._title,
+    Rules._listed,
+    Rules._descriptor_cjk,
+    Rules._speech,
+    Rules._nickname,
+    Rules._repeated,
+    Rules._latin_org,
+    Rules._latin_descriptor,
+    Rules._org_suffix,
+    Rules._registered,
+    Rules._accounts,
+    Rules._latin_repeated,
+)

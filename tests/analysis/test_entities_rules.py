@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.model import EntityType
-from reader.analysis.rules import Rules, RuleWords
+from reader.analysis.rule_words import RuleWords
+from reader.analysis.rules import Rules
 from reader.analysis.segment import Token
 
 DICTIONARY = {"此前", "表示", "负责人", "粉丝", "技术", "支持", "每当"}

@@ -10,7 +10,7 @@ from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analyzer
-from reader.analysis.rules import RuleWords
+from reader.analysis.rule_words import RuleWords
 from reader.analysis.statistical import LacModel, ModelName, NameFilters, load_model, pieces
 
 PER, ORG = EntityType.PERSON, EntityType.ORG
