@@ -276,6 +276,7 @@ class EntityRecognizer:
         tokens = self.segmenter.posseg(folded)
         is_word = self._is_word
         gaz_hits = self._touching_words(gaz_hits, tokens, folded)
+        gaz_hits = self._romanised_in_context(folded, gaz_hits)
         hits = self._disambiguate(folded, gaz_hits, tokens)
         known_hits = leftmost_longest(hits)
         known = [(h.start, h.end) for h in known_hits]
@@ -514,6 +515,32 @@ class EntityRecognizer:
             or h.start in starts
             or h.end in ends
         ]
+
+    def _romanised_in_context(self, folded: str, hits: list[_Hit]) -> list[_Hit]:
+        """A person's romanised name (James Mitchell, Robin Li) is shared by many people: it
+        names the gazetteer's person only when the article agrees — it writes the person's
+        Chinese name too, or names the company the person's description names."""
+        kept = []
+        for h in hits:
+            if h.type is EntityType.PERSON and _is_latin(folded[h.start]) and not _is_latin(h.name[0]):
+                if not self._person_context(h.name, folded):
+                    continue
+            kept.append(h)
+        return kept
+
+    def _person_context(self, name: str, folded: str) -> bool:
+        e = self.gazetteer.entry(name)
+        if e is None:
+            return True
+        cjk = [s for s in e.surfaces if s and not _is_latin(s[0])]
+        if any(s in folded for s in cjk) or any(w in folded for w in e.context):
+            return True
+        described = self._gazetteer_hits(matching_form(e.entity.description or ""))
+        return any(
+            h.type is not EntityType.PERSON and any(s in folded for s in self.gazetteer.entry(h.name).surfaces)
+            for h in described
+            if self.gazetteer.entry(h.name) is not None
+        )
 
     def _disambiguate(self, folded: str, hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
         """Keep an ambiguous hit (苹果, 美的) only with evidence that it means the entity."""

@@ -204,3 +204,17 @@ def test_a_unit_word_after_a_legal_form_makes_no_new_company() -> None:
     text = "苹果公司视频业务增长。"
     mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
     assert "苹果公司视频" not in [m.entity for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("腾讯首席战略官James Mitchell表示，投资会继续。", True),  # the company of the description
+        ("英国演员James Mitchell出演新剧。", False),  # another James Mitchell
+        ("马云(Jack Ma)说，阿里会坚持。", True),  # the Chinese name is written too
+    ],
+)
+def test_a_romanised_name_links_to_the_gazetteer_person_only_in_context(text: str, linked: bool) -> None:
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    latin = [m for m in mentions if text[m.start : m.end] in ("James Mitchell", "Jack Ma")]
+    assert bool(latin and latin[0].entity in ("詹姆斯·米切尔", "马云")) == linked
