@@ -220,6 +220,8 @@ def _label_of(
     """The label: the phrase before the figure, else the noun after it, else — for a figure
     listed right after another (4.53亿元，5.48亿元) — the label of the one before."""
     named = _named_label(text, source, fig, measure, bounds, mentions, vocab)
+    if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
+        return measure  # a fall's value is written positive: its label must say it fell
     if named != measure or fig.label is not None:
         return named
     if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
@@ -232,6 +234,8 @@ def _label_of(
 
 
 _LIST_JOINERS = "、，,和及与"
+_FALLING = frozenset(("同比下降", "环比下降", "降幅"))
+_FALL_CHARS = "降跌减滑亏缩"
 
 
 def _named_label(

@@ -152,3 +152,14 @@ def test_a_loss_word_names_a_loss() -> None:
 def test_label_from_after_the_figure_or_the_figure_before(text: str, surface: str, label: str) -> None:
     (m,) = [m for m in extract_metrics(text, _mentions(text, "快狗打车")) if m.surface == surface]
     assert m.label == label
+
+
+@pytest.mark.parametrize(
+    "text", ["2020年Q4全球智能手机销量下降5%", "英国汽车产量下降27.3%", "销量同比下滑21.9%", "营收同比下降4.2%"]
+)
+def test_a_fall_is_positive_under_a_label_that_says_it_fell(text: str) -> None:
+    """The documented convention (README): a fall keeps the value as written and its label and
+    measure say it fell, so a reader — and a chart — never see a bare positive rate."""
+    (m,) = extract_metrics(text)
+    assert m.value > 0
+    assert any(c in m.label for c in "降跌滑") and m.measure in ("同比下降", "环比下降", "降幅")
