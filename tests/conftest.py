@@ -48,3 +48,58 @@ def char_point():  # noqa: ANN201 - returns a function over Qt types, imported l
         return QPoint((left.left() + right.left()) // 2, left.center().y())
 
     return point
+
+
+class FakeDialogs:
+    """The window's questions answered by the test: set ``text``, ``save_path``, ``open_path``
+    (a value, or a function of the question's arguments); ``shown`` and ``messages`` record
+    what the window showed. The note dialog is the real one, driven by its own tests' fakes."""
+
+    def __init__(self) -> None:
+        self.text: object = ""
+        self.save_path: object = ""
+        self.open_path: object = ""
+        self.folder = ""
+        self.files: list[str] = []
+        self.asked: list[tuple[str, ...]] = []
+        self.shown: list[object] = []
+        self.messages: list[tuple[str, str]] = []
+
+    @staticmethod
+    def _answer(answer: object, *args: str) -> str:
+        return str(answer(*args)) if callable(answer) else str(answer)
+
+    def ask_text(self, title: str, label: str, text: str) -> str:
+        self.asked.append((title, label, text))
+        return self._answer(self.text, title, label, text)
+
+    def ask_folder(self) -> str:
+        return self.folder
+
+    def ask_files(self) -> list[str]:
+        return list(self.files)
+
+    def ask_save_path(self, title: str, name: str, file_filter: str) -> str:
+        self.asked.append((title, name, file_filter))
+        return self._answer(self.save_path, title, name, file_filter)
+
+    def ask_open_path(self, title: str, file_filter: str) -> str:
+        self.asked.append((title, file_filter))
+        return self._answer(self.open_path, title, file_filter)
+
+    def ask_annotation(self, annotation):  # noqa: ANN001, ANN201 - the real dialog, faked by its tests
+        from reader.ui.dialogs.annotation import AnnotationDialog  # noqa: PLC0415 - Qt only here
+
+        return AnnotationDialog.ask(annotation, None)
+
+    def show(self, dialog: object) -> None:
+        self.shown.append(dialog)
+
+    def message(self, title: str, html: str) -> None:
+        self.messages.append((title, html))
+
+
+@pytest.fixture
+def dialogs_factory() -> type[FakeDialogs]:
+    """Makes the fake dialogs a window is given in tests (one per window)."""
+    return FakeDialogs

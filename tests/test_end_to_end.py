@@ -30,12 +30,14 @@ def test_end_to_end_follow_a_name_note_it_export_and_come_back(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     char_point,  # noqa: ANN001
+    dialogs_factory,  # noqa: ANN001
 ) -> None:
     library = tmp_path / "seeds"
     shutil.copytree(seeds_dir, library)
     store = app.open_store(data_dir)
     assert store is not None
-    window = app.build_window(store, data_dir)
+    dialogs = dialogs_factory()
+    window = app.build_window(store, data_dir, dialogs=dialogs)
     try:
         qtbot.add_widget(window)
         window.show()
@@ -86,7 +88,7 @@ def test_end_to_end_follow_a_name_note_it_export_and_come_back(
         # Export the library's notes as Markdown.
         exported = tmp_path / "export" / "notes.md"
         exported.parent.mkdir()
-        monkeypatch.setattr(window, "_ask_save_path", lambda title, name, file_filter: str(exported))
+        dialogs.save_path = str(exported)
         window.act_export_library.trigger()
         markdown = exported.read_text(encoding="utf-8")
         assert text[start:end] in markdown

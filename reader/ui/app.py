@@ -17,6 +17,7 @@ from reader.library.store import Store
 from reader.paths import data_dir as resolve_data_dir
 from reader.ui.theme import SANS_FAMILIES
 from reader.library.corrections import stored_corrections
+from reader.ui.dialogs.ask import Dialogs
 from reader.ui.window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -127,10 +128,12 @@ def open_store(folder: Path, quiet: bool = False) -> Store | None:
         return None
 
 
-def build_window(store: Store | None, folder: Path, open_file: str | None = None) -> MainWindow:
+def build_window(
+    store: Store | None, folder: Path, open_file: str | None = None, dialogs: Dialogs | None = None
+) -> MainWindow:
     """The main window wired to ``store`` and an analyzer with the user's corrections: what
     ``run`` shows, and what the end-to-end test drives."""
-    window = MainWindow(store, Analyzer(stored_corrections(store)), folder)
+    window = MainWindow(store, Analyzer(stored_corrections(store)), folder, dialogs=dialogs)
     window.open_file_request = open_file
     if store is not None and store.moved_aside is not None:
         window.notice.show_notice(

@@ -16,13 +16,10 @@ from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QToolBar,
     QToolButton,
@@ -46,12 +43,12 @@ from reader.notes.output import safe_filename
 from reader.notes.repository import AnnotationFilter, AnnotationRepository
 from reader.notes.undo import UndoStack
 from reader.notes.w3c import export_w3c, import_w3c
-from reader.ui.dialogs.annotation import AnnotationDialog
 from reader.ui.dialogs.errors import LoadErrorsDialog
 from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.icons import icon, swatch
+from reader.ui.dialogs.ask import Dialogs
 from reader.ui.loader import LoadJob, Tools
 from reader.ui.refine import ModelLoader, NameRefiner
 from reader.ui.models.articles import ArticleOrder, newest_first
@@ -136,8 +133,16 @@ class MainWindow(QMainWindow):
     article_refined = Signal(str)  # the open article now shows the model's names too
     library_refined = Signal(Library)  # every article has them
 
-    def __init__(self, store: Store | None, analyzer: ArticleAnalyzer, data_dir: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | None,
+        analyzer: ArticleAnalyzer,
+        data_dir: Path | None,
+        parent: QWidget | None = None,
+        dialogs: Dialogs | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.dialogs = dialogs if dialogs is not None else Dialogs(self)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Reader")
         self.store = store
@@ -760,26 +765,15 @@ class MainWindow(QMainWindow):
 
     def show_errors(self) -> None:
         if self.library is not None and self.library.errors:
-            self._exec_dialog(LoadErrorsDialog(self.library.errors, self))
-
-    def _exec_dialog(self, dialog: QWidget) -> None:
-        """Modal dialogs go through here so tests can replace it."""
-        dialog.exec()
-
-    def _ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, "Open a folder of articles")
-
-    def _ask_files(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", "Articles (*.md *.markdown *.html *.htm *.txt);;All files (*)")
-        return files
+            self.dialogs.show(LoadErrorsDialog(self.library.errors, self))
 
     def _on_open_folder(self) -> None:
-        folder = self._ask_folder()
+        folder = self.dialogs.ask_folder()
         if folder:
             self.open_paths([Path(folder)])
 
     def _on_open_files(self) -> None:
-        files = self._ask_files()
+        files = self.dialogs.ask_files()
         if files:
             self.open_paths([Path(f) for f in files])
 
@@ -1184,13 +1178,13 @@ class MainWindow(QMainWindow):
             self.card_panel.show()
             self.card_panel.raise_()
         elif what == "rename":
-            new = self._ask_text("Rename entity", f"New name for “{name}”:", name)
+            new = self.dialogs.ask_text("Rename entity", f"New name for “{name}”:", name)
             if new and new != name:
                 self.correct(Corrections().rename(name, new))
         elif what == "retype":
             self.correct(Corrections().retype(name, EntityType(data[2])))
         elif what == "merge":
-            target = self._ask_text("Merge entity", f"“{name}” is the same as:", "")
+            target = self.dialogs.ask_text("Merge entity", f"“{name}” is the same as:", "")
             if target and target != name:
                 self.correct(Corrections().merge(name, target))
         elif what == "split":
@@ -1201,11 +1195,6 @@ class MainWindow(QMainWindow):
             self.add_entity_note(name)
         elif what in ("edit", "delete"):
             self._on_note_menu_action(action)
-
-    def _ask_text(self, title: str, label: str, text: str) -> str:
-        """A one-line question; tests replace it."""
-        answer, ok = QInputDialog.getText(self, title, label, text=text)
-        return answer.strip() if ok else ""
 
     def correct(self, correction: Corrections) -> None:
         """Store a correction and re-analyse the library with it (the cache is keyed by the
@@ -1371,10 +1360,6 @@ class MainWindow(QMainWindow):
     def _on_notes_failed(self, message: str) -> None:
         self.status_text.setText(f"Notes could not be read or saved: {message}")
 
-    def _ask_annotation(self, annotation: Annotation) -> Annotation | None:
-        """The note dialog (modal); tests replace it."""
-        return AnnotationDialog.ask(annotation, self)
-
     def _record(self, what: str, change: Callable[[], object]) -> bool:
         """Run one undo-stack operation; a store failure goes to the status bar."""
         try:
@@ -1415,7 +1400,7 @@ class MainWindow(QMainWindow):
         annotation = self._selection_annotation(Kind.HIGHLIGHT)
         if annotation is None or self.undo is None:
             return
-        written = self._ask_annotation(annotation)
+        written = self.dialogs.ask_annotation(annotation)
         if written is not None and self._record("save the note", partial(self.undo.add, written)):
             self._show_notes()
             self.status_text.setText(f"Note added on “{_excerpt(written.quote)}”")
@@ -1428,7 +1413,7 @@ class MainWindow(QMainWindow):
         span = self.view.selected_span() or (self.view.cursor_offset(), self.view.cursor_offset())
         start = span[0]
         default = _excerpt(article.text[start : start + BOOKMARK_NAME_CHARS].split("\n", 1)[0].strip()) or article.title
-        name = self._ask_text("Bookmark", "Name of the bookmark:", default)
+        name = self.dialogs.ask_text("Bookmark", "Name of the bookmark:", default)
         if not name:
             return
         bookmark = new_annotation(
@@ -1442,7 +1427,7 @@ class MainWindow(QMainWindow):
         if self.library is None or self.undo is None:
             return
         note = new_annotation(self.library.root, self.current_key, Kind.ENTITY_NOTE, entity=name)
-        written = self._ask_annotation(note)
+        written = self.dialogs.ask_annotation(note)
         if written is None:
             return
         if not written.note.strip():
@@ -1457,7 +1442,7 @@ class MainWindow(QMainWindow):
         current = self._annotation(annotation_id)
         if current is None:
             return
-        edited = self._ask_annotation(current)
+        edited = self.dialogs.ask_annotation(current)
         if edited is not None and edited is not current:
             self._record("save the change", partial(self.undo.edit, edited))
 
@@ -1620,16 +1605,6 @@ class MainWindow(QMainWindow):
         return found is not None and self.open_annotation(found)
 
     # export and import
-    def _ask_save_path(self, title: str, name: str, file_filter: str) -> str:
-        """Where to write an export; tests replace it."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), file_filter)
-        return path
-
-    def _ask_open_path(self, title: str, file_filter: str) -> str:
-        """Which file to import; tests replace it."""
-        path, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), file_filter)
-        return path
-
     def _library_name(self) -> str:
         assert self.library is not None
         return Path(self.library.root.split("|")[0]).name or "library"
@@ -1648,7 +1623,7 @@ class MainWindow(QMainWindow):
     def _export_markdown(self, key: str | None, base: str) -> None:
         if self.library is None or self.notes_repo is None:
             return
-        path = self._ask_save_path("Export notes as Markdown", safe_filename(base, ".md"), "Markdown (*.md);;All files (*)")
+        path = self.dialogs.ask_save_path("Export notes as Markdown", safe_filename(base, ".md"), "Markdown (*.md);;All files (*)")
         if not path:
             return
         try:
@@ -1666,7 +1641,7 @@ class MainWindow(QMainWindow):
         if self.library is None or self.notes_repo is None:
             return
         base = f"{self._library_name()} annotations"
-        path = self._ask_save_path("Export annotations (W3C JSON)", safe_filename(base, ".json"), "W3C annotations (*.json *.jsonld);;All files (*)")
+        path = self.dialogs.ask_save_path("Export annotations (W3C JSON)", safe_filename(base, ".json"), "W3C annotations (*.json *.jsonld);;All files (*)")
         if not path:
             return
         try:
@@ -1681,7 +1656,7 @@ class MainWindow(QMainWindow):
         """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
         if self.library is None or self.notes_repo is None:
             return
-        path = self._ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
+        path = self.dialogs.ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
         if not path:
             return
         try:
@@ -1712,16 +1687,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_about(self) -> None:
-        self._show_message(
+        self.dialogs.message(
             "About Reader",
             f"<h3>Reader {reader.__version__}</h3>"
             "<p>A desktop reader for Chinese business and technology news that understands "
             "what it shows: who is named, which figures are given, and where else they appear.</p>",
         )
-
-    def _show_message(self, title: str, html: str) -> None:
-        """Modal message boxes go through here so tests can replace it."""
-        QMessageBox.about(self, title, html)
 
     def _title_of(self, key: str) -> str:
         if self.library is None or key not in self.library:

@@ -44,13 +44,13 @@ class WindowFactory(Protocol):
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, store: Store, analyzer: Analyzer, data_dir: Path, model_loader: ModelLoader
+    qtbot: QtBot, store: Store, analyzer: Analyzer, data_dir: Path, model_loader: ModelLoader, dialogs_factory
 ) -> WindowFactory:
     """Builds the main window the way the app does and waits until its library is shown and
     the statistical layer has added its names (so tests see the window's settled state)."""
 
     def make(paths: list[Path], open_file: str | None = None, store: Store | None = store) -> MainWindow:
-        window = MainWindow(store, analyzer, data_dir)
+        window = MainWindow(store, analyzer, data_dir, dialogs=dialogs_factory())
         window.model_loader = model_loader
         qtbot.add_widget(window, before_close_func=_finish)
         window.open_file_request = open_file

@@ -144,10 +144,8 @@ def test_window_reports_skipped_files_by_name(qtbot: QtBot, make_window, tmp_pat
     assert window.errors_button.isVisible()
     assert "1 file skipped" in window.errors_button.text()
     assert "empty.md" in window.errors_button.toolTip()
-    shown = []
-    monkeypatch.setattr(window, "_exec_dialog", shown.append)
     window.act_show_errors.trigger()
-    table = shown[0].table
+    table = window.dialogs.shown[0].table
     assert (table.topLevelItem(0).text(0), table.topLevelItem(0).text(1)) == ("empty.md", "the file is empty")
 
 
@@ -161,10 +159,8 @@ def test_window_warns_when_no_chinese_font(monkeypatch: pytest.MonkeyPatch, make
 def test_window_about_names_the_version(monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> None:
     import reader
 
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "_show_message", lambda title, html: shown.append((title, html)))
     window.act_about.trigger()
-    assert reader.__version__ in shown[0][1]
+    assert reader.__version__ in window.dialogs.messages[0][1]
 
 
 def test_window_marks_read_articles_in_the_store(qtbot: QtBot, window: MainWindow, store: Store) -> None:

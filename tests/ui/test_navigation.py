@@ -175,7 +175,7 @@ def test_mention_menu_ignore_is_stored_and_reanalyses(qtbot: QtBot, opened: Main
 
 def test_mention_menu_rename_asks_for_the_name(qtbot: QtBot, opened: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     window = opened
-    monkeypatch.setattr(window, "_ask_text", lambda title, label, text: "ByteDance字节")
+    window.dialogs.text = "ByteDance字节"
     mention = next(m for m in window.view.analysis.mentions if m.entity == ENTITY)
     with qtbot.waitSignal(window.library_loaded, timeout=60_000):
         _menu_action(window.mention_menu(mention), "rename").trigger()

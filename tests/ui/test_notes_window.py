@@ -179,7 +179,7 @@ def test_notes_bookmark_with_ctrl_d_reopens_there(
         asked.append(text)
         return "看这里"
 
-    monkeypatch.setattr(window, "_ask_text", ask)
+    window.dialogs.text = ask
     _select(window, start, start)  # a place, no passage
     _key(qtbot, window, Qt.Key.Key_D, CTRL)
     assert asked and window.view.text()[start:].startswith(asked[0])
@@ -201,7 +201,7 @@ def test_notes_export_markdown_holds_quote_and_note(
     _select(window, start, end)
     window.act_add_note.trigger()
     target = tmp_path / "notes.md"
-    monkeypatch.setattr(window, "_ask_save_path", lambda title, name, filter_: str(target))
+    window.dialogs.save_path = str(target)
     window.act_export_article.trigger()
     exported = target.read_text(encoding="utf-8")
     assert window.view.text()[start:end] in exported
@@ -209,7 +209,7 @@ def test_notes_export_markdown_holds_quote_and_note(
     assert str(target) in window.status_message()
 
     # An export that cannot be written says why in the window.
-    monkeypatch.setattr(window, "_ask_save_path", lambda title, name, filter_: str(tmp_path / "missing" / "notes.md"))
+    window.dialogs.save_path = str(tmp_path / "missing" / "notes.md")
     window.act_export_library.trigger()
     assert window.status_message().startswith("Could not export the notes")
 
@@ -220,12 +220,12 @@ def test_notes_w3c_round_trip(article_window: MainWindow, store: Store, tmp_path
     _select(window, start, end)
     window.add_highlight()
     target = tmp_path / "notes.json"
-    monkeypatch.setattr(window, "_ask_save_path", lambda title, name, filter_: str(target))
+    window.dialogs.save_path = str(target)
     window.act_export_w3c.trigger()
     assert json.loads(target.read_text(encoding="utf-8"))
     window.act_undo.trigger()
     assert window.view.highlights() == []
-    monkeypatch.setattr(window, "_ask_open_path", lambda title, filter_: str(target))
+    window.dialogs.open_path = str(target)
     window.act_import_w3c.trigger()
     assert _painted(window) == [window.view.text()[start:end]]
     assert window.status_message().startswith("Imported 1 new")
