@@ -7,7 +7,6 @@ that wires panels to the view: every connection is in ``_connect_signals``.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -34,6 +33,7 @@ from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
 from reader.analysis.statistical import load_model
 from reader.errors import ExportError, StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
+from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
 from reader.library.corrections import CorrectionLog, stored_corrections
 from reader.library.store import Store
 from reader.notes.anchor import anchor, anchor_all
@@ -55,7 +55,7 @@ from reader.ui.models.articles import ArticleOrder, newest_first
 from reader.ui.models.metrics import Grouping
 from reader.ui.panels.base import Panel
 from reader.ui.background import QueryRunner
-from reader.ui.panels.card import Card, CardDetails, EntityCardPanel, card_details
+from reader.ui.panels.card import EntityCardPanel
 from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.mentions import MentionsPanel
@@ -71,16 +71,6 @@ SETTINGS_FILE = "window.ini"
 CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
 BOOKMARK_NAME_CHARS = 24  # a bookmark's default name: the start of its passage
 DARK_HIGHLIGHT_ALPHA = 0.38  # the pastel palette over a dark page, so light text stays readable
-
-
-def note_counts(store: Store | None, library: str) -> dict[str, int]:
-    """Annotations per article (the notes layer writes them; this only counts)."""
-    if store is None:
-        return {}
-    rows = store.connection.execute(
-        "SELECT article_key, count(*) FROM annotations WHERE library = :l GROUP BY article_key", {"l": library}
-    )
-    return dict(rows)
 
 
 def _markable(surface: str) -> bool:
@@ -708,7 +698,7 @@ class MainWindow(QMainWindow):
         self.card_panel.show_card(None)
         self.mentions_panel.set_mentions("", [], 0)
         read = self._read_positions()
-        self.library_panel.set_articles(library.articles, set(read), note_counts(self.store, library.root))
+        self.library_panel.set_articles(library.articles, set(read), self._note_counts(library.root))
         self.history.forget({a.key for a in library.articles})
         self._remember_library(library)
         self._show_errors_summary(library)
@@ -783,10 +773,20 @@ class MainWindow(QMainWindow):
             return None
         return self.store.setting(key)
 
+    def _note_counts(self, library: str) -> dict[str, int]:
+        """Annotations per article, from the notes layer."""
+        if self.notes_repo is None:
+            return {}
+        try:
+            return dict(self.notes_repo.counts(library))
+        except StoreUnavailable as error:
+            self.status_text.setText(f"Could not count the notes: {error}")
+            return {}
+
     def refresh_note_counts(self) -> None:
         """Re-count notes per article for the library list (after the notes layer changed one)."""
         if self.library is not None:
-            self.library_panel.model.set_note_counts(note_counts(self.store, self.library.root))
+            self.library_panel.model.set_note_counts(self._note_counts(self.library.root))
 
     def _store_write(self, method: str, *args: object) -> None:
         """A store write triggered by the user's reading; failures go to the status bar."""
@@ -968,21 +968,8 @@ class MainWindow(QMainWindow):
         description = self._tools.describe(name) if self._tools.describe is not None else ""
         recognizer = getattr(self.analyzer, "recognizer", None) if self._tools.describe is not None else None
         known = recognizer.entity(name) if recognizer is not None else None
-        aliases = tuple(dict.fromkeys((*summary.aliases, *(known.aliases if known is not None else ()))))
-        # Newest first by a rank computed once per library: re-sorting 10k articles by their
-        # date strings on every card would cost more than the rest of the card.
-        rank = self._newest_rank
-        newest = sorted(summary.articles, key=rank.__getitem__)[:CARD_ARTICLES]
-        articles = tuple(self.library.article(k) for k in newest)
-        return Card(
-            name=name,
-            type=summary.type,
-            aliases=aliases,
-            description=description,
-            mentions=summary.mentions,
-            articles=articles,
-            article_count=len(summary.articles),
-            notes=self._entity_notes(name),
+        return build_card(
+            self.library, summary, known, description, self._newest_rank, self._entity_notes(name), CARD_ARTICLES
         )
 
     def _entity_notes(self, name: str) -> tuple[str, ...]:
@@ -998,26 +985,7 @@ class MainWindow(QMainWindow):
 
     def _article_entities(self) -> list[EntitySummary]:
         """The open article's names, with their mentions here and their articles library-wide."""
-        counts: Counter[str] = Counter()
-        types: dict[str, EntityType] = {}
-        surfaces: dict[str, Counter[str]] = {}
-        for mention in self.view.analysis.mentions:
-            counts[mention.entity] += 1
-            types.setdefault(mention.entity, mention.type)
-            surfaces.setdefault(mention.entity, Counter())[mention.surface] += 1
-        rows = []
-        for name, count in counts.items():
-            library_wide = self._summaries.get(name)
-            rows.append(
-                EntitySummary(
-                    name=name,
-                    type=types[name],
-                    aliases=tuple(s for s, _ in surfaces[name].most_common()),
-                    mentions=count,
-                    articles=library_wide.articles if library_wide is not None else (self.current_key,),
-                )
-            )
-        return rows
+        return article_entities(self.view.analysis.mentions, self._summaries, self.current_key)
 
     def _on_library_indexed(self, library: Library) -> None:
         if library is not self.library:

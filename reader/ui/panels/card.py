@@ -3,7 +3,7 @@ the figures given about it (charted when there is a series), and the user's note
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.model import EntityType, Metric
-from reader.ingest.model import Article
-from reader.library.figures import Series, conflicts, series
-from reader.library.library import Library
+from reader.library.cards import Card, CardDetails
 from reader.ui.chart import FigureChart
 from reader.ui.display import format_value
 from reader.ui.models.articles import KEY_ROLE, ArticleListModel, ArticleOrder
@@ -34,54 +32,6 @@ from reader.ui.theme import ENTITY_LABELS
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # (article key, Metric)
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """Everything the card shows, gathered by the window from the library and the analyzer."""
-
-    name: str
-    type: EntityType
-    aliases: tuple[str, ...]
-    description: str
-    mentions: int
-    articles: tuple[Article, ...]  # newest first; perhaps only the newest of article_count
-    article_count: int
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CardDetails:
-    """The slow part of a card, computed off the GUI thread: on 10k articles the most named
-    entity has ~25k figures, which take most of a second to gather, chart and compare."""
-
-    name: str
-    cooccurring: tuple[tuple[str, int], ...]
-    figures: tuple[tuple[str, Metric], ...]
-    series: tuple[Series, ...]  # the longest first
-    clashing: frozenset[tuple[str | None, str | None]]  # (label, period) where articles disagree
-    conflicted: dict[tuple[str, str], frozenset[str]]  # (label, unit) → periods in conflict
-    titles: tuple[tuple[str, str], ...]  # article key → title, for the figures' articles
-
-
-def card_details(library: Library, name: str) -> CardDetails:
-    figures = tuple(library.metrics_about(name))
-    clashing: set[tuple[str | None, str | None]] = set()
-    conflicted: dict[tuple[str, str], frozenset[str]] = {}
-    for conflict in conflicts(figures):
-        clashing.add((conflict.key.label, conflict.key.period))
-        if conflict.key.period is not None:
-            line = (conflict.key.label, conflict.unit)
-            conflicted[line] = conflicted.get(line, frozenset()) | {conflict.key.period}
-    return CardDetails(
-        name=name,
-        cooccurring=tuple(library.cooccurring(name, 16)),
-        figures=figures,
-        series=tuple(sorted(series(figures), key=lambda line: -len(line.points))),
-        clashing=frozenset(clashing),
-        conflicted=conflicted,
-        titles=tuple((key, library.article(key).title) for key in dict.fromkeys(k for k, _ in figures)),
-    )
 
 
 class FigureTableModel(QAbstractTableModel):

@@ -1,0 +1,121 @@
+"""An entity's card, Qt-free: what the window's card panel shows and ``reader`` could print.
+
+``build_card`` gathers the quick part (name, type, aliases, description, articles newest first,
+the user's notes); ``card_details`` the slow part (names seen with it, its figures, charted
+series and conflicting values), which the window computes off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from reader.analysis.model import Entity, EntityType, Mention, Metric
+from reader.ingest.model import Article
+from reader.library.figures import Series, conflicts, series
+from reader.library.library import EntitySummary, Library
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """Everything the card shows, gathered from the library and the analyzer."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    description: str
+    mentions: int
+    articles: tuple[Article, ...]  # newest first; perhaps only the newest of article_count
+    article_count: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CardDetails:
+    """The slow part of a card, computed off the GUI thread: on 10k articles the most named
+    entity has ~25k figures, which take most of a second to gather, chart and compare."""
+
+    name: str
+    cooccurring: tuple[tuple[str, int], ...]
+    figures: tuple[tuple[str, Metric], ...]
+    series: tuple[Series, ...]  # the longest first
+    clashing: frozenset[tuple[str | None, str | None]]  # (label, period) where articles disagree
+    conflicted: dict[tuple[str, str], frozenset[str]]  # (label, unit) → periods in conflict
+    titles: tuple[tuple[str, str], ...]  # article key → title, for the figures' articles
+
+
+def card_details(library: Library, name: str) -> CardDetails:
+    figures = tuple(library.metrics_about(name))
+    clashing: set[tuple[str | None, str | None]] = set()
+    conflicted: dict[tuple[str, str], frozenset[str]] = {}
+    for conflict in conflicts(figures):
+        clashing.add((conflict.key.label, conflict.key.period))
+        if conflict.key.period is not None:
+            line = (conflict.key.label, conflict.unit)
+            conflicted[line] = conflicted.get(line, frozenset()) | {conflict.key.period}
+    return CardDetails(
+        name=name,
+        cooccurring=tuple(library.cooccurring(name, 16)),
+        figures=figures,
+        series=tuple(sorted(series(figures), key=lambda line: -len(line.points))),
+        clashing=frozenset(clashing),
+        conflicted=conflicted,
+        titles=tuple((key, library.article(key).title) for key in dict.fromkeys(k for k, _ in figures)),
+    )
+
+
+
+def build_card(
+    library: Library,
+    summary: EntitySummary,
+    known: Entity | None,
+    description: str,
+    rank: Mapping[str, int],
+    notes: tuple[str, ...] = (),
+    limit: int = 200,
+) -> Card:
+    """The card of ``summary``'s entity: aliases seen in the library first, then the
+    gazetteer's; the newest ``limit`` articles by ``rank`` (a library's newest-first order,
+    computed once: re-sorting 10k articles by date strings per card would cost more than the
+    rest of the card)."""
+    aliases = tuple(dict.fromkeys((*summary.aliases, *(known.aliases if known is not None else ()))))
+    newest = sorted(summary.articles, key=rank.__getitem__)[:limit]
+    return Card(
+        name=summary.name,
+        type=summary.type,
+        aliases=aliases,
+        description=description,
+        mentions=summary.mentions,
+        articles=tuple(library.article(k) for k in newest),
+        article_count=len(summary.articles),
+        notes=notes,
+    )
+
+
+def article_entities(
+    mentions: Iterable[Mention], summaries: Mapping[str, EntitySummary], key: str
+) -> list[EntitySummary]:
+    """An article's names: mentions here and, when the library is counted, articles library-wide."""
+    counts: Counter[str] = Counter()
+    types: dict[str, EntityType] = {}
+    surfaces: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        counts[mention.entity] += 1
+        types.setdefault(mention.entity, mention.type)
+        surfaces.setdefault(mention.entity, Counter())[mention.surface] += 1
+    rows = []
+    for name, count in counts.items():
+        library_wide = summaries.get(name)
+        rows.append(
+            EntitySummary(
+                name=name,
+                type=types[name],
+                aliases=tuple(s for s, _ in surfaces[name].most_common()),
+                mentions=count,
+                articles=library_wide.articles if library_wide is not None else (key,),
+            )
+        )
+    return rows
+
+
+Describe = Callable[[str], str]
