@@ -135,6 +135,17 @@ class Library:
                 local[entity].extend((i, start, end))
             self._article_entities.append(tuple(raw.entities))
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The opened paths, from the library's id."""
+        return library_folders(self.root)
+
+    @property
+    def name(self) -> str:
+        """A short name for the library: its first folder's."""
+        folders = self.folders
+        return (folders[0].name or str(folders[0])) if folders else "library"
+
     # -- articles
     def article(self, key: str) -> Article:
         return self._by_key[key]
@@ -280,9 +291,18 @@ def _line_part(context: str, *, left: bool) -> str:
     return context.rsplit("\n", 1)[-1] if left else context.split("\n", 1)[0]
 
 
+_ID_SEPARATOR = "|"
+
+
 def library_id(paths: Iterable[Path]) -> str:
-    """A stable name for a set of opened paths: their resolved locations."""
-    return "|".join(sorted(str(p.resolve()) for p in paths))
+    """A stable name for a set of opened paths: their resolved locations (notes and reading
+    state are stored under it)."""
+    return _ID_SEPARATOR.join(sorted(str(p.resolve()) for p in paths))
+
+
+def library_folders(root: str) -> tuple[Path, ...]:
+    """The paths a library id names, in id order (the inverse of ``library_id``)."""
+    return tuple(Path(p) for p in root.split(_ID_SEPARATOR) if p)
 
 
 def load_library(

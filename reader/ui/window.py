@@ -704,9 +704,9 @@ class MainWindow(QMainWindow):
         self._show_errors_summary(library)
         cancelled = self._job is not None and self._job.cancelled
         self.status_text.setText(
-            f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {library.root.split('|')[0]}"
+            f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {library.folders[0] if library.folders else ''}"
         )
-        self.setWindowTitle(f"Reader — {Path(library.root.split('|')[0]).name}")
+        self.setWindowTitle(f"Reader — {library.name}")
         self.library_loaded.emit(library)
         key = self._initial_article(library)
         if key:
@@ -803,7 +803,7 @@ class MainWindow(QMainWindow):
         return self.store.read_keys(self.library.root)
 
     def _remember_library(self, library: Library) -> None:
-        paths = library.root.split("|")
+        paths = [str(p) for p in library.folders]
         self._store_write("set_setting", "last_library", json.dumps(paths, ensure_ascii=False))
 
     def _remember_place(self) -> None:
@@ -1575,7 +1575,7 @@ class MainWindow(QMainWindow):
     # export and import
     def _library_name(self) -> str:
         assert self.library is not None
-        return Path(self.library.root.split("|")[0]).name or "library"
+        return self.library.name
 
     def export_article_notes(self) -> None:
         article = self.view.article

@@ -99,3 +99,11 @@ def test_library_search_two_character_word_with_filters(tmp_path: Path) -> None:
     assert [h.article for h in library.search("电商", date_from="2021-06-01")] == ["b.md"]
     assert [h.article for h in library.search("电商", entity="抖音")] == ["b.md"]
     assert library.search("  ") == []
+
+
+def test_library_id_round_trips_to_its_folders(tmp_path: Path) -> None:
+    from reader.library.library import library_folders, library_id
+
+    a, b = tmp_path / "b", tmp_path / "a"
+    root = library_id([a, b])
+    assert library_folders(root) == tuple(sorted([a.resolve(), b.resolve()], key=str))
