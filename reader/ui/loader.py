@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from reader.analysis.pipeline import ArticleAnalyzer
+from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
@@ -89,9 +89,9 @@ class LibraryWorker(QObject):
             self.progressed.emit(done, total, file)
 
     def _warm_up(self) -> Tools:
-        recognizer = getattr(self._analyzer, "recognizer", None)
-        if recognizer is None:
-            return Tools(None, None)
+        if not isinstance(self._analyzer, Analyzer):
+            return Tools(None, None)  # another analyzer (tests' fakes) has no words or names
+        recognizer = self._analyzer.recognizer
         segmenter = recognizer.segmenter
         segmenter.spans("预热分词")  # builds jieba's prefix dictionary here, not on a double-click
 

@@ -966,8 +966,8 @@ class MainWindow(QMainWindow):
         if summary is None:
             return None
         description = self._tools.describe(name) if self._tools.describe is not None else ""
-        recognizer = getattr(self.analyzer, "recognizer", None) if self._tools.describe is not None else None
-        known = recognizer.entity(name) if recognizer is not None else None
+        ready = self._tools.describe is not None and isinstance(self.analyzer, Analyzer)
+        known = self.analyzer.recognizer.entity(name) if ready else None
         return build_card(
             self.library, summary, known, description, self._newest_rank, self._entity_notes(name), CARD_ARTICLES
         )
@@ -1196,11 +1196,10 @@ class MainWindow(QMainWindow):
 
     def _reanalyse(self, corrections: Corrections) -> bool:
         """Open the library again with the analyzer under ``corrections``, at the same article."""
-        with_corrections = getattr(self.analyzer, "with_corrections", None)
-        if with_corrections is None:
+        if not isinstance(self.analyzer, Analyzer):
             self.status_text.setText("This analyzer takes no corrections.")
             return False
-        self.analyzer = with_corrections(corrections)
+        self.analyzer = self.analyzer.with_corrections(corrections)
         self.open_file_request = self.current_key
         self.open_paths(self._paths)
         self._update_correction_actions()
