@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -40,14 +42,21 @@ S = TypeVar("S", bound=HasSpan)
 def resolve_overlaps(spans: Iterable[S]) -> list[S]:
     """Keep non-overlapping spans: longest wins, then earliest (spaCy's rule), in text order."""
     ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
-    taken: list[tuple[int, int]] = []
+    # The kept spans never overlap, so sorted by start their ends are sorted too: a new span
+    # overlaps one only if it overlaps a neighbour of its place (bisection, not a scan of all).
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[S] = []
     for span in ordered:
         if span.end <= span.start:
             continue
-        if any(span.start < e and s < span.end for s, e in taken):
+        i = bisect.bisect_right(starts, span.start)
+        if i > 0 and ends[i - 1] > span.start:
             continue
-        taken.append((span.start, span.end))
+        if i < len(starts) and starts[i] < span.end:
+            continue
+        starts.insert(i, span.start)
+        ends.insert(i, span.end)
         kept.append(span)
     kept.sort(key=lambda s: (s.start, s.end))
     return kept

@@ -147,13 +147,40 @@ def _find_all(text: str, word: str) -> list[int]:
     return found
 
 
+def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens overlapping ``[start, end)``, found by bisection (tokens are in text order):
+    scanning the whole list per name made long articles quadratic."""
+    lo = max(bisect_right(_StartKeys(tokens), start) - 1, 0)
+    out = []
+    for t in tokens[lo:]:
+        if t.start >= end:
+            break
+        if t.end > start:
+            out.append(t)
+    return out
+
+
+class _StartKeys(Sequence[int]):
+    """A view of the tokens' start offsets for bisect, without building a list."""
+
+    __slots__ = ("_tokens",)
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self._tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return self._tokens[i].start
+
+
 def _trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> ModelName | None:
     """``name`` without a leading or trailing jieba word that cannot begin or end a name
     (周鸿祎称 → 周鸿祎, 向赵斌 → 赵斌); None when the span does not start on jieba's word
     boundaries after that."""
-    lo = bisect_right([t.start for t in tokens], name.start) - 1
     start, end = name.start, name.end
-    inside = [t for t in tokens[max(lo, 0):] if t.start < end and t.end > start]
+    inside = _tokens_within(tokens, start, end)
     while len(inside) > 1 and inside[-1].end >= end and _not_a_name_end(inside[-1], name.type):
         end = inside[-1].start
         inside.pop()
@@ -180,7 +207,7 @@ def _common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -
     """Whether ``name`` is an ordinary verb or adjective, not a name: one dictionary word that
     jieba tags so (投资, 杜撰), or such a word plus an organisation word (承销银行). Nouns are
     left to the model: many companies are dictionary nouns (声网, 真格), measured on the dev set."""
-    inside = [t for t in tokens if t.start >= name.start and t.end <= name.end]
+    inside = [t for t in _tokens_within(tokens, name.start, name.end) if t.start >= name.start and t.end <= name.end]
     if not inside or inside[0].start != name.start or inside[-1].end != name.end:
         return False
     head = inside

@@ -92,6 +92,14 @@ class _Mentions:
         return [m for m in self.all[i:j] if m.end <= hi]
 
 
+class _LabelHits:
+    """The label words of a text in text order, with their starts for bisection."""
+
+    def __init__(self, hits: list[_LabelHit]) -> None:
+        self.hits = hits
+        self.starts = [h.start for h in hits]
+
+
 @dataclass(frozen=True, slots=True)
 class _LabelHit:
     start: int
@@ -114,11 +122,12 @@ def explain(
     bounds = _Bounds(text)
     times = find_periods(text, date)
     year0 = article_year(date)
-    hits = [
+    hits = _LabelHits([
         _LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
-    ]
+    ])
+    by_value: dict[float, list[Metric]] = {}
     ordered = _Mentions(mentions)
     affiliations = _affiliations(text, ordered.all, vocab)
     topic = _topic(ordered.all)
@@ -147,7 +156,9 @@ def explain(
             kind=kind,
             measure=label,
         )
-        out.append(_with_antecedent(metric, fig, out, bounds, vocab))
+        explained = _with_antecedent(metric, fig, by_value.get(metric.value, ()), bounds, vocab)
+        out.append(explained)
+        by_value.setdefault(explained.value, []).append(explained)
     return tuple(_distribute_periods(text, out, times, bounds))
 
 
@@ -156,7 +167,7 @@ def explain(
 
 
 def _label_and_unit(
-    text: str, fig: Figure, hits: list[_LabelHit], bounds: _Bounds, vocab: Vocabulary
+    text: str, fig: Figure, hits: _LabelHits, bounds: _Bounds, vocab: Vocabulary
 ) -> tuple[str | None, str | None]:
     unit = fig.unit
     if fig.label is not None:
@@ -329,15 +340,19 @@ def _label_after(
     return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
 
 
-def _nearest_before(hits: list[_LabelHit], lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
+def _nearest_before(hits: _LabelHits, lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
     """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure;
     a noun before a verb."""
-    i = bisect.bisect_left([h.start for h in hits], hi)
-    inside = [h for h in reversed(hits[:i]) if h.start >= lo and h.end <= hi and fits(h.label)]
-    for hit in inside:
-        if not hit.verb:
-            return hit.label
-    return inside[0].label if inside else None
+    first_verb: Label | None = None
+    for j in range(bisect.bisect_left(hits.starts, hi) - 1, -1, -1):
+        hit = hits.hits[j]
+        if hit.start < lo:
+            break
+        if hit.end <= hi and fits(hit.label):
+            if not hit.verb:
+                return hit.label
+            first_verb = first_verb or hit.label
+    return first_verb
 
 
 # --- period --------------------------------------------------------------------------------
@@ -666,17 +681,15 @@ def _resolve_pronoun(
 
 
 def _with_antecedent(
-    metric: Metric, fig: Figure, earlier: list[Metric], bounds: _Bounds, vocab: Vocabulary
+    metric: Metric, fig: Figure, same_value: Sequence[Metric], bounds: _Bounds, vocab: Vocabulary
 ) -> Metric:
-    """这6亿用户 repeats a figure: take what the first telling said about it."""
-    same = [
-        m
-        for m in earlier
-        if m.value == metric.value and (m.unit == metric.unit or metric.label is None)
-    ]
-    if not same:
+    """这6亿用户 repeats a figure: take what the first telling said about it. ``same_value``
+    are the figures before it with its value, in text order."""
+    antecedent = next(
+        (m for m in reversed(same_value) if m.unit == metric.unit or metric.label is None), None
+    )
+    if antecedent is None:
         return metric
-    antecedent = same[-1]
     if fig.anaphoric:
         return replace(
             metric,

@@ -115,7 +115,9 @@ class Rules:
         self._labels_at = re.compile(rf"(?:{labels})")
         self._registered = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)")
         self._byline_more = re.compile(rf"\s*[、，,]\s*([{_CJK}]{{2,4}})(?![{_CJK}])")
-        self._dotted = re.compile(rf"[{_CJK}]+(?:[{_DOTS}][{_CJK}]+)+")
+        # Bounded runs around each dot: an unbounded [CJK]+ before a dot backtracks over a long
+        # undotted run from every start (quadratic); a transliterated part is a few characters.
+        self._dotted = re.compile(rf"[{_CJK}]{{1,12}}(?:[{_DOTS}][{_CJK}]{{1,12}})+")
         self._gloss = re.compile(
             r"\s*[（(]\s*([A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,3})\s*[)）]"
         )

@@ -120,6 +120,9 @@ def load_model() -> tuple[NameModel | None, str | None]:
 # -- sanity filters -------------------------------------------------------------------------
 
 
+_LONGEST_NAME = 30  # 中华人民共和国国家市场监督管理总局 is 17; "Goldman Sachs Group Inc" 23
+
+
 @dataclass(frozen=True, slots=True)
 class NameFilters:
     """What a model guess must pass before it is a candidate name. The word lists are the
@@ -137,6 +140,8 @@ class NameFilters:
         s = name.surface
         if len(s) < 2:
             return "one character"
+        if len(s) > _LONGEST_NAME:
+            return "too long for a name"  # the tagger ran on through a run without punctuation
         if self.is_stopword(s) or s in self.generic_heads:
             return "stop word"
         if not any(c.isalnum() for c in s):

@@ -218,3 +218,17 @@ def test_a_romanised_name_links_to_the_gazetteer_person_only_in_context(text: st
     mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
     latin = [m for m in mentions if text[m.start : m.end] in ("James Mitchell", "Jack Ma")]
     assert bool(latin and latin[0].entity in ("詹姆斯·米切尔", "马云")) == linked
+
+
+def test_overlaps_resolve_by_bisection_with_the_same_rule() -> None:
+    """resolve_overlaps keeps its rule (longest wins, then earliest) with a bisection check."""
+    from reader.spans import resolve_overlaps
+
+    class S:
+        def __init__(self, start: int, end: int) -> None:
+            self.start, self.end = start, end
+
+    spans = [S(0, 3), S(2, 6), S(5, 7), S(7, 9), S(1, 2), S(8, 12), S(12, 13)]
+    kept = [(s.start, s.end) for s in resolve_overlaps(spans)]
+    # longest first: (2,6) and (8,12) are kept, then the others that do not touch them
+    assert kept == [(1, 2), (2, 6), (8, 12), (12, 13)]
