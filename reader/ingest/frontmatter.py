@@ -24,6 +24,23 @@ class FrontMatter:
     tags: tuple[str, ...] = ()
 
 
+_MAX_YAML = 64 * 1024  # front matter is a few lines; a larger block is read line by line
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader without the two things a hostile header abuses: aliases (a 456-byte alias
+    bomb expands to gigabytes) are refused, and dates stay strings (2021-02-30 would raise;
+    parse_date reads them and turns an impossible one into no date)."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not read in front matter")
+        return super().compose_node(parent, index)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
     """Return (fields, body). Broken YAML falls back to reading ``key: value`` lines."""
     match = _FENCE.match(raw)
@@ -31,8 +48,11 @@ def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
         return {}, raw
     block, body = match.group(1), raw[match.end() :]
     try:
-        fields = yaml.safe_load(block)
-    except yaml.YAMLError:
+        fields = yaml.load(block, Loader=_FrontMatterLoader) if len(block) <= _MAX_YAML else None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+        # broken, nested past Python's stack, or refused (aliases): the key: value lines
+        fields = None
+    if fields is None:
         fields = _loose_fields(block)
     if not isinstance(fields, dict):
         fields = _loose_fields(block)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+
 import hashlib
 from pathlib import Path
 
@@ -32,12 +34,19 @@ def read_file(found: Found) -> bytes:
     """The file's bytes; IngestError with the reason when it is too large or unreadable."""
     name = found.relative
     try:
-        size = found.path.stat().st_size
-        if size > MAX_BYTES:
+        info = found.path.stat()  # follows a link: what matters is what it points at
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the read for ever; /dev/zero or /dev/urandom would never end.
+            raise IngestError(name, "is not a regular file (a device, pipe or socket): skipped")
+        if info.st_size > MAX_BYTES:
             raise IngestError(
-                name, f"too large for an article ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)"
+                name, f"too large for an article ({info.st_size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)"
             )
-        return found.path.read_bytes()
+        with found.path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # bounded: the size may change between stat and read
+        if len(data) > MAX_BYTES:
+            raise IngestError(name, f"too large for an article (the limit is {MAX_BYTES // 2**20} MB)")
+        return data
     except IsADirectoryError:
         raise IngestError(name, "is a folder, not a file") from None
     except PermissionError:

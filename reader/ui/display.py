@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from reader.analysis.model import Metric
 
 CURRENCY = {
@@ -56,3 +58,10 @@ def format_value(value: float, unit: str) -> str:
 def format_metric_value(metric: Metric) -> str:
     text = format_value(metric.value, metric.unit)
     return f"{metric.qualifier}{text}" if metric.qualifier else text
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows article-supplied ``text`` as written: Qt reads a tooltip that looks
+    like HTML as rich text (an <img src=/dev/zero> in a title would be loaded), so the text is
+    escaped inside a paragraph, with its line breaks kept."""
+    return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>"

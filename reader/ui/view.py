@@ -67,6 +67,7 @@ class ArticleHeader(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for label in (self.title, self.meta, self.tags):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # article-supplied: never rich text
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setCursor(Qt.CursorShape.IBeamCursor)

@@ -49,6 +49,7 @@ from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.icons import icon, swatch
 from reader.ui.dialogs.ask import Dialogs
+from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
 from reader.ui.refine import ModelLoader, NameRefiner
 from reader.ui.models.articles import ArticleOrder, newest_first
@@ -751,7 +752,9 @@ class MainWindow(QMainWindow):
         if count:
             first = library.errors[0]
             self.errors_button.setText(f"{count} file{'s' if count != 1 else ''} skipped")
-            self.errors_button.setToolTip(f"{first.file}: {first.message}" + (f"\n… and {count - 1} more" if count > 1 else ""))
+            self.errors_button.setToolTip(
+                plain_tooltip(f"{first.file}: {first.message}" + (f"\n… and {count - 1} more" if count > 1 else ""))
+            )
 
     def show_errors(self) -> None:
         if self.library is not None and self.library.errors:

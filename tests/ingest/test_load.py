@@ -163,3 +163,34 @@ def test_parse_article_arbitrary_bytes_gives_article_or_ingest_error(data: bytes
 def test_block_rejects_bad_span_naming_the_numbers(start: object, end: object) -> None:
     with pytest.raises(ValueError, match="paragraph block"):
         Block(BlockKind.PARAGRAPH, start, end)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "date"),
+    [
+        ("title: 坏日期\ndate: 2021-02-30", "坏日期", None),  # an impossible date is no date
+        ("title: 零日期\ndate: 0000-00-00", "零日期", None),
+        ("title: 好日期\ndate: 2021-02-28", "好日期", "2021-02-28"),
+        # an alias bomb is refused and the header read line by line, in bounded time and memory
+        ("a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: 炸弹", "炸弹", None),
+    ],
+)
+def test_front_matter_never_stops_a_file(header: str, title: str, date: str | None) -> None:
+    from reader.ingest.load import parse_article
+
+    article = parse_article(f"---\n{header}\n---\n\n字节跳动发布财报。\n".encode(), "a.md")
+    assert (article.title, article.date) == (title, date)
+
+
+def test_a_pipe_or_device_is_reported_not_read(tmp_path: Path) -> None:
+    import os
+
+    from reader.errors import IngestError
+    from reader.ingest.discover import Found
+    from reader.ingest.load import read_file
+
+    os.mkfifo(tmp_path / "pipe.md")
+    os.symlink("/dev/zero", tmp_path / "zero.md")
+    for name in ("pipe.md", "zero.md"):
+        with pytest.raises(IngestError, match="not a regular file"):
+            read_file(Found(path=tmp_path / name, root=tmp_path))

@@ -188,3 +188,14 @@ def test_window_note_counts_come_from_the_annotations_table(window: MainWindow, 
     window.refresh_note_counts()
     model = window.library_panel.model
     assert model.index(model.row_of(SECOND), 0).data(NOTES_ROLE) == 1
+
+
+def test_window_shows_article_supplied_html_as_text(qtbot: QtBot, make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    """A title of <img src="/dev/zero"> is drawn as those characters, never loaded as an image."""
+    title = '<img src="/dev/zero">标题'
+    (tmp_path / "a.md").write_text(f"---\ntitle: {title}\n---\n\n阿里巴巴发布财报。\n", encoding="utf-8")
+    window = make_window([tmp_path])
+    header = window.view.header
+    assert header.title.textFormat() == Qt.TextFormat.PlainText and header.title.text() == title
+    tip = window.library_panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img" in tip and "<img" not in tip

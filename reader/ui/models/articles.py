@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.ingest.model import Article
+from reader.ui.display import plain_tooltip
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Article
 READ_ROLE = Qt.ItemDataRole.UserRole + 2  # bool
@@ -130,7 +131,7 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return article.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{article.title}\n{article.file}"
+            return plain_tooltip(f"{article.title}\n{article.file}")
         if role == ARTICLE_ROLE:
             return article
         if role == KEY_ROLE:

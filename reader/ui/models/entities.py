@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from reader.analysis.model import EntityType
 from reader.library.library import EntitySummary
 from reader.ui.theme import ENTITY_LABELS
+from reader.ui.display import plain_tooltip
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the EntitySummary
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -98,7 +99,7 @@ class EntityTableModel(QAbstractTableModel):
             return self._colors[summary.type]
         if role == Qt.ItemDataRole.ToolTipRole:
             aliases = "、".join(a for a in summary.aliases if a != summary.name)
-            return f"{summary.name} · {ENTITY_LABELS[summary.type]}" + (f"\n{aliases}" if aliases else "")
+            return plain_tooltip(f"{summary.name} · {ENTITY_LABELS[summary.type]}" + (f"\n{aliases}" if aliases else ""))
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

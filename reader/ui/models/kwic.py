@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.library.library import MentionRef, SearchHit
+from reader.ui.display import plain_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the MentionRef or SearchHit
 BEFORE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -62,7 +63,7 @@ class KwicModel(QAbstractTableModel):
                 return self._title_of(hit.article)
             return f"{hit.before}【{match_of(hit)}】{hit.after}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self._title_of(hit.article)}\n…{hit.before}{match_of(hit)}{hit.after}…"
+            return plain_tooltip(f"{self._title_of(hit.article)}\n…{hit.before}{match_of(hit)}{hit.after}…")
         if role == HIT_ROLE:
             return hit
         if role == BEFORE_ROLE:

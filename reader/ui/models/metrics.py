@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from reader.analysis.model import Metric
 from reader.ui.display import format_metric_value, format_value
+from reader.ui.display import plain_tooltip
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 1  # the Metric (None on a group row)
 METRIC_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its index in Analysis.metrics, -1 on a group row
@@ -215,7 +216,7 @@ class MetricModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(metric, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{metric.surface} → {format_metric_value(metric)} ({metric.value:g} {metric.unit})"
+            return plain_tooltip(f"{metric.surface} → {format_metric_value(metric)} ({metric.value:g} {metric.unit})")
         if role == METRIC_ROLE:
             return metric
         if role == METRIC_INDEX_ROLE:

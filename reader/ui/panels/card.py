@@ -29,6 +29,7 @@ from reader.ui.models.articles import KEY_ROLE, ArticleListModel, ArticleOrder
 from reader.ui.panels.base import Panel
 from reader.ui.panels.library import ArticleDelegate
 from reader.ui.theme import ENTITY_LABELS
+from reader.ui.display import plain_tooltip
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # (article key, Metric)
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +74,7 @@ class FigureTableModel(QAbstractTableModel):
             return (value, metric.label or "", metric.period or "", self._titles.get(key, key))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             note = "\nArticles disagree on this figure." if conflicted else ""
-            return f"“{metric.surface}” in {self._titles.get(key, key)}{note}"
+            return plain_tooltip(f"“{metric.surface}” in {self._titles.get(key, key)}{note}")
         if role == Qt.ItemDataRole.ForegroundRole and conflicted and index.column() == 0:
             return QColor("#c62828")
         if role == FIGURE_ROLE:

@@ -47,6 +47,7 @@ from reader.notes.anchor import anchor, anchor_all
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind
 from reader.notes.repository import AnnotationFilter, AnnotationRepository
 from reader.ui.panels.base import Panel
+from reader.ui.display import plain_tooltip
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Annotation
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 2  # the Anchor (where it is in the current text)
@@ -141,7 +142,7 @@ class NotesModel(QAbstractListModel):
             parts = [a.quote, a.note]
             if item.anchor.orphaned and a.selector is not None:
                 parts.append("These words are no longer in the article: select new text and choose Re-attach, or delete the note.")
-            return "\n\n".join(p for p in parts if p)
+            return plain_tooltip("\n\n".join(p for p in parts if p))
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(COLOR_HEX[a.color])
         if role == Qt.ItemDataRole.FontRole and item.anchor.orphaned and a.selector is not None:

@@ -46,6 +46,19 @@ FILES: dict[str, tuple[bytes, str]] = {
     "rtl-zero-width.md": (f"阿\u200b里\u202e巴\u2066巴\u200d{CJK}\u2069".encode(), "ok"),
     "long-line.txt": (("字" * 100_000).encode(), "ok"),
     "crlf.md": (GOOD.replace("\n", "\r\n").encode(), "ok"),
+    # issue 20: one file's header must never stop the library
+    "impossible-date.md": (f"---\ntitle: 坏日期\ndate: 2021-02-30\n---\n\n{CJK}".encode(), "ok"),
+    "zero-date.md": (f"---\ntitle: 零日期\ndate: 0000-00-00\n---\n\n{CJK}".encode(), "ok"),
+    "alias-bomb.md": (
+        (
+            "---\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+            + "".join(f"{c}: &{c} [" + ",".join([f"*{chr(ord(c) - 1)}"] * 9) + "]\n" for c in "bcdefghi")
+            + f"title: 炸弹\n---\n\n{CJK}"
+        ).encode(),
+        "ok",
+    ),
+    "deep-yaml.md": (("---\ntitle: " + "[" * 5000 + "]" * 5000 + f"\n---\n\n{CJK}").encode(), "ok"),
+    "html-title.md": (f'---\ntitle: <img src="/dev/zero">标题\n---\n\n{CJK}'.encode(), "ok"),
 }
 
 
@@ -69,6 +82,15 @@ def make(out: Path, *, large: bool = True) -> dict[str, str]:
     loop.mkdir(exist_ok=True)
     if not (loop / "again").exists():
         os.symlink(out, loop / "again")
+    # A named pipe would block a read for ever, a link to /dev/zero never end: both reported.
+    fifo = out / "pipe.md"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    expected["pipe.md"] = "error"
+    device = out / "device.md"
+    if not device.is_symlink():
+        os.symlink("/dev/zero", device)
+    expected["device.md"] = "error"
     unreadable = out / "unreadable.md"
     unreadable.write_bytes(GOOD.encode())
     unreadable.chmod(0)
