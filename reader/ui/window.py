@@ -34,7 +34,6 @@ from reader.analysis.statistical import load_model
 from reader.errors import ExportError, StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
-from reader.library.corrections import CorrectionLog, stored_corrections
 from reader.library.store import Store
 from reader.notes.anchor import anchor, anchor_all
 from reader.notes.markdown import export_markdown
@@ -48,6 +47,7 @@ from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.icons import icon, swatch
+from reader.ui.corrections import CorrectionsController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
@@ -72,11 +72,6 @@ SETTINGS_FILE = "window.ini"
 CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
 BOOKMARK_NAME_CHARS = 24  # a bookmark's default name: the start of its passage
 DARK_HIGHLIGHT_ALPHA = 0.38  # the pastel palette over a dark page, so light text stays readable
-
-
-def _markable(surface: str) -> bool:
-    """Whether a selection can be marked as a name: 2–30 characters on one line."""
-    return 2 <= len(surface) <= 30 and "\n" not in surface
 
 
 def _excerpt(text: str, length: int = 24) -> str:
@@ -163,10 +158,11 @@ class MainWindow(QMainWindow):
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
         self.undo = UndoStack(self.notes_repo, on_change=self._on_annotation_changed) if self.notes_repo is not None else None
-        self.correction_log = CorrectionLog(store) if store is not None else None
         self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
 
         self._build_central()
+        # Features with their own file: each owns its actions and is given what it needs.
+        self.corrections = CorrectionsController(self.view, self.dialogs, store, self._reanalyse, self._report, self)
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -313,11 +309,6 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        # Name corrections (rename, retype, merge, ignore, mark) apply to the whole library.
-        self.act_undo_correction = self._action("Undo Name &Correction")
-        self.act_redo_correction = self._action("Redo Name Correction")
-        self.act_undo_correction.setEnabled(False)
-        self.act_redo_correction.setEnabled(False)
         self.act_export_article = self._action("Export Notes on This &Article (Markdown)…")
         self.act_export_library = self._action("Export All &Notes (Markdown)…")
         self.act_export_w3c = self._action("Export Annotations (&W3C JSON)…")
@@ -340,7 +331,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
-        edit_menu.addActions([self.act_undo_correction, self.act_redo_correction])
+        edit_menu.addActions([self.corrections.act_undo, self.corrections.act_redo])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_copy)
         edit_menu.addSeparator()
@@ -478,8 +469,6 @@ class MainWindow(QMainWindow):
         self.act_add_note.triggered.connect(self.add_note)
         self.act_add_bookmark.triggered.connect(self.add_bookmark)
         self.act_undo.triggered.connect(self.undo_note_change)
-        self.act_undo_correction.triggered.connect(self.undo_correction)
-        self.act_redo_correction.triggered.connect(self.redo_correction)
         self.act_redo.triggered.connect(self.redo_note_change)
         self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self.bookmarks_menu.triggered.connect(self._on_bookmark_chosen)
@@ -1116,28 +1105,15 @@ class MainWindow(QMainWindow):
             note.setData(("entity_note", name))
             self._add_highlight_items(menu, mention.start)
         menu.addSeparator()
-        corrections = menu.addMenu("Correct This Name")
-        rename = corrections.addAction("Rename…")
-        rename.setData(("rename", name))
-        retype = corrections.addMenu("Change Type")
-        for kind in EntityType:
-            action = retype.addAction(ENTITY_LABELS[kind])
-            action.setCheckable(True)
-            action.setChecked(kind is mention.type)
-            action.setData(("retype", name, kind.value))
-        merge = corrections.addAction("Merge Into…")
-        merge.setData(("merge", name))
-        if mention.surface != name:
-            split = corrections.addAction(f"“{mention.surface}” Is a Different Entity")
-            split.setData(("split", mention.surface))
-        ignore = corrections.addAction(f"Never Highlight “{mention.surface}”")
-        ignore.setData(("ignore", mention.surface))
+        self.corrections.add_correction_menu(menu, mention)
         menu.triggered.connect(self._on_mention_menu_action)
         return menu
 
     def _on_mention_menu_action(self, action: QAction) -> None:
         data = action.data()
         if not isinstance(data, tuple):
+            return
+        if self.corrections.handle(action):
             return
         what, name = data[0], data[1]
         if what == "show":
@@ -1148,54 +1124,10 @@ class MainWindow(QMainWindow):
             self.select_entity(name)
             self.card_panel.show()
             self.card_panel.raise_()
-        elif what == "rename":
-            new = self.dialogs.ask_text("Rename entity", f"New name for “{name}”:", name)
-            if new and new != name:
-                self.correct(Corrections().rename(name, new))
-        elif what == "retype":
-            self.correct(Corrections().retype(name, EntityType(data[2])))
-        elif what == "merge":
-            target = self.dialogs.ask_text("Merge entity", f"“{name}” is the same as:", "")
-            if target and target != name:
-                self.correct(Corrections().merge(name, target))
-        elif what == "split":
-            self.correct(Corrections().split_alias(name))
-        elif what == "ignore":
-            self.correct(Corrections().ignore(name))
         elif what == "entity_note":
             self.add_entity_note(name)
         elif what in ("edit", "delete"):
             self._on_note_menu_action(action)
-
-    def correct(self, correction: Corrections) -> None:
-        """Store a correction and re-analyse the library with it (the cache is keyed by the
-        corrections, so only this change costs an analysis pass). Undoable."""
-        try:
-            if self.correction_log is not None:
-                self.correction_log.add(correction)
-        except StoreUnavailable as error:
-            self.status_text.setText(f"Could not save the correction: {error}")
-            return
-        if self._reanalyse(stored_corrections(self.store) if self.store is not None else correction):
-            self.status_text.setText("Applying the correction… (Edit → Undo Name Correction takes it back)")
-
-    def undo_correction(self) -> None:
-        self._step_correction(undo=True)
-
-    def redo_correction(self) -> None:
-        self._step_correction(undo=False)
-
-    def _step_correction(self, undo: bool) -> None:
-        log = self.correction_log
-        if log is None:
-            return
-        try:
-            stepped = log.undo() if undo else log.redo()
-        except StoreUnavailable as error:
-            self.status_text.setText(f"Could not {'undo' if undo else 'redo'} the correction: {error}")
-            return
-        if stepped and self._reanalyse(stored_corrections(self.store)):
-            self.status_text.setText("Undoing the correction…" if undo else "Redoing the correction…")
 
     def _reanalyse(self, corrections: Corrections) -> bool:
         """Open the library again with the analyzer under ``corrections``, at the same article."""
@@ -1205,24 +1137,6 @@ class MainWindow(QMainWindow):
         self.analyzer = self.analyzer.with_corrections(corrections)
         self.open_file_request = self.current_key
         self.open_paths(self._paths)
-        self._update_correction_actions()
-        return True
-
-    def _update_correction_actions(self) -> None:
-        log = self.correction_log
-        self.act_undo_correction.setEnabled(log is not None and log.can_undo)
-        self.act_redo_correction.setEnabled(log is not None and log.can_redo)
-
-    def mark_selection(self, etype: EntityType) -> bool:
-        """Mark the selected text as a name of ``etype``, everywhere in the library."""
-        span = self.view.selected_span()
-        if span is None:
-            return False
-        surface = self.view.text()[span[0] : span[1]].strip()
-        if not _markable(surface):
-            self.status_text.setText("Select a name of 2 to 30 characters on one line to mark it.")
-            return False
-        self.correct(Corrections().add_entity(surface, etype))
         return True
 
     def _on_metric_hovered(self, index: int) -> None:
@@ -1498,13 +1412,7 @@ class MainWindow(QMainWindow):
         and the highlight's own."""
         menu = self.view.createStandardContextMenu()
         menu.setParent(self, menu.windowFlags())
-        span = self.view.selected_span()
-        surface = self.view.text()[span[0] : span[1]].strip() if span is not None else ""
-        if _markable(surface):
-            menu.addSeparator()
-            for kind in EntityType:
-                mark = menu.addAction(f"Mark “{surface}” as {ENTITY_LABELS[kind]}")
-                mark.setData(("mark", kind.value))
+        self.corrections.add_mark_items(menu)
         if self.notes_repo is not None and self.view.article is not None:
             menu.addSeparator()
             menu.addActions([self.act_add_highlight, self.act_add_note, self.act_add_bookmark])
@@ -1527,9 +1435,9 @@ class MainWindow(QMainWindow):
         data = action.data()
         if not isinstance(data, tuple):
             return
-        if data[0] == "mark":
-            self.mark_selection(EntityType(data[1]))
-        elif data[0] == "edit":
+        if self.corrections.handle(action):
+            return
+        if data[0] == "edit":
             self.edit_annotation(data[1])
         elif data[0] == "delete":
             self.delete_annotation(data[1])
@@ -1669,6 +1577,9 @@ class MainWindow(QMainWindow):
             return key
         article = self.library.article(key)
         return f"{article.title}  ·  {article.date}" if article.date else article.title
+
+    def _report(self, message: str) -> None:
+        self.status_text.setText(message)
 
     def status_message(self) -> str:
         return self.status_text.text()

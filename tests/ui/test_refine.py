@@ -113,8 +113,8 @@ def test_mark_a_selection_as_a_name_applies_across_the_library_and_undoes(
     window.open_article("b.md")
     assert NAME in {m.entity for m in window.view.analysis.mentions}
     # Edit → Undo Name Correction takes it back everywhere.
-    assert window.act_undo_correction.isEnabled()
+    assert window.corrections.act_undo.isEnabled()
     with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
-        window.act_undo_correction.trigger()
+        window.corrections.act_undo.trigger()
     assert window.library.mentions_of(NAME) == [] or len(window.library.mentions_of(NAME)) == 0
-    assert window.act_redo_correction.isEnabled()
+    assert window.corrections.act_redo.isEnabled()
