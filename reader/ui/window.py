@@ -7,12 +7,11 @@ that wires panels to the view: every connection is in ``_connect_signals``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,23 +30,19 @@ from reader.analysis.corrections import Corrections
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
 from reader.analysis.statistical import load_model
-from reader.errors import ExportError, StoreUnavailable
+from reader.errors import StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
 from reader.library.store import Store
-from reader.notes.anchor import anchor, anchor_all
-from reader.notes.markdown import export_markdown
-from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
-from reader.notes.output import safe_filename
-from reader.notes.repository import AnnotationFilter, AnnotationRepository
+from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
-from reader.notes.w3c import export_w3c, import_w3c
 from reader.ui.dialogs.errors import LoadErrorsDialog
 from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.icons import icon, swatch
 from reader.ui.corrections import CorrectionsController
+from reader.ui.notes_controller import NotesController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
@@ -61,7 +56,7 @@ from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.mentions import MentionsPanel
 from reader.ui.panels.metrics import MetricsPanel
-from reader.ui.panels.notes import COLOR_HEX, NotesDock
+from reader.ui.panels.notes import NotesDock
 from reader.ui.panels.search import SearchPanel
 from reader.ui.stepping import locate, next_in_another_article, step
 from reader.ui.theme import ENTITY_LABELS, Theme, ThemeChoice, dark_palette, resolve, stylesheet
@@ -70,14 +65,6 @@ from reader.ui.view import ArticleView
 STATE_VERSION = 3  # bump when docks are added or renamed: old saved layouts are then ignored
 SETTINGS_FILE = "window.ini"
 CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
-BOOKMARK_NAME_CHARS = 24  # a bookmark's default name: the start of its passage
-DARK_HIGHLIGHT_ALPHA = 0.38  # the pastel palette over a dark page, so light text stays readable
-
-
-def _excerpt(text: str, length: int = 24) -> str:
-    """The start of a passage on one line, for status messages and default names."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
 def _card_details_job(library: Library, name: str) -> list[CardDetails]:
@@ -157,8 +144,8 @@ class MainWindow(QMainWindow):
         self._theme = resolve(ThemeChoice.SYSTEM)
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
-        self.undo = UndoStack(self.notes_repo, on_change=self._on_annotation_changed) if self.notes_repo is not None else None
-        self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
+        self.notes = NotesController(self)
+        self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
 
         self._build_central()
         # Features with their own file: each owns its actions and is given what it needs.
@@ -463,25 +450,25 @@ class MainWindow(QMainWindow):
         self.metrics_panel.metric_selected.connect(self._on_metric_selected)
         self.view.history_requested.connect(self._on_history_requested)
         # notes: the view, the actions and the notes panel; every change goes through self.undo
-        self.view.text_menu_requested.connect(self._on_text_menu)
-        self.view.text_clicked.connect(self._on_text_clicked)
-        self.act_add_highlight.triggered.connect(self.add_highlight)
-        self.act_add_note.triggered.connect(self.add_note)
-        self.act_add_bookmark.triggered.connect(self.add_bookmark)
-        self.act_undo.triggered.connect(self.undo_note_change)
-        self.act_redo.triggered.connect(self.redo_note_change)
-        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
-        self.bookmarks_menu.triggered.connect(self._on_bookmark_chosen)
-        self.act_export_article.triggered.connect(self.export_article_notes)
-        self.act_export_library.triggered.connect(self.export_library_notes)
-        self.act_export_w3c.triggered.connect(self.export_w3c_annotations)
-        self.act_import_w3c.triggered.connect(self.import_w3c_annotations)
+        self.view.text_menu_requested.connect(self.notes.on_text_menu)
+        self.view.text_clicked.connect(self.notes.on_text_clicked)
+        self.act_add_highlight.triggered.connect(self.notes.add_highlight)
+        self.act_add_note.triggered.connect(self.notes.add_note)
+        self.act_add_bookmark.triggered.connect(self.notes.add_bookmark)
+        self.act_undo.triggered.connect(self.notes.undo_note_change)
+        self.act_redo.triggered.connect(self.notes.redo_note_change)
+        self.bookmarks_menu.aboutToShow.connect(self.notes.fill_bookmarks_menu)
+        self.bookmarks_menu.triggered.connect(self.notes.on_bookmark_chosen)
+        self.act_export_article.triggered.connect(self.notes.export_article_notes)
+        self.act_export_library.triggered.connect(self.notes.export_library_notes)
+        self.act_export_w3c.triggered.connect(self.notes.export_w3c_annotations)
+        self.act_import_w3c.triggered.connect(self.notes.import_w3c_annotations)
         if self.notes_panel is not None:
-            self.notes_panel.open_requested.connect(self._on_note_open_requested)
-            self.notes_panel.edit_requested.connect(self.edit_annotation)
-            self.notes_panel.delete_requested.connect(self.delete_annotation)
-            self.notes_panel.reattach_requested.connect(self.reattach_annotation)
-            self.notes_panel.failed.connect(self._on_notes_failed)
+            self.notes_panel.open_requested.connect(self.notes.on_open_requested)
+            self.notes_panel.edit_requested.connect(self.notes.edit_annotation)
+            self.notes_panel.delete_requested.connect(self.notes.delete_annotation)
+            self.notes_panel.reattach_requested.connect(self.notes.reattach_annotation)
+            self.notes_panel.failed.connect(self.notes.on_failed)
         # help
         self.act_about.triggered.connect(self.show_about)
 
@@ -548,7 +535,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.setStyleSheet(stylesheet(self._theme))
         self.view.set_theme(self._theme)
-        self._paint_notes()
+        self.notes.paint()
         self._paint_icons()
 
     def theme(self) -> Theme:
@@ -652,7 +639,7 @@ class MainWindow(QMainWindow):
         self.entities_panel.set_article_entities(self._article_entities())
         if self.selected_entity:
             self.view.highlight_entity(self.selected_entity)
-        self._paint_notes()
+        self.notes.paint()
         self.article_refined.emit(key)
 
     def _on_refine_progress(self, done: int, total: int) -> None:
@@ -833,8 +820,8 @@ class MainWindow(QMainWindow):
             # Re-anchored against the text as it is now: an edited file moves or orphans notes.
             if self.notes_panel is not None:
                 self.notes_panel.show_article(key)
-            self._paint_notes()
-            self._update_note_actions()
+            self.notes.paint()
+            self.notes.update_actions()
         elif record:
             self.history.update(self._place())
         if span is not None:
@@ -1103,7 +1090,7 @@ class MainWindow(QMainWindow):
         if self.notes_repo is not None:
             note = menu.addAction(f"Add Note on {name}…")
             note.setData(("entity_note", name))
-            self._add_highlight_items(menu, mention.start)
+            self.notes.add_highlight_items(menu, mention.start)
         menu.addSeparator()
         self.corrections.add_correction_menu(menu, mention)
         menu.triggered.connect(self._on_mention_menu_action)
@@ -1125,9 +1112,9 @@ class MainWindow(QMainWindow):
             self.card_panel.show()
             self.card_panel.raise_()
         elif what == "entity_note":
-            self.add_entity_note(name)
+            self.notes.add_entity_note(name)
         elif what in ("edit", "delete"):
-            self._on_note_menu_action(action)
+            self.notes.on_menu_action(action)
 
     def _reanalyse(self, corrections: Corrections) -> bool:
         """Open the library again with the analyzer under ``corrections``, at the same article."""
@@ -1179,389 +1166,6 @@ class MainWindow(QMainWindow):
     def _on_find_closed(self) -> None:
         self.view.find_all("")
         self.view.setFocus()
-
-    # ------------------------------------------------------------------ notes
-    def _update_note_actions(self) -> None:
-        usable = self.undo is not None and self.view.article is not None
-        for action in (self.act_add_note, self.act_add_highlight, self.act_add_bookmark):
-            action.setEnabled(usable)
-        self._update_undo_actions()
-
-    def _update_undo_actions(self) -> None:
-        undo = self.undo
-        self.act_undo.setEnabled(undo is not None and undo.can_undo)
-        self.act_redo.setEnabled(undo is not None and undo.can_redo)
-        self.act_undo.setText(f"&Undo {undo.undo_text}" if undo is not None and undo.can_undo else "&Undo")
-        self.act_redo.setText(f"&Redo {undo.redo_text}" if undo is not None and undo.can_redo else "&Redo")
-
-    def _note_color(self, color: Color) -> QColor:
-        painted = QColor(COLOR_HEX[color])
-        if self._theme.dark:
-            painted.setAlphaF(DARK_HIGHLIGHT_ALPHA)
-        return painted
-
-    def _paint_notes(self) -> None:
-        """Anchor the open article's annotations in its text and paint its highlights."""
-        self._anchored = []
-        article = self.view.article
-        if self.notes_repo is None or self.library is None or article is None or article.key != self.current_key:
-            return
-        try:
-            annotations = self.notes_repo.for_article(self.library.root, article.key)
-        except StoreUnavailable as error:
-            self._on_notes_failed(str(error))
-            return
-        self._anchored = anchor_all(article.text, annotations)
-        self.view.set_highlights(
-            [
-                (item.anchor.start, item.anchor.end, self._note_color(item.annotation.color))
-                for item in self._anchored
-                if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned
-            ]
-        )
-
-    def highlight_at(self, offset: int) -> Annotation | None:
-        """The highlight drawn over ``offset`` (the shortest, when they overlap)."""
-        found = [
-            item
-            for item in self._anchored
-            if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned and item.anchor.start <= offset < item.anchor.end
-        ]
-        if not found:
-            return None
-        return min(found, key=lambda item: item.anchor.end - item.anchor.start).annotation
-
-    def _on_annotation_changed(self, annotation: Annotation) -> None:
-        """The undo stack wrote ``annotation`` (added, edited, deleted, or one of those undone)."""
-        if self.notes_panel is not None:
-            self.notes_panel.refresh()
-            self.notes_panel.select(annotation.id)
-        self._paint_notes()
-        self.refresh_note_counts()
-        if annotation.entity and annotation.entity == self.selected_entity:
-            self.card_panel.set_notes(self._entity_notes(annotation.entity))
-
-    def _on_notes_failed(self, message: str) -> None:
-        self.status_text.setText(f"Notes could not be read or saved: {message}")
-
-    def _record(self, what: str, change: Callable[[], object]) -> bool:
-        """Run one undo-stack operation; a store failure goes to the status bar."""
-        try:
-            change()
-        except StoreUnavailable as error:
-            self.status_text.setText(f"Could not {what}: {error}")
-            return False
-        finally:
-            self._update_undo_actions()
-        return True
-
-    def _selection_annotation(self, kind: Kind) -> Annotation | None:
-        """A new annotation of the selected passage; None (and a hint) without a selection."""
-        article = self.view.article
-        span = self.view.selected_span()
-        if self.library is None or article is None or self.undo is None:
-            return None
-        if span is None or span[0] == span[1]:
-            self.status_text.setText("Select some text in the article first.")
-            return None
-        return new_annotation(self.library.root, article.key, kind, selector=Selector.from_text(article.text, *span))
-
-    def _show_notes(self) -> None:
-        """Bring the notes dock forward: the reader sees what was just written."""
-        if self.notes_dock.isHidden():
-            self.notes_dock.show()
-        self.notes_dock.raise_()
-
-    def add_highlight(self) -> None:
-        """Highlight the selection in the default colour, no questions asked."""
-        annotation = self._selection_annotation(Kind.HIGHLIGHT)
-        if annotation is not None and self.undo is not None and self._record("save the highlight", partial(self.undo.add, annotation)):
-            self._show_notes()
-            self.status_text.setText(f"Highlighted “{_excerpt(annotation.quote)}” — Ctrl+Z to undo")
-
-    def add_note(self) -> None:
-        """Highlight the selection with a note, colour and tags from the note dialog."""
-        annotation = self._selection_annotation(Kind.HIGHLIGHT)
-        if annotation is None or self.undo is None:
-            return
-        written = self.dialogs.ask_annotation(annotation)
-        if written is not None and self._record("save the note", partial(self.undo.add, written)):
-            self._show_notes()
-            self.status_text.setText(f"Note added on “{_excerpt(written.quote)}”")
-
-    def add_bookmark(self) -> None:
-        """Bookmark the selection, or the cursor's place when nothing is selected."""
-        article = self.view.article
-        if self.library is None or article is None or self.undo is None:
-            return
-        span = self.view.selected_span() or (self.view.cursor_offset(), self.view.cursor_offset())
-        start = span[0]
-        default = _excerpt(article.text[start : start + BOOKMARK_NAME_CHARS].split("\n", 1)[0].strip()) or article.title
-        name = self.dialogs.ask_text("Bookmark", "Name of the bookmark:", default)
-        if not name:
-            return
-        bookmark = new_annotation(
-            self.library.root, article.key, Kind.BOOKMARK, selector=Selector.from_text(article.text, *span), name=name
-        )
-        if self._record("save the bookmark", partial(self.undo.add, bookmark)):
-            self.status_text.setText(f"Bookmarked “{name}” — Notes ▸ Bookmarks opens it again")
-
-    def add_entity_note(self, name: str) -> None:
-        """A note on an entity: it shows on the entity's card and in the notes panel."""
-        if self.library is None or self.undo is None:
-            return
-        note = new_annotation(self.library.root, self.current_key, Kind.ENTITY_NOTE, entity=name)
-        written = self.dialogs.ask_annotation(note)
-        if written is None:
-            return
-        if not written.note.strip():
-            self.status_text.setText(f"An empty note on {name} was not kept.")
-            return
-        if self._record("save the note", partial(self.undo.add, written)):
-            self.status_text.setText(f"Note on {name} added; it shows on the entity card")
-
-    def edit_annotation(self, annotation_id: str) -> None:
-        if self.notes_repo is None or self.undo is None:
-            return
-        current = self._annotation(annotation_id)
-        if current is None:
-            return
-        edited = self.dialogs.ask_annotation(current)
-        if edited is not None and edited is not current:
-            self._record("save the change", partial(self.undo.edit, edited))
-
-    def delete_annotation(self, annotation_id: str) -> None:
-        if self.undo is None or self._annotation(annotation_id) is None:
-            return
-        if self._record("delete it", partial(self.undo.delete, annotation_id)):
-            self.status_text.setText("Deleted — Ctrl+Z to bring it back")
-
-    def reattach_annotation(self, annotation_id: str) -> None:
-        """Attach an orphaned note to the text selected now in its article."""
-        article = self.view.article
-        current = self._annotation(annotation_id)
-        if current is None or article is None or self.undo is None:
-            return
-        span = self.view.selected_span()
-        if current.article_key != article.key:
-            self.status_text.setText("Open the note's article and select the words it belongs to, then Re-attach.")
-            return
-        if span is None or span[0] == span[1]:
-            self.status_text.setText("Select the words the note belongs to, then Re-attach.")
-            return
-        moved = current.edited(selector=Selector.from_text(article.text, *span))
-        if self._record("re-attach the note", partial(self.undo.edit, moved)):
-            self.status_text.setText(f"Re-attached to “{_excerpt(moved.quote)}”")
-
-    def _annotation(self, annotation_id: str) -> Annotation | None:
-        if self.notes_repo is None:
-            return None
-        try:
-            found = self.notes_repo.get(annotation_id)
-        except StoreUnavailable as error:
-            self._on_notes_failed(str(error))
-            return None
-        if found is None:
-            self.status_text.setText("That note is no longer there.")
-        return found
-
-    def undo_note_change(self) -> None:
-        if self.undo is None:
-            return
-        text = self.undo.undo_text
-        if self._record(f"undo {text}", self.undo.undo):
-            self.status_text.setText(f"Undone: {text}")
-
-    def redo_note_change(self) -> None:
-        if self.undo is None:
-            return
-        text = self.undo.redo_text
-        if self._record(f"redo {text}", self.undo.redo):
-            self.status_text.setText(f"Redone: {text}")
-
-    def open_annotation(self, annotation: Annotation) -> bool:
-        """Open the annotation's article at the place its selector anchors to now."""
-        if self.library is None or annotation.article_key not in self.library:
-            self.status_text.setText("The article of that note is not in this library.")
-            return False
-        article = self.library.article(annotation.article_key)
-        if annotation.selector is None:
-            return self.open_article(article.key)
-        where = anchor(article.text, annotation.selector)
-        if where.orphaned:
-            opened = self.open_article(article.key)
-            self.status_text.setText("Those words are no longer in the article: select new text and Re-attach the note.")
-            return opened
-        return self.open_article(article.key, span=(where.start, where.end))
-
-    def _on_note_open_requested(self, key: str, offset: int) -> None:
-        current = self.notes_panel.current_annotation() if self.notes_panel is not None else None
-        if current is not None and current.article_key == key:
-            self.open_annotation(current)
-        else:
-            self.open_article(key, span=(offset, offset))
-
-    # the text's context menu, clicks on highlights, bookmarks
-    def _on_text_menu(self, offset: int, where: QPoint) -> None:
-        menu = self.text_menu(offset)
-        self._popup(menu, where)
-        menu.deleteLater()
-
-    def text_menu(self, offset: int) -> QMenu:
-        """Right-click outside a name: copy, mark the selection as a name, the notes actions,
-        and the highlight's own."""
-        menu = self.view.createStandardContextMenu()
-        menu.setParent(self, menu.windowFlags())
-        self.corrections.add_mark_items(menu)
-        if self.notes_repo is not None and self.view.article is not None:
-            menu.addSeparator()
-            menu.addActions([self.act_add_highlight, self.act_add_note, self.act_add_bookmark])
-            if offset >= 0:
-                self._add_highlight_items(menu, offset)
-        menu.triggered.connect(self._on_note_menu_action)
-        return menu
-
-    def _add_highlight_items(self, menu: QMenu, offset: int) -> None:
-        highlight = self.highlight_at(offset)
-        if highlight is None:
-            return
-        menu.addSeparator()
-        edit = menu.addAction("Edit Note…" if highlight.note else "Add Note to Highlight…")
-        edit.setData(("edit", highlight.id))
-        delete = menu.addAction("Delete Highlight")
-        delete.setData(("delete", highlight.id))
-
-    def _on_note_menu_action(self, action: QAction) -> None:
-        data = action.data()
-        if not isinstance(data, tuple):
-            return
-        if self.corrections.handle(action):
-            return
-        if data[0] == "edit":
-            self.edit_annotation(data[1])
-        elif data[0] == "delete":
-            self.delete_annotation(data[1])
-
-    def _on_text_clicked(self, offset: int) -> None:
-        """A click on a highlight selects it in the notes panel and says what it holds."""
-        highlight = self.highlight_at(offset)
-        if highlight is None:
-            return
-        if self.notes_panel is not None:
-            self.notes_panel.select(highlight.id)
-        note = highlight.note.strip().split("\n", 1)[0] if highlight.note.strip() else ""
-        self.status_text.setText(
-            f"Highlight “{_excerpt(highlight.quote)}”" + (f": {_excerpt(note)}" if note else "") + " — right-click to edit or delete it"
-        )
-
-    def bookmarks(self) -> list[Annotation]:
-        if self.notes_repo is None or self.library is None:
-            return []
-        return self.notes_repo.for_library(self.library.root, AnnotationFilter(kind=Kind.BOOKMARK))
-
-    def _fill_bookmarks_menu(self) -> None:
-        self.bookmarks_menu.clear()
-        try:
-            marks = self.bookmarks()
-        except StoreUnavailable as error:
-            self._on_notes_failed(str(error))
-            marks = []
-        for mark in marks:
-            action = self.bookmarks_menu.addAction(f"{mark.name or _excerpt(mark.quote)}  ·  {self._title_of(mark.article_key)}")
-            action.setData(("bookmark", mark.id))
-        if not marks:
-            empty = self.bookmarks_menu.addAction("No bookmarks yet (Ctrl+D)")
-            empty.setEnabled(False)
-
-    def _on_bookmark_chosen(self, action: QAction) -> None:
-        data = action.data()
-        if isinstance(data, tuple) and data[0] == "bookmark":
-            self.open_bookmark(data[1])
-
-    def open_bookmark(self, annotation_id: str) -> bool:
-        found = self._annotation(annotation_id)
-        return found is not None and self.open_annotation(found)
-
-    # export and import
-    def _library_name(self) -> str:
-        assert self.library is not None
-        return self.library.name
-
-    def export_article_notes(self) -> None:
-        article = self.view.article
-        if article is None:
-            self.status_text.setText("Open an article first.")
-            return
-        self._export_markdown(article.key, article.title)
-
-    def export_library_notes(self) -> None:
-        if self.library is not None:
-            self._export_markdown(None, f"{self._library_name()} notes")
-
-    def _export_markdown(self, key: str | None, base: str) -> None:
-        if self.library is None or self.notes_repo is None:
-            return
-        path = self.dialogs.ask_save_path("Export notes as Markdown", safe_filename(base, ".md"), "Markdown (*.md);;All files (*)")
-        if not path:
-            return
-        try:
-            annotations = self.notes_repo.for_library(self.library.root)
-            if key is not None:
-                annotations = [a for a in annotations if a.article_key == key]
-            articles = {a.key: a for a in self.library.articles}
-            export_markdown(Path(path), self.library.root, annotations, articles, title=f"{self._library_name()} notes", single_article=key)
-        except (ExportError, StoreUnavailable) as error:
-            self.status_text.setText(f"Could not export the notes: {error}")
-            return
-        self.status_text.setText(f"Exported {len(annotations)} note{'s' if len(annotations) != 1 else ''} to {path}")
-
-    def export_w3c_annotations(self) -> None:
-        if self.library is None or self.notes_repo is None:
-            return
-        base = f"{self._library_name()} annotations"
-        path = self.dialogs.ask_save_path("Export annotations (W3C JSON)", safe_filename(base, ".json"), "W3C annotations (*.json *.jsonld);;All files (*)")
-        if not path:
-            return
-        try:
-            annotations = self.notes_repo.for_library(self.library.root)
-            export_w3c(Path(path), annotations, label=f"Reader annotations: {base}")
-        except (ExportError, StoreUnavailable) as error:
-            self.status_text.setText(f"Could not export the annotations: {error}")
-            return
-        self.status_text.setText(f"Exported {len(annotations)} annotations to {path}")
-
-    def import_w3c_annotations(self) -> None:
-        """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
-        if self.library is None or self.notes_repo is None:
-            return
-        path = self.dialogs.ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
-        if not path:
-            return
-        try:
-            document = json.loads(Path(path).read_text(encoding="utf-8"))
-            articles = {a.key: a for a in self.library.articles}
-            result = import_w3c(document, self.library.root, self.notes_repo, articles)
-        except OSError as error:
-            self.status_text.setText(f"Could not read {path}: {error.strerror or error}")
-            return
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            self.status_text.setText(f"{path} is not a JSON file: {error}")
-            return
-        except ValueError as error:
-            self.status_text.setText(f"{path}: {error}")
-            return
-        except StoreUnavailable as error:
-            self.status_text.setText(f"Could not import the annotations: {error}")
-            return
-        if self.notes_panel is not None:
-            self.notes_panel.refresh()
-        self._paint_notes()
-        self.refresh_note_counts()
-        skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
-        orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
-        self.status_text.setText(
-            f"Imported {result.added} new, {result.updated} updated, {result.unchanged} already present{orphaned}{skipped}"
-        )
 
     # ------------------------------------------------------------------ help
     def show_about(self) -> None:

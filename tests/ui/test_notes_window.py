@@ -127,7 +127,7 @@ def test_notes_highlight_is_stored_painted_undone_and_survives_restart(
 def test_notes_highlight_survives_zoom(qtbot: QtBot, article_window: MainWindow) -> None:
     start, end = _passage(article_window)
     _select(article_window, start, end)
-    article_window.add_highlight()
+    article_window.notes.add_highlight()
     article_window.act_zoom_in.trigger()
     assert _painted(article_window) == [article_window.view.text()[start:end]]
 
@@ -148,9 +148,9 @@ def test_notes_add_note_asks_the_dialog_and_menu_edits_and_deletes(
     window.view.text_clicked.emit(start + 1)
     assert window.notes_panel is not None and window.notes_panel.current_annotation() == note
     dialog_says["note"] = "改过的笔记"
-    _action(window.text_menu(start + 1), "Edit Note…").trigger()
+    _action(window.notes.text_menu(start + 1), "Edit Note…").trigger()
     assert AnnotationRepository(store).get(note.id).note == "改过的笔记"
-    _action(window.text_menu(start + 1), "Delete Highlight").trigger()
+    _action(window.notes.text_menu(start + 1), "Delete Highlight").trigger()
     assert AnnotationRepository(store).get(note.id) is None
     assert window.view.highlights() == []
     assert window.act_undo.text() == "&Undo delete highlight"
@@ -158,12 +158,12 @@ def test_notes_add_note_asks_the_dialog_and_menu_edits_and_deletes(
     assert AnnotationRepository(store).get(note.id).note == "改过的笔记"
     window.act_undo.trigger()
     assert AnnotationRepository(store).get(note.id).note == "值得关注"
-    assert "Delete Highlight" not in [a.text() for a in window.text_menu(end + 5).actions()]
+    assert "Delete Highlight" not in [a.text() for a in window.notes.text_menu(end + 5).actions()]
 
 
 def test_notes_highlight_without_selection_only_hints(article_window: MainWindow, store: Store) -> None:
     article_window.view.setTextCursor(QTextCursor(article_window.view.document()))
-    article_window.add_highlight()
+    article_window.notes.add_highlight()
     assert AnnotationRepository(store).for_article(article_window.library.root, ARTICLE) == []
     assert "Select some text" in article_window.status_message()
 
@@ -187,7 +187,7 @@ def test_notes_bookmark_with_ctrl_d_reopens_there(
     assert (mark.kind, mark.name, mark.selector.start) == (Kind.BOOKMARK, "看这里", start)
 
     window.open_article(OTHER)
-    window._fill_bookmarks_menu()  # noqa: SLF001 - what aboutToShow does
+    window.notes.fill_bookmarks_menu()  # what aboutToShow does
     _action(window.bookmarks_menu, f"看这里  ·  {window._title_of(ARTICLE)}").trigger()  # noqa: SLF001
     assert window.current_key == ARTICLE
     assert window.view.cursor_offset() == start
@@ -218,7 +218,7 @@ def test_notes_w3c_round_trip(article_window: MainWindow, store: Store, tmp_path
     window = article_window
     start, end = _passage(window)
     _select(window, start, end)
-    window.add_highlight()
+    window.notes.add_highlight()
     target = tmp_path / "notes.json"
     window.dialogs.save_path = str(target)
     window.act_export_w3c.trigger()

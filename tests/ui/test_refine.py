@@ -104,7 +104,7 @@ def test_mark_a_selection_as_a_name_applies_across_the_library_and_undoes(
     start = text.index(NAME)
     window.view.select_span(start, start + len(NAME))
     # Right-click on the selection and choose "Mark … as Organisation", as a user would.
-    menu = window.text_menu(start)
+    menu = window.notes.text_menu(start)
     mark = next(a for a in menu.actions() if a.text() == f"Mark “{NAME}” as Organisation")
     with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
         mark.trigger()

@@ -1,0 +1,433 @@
+"""Notes in the window: one controller for every highlight, note and bookmark action."""
+
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QMenu,
+)
+
+from reader.errors import ExportError, StoreUnavailable
+from reader.notes.anchor import anchor, anchor_all
+from reader.notes.markdown import export_markdown
+from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
+from reader.notes.output import safe_filename
+from reader.notes.repository import AnnotationFilter
+from reader.notes.w3c import export_w3c, import_w3c
+from reader.ui.panels.notes import COLOR_HEX
+
+if TYPE_CHECKING:
+    from reader.ui.window import MainWindow
+
+BOOKMARK_NAME_CHARS = 24  # a bookmark's default name: the start of its passage
+DARK_HIGHLIGHT_ALPHA = 0.38  # the pastel palette over a dark page, so light text stays readable
+
+
+def excerpt(text: str, length: int = 24) -> str:
+    """The start of a passage on one line, for status messages and default names."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
+
+
+class NotesController(QObject):
+    """Highlights, notes and bookmarks in the window: painting them over the open article,
+    the actions that add, edit, delete and undo them, the text's context menu, the bookmarks
+    menu, and Markdown and W3C export and import. It reads and writes through the window's
+    notes repository and undo stack; ``w`` is the window it serves (its view, panels, actions,
+    dialogs and status bar)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
+
+    def update_actions(self) -> None:
+        usable = self.w.undo is not None and self.w.view.article is not None
+        for action in (self.w.act_add_note, self.w.act_add_highlight, self.w.act_add_bookmark):
+            action.setEnabled(usable)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        undo = self.w.undo
+        self.w.act_undo.setEnabled(undo is not None and undo.can_undo)
+        self.w.act_redo.setEnabled(undo is not None and undo.can_redo)
+        self.w.act_undo.setText(f"&Undo {undo.undo_text}" if undo is not None and undo.can_undo else "&Undo")
+        self.w.act_redo.setText(f"&Redo {undo.redo_text}" if undo is not None and undo.can_redo else "&Redo")
+
+    def _note_color(self, color: Color) -> QColor:
+        painted = QColor(COLOR_HEX[color])
+        if self.w._theme.dark:
+            painted.setAlphaF(DARK_HIGHLIGHT_ALPHA)
+        return painted
+
+    def paint(self) -> None:
+        """Anchor the open article's annotations in its text and paint its highlights."""
+        self._anchored = []
+        article = self.w.view.article
+        if self.w.notes_repo is None or self.w.library is None or article is None or article.key != self.w.current_key:
+            return
+        try:
+            annotations = self.w.notes_repo.for_article(self.w.library.root, article.key)
+        except StoreUnavailable as error:
+            self.on_failed(str(error))
+            return
+        self._anchored = anchor_all(article.text, annotations)
+        self.w.view.set_highlights(
+            [
+                (item.anchor.start, item.anchor.end, self._note_color(item.annotation.color))
+                for item in self._anchored
+                if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned
+            ]
+        )
+
+    def highlight_at(self, offset: int) -> Annotation | None:
+        """The highlight drawn over ``offset`` (the shortest, when they overlap)."""
+        found = [
+            item
+            for item in self._anchored
+            if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned and item.anchor.start <= offset < item.anchor.end
+        ]
+        if not found:
+            return None
+        return min(found, key=lambda item: item.anchor.end - item.anchor.start).annotation
+
+    def annotation_changed(self, annotation: Annotation) -> None:
+        """The undo stack wrote ``annotation`` (added, edited, deleted, or one of those undone)."""
+        if self.w.notes_panel is not None:
+            self.w.notes_panel.refresh()
+            self.w.notes_panel.select(annotation.id)
+        self.paint()
+        self.w.refresh_note_counts()
+        if annotation.entity and annotation.entity == self.w.selected_entity:
+            self.w.card_panel.set_notes(self.w._entity_notes(annotation.entity))
+
+    def on_failed(self, message: str) -> None:
+        self.w.status_text.setText(f"Notes could not be read or saved: {message}")
+
+    def _record(self, what: str, change: Callable[[], object]) -> bool:
+        """Run one undo-stack operation; a store failure goes to the status bar."""
+        try:
+            change()
+        except StoreUnavailable as error:
+            self.w.status_text.setText(f"Could not {what}: {error}")
+            return False
+        finally:
+            self._update_undo_actions()
+        return True
+
+    def _selection_annotation(self, kind: Kind) -> Annotation | None:
+        """A new annotation of the selected passage; None (and a hint) without a selection."""
+        article = self.w.view.article
+        span = self.w.view.selected_span()
+        if self.w.library is None or article is None or self.w.undo is None:
+            return None
+        if span is None or span[0] == span[1]:
+            self.w.status_text.setText("Select some text in the article first.")
+            return None
+        return new_annotation(self.w.library.root, article.key, kind, selector=Selector.from_text(article.text, *span))
+
+    def _show_notes(self) -> None:
+        """Bring the notes dock forward: the reader sees what was just written."""
+        if self.w.notes_dock.isHidden():
+            self.w.notes_dock.show()
+        self.w.notes_dock.raise_()
+
+    def add_highlight(self) -> None:
+        """Highlight the selection in the default colour, no questions asked."""
+        annotation = self._selection_annotation(Kind.HIGHLIGHT)
+        if annotation is not None and self.w.undo is not None and self._record("save the highlight", partial(self.w.undo.add, annotation)):
+            self._show_notes()
+            self.w.status_text.setText(f"Highlighted “{excerpt(annotation.quote)}” — Ctrl+Z to undo")
+
+    def add_note(self) -> None:
+        """Highlight the selection with a note, colour and tags from the note dialog."""
+        annotation = self._selection_annotation(Kind.HIGHLIGHT)
+        if annotation is None or self.w.undo is None:
+            return
+        written = self.w.dialogs.ask_annotation(annotation)
+        if written is not None and self._record("save the note", partial(self.w.undo.add, written)):
+            self._show_notes()
+            self.w.status_text.setText(f"Note added on “{excerpt(written.quote)}”")
+
+    def add_bookmark(self) -> None:
+        """Bookmark the selection, or the cursor's place when nothing is selected."""
+        article = self.w.view.article
+        if self.w.library is None or article is None or self.w.undo is None:
+            return
+        span = self.w.view.selected_span() or (self.w.view.cursor_offset(), self.w.view.cursor_offset())
+        start = span[0]
+        default = excerpt(article.text[start : start + BOOKMARK_NAME_CHARS].split("\n", 1)[0].strip()) or article.title
+        name = self.w.dialogs.ask_text("Bookmark", "Name of the bookmark:", default)
+        if not name:
+            return
+        bookmark = new_annotation(
+            self.w.library.root, article.key, Kind.BOOKMARK, selector=Selector.from_text(article.text, *span), name=name
+        )
+        if self._record("save the bookmark", partial(self.w.undo.add, bookmark)):
+            self.w.status_text.setText(f"Bookmarked “{name}” — Notes ▸ Bookmarks opens it again")
+
+    def add_entity_note(self, name: str) -> None:
+        """A note on an entity: it shows on the entity's card and in the notes panel."""
+        if self.w.library is None or self.w.undo is None:
+            return
+        note = new_annotation(self.w.library.root, self.w.current_key, Kind.ENTITY_NOTE, entity=name)
+        written = self.w.dialogs.ask_annotation(note)
+        if written is None:
+            return
+        if not written.note.strip():
+            self.w.status_text.setText(f"An empty note on {name} was not kept.")
+            return
+        if self._record("save the note", partial(self.w.undo.add, written)):
+            self.w.status_text.setText(f"Note on {name} added; it shows on the entity card")
+
+    def edit_annotation(self, annotation_id: str) -> None:
+        if self.w.notes_repo is None or self.w.undo is None:
+            return
+        current = self._annotation(annotation_id)
+        if current is None:
+            return
+        edited = self.w.dialogs.ask_annotation(current)
+        if edited is not None and edited is not current:
+            self._record("save the change", partial(self.w.undo.edit, edited))
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        if self.w.undo is None or self._annotation(annotation_id) is None:
+            return
+        if self._record("delete it", partial(self.w.undo.delete, annotation_id)):
+            self.w.status_text.setText("Deleted — Ctrl+Z to bring it back")
+
+    def reattach_annotation(self, annotation_id: str) -> None:
+        """Attach an orphaned note to the text selected now in its article."""
+        article = self.w.view.article
+        current = self._annotation(annotation_id)
+        if current is None or article is None or self.w.undo is None:
+            return
+        span = self.w.view.selected_span()
+        if current.article_key != article.key:
+            self.w.status_text.setText("Open the note's article and select the words it belongs to, then Re-attach.")
+            return
+        if span is None or span[0] == span[1]:
+            self.w.status_text.setText("Select the words the note belongs to, then Re-attach.")
+            return
+        moved = current.edited(selector=Selector.from_text(article.text, *span))
+        if self._record("re-attach the note", partial(self.w.undo.edit, moved)):
+            self.w.status_text.setText(f"Re-attached to “{excerpt(moved.quote)}”")
+
+    def _annotation(self, annotation_id: str) -> Annotation | None:
+        if self.w.notes_repo is None:
+            return None
+        try:
+            found = self.w.notes_repo.get(annotation_id)
+        except StoreUnavailable as error:
+            self.on_failed(str(error))
+            return None
+        if found is None:
+            self.w.status_text.setText("That note is no longer there.")
+        return found
+
+    def undo_note_change(self) -> None:
+        if self.w.undo is None:
+            return
+        text = self.w.undo.undo_text
+        if self._record(f"undo {text}", self.w.undo.undo):
+            self.w.status_text.setText(f"Undone: {text}")
+
+    def redo_note_change(self) -> None:
+        if self.w.undo is None:
+            return
+        text = self.w.undo.redo_text
+        if self._record(f"redo {text}", self.w.undo.redo):
+            self.w.status_text.setText(f"Redone: {text}")
+
+    def open_annotation(self, annotation: Annotation) -> bool:
+        """Open the annotation's article at the place its selector anchors to now."""
+        if self.w.library is None or annotation.article_key not in self.w.library:
+            self.w.status_text.setText("The article of that note is not in this library.")
+            return False
+        article = self.w.library.article(annotation.article_key)
+        if annotation.selector is None:
+            return self.w.open_article(article.key)
+        where = anchor(article.text, annotation.selector)
+        if where.orphaned:
+            opened = self.w.open_article(article.key)
+            self.w.status_text.setText("Those words are no longer in the article: select new text and Re-attach the note.")
+            return opened
+        return self.w.open_article(article.key, span=(where.start, where.end))
+
+    def on_open_requested(self, key: str, offset: int) -> None:
+        current = self.w.notes_panel.current_annotation() if self.w.notes_panel is not None else None
+        if current is not None and current.article_key == key:
+            self.open_annotation(current)
+        else:
+            self.w.open_article(key, span=(offset, offset))
+
+    # the text's context menu, clicks on highlights, bookmarks
+    def on_text_menu(self, offset: int, where: QPoint) -> None:
+        menu = self.text_menu(offset)
+        self.w._popup(menu, where)
+        menu.deleteLater()
+
+    def text_menu(self, offset: int) -> QMenu:
+        """Right-click outside a name: copy, mark the selection as a name, the notes actions,
+        and the highlight's own."""
+        menu = self.w.view.createStandardContextMenu()
+        menu.setParent(self.w, menu.windowFlags())
+        self.w.corrections.add_mark_items(menu)
+        if self.w.notes_repo is not None and self.w.view.article is not None:
+            menu.addSeparator()
+            menu.addActions([self.w.act_add_highlight, self.w.act_add_note, self.w.act_add_bookmark])
+            if offset >= 0:
+                self.add_highlight_items(menu, offset)
+        menu.triggered.connect(self.on_menu_action)
+        return menu
+
+    def add_highlight_items(self, menu: QMenu, offset: int) -> None:
+        highlight = self.highlight_at(offset)
+        if highlight is None:
+            return
+        menu.addSeparator()
+        edit = menu.addAction("Edit Note…" if highlight.note else "Add Note to Highlight…")
+        edit.setData(("edit", highlight.id))
+        delete = menu.addAction("Delete Highlight")
+        delete.setData(("delete", highlight.id))
+
+    def on_menu_action(self, action: QAction) -> None:
+        data = action.data()
+        if not isinstance(data, tuple):
+            return
+        if self.w.corrections.handle(action):
+            return
+        if data[0] == "edit":
+            self.edit_annotation(data[1])
+        elif data[0] == "delete":
+            self.delete_annotation(data[1])
+
+    def on_text_clicked(self, offset: int) -> None:
+        """A click on a highlight selects it in the notes panel and says what it holds."""
+        highlight = self.highlight_at(offset)
+        if highlight is None:
+            return
+        if self.w.notes_panel is not None:
+            self.w.notes_panel.select(highlight.id)
+        note = highlight.note.strip().split("\n", 1)[0] if highlight.note.strip() else ""
+        self.w.status_text.setText(
+            f"Highlight “{excerpt(highlight.quote)}”" + (f": {excerpt(note)}" if note else "") + " — right-click to edit or delete it"
+        )
+
+    def bookmarks(self) -> list[Annotation]:
+        if self.w.notes_repo is None or self.w.library is None:
+            return []
+        return self.w.notes_repo.for_library(self.w.library.root, AnnotationFilter(kind=Kind.BOOKMARK))
+
+    def fill_bookmarks_menu(self) -> None:
+        self.w.bookmarks_menu.clear()
+        try:
+            marks = self.bookmarks()
+        except StoreUnavailable as error:
+            self.on_failed(str(error))
+            marks = []
+        for mark in marks:
+            action = self.w.bookmarks_menu.addAction(f"{mark.name or excerpt(mark.quote)}  ·  {self.w._title_of(mark.article_key)}")
+            action.setData(("bookmark", mark.id))
+        if not marks:
+            empty = self.w.bookmarks_menu.addAction("No bookmarks yet (Ctrl+D)")
+            empty.setEnabled(False)
+
+    def on_bookmark_chosen(self, action: QAction) -> None:
+        data = action.data()
+        if isinstance(data, tuple) and data[0] == "bookmark":
+            self.open_bookmark(data[1])
+
+    def open_bookmark(self, annotation_id: str) -> bool:
+        found = self._annotation(annotation_id)
+        return found is not None and self.open_annotation(found)
+
+    # export and import
+    def _library_name(self) -> str:
+        assert self.w.library is not None
+        return self.w.library.name
+
+    def export_article_notes(self) -> None:
+        article = self.w.view.article
+        if article is None:
+            self.w.status_text.setText("Open an article first.")
+            return
+        self._export_markdown(article.key, article.title)
+
+    def export_library_notes(self) -> None:
+        if self.w.library is not None:
+            self._export_markdown(None, f"{self._library_name()} notes")
+
+    def _export_markdown(self, key: str | None, base: str) -> None:
+        if self.w.library is None or self.w.notes_repo is None:
+            return
+        path = self.w.dialogs.ask_save_path("Export notes as Markdown", safe_filename(base, ".md"), "Markdown (*.md);;All files (*)")
+        if not path:
+            return
+        try:
+            annotations = self.w.notes_repo.for_library(self.w.library.root)
+            if key is not None:
+                annotations = [a for a in annotations if a.article_key == key]
+            articles = {a.key: a for a in self.w.library.articles}
+            export_markdown(Path(path), self.w.library.root, annotations, articles, title=f"{self._library_name()} notes", single_article=key)
+        except (ExportError, StoreUnavailable) as error:
+            self.w.status_text.setText(f"Could not export the notes: {error}")
+            return
+        self.w.status_text.setText(f"Exported {len(annotations)} note{'s' if len(annotations) != 1 else ''} to {path}")
+
+    def export_w3c_annotations(self) -> None:
+        if self.w.library is None or self.w.notes_repo is None:
+            return
+        base = f"{self._library_name()} annotations"
+        path = self.w.dialogs.ask_save_path("Export annotations (W3C JSON)", safe_filename(base, ".json"), "W3C annotations (*.json *.jsonld);;All files (*)")
+        if not path:
+            return
+        try:
+            annotations = self.w.notes_repo.for_library(self.w.library.root)
+            export_w3c(Path(path), annotations, label=f"Reader annotations: {base}")
+        except (ExportError, StoreUnavailable) as error:
+            self.w.status_text.setText(f"Could not export the annotations: {error}")
+            return
+        self.w.status_text.setText(f"Exported {len(annotations)} annotations to {path}")
+
+    def import_w3c_annotations(self) -> None:
+        """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
+        if self.w.library is None or self.w.notes_repo is None:
+            return
+        path = self.w.dialogs.ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
+        if not path:
+            return
+        try:
+            document = json.loads(Path(path).read_text(encoding="utf-8"))
+            articles = {a.key: a for a in self.w.library.articles}
+            result = import_w3c(document, self.w.library.root, self.w.notes_repo, articles)
+        except OSError as error:
+            self.w.status_text.setText(f"Could not read {path}: {error.strerror or error}")
+            return
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.w.status_text.setText(f"{path} is not a JSON file: {error}")
+            return
+        except ValueError as error:
+            self.w.status_text.setText(f"{path}: {error}")
+            return
+        except StoreUnavailable as error:
+            self.w.status_text.setText(f"Could not import the annotations: {error}")
+            return
+        if self.w.notes_panel is not None:
+            self.w.notes_panel.refresh()
+        self.paint()
+        self.w.refresh_note_counts()
+        skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
+        orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
+        self.w.status_text.setText(
+            f"Imported {result.added} new, {result.updated} updated, {result.unchanged} already present{orphaned}{skipped}"
+        )
+
