@@ -64,7 +64,7 @@ class NotesController(QObject):
 
     def _note_color(self, color: Color) -> QColor:
         painted = QColor(COLOR_HEX[color])
-        if self.w._theme.dark:
+        if self.w.themes.theme().dark:
             painted.setAlphaF(DARK_HIGHLIGHT_ALPHA)
         return painted
 

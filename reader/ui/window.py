@@ -10,10 +10,9 @@ import json
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent, QPalette
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -40,15 +39,15 @@ from reader.ui.dialogs.errors import LoadErrorsDialog
 from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
-from reader.ui.icons import icon, swatch
 from reader.ui.corrections import CorrectionsController
+from reader.ui.saved_state import SavedState
+from reader.ui.theme_controller import ThemeController
 from reader.ui.notes_controller import NotesController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
 from reader.ui.refine import ModelLoader, NameRefiner
-from reader.ui.models.articles import ArticleOrder, newest_first
-from reader.ui.models.metrics import Grouping
+from reader.ui.models.articles import newest_first
 from reader.ui.panels.base import Panel
 from reader.ui.background import QueryRunner
 from reader.ui.panels.card import EntityCardPanel
@@ -59,10 +58,9 @@ from reader.ui.panels.metrics import MetricsPanel
 from reader.ui.panels.notes import NotesDock
 from reader.ui.panels.search import SearchPanel
 from reader.ui.stepping import locate, next_in_another_article, step
-from reader.ui.theme import ENTITY_LABELS, Theme, ThemeChoice, dark_palette, resolve, stylesheet
+from reader.ui.theme import ENTITY_LABELS, ThemeChoice
 from reader.ui.view import ArticleView
 
-STATE_VERSION = 3  # bump when docks are added or renamed: old saved layouts are then ignored
 SETTINGS_FILE = "window.ini"
 CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
 
@@ -138,10 +136,8 @@ class MainWindow(QMainWindow):
         self._model_missing_said = False
         self._tools = Tools(None, None)
         self._ready = False
-        self._system_palette = QPalette(QGuiApplication.palette())
-        self._system_style = QApplication.style().name()
-        self._theme_choice = ThemeChoice.SYSTEM
-        self._theme = resolve(ThemeChoice.SYSTEM)
+        self.themes = ThemeController(self)
+        self.saved_state = SavedState(self)
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
         self.notes = NotesController(self)
@@ -156,7 +152,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect_signals()
-        self._restore_state()
+        self.saved_state.restore()
         if not has_cjk_font():
             self.notice.show_notice(INSTALL_HINT)
 
@@ -377,7 +373,7 @@ class MainWindow(QMainWindow):
             button = self.toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._paint_icons()
+        self.themes.paint_icons()
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -438,11 +434,11 @@ class MainWindow(QMainWindow):
         self.act_zoom_out.triggered.connect(self._on_zoom_out)
         self.act_zoom_reset.triggered.connect(self._on_zoom_reset)
         self.act_serif.toggled.connect(self.view.set_serif)
-        self.theme_group.triggered.connect(self._on_theme_action)
+        self.theme_group.triggered.connect(self.themes.on_theme_action)
         for action in self.type_actions.values():
             action.toggled.connect(self._on_type_toggled)
         style_hints = QGuiApplication.styleHints()
-        style_hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        style_hints.colorSchemeChanged.connect(self.themes.on_color_scheme_changed)
         # view ↔ panels
         self.view.entity_activated.connect(self.select_entity)
         self.view.metric_activated.connect(self.metrics_panel.select_metric)
@@ -473,41 +469,9 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
 
     # ------------------------------------------------------------------ state
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, STATE_VERSION):
-            self._layout_pending = False
-        choice = str(self.settings.value("view/theme", ThemeChoice.SYSTEM.value))
-        self.set_theme_choice(ThemeChoice(choice) if choice in {c.value for c in ThemeChoice} else ThemeChoice.SYSTEM)
-        self.view.set_zoom(int(self.settings.value("view/zoom", 0)))
-        self.act_serif.setChecked(str(self.settings.value("view/serif", "true")) == "true")
-        hidden = {str(v) for v in (self.settings.value("view/hidden_types") or "").split(",") if v}
-        for kind, action in self.type_actions.items():
-            action.setChecked(kind.value not in hidden)
-        order = str(self.settings.value("library/order", ArticleOrder.NEWEST.value))
-        self.library_panel.set_order(ArticleOrder(order) if order in {o.value for o in ArticleOrder} else ArticleOrder.NEWEST)
-        grouping = str(self.settings.value("metrics/grouping", Grouping.NONE.value))
-        self.metrics_panel.set_grouping(Grouping(grouping) if grouping in {g.value for g in Grouping} else Grouping.NONE)
-
-    def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
-        self.settings.setValue("view/theme", self._theme_choice.value)
-        self.settings.setValue("view/zoom", self.view.zoom())
-        self.settings.setValue("view/serif", "true" if self.act_serif.isChecked() else "false")
-        self.settings.setValue("view/hidden_types", ",".join(k.value for k in self.view.hidden_types()))
-        self.settings.setValue("library/order", self.library_panel.model.order().value)
-        self.settings.setValue("metrics/grouping", self.metrics_panel.model.grouping().value)
-        self.settings.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._remember_place()
-        self.save_state()
+        self.saved_state.save()
         if self._job is not None:
             self._job.wait()
         if self._refiner is not None:
@@ -517,42 +481,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ theme
-    def set_theme_choice(self, choice: ThemeChoice) -> None:
-        self._theme_choice = choice
-        self.theme_actions[choice].setChecked(True)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            if choice is ThemeChoice.SYSTEM:
-                app.setStyle(self._system_style)
-                app.setPalette(self._system_palette)
-            elif choice is ThemeChoice.DARK:
-                app.setStyle("Fusion")
-                app.setPalette(dark_palette())
-            else:
-                app.setStyle("Fusion")
-                app.setPalette(app.style().standardPalette())
-        self._theme = resolve(choice) if choice is not ThemeChoice.SYSTEM else resolve(ThemeChoice.SYSTEM)
-        if isinstance(app, QApplication):
-            app.setStyleSheet(stylesheet(self._theme))
-        self.view.set_theme(self._theme)
-        self.notes.paint()
-        self._paint_icons()
-
-    def theme(self) -> Theme:
-        return self._theme
-
-    def _paint_icons(self) -> None:
-        color = self.palette().color(QPalette.ColorRole.WindowText)
-        for action in self.findChildren(QAction):
-            name = action.data()
-            if isinstance(name, str) and name and name not in {c.value for c in ThemeChoice} and name not in {k.value for k in EntityType}:
-                action.setIcon(icon(name, color))
-        for kind, action in self.type_actions.items():
-            action.setIcon(swatch(self._theme.entity_text(kind)))
-        self.metrics_panel.model.set_hover_color(self._theme.find)
-        self.entities_panel.set_colors(self._theme.entity)
-        self.card_panel.set_colors(self._theme.entity)
-
     # ------------------------------------------------------------------ library
     def open_paths(self, paths: list[Path]) -> None:
         """Load a library in the background; the window stays usable meanwhile."""
@@ -900,17 +828,6 @@ class MainWindow(QMainWindow):
 
     def _on_zoom_reset(self) -> None:
         self.view.set_zoom(0)
-
-    def _on_theme_action(self, action: QAction) -> None:
-        self.set_theme_choice(ThemeChoice(str(action.data())))
-
-    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
-        if self._theme_choice is ThemeChoice.SYSTEM:
-            QTimer.singleShot(0, self._reapply_system_theme)
-
-    def _reapply_system_theme(self) -> None:
-        self._system_palette = QPalette(QGuiApplication.palette())
-        self.set_theme_choice(ThemeChoice.SYSTEM)
 
     def _on_type_toggled(self, checked: bool) -> None:
         hidden = frozenset(kind for kind, action in self.type_actions.items() if not action.isChecked())
