@@ -48,6 +48,15 @@ class NotesController(QObject):
         super().__init__(window)
         self.w = window
         self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
+        window.session.article_changed.connect(self.on_article_changed)
+
+    def on_article_changed(self, key: str, _previous: str) -> None:
+        """Another article is shown: its notes are re-anchored against the text as it is now
+        (an edited file moves or orphans them), listed and painted."""
+        if self.w.notes_panel is not None:
+            self.w.notes_panel.show_article(key)
+        self.paint()
+        self.update_actions()
 
     def update_actions(self) -> None:
         usable = self.w.undo is not None and self.w.view.article is not None

@@ -41,6 +41,7 @@ from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.corrections import CorrectionsController
 from reader.ui.saved_state import SavedState
+from reader.ui.session import ReadingSession
 from reader.ui.theme_controller import ThemeController
 from reader.ui.notes_controller import NotesController
 from reader.ui.dialogs.ask import Dialogs
@@ -120,14 +121,11 @@ class MainWindow(QMainWindow):
         self.analyzer = analyzer
         self.data_dir = data_dir
         self.settings = QSettings(str((data_dir or Path.home()) / SETTINGS_FILE), QSettings.Format.IniFormat)
-        self.library: Library | None = None
-        self.current_key = ""
-        self.selected_entity = ""
+        self.session = ReadingSession(self)
         self._summaries: dict[str, EntitySummary] = {}  # the library's, once counted
         self._newest_rank: dict[str, int] = {}
         self._paths: list[Path] = []
         self._card_runner = QueryRunner(self)
-        self.history = History()
         self.open_file_request: str | None = None  # --open, applied when the library is in
         self._job: LoadJob | None = None
         # The statistical name layer, added after the fast layer has painted (reader.ui.refine).
@@ -155,6 +153,31 @@ class MainWindow(QMainWindow):
         self.saved_state.restore()
         if not has_cjk_font():
             self.notice.show_notice(INSTALL_HINT)
+
+    # ------------------------------------------------------------------ the session
+    @property
+    def library(self) -> Library | None:
+        return self.session.library
+
+    @property
+    def current_key(self) -> str:
+        return self.session.current_key
+
+    @current_key.setter
+    def current_key(self, key: str) -> None:
+        self.session.current_key = key
+
+    @property
+    def selected_entity(self) -> str:
+        return self.session.selected_entity
+
+    @selected_entity.setter
+    def selected_entity(self, name: str) -> None:
+        self.session.select_entity(name)
+
+    @property
+    def history(self) -> History:
+        return self.session.history
 
     # ------------------------------------------------------------------ construction
     def _build_central(self) -> None:
@@ -590,8 +613,7 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         self._remember_place()
-        self.current_key = ""  # even the same article is shown afresh: its analysis may differ
-        self.library = library
+        self.session.set_library(library)  # the same article is shown afresh: its analysis may differ
         self._summaries = {}
         self._newest_rank = {a.key: i for i, a in enumerate(newest_first(library.articles))}
         previous_entity, self.selected_entity = self.selected_entity, ""
@@ -736,7 +758,7 @@ class MainWindow(QMainWindow):
             self._remember_place()
             article = self.library.article(key)
             self.view.set_article(article, self.library.analysis(key))
-            self.current_key = key
+            self.session.set_article(key)
             self.metrics_panel.set_metrics(self.view.analysis.metrics)
             self.entities_panel.set_article_entities(self._article_entities())
             self.library_panel.set_current(key)
@@ -745,11 +767,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{article.title} — Reader")
             if self.find_bar.isVisible() and self.find_bar.edit.text():
                 self._on_find_query(self.find_bar.edit.text())
-            # Re-anchored against the text as it is now: an edited file moves or orphans notes.
-            if self.notes_panel is not None:
-                self.notes_panel.show_article(key)
-            self.notes.paint()
-            self.notes.update_actions()
         elif record:
             self.history.update(self._place())
         if span is not None:

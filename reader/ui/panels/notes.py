@@ -259,6 +259,10 @@ class NotesPanel(QWidget):
         if self._scope is NotesScope.ARTICLE:
             self.refresh()
 
+    def article_key(self) -> str | None:
+        """The article whose notes the panel lists in its article scope."""
+        return self._article_key
+
     def set_scope(self, scope: NotesScope) -> None:
         self.scope_box.setCurrentIndex(self.scope_box.findData(scope.value))
 
