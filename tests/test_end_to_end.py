@@ -43,7 +43,7 @@ def test_end_to_end_follow_a_name_note_it_export_and_come_back(
         window.show()
         with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
             window.open_paths(app._initial_paths([library], store, library))  # noqa: SLF001 - what run() does
-        qtbot.waitUntil(lambda: not window.refining, timeout=LOAD_TIMEOUT_MS)  # the model's names are in
+        qtbot.waitUntil(lambda: not window.names.refining, timeout=LOAD_TIMEOUT_MS)  # the model's names are in
         assert window.library is not None and len(window.library) == 5
 
         # Open the first article (in the library list's order) that names 抖音电商, and click the name.

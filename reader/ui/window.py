@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 import reader
 from reader.analysis.corrections import Corrections
 from reader.analysis.model import EntityType, Mention
-from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
-from reader.analysis.statistical import load_model
+from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
@@ -40,6 +39,7 @@ from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.corrections import CorrectionsController
+from reader.ui.names_layer import NamesLayer
 from reader.ui.saved_state import SavedState
 from reader.ui.session import ReadingSession
 from reader.ui.theme_controller import ThemeController
@@ -47,7 +47,6 @@ from reader.ui.notes_controller import NotesController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
-from reader.ui.refine import ModelLoader, NameRefiner
 from reader.ui.models.articles import newest_first
 from reader.ui.panels.base import Panel
 from reader.ui.background import QueryRunner
@@ -102,8 +101,6 @@ class MainWindow(QMainWindow):
     library_loaded = Signal(Library)
     article_opened = Signal(str)  # article key
     ready = Signal()  # the first library is in and its first article shown
-    article_refined = Signal(str)  # the open article now shows the model's names too
-    library_refined = Signal(Library)  # every article has them
 
     def __init__(
         self,
@@ -128,10 +125,8 @@ class MainWindow(QMainWindow):
         self._card_runner = QueryRunner(self)
         self.open_file_request: str | None = None  # --open, applied when the library is in
         self._job: LoadJob | None = None
-        # The statistical name layer, added after the fast layer has painted (reader.ui.refine).
-        self.model_loader: ModelLoader = load_model
-        self._refiner: NameRefiner | None = None
-        self._model_missing_said = False
+        # The statistical name layer, added after the fast layer has painted.
+        self.names = NamesLayer(self)
         self._tools = Tools(None, None)
         self._ready = False
         self.themes = ThemeController(self)
@@ -497,8 +492,7 @@ class MainWindow(QMainWindow):
         self.saved_state.save()
         if self._job is not None:
             self._job.wait()
-        if self._refiner is not None:
-            self._refiner.wait()
+        self.names.wait()
         self.search_panel.runner.wait()
         self._card_runner.wait()
         super().closeEvent(event)
@@ -507,7 +501,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ library
     def open_paths(self, paths: list[Path]) -> None:
         """Load a library in the background; the window stays usable meanwhile."""
-        self._stop_refining()
+        self.names.stop()
         if self._job is not None:
             self._job.cancel()
             self._job.loaded.disconnect(self._on_library_loaded)
@@ -546,65 +540,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
         self.set_library(library)
-        self._start_refining(library)
-
-    # ------------------------------------------------------------------ the model layer
-    def _start_refining(self, library: Library) -> None:
-        """Names from the statistical model, after the fast layer's: the open article first."""
-        analyzer = self.analyzer
-        if not isinstance(analyzer, Analyzer) or analyzer.model is not None or not library.articles:
-            return
-        first = self.library.article(self.current_key) if self.library and self.current_key else None
-        refiner = NameRefiner(self._paths, self.data_dir, analyzer, first, self.model_loader, self)
-        refiner.unavailable.connect(self._on_model_unavailable)
-        refiner.article_refined.connect(self._on_article_refined)
-        refiner.progressed.connect(self._on_refine_progress)
-        refiner.refined.connect(self._on_library_refined)
-        self._refiner = refiner
-        refiner.start()
-
-    @property
-    def refining(self) -> bool:
-        """Whether the statistical layer is still at work on this library."""
-        return self._refiner is not None
-
-    def _stop_refining(self) -> None:
-        if self._refiner is not None:
-            self._refiner.cancel()
-            self._refiner = None
-
-    def _on_model_unavailable(self, message: str) -> None:
-        self._refiner = None
-        if not self._model_missing_said:
-            self._model_missing_said = True
-            self.status_text.setText(f"{message} — names come from the gazetteer and rules only")
-
-    def _on_article_refined(self, key: str, analysis: Analysis) -> None:
-        """The open article with the model's names, before the rest of the library has them."""
-        if self.library is None or key != self.current_key or key not in self.library:
-            return
-        top = self.view.top_offset()
-        self.view.set_article(self.library.article(key), analysis)
-        self.view.set_top_offset(top)
-        self.metrics_panel.set_metrics(self.view.analysis.metrics)
-        self.entities_panel.set_article_entities(self._article_entities())
-        if self.selected_entity:
-            self.view.highlight_entity(self.selected_entity)
-        self.notes.paint()
-        self.article_refined.emit(key)
-
-    def _on_refine_progress(self, done: int, total: int) -> None:
-        self.status_text.setText(f"Finding more names… {done} / {total}")
-
-    def _on_library_refined(self, library: Library, analyzer: Analyzer) -> None:
-        self._refiner = None
-        self.analyzer = analyzer
-        if self.current_key:
-            self.open_file_request = self.current_key
-        self.set_library(library)
-        self._on_library_indexed(library)
-        self.status_text.setText(f"{len(library)} articles — names refined by the statistical model")
-        self.library_refined.emit(library)
+        self.names.start(library)
 
     def _on_tools_warmed(self, tools: Tools) -> None:
         self._tools = tools

@@ -51,13 +51,13 @@ def make_window(
 
     def make(paths: list[Path], open_file: str | None = None, store: Store | None = store) -> MainWindow:
         window = MainWindow(store, analyzer, data_dir, dialogs=dialogs_factory())
-        window.model_loader = model_loader
+        window.names.model_loader = model_loader
         qtbot.add_widget(window, before_close_func=_finish)
         window.open_file_request = open_file
         window.show()
         with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
             window.open_paths(paths)
-        qtbot.waitUntil(lambda: not window.refining, timeout=LOAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: not window.names.refining, timeout=LOAD_TIMEOUT_MS)
         return window
 
     return make

