@@ -39,7 +39,7 @@ class NamesLayer(QObject):
         if not isinstance(analyzer, Analyzer) or analyzer.model is not None or not library.articles:
             return
         first = self.w.library.article(self.w.current_key) if self.w.library and self.w.current_key else None
-        refiner = NameRefiner(self.w._paths, self.w.data_dir, analyzer, first, self.model_loader, self)
+        refiner = NameRefiner(self.w.paths, self.w.data_dir, analyzer, first, self.model_loader, self)
         refiner.unavailable.connect(self._on_model_unavailable)
         refiner.article_refined.connect(self._on_article_refined)
         refiner.progressed.connect(self._on_refine_progress)
@@ -71,7 +71,7 @@ class NamesLayer(QObject):
         self.w.view.set_article(self.w.library.article(key), analysis)
         self.w.view.set_top_offset(top)
         self.w.metrics_panel.set_metrics(self.w.view.analysis.metrics)
-        self.w.entities_panel.set_article_entities(self.w._article_entities())
+        self.w.entities_panel.set_article_entities(self.w.article_entities_here())
         if self.w.selected_entity:
             self.w.view.highlight_entity(self.w.selected_entity)
         self.w.notes.paint()
@@ -86,7 +86,7 @@ class NamesLayer(QObject):
         if self.w.current_key:
             self.w.open_file_request = self.w.current_key
         self.w.set_library(library)
-        self.w._on_library_indexed(library)
+        self.w.show_library_entities(library)
         self.w.status_text.setText(f"{len(library)} articles — names refined by the statistical model")
         self.library_refined.emit(library)
 

@@ -116,7 +116,7 @@ class NotesController(QObject):
         self.paint()
         self.w.refresh_note_counts()
         if annotation.entity and annotation.entity == self.w.selected_entity:
-            self.w.card_panel.set_notes(self.w._entity_notes(annotation.entity))
+            self.w.card_panel.set_notes(self.w.entity_notes(annotation.entity))
 
     def on_failed(self, message: str) -> None:
         self.w.status_text.setText(f"Notes could not be read or saved: {message}")
@@ -281,7 +281,7 @@ class NotesController(QObject):
     # the text's context menu, clicks on highlights, bookmarks
     def on_text_menu(self, offset: int, where: QPoint) -> None:
         menu = self.text_menu(offset)
-        self.w._popup(menu, where)
+        self.w.popup(menu, where)
         menu.deleteLater()
 
     def text_menu(self, offset: int) -> QMenu:
@@ -344,7 +344,7 @@ class NotesController(QObject):
             self.on_failed(str(error))
             marks = []
         for mark in marks:
-            action = self.w.bookmarks_menu.addAction(f"{mark.name or excerpt(mark.quote)}  ·  {self.w._title_of(mark.article_key)}")
+            action = self.w.bookmarks_menu.addAction(f"{mark.name or excerpt(mark.quote)}  ·  {self.w.title_of(mark.article_key)}")
             action.setData(("bookmark", mark.id))
         if not marks:
             empty = self.w.bookmarks_menu.addAction("No bookmarks yet (Ctrl+D)")

@@ -31,7 +31,7 @@ class SavedState(QObject):
             self.w.resize(1440, 900)
         state = self.w.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty() and self.w.restoreState(state, STATE_VERSION):
-            self.w._layout_pending = False
+            self.w.layout_restored()
         choice = str(self.w.settings.value("view/theme", ThemeChoice.SYSTEM.value))
         self.w.themes.set_theme_choice(ThemeChoice(choice) if choice in {c.value for c in ThemeChoice} else ThemeChoice.SYSTEM)
         self.w.view.set_zoom(int(self.w.settings.value("view/zoom", 0)))

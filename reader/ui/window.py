@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
         self.session.select_entity(name)
 
     @property
+    def paths(self) -> list[Path]:
+        """The folders and files the library was opened from."""
+        return list(self._paths)
+
+    @property
     def history(self) -> History:
         return self.session.history
 
@@ -197,8 +202,8 @@ class MainWindow(QMainWindow):
         self.entities_panel = EntitiesPanel(self)
         self.metrics_panel = MetricsPanel(self)
         self.card_panel = EntityCardPanel(self)
-        self.mentions_panel = MentionsPanel(self._title_of, self)
-        self.search_panel = SearchPanel(self._title_of, self)
+        self.mentions_panel = MentionsPanel(self.title_of, self)
+        self.search_panel = SearchPanel(self.title_of, self)
         self.notes_dock = NotesDock(self.notes_repo, self)
         self.notes_panel = self.notes_dock.notes  # None without a store
         # The one table of panels: dock area and the shortcut that toggles it.
@@ -233,6 +238,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_panel, self.metrics_panel], [310, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.library_panel, self.entities_panel], [470, 330], Qt.Orientation.Vertical)
         self.resizeDocks([self.mentions_panel], [170], Qt.Orientation.Vertical)
+
+    def layout_restored(self) -> None:
+        """The saved dock layout was applied: no default sizes on first show."""
+        self._layout_pending = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -509,7 +518,7 @@ class MainWindow(QMainWindow):
         job = LoadJob(paths, self.data_dir, self.analyzer, self)
         job.progressed.connect(self._on_load_progress)
         job.loaded.connect(self._on_library_loaded)
-        job.indexed.connect(self._on_library_indexed)
+        job.indexed.connect(self.show_library_entities)
         job.failed.connect(self._on_load_failed)
         job.warmed.connect(self._on_tools_warmed)
         self._job = job
@@ -696,7 +705,7 @@ class MainWindow(QMainWindow):
             self.view.set_article(article, self.library.analysis(key))
             self.session.set_article(key)
             self.metrics_panel.set_metrics(self.view.analysis.metrics)
-            self.entities_panel.set_article_entities(self._article_entities())
+            self.entities_panel.set_article_entities(self.article_entities_here())
             self.library_panel.set_current(key)
             if self.selected_entity:
                 self.view.highlight_entity(self.selected_entity)
@@ -818,10 +827,10 @@ class MainWindow(QMainWindow):
         ready = self._tools.describe is not None and isinstance(self.analyzer, Analyzer)
         known = self.analyzer.recognizer.entity(name) if ready else None
         return build_card(
-            self.library, summary, known, description, self._newest_rank, self._entity_notes(name), CARD_ARTICLES
+            self.library, summary, known, description, self._newest_rank, self.entity_notes(name), CARD_ARTICLES
         )
 
-    def _entity_notes(self, name: str) -> tuple[str, ...]:
+    def entity_notes(self, name: str) -> tuple[str, ...]:
         """The user's notes on the entity, for its card."""
         if self.notes_repo is None or self.library is None:
             return ()
@@ -832,17 +841,17 @@ class MainWindow(QMainWindow):
             return ()
         return tuple(n.note for n in notes if n.note)
 
-    def _article_entities(self) -> list[EntitySummary]:
+    def article_entities_here(self) -> list[EntitySummary]:
         """The open article's names, with their mentions here and their articles library-wide."""
         return article_entities(self.view.analysis.mentions, self._summaries, self.current_key)
 
-    def _on_library_indexed(self, library: Library) -> None:
+    def show_library_entities(self, library: Library) -> None:
         if library is not self.library:
             return
         summaries = library.entities()
         self._summaries = {s.name: s for s in summaries}
         self.entities_panel.set_library_entities(summaries)
-        self.entities_panel.set_article_entities(self._article_entities())
+        self.entities_panel.set_article_entities(self.article_entities_here())
 
     def _here(self) -> tuple[int, int]:
         """Where the reader is, for stepping: (article position, offset)."""
@@ -938,10 +947,10 @@ class MainWindow(QMainWindow):
     # mention context menu and corrections
     def _on_mention_menu(self, mention: Mention, where: QPoint) -> None:
         menu = self.mention_menu(mention)
-        self._popup(menu, where)
+        self.popup(menu, where)
         menu.deleteLater()
 
-    def _popup(self, menu: QMenu, where: QPoint) -> None:
+    def popup(self, menu: QMenu, where: QPoint) -> None:
         """Menus open through here so tests can trigger their actions instead."""
         menu.exec(where)
 
@@ -1046,7 +1055,7 @@ class MainWindow(QMainWindow):
             "what it shows: who is named, which figures are given, and where else they appear.</p>",
         )
 
-    def _title_of(self, key: str) -> str:
+    def title_of(self, key: str) -> str:
         if self.library is None or key not in self.library:
             return key
         article = self.library.article(key)

@@ -188,7 +188,7 @@ def test_notes_bookmark_with_ctrl_d_reopens_there(
 
     window.open_article(OTHER)
     window.notes.fill_bookmarks_menu()  # what aboutToShow does
-    _action(window.bookmarks_menu, f"看这里  ·  {window._title_of(ARTICLE)}").trigger()  # noqa: SLF001
+    _action(window.bookmarks_menu, f"看这里  ·  {window.title_of(ARTICLE)}").trigger()
     assert window.current_key == ARTICLE
     assert window.view.cursor_offset() == start
 
