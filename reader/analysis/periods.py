@@ -122,10 +122,34 @@ def _article_month(date: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# Relative to the article's date. (当季, 本季度, 当月 are the quarter or month the text is
+# about, resolved from the context with the other parts of a year below.)
+_RELATIVE_PART = re.compile(r"(?P<q>上个?季度|上一季度)|(?P<m>上个?月|上一个月|本月)")
+
+
+def _relative_part(word: str, date: str | None) -> str | None:
+    """上季度, 本月 … against the article's date: 2021年Q1, 2021年4月; None without a date."""
+    year, month = article_year(date), _article_month(date)
+    if year is None or month is None:
+        return None
+    if "季" in word:
+        quarter = (month - 1) // 3 + 1
+        if word.startswith("上"):
+            year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+        return f"{year}年Q{quarter}"
+    if word.startswith("上"):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year}年{month}月"
+
+
 def find_periods(text: str, date: str | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, ranges merged, in text order."""
     year0 = article_year(date)
     found: list[TimeExpr] = []
+    for match in _RELATIVE_PART.finditer(text):
+        period = _relative_part(match.group(), date)
+        if period is not None:
+            found.append(TimeExpr(match.start(), match.end(), period, _is_comparison(text, match.start())))
     for pattern in _TIMES:
         for match in pattern.finditer(text):
             period = _normalise(match, year0)

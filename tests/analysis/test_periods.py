@@ -131,3 +131,19 @@ def test_periods_part_lookahead_changes_no_match(text: str) -> None:
     assert [(m.span(), m.lastgroup) for m in _PART.finditer(text)] == [
         (m.span(), m.lastgroup) for m in plain.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "period"),
+    [
+        ("上季度营收为10亿元。", "2021-01-10", "2020年Q4"),
+        ("上季度营收为10亿元。", "2021-08-10", "2021年Q2"),
+        ("上个月销量为3万辆。", "2021-01-10", "2020年12月"),
+        ("本月销量为3万辆。", "2021-05-10", "2021年5月"),
+    ],
+)
+def test_relative_quarters_and_months_resolve_against_the_article_date(text: str, date: str, period: str) -> None:
+    from reader.analysis.metrics import extract_metrics
+
+    (m,) = extract_metrics(text, date=date)
+    assert m.period == period
