@@ -609,10 +609,23 @@ def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     and a digest's "Canalys：预计…" line, where the name before the colon is the source."""
     return (
         _line_source(text, mention)
+        or _clause_is_a_source(text, mention, vocab)
         or _after_skip_word(text, mention, vocab)
         or _follows(text, mention, vocab.words().speech_verbs)
         or _follows(text, mention, vocab.words().bystander_verbs)
     )
+
+
+_SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb
+
+
+def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，"."""
+    end = mention.end
+    limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
+    stop = next((i for i in range(end, limit) if text[i] in "，,。；;：:\n"), limit)
+    clause = text[end:stop]
+    return any(clause.endswith(w) for w in vocab.source_clause_ends)
 
 
 def _line_source(text: str, mention: Mention) -> bool:

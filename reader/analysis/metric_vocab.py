@@ -151,6 +151,7 @@ class Vocabulary:
     own_documents: tuple[str, ...] = ()  # longest first
     market_cues: tuple[str, ...] = ()
     market_labels: frozenset[str] = frozenset()
+    source_clause_ends: tuple[str, ...] = ()
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -323,6 +324,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         own_documents=_longest_first(context["subject"]["own_documents"]),
         market_cues=tuple(context["subject"]["market_cues"]),
         market_labels=frozenset(context["subject"]["market_labels"]),
+        source_clause_ends=tuple(context["subject"]["source_clause_ends"]),
     )
 
 
