@@ -388,6 +388,8 @@ class EntityRecognizer:
                 continue
             if _common_words(name, tokens, self._is_word, suffixes):
                 continue
+            if name.type is EntityType.PERSON and self._adjective_and_noun(name, tokens):
+                continue
             out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
         return out
 
@@ -430,6 +432,16 @@ class EntityRecognizer:
             else h
             for h in resolved
         ]
+
+    def _adjective_and_noun(self, name: ModelName, tokens: Sequence[Token]) -> bool:
+        """A "person" jieba reads as an adjective or adverb and a common word: 高|估值 (a
+        surname-like character in front of a noun is no name)."""
+        inside = _tokens_within(tokens, name.start, name.end)
+        if len(inside) != 2 or len(inside[0].word) != 1:
+            return False
+        first = self.segmenter.dictionary_tag(inside[0].word) or ""
+        second = self.segmenter.dictionary_tag(inside[1].word) or ""
+        return first.startswith(("a", "d", "v", "p", "c")) and second in ("n", "vn", "v", "a", "an")
 
     def _title_candidates(
         self, folded: str, title: str, known: Sequence[tuple[int, int]]

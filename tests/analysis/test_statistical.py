@@ -232,3 +232,9 @@ def test_overlaps_resolve_by_bisection_with_the_same_rule() -> None:
     kept = [(s.start, s.end) for s in resolve_overlaps(spans)]
     # longest first: (2,6) and (8,12) are kept, then the others that do not touch them
     assert kept == [(1, 2), (2, 6), (8, 12), (12, 13)]
+
+
+def test_an_adjective_and_a_noun_are_no_person() -> None:
+    text = "今天的独角兽已经不仅仅是企业高估值的象征。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"高估值": PER})).recognise(text)
+    assert "高估值" not in [text[m.start : m.end] for m in mentions]
