@@ -151,6 +151,8 @@ class NameFilters:
         if s[0].isdigit():
             return "starts with a digit"
         if name.type is EntityType.ORG:
+            if s.isascii() and s.isupper() and len(s) <= 4:
+                return "an acronym"  # RTC, AI, IPO: terms; the known ones (IBM, TCL) are in the gazetteer
             if s.endswith(self.sector_words):
                 return "a sector, not a company"  # 新能源汽车行业, 科创板
             for suffix in (*self.org_suffixes, *self.generic_heads):

@@ -57,6 +57,8 @@ def filters() -> NameFilters:
         ("2021年", ORG, False),
         ("“声网", ORG, False),
         ("apple", PER, False),
+        ("RTC", ORG, False),  # an acronym of a term
+        ("Shopify", ORG, True),
     ],
 )
 def test_filters_accept_only_plausible_names(filters: NameFilters, surface: str, etype: EntityType, accepted: bool) -> None:
