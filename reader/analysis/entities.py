@@ -12,66 +12,21 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from importlib import resources as importlib_resources
+from functools import cached_property
 
 import ahocorasick
 
 from reader.analysis.corrections import Corrections
+from reader.analysis.folding import is_latin, lower, matching_form
 from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.model import Entity, EntityType, Mention
 from reader.analysis.rule_words import RuleWords
 from reader.analysis.rules import ACCEPT, Candidate, Rules
+from reader.analysis.model_spans import common_words, find_all, tokens_within, trim_to_words
 from reader.analysis.segment import Segmenter, Token
 from reader.analysis.statistical import ModelName, NameFilters, NameModel
 
 # -- folding --------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """One character to one character, so offsets survive: width, dots, traditional → simple."""
-    table: dict[int, str] = {0x3000: " "}
-    for code in range(0xFF01, 0xFF5F):
-        table[code] = chr(code - 0xFEE0)
-    for dot in "•‧・･":
-        table[ord(dot)] = "·"
-    try:
-        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
-        for line in dictionary.read_text(encoding="utf-8").splitlines():
-            trad, _, simple = line.partition("\t")
-            simple = simple.split(" ")[0] if simple else ""
-            if len(trad) == 1 and len(simple) == 1 and trad != simple:
-                table.setdefault(ord(trad), simple)
-    except (ModuleNotFoundError, FileNotFoundError):
-        pass  # without opencc's table, traditional text simply matches less
-    # Keep full-width brackets and colons as they are: rules look for both forms anyway,
-    # and the Chinese punctuation carries sentence structure.
-    for keep in "（）：；，！？":
-        table.pop(ord(keep), None)
-    return table
-
-
-_LOWER = {code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}
-
-
-def matching_form(text: str) -> str:
-    """Same-length matching form of ``text`` (keeps case): half-width, simplified, one dot."""
-    folded = text.translate(_fold_table())
-    if len(folded) != len(text):  # a table entry broke the one-to-one rule: never shift offsets
-        raise AssertionError("fold changed the text length")
-    return folded
-
-
-def _lower(text: str) -> str:
-    return text.translate(_LOWER)
-
-
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-# -- spans ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,110 +75,6 @@ def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
     return [h for k, h in enumerate(ordered) if k not in dropped]
 
 
-# Word classes a name never ends with: verbs, particles, prepositions, conjunctions, adverbs,
-# pronouns, numerals, measure words, locatives (文章中, 公告中).
-_NOT_NAME_END = ("v", "u", "p", "c", "d", "r", "m", "q", "f")
-# Word classes a name never starts with: prepositions, conjunctions, particles, adverbs (向赵斌).
-_NOT_NAME_START = ("p", "c", "u", "d")
-
-
-def _not_a_name_end(token: Token, etype: EntityType) -> bool:
-    """A word that ends no name of ``etype``. A person's name ends in no verb (周鸿祎称); an
-    organisation's may (快狗|打车, 星河|跃迁: jieba cuts unknown names into words), so only a
-    one-character function word is cut from it (腾讯的)."""
-    if etype is EntityType.PERSON:
-        return token.flag.startswith(_NOT_NAME_END)
-    return len(token.word) == 1 and token.flag.startswith(_NOT_NAME_END)
-
-
-_LATIN_WORD_AFTER = re.compile(r" [A-Z][A-Za-z'\-]*(?![A-Za-z0-9])")
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
-
-
-def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
-    """The tokens overlapping ``[start, end)``, found by bisection (tokens are in text order):
-    scanning the whole list per name made long articles quadratic."""
-    lo = max(bisect_right(_StartKeys(tokens), start) - 1, 0)
-    out = []
-    for t in tokens[lo:]:
-        if t.start >= end:
-            break
-        if t.end > start:
-            out.append(t)
-    return out
-
-
-class _StartKeys(Sequence[int]):
-    """A view of the tokens' start offsets for bisect, without building a list."""
-
-    __slots__ = ("_tokens",)
-
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self._tokens = tokens
-
-    def __len__(self) -> int:
-        return len(self._tokens)
-
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
-        return self._tokens[i].start
-
-
-def _trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> ModelName | None:
-    """``name`` without a leading or trailing jieba word that cannot begin or end a name
-    (周鸿祎称 → 周鸿祎, 向赵斌 → 赵斌); None when the span does not start on jieba's word
-    boundaries after that."""
-    start, end = name.start, name.end
-    inside = _tokens_within(tokens, start, end)
-    while len(inside) > 1 and inside[-1].end >= end and _not_a_name_end(inside[-1], name.type):
-        end = inside[-1].start
-        inside.pop()
-    while (
-        len(inside) > 1
-        and inside[0].start == start
-        and len(inside[0].word) == 1
-        and inside[0].flag.startswith(_NOT_NAME_START)
-    ):
-        start = inside[0].end
-        inside.pop(0)
-    if not inside or inside[0].start != start and not _is_latin(folded[start]):
-        return None
-    if not _is_latin(folded[end - 1]) and not any(t.end == end for t in inside):
-        return None  # 投资 out of 投资银行: half a word
-    while (run := _LATIN_WORD_AFTER.match(folded, end)) is not None and _is_latin(folded[end - 1]):
-        end = run.end()  # Cathie → Cathie Wood: a run of capitalised words is one name
-    if (start, end) == (name.start, name.end):
-        return name
-    return ModelName(start, end, folded[start:end], name.type)
-
-
-def _common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -> bool:  # type: ignore[no-untyped-def]
-    """Whether ``name`` is an ordinary verb or adjective, not a name: one dictionary word that
-    jieba tags so (投资, 杜撰), or such a word plus an organisation word (承销银行). Nouns are
-    left to the model: many companies are dictionary nouns (声网, 真格), measured on the dev set."""
-    inside = [t for t in _tokens_within(tokens, name.start, name.end) if t.start >= name.start and t.end <= name.end]
-    if not inside or inside[0].start != name.start or inside[-1].end != name.end:
-        return False
-    head = inside
-    if len(inside) > 1 and inside[-1].word in suffixes:
-        head = inside[:-1]
-        if inside[-1].word in _GENERIC_TAILS and len(head) == 1 and head[0].flag.startswith("n") \
-                and not head[0].flag.startswith(("nr", "ns", "nt", "nz")) and is_word(head[0].word):
-            return True  # 独角兽公司, 互联网企业: a kind of company, not one
-    return len(head) == 1 and head[0].flag.startswith(_VERBAL) and is_word(head[0].word)
-
-
-_GENERIC_TAILS = frozenset(("公司", "企业", "平台", "机构", "厂商"))
-# jieba's tags of verbs and adjectives (v, vn, vd, a, an, ad …).
-_VERBAL = ("v", "a")
-
-
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
@@ -266,7 +117,7 @@ class EntityRecognizer:
         automaton = ahocorasick.Automaton()
         keys: dict[str, list[tuple[str, Entry]]] = {}
         for surface, e in gazetteer.surfaces():
-            keys.setdefault(_lower(matching_form(surface)), []).append((surface, e))
+            keys.setdefault(lower(matching_form(surface)), []).append((surface, e))
         for key, payload in keys.items():
             automaton.add_word(key, tuple(payload))
         if keys:
@@ -371,7 +222,7 @@ class EntityRecognizer:
         suffixes = frozenset((*self.words.org_suffixes, *self.words.descriptors))
         out: list[Candidate] = []
         for name in self.model.names(folded):
-            name = _trim_to_words(folded, name, tokens)
+            name = trim_to_words(folded, name, tokens)
             if name is None or self._filters.accept(name) is not None:
                 continue
             i = bisect_right(starts, name.start)
@@ -386,7 +237,7 @@ class EntityRecognizer:
                 )
             ):
                 continue
-            if _common_words(name, tokens, self._is_word, suffixes):
+            if common_words(name, tokens, self._is_word, suffixes):
                 continue
             if name.type is EntityType.PERSON and self._adjective_and_noun(name, tokens):
                 continue
@@ -398,7 +249,7 @@ class EntityRecognizer:
         "Cathie Wood……Wood表示"."""
         people: dict[str, set[str]] = {}
         for h in resolved:
-            if h.type is EntityType.PERSON and _is_latin(h.name[0]) and " " in h.name:
+            if h.type is EntityType.PERSON and is_latin(h.name[0]) and " " in h.name:
                 people.setdefault(h.name.rsplit(" ", 1)[1], set()).add(h.name)
         hits: list[_Hit] = []
         for surname, names in people.items():
@@ -412,14 +263,14 @@ class EntityRecognizer:
         """A name found only in this article that begins a longer organisation or product
         named here too is its short form: 快狗 is 快狗打车, 声网 in 声网Agora. A known name
         keeps its own entity (华为 is not 华为云)."""
-        names = {h.name for h in resolved if h.type in _ORGISH or _is_latin(h.name[0])}
+        names = {h.name for h in resolved if h.type in _ORGISH or is_latin(h.name[0])}
         short: dict[str, str] = {}
         for name in names:
             if len(name) < 2 or self.gazetteer.get(name) is not None:
                 continue
             longer = [
                 n for n in names
-                if n != name and (n.startswith(name) or (_is_latin(name[0]) and n.endswith(" " + name)))
+                if n != name and (n.startswith(name) or (is_latin(name[0]) and n.endswith(" " + name)))
             ]
             if len(longer) == 1:
                 short[name] = longer[0]
@@ -436,7 +287,7 @@ class EntityRecognizer:
     def _adjective_and_noun(self, name: ModelName, tokens: Sequence[Token]) -> bool:
         """A "person" jieba reads as an adjective or adverb and a common word: 高|估值 (a
         surname-like character in front of a noun is no name)."""
-        inside = _tokens_within(tokens, name.start, name.end)
+        inside = tokens_within(tokens, name.start, name.end)
         if len(inside) != 2 or len(inside[0].word) != 1:
             return False
         first = self.segmenter.dictionary_tag(inside[0].word) or ""
@@ -455,7 +306,7 @@ class EntityRecognizer:
         taken = sorted(known)
         out: list[Candidate] = []
         for surface, etype in names.items():
-            for at in _find_all(folded, surface):
+            for at in find_all(folded, surface):
                 end = at + len(surface)
                 i = bisect_right(taken, (at, len(folded)))
                 if (i and taken[i - 1][1] > at) or (i < len(taken) and taken[i][0] < end):
@@ -481,7 +332,7 @@ class EntityRecognizer:
                 and nxt is not None
                 and nxt.start == h.end
                 and nxt.type is EntityType.ORG
-                and not _is_latin(folded[nxt.start])
+                and not is_latin(folded[nxt.start])
             ):
                 continue  # taken into the next hit below
             if h.type not in (EntityType.ORG, EntityType.PRODUCT):
@@ -522,16 +373,16 @@ class EntityRecognizer:
         return surface in self.corrections.ignored
 
     def _gazetteer_hits(self, folded: str) -> list[_Hit]:
-        lowered = _lower(folded)
+        lowered = lower(folded)
         n = len(folded)
         hits: list[_Hit] = []
         for end_index, payload in self._automaton.iter(lowered):
             for surface, e in payload:
                 start = end_index - len(surface) + 1
                 end = end_index + 1
-                if _is_latin(surface[0]) and start > 0 and _is_latin(folded[start - 1]):
+                if is_latin(surface[0]) and start > 0 and is_latin(folded[start - 1]):
                     continue
-                if _is_latin(surface[-1]) and end < n and _is_latin(folded[end]):
+                if is_latin(surface[-1]) and end < n and is_latin(folded[end]):
                     continue
                 if not e.case_insensitive and folded[start:end] != matching_form(surface):
                     continue
@@ -550,7 +401,7 @@ class EntityRecognizer:
             h
             for h in hits
             if h.end - h.start > 2
-            or _is_latin(folded[h.start])
+            or is_latin(folded[h.start])
             or h.start in starts
             or h.end in ends
         ]
@@ -561,7 +412,7 @@ class EntityRecognizer:
         Chinese name too, or names the company the person's description names."""
         kept = []
         for h in hits:
-            if h.type is EntityType.PERSON and _is_latin(folded[h.start]) and not _is_latin(h.name[0]):
+            if h.type is EntityType.PERSON and is_latin(folded[h.start]) and not is_latin(h.name[0]):
                 if not self._person_context(h.name, folded):
                     continue
             kept.append(h)
@@ -571,7 +422,7 @@ class EntityRecognizer:
         e = self.gazetteer.entry(name)
         if e is None:
             return True
-        cjk = [s for s in e.surfaces if s and not _is_latin(s[0])]
+        cjk = [s for s in e.surfaces if s and not is_latin(s[0])]
         if any(s in folded for s in cjk) or any(w in folded for w in e.context):
             return True
         described = self._gazetteer_hits(matching_form(e.entity.description or ""))
@@ -599,7 +450,7 @@ class EntityRecognizer:
             surface = folded[h.start:h.end]
             if self.words.is_stopword(surface) or self._ignored(surface):
                 continue
-            if not _is_latin(surface[0]) and (h.start not in starts or h.end not in ends):
+            if not is_latin(surface[0]) and (h.start not in starts or h.end not in ends):
                 continue  # 美的 inside 完美的: not a word of its own here
             if self._in_list(folded, h, clear_by_start, clear_by_end):
                 kept.append(h)
@@ -702,8 +553,8 @@ class EntityRecognizer:
             while start >= 0:
                 end = start + len(surface)
                 latin_ok = not (
-                    (_is_latin(surface[0]) and start > 0 and _is_latin(folded[start - 1]))
-                    or (_is_latin(surface[-1]) and end < n and _is_latin(folded[end]))
+                    (is_latin(surface[0]) and start > 0 and is_latin(folded[start - 1]))
+                    or (is_latin(surface[-1]) and end < n and is_latin(folded[end]))
                 )
                 if latin_ok:
                     hits.append(_Hit(start, end, name, etype, rank=rank))

@@ -23,89 +23,23 @@ missing label from the last figure with the same value.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary, Words
-from reader.analysis.figure_grammar import Figure, noun_after
+from reader.analysis.metric_vocab import RATIO, SHARE, Vocabulary, Words
+from reader.analysis.figure_grammar import Figure
 from reader.analysis.model import EntityType, Metric, MetricKind, Mention
+from reader.analysis.metric_labels import LabelHit, LabelHits, label_and_unit, label_of
 from reader.analysis.periods import TimeExpr, article_year, find_periods
+from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
-_SENTENCE_ENDS = "。！？!?\n"
-_CLAUSE_ENDS = _SENTENCE_ENDS + "，,；;：:"
-_PARAGRAPH_ENDS = "\n"
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 # "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
 _DEPARTMENT_CHARS = 8
 # "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
 _SPEAKER_GAP = 2
-
-
-class _Bounds:
-    """Sentence, clause and paragraph boundaries of a text, for nearest-first lookups."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._stops = {
-            kind: [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
-            for kind, chars in (
-                ("sentence", _SENTENCE_ENDS),
-                ("clause", _CLAUSE_ENDS),
-                ("paragraph", _PARAGRAPH_ENDS),
-            )
-        }
-
-    def around(self, kind: str, pos: int) -> tuple[int, int]:
-        """``[start, end)`` of the sentence/clause/paragraph holding ``pos``."""
-        stops = self._stops[kind]
-        i = bisect.bisect_left(stops, pos)
-        start = stops[i - 1] + 1 if i > 0 else 0
-        end = stops[i] if i < len(stops) else len(self.text)
-        return start, end
-
-    def previous(self, kind: str, pos: int) -> tuple[int, int] | None:
-        """The sentence/clause/paragraph before the one holding ``pos``, skipping blank ones."""
-        start, _ = self.around(kind, pos)
-        while start > 0:
-            span = self.around(kind, start - 1)
-            if self.text[span[0] : span[1]].strip():
-                return span
-            start = span[0]
-        return None
-
-
-class _Mentions:
-    """The article's mentions in text order, for "which lie inside [lo, hi]" by bisection
-    (a scan of every mention for every figure was a tenth of the context's time)."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.all = sorted(mentions, key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self.all]
-
-    def within(self, lo: int, hi: int) -> list[Mention]:
-        """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""
-        i = bisect.bisect_left(self._starts, lo)
-        j = bisect.bisect_right(self._starts, hi)
-        return [m for m in self.all[i:j] if m.end <= hi]
-
-
-class _LabelHits:
-    """The label words of a text in text order, with their starts for bisection."""
-
-    def __init__(self, hits: list[_LabelHit]) -> None:
-        self.hits = hits
-        self.starts = [h.start for h in hits]
-
-
-@dataclass(frozen=True, slots=True)
-class _LabelHit:
-    start: int
-    end: int
-    label: Label
-    verb: bool  # 增长, 售出: used only when no noun in the same scope names a label
 
 
 def explain(
@@ -119,21 +53,21 @@ def explain(
     """Metrics for ``figures``: each with its label, unit, subject, period and kind.
     ``text`` is the folded text; ``source`` the article's own, of the same length, from which
     labels are quoted."""
-    bounds = _Bounds(text)
+    bounds = Bounds(text)
     times = find_periods(text, date)
     year0 = article_year(date)
-    hits = _LabelHits([
-        _LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
+    hits = LabelHits([
+        LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
     ])
     by_value: dict[float, list[Metric]] = {}
-    ordered = _Mentions(mentions)
+    ordered = Mentions(mentions)
     affiliations = _affiliations(text, ordered.all, vocab)
     topic = _topic(ordered.all)
     out: list[Metric] = []
     for fig in figures:
-        label, unit = _label_and_unit(text, fig, hits, bounds, vocab)
+        label, unit = label_and_unit(text, fig, hits, bounds, vocab)
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
@@ -150,7 +84,7 @@ def explain(
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
-            label=_label_of(text, source or text, fig, label, bounds, ordered, vocab, out),
+            label=label_of(text, source or text, fig, label, bounds, ordered, vocab, out),
             subject=subject,
             period=period,
             kind=kind,
@@ -162,199 +96,6 @@ def explain(
     return tuple(_distribute_periods(text, out, times, bounds))
 
 
-# --- label and unit ------------------------------------------------------------------------
-
-
-
-def _label_and_unit(
-    text: str, fig: Figure, hits: _LabelHits, bounds: _Bounds, vocab: Vocabulary
-) -> tuple[str | None, str | None]:
-    unit = fig.unit
-    if fig.label is not None:
-        return fig.label, unit
-    if unit is not None and vocab.unit_class(unit) == RATIO:
-        return "增长倍数", unit
-    wanted = vocab.unit_class(unit) if unit is not None else None
-    clause = bounds.around("clause", fig.start)
-    sentence = bounds.around("sentence", fig.start)
-
-    def fits(label: Label) -> bool:
-        if wanted is None:  # a bare 6亿 is an amount or a count, never a share or a multiple
-            return vocab.unit_class(label.unit) in (MONEY, COUNT)
-        return vocab.unit_class(label.unit) == wanted
-
-    if wanted == MONEY:
-        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
-        if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
-            return noun.name, unit
-    before_clause = _nearest_before(hits, clause[0], fig.start, fits)
-    if before_clause is not None:
-        return before_clause.name, unit or before_clause.unit
-    if wanted == SHARE:
-        after = text[fig.end : fig.end + 3]
-        if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
-            return "占比", unit  # 占全年零售总额的21.3%, 约20%的收入
-    if unit is None:
-        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
-        if noun is not None:
-            return noun.name, noun.unit
-    before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
-    if before_sentence is not None:
-        return before_sentence.name, unit or before_sentence.unit
-    if wanted == SHARE:
-        return "占比", unit
-    if unit == "people":
-        return "人数", unit
-    return None, unit
-
-
-_TIME_PREFIX = re.compile(
-    r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
-    r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
-)
-_MAX_AFTER = 8
-_OWNER_WORDS = ("平台的", "公司的", "集团的", "的", "平台", "公司", "集团", "旗下")
-_PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
-_MAX_LABEL = 12
-
-
-def _label_of(
-    text: str,
-    source: str,
-    fig: Figure,
-    measure: str | None,
-    bounds: _Bounds,
-    mentions: _Mentions,
-    vocab: Vocabulary,
-    earlier: list[Metric],
-) -> str | None:
-    """The label: the phrase before the figure, else the noun after it, else — for a figure
-    listed right after another (4.53亿元，5.48亿元) — the label of the one before."""
-    named = _named_label(text, source, fig, measure, bounds, mentions, vocab)
-    if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
-        return measure  # a fall's value is written positive: its label must say it fell
-    if named != measure or fig.label is not None:
-        return named
-    if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
-        c in _LIST_JOINERS for c in text[earlier[-1].end : fig.start]
-    ):
-        return earlier[-1].label
-    if measure is None or measure in vocab.generic_labels:
-        return _label_after(text, source, fig, bounds, mentions, vocab) or measure
-    return measure
-
-
-_LIST_JOINERS = "、，,和及与"
-_FALLING = frozenset(("同比下降", "环比下降", "降幅"))
-_FALL_CHARS = "降跌减滑亏缩"
-
-
-def _named_label(
-    text: str,
-    source: str,
-    fig: Figure,
-    measure: str | None,
-    bounds: _Bounds,
-    mentions: _Mentions,
-    vocab: Vocabulary,
-) -> str | None:
-    """The measure as the article names it: the noun phrase right before the figure in its
-    clause (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%), when it names a
-    measure the vocabulary knows or the vocabulary's own label is missing or generic."""
-    if fig.label is not None:
-        return measure  # the figure names it itself: 2万名粉丝
-    clause = bounds.around("clause", fig.start)
-    end = fig.start
-    hedge = vocab.words().hedges_before.ending_at(text, end)
-    end -= len(hedge or "")
-    for _ in range(4):
-        link = next((w for w in vocab.label_links if text.endswith(w, clause[0], end)), None)
-        if link is None:
-            break
-        end -= len(link)
-    start = clause[0]
-    for i in range(end - 1, start - 1, -1):
-        if text[i] in _PHRASE_STOPS or text[i] == "的":
-            start = i + 1
-            break
-    while start < end and text[start].isspace():
-        start += 1
-    for _ in range(3):  # 其中2020年营收 → 营收
-        before = start
-        start = _TIME_PREFIX.match(text, start, end).end()
-        lead = next((w for w in vocab.label_leads if text.startswith(w, start, end)), None)
-        start += len(lead or "")
-        if start == before:
-            break
-    for m in mentions.within(start, end):
-        if m.start == start and m.end < end:  # 抖音平台每日用户 → 每日用户: whose is the subject
-            start = m.end
-            start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
-    if end - start > _MAX_LABEL:
-        # too long to be a name: from the first measure word that leaves it short enough
-        starts = [start + m.start() for m in vocab.label_pattern().finditer(text, start, end)]
-        start = next((s for s in starts if end - s <= _MAX_LABEL), end - _MAX_LABEL)
-    for m in mentions.within(max(0, start - _MAX_LABEL), end):
-        if m.start < start < m.end:
-            start = m.end  # never half a name
-    phrase = text[start:end].rstrip()
-    if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in phrase):
-        return measure
-    if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
-        return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
-    found = list(vocab.label_pattern().finditer(phrase))
-    if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found):
-        return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure
-    if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
-        return measure  # 这个数字可能会增加
-    named = [m for m in found if not vocab.is_verb(m.group())]
-    if not phrase.upper().endswith(vocab.label_heads) and not any(
-        m.end() == len(phrase) for m in named
-    ):
-        return measure
-    return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
-
-
-def _label_after(
-    text: str, source: str, fig: Figure, bounds: _Bounds, mentions: _Mentions, vocab: Vocabulary
-) -> str | None:
-    """The noun the figure is written before, when none before it names the measure:
-    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司."""
-    clause = bounds.around("clause", fig.start)
-    start = fig.end + (1 if text.startswith("的", fig.end) else 0)
-    end = start
-    limit = min(clause[1], start + _MAX_AFTER)
-    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
-        end += 1
-    for m in mentions.within(start, end + _MAX_LABEL):
-        if m.start < end:
-            end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
-            break
-    phrase = text[start:end]
-    if len(phrase) < 2 or any(c.isdigit() for c in phrase):
-        return None
-    # the shortest head that ends the measure's name (总对价收购 → 总对价)
-    for cut in range(2, len(phrase) + 1):
-        if phrase[:cut].upper().endswith(vocab.label_heads):
-            return source[start : start + cut]
-    return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
-
-
-def _nearest_before(hits: _LabelHits, lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
-    """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure;
-    a noun before a verb."""
-    first_verb: Label | None = None
-    for j in range(bisect.bisect_left(hits.starts, hi) - 1, -1, -1):
-        hit = hits.hits[j]
-        if hit.start < lo:
-            break
-        if hit.end <= hi and fits(hit.label):
-            if not hit.verb:
-                return hit.label
-            first_verb = first_verb or hit.label
-    return first_verb
-
-
 # --- period --------------------------------------------------------------------------------
 
 
@@ -364,7 +105,7 @@ _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
 
 
 def _distribute_periods(
-    text: str, metrics: list[Metric], times: list[TimeExpr], bounds: _Bounds
+    text: str, metrics: list[Metric], times: list[TimeExpr], bounds: Bounds
 ) -> list[Metric]:
     """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
     in order, when the figures after 分别 are as many as the years before it."""
@@ -412,7 +153,7 @@ def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[st
 
 
 def _period(
-    fig: Figure, unit: str | None, times: list[TimeExpr], bounds: _Bounds, vocab: Vocabulary
+    fig: Figure, unit: str | None, times: list[TimeExpr], bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     sentence = bounds.around("sentence", fig.start)
     clause = bounds.around("clause", fig.start)
@@ -436,7 +177,7 @@ def _kind(
     fig: Figure,
     period: str | None,
     year0: int | None,
-    bounds: _Bounds,
+    bounds: Bounds,
     vocab: Vocabulary,
 ) -> MetricKind:
     clause = bounds.around("clause", fig.start)
@@ -472,7 +213,7 @@ def _kind(
 
 
 def _about_the_topic(
-    text: str, fig: Figure, label: str | None, bounds: _Bounds, vocab: Vocabulary
+    text: str, fig: Figure, label: str | None, bounds: Bounds, vocab: Vocabulary
 ) -> bool:
     """Whether a figure with no subject of its own may be the article's company's: not a
     market's measure, not an age, and not in a sentence about a whole market."""
@@ -506,7 +247,7 @@ def _affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict
         title_start = person.start - len(title)
         for org in reversed([m for m in orgs if m.end <= title_start]):
             between = text[org.end : title_start]
-            if len(between) <= _DEPARTMENT_CHARS and not any(c in _CLAUSE_ENDS + "、" for c in between):
+            if len(between) <= _DEPARTMENT_CHARS and not any(c in CLAUSE_ENDS + "、" for c in between):
                 out[person.entity] = org.entity
             break
     return out
@@ -516,8 +257,8 @@ def _subject(
     text: str,
     fig: Figure,
     label: str | None,
-    mentions: _Mentions,
-    bounds: _Bounds,
+    mentions: Mentions,
+    bounds: Bounds,
     earlier: list[Metric],
     vocab: Vocabulary,
     affiliations: dict[str, str],
@@ -670,7 +411,7 @@ def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
 
 
 def _resolve_pronoun(
-    at: int, kind: str, mentions: _Mentions, bounds: _Bounds
+    at: int, kind: str, mentions: Mentions, bounds: Bounds
 ) -> str | None:
     sentence = bounds.around("sentence", at)
     types = (EntityType.PERSON,) if kind == "person" else _ORGISH
@@ -694,7 +435,7 @@ def _resolve_pronoun(
 
 
 def _with_antecedent(
-    metric: Metric, fig: Figure, same_value: Sequence[Metric], bounds: _Bounds, vocab: Vocabulary
+    metric: Metric, fig: Figure, same_value: Sequence[Metric], bounds: Bounds, vocab: Vocabulary
 ) -> Metric:
     """这6亿用户 repeats a figure: take what the first telling said about it. ``same_value``
     are the figures before it with its value, in text order."""

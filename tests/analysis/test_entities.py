@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from reader.analysis.entities import EntityRecognizer, matching_form
+from reader.analysis.entities import EntityRecognizer
+from reader.analysis.folding import matching_form
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import EntityType, Mention
 

@@ -1,0 +1,54 @@
+"""The matching form of a text: one character for one, so offsets survive — full width to half,
+traditional to simplified, one kind of middle dot. Names are matched in it; surfaces are the
+text's own."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """One character to one character, so offsets survive: width, dots, traditional → simple."""
+    table: dict[int, str] = {0x3000: " "}
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    for dot in "•‧・･":
+        table[ord(dot)] = "·"
+    try:
+        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+        for line in dictionary.read_text(encoding="utf-8").splitlines():
+            trad, _, simple = line.partition("\t")
+            simple = simple.split(" ")[0] if simple else ""
+            if len(trad) == 1 and len(simple) == 1 and trad != simple:
+                table.setdefault(ord(trad), simple)
+    except (ModuleNotFoundError, FileNotFoundError):
+        pass  # without opencc's table, traditional text simply matches less
+    # Keep full-width brackets and colons as they are: rules look for both forms anyway,
+    # and the Chinese punctuation carries sentence structure.
+    for keep in "（）：；，！？":
+        table.pop(ord(keep), None)
+    return table
+
+
+_LOWER = {code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)}
+
+
+def matching_form(text: str) -> str:
+    """Same-length matching form of ``text`` (keeps case): half-width, simplified, one dot."""
+    folded = text.translate(_fold_table())
+    if len(folded) != len(text):  # a table entry broke the one-to-one rule: never shift offsets
+        raise AssertionError("fold changed the text length")
+    return folded
+
+
+def lower(text: str) -> str:
+    return text.translate(_LOWER)
+
+
+def is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+# -- spans ----------------------------------------------------------------------------------

@@ -1,0 +1,222 @@
+"""What a figure measures: the vocabulary's label nearest before it (its ``measure``), and the
+label as the article names it — the phrase before the figure, the noun after it, or the label of
+the figure it is listed after."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from reader.analysis.figure_grammar import Figure, noun_after
+from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
+from reader.analysis.model import Metric
+from reader.analysis.text_bounds import Bounds, Mentions
+
+
+class LabelHits:
+    """The label words of a text in text order, with their starts for bisection."""
+
+    def __init__(self, hits: list[LabelHit]) -> None:
+        self.hits = hits
+        self.starts = [h.start for h in hits]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelHit:
+    start: int
+    end: int
+    label: Label
+    verb: bool  # 增长, 售出: used only when no noun in the same scope names a label
+
+
+
+
+
+def label_and_unit(
+    text: str, fig: Figure, hits: LabelHits, bounds: Bounds, vocab: Vocabulary
+) -> tuple[str | None, str | None]:
+    unit = fig.unit
+    if fig.label is not None:
+        return fig.label, unit
+    if unit is not None and vocab.unit_class(unit) == RATIO:
+        return "增长倍数", unit
+    wanted = vocab.unit_class(unit) if unit is not None else None
+    clause = bounds.around("clause", fig.start)
+    sentence = bounds.around("sentence", fig.start)
+
+    def fits(label: Label) -> bool:
+        if wanted is None:  # a bare 6亿 is an amount or a count, never a share or a multiple
+            return vocab.unit_class(label.unit) in (MONEY, COUNT)
+        return vocab.unit_class(label.unit) == wanted
+
+    if wanted == MONEY:
+        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
+        if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
+            return noun.name, unit
+    before_clause = _nearest_before(hits, clause[0], fig.start, fits)
+    if before_clause is not None:
+        return before_clause.name, unit or before_clause.unit
+    if wanted == SHARE:
+        after = text[fig.end : fig.end + 3]
+        if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
+            return "占比", unit  # 占全年零售总额的21.3%, 约20%的收入
+    if unit is None:
+        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
+        if noun is not None:
+            return noun.name, noun.unit
+    before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
+    if before_sentence is not None:
+        return before_sentence.name, unit or before_sentence.unit
+    if wanted == SHARE:
+        return "占比", unit
+    if unit == "people":
+        return "人数", unit
+    return None, unit
+
+
+_TIME_PREFIX = re.compile(
+    r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
+    r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
+)
+_MAX_AFTER = 8
+_OWNER_WORDS = ("平台的", "公司的", "集团的", "的", "平台", "公司", "集团", "旗下")
+_PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
+_MAX_LABEL = 12
+
+
+def label_of(
+    text: str,
+    source: str,
+    fig: Figure,
+    measure: str | None,
+    bounds: Bounds,
+    mentions: Mentions,
+    vocab: Vocabulary,
+    earlier: list[Metric],
+) -> str | None:
+    """The label: the phrase before the figure, else the noun after it, else — for a figure
+    listed right after another (4.53亿元，5.48亿元) — the label of the one before."""
+    named = _named_label(text, source, fig, measure, bounds, mentions, vocab)
+    if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
+        return measure  # a fall's value is written positive: its label must say it fell
+    if named != measure or fig.label is not None:
+        return named
+    if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
+        c in _LIST_JOINERS for c in text[earlier[-1].end : fig.start]
+    ):
+        return earlier[-1].label
+    if measure is None or measure in vocab.generic_labels:
+        return _label_after(text, source, fig, bounds, mentions, vocab) or measure
+    return measure
+
+
+_LIST_JOINERS = "、，,和及与"
+_FALLING = frozenset(("同比下降", "环比下降", "降幅"))
+_FALL_CHARS = "降跌减滑亏缩"
+
+
+def _named_label(
+    text: str,
+    source: str,
+    fig: Figure,
+    measure: str | None,
+    bounds: Bounds,
+    mentions: Mentions,
+    vocab: Vocabulary,
+) -> str | None:
+    """The measure as the article names it: the noun phrase right before the figure in its
+    clause (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%), when it names a
+    measure the vocabulary knows or the vocabulary's own label is missing or generic."""
+    if fig.label is not None:
+        return measure  # the figure names it itself: 2万名粉丝
+    clause = bounds.around("clause", fig.start)
+    end = fig.start
+    hedge = vocab.words().hedges_before.ending_at(text, end)
+    end -= len(hedge or "")
+    for _ in range(4):
+        link = next((w for w in vocab.label_links if text.endswith(w, clause[0], end)), None)
+        if link is None:
+            break
+        end -= len(link)
+    start = clause[0]
+    for i in range(end - 1, start - 1, -1):
+        if text[i] in _PHRASE_STOPS or text[i] == "的":
+            start = i + 1
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    for _ in range(3):  # 其中2020年营收 → 营收
+        before = start
+        start = _TIME_PREFIX.match(text, start, end).end()
+        lead = next((w for w in vocab.label_leads if text.startswith(w, start, end)), None)
+        start += len(lead or "")
+        if start == before:
+            break
+    for m in mentions.within(start, end):
+        if m.start == start and m.end < end:  # 抖音平台每日用户 → 每日用户: whose is the subject
+            start = m.end
+            start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
+    if end - start > _MAX_LABEL:
+        # too long to be a name: from the first measure word that leaves it short enough
+        starts = [start + m.start() for m in vocab.label_pattern().finditer(text, start, end)]
+        start = next((s for s in starts if end - s <= _MAX_LABEL), end - _MAX_LABEL)
+    for m in mentions.within(max(0, start - _MAX_LABEL), end):
+        if m.start < start < m.end:
+            start = m.end  # never half a name
+    phrase = text[start:end].rstrip()
+    if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in phrase):
+        return measure
+    if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
+        return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
+    found = list(vocab.label_pattern().finditer(phrase))
+    if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found):
+        return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure
+    if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
+        return measure  # 这个数字可能会增加
+    named = [m for m in found if not vocab.is_verb(m.group())]
+    if not phrase.upper().endswith(vocab.label_heads) and not any(
+        m.end() == len(phrase) for m in named
+    ):
+        return measure
+    return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
+
+
+def _label_after(
+    text: str, source: str, fig: Figure, bounds: Bounds, mentions: Mentions, vocab: Vocabulary
+) -> str | None:
+    """The noun the figure is written before, when none before it names the measure:
+    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司."""
+    clause = bounds.around("clause", fig.start)
+    start = fig.end + (1 if text.startswith("的", fig.end) else 0)
+    end = start
+    limit = min(clause[1], start + _MAX_AFTER)
+    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
+        end += 1
+    for m in mentions.within(start, end + _MAX_LABEL):
+        if m.start < end:
+            end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
+            break
+    phrase = text[start:end]
+    if len(phrase) < 2 or any(c.isdigit() for c in phrase):
+        return None
+    # the shortest head that ends the measure's name (总对价收购 → 总对价)
+    for cut in range(2, len(phrase) + 1):
+        if phrase[:cut].upper().endswith(vocab.label_heads):
+            return source[start : start + cut]
+    return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
+
+
+def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
+    """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure;
+    a noun before a verb."""
+    first_verb: Label | None = None
+    for j in range(bisect.bisect_left(hits.starts, hi) - 1, -1, -1):
+        hit = hits.hits[j]
+        if hit.start < lo:
+            break
+        if hit.end <= hi and fits(hit.label):
+            if not hit.verb:
+                return hit.label
+            first_verb = first_verb or hit.label
+    return first_verb
