@@ -146,17 +146,17 @@ def _named_label(
             break
     while start < end and text[start].isspace():
         start += 1
-    for _ in range(3):  # 其中2020年营收 → 营收
+    for _ in range(4):  # 其中2020年营收 → 营收; 快狗打车取得收入 → 收入
         before = start
         start = _TIME_PREFIX.match(text, start, end).end()
         lead = next((w for w in vocab.label_leads if text.startswith(w, start, end)), None)
         start += len(lead or "")
+        owner = next((m for m in mentions.within(start, end) if m.start == start and m.end < end), None)
+        if owner is not None:  # 抖音平台每日用户 → 每日用户: whose it is is the subject
+            start = owner.end
+            start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
         if start == before:
             break
-    for m in mentions.within(start, end):
-        if m.start == start and m.end < end:  # 抖音平台每日用户 → 每日用户: whose is the subject
-            start = m.end
-            start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
     if end - start > _MAX_LABEL:
         # too long to be a name: from the first measure word that leaves it short enough
         starts = [start + m.start() for m in vocab.label_pattern().finditer(text, start, end)]
