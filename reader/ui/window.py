@@ -69,6 +69,19 @@ def _card_details_job(library: Library, name: str) -> list[CardDetails]:
     return [card_details(library, name)]
 
 
+def _distinct_keys(shortcuts: tuple[str | QKeySequence.StandardKey, ...]) -> list[QKeySequence]:
+    """The key sequences of ``shortcuts``, standard keys expanded for this platform, each once:
+    on Linux the standard Back key *is* Alt+Left, and a key given twice to one action makes Qt
+    call it ambiguous and fire nothing (issue 17)."""
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        bound = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)]
+        for key in bound:
+            if not key.isEmpty() and key not in keys:
+                keys.append(key)
+    return keys
+
+
 class NoticeBar(QWidget):
     """A dismissable message across the top of the reading area (missing font, moved database)."""
 
@@ -252,7 +265,7 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, shortcuts: tuple[str | QKeySequence.StandardKey, ...] = (), icon_name: str = "", tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcuts(_distinct_keys(shortcuts))
         if icon_name:
             action.setData(icon_name)
         if tip or shortcuts:

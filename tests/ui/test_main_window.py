@@ -199,3 +199,29 @@ def test_window_shows_article_supplied_html_as_text(qtbot: QtBot, make_window, t
     assert header.title.textFormat() == Qt.TextFormat.PlainText and header.title.text() == title
     tip = window.library_panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img" in tip and "<img" not in tip
+
+
+def test_no_two_shortcuts_are_the_same(window: MainWindow) -> None:
+    """A key given twice (to one action or two) is ambiguous to Qt and fires nothing."""
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, str] = {}
+    window_wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    for action in window.actions():  # the window's own: a panel's Ctrl+C is scoped to its table
+        if action.shortcutContext() not in window_wide:
+            continue
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+
+
+def test_alt_left_and_right_go_back_and_forward(qtbot: QtBot, window: MainWindow) -> None:
+    keys = [a.key for a in window.library.articles]
+    first, second = window.current_key, next(k for k in keys if k != window.current_key)
+    window.open_article(second)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_key == first
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_key == second
