@@ -351,6 +351,10 @@ def load_library(
                         made[content_hash] = result
                     else:
                         failed[item.relative] = result
+                    if cancelled is not None and cancelled.is_set():
+                        break  # quitting: do not wait for the rest of the chunk (issue 17)
+                if cancelled is not None and cancelled.is_set():
+                    chunk = [c for c in chunk if c[2] in made or c[2] in cached or c[0].relative in failed]
             fresh: list[tuple[str, bytes]] = []
             for item, data, content_hash in chunk:
                 done += 1

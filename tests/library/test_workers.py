@@ -27,3 +27,22 @@ def test_load_library_in_worker_processes_matches_serial(tmp_path: Path, seeds_d
     assert [parallel.analysis(a.key) for a in parallel.articles] == [serial.analysis(a.key) for a in serial.articles]
     assert parallel.errors == serial.errors == (serial.errors[0],)
     assert serial.errors[0].file == "broken.md"
+
+
+def test_a_cancelled_first_index_stops_within_the_chunk(tmp_path: Path) -> None:
+    """Quitting while worker processes index: the load stops after the article in hand instead
+    of waiting for its chunk of 256 (issue 17: closing froze the window for seconds)."""
+    import threading
+
+    from reader.analysis.pipeline import Analyzer
+    from reader.library.library import load_library
+
+    for i in range(80):
+        (tmp_path / f"{i:03d}.md").write_text(f"# 第{i}篇\n\n阿里巴巴第{i}季度营收增长{i}%。\n", encoding="utf-8")
+    cancelled = threading.Event()
+    # The user quits while the workers are still starting (spawning one takes about a second).
+    quit_soon = threading.Timer(0.2, cancelled.set)
+    quit_soon.start()
+    library = load_library([tmp_path], None, Analyzer(), None, cancelled, workers=2)
+    quit_soon.join()
+    assert len(library.articles) < 80
