@@ -8,6 +8,8 @@ relayout instead of one per span.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -100,6 +102,11 @@ def _insert_blocks(cursor: QTextCursor, article: Article, theme: Theme, font: QF
         k = bisect_right(starts, start) - 1
         block = blocks[k] if k >= 0 and start < blocks[k].end else None
         block_format, char_format = _formats(block, theme, base_size, proportion)
+        if block_format.alignment() == Qt.AlignmentFlag.AlignJustify and _LATIN_SPACE.search(line):
+            # Qt justifies by widening spaces; Chinese has none, so a paragraph's few spaces
+            # between Latin words would take all the slack ("To      B"). Such a paragraph is
+            # set flush left (issue 17).
+            block_format.setAlignment(Qt.AlignmentFlag.AlignLeft)
         if i == 0:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
@@ -116,6 +123,9 @@ def _insert_blocks(cursor: QTextCursor, article: Article, theme: Theme, font: QF
         else:
             current_list = None
         cursor.insertText(line.translate(_SAFE), char_format)
+
+
+_LATIN_SPACE = re.compile(r"[A-Za-z0-9] +[A-Za-z0-9]")
 
 
 def _formats(

@@ -156,3 +156,20 @@ def test_view_paints_user_highlights_under_other_marks(view: ArticleView) -> Non
     view.set_highlights([(start, end, QColor("#fff3a0")), (5, 999, QColor("#fff3a0"))])  # the second is out of range
     marked = [s.cursor.selectedText() for s in view.extraSelections()]
     assert marked == ["财报"]
+
+
+def test_paragraphs_with_latin_words_are_not_justified(qtbot: QtBot) -> None:
+    """Justifying would widen the only spaces such a paragraph has ("To      B")."""
+    from PySide6.QtCore import Qt
+
+    from reader.analysis.pipeline import Analysis
+    from reader.ingest.load import parse_article
+    from reader.ui.view import ArticleView
+
+    view = ArticleView()
+    qtbot.add_widget(view)
+    text = "这是一家做 To B 生意的公司，客户覆盖全国。\n\n这一段只有中文，没有任何拉丁字母之间的空格。"
+    view.set_article(parse_article(f"---\ntitle: t\n---\n\n{text}\n".encode(), "a.md"), Analysis())
+    doc = view.document()
+    alignments = [doc.findBlockByNumber(i).blockFormat().alignment() for i in range(doc.blockCount())]
+    assert Qt.AlignmentFlag.AlignLeft in alignments and Qt.AlignmentFlag.AlignJustify in alignments
