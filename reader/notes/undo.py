@@ -35,6 +35,8 @@ class Change:
     def text(self) -> str:
         """Words for an Undo/Redo menu item."""
         what = {"highlight": "highlight", "bookmark": "bookmark", "entity_note": "note"}[self.annotation.kind.value]
+        if what == "highlight" and self.annotation.note.strip():
+            what = "note"  # a highlight with words of the user's is what they call a note
         if self.before is None:
             return f"add {what}"
         if self.after is None:

@@ -107,11 +107,13 @@ def test_undo_redo_add_edit_delete(store: Store) -> None:
     changed: list[str] = []
     stack = UndoStack(repo, on_change=lambda a: changed.append(a.id))
     first = stack.add(_highlight("腾讯控股"))
+    assert stack.undo_text == "add highlight"
     second = stack.edit(first.edited(note="备注", tags=parse_tags("#财报, 游戏")))
+    assert stack.undo_text == "edit note"  # a highlight with the user's words is a note
     assert second.tags == ("财报", "游戏")
     stack.delete(first.id)
     assert repo.get(first.id) is None
-    assert stack.undo_text == "delete highlight"
+    assert stack.undo_text == "delete note"
 
     assert stack.undo() is not None
     assert repo.get(first.id) == second
