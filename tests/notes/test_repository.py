@@ -126,7 +126,7 @@ def test_undo_redo_add_edit_delete(store: Store) -> None:
     stack.redo()
     stack.redo()
     assert repo.get(first.id) == second
-    assert stack.can_redo and stack.redo_text == "delete highlight"
+    assert stack.can_redo and stack.redo_text == "delete note"
     third = stack.edit(second.edited(color=Color.PINK))  # a new change drops the redo history
     assert not stack.can_redo
     assert repo.get(first.id) == third

@@ -153,7 +153,7 @@ def test_notes_add_note_asks_the_dialog_and_menu_edits_and_deletes(
     _action(window.notes.text_menu(start + 1), "Delete Highlight").trigger()
     assert AnnotationRepository(store).get(note.id) is None
     assert window.view.highlights() == []
-    assert window.act_undo.text() == "&Undo delete highlight"
+    assert window.act_undo.text() == "&Undo delete note"  # it had words of the user's
     window.act_undo.trigger()
     assert AnnotationRepository(store).get(note.id).note == "改过的笔记"
     window.act_undo.trigger()
