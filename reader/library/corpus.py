@@ -31,7 +31,10 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Found], list[LoadError]]:
     return found, errors
 
 
+NOT_FOUND = "no such file or folder"
+
+
 def _reason(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
-        return "no such file or folder"
+        return NOT_FOUND
     return "permission denied"

@@ -31,6 +31,7 @@ from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
+from reader.library.corpus import NOT_FOUND
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
@@ -599,10 +600,19 @@ class MainWindow(QMainWindow):
             if previous_entity and library.entity(previous_entity) is not None:
                 self.select_entity(previous_entity)
         else:
-            self.view.show_message("No articles could be read here." if not library.articles else "Choose an article.")
+            self.view.show_message(self._empty_library_message(library))
         if not self._ready:
             self._ready = True
             self.ready.emit()
+
+    @staticmethod
+    def _empty_library_message(library: Library) -> str:
+        if library.articles:
+            return "Choose an article."
+        missing = [e.file for e in library.errors if e.message == NOT_FOUND]
+        if missing and len(missing) == len(library.errors):
+            return f"{missing[0]}: not found." + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+        return "No articles could be read here."
 
     def _initial_article(self, library: Library) -> str:
         wanted = self.open_file_request

@@ -225,3 +225,9 @@ def test_alt_left_and_right_go_back_and_forward(qtbot: QtBot, window: MainWindow
     assert window.current_key == first
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.current_key == second
+
+
+def test_a_path_that_does_not_exist_says_not_found(qtbot: QtBot, make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    missing = tmp_path / "nowhere"
+    window = make_window([missing])
+    assert window.view.placeholder.text() == f"{missing}: not found."
