@@ -1,0 +1,68 @@
+"""The article's title, byline and tags above its text (plain text, never rich text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from reader.ingest.model import Article
+from reader.ui.theme import Theme
+
+
+class ArticleHeader(QFrame):
+    """Title, byline and tags above the text; a child of the view's viewport, so it scrolls
+    with the text without being part of the document."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleHeader")
+        self.title = QLabel(self)
+        self.title.setObjectName("articleTitle")
+        self.meta = QLabel(self)
+        self.meta.setObjectName("articleMeta")
+        self.tags = QLabel(self)
+        self.tags.setObjectName("articleTags")
+        self.rule = QFrame(self)
+        self.rule.setObjectName("articleRule")
+        self.rule.setFixedHeight(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for label in (self.title, self.meta, self.tags):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # article-supplied: never rich text
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setCursor(Qt.CursorShape.IBeamCursor)
+            layout.addWidget(label)
+        layout.addSpacing(10)
+        layout.addWidget(self.rule)
+
+    def set_article(self, article: Article | None, font: QFont, theme: Theme) -> None:
+        if article is None:
+            for label in (self.title, self.meta, self.tags):
+                label.clear()
+                label.hide()
+            self.rule.hide()
+            return
+        title_font = QFont(font)
+        title_font.setPointSizeF(font.pointSizeF() * 1.75)
+        title_font.setWeight(QFont.Weight.Bold)
+        self.title.setFont(title_font)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+        self.meta.setFont(small)
+        self.tags.setFont(small)
+        self.title.setText(article.title)
+        parts = [p for p in (article.source, article.author if article.author != article.source else None, article.date) if p]
+        self.meta.setText("  ·  ".join(parts))
+        self.tags.setText("   ".join(f"#{t}" for t in article.tags))
+        for label, color in ((self.title, theme.text), (self.meta, theme.muted), (self.tags, theme.accent)):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, color)
+            label.setPalette(palette)
+        self.rule.setStyleSheet(f"background: {theme.rule.name()};")
+        self.title.show()
+        self.meta.setVisible(bool(parts))
+        self.tags.setVisible(bool(article.tags))
+        self.rule.show()
