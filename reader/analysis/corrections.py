@@ -268,8 +268,7 @@ def _apply_one(book: dict[str, Entry], c: Correction) -> None:
         else:
             # the surfaces may be another entity's canonical name: the user's entity wins
             for surface in c.aliases:
-                if surface in book:
-                    del book[surface]
+                book.pop(surface, None)
             book[c.name] = Entry(
                 entity=Entity(name=c.name, type=c.type, aliases=tuple(
                     a for a in c.aliases if a != c.name)),

@@ -20,9 +20,14 @@ from reader.analysis.corrections import Corrections
 from reader.analysis.folding import is_latin, lower, matching_form
 from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.model import Entity, EntityType, Mention
+from reader.analysis.model_spans import (
+    common_words,
+    find_all,
+    tokens_within,
+    trim_to_words,
+)
 from reader.analysis.rule_words import RuleWords
 from reader.analysis.rules import ACCEPT, Candidate, Rules
-from reader.analysis.model_spans import common_words, find_all, tokens_within, trim_to_words
 from reader.analysis.segment import Segmenter, Token
 from reader.analysis.statistical import ModelName, NameFilters, NameModel
 
@@ -239,7 +244,9 @@ class EntityRecognizer:
                 continue
             if common_words(name, tokens, self._is_word, suffixes):
                 continue
-            if name.type is EntityType.PERSON and self._adjective_and_noun(name, tokens):
+            if name.type is EntityType.PERSON and (
+                self._adjective_and_noun(name, tokens) or _a_verb_by_its_aspect(folded, name)
+            ):
                 continue
             out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
         return out
@@ -619,3 +626,9 @@ class EntityRecognizer:
         if surface != name and surface not in aliases:
             aliases = (*aliases, surface)
         self._discovered[name] = Entity(name=name, type=etype, aliases=aliases, description="")
+
+
+def _a_verb_by_its_aspect(folded: str, name: ModelName) -> bool:
+    """A two-character "person" followed by the aspect particle 了 or 着 is a verb the tagger
+    took for a name: 公司杜撰了一个新名词."""
+    return len(name.surface) == 2 and folded.startswith(("了", "着"), name.end)

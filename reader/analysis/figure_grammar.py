@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reader.analysis.metric_vocab import COUNT, MONEY, Vocabulary, default_vocabulary, simplified
+from reader.analysis.metric_vocab import (
+    COUNT,
+    MONEY,
+    Vocabulary,
+    default_vocabulary,
+    simplified,
+)
 from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
 from reader.spans import check_span, resolve_overlaps
 

@@ -23,15 +23,22 @@ missing label from the last figure with the same value.
 
 from __future__ import annotations
 
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.analysis.metric_vocab import RATIO, SHARE, Vocabulary, Words
 from reader.analysis.figure_grammar import Figure
-from reader.analysis.model import EntityType, Metric, MetricKind, Mention
-from reader.analysis.metric_labels import LabelHit, LabelHits, label_and_unit, label_of
+from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
+from reader.analysis.metric_labels import (
+    LabelHit,
+    LabelHits,
+    LabelText,
+    label_and_unit,
+    label_of,
+)
+from reader.analysis.metric_vocab import RATIO, SHARE, Vocabulary, Words
+from reader.analysis.model import EntityType, Mention, Metric, MetricKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
@@ -65,9 +72,11 @@ def explain(
     ordered = Mentions(mentions)
     affiliations = _affiliations(text, ordered.all, vocab)
     topic = _topic(ordered.all)
+    where = LabelText(text, source or text, bounds, ordered, vocab)
     out: list[Metric] = []
+    pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
     for fig in figures:
-        label, unit = label_and_unit(text, fig, hits, bounds, vocab)
+        label, unit, word = label_and_unit(text, fig, hits, bounds, vocab)
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
@@ -84,15 +93,19 @@ def explain(
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
-            label=label_of(text, source or text, fig, label, bounds, ordered, vocab, out),
+            label=label_of(where, fig, label, out, word),
             subject=subject,
             period=period,
             kind=kind,
             measure=label,
         )
         explained = _with_antecedent(metric, fig, by_value.get(metric.value, ()), bounds, vocab)
+        if out and closes_pair(text, out[-1], fig.start, bounds):
+            explained = as_far_end(explained, out[-1])
+            pairs.append((len(out) - 1, len(out)))
         out.append(explained)
         by_value.setdefault(explained.value, []).append(explained)
+    out = pair_periods(text, pairs, out, times, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
 
 
@@ -308,7 +321,11 @@ def _subject(
     previous = bounds.previous("sentence", fig.start)
     if previous is not None and previous[0] >= paragraph[0]:
         topic = mentions.within(*previous)
-        topic = [m for m in topic if not _not_a_subject(text, m, vocab)]
+        topic = [
+            m for m in topic
+            if not _not_a_subject(text, m, vocab)
+            and (m.type is not EntityType.PLACE or label in vocab.place_labels)
+        ]
         if topic:
             return topic[0].entity
     if label in vocab.company_labels and earlier and earlier[-1].subject is not None:
@@ -366,6 +383,8 @@ def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
     stop = next((i for i in range(end, limit) if text[i] in "，,。；;：:\n"), limit)
     clause = text[end:stop]
+    if any(w in clause for w in vocab.own_documents):
+        return False  # 宁德时代此前公布的三季报显示: its own figures
     return any(clause.endswith(w) for w in vocab.source_clause_ends)
 
 
@@ -451,7 +470,7 @@ def _with_antecedent(
             label=metric.label or antecedent.label,
             measure=metric.measure or antecedent.measure,
             subject=antecedent.subject,
-            period=antecedent.period,
+            period=metric.period or antecedent.period,  # 截至2月底，这45支物业股: its own time
             kind=antecedent.kind,
         )
     paragraph = bounds.around("paragraph", metric.start)

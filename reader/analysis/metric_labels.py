@@ -35,12 +35,14 @@ class LabelHit:
 
 def label_and_unit(
     text: str, fig: Figure, hits: LabelHits, bounds: Bounds, vocab: Vocabulary
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, LabelHit | None]:
+    """The figure's measure (the vocabulary's label), its unit, and the label word of the text
+    that decided it, when one before the figure did."""
     unit = fig.unit
     if fig.label is not None:
-        return fig.label, unit
+        return fig.label, unit, None
     if unit is not None and vocab.unit_class(unit) == RATIO:
-        return "增长倍数", unit
+        return "增长倍数", unit, None
     wanted = vocab.unit_class(unit) if unit is not None else None
     clause = bounds.around("clause", fig.start)
     sentence = bounds.around("sentence", fig.start)
@@ -53,26 +55,26 @@ def label_and_unit(
     if wanted == MONEY:
         noun = noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
         if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
-            return noun.name, unit
+            return noun.name, unit, None
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
     if before_clause is not None:
-        return before_clause.name, unit or before_clause.unit
+        return before_clause.label.name, unit or before_clause.label.unit, before_clause
     if wanted == SHARE:
         after = text[fig.end : fig.end + 3]
         if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
-            return "占比", unit  # 占全年零售总额的21.3%, 约20%的收入
+            return "占比", unit, None  # 占全年零售总额的21.3%, 约20%的收入
     if unit is None:
         noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
         if noun is not None:
-            return noun.name, noun.unit
+            return noun.name, noun.unit, None
     before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
     if before_sentence is not None:
-        return before_sentence.name, unit or before_sentence.unit
+        return before_sentence.label.name, unit or before_sentence.label.unit, before_sentence
     if wanted == SHARE:
-        return "占比", unit
+        return "占比", unit, None
     if unit == "people":
-        return "人数", unit
-    return None, unit
+        return "人数", unit, None
+    return None, unit, None
 
 
 _TIME_PREFIX = re.compile(
@@ -85,19 +87,43 @@ _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
 _MAX_LABEL = 12
 
 
+@dataclass(frozen=True, slots=True)
+class LabelText:
+    """What a label is read from: the folded text to match in, the article's own letters (of the
+    same length) to quote, its bounds, its names and the vocabulary."""
+
+    text: str
+    source: str
+    bounds: Bounds
+    mentions: Mentions
+    vocab: Vocabulary
+
+
 def label_of(
-    text: str,
-    source: str,
+    where: LabelText,
     fig: Figure,
     measure: str | None,
-    bounds: Bounds,
-    mentions: Mentions,
-    vocab: Vocabulary,
     earlier: list[Metric],
+    word: LabelHit | None = None,
 ) -> str | None:
     """The label: the phrase before the figure, else the noun after it, else — for a figure
-    listed right after another (4.53亿元，5.48亿元) — the label of the one before."""
-    named = _named_label(text, source, fig, measure, bounds, mentions, vocab)
+    listed right after another (4.53亿元，5.48亿元) — the label of the one before; else the
+    measure in the article's own word (股价, not the vocabulary's 价格). A Latin measure word is
+    spelled as the vocabulary spells it (单场gmv → 单场GMV)."""
+    label = _label(where, fig, measure, earlier, word)
+    if label is None:
+        return None
+    return _LATIN_RUN.sub(lambda m: where.vocab.spelled(m.group()), label)
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
+def _label(
+    where: LabelText, fig: Figure, measure: str | None, earlier: list[Metric], word: LabelHit | None
+) -> str | None:
+    text, source, vocab = where.text, where.source, where.vocab
+    named = _named_label(where, fig, measure)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
     if named != measure or fig.label is not None:
@@ -106,9 +132,10 @@ def label_of(
         c in _LIST_JOINERS for c in text[earlier[-1].end : fig.start]
     ):
         return earlier[-1].label
+    said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _label_after(text, source, fig, bounds, mentions, vocab) or measure
-    return measure
+        return _label_after(where, fig) or said
+    return said
 
 
 _LIST_JOINERS = "、，,和及与"
@@ -116,18 +143,11 @@ _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
 
 
-def _named_label(
-    text: str,
-    source: str,
-    fig: Figure,
-    measure: str | None,
-    bounds: Bounds,
-    mentions: Mentions,
-    vocab: Vocabulary,
-) -> str | None:
+def _named_label(where: LabelText, fig: Figure, measure: str | None) -> str | None:
     """The measure as the article names it: the noun phrase right before the figure in its
     clause (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%), when it names a
     measure the vocabulary knows or the vocabulary's own label is missing or generic."""
+    text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
     if fig.label is not None:
         return measure  # the figure names it itself: 2万名粉丝
     clause = bounds.around("clause", fig.start)
@@ -182,11 +202,10 @@ def _named_label(
     return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
 
 
-def _label_after(
-    text: str, source: str, fig: Figure, bounds: Bounds, mentions: Mentions, vocab: Vocabulary
-) -> str | None:
+def _label_after(where: LabelText, fig: Figure) -> str | None:
     """The noun the figure is written before, when none before it names the measure:
     15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司."""
+    text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
     clause = bounds.around("clause", fig.start)
     start = fig.end + (1 if text.startswith("的", fig.end) else 0)
     end = start
@@ -207,16 +226,16 @@ def _label_after(
     return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
 
 
-def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> Label | None:  # type: ignore[no-untyped-def]
-    """The label whose word ends nearest before ``hi`` (and after ``lo``) and fits the figure;
+def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> LabelHit | None:  # type: ignore[no-untyped-def]
+    """The label word that ends nearest before ``hi`` (and after ``lo``) and fits the figure;
     a noun before a verb."""
-    first_verb: Label | None = None
+    first_verb: LabelHit | None = None
     for j in range(bisect.bisect_left(hits.starts, hi) - 1, -1, -1):
         hit = hits.hits[j]
         if hit.start < lo:
             break
         if hit.end <= hi and fits(hit.label):
             if not hit.verb:
-                return hit.label
-            first_verb = first_verb or hit.label
+                return hit
+            first_verb = first_verb or hit
     return first_verb

@@ -167,6 +167,10 @@ class Vocabulary:
         """The label a synonym or verb (any case) names."""
         return _synonym_index(self).get(word.casefold())
 
+    def spelled(self, word: str) -> str:
+        """A Latin synonym as the vocabulary writes it (gmv → GMV); other words unchanged."""
+        return _latin_spellings(self).get(word.casefold(), word)
+
     def is_verb(self, word: str) -> bool:
         """Whether ``word`` names its label only weakly, as a verb (增长, 售出)."""
         return word.casefold() in _verb_index(self)
@@ -194,6 +198,16 @@ def _longest_first(words: object) -> tuple[str, ...]:
 @cache
 def _label_index(vocab: Vocabulary) -> dict[str, Label]:
     return {label.name: label for label in vocab.labels}
+
+
+@cache
+def _latin_spellings(vocab: Vocabulary) -> dict[str, str]:
+    return {
+        word.casefold(): word
+        for label in vocab.labels
+        for word in (label.name, *label.synonyms)
+        if word.isascii() and word.isalpha()
+    }
 
 
 @cache

@@ -13,7 +13,6 @@ from reader.analysis.model import EntityType
 from reader.analysis.segment import Token
 from reader.analysis.statistical import ModelName
 
-
 # Word classes a name never ends with: verbs, particles, prepositions, conjunctions, adverbs,
 # pronouns, numerals, measure words, locatives (文章中, 公告中).
 _NOT_NAME_END = ("v", "u", "p", "c", "d", "r", "m", "q", "f")

@@ -56,12 +56,19 @@ _TIMES = (re.compile(_ABSOLUTE), re.compile(_FISCAL_ABBR), re.compile(_RELATIVE)
 # Parts of a year written without one; each alternative names its own groups.
 _M = r"(?:1[0-2]|0?[1-9])"
 _CM = r"(?:十[一二]?|[一二三四五六七八九])"
+# A day without a year is the time of a figure (3月13日触及6万美元, 至3月19日) unless it dates the
+# news (5月10日消息) or an event, or opens a span of days (1月4日至1月20日).
+_NOT_AN_EVENT = (
+    r"(?!\s*(?:消息|讯|电|晚间|早间|晚|早|上午|下午|凌晨|宣布|发布|公告|披露|表示|称|召开|举行|"
+    r"报道|起|开始|至|到|-|—|~|～))"
+)
 _PART_BODY = (
     r"(?P<firstq>前(?P<nq>[一二两三1-3])个?季度)"
     r"|(?P<quarter>第(?P<qn>[一二三四1-4])(?P<fq>财)?季度?|(?P<qn2>[一二三四1-4])(?P<fq2>财)?季度|(?P<fq3>财)?(?<![A-Za-z])[Qq](?P<qn3>[1-4])(?![0-9A-Za-z]))"
     r"|(?P<half>(?P<hw>上|下)半(?P<fh>财)?年|(?<![A-Za-z])[Hh](?P<hn>[12])(?![0-9A-Za-z]))"
     rf"|(?P<mrange>(?<![\d月])(?P<m1>{_M}|{_CM})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>{_M}|{_CM})月份?(?![\d一二三四五六七八九十]{{0,3}}[日号]))"
     rf"|(?P<cutoff>(?:截至|截止到?|截止至)\s*(?P<cm>{_M}|{_CM})月(?P<cd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?)"
+    rf"|(?P<day>(?<![\d年月.])(?<!日至)(?<!日到)(?<!日-)(?P<dm>{_M})月(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]{_NOT_AN_EVENT})"
     rf"|(?P<month>(?<![\d年月.])(?P<mn>{_M})月份?(?!\d|[一二三四五六七八九十]{{1,3}}[日号]|[日号])|(?<![\d年月一二三四五六七八九十])(?P<mc>{_CM})月份(?![日号]))"
     r"|(?P<whole>全年度?)"
     r"|(?P<same>本季度|当季度?|该季度|同季度)"
@@ -273,6 +280,9 @@ def _read_part(match: re.Match[str]) -> _Part | None:
         return _Part(m1, False, (f"{m1}月", f"{m2}月"), _AHEAD_MONTHS_FOR_A_MONTH)
     if g["cutoff"]:
         month = _number(g["cm"])
+        return _Part(month, False, (f"{month}月",), _AHEAD_MONTHS_FOR_A_MONTH)
+    if g["day"]:
+        month = _number(g["dm"])
         return _Part(month, False, (f"{month}月",), _AHEAD_MONTHS_FOR_A_MONTH)
     if g["month"]:
         month = _number(g["mn"] or g["mc"])

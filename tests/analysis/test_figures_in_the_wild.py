@@ -163,3 +163,59 @@ def test_a_fall_is_positive_under_a_label_that_says_it_fell(text: str) -> None:
     (m,) = extract_metrics(text)
     assert m.value > 0
     assert any(c in m.label for c in "降跌滑") and m.measure in ("同比下降", "环比下降", "降幅")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "measure"),
+    [
+        ("其股价已从退市时的0.18元上涨至0.35元。", "0.35元", "股价", "价格"),
+        ("研发费用从2018年的0.76亿元缩减至2021年的0.35亿元。", "0.76亿元", "研发费用", None),
+        ("其自播单场gmv近500万元。", "500万元", "自播单场GMV", "GMV"),
+    ],
+)
+def test_label_keeps_the_articles_word_and_the_vocabularys_spelling(
+    text: str, surface: str, label: str, measure: str | None
+) -> None:
+    (m,) = [m for m in extract_metrics(text, date="2021-03-22") if m.surface == surface]
+    assert m.label == label
+    if measure is not None:
+        assert m.measure == measure
+
+
+def test_the_far_end_of_a_change_measures_what_the_near_end_does() -> None:
+    text = "非业主增值服务收入16.73亿元，从2019年收入占比55.6%，缩减至36.2%。占营收比重从115.7%缩减至50.7%。"
+    metrics = {m.surface: m for m in extract_metrics(text, date="2021-03-22")}
+    assert metrics["36.2%"].label == metrics["55.6%"].label
+    assert metrics["36.2%"].measure == "占比"  # a level it fell to, not a fall
+    assert metrics["50.7%"].label == "占营收比重"
+
+
+def test_a_change_told_without_years_takes_the_years_of_the_change_before() -> None:
+    text = "托运订单数亦由2018年的0.26亿单降至2021年的0.22亿单，交易总额由24.81亿元降至17.53亿元。"
+    periods = {m.surface: m.period for m in extract_metrics(text, date="2022-06-09")}
+    assert (periods["24.81亿元"], periods["17.53亿元"]) == ("2018", "2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("3月13日触及6万美元大关。", "2021年3月"),
+        ("至3月19日，其股价已上涨至0.35元。", "2021年3月"),
+        ("3月18日消息，全球矿工收入为6400万美元。", None),  # the news's date, not the figure's
+    ],
+)
+def test_a_day_is_the_figures_time_unless_it_dates_the_news(text: str, period: str | None) -> None:
+    (m,) = [m for m in extract_metrics(text, date="2021-03-22") if m.unit == "USD" or m.label == "股价"]
+    assert m.period == period
+
+
+def test_the_agent_of_a_passive_is_not_the_subject() -> None:
+    text = "乐视网被深交所暂停交易时股价不过0.18元。"
+    (m,) = extract_metrics(text, _mentions(text, "乐视网", "深交所"))
+    assert m.subject == "乐视网"
+
+
+def test_a_companys_own_report_is_no_outside_source() -> None:
+    text = "宁德时代此前公布的三季报显示，前三季度公司实现营业收入2946.77亿元。"
+    (m,) = extract_metrics(text, _mentions(text, "宁德时代"), date="2023-11-01")
+    assert m.subject == "宁德时代"

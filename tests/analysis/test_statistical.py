@@ -240,3 +240,14 @@ def test_an_adjective_and_a_noun_are_no_person() -> None:
     text = "今天的独角兽已经不仅仅是企业高估值的象征。"
     mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"高估值": PER})).recognise(text)
     assert "高估值" not in [text[m.start : m.end] for m in mentions]
+
+
+def test_a_name_followed_by_an_aspect_particle_is_a_verb() -> None:
+    from reader.analysis.entities import _a_verb_by_its_aspect
+    from reader.analysis.statistical import ModelName
+
+    text = "甚至还有人为规模更大的公司杜撰了一个新名词"
+    at = text.index("杜撰")
+    assert _a_verb_by_its_aspect(text, ModelName(at, at + 2, "杜撰", EntityType.PERSON))
+    at = text.index("公司")
+    assert not _a_verb_by_its_aspect("马云表示", ModelName(0, 2, "马云", EntityType.PERSON))

@@ -1,0 +1,68 @@
+"""A change told by its two ends: 收入从2018年的4.53亿元增长至2021年的6.61亿元.
+
+The second figure of such a pair measures what the first does (占营收比重从115.7%缩减至50.7%:
+both are the share, not a fall), and a pair told later in the paragraph without its years
+(交易总额由24.81亿元降至17.53亿元) is about the same two times as the pair before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reader.analysis.model import Metric
+from reader.analysis.periods import TimeExpr
+from reader.analysis.text_bounds import Bounds
+
+# What opens the first end: 从/由 at most this many characters before it (由2018年的44.87万单).
+_OPENER_CHARS = 10
+_OPENERS = "从由"
+# Between the ends: a verb of change and 至/到, and the second end's year (降至2021年的).
+_BRIDGE = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{0,4}[至到]\s*(?:(?:19|20)\d{2}年(?:底|末)?的?)?\s*")
+
+
+def closes_pair(text: str, first: Metric, start: int, bounds: Bounds) -> bool:
+    """Whether the figure at ``start`` is the far end of a change that ``first`` opens."""
+    if bounds.around("sentence", start) != bounds.around("sentence", first.start):
+        return False
+    if _BRIDGE.fullmatch(text, first.end, start) is None:
+        return False
+    lo = max(bounds.around("clause", first.start)[0], first.start - _OPENER_CHARS)
+    return any(c in _OPENERS for c in text[lo : first.start])
+
+
+def as_far_end(metric: Metric, first: Metric) -> Metric:
+    """The far end measures what the near end does."""
+    return replace(metric, label=first.label, measure=first.measure)
+
+
+def pair_periods(
+    text: str, pairs: list[tuple[int, int]], metrics: list[Metric], times: list[TimeExpr],
+    bounds: Bounds,
+) -> list[Metric]:
+    """Give a pair whose ends name no time of their own the times of the pair before it in the
+    paragraph: 由2018年的0.26亿单降至2021年的0.22亿单，交易总额由24.81亿元降至17.53亿元."""
+    out = list(metrics)
+    dated: tuple[int, int] | None = None
+    for near, far in pairs:
+        paragraph = bounds.around("paragraph", out[near].start)
+        own = _own_time(out[near], out[near - 1] if near else None, times, bounds) or _own_time(
+            out[far], out[near], times, bounds
+        )
+        if own:
+            dated = (near, far)
+            continue
+        if dated is not None and out[dated[0]].start >= paragraph[0]:
+            out[near] = replace(out[near], period=out[dated[0]].period)
+            out[far] = replace(out[far], period=out[dated[1]].period)
+    return out
+
+
+def _own_time(
+    metric: Metric, before: Metric | None, times: list[TimeExpr], bounds: Bounds
+) -> bool:
+    """Whether a time is written in the figure's clause between the figure before it and it."""
+    lo = bounds.around("clause", metric.start)[0]
+    if before is not None:
+        lo = max(lo, before.end)
+    return any(lo <= t.start and t.end <= metric.start for t in times)
