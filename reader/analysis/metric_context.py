@@ -43,6 +43,8 @@ from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+# 抽佣率上升至9.8%: a verb of change before 至 leads to a level, which measures the noun before.
+_TO_A_LEVEL = ("至", "到")
 # "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
 _DEPARTMENT_CHARS = 8
 # "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
@@ -67,6 +69,7 @@ def explain(
         LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
+        and not (vocab.is_verb(m.group()) and text.startswith(_TO_A_LEVEL, m.end()))
     ])
     by_value: dict[float, list[Metric]] = {}
     ordered = Mentions(mentions)
@@ -328,10 +331,38 @@ def _subject(
         ]
         if topic:
             return topic[0].entity
+    heading = _heading_topic(text, fig, mentions, bounds, vocab)
+    if heading is not None:
+        return heading
     if label in vocab.company_labels and earlier and earlier[-1].subject is not None:
         last = bounds.around("paragraph", earlier[-1].start)
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
+    return None
+
+
+_HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
+_HEADING_LOOKBACK = 6  # paragraphs
+
+
+def _heading_topic(
+    text: str, fig: Figure, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
+) -> str | None:
+    """The organisation a section is about: named in the heading line above the figure's
+    paragraph (a report on ten car makers, one section each)."""
+    at = fig.start
+    for _ in range(_HEADING_LOOKBACK):
+        span = bounds.previous("paragraph", at)
+        if span is None:
+            return None
+        line = text[span[0] : span[1]].strip()
+        if len(line) <= _HEADING_CHARS and not any(c in line for c in "。！？；"):
+            named = [
+                m for m in mentions.within(*span)
+                if m.type in _ORGISH and not _not_a_subject(text, m, vocab)
+            ]
+            return named[0].entity if len(named) == 1 else None
+        at = span[0]
     return None
 
 

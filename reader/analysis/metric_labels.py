@@ -126,6 +126,9 @@ def _label(
     named = _named_label(where, fig, measure)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
+    bare_change = named == measure or (named is not None and vocab.label_for(named) == vocab.label(measure or ""))
+    if measure in _CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
+        return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
     if named != measure or fig.label is not None:
         return named
     if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
@@ -138,6 +141,23 @@ def _label(
     return said
 
 
+# A change told right after the figure it changes says what changed: 营收同比增长.
+_CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下降"))
+_CHANGE_GAP = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{1,8}")
+
+
+def _changed_measure(where: LabelText, fig: Figure, before: Metric) -> str | None:
+    """The label of ``before`` when ``fig`` is the change of it told next in its sentence."""
+    if before.label is None or before.unit == "%" or before.measure in _CHANGES:
+        return None
+    if where.bounds.around("sentence", fig.start) != where.bounds.around("sentence", before.start):
+        return None
+    if _CHANGE_GAP.fullmatch(where.text, before.end, fig.start) is None:
+        return None
+    return before.label
+
+
+_CONJUNCTIONS = ("以及", "和", "及", "与", "或", "并")
 _LIST_JOINERS = "、，,和及与"
 _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
@@ -217,6 +237,8 @@ def _label_after(where: LabelText, fig: Figure) -> str | None:
             end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
             break
     phrase = text[start:end]
+    joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
+    phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
     if len(phrase) < 2 or any(c.isdigit() for c in phrase):
         return None
     # the shortest head that ends the measure's name (总对价收购 → 总对价)

@@ -219,3 +219,29 @@ def test_a_companys_own_report_is_no_outside_source() -> None:
     text = "宁德时代此前公布的三季报显示，前三季度公司实现营业收入2946.77亿元。"
     (m,) = extract_metrics(text, _mentions(text, "宁德时代"), date="2023-11-01")
     assert m.subject == "宁德时代"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("2020年抽佣率上升至9.8%和8.2%。", "9.8%", "抽佣率"),  # a level, not a growth rate
+        ("已有约8590万名注册托运人以及约1370万名注册司机。", "8590万名", "注册托运人"),
+        ("2021年，快狗打车的营收为6.61亿元，同比增加24.59%。", "24.59%", "营收同比增长"),
+    ],
+)
+def test_label_of_levels_lists_and_changes(text: str, surface: str, label: str) -> None:
+    (m,) = [m for m in extract_metrics(text, _mentions(text, "快狗打车")) if m.surface == surface]
+    assert m.label == label
+
+
+def test_a_section_heading_names_whose_figures_follow() -> None:
+    text = "3. 特斯拉\n一季度营收187.56亿美元，同比增长81%。\n4. 大众汽车\n一季度营收625亿欧元。"
+    metrics = {m.surface: m for m in extract_metrics(text, _mentions(text, "特斯拉", "大众汽车"))}
+    assert metrics["187.56亿美元"].subject == "特斯拉"
+    assert metrics["625亿欧元"].subject == "大众汽车"
+
+
+def test_the_investor_of_a_round_is_not_its_subject() -> None:
+    text = "ShowMeBug获真格基金3000万元Pre-A轮融资。"
+    (m,) = extract_metrics(text, _mentions(text, "ShowMeBug", "真格基金"))
+    assert m.subject == "ShowMeBug"
