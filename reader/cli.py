@@ -14,6 +14,7 @@ from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
+from reader.library.learned import link_learned
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
@@ -99,7 +100,7 @@ def _extract(args: argparse.Namespace) -> int:
     store = open_store(args.data_dir)
     try:
         analyzer = Analyzer(stored_corrections(store), model=model)
-        library = load_library(paths, store, analyzer, workers=analysis_workers())
+        library = link_learned(load_library(paths, store, analyzer, workers=analysis_workers()), analyzer)
     finally:
         if store is not None:
             store.close()
@@ -177,12 +178,11 @@ def _print_summary(library: Library, out: TextIO) -> None:
             out.write(f"  figure: {m.surface} = {m.value:g} {m.unit}  {m.label or ''} {m.subject or ''} {m.period or ''}\n")
         if len(analysis.metrics) > 6:
             out.write(f"  … and {len(analysis.metrics) - 6} more figures\n")
-    for error in library.errors:
-        out.write(f"skipped {error.file}: {error.message}\n")
+    out.writelines(f"skipped {error.file}: {error.message}\n" for error in library.errors)
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from reader.ui.app import run  # noqa: PLC0415 - Qt loads only for the GUI
+    from reader.ui.app import run
 
     paths = args.paths or None
     return run(paths=paths, open_file=args.open_file, screenshot=args.screenshot, data_dir=args.data_dir, default=SEEDS)

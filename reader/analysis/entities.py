@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -98,9 +98,11 @@ class EntityRecognizer:
         segmenter: Segmenter | None = None,
         words: RuleWords | None = None,
         model: NameModel | None = None,
+        learned: Mapping[str, EntityType] | None = None,
     ) -> None:
         self.base = gazetteer
         self.model = model
+        self.learned = dict(learned or {})
         self.corrections = corrections or Corrections()
         self.gazetteer = Gazetteer(self.corrections.apply(gazetteer.entries))
         self.segmenter = segmenter or Segmenter(gazetteer)
@@ -131,12 +133,17 @@ class EntityRecognizer:
 
     def with_corrections(self, corrections: Corrections) -> EntityRecognizer:
         """A recogniser over the same gazetteer and tokenizer with other corrections."""
-        return EntityRecognizer(self.base, corrections, self.segmenter, self.words, self.model)
+        return EntityRecognizer(self.base, corrections, self.segmenter, self.words, self.model, self.learned)
 
     def with_model(self, model: NameModel | None) -> EntityRecognizer:
         """A recogniser over the same gazetteer, tokenizer and corrections with another
         statistical layer (``None``: the fast layer alone)."""
-        return EntityRecognizer(self.base, self.corrections, self.segmenter, self.words, model)
+        return EntityRecognizer(self.base, self.corrections, self.segmenter, self.words, model, self.learned)
+
+    def with_learned(self, learned: Mapping[str, EntityType]) -> EntityRecognizer:
+        """A recogniser that also links the names found in other articles of the library
+        wherever they stand as words, below every name this article gives evidence for."""
+        return EntityRecognizer(self.base, self.corrections, self.segmenter, self.words, self.model, learned)
 
     def entity(self, name: str) -> Entity | None:
         """The gazetteer entity, or the one synthesised for a name discovered in some article."""
@@ -170,6 +177,8 @@ class EntityRecognizer:
                 candidates.extend(self._title_candidates(folded, title, known))
         accepted = self._extend_names(folded, self._accept(candidates))
         hits.extend(self._occurrences(folded, accepted, rank=1))
+        if self.learned:
+            hits.extend(self._learned_hits(folded, tokens))
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
         resolved = self._company_names(folded, resolved, tokens)
 
@@ -250,6 +259,17 @@ class EntityRecognizer:
                 continue
             out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
         return out
+
+    def _learned_hits(self, folded: str, tokens: Sequence[Token]) -> list[_Hit]:
+        """The library's names where they stand as words of this article (快狗打车 in an
+        article the model read no name in; not 平安 inside 平安证券)."""
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        names = {s: (s, t) for s, t in self.learned.items() if s in folded and not self._ignored(s)}
+        return [
+            h for h in self._occurrences(folded, names, rank=2)
+            if h.start in starts and h.end in ends
+        ]
 
     def _latin_surname_hits(self, folded: str, resolved: Sequence[_Hit]) -> list[_Hit]:
         """A Latin family name standing for the one person of that name in the article:

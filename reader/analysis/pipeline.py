@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
@@ -12,7 +13,7 @@ from reader.analysis.corrections import Corrections
 from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.metrics import extract_metrics
-from reader.analysis.model import Mention, Metric
+from reader.analysis.model import EntityType, Mention, Metric
 from reader.analysis.statistical import NameModel
 from reader.ingest.model import Article
 from reader.paths import RESOURCES
@@ -54,10 +55,12 @@ class Analyzer:
         corrections: Corrections | None = None,
         *,
         model: NameModel | None = None,
+        learned: Mapping[str, EntityType] | None = None,
         _base: Analyzer | None = None,
     ):
         self.corrections = corrections or Corrections()
         self.model = model
+        self.learned = dict(learned or {})
         self._base = _base
 
     @cached_property
@@ -65,6 +68,9 @@ class Analyzer:
         base = self._base.version_of_resources if self._base is not None else self.version_of_resources
         if self.model is not None:
             base += "+" + self.model.version
+        if self.learned:
+            names = "\n".join(f"{n}\t{t.value}" for n, t in sorted(self.learned.items()))
+            base += "~" + hashlib.sha256(names.encode()).hexdigest()[:12]
         if not len(self.corrections):
             return base
         return base + "-" + hashlib.sha256(self.corrections.to_json().encode()).hexdigest()[:12]
@@ -79,16 +85,21 @@ class Analyzer:
             base = self._base.recognizer
             if base.corrections is not self.corrections:
                 base = base.with_corrections(self.corrections)
-            return base.with_model(self.model) if base.model is not self.model else base
-        return EntityRecognizer(Gazetteer.load(), self.corrections, model=self.model)
+            base = base.with_model(self.model) if base.model is not self.model else base
+            return base.with_learned(self.learned) if base.learned != self.learned else base
+        return EntityRecognizer(Gazetteer.load(), self.corrections, model=self.model, learned=self.learned)
 
     def with_corrections(self, corrections: Corrections) -> Analyzer:
         """The same analysis with other corrections, sharing the loaded gazetteer and jieba."""
-        return Analyzer(corrections, model=self.model, _base=self._base or self)
+        return Analyzer(corrections, model=self.model, learned=self.learned, _base=self._base or self)
 
     def with_model(self, model: NameModel | None) -> Analyzer:
         """The same analysis with (or, given None, without) the statistical name layer."""
-        return Analyzer(self.corrections, model=model, _base=self._base or self)
+        return Analyzer(self.corrections, model=model, learned=self.learned, _base=self._base or self)
+
+    def with_learned(self, learned: Mapping[str, EntityType]) -> Analyzer:
+        """The same analysis that also links the names other articles of the library gave."""
+        return Analyzer(self.corrections, model=self.model, learned=learned, _base=self._base or self)
 
     def analyse(self, article: Article) -> Analysis:
         mentions = self.recognizer.recognise(article.text, article.title or "")

@@ -173,6 +173,17 @@ class Library:
             self._built.move_to_end(key)
         return built
 
+    def with_analyses(self, changed: dict[str, Analysis]) -> Library:
+        """The same library with the analyses of some articles replaced."""
+        analyses: dict[str, Analysis | RawAnalysis] = {
+            a.key: changed.get(a.key, raw) for a, raw in zip(self.articles, self._raw)
+        }
+        return Library(self.root, self.articles, analyses, self.errors)
+
+    def article_entities(self, key: str) -> tuple[str, ...]:
+        """The names of the entities the article mentions (no Mention objects built)."""
+        return self._article_entities[self._order[key]]
+
     # -- entities
     def entity_names(self) -> list[str]:
         return list(self._index)

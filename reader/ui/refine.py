@@ -20,6 +20,7 @@ from reader.analysis.pipeline import Analysis, Analyzer
 from reader.analysis.statistical import NameModel, load_model
 from reader.errors import ReaderError, StoreUnavailable
 from reader.ingest.model import Article
+from reader.library.learned import link_learned
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
 
@@ -81,6 +82,8 @@ class _RefineWorker(QObject):
         finally:
             if store is not None:
                 store.close()
+        if not self._cancelled.is_set():
+            library = link_learned(library, analyzer)  # a name found in one article, in all
         if not self._cancelled.is_set():
             library.entities()  # counted here, off the GUI thread, as the fast pass does
             self.refined.emit(library, analyzer)
@@ -147,6 +150,8 @@ class NameRefiner(QObject):
             self.progressed.emit(done, total)
 
     def _on_refined(self, library: Library, analyzer: Analyzer) -> None:
+        if not self._cancelled.is_set():
+            library = link_learned(library, analyzer)  # a name found in one article, in all
         if not self._cancelled.is_set():
             library.entities()  # counted here, off the GUI thread, as the fast pass does
             self.refined.emit(library, analyzer)

@@ -64,6 +64,7 @@ def test_canonical_label_reads_the_head_of_the_phrase(phrase: str, canonical: st
         ("商家数", "年销售额破亿商家数目标", True),
         ("营收", "同比增长", False),
         ("累计观看人次", "累计观看人次", True),
+        ("实时观看量", "实时观看人数（区间下限）", True),  # the article's word for the same measure
         (None, "GMV", False),
     ],
 )
