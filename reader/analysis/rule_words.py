@@ -46,6 +46,7 @@ class RuleWords:
     org_unit_suffixes: tuple[str, ...] = ()  # longest first
     org_legal_forms: tuple[str, ...] = ()  # longest first
     account_words: tuple[str, ...] = ()  # longest first
+    product_heads: tuple[str, ...] = ()  # longest first
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -83,6 +84,7 @@ class RuleWords:
             org_unit_suffixes=tuple(sorted(read("org_unit_suffixes.txt"), key=len, reverse=True)),
             org_legal_forms=tuple(sorted(read("org_legal_forms.txt"), key=len, reverse=True)),
             account_words=tuple(sorted(read("account_words.txt"), key=len, reverse=True)),
+            product_heads=tuple(sorted(read("product_heads.txt"), key=len, reverse=True)),
         )
 
     def is_stopword(self, surface: str) -> bool:

@@ -124,6 +124,11 @@ class Rules:
         self._account = re.compile(
             rf"({alternation(words.account_words)})\s*[“「\"]([^”」\"“「，。、：；！？,.;:!?\n]{{2,12}})[”」\"]"
         ) if words.account_words else re.compile(r"(?!)")
+        heads = alternation(words.product_heads) if words.product_heads else "(?!)"
+        self._product = re.compile(
+            rf"(?<![{_CJK}A-Za-z0-9])([{_CJK}]{{2,3}}|[A-Za-z][A-Za-z0-9]{{1,7}})({heads})"
+            r"|(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{1,15}|[\u4e00-\u9fff]{2,4})\s?(?:App|APP|app|小程序)(?![A-Za-z])"
+        )
         self._quoted = re.compile(r"[“「]([^”」“「\s，。、：；！？,.;:!?]{2,8})[”」]")
         self._transliterated_note = re.compile(r"\s*[（(]\s*音译\s*[)）]")
         org_words = alternation(words.latin_org_words)
@@ -574,6 +579,27 @@ class Rules:
                 kind = EntityType.PERSON if self.words.surname_of(name) else EntityType.PRODUCT
                 scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)
 
+    def _products(self, scan: _Scan) -> None:
+        """Apps and services named by what they do: 曹操出行, T3出行, 叮咚买菜, Keep App, 得到App.
+        A brand that is a common word (绿色出行, 共享出行) is no name; one that is (曹操, 得到)
+        before App is only weak evidence."""
+        for m in self._product.finditer(scan.text):
+            if m.group(1) is not None:
+                brand, end = m.group(1), m.end(2)
+                aligned = m.start(1) in scan.by_start and m.start(2) in scan.by_start
+                if not aligned or brand[0] in _PREPOSITIONS or _common(scan, brand):
+                    continue  # 在同城|货运, 绿色出行
+                scan.add(m.start(1), end, EntityType.PRODUCT, "product", STRONG)
+            else:
+                start, end = m.start(3), m.end(3)
+                if not m.group(3).isascii():  # 也可以用得到App: the shortest whole word before App
+                    start = next((s for s in range(end - 2, start - 1, -1) if s in scan.by_start), -1)
+                    if start < 0:
+                        continue
+                brand = scan.text[start:end]
+                strength = WEAK if _common(scan, brand) else STRONG
+                scan.add(start, end, EntityType.PRODUCT, "app", strength)
+
     def _latin_repeated(self, scan: _Scan) -> None:
         """Latin names the article itself vouches for: a capitalised name written twice or more
         (BitTiger, Grubhub), or once if the title names it too (「ShowMeBug」获融资)."""
@@ -618,5 +644,16 @@ _RULES: tuple[Callable[[Rules, _Scan], None], ...] = (
     Rules._org_suffix,
     Rules._registered,
     Rules._accounts,
+    Rules._products,
     Rules._latin_repeated,
 )
+
+
+_PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
+
+
+def _common(scan: _Scan, word: str) -> bool:
+    """A Chinese dictionary word other than a name (绿色, 共享, 智慧), or a Latin stop word."""
+    if word.isascii():
+        return word.lower() in scan.words.latin_stoplist
+    return scan.is_word(word) and not scan.words.surname_of(word)

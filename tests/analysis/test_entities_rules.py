@@ -63,3 +63,27 @@ def test_rules_speech_needs_a_name(rules: Rules, parts: tuple) -> None:
 def test_rules_title_before_three_single_characters(rules: Rules) -> None:
     text, toks = tokens(("负责人", "n"), "王", "莆", "中", "，")
     assert people(rules, text, toks) == ["王莆中"]
+
+
+def products(rules: Rules, text: str, toks: list[Token], dictionary: set[str]) -> list[str]:
+    found = rules.candidates(text, toks, [], dictionary.__contains__)
+    return [text[c.start:c.end] for c in found if c.type is EntityType.PRODUCT]
+
+
+@pytest.mark.parametrize(
+    ("parts", "dictionary", "found"),
+    [
+        (("曹操", "出行", "宣布", "融资"), {"曹操", "宣布", "融资"}, ["曹操出行"]),  # a name jieba knows
+        (("，", "T3", "出行", "上线"), set(), ["T3出行"]),
+        (("叮咚", "买菜", "在", "扩张"), set(), ["叮咚买菜"]),
+        (("，", "绿色", "出行", "成为", "趋势"), {"绿色"}, []),  # a common word is no brand
+        (("，", "在", "同城", "出行", "领域"), {"同城"}, []),  # 在 is no part of a name
+        (("用户", "在", "Keep", " ", "App", "打卡"), set(), ["Keep"]),
+        (("可以", "用", "小宇宙", "App", "听书"), {"可以"}, ["小宇宙"]),  # the word right before App
+    ],
+)
+def test_apps_and_services_named_by_what_they_do(
+    rules: Rules, parts: tuple[str, ...], dictionary: set[str], found: list[str]
+) -> None:
+    text, toks = tokens(*parts)
+    assert products(rules, text, toks, dictionary) == found
