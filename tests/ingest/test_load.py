@@ -51,10 +51,13 @@ def test_load_seed_keeps_headings_and_quotes(seeds_dir: Path) -> None:
     assert article.text[quote.start : quote.end].startswith("编辑导语")
 
 
-def test_load_seed_drops_tip_jar_keeps_attribution(seeds_dir: Path) -> None:
+def test_load_seed_drops_tip_jar_and_cover_credit(seeds_dir: Path) -> None:
+    """The cover picture's credit is a leftover of the source page (issue 17, point 6)."""
     article = load_file(seeds_dir / "003_d9a60fa3b91861a6.txt", seeds_dir)
     assert "赞赏" not in article.text and "打赏" not in article.text
-    assert article.text.endswith("题图来自Unsplash，基于CC0协议")
+    assert "题图来自" not in article.text
+    assert "禁止转载" not in article.text
+    assert "这也意味着其接下来还有很长的路要走。" in article.text
 
 
 def test_load_listing_page_drops_listing_header(seeds_dir: Path) -> None:
@@ -194,3 +197,27 @@ def test_a_pipe_or_device_is_reported_not_read(tmp_path: Path) -> None:
     for name in ("pipe.md", "zero.md"):
         with pytest.raises(IngestError, match="not a regular file"):
             read_file(Found(path=tmp_path / name, root=tmp_path))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "扫码进群，看点新鲜的",
+        "题图来自 Unsplash，基于 CC0 协议",
+        "头图来自：视觉中国",
+        "本文由 @半佛仙人授权发布于人人都是产品经理，未经许可，禁止转载",
+        "来源：",
+        "风险提示：本文不构成投资建议，市场有风险，投资需谨慎。",
+        "免责声明：文章内容仅供参考。",
+    ],
+)
+def test_leftovers_of_the_source_page_go(tmp_path: Path, line: str) -> None:
+    (tmp_path / "a.md").write_text(f"# 标题\n\n正文第一段。\n\n{line}\n\n正文第二段。\n", encoding="utf-8")
+    article = load_file(tmp_path / "a.md", tmp_path)
+    assert article.text.split("\n") == ["正文第一段。", "正文第二段。"]
+
+
+def test_a_sentence_that_mentions_a_risk_warning_stays(tmp_path: Path) -> None:
+    text = "乐视还专门发布了风险提示，向投资者们指出乐视当前面临的种种风险。"
+    (tmp_path / "a.md").write_text(f"# 标题\n\n{text}\n", encoding="utf-8")
+    assert load_file(tmp_path / "a.md", tmp_path).text == text
