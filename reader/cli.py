@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 import reader
 from reader.analysis.pipeline import Analyzer
+from reader.analysis.metrics import subject_as_written
 from reader.analysis.statistical import load_model
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
@@ -148,7 +149,8 @@ def extract_document(library: Library) -> dict[str, Any]:
                         "qualifier": m.qualifier,
                         "label": m.label,
                         "measure": m.measure,
-                        "subject": m.subject,
+                        "subject": subject_as_written(m, analysis.mentions),
+                        "subject_entity": m.subject,
                         "period": m.period,
                         "kind": m.kind.value,
                     }

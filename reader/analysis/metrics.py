@@ -27,3 +27,16 @@ def extract_metrics(
     vocab = vocab or default_vocabulary()
     folded = simplified(text)
     return explain(folded, figures_in(text, folded, vocab), mentions, date, vocab, source=text)
+
+
+def subject_as_written(metric: Metric, mentions: Sequence[Mention]) -> str | None:
+    """The figure's subject as the article writes it: the name of its subject entity nearest
+    before the figure (苏宁易购公告称…48亿元 → 苏宁易购, though the entity is 苏宁), else the
+    first after it; the entity's name when the article never writes it (a resolved pronoun)."""
+    if metric.subject is None:
+        return None
+    before = [m for m in mentions if m.entity == metric.subject and m.end <= metric.start]
+    if before:
+        return before[-1].surface
+    after = next((m for m in mentions if m.entity == metric.subject), None)
+    return after.surface if after is not None else metric.subject

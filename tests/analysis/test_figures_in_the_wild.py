@@ -245,3 +245,13 @@ def test_the_investor_of_a_round_is_not_its_subject() -> None:
     text = "ShowMeBug获真格基金3000万元Pre-A轮融资。"
     (m,) = extract_metrics(text, _mentions(text, "ShowMeBug", "真格基金"))
     assert m.subject == "ShowMeBug"
+
+
+def test_the_subject_as_the_article_writes_it() -> None:
+    from reader.analysis.metrics import subject_as_written
+    from reader.analysis.model import EntityType, Mention
+
+    text = "苏宁易购公告称，拟以48亿元收购家乐福中国。"
+    mention = Mention(0, 4, "苏宁", EntityType.ORG, "苏宁易购")
+    (m,) = [m for m in extract_metrics(text, [mention]) if m.surface == "48亿元"]
+    assert (m.subject, subject_as_written(m, [mention])) == ("苏宁", "苏宁易购")
