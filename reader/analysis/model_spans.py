@@ -93,7 +93,7 @@ def trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> Mode
         end = run.end()  # Cathie → Cathie Wood: a run of capitalised words is one name
     if (start, end) == (name.start, name.end):
         return name
-    return ModelName(start, end, folded[start:end], name.type)
+    return ModelName(start, end, folded[start:end], name.type, name.proper_noun)
 
 
 def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -> bool:  # type: ignore[no-untyped-def]

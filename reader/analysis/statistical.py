@@ -19,8 +19,11 @@ from typing import Protocol
 
 from reader.analysis.model import EntityType
 
-# LAC tags → our types. PER and ORG only (see the module's docstring).
+# LAC tags → our types: PER and ORG; and nz ("another proper noun") for names in Latin letters
+# only, as organisations — in Chinese it is mostly terms (招股书, 抽佣率, 关联方), in Latin mostly
+# companies, services and brands the other tags miss (Dealroom, ComScore, GOGOX, SAP).
 _TAGS = {"PER": EntityType.PERSON, "ORG": EntityType.ORG}
+_PROPER_NOUN = "nz"
 
 # The tagger reads one sentence at a time; longer pieces cost memory and gain nothing.
 _PIECE = re.compile(r"[^。！？!?\n；;]*[。！？!?\n；;]?")
@@ -35,6 +38,7 @@ class ModelName:
     end: int
     surface: str
     type: EntityType
+    proper_noun: bool = False  # tagged only as "some proper noun" (LAC's nz), not PER or ORG
 
 
 class NameModel(Protocol):
@@ -97,6 +101,9 @@ class LacModel:
                 start, end = at, at + len(word)
                 at = end
                 etype = _TAGS.get(tag)
+                proper = tag == _PROPER_NOUN
+                if proper:
+                    etype = EntityType.ORG
                 if etype is None:
                     continue
                 # The tagger's words may carry the piece's trailing space or newline.
@@ -105,7 +112,7 @@ class LacModel:
                 while start < end and text[start].isspace():
                     start += 1
                 if end > start:
-                    found.append(ModelName(start, end, text[start:end], etype))
+                    found.append(ModelName(start, end, text[start:end], etype, proper))
         return found
 
 
@@ -135,6 +142,19 @@ class NameFilters:
     generic_heads: frozenset[str]  # words that are no name on their own: 公司, 集团, 平台 …
     sector_words: tuple[str, ...] = ("行业", "产业", "板块", "领域", "赛道", "市场", "板")
 
+    def _latin_proper_noun(self, s: str) -> str | None:
+        """A name the model calls only a proper noun: Latin letters, no digits (Q4, H.264), no
+        word a term or a function word (API, RTC, How … Are)."""
+        if not s.isascii() or not any(c.isalpha() for c in s):
+            return "a term, not a name" if not s.isascii() else "no letters"
+        if any(c.isdigit() for c in s):
+            return "a term with digits"
+        if not any(c.isupper() for c in s):
+            return "lower-case Latin"  # robotaxi, an account id (bueryanjiu)
+        if len(s) < 2 or any(self.is_stopword(word) for word in s.replace("-", " ").split()):
+            return "a term, not a name"
+        return None
+
     def accept(self, name: ModelName) -> str | None:
         """The reason to refuse ``name``, or None when it may stand."""
         s = name.surface
@@ -150,6 +170,8 @@ class NameFilters:
             return "punctuation inside"
         if s[0].isdigit():
             return "starts with a digit"
+        if name.proper_noun:
+            return self._latin_proper_noun(s)
         if name.type is EntityType.ORG:
             if s.isascii() and s.isupper() and len(s) <= 4:
                 return "an acronym"  # RTC, AI, IPO: terms; the known ones (IBM, TCL) are in the gazetteer

@@ -251,3 +251,23 @@ def test_a_name_followed_by_an_aspect_particle_is_a_verb() -> None:
     assert _a_verb_by_its_aspect(text, ModelName(at, at + 2, "杜撰", EntityType.PERSON))
     at = text.index("公司")
     assert not _a_verb_by_its_aspect("马云表示", ModelName(0, 2, "马云", EntityType.PERSON))
+
+
+@pytest.mark.parametrize(
+    ("surface", "accepted"),
+    [
+        ("Dealroom", True),
+        ("ComScore", True),
+        ("GOGOX", True),
+        ("Silicon Valley", True),
+        ("API", False),  # a term
+        ("RTC", False),
+        ("Q4", False),  # digits: a period, a codec (H.264)
+        ("How Global Entrepreneurs", False),  # a book title's words
+        ("robotaxi", False),  # lower case: a word, or an account id
+        ("招股书", False),  # in Chinese the tag is mostly terms
+    ],
+)
+def test_a_proper_noun_tag_counts_only_for_latin_names(filters: NameFilters, surface: str, accepted: bool) -> None:
+    name = ModelName(0, len(surface), surface, ORG, proper_noun=True)
+    assert (filters.accept(name) is None) is accepted
