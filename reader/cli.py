@@ -21,6 +21,9 @@ from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
 from reader.paths import SEEDS, data_dir
 
+# In JSON a change in percentage points is counted in %, and says it is points.
+PERCENTAGE_POINTS = "pp"
+
 COMMANDS = ("extract", "notes")
 
 
@@ -144,7 +147,8 @@ def extract_document(library: Library) -> dict[str, Any]:
                         "start": m.start,
                         "end": m.end,
                         "value": m.value,
-                        "unit": m.unit,
+                        "unit": "%" if m.unit == PERCENTAGE_POINTS else m.unit,
+                        "percentage_points": m.unit == PERCENTAGE_POINTS,
                         "unit_implied": m.unit_implied,
                         "qualifier": m.qualifier,
                         "label": m.label,

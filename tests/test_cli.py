@@ -12,7 +12,7 @@ import pytest
 from reader.cli import main
 
 ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "text", "blocks", "mentions", "metrics"}
-METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "measure", "subject", "subject_entity", "period", "kind"}
+METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "measure", "subject", "subject_entity", "period", "kind", "percentage_points"}
 
 
 @pytest.fixture(scope="module")
