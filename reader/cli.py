@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import reader
-from reader.analysis.pipeline import Analyzer
 from reader.analysis.metrics import subject_as_written
+from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
@@ -80,12 +80,9 @@ def open_store(folder: str | None, err: TextIO = sys.stderr) -> Store | None:
     except StoreUnavailable as error:
         print(f"reader: {error}", file=err)
         return None
-    if store.moved_aside is not None:
-        print(
-            f"reader: the database was damaged and has been moved to {store.moved_aside}; "
-            "a new one was created (re-import notes from your last export)",
-            file=err,
-        )
+    report = store.damage_report()
+    if report is not None:
+        print(f"reader: {report}", file=err)
     return store
 
 
@@ -108,6 +105,8 @@ def _extract(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
+    for notice in library.notices:
+        print(f"reader: {notice}", file=sys.stderr)
     if not library.articles:
         for error in library.errors:
             print(f"reader: {error.file}: {error.message}", file=sys.stderr)

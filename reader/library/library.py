@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.analysis.model import EntityType, Metric
 from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
-from reader.errors import IngestError
+from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
 from reader.ingest.load import is_html, parse_article, read_file
 from reader.ingest.model import Article
@@ -107,10 +107,12 @@ class Library:
         articles: Iterable[Article],
         analyses: dict[str, Analysis | RawAnalysis],
         errors: Iterable[LoadError] = (),
+        notices: Iterable[str] = (),
     ) -> None:
         self.root = root
         self.articles: tuple[Article, ...] = tuple(articles)
         self.errors: tuple[LoadError, ...] = tuple(errors)
+        self.notices: tuple[str, ...] = tuple(notices)  # about the whole load: "the disk is full"
         self._by_key = {a.key: a for a in self.articles}
         self._order = {a.key: i for i, a in enumerate(self.articles)}
         self._raw: list[RawAnalysis] = [
@@ -178,7 +180,7 @@ class Library:
         analyses: dict[str, Analysis | RawAnalysis] = {
             a.key: changed.get(a.key, raw) for a, raw in zip(self.articles, self._raw)
         }
-        return Library(self.root, self.articles, analyses, self.errors)
+        return Library(self.root, self.articles, analyses, self.errors, self.notices)
 
     def article_entities(self, key: str) -> tuple[str, ...]:
         """The names of the entities the article mentions (no Mention objects built)."""
@@ -331,6 +333,7 @@ def load_library(
     With ``workers`` > 1 and the real Analyzer, new articles are analysed in that many worker
     processes (see reader.library.workers); a reopen from the cache starts none."""
     found, errors = find_articles(paths)
+    notices: list[str] = []
     articles: list[Article] = []
     analyses: dict[str, RawAnalysis] = {}
     version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
@@ -349,7 +352,13 @@ def load_library(
                     done += 1
                     continue
                 chunk.append((item, data, hashlib.sha256(data).hexdigest()))
-            cached = store.cached_documents([h for _, _, h in chunk], version) if store is not None else {}
+            cached: dict[str, bytes] = {}
+            if store is not None:
+                try:
+                    cached = store.cached_documents([h for _, _, h in chunk], version)
+                except StoreUnavailable as error:
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
             missing = [c for c in chunk if c[2] not in cached and c[0].relative not in analyses]
             if pool is None and workers > 1 and len(missing) >= _POOL_MIN and isinstance(analyzer, Analyzer):
                 pool = analysis_pool(analyzer, workers)
@@ -393,11 +402,15 @@ def load_library(
                 if progress is not None:
                     progress(done, len(found), key)
             if store is not None and fresh:
-                store.put_documents(fresh, version)
+                try:
+                    store.put_documents(fresh, version)
+                except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return Library(library_id(paths), articles, analyses, errors)
+    return Library(library_id(paths), articles, analyses, errors, notices)
 
 
 def analysis_workers() -> int:

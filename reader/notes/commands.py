@@ -150,11 +150,9 @@ def _open_store(folder: str | None) -> Store | None:
     except StoreUnavailable as error:
         print(f"reader: {error}", file=sys.stderr)
         return None
-    if store.moved_aside is not None:
-        print(
-            f"reader: the database was damaged and has been moved to {store.moved_aside}; a new one was created",
-            file=sys.stderr,
-        )
+    report = store.damage_report()
+    if report is not None:
+        print(f"reader: {report}", file=sys.stderr)
     return store
 
 

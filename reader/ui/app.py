@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import sys
@@ -13,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import reader
 from reader.analysis.pipeline import Analyzer
 from reader.errors import StoreUnavailable
+from reader.library.corrections import stored_corrections
 from reader.library.store import Store
 from reader.paths import data_dir as resolve_data_dir
-from reader.ui.theme import SANS_FAMILIES
-from reader.library.corrections import stored_corrections
 from reader.ui.dialogs.ask import Dialogs
+from reader.ui.theme import SANS_FAMILIES
 from reader.ui.window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -135,9 +136,7 @@ def build_window(
     ``run`` shows, and what the end-to-end test drives."""
     window = MainWindow(store, Analyzer(stored_corrections(store)), folder, dialogs=dialogs)
     window.open_file_request = open_file
-    if store is not None and store.moved_aside is not None:
-        window.notice.show_notice(
-            f"The database was damaged and has been moved to <code>{store.moved_aside}</code>; "
-            "a new one was created. Re-import your notes from your last export."
-        )
+    report = store.damage_report() if store is not None else None
+    if report is not None:
+        window.notice.show_notice(html.escape(report[0].upper() + report[1:] + "."))
     return window

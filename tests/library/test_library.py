@@ -107,3 +107,24 @@ def test_library_id_round_trips_to_its_folders(tmp_path: Path) -> None:
     a, b = tmp_path / "b", tmp_path / "a"
     root = library_id([a, b])
     assert library_folders(root) == tuple(sorted([a.resolve(), b.resolve()], key=str))
+
+
+def test_a_full_disk_keeps_the_library_loading_without_the_cache(tmp_path: Path) -> None:
+    """Issue 20, point 11: the first index on a full disk still opens every article, and says why
+    nothing was cached."""
+    from reader.library.store import Store
+
+    import random
+
+    rng = random.Random(7)
+    (tmp_path / "lib").mkdir()
+    for i in range(3):  # text that does not compress: the cache entries need pages
+        body = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(6000))
+        (tmp_path / "lib" / f"{i}.md").write_text(f"# 标题{i}\n\n{body}。", encoding="utf-8")
+    store = Store.open(tmp_path / "data")
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
+    library = load_library([tmp_path / "lib"], store, CountingAnalyzer())
+    assert len(library.articles) == 3
+    assert any("the disk is full" in n for n in library.notices)
+    store.close()

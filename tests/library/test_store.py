@@ -102,3 +102,65 @@ def test_store_two_instances_share_one_database(tmp_path: Path) -> None:
     assert {first.setting(f"k{i}") for i in range(50)} == {str(i) for i in range(50)}
     first.close()
     second.close()
+
+
+def _fill_annotations(store: Store, n: int) -> None:
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT INTO annotations (id, library, article_key, kind, exact, start, end, note, created, modified) "
+            "VALUES (?, 'lib', 'a.md', 'highlight', ?, ?, ?, ?, '2026-01-01', '2026-01-01')",
+            [(f"n{i}", "字" * 40, i, i + 40, "笔记" * 30) for i in range(n)],
+        )
+
+
+def test_damaged_pages_under_a_valid_header_are_set_aside_and_notes_salvaged(tmp_path: Path) -> None:
+    """Issue 20, point 12: quick_check of the user's tables at open, a message, and the notes
+    that can still be read copied into the new database."""
+    store = Store.open(tmp_path)
+    store.set_setting("theme", "dark")
+    _fill_annotations(store, 3000)
+    store.close()
+    path = tmp_path / DB_NAME
+    db = sqlite3.connect(path)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    middle = pages // 2 * page_size  # one page in the middle of the annotations
+    data[middle : middle + page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
+
+    store = Store.open(tmp_path)
+
+    assert store.moved_aside is not None and store.moved_aside.exists()
+    saved = store.connection.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    assert store.salvaged == saved
+    assert 2000 < saved < 3000  # one damaged page loses only its own notes
+    assert store.setting("theme") == "dark"
+    store.close()
+
+
+def test_a_full_disk_says_so_and_leaves_no_transaction_open(tmp_path: Path) -> None:
+    """Issue 20, point 11: not "cannot rollback - no transaction is active"."""
+    store = Store.open(tmp_path)
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(StoreUnavailable, match="the disk is full"):
+        store.put_documents([(f"h{i}", b"x" * 20000) for i in range(20)], "v1")
+    assert not store.connection.in_transaction
+    assert store.setting("missing") is None  # the store still answers
+    store.close()
+
+
+def test_the_duplicate_check_of_an_import_uses_an_index(tmp_path: Path) -> None:
+    """Issue 20, point 13: finding a passage does not scan the article's annotations."""
+    store = Store.open(tmp_path)
+    plan = " ".join(
+        row[-1]
+        for row in store.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM annotations "
+            "WHERE library = 'l' AND article_key = 'k' AND exact = 'x' AND start IS 5"
+        )
+    )
+    assert "annotations_passage" in plan
+    store.close()
