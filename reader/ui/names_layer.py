@@ -61,7 +61,7 @@ class NamesLayer(QObject):
         self._refiner = None
         if not self._model_missing_said:
             self._model_missing_said = True
-            self.w.status_text.setText(f"{message} — names come from the gazetteer and rules only")
+            self.w.status.say(f"{message} — names come from the gazetteer and rules only")
 
     def _on_article_refined(self, key: str, analysis: Analysis) -> None:
         """The open article with the model's names, before the rest of the library has them."""
@@ -78,7 +78,7 @@ class NamesLayer(QObject):
         self.article_refined.emit(key)
 
     def _on_refine_progress(self, done: int, total: int) -> None:
-        self.w.status_text.setText(f"Finding more names… {done} / {total}")
+        self.w.status.say(f"Finding more names… {done} / {total}")
 
     def _on_library_refined(self, library: Library, analyzer: Analyzer) -> None:
         self._refiner = None
@@ -87,6 +87,6 @@ class NamesLayer(QObject):
             self.w.open_file_request = self.w.current_key
         self.w.set_library(library)
         self.w.show_library_entities(library)
-        self.w.status_text.setText(f"{len(library)} articles — names refined by the statistical model")
+        self.w.status.say(f"{len(library)} articles — names refined by the statistical model")
         self.library_refined.emit(library)
 

@@ -13,11 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QGuiApplication, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -37,6 +35,8 @@ from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
 from reader.ui.dialogs.errors import LoadErrorsDialog
 from reader.ui.findbar import FindBar
+from reader.ui.notice import NoticeBar
+from reader.ui.status import StatusBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
 from reader.ui.corrections import CorrectionsController
@@ -46,7 +46,6 @@ from reader.ui.session import ReadingSession
 from reader.ui.theme_controller import ThemeController
 from reader.ui.notes_controller import NotesController
 from reader.ui.dialogs.ask import Dialogs
-from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
 from reader.ui.models.articles import newest_first
 from reader.ui.panels.base import Panel
@@ -81,34 +80,6 @@ def _distinct_keys(shortcuts: tuple[str | QKeySequence.StandardKey, ...]) -> lis
             if not key.isEmpty() and key not in keys:
                 keys.append(key)
     return keys
-
-
-class NoticeBar(QWidget):
-    """A dismissable message across the top of the reading area (missing font, moved database)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setToolTip("Dismiss")
-        close.setAutoRaise(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        close.clicked.connect(self.hide)
-        self.hide()
-
-    def show_notice(self, html: str) -> None:
-        current = self.label.text() if self.isVisible() else ""
-        self.label.setText(f"{current}<br/>{html}" if current else html)
-        self.show()
 
 
 class MainWindow(QMainWindow):
@@ -150,14 +121,14 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(self)
         self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
 
+        self._build_status_bar()
         self._build_central()
         # Features with their own file: each owns its actions and is given what it needs.
-        self.corrections = CorrectionsController(self.view, self.dialogs, store, self._reanalyse, self._report, self)
+        self.corrections = CorrectionsController(self.view, self.dialogs, store, self._reanalyse, self.status.say, self)
         self._build_panels()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self._build_status_bar()
         self._connect_signals()
         self.saved_state.restore()
         if not has_cjk_font():
@@ -417,31 +388,16 @@ class MainWindow(QMainWindow):
         self.themes.paint_icons()
 
     def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.status_text = QLabel(status)
-        self.progress = QProgressBar(status)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton(status)
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.hide()
-        self.errors_button = QToolButton(status)
-        self.errors_button.setObjectName("statusErrors")
-        self.errors_button.setAutoRaise(True)
-        self.errors_button.hide()
-        status.addWidget(self.status_text, 1)
-        status.addPermanentWidget(self.errors_button)
-        status.addPermanentWidget(self.progress)
-        status.addPermanentWidget(self.cancel_button)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
 
     def _connect_signals(self) -> None:
         # file
         self.act_open_folder.triggered.connect(self._on_open_folder)
         self.act_open_files.triggered.connect(self._on_open_files)
         self.act_show_errors.triggered.connect(self.show_errors)
-        self.errors_button.clicked.connect(self.show_errors)
-        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.status.errors_requested.connect(self.show_errors)
+        self.status.cancel_requested.connect(self.cancel_loading)
         self.act_quit.triggered.connect(self.close)
         # edit and find
         self.act_copy.triggered.connect(self.view.copy)
@@ -530,17 +486,15 @@ class MainWindow(QMainWindow):
             self._job.loaded.disconnect(self._on_library_loaded)
         self._paths = list(paths)
         job = LoadJob(paths, self.data_dir, self.analyzer, self)
-        job.progressed.connect(self._on_load_progress)
+        job.progressed.connect(self.status.show_progress)
         job.loaded.connect(self._on_library_loaded)
         job.indexed.connect(self.show_library_entities)
         job.failed.connect(self._on_load_failed)
         job.warmed.connect(self._on_tools_warmed)
         self._job = job
         names = ", ".join(p.name or str(p) for p in paths)
-        self.status_text.setText(f"Opening {names}…")
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
+        self.status.say(f"Opening {names}…")
+        self.status.show_busy()
         if self.library is None:
             self.view.show_message(f"Opening {names}…")
         job.start()
@@ -548,20 +502,13 @@ class MainWindow(QMainWindow):
     def cancel_loading(self) -> None:
         if self._job is not None:
             self._job.cancel()
-            self.status_text.setText("Stopping…")
-
-    def _on_load_progress(self, done: int, total: int, file: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total}")
-        self.status_text.setText(f"Reading {file}")
+            self.status.say("Stopping…")
 
     def _on_load_failed(self, message: str) -> None:
-        self.status_text.setText(message)
+        self.status.say(message)
 
     def _on_library_loaded(self, library: Library) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
+        self.status.hide_busy()
         self.set_library(library)
         self.names.start(library)
 
@@ -589,7 +536,7 @@ class MainWindow(QMainWindow):
         self._remember_library(library)
         self._show_errors_summary(library)
         cancelled = self._job is not None and self._job.cancelled
-        self.status_text.setText(
+        self.status.say(
             f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {library.folders[0] if library.folders else ''}"
         )
         self.setWindowTitle(f"Reader — {library.name}")
@@ -621,7 +568,7 @@ class MainWindow(QMainWindow):
             key = self._match_article(library, wanted)
             if key:
                 return key
-            self.status_text.setText(f"{wanted}: not in this library")
+            self.status.say(f"{wanted}: not in this library")
         last = self._setting(f"last_article:{library.root}")
         if last and last in library:
             return last
@@ -640,15 +587,8 @@ class MainWindow(QMainWindow):
         return ""
 
     def _show_errors_summary(self, library: Library) -> None:
-        count = len(library.errors)
-        self.act_show_errors.setEnabled(count > 0)
-        self.errors_button.setVisible(count > 0)
-        if count:
-            first = library.errors[0]
-            self.errors_button.setText(f"{count} file{'s' if count != 1 else ''} skipped")
-            self.errors_button.setToolTip(
-                plain_tooltip(f"{first.file}: {first.message}" + (f"\n… and {count - 1} more" if count > 1 else ""))
-            )
+        self.act_show_errors.setEnabled(bool(library.errors))
+        self.status.show_skipped(library.errors)
 
     def show_errors(self) -> None:
         if self.library is not None and self.library.errors:
@@ -677,7 +617,7 @@ class MainWindow(QMainWindow):
         try:
             return dict(self.notes_repo.counts(library))
         except StoreUnavailable as error:
-            self.status_text.setText(f"Could not count the notes: {error}")
+            self.status.say(f"Could not count the notes: {error}")
             return {}
 
     def refresh_note_counts(self) -> None:
@@ -692,7 +632,7 @@ class MainWindow(QMainWindow):
         try:
             getattr(self.store, method)(*args)
         except StoreUnavailable as error:
-            self.status_text.setText(f"Could not save reading state: {error}")
+            self.status.say(f"Could not save reading state: {error}")
 
     def _read_positions(self) -> dict[str, int]:
         if self.store is None or self.library is None:
@@ -832,14 +772,12 @@ class MainWindow(QMainWindow):
         self.entities_panel.select(name)
         self.card_panel.show_card(card)
         self._card_runner.submit(partial(_card_details_job, self.library, name))
-        self.card_panel.raise_()  # in front of the figures tab it shares
-        if self.mentions_panel.isHidden():
-            self.mentions_panel.show()
-        self.mentions_panel.raise_()
+        self.card_panel.raise_()  # in front of the figures tab it shares, if it is shown
+        self.mentions_panel.activate()
         self._mark_mention_row()
         self.act_next_mention.setEnabled(len(mentions) > 0)
         self.act_previous_mention.setEnabled(len(mentions) > 0)
-        self.status_text.setText(f"{name}: {count} here, {len(mentions)} in the library — F3 for the next")
+        self.status.say(f"{name}: {count} here, {len(mentions)} in the library — F3 for the next")
 
     def _card(self, name: str) -> Card | None:
         assert self.library is not None
@@ -860,7 +798,7 @@ class MainWindow(QMainWindow):
         try:
             notes = self.notes_repo.for_entity(self.library.root, name)
         except StoreUnavailable as error:
-            self.status_text.setText(f"Could not read the notes on {name}: {error}")
+            self.status.say(f"Could not read the notes on {name}: {error}")
             return ()
         return tuple(n.note for n in notes if n.note)
 
@@ -896,7 +834,7 @@ class MainWindow(QMainWindow):
             if self.find_bar.isVisible():  # F3 without a selected name: find next, as usual
                 self._on_find_step(not forward)
             else:
-                self.status_text.setText("Select a name first (click it in the text), then F3 steps through its mentions.")
+                self.status.say("Select a name first (click it in the text), then F3 steps through its mentions.")
             return
         refs = self.library.mentions_of(self.selected_entity)
         index = step(refs, self.library.position, self._here(), forward)
@@ -906,7 +844,7 @@ class MainWindow(QMainWindow):
         wrapped = (self.library.position(ref.article), ref.start) <= self._here() if forward else (self.library.position(ref.article), ref.start) >= self._here()
         self.open_article(ref.article, span=(ref.start, ref.end))
         self.mentions_panel.select_row(index)
-        self.status_text.setText(
+        self.status.say(
             f"{self.selected_entity}: mention {index + 1} of {len(refs)}" + (" (wrapped around)" if wrapped else "")
         )
 
@@ -942,8 +880,7 @@ class MainWindow(QMainWindow):
         self.open_article(key, span=(start, end))
 
     def _on_search_action(self) -> None:
-        self.search_panel.show()
-        self.search_panel.raise_()
+        self.search_panel.activate()
         span = self.view.selected_span()
         if span and 0 < span[1] - span[0] <= 20:
             self.search_panel.search(self.view.text()[span[0] : span[1]])
@@ -956,7 +893,7 @@ class MainWindow(QMainWindow):
         refs = self.library.mentions_of(name)
         index = next_in_another_article(refs, self.library.position, self.current_key)
         if index is None:
-            self.status_text.setText(f"No other article names {name}.")
+            self.status.say(f"No other article names {name}.")
             return
         self.selected_entity = name
         self.open_article(refs[index].article, span=(refs[index].start, refs[index].end))
@@ -964,8 +901,7 @@ class MainWindow(QMainWindow):
 
     def show_all_mentions(self, name: str) -> None:
         self.select_entity(name)
-        self.mentions_panel.show()
-        self.mentions_panel.raise_()
+        self.mentions_panel.activate()
 
     # mention context menu and corrections
     def _on_mention_menu(self, mention: Mention, where: QPoint) -> None:
@@ -1011,8 +947,7 @@ class MainWindow(QMainWindow):
             self.go_to_next_article_mentioning(name)
         elif what == "card":
             self.select_entity(name)
-            self.card_panel.show()
-            self.card_panel.raise_()
+            self.card_panel.activate()
         elif what == "entity_note":
             self.notes.add_entity_note(name)
         elif what in ("edit", "delete"):
@@ -1021,7 +956,7 @@ class MainWindow(QMainWindow):
     def _reanalyse(self, corrections: Corrections) -> bool:
         """Open the library again with the analyzer under ``corrections``, at the same article."""
         if not isinstance(self.analyzer, Analyzer):
-            self.status_text.setText("This analyzer takes no corrections.")
+            self.status.say("This analyzer takes no corrections.")
             return False
         self.analyzer = self.analyzer.with_corrections(corrections)
         self.open_file_request = self.current_key
@@ -1084,11 +1019,8 @@ class MainWindow(QMainWindow):
         article = self.library.article(key)
         return f"{article.title}  ·  {article.date}" if article.date else article.title
 
-    def _report(self, message: str) -> None:
-        self.status_text.setText(message)
-
     def status_message(self) -> str:
-        return self.status_text.text()
+        return self.status.message()
 
     def menus(self) -> list[QMenu]:
         return [a.menu() for a in self.menuBar().actions() if a.menu() is not None]

@@ -141,9 +141,9 @@ def test_window_reports_skipped_files_by_name(qtbot: QtBot, make_window, tmp_pat
     (tmp_path / "good.md").write_text("# 标题\n\n阿里巴巴发布财报。", encoding="utf-8")
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     window = make_window([tmp_path])
-    assert window.errors_button.isVisible()
-    assert "1 file skipped" in window.errors_button.text()
-    assert "empty.md" in window.errors_button.toolTip()
+    assert window.status.errors_button.isVisible()
+    assert "1 file skipped" in window.status.errors_button.text()
+    assert "empty.md" in window.status.errors_button.toolTip()
     window.act_show_errors.trigger()
     table = window.dialogs.shown[0].table
     assert (table.topLevelItem(0).text(0), table.topLevelItem(0).text(1)) == ("empty.md", "the file is empty")
