@@ -34,6 +34,7 @@ from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
 from reader.ui.dialogs.errors import LoadErrorsDialog
+from reader.ui.find_controller import FindController
 from reader.ui.findbar import FindBar
 from reader.ui.notice import NoticeBar
 from reader.ui.status import StatusBar
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_central()
         # Features with their own file: each owns its actions and is given what it needs.
+        self.find = FindController(self.view, self.find_bar, self.session, self)
         self.corrections = CorrectionsController(self.view, self.dialogs, store, self._reanalyse, self.status.say, self)
         self._build_panels()
         self._build_actions()
@@ -401,12 +403,9 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         # edit and find
         self.act_copy.triggered.connect(self.view.copy)
-        self.act_find.triggered.connect(self._on_find)
-        self.act_find_next.triggered.connect(self._on_find_next)
-        self.act_find_previous.triggered.connect(self._on_find_previous)
-        self.find_bar.query_changed.connect(self._on_find_query)
-        self.find_bar.next_requested.connect(self._on_find_step)
-        self.find_bar.closed.connect(self._on_find_closed)
+        self.act_find.triggered.connect(self.find.open)
+        self.act_find_next.triggered.connect(self.find.find_next)
+        self.act_find_previous.triggered.connect(self.find.find_previous)
         self.act_focus_filter.triggered.connect(self.library_panel.focus_filter)
         self.act_search.triggered.connect(self._on_search_action)
         # navigation
@@ -673,8 +672,6 @@ class MainWindow(QMainWindow):
             if self.selected_entity:
                 self.view.highlight_entity(self.selected_entity)
             self.setWindowTitle(f"{article.title} — Reader")
-            if self.find_bar.isVisible() and self.find_bar.edit.text():
-                self._on_find_query(self.find_bar.edit.text())
         elif record:
             self.history.update(self._place())
         if span is not None:
@@ -831,8 +828,8 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         if not self.selected_entity:
-            if self.find_bar.isVisible():  # F3 without a selected name: find next, as usual
-                self._on_find_step(not forward)
+            if self.find.active:  # F3 without a selected name: find next, as usual
+                self.find.step(not forward)
             else:
                 self.status.say("Select a name first (click it in the text), then F3 steps through its mentions.")
             return
@@ -971,38 +968,6 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(metrics):
             self.view.go_to(metrics[index].start, metrics[index].end)
             self.view.highlight_metric(index)
-
-    # find in page
-    def _on_find(self) -> None:
-        span = self.view.selected_span()
-        selected = self.view.text()[span[0] : span[1]] if span and span[1] - span[0] < 40 else ""
-        self.find_bar.open(selected)
-        self._on_find_query(self.find_bar.edit.text())
-
-    def _on_find_query(self, query: str) -> None:
-        total = self.view.find_all(query)
-        index = 0
-        if total:
-            index, total = self.view.find_next()
-        self.find_bar.show_count(index, total)
-
-    def _on_find_step(self, backward: bool) -> None:
-        index, total = self.view.find_next(backward)
-        self.find_bar.show_count(index, total)
-
-    def _on_find_next(self) -> None:
-        if not self.find_bar.isVisible():
-            self._on_find()
-        else:
-            self._on_find_step(False)
-
-    def _on_find_previous(self) -> None:
-        if self.find_bar.isVisible():
-            self._on_find_step(True)
-
-    def _on_find_closed(self) -> None:
-        self.view.find_all("")
-        self.view.setFocus()
 
     # ------------------------------------------------------------------ help
     def show_about(self) -> None:
