@@ -40,6 +40,7 @@ from reader.ui.notice import NoticeBar
 from reader.ui.status import StatusBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.history import History, Place
+from reader.ui.actions import make_action
 from reader.ui.corrections import CorrectionsController
 from reader.ui.names_layer import NamesLayer
 from reader.ui.saved_state import SavedState
@@ -68,19 +69,6 @@ CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every on
 
 def _card_details_job(library: Library, name: str) -> list[CardDetails]:
     return [card_details(library, name)]
-
-
-def _distinct_keys(shortcuts: tuple[str | QKeySequence.StandardKey, ...]) -> list[QKeySequence]:
-    """The key sequences of ``shortcuts``, standard keys expanded for this platform, each once:
-    on Linux the standard Back key *is* Alt+Left, and a key given twice to one action makes Qt
-    call it ambiguous and fire nothing (issue 17)."""
-    keys: list[QKeySequence] = []
-    for shortcut in shortcuts:
-        bound = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)]
-        for key in bound:
-            if not key.isEmpty() and key not in keys:
-                keys.append(key)
-    return keys
 
 
 class MainWindow(QMainWindow):
@@ -236,52 +224,40 @@ class MainWindow(QMainWindow):
             self._layout_pending = False
             QTimer.singleShot(0, self._default_dock_sizes)
 
-    def _action(self, text: str, shortcuts: tuple[str | QKeySequence.StandardKey, ...] = (), icon_name: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(_distinct_keys(shortcuts))
-        if icon_name:
-            action.setData(icon_name)
-        if tip or shortcuts:
-            keys = QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
-            action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f"  ({keys})" if keys else ""))
-        self.addAction(action)  # shortcuts work with the menu bar hidden, too
-        return action
-
     def _build_actions(self) -> None:
         # File
-        self.act_open_folder = self._action("&Open Folder…", (QKeySequence.StandardKey.Open,), "open")
-        self.act_open_files = self._action("Open &Files…", ("Ctrl+Shift+O",))
-        self.act_show_errors = self._action("Show &Skipped Files…")
+        self.act_open_folder = make_action(self, "&Open Folder…", (QKeySequence.StandardKey.Open,), "open")
+        self.act_open_files = make_action(self, "Open &Files…", ("Ctrl+Shift+O",))
+        self.act_show_errors = make_action(self, "Show &Skipped Files…")
         self.act_show_errors.setEnabled(False)
-        self.act_quit = self._action("&Quit", (QKeySequence.StandardKey.Quit,))
+        self.act_quit = make_action(self, "&Quit", (QKeySequence.StandardKey.Quit,))
         # Edit
-        self.act_copy = self._action("&Copy", (QKeySequence.StandardKey.Copy,))
+        self.act_copy = make_action(self, "&Copy", (QKeySequence.StandardKey.Copy,))
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the view's own Ctrl+C
-        self.act_find = self._action("&Find in Article…", (QKeySequence.StandardKey.Find,), "find")
+        self.act_find = make_action(self, "&Find in Article…", (QKeySequence.StandardKey.Find,), "find")
         # F3 belongs to mention stepping; find next/previous keep Ctrl+G and Enter in the bar.
-        self.act_find_next = self._action("Find &Next", ("Ctrl+G",))
-        self.act_find_previous = self._action("Find Pre&vious", ("Ctrl+Shift+G",))
-        self.act_focus_filter = self._action("Filter &Library", ("Ctrl+L",))
-        self.act_search = self._action("&Search Library…", ("Ctrl+Shift+F",), "search")
+        self.act_find_next = make_action(self, "Find &Next", ("Ctrl+G",))
+        self.act_find_previous = make_action(self, "Find Pre&vious", ("Ctrl+Shift+G",))
+        self.act_focus_filter = make_action(self, "Filter &Library", ("Ctrl+L",))
+        self.act_search = make_action(self, "&Search Library…", ("Ctrl+Shift+F",), "search")
         # Go
-        self.act_back = self._action("&Back", ("Alt+Left", QKeySequence.StandardKey.Back), "back")
-        self.act_forward = self._action("&Forward", ("Alt+Right", QKeySequence.StandardKey.Forward), "forward")
-        self.act_next_article = self._action("&Next Article", ("Ctrl+PgDown", "J"), "next-article")
-        self.act_previous_article = self._action("&Previous Article", ("Ctrl+PgUp", "K"), "previous-article")
-        self.act_next_mention = self._action("Next &Mention", ("F3",), "next-mention", tip="Next mention of the selected name, across articles")
-        self.act_previous_mention = self._action("Previous M&ention", ("Shift+F3",), "previous-mention", tip="Previous mention of the selected name")
+        self.act_back = make_action(self, "&Back", ("Alt+Left", QKeySequence.StandardKey.Back), "back")
+        self.act_forward = make_action(self, "&Forward", ("Alt+Right", QKeySequence.StandardKey.Forward), "forward")
+        self.act_next_article = make_action(self, "&Next Article", ("Ctrl+PgDown", "J"), "next-article")
+        self.act_previous_article = make_action(self, "&Previous Article", ("Ctrl+PgUp", "K"), "previous-article")
+        self.act_next_mention = make_action(self, "Next &Mention", ("F3",), "next-mention", tip="Next mention of the selected name, across articles")
+        self.act_previous_mention = make_action(self, "Previous M&ention", ("Shift+F3",), "previous-mention", tip="Previous mention of the selected name")
         # View
-        self.act_zoom_in = self._action("Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in")
-        self.act_zoom_out = self._action("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out")
-        self.act_zoom_reset = self._action("&Actual Size", ("Ctrl+0",))
-        self.act_serif = self._action("&Serif Type")
+        self.act_zoom_in = make_action(self, "Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in")
+        self.act_zoom_out = make_action(self, "Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out")
+        self.act_zoom_reset = make_action(self, "&Actual Size", ("Ctrl+0",))
+        self.act_serif = make_action(self, "&Serif Type")
         self.act_serif.setCheckable(True)
         self.act_serif.setChecked(True)
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[ThemeChoice, QAction] = {}
         for choice, label in ((ThemeChoice.SYSTEM, "Follow &System"), (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark")):
-            action = self._action(label)
+            action = make_action(self, label)
             action.setCheckable(True)
             action.setData(choice.value)
             self.theme_group.addAction(action)
@@ -290,30 +266,30 @@ class MainWindow(QMainWindow):
         # The legend: one toggle per entity type, drawn in the type's colour.
         self.type_actions: dict[EntityType, QAction] = {}
         for number, kind in enumerate(EntityType, start=1):
-            action = self._action(ENTITY_LABELS[kind], (f"Alt+{number}",), tip=f"Show {ENTITY_LABELS[kind].lower()} names")
+            action = make_action(self, ENTITY_LABELS[kind], (f"Alt+{number}",), tip=f"Show {ENTITY_LABELS[kind].lower()} names")
             action.setCheckable(True)
             action.setChecked(True)
             action.setData(kind.value)
             self.type_actions[kind] = action
         # Notes: enabled once an article is open and the store is there to keep them.
-        self.act_add_note = self._action("Add &Note…", ("Ctrl+Shift+N",), "note")
-        self.act_add_highlight = self._action("&Highlight Selection", ("Ctrl+Shift+H", "Ctrl+H"), "highlight")
-        self.act_add_bookmark = self._action("&Bookmark Here", ("Ctrl+D",), "bookmark")
+        self.act_add_note = make_action(self, "Add &Note…", ("Ctrl+Shift+N",), "note")
+        self.act_add_highlight = make_action(self, "&Highlight Selection", ("Ctrl+Shift+H", "Ctrl+H"), "highlight")
+        self.act_add_bookmark = make_action(self, "&Bookmark Here", ("Ctrl+D",), "bookmark")
         for action in (self.act_add_note, self.act_add_highlight, self.act_add_bookmark):
             action.setEnabled(False)
         # The view is read-only, so Ctrl+Z is free for the notes' undo.
-        self.act_undo = self._action("&Undo", ("Ctrl+Z",))
-        self.act_redo = self._action("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"))
+        self.act_undo = make_action(self, "&Undo", ("Ctrl+Z",))
+        self.act_redo = make_action(self, "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        self.act_export_article = self._action("Export Notes on This &Article (Markdown)…")
-        self.act_export_library = self._action("Export All &Notes (Markdown)…")
-        self.act_export_w3c = self._action("Export Annotations (&W3C JSON)…")
-        self.act_import_w3c = self._action("&Import Annotations (W3C JSON)…")
+        self.act_export_article = make_action(self, "Export Notes on This &Article (Markdown)…")
+        self.act_export_library = make_action(self, "Export All &Notes (Markdown)…")
+        self.act_export_w3c = make_action(self, "Export Annotations (&W3C JSON)…")
+        self.act_import_w3c = make_action(self, "&Import Annotations (W3C JSON)…")
         for action in (self.act_export_article, self.act_export_library, self.act_export_w3c, self.act_import_w3c):
             action.setEnabled(self.notes_repo is not None)
         # Help
-        self.act_about = self._action("&About Reader")
+        self.act_about = make_action(self, "&About Reader")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
