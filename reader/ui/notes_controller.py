@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ExportError, StoreUnavailable
+from reader.library.library import Library
 from reader.notes.anchor import anchor, anchor_all
 from reader.notes.markdown import export_markdown
 from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
@@ -48,7 +49,12 @@ class NotesController(QObject):
         super().__init__(window)
         self.w = window
         self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
+        window.session.library_changed.connect(self.on_library_changed)
         window.session.article_changed.connect(self.on_article_changed)
+
+    def on_library_changed(self, library: Library) -> None:
+        if self.w.notes_panel is not None:
+            self.w.notes_panel.set_library(library.root, library.articles)
 
     def on_article_changed(self, key: str, _previous: str) -> None:
         """Another article is shown: its notes are re-anchored against the text as it is now
@@ -114,9 +120,24 @@ class NotesController(QObject):
             self.w.notes_panel.refresh()
             self.w.notes_panel.select(annotation.id)
         self.paint()
-        self.w.refresh_note_counts()
+        self.refresh_note_counts()
         if annotation.entity and annotation.entity == self.w.selected_entity:
-            self.w.card_panel.set_notes(self.w.entity_notes(annotation.entity))
+            self.w.card_panel.set_notes(self.w.entities.entity_notes(annotation.entity))
+
+    def note_counts(self, library: str) -> dict[str, int]:
+        """Annotations per article of ``library``, for the library list."""
+        if self.w.notes_repo is None:
+            return {}
+        try:
+            return dict(self.w.notes_repo.counts(library))
+        except StoreUnavailable as error:
+            self.w.status.say(f"Could not count the notes: {error}")
+            return {}
+
+    def refresh_note_counts(self) -> None:
+        """Re-count notes per article for the library list (after one was added or removed)."""
+        if self.w.library is not None:
+            self.w.library_panel.model.set_note_counts(self.note_counts(self.w.library.root))
 
     def on_failed(self, message: str) -> None:
         self.w.status.say(f"Notes could not be read or saved: {message}")
@@ -431,7 +452,7 @@ class NotesController(QObject):
         if self.w.notes_panel is not None:
             self.w.notes_panel.refresh()
         self.paint()
-        self.w.refresh_note_counts()
+        self.refresh_note_counts()
         skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
         orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
         self.w.status.say(
