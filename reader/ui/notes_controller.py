@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QColor
@@ -15,14 +13,11 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from reader.errors import ExportError, StoreUnavailable
+from reader.errors import StoreUnavailable
 from reader.library.library import Library
 from reader.notes.anchor import anchor, anchor_all
-from reader.notes.markdown import export_markdown
 from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
-from reader.notes.output import safe_filename
 from reader.notes.repository import AnnotationFilter
-from reader.notes.w3c import export_w3c, import_w3c
 from reader.ui.panels.notes import COLOR_HEX
 
 if TYPE_CHECKING:
@@ -41,7 +36,7 @@ def excerpt(text: str, length: int = 24) -> str:
 class NotesController(QObject):
     """Highlights, notes and bookmarks in the window: painting them over the open article,
     the actions that add, edit, delete and undo them, the text's context menu, the bookmarks
-    menu, and Markdown and W3C export and import. It reads and writes through the window's
+    menu (export and import are ui/notes_transfer.py's). It reads and writes through the window's
     notes repository and undo stack; ``w`` is the window it serves (its view, panels, actions,
     dialogs and status bar)."""
 
@@ -378,84 +373,9 @@ class NotesController(QObject):
         found = self._annotation(annotation_id)
         return found is not None and self.open_annotation(found)
 
-    # export and import
-    def _library_name(self) -> str:
-        assert self.w.library is not None
-        return self.w.library.name
-
-    def export_article_notes(self) -> None:
-        article = self.w.view.article
-        if article is None:
-            self.w.status.say("Open an article first.")
-            return
-        self._export_markdown(article.key, article.title)
-
-    def export_library_notes(self) -> None:
-        if self.w.library is not None:
-            self._export_markdown(None, f"{self._library_name()} notes")
-
-    def _export_markdown(self, key: str | None, base: str) -> None:
-        if self.w.library is None or self.w.notes_repo is None:
-            return
-        path = self.w.dialogs.ask_save_path("Export notes as Markdown", safe_filename(base, ".md"), "Markdown (*.md);;All files (*)")
-        if not path:
-            return
-        try:
-            annotations = self.w.notes_repo.for_library(self.w.library.root)
-            if key is not None:
-                annotations = [a for a in annotations if a.article_key == key]
-            articles = {a.key: a for a in self.w.library.articles}
-            export_markdown(Path(path), self.w.library.root, annotations, articles, title=f"{self._library_name()} notes", single_article=key)
-        except (ExportError, StoreUnavailable) as error:
-            self.w.status.say(f"Could not export the notes: {error}")
-            return
-        self.w.status.say(f"Exported {len(annotations)} note{'s' if len(annotations) != 1 else ''} to {path}")
-
-    def export_w3c_annotations(self) -> None:
-        if self.w.library is None or self.w.notes_repo is None:
-            return
-        base = f"{self._library_name()} annotations"
-        path = self.w.dialogs.ask_save_path("Export annotations (W3C JSON)", safe_filename(base, ".json"), "W3C annotations (*.json *.jsonld);;All files (*)")
-        if not path:
-            return
-        try:
-            annotations = self.w.notes_repo.for_library(self.w.library.root)
-            export_w3c(Path(path), annotations, label=f"Reader annotations: {base}")
-        except (ExportError, StoreUnavailable) as error:
-            self.w.status.say(f"Could not export the annotations: {error}")
-            return
-        self.w.status.say(f"Exported {len(annotations)} annotations to {path}")
-
-    def import_w3c_annotations(self) -> None:
-        """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
-        if self.w.library is None or self.w.notes_repo is None:
-            return
-        path = self.w.dialogs.ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
-        if not path:
-            return
-        try:
-            document = json.loads(Path(path).read_text(encoding="utf-8"))
-            articles = {a.key: a for a in self.w.library.articles}
-            result = import_w3c(document, self.w.library.root, self.w.notes_repo, articles)
-        except OSError as error:
-            self.w.status.say(f"Could not read {path}: {error.strerror or error}")
-            return
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            self.w.status.say(f"{path} is not a JSON file: {error}")
-            return
-        except ValueError as error:
-            self.w.status.say(f"{path}: {error}")
-            return
-        except StoreUnavailable as error:
-            self.w.status.say(f"Could not import the annotations: {error}")
-            return
+    def on_imported(self) -> None:
+        """Annotations came in from a file: list, paint and count them."""
         if self.w.notes_panel is not None:
             self.w.notes_panel.refresh()
         self.paint()
         self.refresh_note_counts()
-        skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
-        orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
-        self.w.status.say(
-            f"Imported {result.added} new, {result.updated} updated, {result.unchanged} already present{orphaned}{skipped}"
-        )
-

@@ -39,6 +39,7 @@ from reader.ui.mention_menu import MentionMenu
 from reader.ui.names_layer import NamesLayer
 from reader.ui.navigation import NavigationController
 from reader.ui.notes_controller import NotesController
+from reader.ui.notes_transfer import NotesTransfer
 from reader.ui.notice import NoticeBar
 from reader.ui.panels.base import Panel
 from reader.ui.panels.card import EntityCardPanel
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.loading = LoadingController(analyzer, data_dir, reading_state, self.session, self.view, self.status, self.dialogs, self)
         self.notes = NotesController(self)
         self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
+        self.notes_transfer = NotesTransfer(self.notes_repo, self.session, self.view, self.dialogs, self.status.say, self)
         self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self)
         self.entities = EntityNavigator(self)
         self.find = FindController(self.view, self.find_bar, self.session, self)
@@ -414,10 +416,11 @@ class MainWindow(QMainWindow):
         self.act_redo.triggered.connect(self.notes.redo_note_change)
         self.bookmarks_menu.aboutToShow.connect(self.notes.fill_bookmarks_menu)
         self.bookmarks_menu.triggered.connect(self.notes.on_bookmark_chosen)
-        self.act_export_article.triggered.connect(self.notes.export_article_notes)
-        self.act_export_library.triggered.connect(self.notes.export_library_notes)
-        self.act_export_w3c.triggered.connect(self.notes.export_w3c_annotations)
-        self.act_import_w3c.triggered.connect(self.notes.import_w3c_annotations)
+        self.act_export_article.triggered.connect(self.notes_transfer.export_article_notes)
+        self.act_export_library.triggered.connect(self.notes_transfer.export_library_notes)
+        self.act_export_w3c.triggered.connect(self.notes_transfer.export_w3c_annotations)
+        self.act_import_w3c.triggered.connect(self.notes_transfer.import_w3c_annotations)
+        self.notes_transfer.imported.connect(self.notes.on_imported)
         if self.notes_panel is not None:
             self.notes_panel.open_requested.connect(self.notes.on_open_requested)
             self.notes_panel.edit_requested.connect(self.notes.edit_annotation)
