@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 import reader
-from reader.analysis.corrections import Corrections
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import ArticleAnalyzer
 from reader.library.library import Library
@@ -99,7 +98,7 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self)
         self.entities = EntityNavigator(self)
         self.find = FindController(self.view, self.find_bar, self.session, self)
-        self.corrections = CorrectionsController(self.view, self.dialogs, store, self._reanalyse, self.status.say, self)
+        self.corrections = CorrectionsController(self.view, self.dialogs, store, self.loading.reopen_with, self.status.say, self)
         self.mention_menus = MentionMenu(self)
         self.names = NamesLayer(self)  # the statistical name layer, added after the fast layer has painted
         self.themes = ThemeController(self)
@@ -463,10 +462,6 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self._ready = True
             self.ready.emit()
-
-    def _reanalyse(self, corrections: Corrections) -> bool:
-        """Open the library again with the analyzer under ``corrections``, at the same article."""
-        return self.loading.reopen_with(corrections)
 
     # ------------------------------------------------------------------ what the features share
     def open_article(self, key: str, span: tuple[int, int] | None = None, record: bool = True, top: int | None = None) -> bool:
