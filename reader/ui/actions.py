@@ -1,10 +1,13 @@
 """Making the window's actions: a text, its shortcuts (each key once, as this platform spells
-the standard ones), an icon name the theme paints, and a tooltip that names the key."""
+the standard ones), an icon name the theme paints, and a tooltip that names the key; and
+putting them in menus and toolbars."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 Shortcut = str | QKeySequence.StandardKey
 
@@ -35,3 +38,24 @@ def make_action(parent: QWidget, text: str, shortcuts: tuple[Shortcut, ...] = ()
         action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f"  ({keys})" if keys else ""))
     parent.addAction(action)
     return action
+
+
+def make_toggle(
+    parent: QWidget, text: str, checked: bool, data: str = "", shortcuts: tuple[Shortcut, ...] = (), tip: str = ""
+) -> QAction:
+    """A checkable action; ``data`` says what it stands for (a theme, an entity type)."""
+    action = make_action(parent, text, shortcuts, tip=tip)
+    action.setCheckable(True)
+    action.setChecked(checked)
+    if data:
+        action.setData(data)
+    return action
+
+
+def add_actions(target: QMenu | QToolBar, items: Iterable[QAction | None]) -> None:
+    """Fill a menu or a toolbar in order; None is a separator."""
+    for item in items:
+        if item is None:
+            target.addSeparator()
+        else:
+            target.addAction(item)

@@ -25,14 +25,13 @@ from reader.library.library import Library
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
-from reader.ui.actions import make_action
+from reader.ui.actions import add_actions, make_action, make_toggle
 from reader.ui.corrections import CorrectionsController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.entity_navigation import EntityNavigator
 from reader.ui.find_controller import FindController
 from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
-from reader.ui.history import History
 from reader.ui.loading import LoadingController, empty_library_message
 from reader.ui.mention_menu import MentionMenu
 from reader.ui.names_layer import NamesLayer
@@ -122,10 +121,6 @@ class MainWindow(QMainWindow):
     @property
     def selected_entity(self) -> str:
         return self.session.selected_entity
-
-    @property
-    def history(self) -> History:
-        return self.session.history
 
     @property
     def open_file_request(self) -> str | None:
@@ -233,26 +228,19 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = make_action(self, "Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in")
         self.act_zoom_out = make_action(self, "Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out")
         self.act_zoom_reset = make_action(self, "&Actual Size", ("Ctrl+0",))
-        self.act_serif = make_action(self, "&Serif Type")
-        self.act_serif.setCheckable(True)
-        self.act_serif.setChecked(True)
+        self.act_serif = make_toggle(self, "&Serif Type", checked=True)
         self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[ThemeChoice, QAction] = {}
-        for choice, label in ((ThemeChoice.SYSTEM, "Follow &System"), (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark")):
-            action = make_action(self, label)
-            action.setCheckable(True)
-            action.setData(choice.value)
+        self.theme_actions: dict[ThemeChoice, QAction] = {
+            choice: make_toggle(self, label, choice is ThemeChoice.SYSTEM, choice.value)
+            for choice, label in ((ThemeChoice.SYSTEM, "Follow &System"), (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark"))
+        }
+        for action in self.theme_actions.values():
             self.theme_group.addAction(action)
-            self.theme_actions[choice] = action
-        self.theme_actions[ThemeChoice.SYSTEM].setChecked(True)
         # The legend: one toggle per entity type, drawn in the type's colour.
-        self.type_actions: dict[EntityType, QAction] = {}
-        for number, kind in enumerate(EntityType, start=1):
-            action = make_action(self, ENTITY_LABELS[kind], (f"Alt+{number}",), tip=f"Show {ENTITY_LABELS[kind].lower()} names")
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.setData(kind.value)
-            self.type_actions[kind] = action
+        self.type_actions: dict[EntityType, QAction] = {
+            kind: make_toggle(self, ENTITY_LABELS[kind], True, kind.value, (f"Alt+{n}",), f"Show {ENTITY_LABELS[kind].lower()} names")
+            for n, kind in enumerate(EntityType, start=1)
+        }
         # Notes: enabled once an article is open and the store is there to keep them.
         self.act_add_note = make_action(self, "Add &Note…", ("Ctrl+Shift+N",), "note")
         self.act_add_highlight = make_action(self, "&Highlight Selection", ("Ctrl+Shift+H", "Ctrl+H"), "highlight")
@@ -275,50 +263,31 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_open_folder, self.act_open_files])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_show_errors)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_export_article, self.act_export_library, self.act_export_w3c])
-        file_menu.addAction(self.act_import_w3c)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.act_undo, self.act_redo])
-        edit_menu.addActions([self.corrections.act_undo, self.corrections.act_redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_copy)
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_find, self.act_find_next, self.act_find_previous])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_focus_filter, self.act_search])
+        add_actions(bar.addMenu("&File"), (
+            self.act_open_folder, self.act_open_files, None, self.act_show_errors, None,
+            self.act_export_article, self.act_export_library, self.act_export_w3c, self.act_import_w3c, None, self.act_quit,
+        ))
+        add_actions(bar.addMenu("&Edit"), (
+            self.act_undo, self.act_redo, self.corrections.act_undo, self.corrections.act_redo, None, self.act_copy, None,
+            self.act_find, self.act_find_next, self.act_find_previous, None, self.act_focus_filter, self.act_search,
+        ))
         view_menu = bar.addMenu("&View")
         panels_menu = view_menu.addMenu("&Panels")
         for panel, _, shortcut in self.panels:
             toggle = panel.toggleViewAction()
             toggle.setShortcut(QKeySequence(shortcut))
             panels_menu.addAction(toggle)
-        entity_menu = view_menu.addMenu("&Entity Colours")
-        entity_menu.addActions(list(self.type_actions.values()))
-        view_menu.addSeparator()
-        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
-        view_menu.addSeparator()
-        view_menu.addAction(self.act_serif)
-        theme_menu = view_menu.addMenu("&Theme")
-        theme_menu.addActions(list(self.theme_actions.values()))
-        go_menu = bar.addMenu("&Go")
-        go_menu.addActions([self.act_back, self.act_forward])
-        go_menu.addSeparator()
-        go_menu.addActions([self.act_previous_article, self.act_next_article])
-        go_menu.addSeparator()
-        go_menu.addActions([self.act_previous_mention, self.act_next_mention])
+        add_actions(view_menu.addMenu("&Entity Colours"), self.type_actions.values())
+        add_actions(view_menu, (None, self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None, self.act_serif))
+        add_actions(view_menu.addMenu("&Theme"), self.theme_actions.values())
+        add_actions(bar.addMenu("&Go"), (
+            self.act_back, self.act_forward, None, self.act_previous_article, self.act_next_article, None,
+            self.act_previous_mention, self.act_next_mention,
+        ))
         notes_menu = bar.addMenu("&Notes")
-        notes_menu.addActions([self.act_add_highlight, self.act_add_note, self.act_add_bookmark])
-        notes_menu.addSeparator()
+        add_actions(notes_menu, (self.act_add_highlight, self.act_add_note, self.act_add_bookmark, None))
         self.bookmarks_menu = notes_menu.addMenu("Book&marks")
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_about)
+        add_actions(bar.addMenu("&Help"), (self.act_about,))
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Toolbar", self)
@@ -327,14 +296,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setIconSize(QSize(20, 20))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.toolbar.addActions([self.act_back, self.act_forward])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_previous_article, self.act_next_article])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_previous_mention, self.act_next_mention])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_find, self.act_search])
-        self.toolbar.addSeparator()
+        add_actions(self.toolbar, (
+            self.act_back, self.act_forward, None, self.act_previous_article, self.act_next_article, None,
+            self.act_previous_mention, self.act_next_mention, None, self.act_zoom_out, self.act_zoom_in, self.act_find, self.act_search, None,
+        ))
         self.toolbar.addWidget(QLabel("  Names:", self.toolbar))
         for action in self.type_actions.values():
             self.toolbar.addAction(action)
@@ -499,8 +464,8 @@ class MainWindow(QMainWindow):
         self.metrics_panel.set_metrics(self.view.analysis.metrics)
 
     def _update_navigation(self) -> None:
-        self.act_back.setEnabled(self.history.can_go_back())
-        self.act_forward.setEnabled(self.history.can_go_forward())
+        self.act_back.setEnabled(self.session.history.can_go_back())
+        self.act_forward.setEnabled(self.session.history.can_go_forward())
         self.act_next_article.setEnabled(self.navigation.has_neighbour(+1))
         self.act_previous_article.setEnabled(self.navigation.has_neighbour(-1))
 
