@@ -35,11 +35,11 @@ class NamesLayer(QObject):
 
     def start(self, library: Library) -> None:
         """Names from the statistical model, after the fast layer's: the open article first."""
-        analyzer = self.w.analyzer
+        analyzer = self.w.loading.analyzer
         if not isinstance(analyzer, Analyzer) or analyzer.model is not None or not library.articles:
             return
         first = self.w.library.article(self.w.current_key) if self.w.library and self.w.current_key else None
-        refiner = NameRefiner(self.w.paths, self.w.data_dir, analyzer, first, self.model_loader, self)
+        refiner = NameRefiner(self.w.loading.paths, self.w.data_dir, analyzer, first, self.model_loader, self)
         refiner.unavailable.connect(self._on_model_unavailable)
         refiner.article_refined.connect(self._on_article_refined)
         refiner.progressed.connect(self._on_refine_progress)
@@ -61,7 +61,7 @@ class NamesLayer(QObject):
         self._refiner = None
         if not self._model_missing_said:
             self._model_missing_said = True
-            self.w.status_text.setText(f"{message} — names come from the gazetteer and rules only")
+            self.w.status.say(f"{message} — names come from the gazetteer and rules only")
 
     def _on_article_refined(self, key: str, analysis: Analysis) -> None:
         """The open article with the model's names, before the rest of the library has them."""
@@ -71,22 +71,20 @@ class NamesLayer(QObject):
         self.w.view.set_article(self.w.library.article(key), analysis)
         self.w.view.set_top_offset(top)
         self.w.metrics_panel.set_metrics(self.w.view.analysis.metrics)
-        self.w.entities_panel.set_article_entities(self.w.article_entities_here())
-        if self.w.selected_entity:
-            self.w.view.highlight_entity(self.w.selected_entity)
+        self.w.entities.show_article_entities()
         self.w.notes.paint()
         self.article_refined.emit(key)
 
     def _on_refine_progress(self, done: int, total: int) -> None:
-        self.w.status_text.setText(f"Finding more names… {done} / {total}")
+        self.w.status.say(f"Finding more names… {done} / {total}")
 
     def _on_library_refined(self, library: Library, analyzer: Analyzer) -> None:
         self._refiner = None
-        self.w.analyzer = analyzer
+        self.w.loading.analyzer = analyzer
         if self.w.current_key:
             self.w.open_file_request = self.w.current_key
         self.w.set_library(library)
-        self.w.show_library_entities(library)
-        self.w.status_text.setText(f"{len(library)} articles — names refined by the statistical model")
+        self.w.entities.show_library_entities(library)
+        self.w.status.say(f"{len(library)} articles — names refined by the statistical model")
         self.library_refined.emit(library)
 

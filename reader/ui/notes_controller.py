@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QColor
@@ -15,13 +13,11 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from reader.errors import ExportError, StoreUnavailable
+from reader.errors import StoreUnavailable
+from reader.library.library import Library
 from reader.notes.anchor import anchor, anchor_all
-from reader.notes.markdown import export_markdown
 from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
-from reader.notes.output import safe_filename
 from reader.notes.repository import AnnotationFilter
-from reader.notes.w3c import export_w3c, import_w3c
 from reader.ui.panels.notes import COLOR_HEX
 
 if TYPE_CHECKING:
@@ -40,7 +36,7 @@ def excerpt(text: str, length: int = 24) -> str:
 class NotesController(QObject):
     """Highlights, notes and bookmarks in the window: painting them over the open article,
     the actions that add, edit, delete and undo them, the text's context menu, the bookmarks
-    menu, and Markdown and W3C export and import. It reads and writes through the window's
+    menu (export and import are ui/notes_transfer.py's). It reads and writes through the window's
     notes repository and undo stack; ``w`` is the window it serves (its view, panels, actions,
     dialogs and status bar)."""
 
@@ -48,7 +44,12 @@ class NotesController(QObject):
         super().__init__(window)
         self.w = window
         self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
+        window.session.library_changed.connect(self.on_library_changed)
         window.session.article_changed.connect(self.on_article_changed)
+
+    def on_library_changed(self, library: Library) -> None:
+        if self.w.notes_panel is not None:
+            self.w.notes_panel.set_library(library.root, library.articles)
 
     def on_article_changed(self, key: str, _previous: str) -> None:
         """Another article is shown: its notes are re-anchored against the text as it is now
@@ -114,19 +115,34 @@ class NotesController(QObject):
             self.w.notes_panel.refresh()
             self.w.notes_panel.select(annotation.id)
         self.paint()
-        self.w.refresh_note_counts()
+        self.refresh_note_counts()
         if annotation.entity and annotation.entity == self.w.selected_entity:
-            self.w.card_panel.set_notes(self.w.entity_notes(annotation.entity))
+            self.w.card_panel.set_notes(self.w.entities.entity_notes(annotation.entity))
+
+    def note_counts(self, library: str) -> dict[str, int]:
+        """Annotations per article of ``library``, for the library list."""
+        if self.w.notes_repo is None:
+            return {}
+        try:
+            return dict(self.w.notes_repo.counts(library))
+        except StoreUnavailable as error:
+            self.w.status.say(f"Could not count the notes: {error}")
+            return {}
+
+    def refresh_note_counts(self) -> None:
+        """Re-count notes per article for the library list (after one was added or removed)."""
+        if self.w.library is not None:
+            self.w.library_panel.model.set_note_counts(self.note_counts(self.w.library.root))
 
     def on_failed(self, message: str) -> None:
-        self.w.status_text.setText(f"Notes could not be read or saved: {message}")
+        self.w.status.say(f"Notes could not be read or saved: {message}")
 
     def _record(self, what: str, change: Callable[[], object]) -> bool:
         """Run one undo-stack operation; a store failure goes to the status bar."""
         try:
             change()
         except StoreUnavailable as error:
-            self.w.status_text.setText(f"Could not {what}: {error}")
+            self.w.status.say(f"Could not {what}: {error}")
             return False
         finally:
             self._update_undo_actions()
@@ -139,22 +155,20 @@ class NotesController(QObject):
         if self.w.library is None or article is None or self.w.undo is None:
             return None
         if span is None or span[0] == span[1]:
-            self.w.status_text.setText("Select some text in the article first.")
+            self.w.status.say("Select some text in the article first.")
             return None
         return new_annotation(self.w.library.root, article.key, kind, selector=Selector.from_text(article.text, *span))
 
     def _show_notes(self) -> None:
         """Bring the notes dock forward: the reader sees what was just written."""
-        if self.w.notes_dock.isHidden():
-            self.w.notes_dock.show()
-        self.w.notes_dock.raise_()
+        self.w.notes_dock.activate()
 
     def add_highlight(self) -> None:
         """Highlight the selection in the default colour, no questions asked."""
         annotation = self._selection_annotation(Kind.HIGHLIGHT)
         if annotation is not None and self.w.undo is not None and self._record("save the highlight", partial(self.w.undo.add, annotation)):
             self._show_notes()
-            self.w.status_text.setText(f"Highlighted “{excerpt(annotation.quote)}” — Ctrl+Z to undo")
+            self.w.status.say(f"Highlighted “{excerpt(annotation.quote)}” — Ctrl+Z to undo")
 
     def add_note(self) -> None:
         """Highlight the selection with a note, colour and tags from the note dialog."""
@@ -164,7 +178,7 @@ class NotesController(QObject):
         written = self.w.dialogs.ask_annotation(annotation)
         if written is not None and self._record("save the note", partial(self.w.undo.add, written)):
             self._show_notes()
-            self.w.status_text.setText(f"Note added on “{excerpt(written.quote)}”")
+            self.w.status.say(f"Note added on “{excerpt(written.quote)}”")
 
     def add_bookmark(self) -> None:
         """Bookmark the selection, or the cursor's place when nothing is selected."""
@@ -181,7 +195,7 @@ class NotesController(QObject):
             self.w.library.root, article.key, Kind.BOOKMARK, selector=Selector.from_text(article.text, *span), name=name
         )
         if self._record("save the bookmark", partial(self.w.undo.add, bookmark)):
-            self.w.status_text.setText(f"Bookmarked “{name}” — Notes ▸ Bookmarks opens it again")
+            self.w.status.say(f"Bookmarked “{name}” — Notes ▸ Bookmarks opens it again")
 
     def add_entity_note(self, name: str) -> None:
         """A note on an entity: it shows on the entity's card and in the notes panel."""
@@ -192,10 +206,10 @@ class NotesController(QObject):
         if written is None:
             return
         if not written.note.strip():
-            self.w.status_text.setText(f"An empty note on {name} was not kept.")
+            self.w.status.say(f"An empty note on {name} was not kept.")
             return
         if self._record("save the note", partial(self.w.undo.add, written)):
-            self.w.status_text.setText(f"Note on {name} added; it shows on the entity card")
+            self.w.status.say(f"Note on {name} added; it shows on the entity card")
 
     def edit_annotation(self, annotation_id: str) -> None:
         if self.w.notes_repo is None or self.w.undo is None:
@@ -211,7 +225,7 @@ class NotesController(QObject):
         if self.w.undo is None or self._annotation(annotation_id) is None:
             return
         if self._record("delete it", partial(self.w.undo.delete, annotation_id)):
-            self.w.status_text.setText("Deleted — Ctrl+Z to bring it back")
+            self.w.status.say("Deleted — Ctrl+Z to bring it back")
 
     def reattach_annotation(self, annotation_id: str) -> None:
         """Attach an orphaned note to the text selected now in its article."""
@@ -221,14 +235,14 @@ class NotesController(QObject):
             return
         span = self.w.view.selected_span()
         if current.article_key != article.key:
-            self.w.status_text.setText("Open the note's article and select the words it belongs to, then Re-attach.")
+            self.w.status.say("Open the note's article and select the words it belongs to, then Re-attach.")
             return
         if span is None or span[0] == span[1]:
-            self.w.status_text.setText("Select the words the note belongs to, then Re-attach.")
+            self.w.status.say("Select the words the note belongs to, then Re-attach.")
             return
         moved = current.edited(selector=Selector.from_text(article.text, *span))
         if self._record("re-attach the note", partial(self.w.undo.edit, moved)):
-            self.w.status_text.setText(f"Re-attached to “{excerpt(moved.quote)}”")
+            self.w.status.say(f"Re-attached to “{excerpt(moved.quote)}”")
 
     def _annotation(self, annotation_id: str) -> Annotation | None:
         if self.w.notes_repo is None:
@@ -239,7 +253,7 @@ class NotesController(QObject):
             self.on_failed(str(error))
             return None
         if found is None:
-            self.w.status_text.setText("That note is no longer there.")
+            self.w.status.say("That note is no longer there.")
         return found
 
     def undo_note_change(self) -> None:
@@ -247,19 +261,19 @@ class NotesController(QObject):
             return
         text = self.w.undo.undo_text
         if self._record(f"undo {text}", self.w.undo.undo):
-            self.w.status_text.setText(f"Undone: {text}")
+            self.w.status.say(f"Undone: {text}")
 
     def redo_note_change(self) -> None:
         if self.w.undo is None:
             return
         text = self.w.undo.redo_text
         if self._record(f"redo {text}", self.w.undo.redo):
-            self.w.status_text.setText(f"Redone: {text}")
+            self.w.status.say(f"Redone: {text}")
 
     def open_annotation(self, annotation: Annotation) -> bool:
         """Open the annotation's article at the place its selector anchors to now."""
         if self.w.library is None or annotation.article_key not in self.w.library:
-            self.w.status_text.setText("The article of that note is not in this library.")
+            self.w.status.say("The article of that note is not in this library.")
             return False
         article = self.w.library.article(annotation.article_key)
         if annotation.selector is None:
@@ -267,7 +281,7 @@ class NotesController(QObject):
         where = anchor(article.text, annotation.selector)
         if where.orphaned:
             opened = self.w.open_article(article.key)
-            self.w.status_text.setText("Those words are no longer in the article: select new text and Re-attach the note.")
+            self.w.status.say("Those words are no longer in the article: select new text and Re-attach the note.")
             return opened
         return self.w.open_article(article.key, span=(where.start, where.end))
 
@@ -327,7 +341,7 @@ class NotesController(QObject):
         if self.w.notes_panel is not None:
             self.w.notes_panel.select(highlight.id)
         note = highlight.note.strip().split("\n", 1)[0] if highlight.note.strip() else ""
-        self.w.status_text.setText(
+        self.w.status.say(
             f"Highlight “{excerpt(highlight.quote)}”" + (f": {excerpt(note)}" if note else "") + " — right-click to edit or delete it"
         )
 
@@ -359,84 +373,9 @@ class NotesController(QObject):
         found = self._annotation(annotation_id)
         return found is not None and self.open_annotation(found)
 
-    # export and import
-    def _library_name(self) -> str:
-        assert self.w.library is not None
-        return self.w.library.name
-
-    def export_article_notes(self) -> None:
-        article = self.w.view.article
-        if article is None:
-            self.w.status_text.setText("Open an article first.")
-            return
-        self._export_markdown(article.key, article.title)
-
-    def export_library_notes(self) -> None:
-        if self.w.library is not None:
-            self._export_markdown(None, f"{self._library_name()} notes")
-
-    def _export_markdown(self, key: str | None, base: str) -> None:
-        if self.w.library is None or self.w.notes_repo is None:
-            return
-        path = self.w.dialogs.ask_save_path("Export notes as Markdown", safe_filename(base, ".md"), "Markdown (*.md);;All files (*)")
-        if not path:
-            return
-        try:
-            annotations = self.w.notes_repo.for_library(self.w.library.root)
-            if key is not None:
-                annotations = [a for a in annotations if a.article_key == key]
-            articles = {a.key: a for a in self.w.library.articles}
-            export_markdown(Path(path), self.w.library.root, annotations, articles, title=f"{self._library_name()} notes", single_article=key)
-        except (ExportError, StoreUnavailable) as error:
-            self.w.status_text.setText(f"Could not export the notes: {error}")
-            return
-        self.w.status_text.setText(f"Exported {len(annotations)} note{'s' if len(annotations) != 1 else ''} to {path}")
-
-    def export_w3c_annotations(self) -> None:
-        if self.w.library is None or self.w.notes_repo is None:
-            return
-        base = f"{self._library_name()} annotations"
-        path = self.w.dialogs.ask_save_path("Export annotations (W3C JSON)", safe_filename(base, ".json"), "W3C annotations (*.json *.jsonld);;All files (*)")
-        if not path:
-            return
-        try:
-            annotations = self.w.notes_repo.for_library(self.w.library.root)
-            export_w3c(Path(path), annotations, label=f"Reader annotations: {base}")
-        except (ExportError, StoreUnavailable) as error:
-            self.w.status_text.setText(f"Could not export the annotations: {error}")
-            return
-        self.w.status_text.setText(f"Exported {len(annotations)} annotations to {path}")
-
-    def import_w3c_annotations(self) -> None:
-        """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
-        if self.w.library is None or self.w.notes_repo is None:
-            return
-        path = self.w.dialogs.ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
-        if not path:
-            return
-        try:
-            document = json.loads(Path(path).read_text(encoding="utf-8"))
-            articles = {a.key: a for a in self.w.library.articles}
-            result = import_w3c(document, self.w.library.root, self.w.notes_repo, articles)
-        except OSError as error:
-            self.w.status_text.setText(f"Could not read {path}: {error.strerror or error}")
-            return
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            self.w.status_text.setText(f"{path} is not a JSON file: {error}")
-            return
-        except ValueError as error:
-            self.w.status_text.setText(f"{path}: {error}")
-            return
-        except StoreUnavailable as error:
-            self.w.status_text.setText(f"Could not import the annotations: {error}")
-            return
+    def on_imported(self) -> None:
+        """Annotations came in from a file: list, paint and count them."""
         if self.w.notes_panel is not None:
             self.w.notes_panel.refresh()
         self.paint()
-        self.w.refresh_note_counts()
-        skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
-        orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
-        self.w.status_text.setText(
-            f"Imported {result.added} new, {result.updated} updated, {result.unchanged} already present{orphaned}{skipped}"
-        )
-
+        self.refresh_note_counts()

@@ -24,9 +24,11 @@ class ReadingSession(QObject):
         self.history = History()
 
     def set_library(self, library: Library) -> None:
-        """A new library: no article is shown until one is opened."""
+        """A new library: no article is shown until one is opened, and the history keeps only
+        the places in its articles."""
         self.library = library
         self.current_key = ""
+        self.history.forget({a.key for a in library.articles})
         self.library_changed.emit(library)
 
     def set_article(self, key: str) -> None:

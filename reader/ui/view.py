@@ -1,16 +1,17 @@
-"""The reading view: one article, its header, its entity and figure layers.
+"""The reading view: one article, its entity and figure layers, and positions on screen.
 
 Everything the outside world says to the view is in code-point offsets over ``Article.text``;
-the view converts at its boundary with its PositionMap.
+the view converts at its boundary with its PositionMap. Its small parts have their own files:
+the header (article_header.py), the marks over the text (view_marks.py), find in page
+(view_find.py), double-click words (view_words.py) and tooltips (tooltips.py).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from html import escape
+from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -20,7 +21,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextFrameFormat,
     QTextLine,
@@ -30,14 +30,16 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QWidget
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
-from reader.ui.display import format_metric_value
 from reader.ui.document import Layers, build_document, document_text
 from reader.ui.positions import PositionMap
 from reader.ui.article_header import ArticleHeader
-from reader.ui.theme import ENTITY_LABELS, LIGHT, Theme, reading_font
+from reader.ui.theme import LIGHT, Theme, reading_font
+from reader.ui.tooltips import mention_tooltip, metric_tooltip
+from reader.ui.view_find import ViewFind
+from reader.ui.view_marks import ViewMarks
+from reader.ui.view_words import ParagraphWords, WordSpans
 from reader.text import is_cjk
 
-WordSpans = Callable[[str], Sequence[tuple[int, int]]]
 Describer = Callable[[str], str]
 
 MEASURE_EM = 40  # comfortable line length for Chinese: ~40 characters
@@ -85,30 +87,19 @@ class ArticleView(QTextEdit):
         self._theme = LIGHT
         self._serif = True
         self._zoom = 0
-        self._words: WordSpans | None = None
-        self._word_cache: dict[int, Sequence[tuple[int, int]]] = {}  # line start → word spans
+        self._words = ParagraphWords()
         self._describe: Describer | None = None
         self._hovered_metric = -1
         self._press = QPoint()
-        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._find: list[tuple[int, int]] = []
-        self._find_current = -1
-        self._highlights: list[tuple[int, int, QColor]] = []  # the notes layer, kept across re-renders
-        self._flash_span: tuple[int, int] | None = None
-        self._flash = QVariantAnimation(self)
-        self._flash.setDuration(1600)
-        self._flash.setStartValue(1.0)
-        self._flash.setEndValue(0.0)
-        self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
-        self._flash.valueChanged.connect(self._on_flash_step)
+        self.marks = ViewMarks(self)
+        self.find = ViewFind(self, self.marks)
         self._apply_theme()
         self.show_message("")
 
     # -- collaborators
     def set_word_spans(self, words: WordSpans | None) -> None:
         """Where double-click gets word boundaries (jieba); None falls back to Qt's rules."""
-        self._words = words
-        self._word_cache = {}
+        self._words.set_word_spans(words)
 
     def set_describer(self, describe: Describer | None) -> None:
         self._describe = describe
@@ -134,13 +125,9 @@ class ArticleView(QTextEdit):
         self._mention_starts = [m.start for m in mentions]
         self._metric_order = sorted(range(len(analysis.metrics)), key=lambda i: analysis.metrics[i].start)
         self._metric_starts = [analysis.metrics[i].start for i in self._metric_order]
-        self._layers.clear()
-        self._highlights = []
-        self._word_cache = {}
-        self._find = []
-        self._find_current = -1
-        self._flash.stop()
-        self._flash_span = None
+        self.marks.clear()
+        self._words.set_text(article.text)
+        self.find.clear()
         self._hovered_metric = -1
         self.placeholder.hide()
         self._render()
@@ -154,8 +141,7 @@ class ArticleView(QTextEdit):
         self._mention_starts = []
         self._metric_order = []
         self._metric_starts = []
-        self._layers.clear()
-        self._highlights = []
+        self.marks.clear()
         self.document().clear()
         self.header.set_article(None, self.font(), self._theme)
         self.placeholder.setText(message)
@@ -222,10 +208,7 @@ class ArticleView(QTextEdit):
         )
         self.header.set_article(self._article, font, self._theme)
         self._relayout(force=True)
-        # Clearing the document collapsed every layer's cursors; the user's highlights are
-        # rebuilt from their spans so a zoom or theme change keeps them.
-        self._layers["notes"] = self._highlight_selections()
-        self._refresh_extra()
+        self.marks.repaint_highlights()
 
     def _rerender(self) -> None:
         """Rebuild the document keeping the reading place (the first visible character)."""
@@ -372,135 +355,32 @@ class ArticleView(QTextEdit):
         """Scroll to a span, put the cursor on it and flash it: the end of every navigation."""
         self.select_span(start, end)
         if flash:
-            self.flash(start, end)
+            self.marks.flash(start, end)
 
-    def flash(self, start: int, end: int) -> None:
-        self._flash.stop()
-        self._flash_span = (start, end)
-        self._flash.start()
-        self._on_flash_step(1.0)
-
-    def _on_flash_step(self, value: float) -> None:
-        if self._flash_span is None or self._article is None:
-            return
-        color = QColor(self._theme.flash)
-        color.setAlphaF(max(0.0, float(value)) * 0.85)
-        self._set_layer("flash", [self._selection(*self._flash_span, background=color)] if value > 0 else [])
-
-    # -- layers of transient highlights (find hits, the selected entity, the flash)
-    def _selection(self, start: int, end: int, background: QColor, outline: QColor | None = None) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._positions.to_qt(start))
-        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        fmt = QTextCharFormat()
-        fmt.setBackground(background)
-        if outline is not None:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(outline)
-        selection.format = fmt
-        return selection
-
-    def _set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
-        self._layers[name] = selections
-        self._refresh_extra()
-
+    # -- the parts' faces: what the window and the notes ask of the view
     def set_highlights(self, spans: list[tuple[int, int, QColor]]) -> None:
-        """The user's highlights (from the notes layer), under every other mark."""
-        if self._article is None:
-            return
-        n = len(self._article.text)
-        self._highlights = [(s, e, QColor(color)) for s, e, color in spans if 0 <= s < e <= n]
-        self._set_layer("notes", self._highlight_selections())
+        self.marks.set_highlights(spans)
 
     def highlights(self) -> list[tuple[int, int, QColor]]:
-        """The user's highlights as painted: (start, end, colour) in code points."""
-        return [
-            (self._positions.to_offset(s.cursor.selectionStart()), self._positions.to_offset(s.cursor.selectionEnd()), s.format.background().color())
-            for s in self._layers.get("notes", [])
-        ]
-
-    def _highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
-        return [self._selection(s, e, color) for s, e, color in self._highlights]
-
-    def _refresh_extra(self) -> None:
-        ordered = [s for name in ("notes", "entity", "metric", "find", "flash") for s in self._layers.get(name, [])]
-        self.setExtraSelections(ordered)
+        return self.marks.highlights()
 
     def highlight_entity(self, name: str | None) -> int:
-        """Mark every mention of ``name`` strongly; returns how many there are."""
-        if name is None or self._article is None:
-            self._set_layer("entity", [])
-            return 0
-        spans = [m for m in self._analysis.mentions if m.entity == name]
-        self._set_layer(
-            "entity",
-            [self._selection(m.start, m.end, self._theme.entity_background(m.type, 0.38), self._theme.entity_text(m.type)) for m in spans],
-        )
-        return len(spans)
+        return self.marks.highlight_entity(name)
 
     def highlighted_entity_spans(self) -> list[tuple[int, int]]:
-        return [
-            (self._positions.to_offset(s.cursor.selectionStart()), self._positions.to_offset(s.cursor.selectionEnd()))
-            for s in self._layers.get("entity", [])
-        ]
+        return self.marks.spans("entity")
 
     def highlight_metric(self, index: int) -> None:
-        if index < 0 or index >= len(self._analysis.metrics):
-            self._set_layer("metric", [])
-            return
-        metric = self._analysis.metrics[index]
-        color = QColor(self._theme.figure)
-        color.setAlphaF(0.22)
-        self._set_layer("metric", [self._selection(metric.start, metric.end, color)])
+        self.marks.highlight_metric(index)
 
-    # -- find in page
     def find_all(self, query: str) -> int:
-        """Highlight every occurrence of ``query`` (any length, Chinese included, case-insensitive
-        for Latin letters); returns the count. The cursor moves with find_next."""
-        self._find = []
-        self._find_current = -1
-        if query and self._article is not None:
-            text = self._article.text
-            folded, needle = text.lower(), query.lower()
-            if len(folded) != len(text) or len(needle) != len(query):  # lower() changed lengths
-                folded, needle = text, query
-            start = folded.find(needle)
-            while start != -1:
-                self._find.append((start, start + len(needle)))
-                start = folded.find(needle, start + len(needle))
-        self._paint_find()
-        return len(self._find)
+        return self.find.find_all(query)
 
     def find_next(self, backward: bool = False) -> tuple[int, int]:
-        """Move to the next (previous) hit after the cursor; returns (1-based index, count)."""
-        if not self._find:
-            return 0, 0
-        here = self.cursor_offset()
-        if backward:
-            before = [i for i, (s, _) in enumerate(self._find) if s < (self.selected_span() or (here, here))[0]]
-            self._find_current = before[-1] if before else len(self._find) - 1
-        else:
-            after = [i for i, (s, _) in enumerate(self._find) if s >= here]
-            self._find_current = after[0] if after else 0
-        start, end = self._find[self._find_current]
-        self.select_span(start, end)
-        self._paint_find()
-        return self._find_current + 1, len(self._find)
-
-    def _paint_find(self) -> None:
-        accent = QColor(self._theme.flash)
-        self._set_layer(
-            "find",
-            [
-                self._selection(s, e, accent if i == self._find_current else self._theme.find)
-                for i, (s, e) in enumerate(self._find)
-            ],
-        )
+        return self.find.find_next(backward)
 
     def find_hits(self) -> list[tuple[int, int]]:
-        return list(self._find)
+        return self.find.hits()
 
     # -- what is under the mouse
     def mention_at(self, offset: int) -> Mention | None:
@@ -576,35 +456,18 @@ class ArticleView(QTextEdit):
         super().mouseDoubleClickEvent(event)
 
     def select_word_at(self, point: QPoint) -> bool:
-        """Select the jieba word under ``point``: Qt alone would take the whole run of Chinese
-        characters (it has no dictionary). False when the character is not Chinese."""
+        """Select the segmenter's word under ``point``. False when the character is not Chinese
+        (Qt's own rules are right for Latin words) or there is no segmenter yet."""
         offset = self.offset_at(point)
-        if offset is None or self._article is None or self._words is None:
+        if offset is None or self._article is None or not self._words.ready:
             return False
-        text = self._article.text
-        if not is_cjk(text[offset]):
+        if not is_cjk(self._article.text[offset]):
             return False
-        span = self.word_at(offset)
+        span = self._words.word_at(offset)
         if span is None:
             return False
         self.select_span(*span, scroll=False)
         return True
-
-    def word_at(self, offset: int) -> tuple[int, int] | None:
-        if self._article is None or self._words is None:
-            return None
-        text = self._article.text
-        line_start = text.rfind("\n", 0, offset) + 1
-        words = self._word_cache.get(line_start)
-        if words is None:
-            # One paragraph at a time, on demand: a few milliseconds once jieba is warm.
-            line_end = text.find("\n", offset)
-            line_end = len(text) if line_end == -1 else line_end
-            words = self._word_cache[line_start] = self._words(text[line_start:line_end])
-        for start, end in words:
-            if start + line_start <= offset < end + line_start:
-                return start + line_start, end + line_start
-        return offset, offset + 1
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -624,24 +487,9 @@ class ArticleView(QTextEdit):
         mention = self.mention_at(offset)
         if mention is not None:
             description = self._describe(mention.entity) if self._describe is not None else ""
-            color = self._theme.entity_text(mention.type).name()
-            tip = f"<b>{escape(mention.entity)}</b> <span style='color:{color}'>{ENTITY_LABELS[mention.type]}</span>"
-            if mention.surface != mention.entity:
-                tip += f"<br/><i>“{escape(mention.surface)}”</i>"
-            if description:
-                tip += f"<br/>{escape(description)}"
-            return f"<qt>{tip}</qt>"
+            return mention_tooltip(mention, description, self._theme.entity_text(mention.type).name())
         index = self.metric_at(offset)
-        if index >= 0:
-            metric = self._analysis.metrics[index]
-            parts = [f"<b>{escape(format_metric_value(metric))}</b>"]
-            for name, value in (("label", metric.label), ("subject", metric.subject), ("period", metric.period)):
-                if value:
-                    parts.append(f"{name}: {escape(value)}")
-            if metric.kind.value != "actual":
-                parts.append(metric.kind.value)
-            return "<qt>" + "<br/>".join(parts) + "</qt>"
-        return ""
+        return metric_tooltip(self._analysis.metrics[index]) if index >= 0 else ""
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         offset = self.offset_at(event.pos())

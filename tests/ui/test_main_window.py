@@ -70,7 +70,7 @@ def test_window_copies_figure_rows_as_tsv(qtbot: QtBot, window: MainWindow) -> N
 
 
 def test_window_double_click_selects_a_jieba_word(qtbot: QtBot, window: MainWindow, char_point) -> None:
-    qtbot.waitUntil(lambda: window._tools.word_spans is not None, timeout=30_000)  # noqa: SLF001 - warm-up done
+    qtbot.waitUntil(lambda: window.loading.tools.word_spans is not None, timeout=30_000)  # the warm-up is done
     window.open_article(FIRST)
     text = window.view.text()
     start = text.index("电子商务领域")
@@ -83,7 +83,7 @@ def test_window_double_click_selects_a_jieba_word(qtbot: QtBot, window: MainWind
 
 
 def test_window_mention_tooltip_and_type_toggle(qtbot: QtBot, window: MainWindow, char_point) -> None:
-    qtbot.waitUntil(lambda: window._tools.describe is not None, timeout=30_000)  # noqa: SLF001
+    qtbot.waitUntil(lambda: window.loading.tools.describe is not None, timeout=30_000)
     mention = next(m for m in window.view.analysis.mentions if m.entity == "字节跳动")
     window.view.scroll_to_span(mention.start, mention.end)
     tip = window.view.tooltip_at(char_point(window.view, mention.start))
@@ -141,9 +141,9 @@ def test_window_reports_skipped_files_by_name(qtbot: QtBot, make_window, tmp_pat
     (tmp_path / "good.md").write_text("# 标题\n\n阿里巴巴发布财报。", encoding="utf-8")
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     window = make_window([tmp_path])
-    assert window.errors_button.isVisible()
-    assert "1 file skipped" in window.errors_button.text()
-    assert "empty.md" in window.errors_button.toolTip()
+    assert window.status.errors_button.isVisible()
+    assert "1 file skipped" in window.status.errors_button.text()
+    assert "empty.md" in window.status.errors_button.toolTip()
     window.act_show_errors.trigger()
     table = window.dialogs.shown[0].table
     assert (table.topLevelItem(0).text(0), table.topLevelItem(0).text(1)) == ("empty.md", "the file is empty")

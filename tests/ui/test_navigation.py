@@ -120,7 +120,7 @@ def test_search_filters_by_source_and_entity(qtbot: QtBot, opened: MainWindow) -
 def test_entities_panel_library_scope_selects_and_highlights(qtbot: QtBot, opened: MainWindow) -> None:
     window = opened
     panel = window.entities_panel
-    qtbot.waitUntil(lambda: bool(window._summaries))  # noqa: SLF001 - counted in the worker
+    qtbot.waitUntil(lambda: window.entities.counted)  # counted in the worker
     panel.set_library_scope(True)
     names = panel.visible_names()
     assert names[0] == "抖音"  # the most mentioned name in the seeds
@@ -134,7 +134,7 @@ def test_entities_panel_library_scope_selects_and_highlights(qtbot: QtBot, opene
 
 def test_entity_card_shows_articles_newest_first_and_a_chart(qtbot: QtBot, opened: MainWindow) -> None:
     window = opened
-    qtbot.waitUntil(lambda: window._tools.describe is not None, timeout=30_000)  # noqa: SLF001
+    qtbot.waitUntil(lambda: window.loading.tools.describe is not None, timeout=30_000)
     with qtbot.waitSignal(window.card_panel.details_shown, timeout=10_000):
         window.select_entity("抖音")
     card, details = window.card_panel.card(), window.card_panel.details()

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.analysis.pipeline import Analyzer
 from reader.library.library import load_library
+from reader.ui.history import Place
 from reader.ui.session import ReadingSession
 
 
@@ -33,3 +34,13 @@ def test_window_notes_follow_the_session(qtbot: QtBot, window) -> None:  # noqa:
     other = next(k for k in keys if k != window.current_key)
     window.open_article(other)
     assert window.notes_panel is None or window.notes_panel.article_key() == other
+
+
+def test_a_new_library_keeps_only_its_own_places_in_the_history(seeds_dir: Path, analyzer: Analyzer) -> None:
+    session = ReadingSession()
+    library = load_library([seeds_dir], None, analyzer)
+    session.history.visit(Place("gone.md", 0, 0, 0))
+    session.history.visit(Place(library.articles[0].key, 0, 0, 0))
+    session.set_library(library)
+    assert session.history.current == Place(library.articles[0].key, 0, 0, 0)
+    assert not session.history.can_go_back()

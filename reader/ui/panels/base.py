@@ -1,5 +1,6 @@
 """A dock that builds its content the first time it is shown (Frescobaldi's pattern): a hidden
-panel costs nothing, and its stable objectName lets QMainWindow.saveState restore the layout."""
+panel costs nothing, and its stable objectName lets QMainWindow.saveState restore the layout.
+``activate()`` is how the window and its controllers bring a panel to the reader."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ class Panel(QDockWidget):
             self._built = True
             self.setWidget(self.build())
             self.refresh()
+
+    def activate(self) -> None:
+        """Show the panel (built now if it never was) in front of the panels it shares a
+        place with: the reader asked for what it holds."""
+        self.ensure_built()
+        self.show()
+        self.raise_()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self.ensure_built()

@@ -1,0 +1,169 @@
+"""Opening a library in the window: the load job off the GUI thread with its progress and
+Cancel in the status bar, the view's word and name tools handed over once the worker has
+warmed them, the files it skipped, and which article to show first.
+
+The controller owns what a load needs — the paths and the analyzer (which corrections and the
+statistical layer replace) — and says ``loaded`` when the fast layer is in and ``indexed`` when
+the library's names are counted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from reader.analysis.corrections import Corrections
+from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
+from reader.library.corpus import NOT_FOUND
+from reader.library.library import Library
+from reader.ui.dialogs.ask import Dialogs
+from reader.ui.dialogs.errors import LoadErrorsDialog
+from reader.ui.loader import LoadJob, Tools
+from reader.ui.reading_state import ReadingState
+from reader.ui.session import ReadingSession
+from reader.ui.status import StatusBar
+from reader.ui.view import ArticleView
+
+
+def match_article(library: Library, wanted: str) -> str:
+    """The article ``--open`` asks for: by key, by path as given, or by file name alone."""
+    if wanted in library:
+        return wanted
+    name = Path(wanted).name
+    for article in library.articles:
+        if article.file == wanted or Path(article.key).name == name or (article.path and Path(article.path) == Path(wanted).resolve()):
+            return article.key
+    return ""
+
+
+def empty_library_message(library: Library) -> str:
+    """What the view says when there is no article to show."""
+    if library.articles:
+        return "Choose an article."
+    missing = [e.file for e in library.errors if e.message == NOT_FOUND]
+    if missing and len(missing) == len(library.errors):
+        return f"{missing[0]}: not found." + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+    return "No articles could be read here."
+
+
+class LoadingController(QObject):
+    started = Signal()  # a new load began: work on the previous library should stop
+    loaded = Signal(Library)  # the fast layer is in
+    indexed = Signal(Library)  # and the library's names are counted
+
+    def __init__(
+        self,
+        analyzer: ArticleAnalyzer,
+        data_dir: Path | None,
+        state: ReadingState,
+        session: ReadingSession,
+        view: ArticleView,
+        status: StatusBar,
+        dialogs: Dialogs,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.analyzer = analyzer
+        self.paths: list[Path] = []  # the folders and files the library is opened from
+        self.open_request: str | None = None  # the article to show when the library is in (--open)
+        self.tools = Tools(None, None)
+        self._data_dir = data_dir
+        self._state = state
+        self._session = session
+        self._view = view
+        self._status = status
+        self._dialogs = dialogs
+        self._parent = parent
+        self._job: LoadJob | None = None
+
+    def open(self, paths: list[Path]) -> None:
+        """Load a library in the background; the window stays usable meanwhile."""
+        self.started.emit()
+        if self._job is not None:
+            self._job.cancel()
+            self._job.loaded.disconnect(self._on_loaded)
+        self.paths = list(paths)
+        job = LoadJob(paths, self._data_dir, self.analyzer, self)
+        job.progressed.connect(self._status.show_progress)
+        job.loaded.connect(self._on_loaded)
+        job.indexed.connect(self.indexed)
+        job.failed.connect(self._status.say)
+        job.warmed.connect(self._on_warmed)
+        self._job = job
+        names = ", ".join(p.name or str(p) for p in paths)
+        self._status.say(f"Opening {names}…")
+        self._status.show_busy()
+        if self._session.library is None:
+            self._view.show_message(f"Opening {names}…")
+        job.start()
+
+    def reopen_with(self, corrections: Corrections) -> bool:
+        """Load the same paths again with the analyzer under ``corrections``, at the article
+        being read."""
+        if not isinstance(self.analyzer, Analyzer):
+            self._status.say("This analyzer takes no corrections.")
+            return False
+        self.analyzer = self.analyzer.with_corrections(corrections)
+        self.open_request = self._session.current_key
+        self.open(self.paths)
+        return True
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._status.say("Stopping…")
+
+    def wait(self) -> None:
+        """Stop the load and wait for its thread (at window close)."""
+        if self._job is not None:
+            self._job.wait()
+
+    def ask_folder(self) -> None:
+        folder = self._dialogs.ask_folder()
+        if folder:
+            self.open([Path(folder)])
+
+    def ask_files(self) -> None:
+        files = self._dialogs.ask_files()
+        if files:
+            self.open([Path(f) for f in files])
+
+    def show_errors(self) -> None:
+        library = self._session.library
+        if library is not None and library.errors:
+            self._dialogs.show(LoadErrorsDialog(library.errors, self._parent))
+
+    def initial_article(self, library: Library, listed: list[str]) -> str:
+        """The article to show first: the one asked for (``open_request``, then forgotten),
+        else the last one read in this library, else the first of the list as shown
+        (``listed``); "" when none."""
+        wanted, self.open_request = self.open_request, None
+        if wanted:
+            key = match_article(library, wanted)
+            if key:
+                return key
+            self._status.say(f"{wanted}: not in this library")
+        last = self._state.last_article(library.root)
+        if last and last in library:
+            return last
+        return listed[0] if listed else ""
+
+    def _on_loaded(self, library: Library) -> None:
+        self._status.hide_busy()
+        self.loaded.emit(library)
+
+    def _on_warmed(self, tools: Tools) -> None:
+        self.tools = tools
+        self._view.set_word_spans(tools.word_spans)
+        self._view.set_describer(tools.describe)
+
+    def report_loaded(self, library: Library) -> None:
+        """Say what came in (the last word on a new library, after every other feature's):
+        the count, whether the load was stopped early, the skipped files; and remember it."""
+        self._state.remember_library(library.folders)
+        self._status.show_skipped(library.errors)
+        cancelled = self._job is not None and self._job.cancelled
+        folder = library.folders[0] if library.folders else ""
+        self._status.say(f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {folder}")

@@ -1,0 +1,56 @@
+"""Following a name through the seeds with the entity navigator: selecting it, stepping through
+its mentions, the card's jumps, and a new library starting with nothing selected."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from reader.ui.window import MainWindow
+
+ENTITY = "字节跳动"
+
+
+def test_selecting_a_name_marks_it_and_lists_its_mentions(qtbot: QtBot, window: MainWindow) -> None:
+    entities, library = window.entities, window.library
+    assert library is not None
+    with qtbot.waitSignal(window.session.entity_selected, check_params_cb=lambda name: name == ENTITY):
+        entities.select(ENTITY)
+    here = window.view.highlighted_entity_spans()
+    refs = library.mentions_of(ENTITY)
+    assert window.status_message() == f"{ENTITY}: {len(here)} here, {len(refs)} in the library — F3 for the next"
+    assert window.mentions_panel.isVisible() and window.mentions_panel.entity == ENTITY
+    assert window.act_next_mention.isEnabled()
+    card = entities.card(ENTITY)
+    assert card is not None and card.name == ENTITY and window.card_panel.card() == card
+
+
+def test_stepping_and_the_cards_jumps_open_the_mentions(window: MainWindow) -> None:
+    entities, library = window.entities, window.library
+    assert library is not None
+    refs = library.mentions_of(ENTITY)
+    window.open_article(refs[0].article, span=(refs[0].start, refs[0].end))
+    entities.select(ENTITY)
+    entities.next_mention()
+    assert (window.current_key, window.view.selected_span()) == (refs[1].article, (refs[1].start, refs[1].end))
+    assert window.status_message() == f"{ENTITY}: mention 2 of {len(refs)}"
+    entities.previous_mention()
+    entities.previous_mention()  # before the first: the last, said so
+    assert window.view.selected_span() == (refs[-1].start, refs[-1].end)
+    assert window.status_message().endswith("(wrapped around)")
+    other = next(r for r in refs if r.article != window.current_key)
+    entities.open_card_article(other.article)  # at the name's first mention there
+    first_there = next(r for r in refs if r.article == other.article)
+    assert (window.current_key, window.view.selected_span()) == (other.article, (first_there.start, first_there.end))
+
+
+def test_f3_without_a_name_says_how(window: MainWindow) -> None:
+    window.entities.next_mention()
+    assert window.status_message().startswith("Select a name first")
+
+
+def test_a_new_library_starts_with_nothing_selected(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.library is not None
+    window.entities.select(ENTITY)
+    window.session.set_library(window.library)
+    assert window.selected_entity == "" and window.view.highlighted_entity_spans() == []
+    assert window.card_panel.card() is None and window.mentions_panel.entity == ""
