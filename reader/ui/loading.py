@@ -166,4 +166,5 @@ class LoadingController(QObject):
         self._status.show_skipped(library.errors)
         cancelled = self._job is not None and self._job.cancelled
         folder = library.folders[0] if library.folders else ""
-        self._status.say(f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {folder}")
+        said = f"{len(library)} articles" + (" (stopped early)" if cancelled else "") + f" — {folder}"
+        self._status.say(" · ".join([said, *library.notices]))  # the disk is full: not cached

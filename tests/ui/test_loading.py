@@ -117,3 +117,11 @@ def test_corrections_need_the_real_analyzer(qtbot: QtBot, data_dir: Path, store:
     qtbot.add_widget(widget)
     assert widget.loading.reopen_with(Corrections().ignore("阿里巴巴")) is False
     assert widget.status.message() == "This analyzer takes no corrections."
+
+
+def test_a_load_that_could_not_cache_says_why(loading: Loading, library: Library) -> None:
+    """Issue 20, point 11: a full disk is said in the status bar, and the articles are there."""
+    full = Library(library.root, library.articles, {}, library.errors, ("the disk is full (/data); reading on without the cache",))
+    loading.session.set_library(full)
+    assert "the disk is full (/data)" in loading.status.message()
+    assert loading.status.message().startswith("2 articles")
