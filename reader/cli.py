@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -15,6 +16,7 @@ from reader.analysis.statistical import load_model
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.library import Library, analysis_workers, load_library
+from reader.library.links import SCHEME, LinkError, Location, is_link, parse_link
 from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
 from reader.paths import SEEDS, data_dir
@@ -43,7 +45,13 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read Chinese business and technology news. Commands: reader extract …, reader notes …",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="folders or files to open (default: the last library, else the bundled seeds)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH_OR_URL",
+        help="folders or files to open, file:// URLs, or one reader://open?library=…&article=…&offset=… link "
+        "(default: the last library, else the bundled seeds)",
+    )
     parser.add_argument("--open", dest="open_file", metavar="FILE", help="open this article (its path within the library)")
     parser.add_argument("--screenshot", metavar="PNG", type=Path, help="render the window to PNG and exit")
     parser.add_argument("--version", action="version", version=f"reader {reader.__version__}")
@@ -181,8 +189,30 @@ def _print_summary(library: Library, out: TextIO) -> None:
         out.write(f"skipped {error.file}: {error.message}\n")
 
 
+def gui_location(arguments: Sequence[str], open_file: str | None) -> Location:
+    """What the GUI's arguments ask to open. Paths are made absolute here, so a running window
+    that is handed them (another process, another current folder) finds them. LinkError for a
+    malformed link, or a reader:// link given with other paths."""
+    places = [parse_link(a) if is_link(a) else Location((Path(a),)) for a in arguments]
+    links = [a for a in arguments if a.lower().startswith(f"{SCHEME}:")]
+    if links and (len(arguments) > 1 or open_file):
+        raise LinkError(f"{links[0]}: a reader:// link opens on its own, without other paths or --open")
+    if links:
+        location = places[0]
+    else:
+        location = Location(tuple(p for place in places for p in place.paths), open_file or "")
+    article = location.article
+    if article and Path(article).exists():
+        article = str(Path(article).absolute())
+    return replace(location, paths=tuple(p.absolute() for p in location.paths), article=article)
+
+
 def _gui(args: argparse.Namespace) -> int:
+    try:
+        location = gui_location(args.paths, args.open_file)
+    except LinkError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
     from reader.ui.app import run  # noqa: PLC0415 - Qt loads only for the GUI
 
-    paths = args.paths or None
-    return run(paths=paths, open_file=args.open_file, screenshot=args.screenshot, data_dir=args.data_dir, default=SEEDS)
+    return run(location, screenshot=args.screenshot, data_dir=args.data_dir, default=SEEDS)

@@ -8,7 +8,8 @@ The layout is a Jinja2 template (``resources/templates/notes.md.j2``, replaceabl
 - ``yaml`` — a value as a YAML (JSON-compatible) scalar or list for the front matter;
 - ``hashtags`` — tags as Obsidian ``#tags``.
 
-Links back into Reader are ``reader://open?library=…&article=…&offset=…`` (code points).
+Links back into Reader are ``reader://open?library=…&article=…&offset=…&end=…`` (code points;
+see :mod:`reader.library.links`).
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import jinja2
 
 from reader.errors import ExportError
 from reader.ingest.model import Article
+from reader.library.links import reader_link
 from reader.notes.anchor import anchor
 from reader.notes.model import ORPHAN, Anchor, Annotation, Kind, timestamp
 from reader.notes.output import write_atomic
@@ -87,11 +89,6 @@ def obsidian_tag(tag: str) -> str:
 
 def hashtags(tags: Iterable[str]) -> str:
     return " ".join(f"#{obsidian_tag(t)}" for t in tags)
-
-
-def reader_link(library: str, article_key: str, offset: int) -> str:
-    """A link that opens the article in Reader at ``offset`` (code points)."""
-    return "reader://open?" + urlencode({"library": library, "article": article_key, "offset": offset}, quote_via=quote)
 
 
 # -- what the template is given
@@ -228,7 +225,7 @@ def _article_notes(
 
 
 def _entry(library: str, annotation: Annotation, where: Anchor) -> NoteEntry:
-    link = reader_link(library, annotation.article_key, where.start) if annotation.article_key else ""
+    link = reader_link(library, annotation.article_key, where.start, where.end) if annotation.article_key else ""
     return NoteEntry(
         kind=annotation.kind.value,
         quote=annotation.quote,

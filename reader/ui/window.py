@@ -32,6 +32,7 @@ from reader.errors import StoreUnavailable
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
 from reader.library.corpus import NOT_FOUND
+from reader.library.links import Location
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
@@ -48,6 +49,7 @@ from reader.ui.notes_controller import NotesController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.display import plain_tooltip
 from reader.ui.loader import LoadJob, Tools
+from reader.ui.locations import LocationOpener
 from reader.ui.models.articles import newest_first
 from reader.ui.panels.base import Panel
 from reader.ui.background import QueryRunner
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.notes_repo = AnnotationRepository(store) if store is not None else None
         self.notes = NotesController(self)
         self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
+        self.locations = LocationOpener(self)
 
         self._build_central()
         # Features with their own file: each owns its actions and is given what it needs.
@@ -544,6 +547,10 @@ class MainWindow(QMainWindow):
         if self.library is None:
             self.view.show_message(f"Opening {names}…")
         job.start()
+
+    def open_location(self, location: Location) -> None:
+        """Open a place (a reader:// link, a file, --open): its library, its article, its passage."""
+        self.locations.open(location)
 
     def cancel_loading(self) -> None:
         if self._job is not None:
