@@ -13,6 +13,7 @@ from typing import Any, TextIO
 import reader
 from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
+from reader.desktop.commands import add_desktop_commands
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.library import Library, analysis_workers, load_library
@@ -21,7 +22,7 @@ from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
 from reader.paths import SEEDS, data_dir
 
-COMMANDS = ("extract", "notes")
+COMMANDS = ("extract", "notes", "desktop")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,7 +44,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="Read Chinese business and technology news. Commands: reader extract …, reader notes …",
+        description="Read Chinese business and technology news. Commands: reader extract …, reader notes …, reader desktop …",
     )
     parser.add_argument(
         "paths",
@@ -73,6 +74,7 @@ def _command_parser() -> argparse.ArgumentParser:
     _common(extract)
     extract.set_defaults(run=_extract)
     add_notes_commands(commands, _common)
+    add_desktop_commands(commands, _common)
     return parser
 
 

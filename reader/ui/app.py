@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader
 from reader.analysis.pipeline import Analyzer
+from reader.desktop.entry import DESKTOP_ID
 from reader.errors import StoreUnavailable
 from reader.library.links import Location
 from reader.library.store import Store
@@ -20,6 +21,7 @@ from reader.paths import data_dir as resolve_data_dir
 from reader.ui.theme import SANS_FAMILIES
 from reader.library.corrections import stored_corrections
 from reader.ui.dialogs.ask import Dialogs
+from reader.ui.icons import application_icon
 from reader.ui.instance import Instance
 from reader.ui.window import MainWindow
 
@@ -118,7 +120,8 @@ def run(location: Location, screenshot: Path | None, data_dir: str | None, defau
     app.setApplicationName("Reader")
     app.setOrganizationName("Reader")
     app.setApplicationVersion(reader.__version__)
-    app.setDesktopFileName("reader")
+    app.setDesktopFileName(DESKTOP_ID)  # matches the launcher `reader desktop install` writes
+    app.setWindowIcon(application_icon())
     # Chinese in the interface falls back to a Simplified Chinese face, not whichever CJK font
     # fontconfig finds first (often the Japanese one, with different glyph shapes).
     font = app.font()
