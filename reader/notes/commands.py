@@ -4,7 +4,8 @@
     reader notes import ANNOTATIONS.json --library LIBRARY
 
 ``OUT`` is a file, an existing folder (the file is named after the article or the library), or
-``-`` for standard output. Messages go to standard error; the exit status is 0 on success, 1 when
+``-`` for standard output, where the export goes without ``-o`` too. File links in Markdown are
+relative to ``OUT``'s folder, or absolute ``file://`` URIs on standard output. Messages go to standard error; the exit status is 0 on success, 1 when
 the database or the output cannot be used, 2 for bad arguments or unreadable input.
 """
 
@@ -37,7 +38,7 @@ def add_notes_commands(
     export.add_argument("library", type=Path, metavar="LIBRARY", help="the folder (or file) the notes were made in")
     export.add_argument("--format", choices=("markdown", "w3c"), default="markdown", help="default: markdown")
     export.add_argument("--article", metavar="FILE", help="only this article (its path, or its path within LIBRARY)")
-    export.add_argument("-o", "--output", metavar="OUT", help="file, folder, or - for standard output")
+    export.add_argument("-o", "--output", metavar="OUT", help="file, folder, or - for standard output (the default)")
     export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template for Markdown (see resources/templates/notes.md.j2)")
     add_common(export)
     export.set_defaults(run=run_export)
@@ -132,10 +133,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _output_path(output: str | None, default_name: str) -> Path | None:
     """Where to write: None for standard output."""
-    if output == "-":
+    if output is None or output == "-":
         return None
-    if output is None:
-        return inside(Path.cwd(), default_name)
     path = Path(output)
     if path.is_dir():
         return inside(path, default_name)

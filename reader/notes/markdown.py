@@ -118,7 +118,7 @@ class ArticleNotes:
     url: str
     tags: tuple[str, ...]
     link: str  # opens the article at its start
-    file_link: str  # relative path from the export to the article file, URL-encoded; "" if unknown
+    file_link: str  # the article file from the export's folder, URL-encoded (file:// URI on stdout); "" if unknown
     highlights: tuple[NoteEntry, ...]
     bookmarks: tuple[NoteEntry, ...]
     entity_notes: tuple[NoteEntry, ...]
@@ -204,10 +204,7 @@ def _article_notes(
     placed.sort(key=lambda p: (p[0].start, p[0].end, p[1].created))
     for where, annotation in placed:
         (highlights if annotation.kind is Kind.HIGHLIGHT else bookmarks).append(_entry(library, annotation, where))
-    file_link = ""
-    if article is not None and article.path and output is not None:
-        relative = os.path.relpath(article.path, output.resolve().parent)
-        file_link = quote(Path(relative).as_posix())
+    file_link = file_link_to(Path(article.path), output) if article is not None and article.path else ""
     return ArticleNotes(
         key=key,
         title=article.title if article is not None else key,
@@ -222,6 +219,17 @@ def _article_notes(
         entity_notes=tuple(entity_notes),
         orphans=tuple(orphans),
     )
+
+
+def file_link_to(article: Path, output: Path | None) -> str:
+    """A link to the article file that works from the exported note: relative to the note's
+    own folder (the export and its articles move together, as in a vault), or an absolute
+    ``file://`` URI when the note has no place yet (standard output). Never relative to the
+    current folder, which means nothing to whoever opens the note."""
+    if output is None:
+        return article.resolve().as_uri()
+    relative = os.path.relpath(article.resolve(), output.resolve().parent)
+    return quote(Path(relative).as_posix())
 
 
 def _entry(library: str, annotation: Annotation, where: Anchor) -> NoteEntry:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -108,3 +110,33 @@ def test_cli_errors_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "not a JSON file" in capsys.readouterr().err
     assert main(["notes", "export", str(tmp_path), "-o", str(tmp_path / "missing" / "x.md")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def _file_link(markdown: str) -> str:
+    found = re.search(r"\[File\]\(([^)]+)\)", markdown)
+    assert found is not None, markdown
+    return found[1]
+
+
+def test_cli_export_without_output_writes_markdown_to_stdout(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "export", str(library)]) == 0
+    out, err = capsys.readouterr()
+    assert yaml.safe_load(out.split("---\n")[1])["title"] == "articles notes"
+    assert "wrote" not in err
+    # No file to be relative to: the link is an absolute file:// URI.
+    link = _file_link(out)
+    assert link.startswith("file:///") and Path(unquote(urlsplit(link).path)) == (library / "汽车" / "xiaomi.md").resolve()
+
+
+def test_cli_export_file_links_are_relative_to_the_output_not_the_current_folder(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "somewhere" / "else"
+    elsewhere.mkdir(parents=True)
+    (tmp_path / "vault" / "reading").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    assert main(["notes", "export", str(library), "-o", "../../vault/reading/notes.md"]) == 0
+    written = tmp_path / "vault" / "reading" / "notes.md"
+    link = _file_link(written.read_text(encoding="utf-8"))
+    assert not link.startswith(("/", "file:"))
+    assert (written.parent / unquote(link)).resolve() == (library / "汽车" / "xiaomi.md").resolve()
