@@ -87,7 +87,7 @@ def run_export(args: argparse.Namespace) -> int:
             text = render(document, args.template)
         else:
             label = f"Reader annotations: {base}"
-            text = w3c_json(annotations, label=label)
+            text = w3c_json(annotations, articles, label=label)
         if output is None:
             sys.stdout.write(text)
         else:
@@ -123,11 +123,7 @@ def run_import(args: argparse.Namespace) -> int:
         store.close()
     for problem in result.problems:
         print(f"reader: {args.annotations}: skipped {problem}", file=sys.stderr)
-    print(
-        f"reader: imported {result.added} new, {result.updated} updated, {result.unchanged} already present"
-        + (f"; {result.orphaned} no longer match their article and are listed as orphaned" if result.orphaned else ""),
-        file=sys.stderr,
-    )
+    print(f"reader: imported {result.summary(str(folder))}", file=sys.stderr)
     return 0
 
 

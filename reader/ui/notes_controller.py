@@ -21,7 +21,7 @@ from reader.notes.markdown import export_markdown
 from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
 from reader.notes.output import safe_filename
 from reader.notes.repository import AnnotationFilter
-from reader.notes.w3c import export_w3c, import_w3c
+from reader.notes.w3c import export_w3c, plan_import
 from reader.ui.panels.notes import COLOR_HEX
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ class NotesController(QObject):
             self.on_failed(str(error))
             return
         self._anchored = anchor_all(article.text, annotations)
+        self._store_moved_anchors(annotations)
         self.w.view.set_highlights(
             [
                 (item.anchor.start, item.anchor.end, self._note_color(item.annotation.color))
@@ -96,6 +97,18 @@ class NotesController(QObject):
                 if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned
             ]
         )
+
+    def _store_moved_anchors(self, stored: list[Annotation]) -> None:
+        """Write back where notes anchor in the article as it is now, so the store (and every
+        export) holds the current positions. Not an undoable edit: it follows the article, not
+        the user."""
+        before = {a.id: a for a in stored}
+        moved = [item.annotation for item in self._anchored if item.annotation != before[item.annotation.id]]
+        if moved and self.w.notes_repo is not None:
+            try:
+                self.w.notes_repo.write_many(put=moved)
+            except StoreUnavailable as error:
+                self.on_failed(str(error))
 
     def highlight_at(self, offset: int) -> Annotation | None:
         """The highlight drawn over ``offset`` (the shortest, when they overlap)."""
@@ -401,14 +414,15 @@ class NotesController(QObject):
             return
         try:
             annotations = self.w.notes_repo.for_library(self.w.library.root)
-            export_w3c(Path(path), annotations, label=f"Reader annotations: {base}")
+            articles = {a.key: a for a in self.w.library.articles}
+            export_w3c(Path(path), annotations, articles, label=f"Reader annotations: {base}")
         except (ExportError, StoreUnavailable) as error:
             self.w.status_text.setText(f"Could not export the annotations: {error}")
             return
         self.w.status_text.setText(f"Exported {len(annotations)} annotations to {path}")
 
     def import_w3c_annotations(self) -> None:
-        """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
+        """Add a W3C annotation file's notes to this library: one undoable step."""
         if self.w.library is None or self.w.notes_repo is None:
             return
         path = self.w.dialogs.ask_open_path("Import annotations (W3C JSON)", "W3C annotations (*.json *.jsonld);;All files (*)")
@@ -417,7 +431,9 @@ class NotesController(QObject):
         try:
             document = json.loads(Path(path).read_text(encoding="utf-8"))
             articles = {a.key: a for a in self.w.library.articles}
-            result = import_w3c(document, self.w.library.root, self.w.notes_repo, articles)
+            result = plan_import(document, self.w.library.root, self.w.notes_repo, articles)
+            if self.w.undo is not None:
+                self.w.undo.add_batch(result.changes, f"import {len(result.changes)} annotation{'s' if len(result.changes) != 1 else ''}")
         except OSError as error:
             self.w.status_text.setText(f"Could not read {path}: {error.strerror or error}")
             return
@@ -430,13 +446,6 @@ class NotesController(QObject):
         except StoreUnavailable as error:
             self.w.status_text.setText(f"Could not import the annotations: {error}")
             return
-        if self.w.notes_panel is not None:
-            self.w.notes_panel.refresh()
-        self.paint()
-        self.w.refresh_note_counts()
-        skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
-        orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
-        self.w.status_text.setText(
-            f"Imported {result.added} new, {result.updated} updated, {result.unchanged} already present{orphaned}{skipped}"
-        )
+        self._update_undo_actions()
+        self.w.status_text.setText(f"Imported {result.summary(self._library_name())}" + (" — Ctrl+Z to undo" if result.changes else ""))
 

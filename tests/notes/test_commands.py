@@ -140,3 +140,18 @@ def test_cli_export_file_links_are_relative_to_the_output_not_the_current_folder
     link = _file_link(written.read_text(encoding="utf-8"))
     assert not link.startswith(("/", "file:"))
     assert (written.parent / unquote(link)).resolve() == (library / "汽车" / "xiaomi.md").resolve()
+
+
+def test_cli_export_w3c_after_the_article_changed_points_at_its_words_now(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = library / "汽车" / "xiaomi.md"
+    article.write_text(ARTICLE.replace("小米集团公布，", "【快讯】据多家媒体报道，小米集团正式公布，"), encoding="utf-8")
+    assert main(["notes", "export", str(library), "--format", "w3c"]) == 0
+    from reader.notes.articles import load_articles
+
+    text = load_articles(library)[0]["汽车/xiaomi.md"].text
+    (item,) = [i for i in json.loads(capsys.readouterr().out)["first"]["items"] if i["target"]["source"] == "汽车/xiaomi.md"]
+    selectors = {s["type"]: s for s in item["target"]["selector"]}
+    position = selectors["TextPositionSelector"]
+    assert text[position["start"] : position["end"]] == selectors["TextQuoteSelector"]["exact"] == "小米汽车三月交付量超过三"
