@@ -4,7 +4,7 @@ An export is an ``AnnotationCollection`` whose first page holds every annotation
 (https://www.w3.org/TR/annotation-model/); the collection and its page have ids, and every
 annotation carries its own ``@context``, so one taken out of the file is still a conforming
 annotation (tests/notes/test_w3c_conformance.py checks the test suite's schemas). Each
-annotation targets the article file by its path relative to the library folder, with both a
+annotation targets the article file (a ``file:`` URI), with both a
 ``TextQuoteSelector`` and a ``TextPositionSelector`` (code points) re-read from the article
 as it is *now*: an export never depends on whether the article was opened since it changed.
 An annotation whose words are gone has only its quote selector and ``"reader:orphaned": true``. Bodies are ``TextualBody`` objects with a ``purpose``: ``commenting`` (the note,
@@ -28,6 +28,7 @@ from urllib.parse import quote, unquote
 
 import reader
 from reader.ingest.model import Article
+from reader.library.library import library_folders
 from reader.notes.anchor import reanchored
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind, Selector, timestamp
 from reader.notes.output import write_atomic
@@ -101,9 +102,7 @@ def annotation_to_w3c(a: Annotation, article: Article | None) -> dict[str, Any]:
     if a.name:
         body.append({"type": "TextualBody", "value": a.name, "purpose": "describing"})
     body.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in a.tags)
-    # An entity note made outside any article targets the entity itself.
-    source = a.article_key or _ENTITY_TARGET + quote(a.entity or "", safe="")
-    target: dict[str, Any] = {"type": "SpecificResource", "source": source, "styleClass": a.color.value}
+    target: dict[str, Any] = {"type": "SpecificResource", "source": _source(a, article), "styleClass": a.color.value}
     if a.selector is not None:
         s = a.selector
         target["selector"] = [{"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix}]
@@ -124,6 +123,20 @@ def annotation_to_w3c(a: Annotation, article: Article | None) -> dict[str, Any]:
     if orphaned:
         item[ORPHANED] = True
     return item
+
+
+def _source(a: Annotation, article: Article | None) -> str:
+    """The target's IRI. The model wants an absolute IRI, so an article is its file as a
+    ``file:`` URI (which other tools can open; import maps it back to the key by its ending);
+    an entity note made outside any article targets the entity itself."""
+    if not a.article_key:
+        return _ENTITY_TARGET + quote(a.entity or "", safe="")
+    if article is not None and article.path:
+        return Path(article.path).resolve().as_uri()
+    folders = library_folders(a.library)
+    if len(folders) == 1 and folders[0].is_absolute():
+        return folders[0].as_uri().rstrip("/") + "/" + quote(a.article_key)
+    return a.article_key
 
 
 # -- import
@@ -173,7 +186,7 @@ def plan_import(
         if annotation.selector is not None:
             article = articles.get(annotation.article_key)
             if article is None:
-                result.elsewhere.append(annotation.article_key)
+                result.elsewhere.append(unquote(annotation.article_key.removeprefix("file://")))
                 continue
             placed = reanchored(annotation, article.text)
             annotation = placed.annotation
@@ -353,9 +366,9 @@ def _article_key(source: str, articles: Mapping[str, Article]) -> str:
     if source in articles:
         return source
     path = unquote(source.removeprefix("file://"))
-    for key in articles:
-        if path.endswith("/" + key):
-            return key
+    endings = [key for key in articles if path.endswith("/" + key)]
+    if endings:
+        return max(endings, key=len)  # x/a.md, not a.md, for …/x/a.md
     for key, article in articles.items():
         if article.url and article.url == source:
             return key

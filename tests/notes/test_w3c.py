@@ -52,7 +52,7 @@ def test_w3c_document_shape() -> None:
     highlight = items[0]
     assert highlight["type"] == "Annotation" and highlight["motivation"] == "highlighting"
     assert highlight["id"].startswith("urn:uuid:")
-    assert highlight["target"]["source"] == "news/meituan.md"
+    assert highlight["target"]["source"] == "file:///data/articles/news/meituan.md"  # an absolute IRI
     quote, position = highlight["target"]["selector"]
     assert quote["type"] == "TextQuoteSelector" and quote["exact"] == "外卖订单量创新高"
     assert position == {"type": "TextPositionSelector", "start": TEXT.index("外卖"), "end": TEXT.index("外卖") + 8}
@@ -125,8 +125,8 @@ def test_w3c_import_foreign_file_dedupes_on_passage(repo: AnnotationRepository) 
 
 def test_w3c_import_of_another_librarys_notes_says_why_it_skipped_them(repo: AnnotationRepository) -> None:
     result = import_w3c(to_w3c(_sample(), ARTICLES), LIB, repo, {})
-    assert (result.added, result.elsewhere) == (2, [ARTICLE.key] * 3)  # the entity notes need no article
-    assert "3 skipped because their article is not in 文章库 (the first targets 'news/meituan.md'" in result.summary("文章库")
+    assert (result.added, result.elsewhere) == (2, [f"{LIB}/{ARTICLE.key}"] * 3)  # the entity notes need no article
+    assert f"3 skipped because their article is not in 文章库 (the first targets '{LIB}/news/meituan.md'" in result.summary("文章库")
     assert {a.kind for a in repo.for_library(LIB)} == {Kind.ENTITY_NOTE}
 
 
