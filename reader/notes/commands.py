@@ -1,6 +1,7 @@
 """``reader notes export`` and ``reader notes import``.
 
     reader notes export LIBRARY [--format markdown|w3c] [--article FILE] [-o OUT] [--template FILE]
+    reader notes export LIBRARY --flavour obsidian -o VAULT [--template FILE] [--entity-template FILE]
     reader notes import ANNOTATIONS.json --library LIBRARY
 
 ``OUT`` is a file, an existing folder (the file is named after the article or the library), or
@@ -17,11 +18,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.analysis.pipeline import Analyzer
 from reader.errors import ExportError, StoreUnavailable
-from reader.library.library import library_id
+from reader.library.corrections import stored_corrections
+from reader.library.library import analysis_workers, library_id, load_library
 from reader.library.store import Store
 from reader.notes.articles import article_key, load_articles
 from reader.notes.markdown import build_document, render
+from reader.notes.model import Annotation
+from reader.notes.obsidian import build_vault
 from reader.notes.output import inside, safe_filename, write_atomic
 from reader.notes.repository import AnnotationRepository
 from reader.notes.w3c import import_w3c, w3c_json
@@ -39,7 +44,23 @@ def add_notes_commands(
     export.add_argument("--format", choices=("markdown", "w3c"), default="markdown", help="default: markdown")
     export.add_argument("--article", metavar="FILE", help="only this article (its path, or its path within LIBRARY)")
     export.add_argument("-o", "--output", metavar="OUT", help="file, folder, or - for standard output (the default)")
-    export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template for Markdown (see resources/templates/notes.md.j2)")
+    export.add_argument(
+        "--flavour",
+        choices=("plain", "obsidian"),
+        default="plain",
+        help="obsidian: a vault folder (-o DIR) with one note per article and per annotated name, "
+        "linked with [[wikilinks]] (Markdown only; default: plain, one file)",
+    )
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="a Jinja2 template for Markdown (resources/templates/notes.md.j2; with --flavour obsidian, "
+        "the article note: obsidian-article.md.j2)",
+    )
+    export.add_argument(
+        "--entity-template", type=Path, metavar="FILE", help="with --flavour obsidian, the name note (obsidian-entity.md.j2)"
+    )
     add_common(export)
     export.set_defaults(run=run_export)
 
@@ -54,8 +75,11 @@ def run_export(args: argparse.Namespace) -> int:
     folder: Path = args.library
     if not folder.exists():
         return _fail(f"{folder}: no such file or folder", 2)
-    if args.template is not None and not args.template.is_file():
-        return _fail(f"{args.template}: no such template file", 2)
+    for template in (args.template, args.entity_template):
+        if template is not None and not template.is_file():
+            return _fail(f"{template}: no such template file", 2)
+    if args.flavour == "obsidian" and (args.format != "markdown" or args.output in (None, "-")):
+        return _fail("--flavour obsidian writes Markdown notes into a folder: give -o FOLDER (and no --format w3c)", 2)
     store = _open_store(args.data_dir)
     if store is None:
         return 1
@@ -69,6 +93,8 @@ def run_export(args: argparse.Namespace) -> int:
     key = article_key(folder, args.article) if args.article else None
     if key is not None:
         annotations = [a for a in annotations if a.article_key == key]
+    if args.flavour == "obsidian":
+        return _export_vault(args, folder, annotations)
     articles, _ = load_articles(folder, {key} if key is not None else {a.article_key for a in annotations})
     if key is not None and key not in articles and not annotations:
         return _fail(f"{args.article}: not an article of {folder}", 2)
@@ -96,6 +122,31 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(str(error), 1)
     if output is not None:
         print(f"reader: wrote {len(annotations)} annotations to {output}", file=sys.stderr)
+    return 0
+
+
+def _export_vault(args: argparse.Namespace, folder: Path, annotations: list[Annotation]) -> int:
+    """The notes as an Obsidian vault in ``-o FOLDER``: the library is read with its analysis
+    (names and figures; the cache in the store makes a second export quick)."""
+    vault = Path(args.output)
+    try:
+        vault.mkdir(exist_ok=True)
+    except OSError as error:
+        return _fail(f"{vault}: {error.strerror or error}", 1)
+    store = _open_store(args.data_dir)
+    if store is None:
+        return 1
+    try:
+        library = load_library([folder], store, Analyzer(stored_corrections(store)), workers=analysis_workers())
+    finally:
+        store.close()
+    try:
+        notes = build_vault(library, annotations, vault, article_template=args.template, entity_template=args.entity_template)
+        for note in notes:
+            write_atomic(inside(vault, f"{note.name}.md"), note.text)
+    except ExportError as error:
+        return _fail(str(error), 1)
+    print(f"reader: wrote {len(notes)} notes ({len(annotations)} annotations) to {vault}", file=sys.stderr)
     return 0
 
 

@@ -166,7 +166,7 @@ def build_document(
     sections = []
     keys = sorted(by_article, key=lambda k: (k not in articles, k))
     for key in keys:
-        sections.append(_article_notes(library, key, articles.get(key), by_article[key], output))
+        sections.append(article_notes(library, key, articles.get(key), by_article[key], output))
     loose.sort(key=lambda a: (a.entity or "", a.created))
     article = articles.get(single_article) if single_article is not None else None
     all_tags = dict.fromkeys(t for a in annotations for t in a.tags)
@@ -186,7 +186,7 @@ def build_document(
     )
 
 
-def _article_notes(
+def article_notes(
     library: str, key: str, article: Article | None, annotations: list[Annotation], output: Path | None
 ) -> ArticleNotes:
     highlights, bookmarks, entity_notes, orphans = [], [], [], []
@@ -252,7 +252,24 @@ def _entry(library: str, annotation: Annotation, where: Anchor) -> NoteEntry:
 def render(document: NotesDocument, template: Path | None = None) -> str:
     """The document through the template (the bundled one unless ``template`` is given).
     ExportError when a user's template cannot be read or has an error."""
-    path = template or TEMPLATE
+    return render_template(template or TEMPLATE, doc=document)
+
+
+def wikilink(name: str) -> str:
+    """An Obsidian link to the note called ``name`` (a file name without ``.md``, which
+    :func:`reader.notes.output.safe_filename` keeps free of ``[]|#^``)."""
+    return f"[[{name}]]"
+
+
+def number(value: float) -> str:
+    """A figure's value for people: digits grouped, no exponent (26,000,000,000; 0.375)."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0")
+
+
+def render_template(path: Path, **context: object) -> str:
+    """Render the Jinja2 template at ``path`` with Reader's Markdown filters (``md``,
+    ``blockquote``, ``yaml``, ``hashtags``, ``wikilink``). ExportError when it cannot be
+    read or has an error."""
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -264,9 +281,9 @@ def render(document: NotesDocument, template: Path | None = None) -> str:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters.update(md=escape, blockquote=blockquote, yaml=yaml_value, hashtags=hashtags)
+    environment.filters.update(md=escape, blockquote=blockquote, yaml=yaml_value, hashtags=hashtags, wikilink=wikilink, number=number)
     try:
-        text = environment.from_string(source).render(doc=document)
+        text = environment.from_string(source).render(**context)
     except jinja2.TemplateError as error:
         where = f" line {error.lineno}" if isinstance(error, jinja2.TemplateSyntaxError) else ""
         raise ExportError(f"template {path}{where}: {error}") from error
