@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -13,10 +14,12 @@ import reader
 from reader.analysis.metrics import subject_as_written
 from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
+from reader.desktop.commands import add_desktop_commands
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.learned import link_learned
 from reader.library.library import Library, analysis_workers, load_library
+from reader.library.links import SCHEME, LinkError, Location, is_link, parse_link
 from reader.library.store import Store
 from reader.notes.commands import add_notes_commands
 from reader.paths import SEEDS, data_dir
@@ -24,7 +27,7 @@ from reader.paths import SEEDS, data_dir
 # In JSON a change in percentage points is counted in %, and says it is points.
 PERCENTAGE_POINTS = "pp"
 
-COMMANDS = ("extract", "notes")
+COMMANDS = ("extract", "notes", "desktop")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,9 +49,15 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="Read Chinese business and technology news. Commands: reader extract …, reader notes …",
+        description="Read Chinese business and technology news. Commands: reader extract …, reader notes …, reader desktop …",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="folders or files to open (default: the last library, else the bundled seeds)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH_OR_URL",
+        help="folders or files to open, file:// URLs, or one reader://open?library=…&article=…&offset=… link "
+        "(default: the last library, else the bundled seeds)",
+    )
     parser.add_argument("--open", dest="open_file", metavar="FILE", help="open this article (its path within the library)")
     parser.add_argument("--screenshot", metavar="PNG", type=Path, help="render the window to PNG and exit")
     parser.add_argument("--version", action="version", version=f"reader {reader.__version__}")
@@ -70,6 +79,7 @@ def _command_parser() -> argparse.ArgumentParser:
     _common(extract)
     extract.set_defaults(run=_extract)
     add_notes_commands(commands, _common)
+    add_desktop_commands(commands, _common)
     return parser
 
 
@@ -186,8 +196,30 @@ def _print_summary(library: Library, out: TextIO) -> None:
     out.writelines(f"skipped {error.file}: {error.message}\n" for error in library.errors)
 
 
-def _gui(args: argparse.Namespace) -> int:
-    from reader.ui.app import run
+def gui_location(arguments: Sequence[str], open_file: str | None) -> Location:
+    """What the GUI's arguments ask to open. Paths are made absolute here, so a running window
+    that is handed them (another process, another current folder) finds them. LinkError for a
+    malformed link, or a reader:// link given with other paths."""
+    places = [parse_link(a) if is_link(a) else Location((Path(a),)) for a in arguments]
+    links = [a for a in arguments if a.lower().startswith(f"{SCHEME}:")]
+    if links and (len(arguments) > 1 or open_file):
+        raise LinkError(f"{links[0]}: a reader:// link opens on its own, without other paths or --open")
+    if links:
+        location = places[0]
+    else:
+        location = Location(tuple(p for place in places for p in place.paths), open_file or "")
+    article = location.article
+    if article and Path(article).exists():
+        article = str(Path(article).absolute())
+    return replace(location, paths=tuple(p.absolute() for p in location.paths), article=article)
 
-    paths = args.paths or None
-    return run(paths=paths, open_file=args.open_file, screenshot=args.screenshot, data_dir=args.data_dir, default=SEEDS)
+
+def _gui(args: argparse.Namespace) -> int:
+    try:
+        location = gui_location(args.paths, args.open_file)
+    except LinkError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    from reader.ui.app import run  # noqa: PLC0415 - Qt loads only for the GUI
+
+    return run(location, screenshot=args.screenshot, data_dir=args.data_dir, default=SEEDS)

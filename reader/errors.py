@@ -27,3 +27,7 @@ class StoreTooNew(StoreUnavailable):
 
 class ExportError(ReaderError):
     """An export could not be written."""
+
+
+class DesktopError(ReaderError):
+    """The desktop integration could not be installed or removed; the message says why."""

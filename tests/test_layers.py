@@ -35,6 +35,7 @@ ALLOWED = {
     "library": BASE | {"ingest", "analysis"},
     "notes": BASE | {"ingest", "analysis", "library"},
     "evaluation": BASE | {"ingest", "analysis"},
+    "desktop": BASE,  # launcher files and mimeapps.list: stdlib only, no Qt
 }
 ALL = sorted(PACKAGE.rglob("*.py"))
 

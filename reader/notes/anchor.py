@@ -16,6 +16,7 @@ character (milliseconds), whatever the quote length.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from reader.notes.model import ORPHAN, Anchor, Anchored, AnchorStatus, Annotation, Selector
 
@@ -50,18 +51,32 @@ def anchor(text: str, selector: Selector) -> Anchor:
 
 def anchor_all(text: str, annotations: Iterable[Annotation]) -> list[Anchored]:
     """Every annotation of one article anchored in its text, in text order; orphans (and entity
-    notes, which have no passage) last, oldest first."""
+    notes, which have no passage) last, oldest first. An annotation that moved comes with its
+    selector re-read from ``text`` (:func:`reanchored`)."""
     placed: list[Anchored] = []
     loose: list[Anchored] = []
     for annotation in annotations:
-        if annotation.selector is None:
-            loose.append(Anchored(annotation, ORPHAN))
-            continue
-        found = anchor(text, annotation.selector)
-        (loose if found.orphaned else placed).append(Anchored(annotation, found))
+        found = reanchored(annotation, text)
+        (loose if found.anchor.orphaned else placed).append(found)
     placed.sort(key=lambda a: (a.anchor.start, a.anchor.end, a.annotation.created))
     loose.sort(key=lambda a: a.annotation.created)
     return placed + loose
+
+
+def reanchored(annotation: Annotation, text: str) -> Anchored:
+    """The annotation with its selector re-read from ``text`` where it anchors now (offsets,
+    quote and context), and that anchor. The annotation is returned as it was when it has no
+    passage, is orphaned, or nothing changed; ``modified`` is kept either way: re-anchoring
+    follows the article, it is not the user's edit."""
+    if annotation.selector is None:
+        return Anchored(annotation, ORPHAN)
+    found = anchor(text, annotation.selector)
+    if found.orphaned:
+        return Anchored(annotation, found)
+    selector = Selector.from_text(text, found.start, found.end)
+    if selector == annotation.selector:
+        return Anchored(annotation, found)
+    return Anchored(replace(annotation, selector=selector), found)
 
 
 def _anchor_position(text: str, selector: Selector) -> Anchor:
@@ -78,9 +93,14 @@ def _anchor_position(text: str, selector: Selector) -> Anchor:
     match = _best_fuzzy(text, context, "", "", at - len(prefix))
     if match is None:
         return ORPHAN
-    # The position falls the same fraction of the way through the match as through the context.
+    # Where one side of the context survived whole inside the match, the position is at its
+    # edge; else it falls the same fraction of the way through the match as through the context.
     start, end = match
     place = start + round(len(prefix) * (end - start) / len(context))
+    if suffix and (found := text.find(suffix, start, end)) != -1:
+        place = found
+    elif prefix and (found := text.find(prefix, start, end)) != -1:
+        place = found + len(prefix)
     return Anchor(place, place, AnchorStatus.FUZZY)
 
 

@@ -1,10 +1,12 @@
 """``reader notes export`` and ``reader notes import``.
 
     reader notes export LIBRARY [--format markdown|w3c] [--article FILE] [-o OUT] [--template FILE]
+    reader notes export LIBRARY --flavour obsidian -o VAULT [--template FILE] [--entity-template FILE]
     reader notes import ANNOTATIONS.json --library LIBRARY
 
 ``OUT`` is a file, an existing folder (the file is named after the article or the library), or
-``-`` for standard output. Messages go to standard error; the exit status is 0 on success, 1 when
+``-`` for standard output, where the export goes without ``-o`` too. File links in Markdown are
+relative to ``OUT``'s folder, or absolute ``file://`` URIs on standard output. Messages go to standard error; the exit status is 0 on success, 1 when
 the database or the output cannot be used, 2 for bad arguments or unreadable input.
 """
 
@@ -16,11 +18,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.analysis.pipeline import Analyzer
 from reader.errors import ExportError, StoreUnavailable
-from reader.library.library import library_id
+from reader.library.corrections import stored_corrections
+from reader.library.library import analysis_workers, library_id, load_library
 from reader.library.store import Store
 from reader.notes.articles import article_key, load_articles
 from reader.notes.markdown import build_document, render
+from reader.notes.model import Annotation
+from reader.notes.obsidian import build_vault
 from reader.notes.output import inside, safe_filename, write_atomic
 from reader.notes.repository import AnnotationRepository
 from reader.notes.w3c import import_w3c, w3c_json
@@ -37,8 +43,24 @@ def add_notes_commands(
     export.add_argument("library", type=Path, metavar="LIBRARY", help="the folder (or file) the notes were made in")
     export.add_argument("--format", choices=("markdown", "w3c"), default="markdown", help="default: markdown")
     export.add_argument("--article", metavar="FILE", help="only this article (its path, or its path within LIBRARY)")
-    export.add_argument("-o", "--output", metavar="OUT", help="file, folder, or - for standard output")
-    export.add_argument("--template", type=Path, metavar="FILE", help="a Jinja2 template for Markdown (see resources/templates/notes.md.j2)")
+    export.add_argument("-o", "--output", metavar="OUT", help="file, folder, or - for standard output (the default)")
+    export.add_argument(
+        "--flavour",
+        choices=("plain", "obsidian"),
+        default="plain",
+        help="obsidian: a vault folder (-o DIR) with one note per article and per annotated name, "
+        "linked with [[wikilinks]] (Markdown only; default: plain, one file)",
+    )
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="a Jinja2 template for Markdown (resources/templates/notes.md.j2; with --flavour obsidian, "
+        "the article note: obsidian-article.md.j2)",
+    )
+    export.add_argument(
+        "--entity-template", type=Path, metavar="FILE", help="with --flavour obsidian, the name note (obsidian-entity.md.j2)"
+    )
     add_common(export)
     export.set_defaults(run=run_export)
 
@@ -53,8 +75,11 @@ def run_export(args: argparse.Namespace) -> int:
     folder: Path = args.library
     if not folder.exists():
         return _fail(f"{folder}: no such file or folder", 2)
-    if args.template is not None and not args.template.is_file():
-        return _fail(f"{args.template}: no such template file", 2)
+    for template in (args.template, args.entity_template):
+        if template is not None and not template.is_file():
+            return _fail(f"{template}: no such template file", 2)
+    if args.flavour == "obsidian" and (args.format != "markdown" or args.output in (None, "-")):
+        return _fail("--flavour obsidian writes Markdown notes into a folder: give -o FOLDER (and no --format w3c)", 2)
     store = _open_store(args.data_dir)
     if store is None:
         return 1
@@ -68,6 +93,8 @@ def run_export(args: argparse.Namespace) -> int:
     key = article_key(folder, args.article) if args.article else None
     if key is not None:
         annotations = [a for a in annotations if a.article_key == key]
+    if args.flavour == "obsidian":
+        return _export_vault(args, folder, annotations)
     articles, _ = load_articles(folder, {key} if key is not None else {a.article_key for a in annotations})
     if key is not None and key not in articles and not annotations:
         return _fail(f"{args.article}: not an article of {folder}", 2)
@@ -86,7 +113,7 @@ def run_export(args: argparse.Namespace) -> int:
             text = render(document, args.template)
         else:
             label = f"Reader annotations: {base}"
-            text = w3c_json(annotations, label=label)
+            text = w3c_json(annotations, articles, label=label)
         if output is None:
             sys.stdout.write(text)
         else:
@@ -95,6 +122,31 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(str(error), 1)
     if output is not None:
         print(f"reader: wrote {len(annotations)} annotations to {output}", file=sys.stderr)
+    return 0
+
+
+def _export_vault(args: argparse.Namespace, folder: Path, annotations: list[Annotation]) -> int:
+    """The notes as an Obsidian vault in ``-o FOLDER``: the library is read with its analysis
+    (names and figures; the cache in the store makes a second export quick)."""
+    vault = Path(args.output)
+    try:
+        vault.mkdir(exist_ok=True)
+    except OSError as error:
+        return _fail(f"{vault}: {error.strerror or error}", 1)
+    store = _open_store(args.data_dir)
+    if store is None:
+        return 1
+    try:
+        library = load_library([folder], store, Analyzer(stored_corrections(store)), workers=analysis_workers())
+    finally:
+        store.close()
+    try:
+        notes = build_vault(library, annotations, vault, article_template=args.template, entity_template=args.entity_template)
+        for note in notes:
+            write_atomic(inside(vault, f"{note.name}.md"), note.text)
+    except ExportError as error:
+        return _fail(str(error), 1)
+    print(f"reader: wrote {len(notes)} notes ({len(annotations)} annotations) to {vault}", file=sys.stderr)
     return 0
 
 
@@ -122,20 +174,14 @@ def run_import(args: argparse.Namespace) -> int:
         store.close()
     for problem in result.problems:
         print(f"reader: {args.annotations}: skipped {problem}", file=sys.stderr)
-    print(
-        f"reader: imported {result.added} new, {result.updated} updated, {result.unchanged} already present"
-        + (f"; {result.orphaned} no longer match their article and are listed as orphaned" if result.orphaned else ""),
-        file=sys.stderr,
-    )
+    print(f"reader: imported {result.summary(str(folder))}", file=sys.stderr)
     return 0
 
 
 def _output_path(output: str | None, default_name: str) -> Path | None:
     """Where to write: None for standard output."""
-    if output == "-":
+    if output is None or output == "-":
         return None
-    if output is None:
-        return inside(Path.cwd(), default_name)
     path = Path(output)
     if path.is_dir():
         return inside(path, default_name)

@@ -8,7 +8,8 @@ The layout is a Jinja2 template (``resources/templates/notes.md.j2``, replaceabl
 - ``yaml`` — a value as a YAML (JSON-compatible) scalar or list for the front matter;
 - ``hashtags`` — tags as Obsidian ``#tags``.
 
-Links back into Reader are ``reader://open?library=…&article=…&offset=…`` (code points).
+Links back into Reader are ``reader://open?library=…&article=…&offset=…&end=…`` (code points;
+see :mod:`reader.library.links`).
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import jinja2
 
 from reader.errors import ExportError
 from reader.ingest.model import Article
+from reader.library.links import reader_link
 from reader.notes.anchor import anchor
 from reader.notes.model import ORPHAN, Anchor, Annotation, Kind, timestamp
 from reader.notes.output import write_atomic
@@ -89,11 +91,6 @@ def hashtags(tags: Iterable[str]) -> str:
     return " ".join(f"#{obsidian_tag(t)}" for t in tags)
 
 
-def reader_link(library: str, article_key: str, offset: int) -> str:
-    """A link that opens the article in Reader at ``offset`` (code points)."""
-    return "reader://open?" + urlencode({"library": library, "article": article_key, "offset": offset}, quote_via=quote)
-
-
 # -- what the template is given
 @dataclass(frozen=True, slots=True)
 class NoteEntry:
@@ -121,7 +118,7 @@ class ArticleNotes:
     url: str
     tags: tuple[str, ...]
     link: str  # opens the article at its start
-    file_link: str  # relative path from the export to the article file, URL-encoded; "" if unknown
+    file_link: str  # the article file from the export's folder, URL-encoded (file:// URI on stdout); "" if unknown
     highlights: tuple[NoteEntry, ...]
     bookmarks: tuple[NoteEntry, ...]
     entity_notes: tuple[NoteEntry, ...]
@@ -169,7 +166,7 @@ def build_document(
     sections = []
     keys = sorted(by_article, key=lambda k: (k not in articles, k))
     for key in keys:
-        sections.append(_article_notes(library, key, articles.get(key), by_article[key], output))
+        sections.append(article_notes(library, key, articles.get(key), by_article[key], output))
     loose.sort(key=lambda a: (a.entity or "", a.created))
     article = articles.get(single_article) if single_article is not None else None
     all_tags = dict.fromkeys(t for a in annotations for t in a.tags)
@@ -189,7 +186,7 @@ def build_document(
     )
 
 
-def _article_notes(
+def article_notes(
     library: str, key: str, article: Article | None, annotations: list[Annotation], output: Path | None
 ) -> ArticleNotes:
     highlights, bookmarks, entity_notes, orphans = [], [], [], []
@@ -207,10 +204,7 @@ def _article_notes(
     placed.sort(key=lambda p: (p[0].start, p[0].end, p[1].created))
     for where, annotation in placed:
         (highlights if annotation.kind is Kind.HIGHLIGHT else bookmarks).append(_entry(library, annotation, where))
-    file_link = ""
-    if article is not None and article.path and output is not None:
-        relative = os.path.relpath(article.path, output.resolve().parent)
-        file_link = quote(Path(relative).as_posix())
+    file_link = file_link_to(Path(article.path), output) if article is not None and article.path else ""
     return ArticleNotes(
         key=key,
         title=article.title if article is not None else key,
@@ -227,8 +221,19 @@ def _article_notes(
     )
 
 
+def file_link_to(article: Path, output: Path | None) -> str:
+    """A link to the article file that works from the exported note: relative to the note's
+    own folder (the export and its articles move together, as in a vault), or an absolute
+    ``file://`` URI when the note has no place yet (standard output). Never relative to the
+    current folder, which means nothing to whoever opens the note."""
+    if output is None:
+        return article.resolve().as_uri()
+    relative = os.path.relpath(article.resolve(), output.resolve().parent)
+    return quote(Path(relative).as_posix())
+
+
 def _entry(library: str, annotation: Annotation, where: Anchor) -> NoteEntry:
-    link = reader_link(library, annotation.article_key, where.start) if annotation.article_key else ""
+    link = reader_link(library, annotation.article_key, where.start, where.end) if annotation.article_key else ""
     return NoteEntry(
         kind=annotation.kind.value,
         quote=annotation.quote,
@@ -247,7 +252,24 @@ def _entry(library: str, annotation: Annotation, where: Anchor) -> NoteEntry:
 def render(document: NotesDocument, template: Path | None = None) -> str:
     """The document through the template (the bundled one unless ``template`` is given).
     ExportError when a user's template cannot be read or has an error."""
-    path = template or TEMPLATE
+    return render_template(template or TEMPLATE, doc=document)
+
+
+def wikilink(name: str) -> str:
+    """An Obsidian link to the note called ``name`` (a file name without ``.md``, which
+    :func:`reader.notes.output.safe_filename` keeps free of ``[]|#^``)."""
+    return f"[[{name}]]"
+
+
+def number(value: float) -> str:
+    """A figure's value for people: digits grouped, no exponent (26,000,000,000; 0.375)."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0")
+
+
+def render_template(path: Path, **context: object) -> str:
+    """Render the Jinja2 template at ``path`` with Reader's Markdown filters (``md``,
+    ``blockquote``, ``yaml``, ``hashtags``, ``wikilink``). ExportError when it cannot be
+    read or has an error."""
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -259,9 +281,9 @@ def render(document: NotesDocument, template: Path | None = None) -> str:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters.update(md=escape, blockquote=blockquote, yaml=yaml_value, hashtags=hashtags)
+    environment.filters.update(md=escape, blockquote=blockquote, yaml=yaml_value, hashtags=hashtags, wikilink=wikilink, number=number)
     try:
-        text = environment.from_string(source).render(doc=document)
+        text = environment.from_string(source).render(**context)
     except jinja2.TemplateError as error:
         where = f" line {error.lineno}" if isinstance(error, jinja2.TemplateSyntaxError) else ""
         raise ExportError(f"template {path}{where}: {error}") from error

@@ -95,12 +95,13 @@ class AnnotationRepository:
             db.execute(_INSERT.replace("INSERT", "INSERT OR REPLACE", 1), _row(annotation))
         return annotation
 
-    def put_many(self, annotations: Iterable[Annotation]) -> int:
-        """Insert or replace many in one transaction; the number written."""
-        rows = [_row(a) for a in annotations]
+    def write_many(self, put: Iterable[Annotation] = (), delete: Iterable[str] = ()) -> None:
+        """Insert or replace ``put`` and delete the ids in ``delete``, in one transaction: an
+        import, or its undo, happens whole or not at all."""
+        rows = [_row(a) for a in put]
         with self._write() as db:
             db.executemany(_INSERT.replace("INSERT", "INSERT OR REPLACE", 1), rows)
-        return len(rows)
+            db.executemany("DELETE FROM annotations WHERE id = :id", [{"id": i} for i in delete])
 
     def delete(self, annotation_id: str) -> Annotation:
         """Delete and return the annotation (for undo). KeyError when there is none."""

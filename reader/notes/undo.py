@@ -47,6 +47,26 @@ class Change:
         return Change(self.after, self.before)
 
 
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Many changes undone and redone as one step (an import), written in one transaction."""
+
+    changes: tuple[Change, ...]
+    text: str  # words for the Undo/Redo menu item, e.g. "import 12 annotations"
+
+    def __post_init__(self) -> None:
+        if not self.changes:
+            raise ValueError(f"batch {self.text!r} has no changes")
+
+    @property
+    def annotation(self) -> Annotation:
+        return self.changes[0].annotation
+
+    def inverse(self) -> Batch:
+        return Batch(tuple(c.inverse() for c in reversed(self.changes)), self.text)
+
+
+Step = Change | Batch
 Listener = Callable[[Annotation], None]
 
 
@@ -54,8 +74,8 @@ class UndoStack:
     def __init__(self, repository: AnnotationRepository, limit: int = 200, on_change: Listener | None = None) -> None:
         self._repository = repository
         self._limit = limit
-        self._done: list[Change] = []
-        self._undone: list[Change] = []
+        self._done: list[Step] = []
+        self._undone: list[Step] = []
         self._on_change = on_change
 
     # -- user actions
@@ -71,6 +91,11 @@ class UndoStack:
         self._push(Change(before, after))
         return after
 
+    def add_batch(self, changes: list[Change], text: str) -> None:
+        """Make ``changes`` (an import's) as one undoable step; nothing when there are none."""
+        if changes:
+            self._push(Batch(tuple(changes), text))
+
     def delete(self, annotation_id: str) -> Annotation:
         before = self._repository.get(annotation_id)
         if before is None:
@@ -79,7 +104,7 @@ class UndoStack:
         return before
 
     # -- history
-    def undo(self) -> Change | None:
+    def undo(self) -> Step | None:
         """Undo the last change; None when there is nothing to undo."""
         if not self._done:
             return None
@@ -88,7 +113,7 @@ class UndoStack:
         self._undone.append(self._done.pop())
         return change
 
-    def redo(self) -> Change | None:
+    def redo(self) -> Step | None:
         if not self._undone:
             return None
         change = self._undone[-1]
@@ -116,14 +141,19 @@ class UndoStack:
         self._done.clear()
         self._undone.clear()
 
-    def _push(self, change: Change) -> None:
+    def _push(self, change: Step) -> None:
         self._apply(change)
         self._done.append(change)
         del self._done[: -self._limit]
         self._undone.clear()
 
-    def _apply(self, change: Change) -> None:
-        if change.after is None:
+    def _apply(self, change: Step) -> None:
+        if isinstance(change, Batch):
+            self._repository.write_many(
+                put=[c.after for c in change.changes if c.after is not None],
+                delete=[c.before.id for c in change.changes if c.after is None and c.before is not None],
+            )
+        elif change.after is None:
             assert change.before is not None
             self._repository.delete(change.before.id)
         elif change.before is None:

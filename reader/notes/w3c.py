@@ -1,9 +1,13 @@
 """W3C Web Annotation (JSON-LD) export and import.
 
 An export is an ``AnnotationCollection`` whose first page holds every annotation
-(https://www.w3.org/TR/annotation-model/). Each annotation targets the article file by its path
-relative to the library folder, with both a ``TextQuoteSelector`` and a ``TextPositionSelector``
-(code points). Bodies are ``TextualBody`` objects with a ``purpose``: ``commenting`` (the note,
+(https://www.w3.org/TR/annotation-model/); the collection and its page have ids, and every
+annotation carries its own ``@context``, so one taken out of the file is still a conforming
+annotation (tests/notes/test_w3c_conformance.py checks the test suite's schemas). Each
+annotation targets the article file (a ``file:`` URI), with both a
+``TextQuoteSelector`` and a ``TextPositionSelector`` (code points) re-read from the article
+as it is *now*: an export never depends on whether the article was opened since it changed.
+An annotation whose words are gone has only its quote selector and ``"reader:orphaned": true``. Bodies are ``TextualBody`` objects with a ``purpose``: ``commenting`` (the note,
 Markdown), ``tagging`` (one per tag), ``describing`` (a bookmark's name), ``identifying`` (the
 entity an entity note is bound to). The colour is the target's ``styleClass``.
 
@@ -16,20 +20,25 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 import reader
 from reader.ingest.model import Article
-from reader.notes.anchor import anchor
-from reader.notes.model import AnchorStatus, Annotation, Color, Kind, Selector, timestamp
+from reader.library.library import library_folders
+from reader.notes.anchor import reanchored
+from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind, Selector, timestamp
 from reader.notes.output import write_atomic
 from reader.notes.repository import AnnotationRepository
+from reader.notes.undo import Change
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# Reader's own terms (the orphan marker), declared so a JSON-LD processor keeps them.
+READER_TERMS = {"reader": "urn:reader:terms#"}
+ORPHANED = "reader:orphaned"
 _ENTITY_TARGET = "urn:reader:entity:"
 _MOTIVATION = {Kind.HIGHLIGHT: "highlighting", Kind.BOOKMARK: "bookmarking", Kind.ENTITY_NOTE: "commenting"}
 _STYLESHEET = " ".join(
@@ -40,32 +49,51 @@ _STYLESHEET = " ".join(
 _FOREIGN = uuid.UUID("6f3c2a4e-29d1-4f0e-9a51-7d1b8c0e5a10")
 
 
-def to_w3c(annotations: Sequence[Annotation], *, label: str = "Reader annotations") -> dict[str, Any]:
-    """An AnnotationCollection of ``annotations``, ready for ``json.dump``."""
-    items = [annotation_to_w3c(a) for a in annotations]
+def to_w3c(
+    annotations: Sequence[Annotation], articles: Mapping[str, Article], *, label: str = "Reader annotations"
+) -> dict[str, Any]:
+    """An AnnotationCollection of ``annotations`` anchored in the current ``articles``, ready
+    for ``json.dump``."""
+    items = [annotation_to_w3c(a, articles.get(a.article_key)) for a in annotations]
+    collection = f"urn:uuid:{uuid.uuid4()}"
     return {
         "@context": CONTEXT,
+        "id": collection,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
         "generator": {"type": "Software", "name": f"Reader {reader.__version__}"},
         "generated": timestamp(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {
+            "id": f"urn:uuid:{uuid.uuid5(uuid.UUID(collection[len('urn:uuid:'):]), 'page 1')}",
+            "type": "AnnotationPage",
+            "partOf": collection,
+            "startIndex": 0,
+            "items": items,
+        },
     }
 
 
-def w3c_json(annotations: Sequence[Annotation], *, label: str = "Reader annotations") -> str:
+def w3c_json(annotations: Sequence[Annotation], articles: Mapping[str, Article], *, label: str = "Reader annotations") -> str:
     """The collection as UTF-8 JSON text (not ASCII-escaped)."""
-    return json.dumps(to_w3c(annotations, label=label), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(to_w3c(annotations, articles, label=label), ensure_ascii=False, indent=1) + "\n"
 
 
-def export_w3c(path: Path, annotations: Sequence[Annotation], *, label: str = "Reader annotations") -> Path:
+def export_w3c(
+    path: Path, annotations: Sequence[Annotation], articles: Mapping[str, Article], *, label: str = "Reader annotations"
+) -> Path:
     """Write the collection atomically to ``path``; ExportError when it cannot be written."""
-    write_atomic(path, w3c_json(annotations, label=label))
+    write_atomic(path, w3c_json(annotations, articles, label=label))
     return path
 
 
-def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
+def annotation_to_w3c(a: Annotation, article: Article | None) -> dict[str, Any]:
+    """One annotation, its selectors re-read from ``article`` (None: the article is gone, and
+    a passage in it is orphaned)."""
+    orphaned = False
+    if a.selector is not None:
+        placed = reanchored(a, article.text) if article is not None else Anchored(a, ORPHAN)
+        a, orphaned = placed.annotation, placed.anchor.orphaned
     body: list[dict[str, Any]] = []
     if a.note:
         body.append({"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting"})
@@ -74,16 +102,14 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
     if a.name:
         body.append({"type": "TextualBody", "value": a.name, "purpose": "describing"})
     body.extend({"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in a.tags)
-    # An entity note made outside any article targets the entity itself.
-    source = a.article_key or _ENTITY_TARGET + quote(a.entity or "", safe="")
-    target: dict[str, Any] = {"type": "SpecificResource", "source": source, "styleClass": a.color.value}
+    target: dict[str, Any] = {"type": "SpecificResource", "source": _source(a, article), "styleClass": a.color.value}
     if a.selector is not None:
         s = a.selector
-        target["selector"] = [
-            {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
-            {"type": "TextPositionSelector", "start": s.start, "end": s.end},
-        ]
+        target["selector"] = [{"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix}]
+        if not orphaned:  # an orphan's old offsets point at other words now
+            target["selector"].append({"type": "TextPositionSelector", "start": s.start, "end": s.end})
     item: dict[str, Any] = {
+        "@context": [CONTEXT, READER_TERMS] if orphaned else CONTEXT,
         "id": f"urn:uuid:{a.id}",
         "type": "Annotation",
         "motivation": _MOTIVATION[a.kind],
@@ -94,49 +120,111 @@ def annotation_to_w3c(a: Annotation) -> dict[str, Any]:
     }
     if body:
         item["body"] = body
+    if orphaned:
+        item[ORPHANED] = True
     return item
+
+
+def _source(a: Annotation, article: Article | None) -> str:
+    """The target's IRI. The model wants an absolute IRI, so an article is its file as a
+    ``file:`` URI (which other tools can open; import maps it back to the key by its ending);
+    an entity note made outside any article targets the entity itself."""
+    if not a.article_key:
+        return _ENTITY_TARGET + quote(a.entity or "", safe="")
+    if article is not None and article.path:
+        return Path(article.path).resolve().as_uri()
+    folders = library_folders(a.library)
+    if len(folders) == 1 and folders[0].is_absolute():
+        return folders[0].as_uri().rstrip("/") + "/" + quote(a.article_key)
+    return a.article_key
 
 
 # -- import
 @dataclass(slots=True)
 class ImportResult:
+    """What an import found; ``changes`` are the writes it makes (all at once, or as one
+    undoable step in the window)."""
+
     added: int = 0
     updated: int = 0  # ours, newer in the file than in the store
     unchanged: int = 0  # already there (same id, or the same passage for foreign ones)
     orphaned: int = 0  # imported, but their words are not in the current article
+    elsewhere: list[str] = field(default_factory=list)  # skipped: the passage's article is not in the library
     problems: list[str] = field(default_factory=list)  # items skipped, and why
+    changes: list[Change] = field(default_factory=list)
+
+    def summary(self, library_name: str) -> str:
+        """One line for the user: what was imported, and what was not and why."""
+        parts = [f"{self.added} new, {self.updated} updated, {self.unchanged} already present"]
+        if self.orphaned:
+            parts.append(f"{self.orphaned} no longer match their article and are listed as orphaned")
+        if self.elsewhere:
+            first = self.elsewhere[0]
+            parts.append(
+                f"{len(self.elsewhere)} skipped because their article is not in {library_name} "
+                f"(the first targets {first!r}: import into the library it came from)"
+            )
+        if self.problems:
+            parts.append(f"{len(self.problems)} skipped as unreadable ({self.problems[0]})")
+        return "; ".join(parts)
 
 
-def import_w3c(
+def plan_import(
     document: object, library: str, repository: AnnotationRepository, articles: Mapping[str, Article]
 ) -> ImportResult:
-    """Add the annotations of a W3C document to ``library``, re-anchored in ``articles``."""
+    """What adding the annotations of a W3C document to ``library`` would change, each
+    re-anchored in ``articles``; reads the store, writes nothing. A highlight or bookmark whose
+    article is not among ``articles`` is skipped and counted in ``elsewhere``."""
     result = ImportResult()
+    planned: dict[str, Annotation] = {}
     for number, item in enumerate(_items(document), 1):
         try:
             annotation, ours = _parse(item, library, articles)
         except ValueError as error:
             result.problems.append(f"item {number}: {error}")
             continue
-        article = articles.get(annotation.article_key)
-        if annotation.selector is not None and article is not None:
-            annotation, status = _reanchor(annotation, article.text)
-            if status is AnchorStatus.ORPHANED:
-                result.orphaned += 1
-        elif annotation.selector is not None:
-            result.orphaned += 1
-        existing = repository.get(annotation.id)
+        if annotation.selector is not None:
+            article = articles.get(annotation.article_key)
+            if article is None:
+                result.elsewhere.append(unquote(annotation.article_key.removeprefix("file://")))
+                continue
+            placed = reanchored(annotation, article.text)
+            annotation = placed.annotation
+            result.orphaned += placed.anchor.orphaned
+        existing = planned.get(annotation.id) or repository.get(annotation.id)
         if existing is None and not ours and annotation.selector is not None:
-            existing = repository.find_duplicate(library, annotation.article_key, annotation.quote, annotation.selector.start)
+            existing = _same_passage(planned.values(), annotation) or repository.find_duplicate(
+                library, annotation.article_key, annotation.quote, annotation.selector.start
+            )
         if existing is None:
-            repository.put(annotation)
+            result.changes.append(Change(None, annotation))
             result.added += 1
         elif ours and existing != annotation and annotation.modified > existing.modified:
-            repository.put(annotation)
+            result.changes.append(Change(existing, annotation))
             result.updated += 1
         else:
             result.unchanged += 1
+            continue
+        planned[annotation.id] = annotation
     return result
+
+
+def import_w3c(
+    document: object, library: str, repository: AnnotationRepository, articles: Mapping[str, Article]
+) -> ImportResult:
+    """Add the annotations of a W3C document to ``library`` in one transaction."""
+    result = plan_import(document, library, repository, articles)
+    repository.write_many(put=[c.after for c in result.changes if c.after is not None])
+    return result
+
+
+def _same_passage(planned: Iterable[Annotation], annotation: Annotation) -> Annotation | None:
+    """A foreign annotation already planned in this import for the same passage."""
+    assert annotation.selector is not None
+    for other in planned:
+        if (other.article_key, other.quote) == (annotation.article_key, annotation.quote) and other.selector is not None and other.selector.start == annotation.selector.start:
+            return other
+    return None
 
 
 def _items(document: object) -> list[Any]:
@@ -272,26 +360,15 @@ def _selector(selectors: list[Any], article: Article | None) -> Selector | None:
     return None
 
 
-def _reanchor(annotation: Annotation, text: str) -> tuple[Annotation, AnchorStatus]:
-    """The annotation with its selector moved to where it anchors now (unchanged when its
-    offsets still hold, or when it is orphaned: then the file's selector is all we know)."""
-    assert annotation.selector is not None
-    found = anchor(text, annotation.selector)
-    if found.status in (AnchorStatus.EXACT, AnchorStatus.ORPHANED):
-        return annotation, found.status
-    moved = Selector.from_text(text, found.start, found.end)
-    return replace(annotation, selector=moved), found.status
-
-
 def _article_key(source: str, articles: Mapping[str, Article]) -> str:
     """Our key for a target source: the key itself, a path or file: URL ending in a key, or the
     article's own URL."""
     if source in articles:
         return source
     path = unquote(source.removeprefix("file://"))
-    for key in articles:
-        if path.endswith("/" + key):
-            return key
+    endings = [key for key in articles if path.endswith("/" + key)]
+    if endings:
+        return max(endings, key=len)  # x/a.md, not a.md, for …/x/a.md
     for key, article in articles.items():
         if article.url and article.url == source:
             return key

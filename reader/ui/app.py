@@ -6,6 +6,7 @@ import html
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader
 from reader.analysis.pipeline import Analyzer
+from reader.desktop.entry import DESKTOP_ID
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
+from reader.library.links import Location
 from reader.library.store import Store
 from reader.paths import data_dir as resolve_data_dir
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.theme import SANS_FAMILIES
+from reader.ui.icons import application_icon
+from reader.ui.instance import Instance
 from reader.ui.window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -63,28 +68,48 @@ class Screenshot(QObject):
         QApplication.exit(1)
 
 
+def _remembered_library(store: Store | None) -> list[Path]:
+    """The last library opened, if it still exists."""
+    last = store.setting("last_library") if store is not None else None
+    remembered = [Path(p) for p in json.loads(last)] if last else []
+    return remembered if remembered and all(p.exists() for p in remembered) else []
+
+
 def _initial_paths(paths: list[Path] | None, store: Store | None, default: Path) -> list[Path]:
     """The paths asked for, else the last library opened (if it still exists), else ``default``."""
     if paths:
         return list(paths)
-    if store is not None:
-        last = store.setting("last_library")
-        if last:
-            remembered = [Path(p) for p in json.loads(last)]
-            if remembered and all(p.exists() for p in remembered):
-                return remembered
-    return [default]
+    return _remembered_library(store) or [default]
 
 
-def run(
-    paths: list[Path] | None,
-    open_file: str | None,
-    screenshot: Path | None,
-    data_dir: str | None,
-    default: Path,
-) -> int:
+def initial_location(location: Location, store: Store | None, default: Path) -> Location:
+    """What to open first: ``location`` with its library filled in (the last one, else
+    ``default``). A single file inside the last library opens in that library, so "Open with
+    Reader" on an article shows it among its neighbours, with its notes."""
+    remembered = _remembered_library(store)
+    if not location.paths:
+        return replace(location, paths=tuple(remembered or [default]))
+    if len(location.paths) == 1 and location.paths[0].is_file() and not location.article:
+        file = location.paths[0].resolve()
+        if any(folder.is_dir() and file.is_relative_to(folder.resolve()) for folder in remembered):
+            return Location(tuple(remembered), str(file), location.start, location.end)
+    return location
+
+
+def run(location: Location, screenshot: Path | None, data_dir: str | None, default: Path) -> int:
+    """Show ``location`` (its library may be empty: the last one, else ``default``) in a new
+    window, or in the window already running on this data directory (then return at once)."""
     if screenshot is not None and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
+    folder = resolve_data_dir(data_dir)
+    # A screenshot renders and exits: it neither joins nor blocks a running window.
+    instance = Instance(folder) if screenshot is None else None
+    if instance is not None and not instance.claim():
+        problem = instance.hand_over(location)
+        if problem is not None:
+            sys.stderr.write(f"reader: {problem}\n")
+            return 1
+        return 0
     # Loading, card details and search run in Python threads. Every call from Qt into Python
     # (a paint, a model's data(), an event handler) takes the interpreter lock, and with the
     # default 5 ms switch interval each can wait that long while a worker computes: showing an
@@ -96,23 +121,35 @@ def run(
     app.setApplicationName("Reader")
     app.setOrganizationName("Reader")
     app.setApplicationVersion(reader.__version__)
-    app.setDesktopFileName("reader")
+    app.setDesktopFileName(DESKTOP_ID)  # matches the launcher `reader desktop install` writes
+    app.setWindowIcon(application_icon())
     # Chinese in the interface falls back to a Simplified Chinese face, not whichever CJK font
     # fontconfig finds first (often the Japanese one, with different glyph shapes).
     font = app.font()
     font.setFamilies([font.family(), *SANS_FAMILIES])
     app.setFont(font)
 
-    folder = resolve_data_dir(data_dir)
     store = open_store(folder, quiet=screenshot is not None)
-    window = build_window(store, folder, open_file)
+    window = build_window(store, folder)
+    if instance is not None:
+        _serve(instance, window)
     taker = Screenshot(window, screenshot) if screenshot is not None else None
     window.show()
-    window.open_paths(_initial_paths(paths, store, default))
+    window.open_location(initial_location(location, store, default))
     code = app.exec()
     if store is not None:
         store.close()
+    if instance is not None:
+        instance.release()
     return taker.code if taker is not None else code
+
+
+def _serve(instance: Instance, window: MainWindow) -> None:
+    """Take later Readers' requests; without a socket the window works on its own."""
+    try:
+        instance.serve(window)
+    except OSError as error:
+        sys.stderr.write(f"reader: {error}; a second Reader will open its own window\n")
 
 
 def open_store(folder: Path, quiet: bool = False) -> Store | None:

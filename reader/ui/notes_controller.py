@@ -90,6 +90,7 @@ class NotesController(QObject):
             self.on_failed(str(error))
             return
         self._anchored = anchor_all(article.text, annotations)
+        self._store_moved_anchors(annotations)
         self.w.view.set_highlights(
             [
                 (item.anchor.start, item.anchor.end, self._note_color(item.annotation.color))
@@ -97,6 +98,18 @@ class NotesController(QObject):
                 if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned
             ]
         )
+
+    def _store_moved_anchors(self, stored: list[Annotation]) -> None:
+        """Write back where notes anchor in the article as it is now, so the store (and every
+        export) holds the current positions. Not an undoable edit: it follows the article, not
+        the user."""
+        before = {a.id: a for a in stored}
+        moved = [item.annotation for item in self._anchored if item.annotation != before[item.annotation.id]]
+        if moved and self.w.notes_repo is not None:
+            try:
+                self.w.notes_repo.write_many(put=moved)
+            except StoreUnavailable as error:
+                self.on_failed(str(error))
 
     def highlight_at(self, offset: int) -> Annotation | None:
         """The highlight drawn over ``offset`` (the shortest, when they overlap)."""
@@ -379,3 +392,4 @@ class NotesController(QObject):
             self.w.notes_panel.refresh()
         self.paint()
         self.refresh_note_counts()
+        self._update_undo_actions()  # the import is one undoable step

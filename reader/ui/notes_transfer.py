@@ -15,7 +15,8 @@ from reader.errors import ExportError, StoreUnavailable
 from reader.notes.markdown import export_markdown
 from reader.notes.output import safe_filename
 from reader.notes.repository import AnnotationRepository
-from reader.notes.w3c import export_w3c, import_w3c
+from reader.notes.undo import UndoStack
+from reader.notes.w3c import export_w3c, plan_import
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.session import ReadingSession
 from reader.ui.view import ArticleView
@@ -36,9 +37,11 @@ class NotesTransfer(QObject):
         dialogs: Dialogs,
         report: Report,
         parent: QObject | None = None,
+        undo: UndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._repo = repo
+        self._undo = undo
         self._session = session
         self._view = view
         self._dialogs = dialogs
@@ -83,14 +86,15 @@ class NotesTransfer(QObject):
             return
         try:
             annotations = self._repo.for_library(library.root)
-            export_w3c(Path(path), annotations, label=f"Reader annotations: {base}")
+            articles = {a.key: a for a in library.articles}
+            export_w3c(Path(path), annotations, articles, label=f"Reader annotations: {base}")
         except (ExportError, StoreUnavailable) as error:
             self._report(f"Could not export the annotations: {error}")
             return
         self._report(f"Exported {len(annotations)} annotations to {path}")
 
     def import_w3c_annotations(self) -> None:
-        """Add a W3C annotation file's notes to this library (not undoable: it may be many)."""
+        """Add a W3C annotation file's notes to this library: one undoable step."""
         library = self._session.library
         if library is None or self._repo is None:
             return
@@ -100,7 +104,10 @@ class NotesTransfer(QObject):
         try:
             document = json.loads(Path(path).read_text(encoding="utf-8"))
             articles = {a.key: a for a in library.articles}
-            result = import_w3c(document, library.root, self._repo, articles)
+            result = plan_import(document, library.root, self._repo, articles)
+            if self._undo is not None:
+                n = len(result.changes)
+                self._undo.add_batch(result.changes, f"import {n} annotation{'s' if n != 1 else ''}")
         except OSError as error:
             self._report(f"Could not read {path}: {error.strerror or error}")
             return
@@ -114,6 +121,4 @@ class NotesTransfer(QObject):
             self._report(f"Could not import the annotations: {error}")
             return
         self.imported.emit()
-        skipped = f"; {len(result.problems)} skipped ({result.problems[0]})" if result.problems else ""
-        orphaned = f"; {result.orphaned} no longer match their article" if result.orphaned else ""
-        self._report(f"Imported {result.added} new, {result.updated} updated, {result.unchanged} already present{orphaned}{skipped}")
+        self._report(f"Imported {result.summary(library.name)}" + (" — Ctrl+Z to undo" if result.changes else ""))

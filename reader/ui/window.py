@@ -22,6 +22,7 @@ import reader
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import ArticleAnalyzer
 from reader.library.library import Library
+from reader.library.links import Location
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
@@ -39,6 +40,7 @@ from reader.ui.navigation import NavigationController
 from reader.ui.notes_controller import NotesController
 from reader.ui.notes_transfer import NotesTransfer
 from reader.ui.notice import NoticeBar
+from reader.ui.locations import LocationOpener
 from reader.ui.panels.base import Panel
 from reader.ui.panels.card import EntityCardPanel
 from reader.ui.panels.entities import EntitiesPanel
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self.loading = LoadingController(analyzer, data_dir, reading_state, self.session, self.view, self.status, self.dialogs, self)
         self.notes = NotesController(self)
         self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
-        self.notes_transfer = NotesTransfer(self.notes_repo, self.session, self.view, self.dialogs, self.status.say, self)
+        self.notes_transfer = NotesTransfer(self.notes_repo, self.session, self.view, self.dialogs, self.status.say, self, self.undo)
         self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self)
         self.entities = EntityNavigator(self)
         self.find = FindController(self.view, self.find_bar, self.session, self)
@@ -346,6 +348,7 @@ class MainWindow(QMainWindow):
         self.session.article_changed.connect(self._on_article_changed)
         self.navigation.article_opened.connect(self._update_navigation)
         self.navigation.article_opened.connect(self.article_opened)
+        self.locations = LocationOpener(self)  # reader:// links, files, --open
         # names: the text, the entities panel, the card, the mentions list and search results
         self.act_next_mention.triggered.connect(self.entities.next_mention)
         self.act_previous_mention.triggered.connect(self.entities.previous_mention)
@@ -407,6 +410,10 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: list[Path]) -> None:
         """Load a library in the background; the window stays usable meanwhile."""
         self.loading.open(paths)
+
+    def open_location(self, location: Location) -> None:
+        """Open a place (a reader:// link, a file, --open): its library, its article, its passage."""
+        self.locations.open(location)
 
     def set_library(self, library: Library) -> None:
         """A library is in (loaded, corrected or refined by the name model): the features hear

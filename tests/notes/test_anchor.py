@@ -165,3 +165,12 @@ def test_anchor_selection_survives_insertion_before_it(text: str, inserted: str,
     changed = inserted + text
     found = anchor(changed, selector)
     assert changed[found.start : found.end] == text[start:end]
+
+
+def test_anchor_position_stays_before_its_words_when_the_text_before_changed() -> None:
+    text = "第一句话在这里。\n王兴表示将继续投入。"
+    at = text.index("王兴")
+    bookmark = Selector.from_text(text, at, at)
+    edited = "第一句话已经改写在这里了。\n王兴表示将继续投入。"
+    found = anchor(edited, bookmark)
+    assert edited[found.start :].startswith("王兴") and found.start == found.end

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -74,7 +76,7 @@ def test_cli_export_w3c_and_import_into_fresh_database(library: Path, tmp_path: 
     assert main(["notes", "export", str(library), "--format", "w3c", "-o", str(out)]) == 0
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["type"] == "AnnotationCollection" and document["total"] == 2
-    assert {item["target"]["source"] for item in document["first"]["items"]} >= {"汽车/xiaomi.md"}
+    assert {item["target"]["source"] for item in document["first"]["items"]} >= {(library / "汽车" / "xiaomi.md").resolve().as_uri()}
 
     fresh = tmp_path / "fresh-data"
     assert main(["notes", "import", str(out), "--library", str(library), "--data-dir", str(fresh)]) == 0
@@ -108,3 +110,48 @@ def test_cli_errors_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "not a JSON file" in capsys.readouterr().err
     assert main(["notes", "export", str(tmp_path), "-o", str(tmp_path / "missing" / "x.md")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def _file_link(markdown: str) -> str:
+    found = re.search(r"\[File\]\(([^)]+)\)", markdown)
+    assert found is not None, markdown
+    return found[1]
+
+
+def test_cli_export_without_output_writes_markdown_to_stdout(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", "export", str(library)]) == 0
+    out, err = capsys.readouterr()
+    assert yaml.safe_load(out.split("---\n")[1])["title"] == "articles notes"
+    assert "wrote" not in err
+    # No file to be relative to: the link is an absolute file:// URI.
+    link = _file_link(out)
+    assert link.startswith("file:///") and Path(unquote(urlsplit(link).path)) == (library / "汽车" / "xiaomi.md").resolve()
+
+
+def test_cli_export_file_links_are_relative_to_the_output_not_the_current_folder(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "somewhere" / "else"
+    elsewhere.mkdir(parents=True)
+    (tmp_path / "vault" / "reading").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    assert main(["notes", "export", str(library), "-o", "../../vault/reading/notes.md"]) == 0
+    written = tmp_path / "vault" / "reading" / "notes.md"
+    link = _file_link(written.read_text(encoding="utf-8"))
+    assert not link.startswith(("/", "file:"))
+    assert (written.parent / unquote(link)).resolve() == (library / "汽车" / "xiaomi.md").resolve()
+
+
+def test_cli_export_w3c_after_the_article_changed_points_at_its_words_now(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = library / "汽车" / "xiaomi.md"
+    article.write_text(ARTICLE.replace("小米集团公布，", "【快讯】据多家媒体报道，小米集团正式公布，"), encoding="utf-8")
+    assert main(["notes", "export", str(library), "--format", "w3c"]) == 0
+    from reader.notes.articles import load_articles
+
+    text = load_articles(library)[0]["汽车/xiaomi.md"].text
+    (item,) = [i for i in json.loads(capsys.readouterr().out)["first"]["items"] if i["target"]["source"].endswith("/xiaomi.md")]
+    selectors = {s["type"]: s for s in item["target"]["selector"]}
+    position = selectors["TextPositionSelector"]
+    assert text[position["start"] : position["end"]] == selectors["TextQuoteSelector"]["exact"] == "小米汽车三月交付量超过三"

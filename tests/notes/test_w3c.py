@@ -11,11 +11,13 @@ from reader.ingest.model import Article
 from reader.library.store import Store
 from reader.notes.model import Annotation, Color, Kind, Selector, new_annotation
 from reader.notes.repository import AnnotationRepository
-from reader.notes.w3c import CONTEXT, import_w3c, to_w3c
+from reader.notes.undo import UndoStack
+from reader.notes.w3c import CONTEXT, import_w3c, plan_import, to_w3c
 
 LIB = "/data/articles"
 TEXT = "美团发布财报，核心本地商业收入增长。\n😀 外卖订单量创新高，𠀀字也在。\n王兴表示将继续投入。"
 ARTICLE = Article(key="news/meituan.md", file="news/meituan.md", title="美团财报", text=TEXT)
+ARTICLES = {ARTICLE.key: ARTICLE}
 
 
 def _at(quote: str) -> Selector:
@@ -42,7 +44,7 @@ def repo(tmp_path: Path):  # noqa: ANN201
 
 
 def test_w3c_document_shape() -> None:
-    document = to_w3c(_sample())
+    document = to_w3c(_sample(), ARTICLES)
     assert document["@context"] == CONTEXT
     assert document["type"] == "AnnotationCollection"
     items = document["first"]["items"]
@@ -50,7 +52,7 @@ def test_w3c_document_shape() -> None:
     highlight = items[0]
     assert highlight["type"] == "Annotation" and highlight["motivation"] == "highlighting"
     assert highlight["id"].startswith("urn:uuid:")
-    assert highlight["target"]["source"] == "news/meituan.md"
+    assert highlight["target"]["source"] == "file:///data/articles/news/meituan.md"  # an absolute IRI
     quote, position = highlight["target"]["selector"]
     assert quote["type"] == "TextQuoteSelector" and quote["exact"] == "外卖订单量创新高"
     assert position == {"type": "TextPositionSelector", "start": TEXT.index("外卖"), "end": TEXT.index("外卖") + 8}
@@ -63,7 +65,7 @@ def test_w3c_document_shape() -> None:
 
 def test_w3c_round_trip_is_identity_and_reimport_adds_nothing(repo: AnnotationRepository) -> None:
     original = _sample()
-    document = json.loads(json.dumps(to_w3c(original), ensure_ascii=False))
+    document = json.loads(json.dumps(to_w3c(original, ARTICLES), ensure_ascii=False))
     result = import_w3c(document, LIB, repo, {ARTICLE.key: ARTICLE})
     assert (result.added, result.unchanged, result.orphaned, result.problems) == (5, 0, 0, [])
     assert sorted(repo.for_library(LIB), key=lambda a: a.id) == sorted(original, key=lambda a: a.id)
@@ -77,14 +79,14 @@ def test_w3c_import_newer_version_updates(repo: AnnotationRepository) -> None:
     repo.add(first)
     newer = first.edited(note="改过")
     newer = Annotation(**{**{f: getattr(newer, f) for f in newer.__slots__}, "modified": "2999-01-01T00:00:00+00:00"})
-    result = import_w3c(to_w3c([newer]), LIB, repo, {ARTICLE.key: ARTICLE})
+    result = import_w3c(to_w3c([newer], ARTICLES), LIB, repo, {ARTICLE.key: ARTICLE})
     assert result.updated == 1 and repo.get(first.id) == newer
-    assert import_w3c(to_w3c([first]), LIB, repo, {ARTICLE.key: ARTICLE}).unchanged == 1  # older: kept
+    assert import_w3c(to_w3c([first], ARTICLES), LIB, repo, {ARTICLE.key: ARTICLE}).unchanged == 1  # older: kept
     assert repo.get(first.id) == newer
 
 
 def test_w3c_import_reanchors_in_changed_text(repo: AnnotationRepository) -> None:
-    document = to_w3c(_sample()[:1])
+    document = to_w3c(_sample()[:1], ARTICLES)
     changed = Article(key=ARTICLE.key, file=ARTICLE.file, title="t", text="【更新】" + TEXT.replace("创新高", "再创新高"))
     result = import_w3c(document, LIB, repo, {ARTICLE.key: changed})
     (stored,) = repo.for_library(LIB)
@@ -121,10 +123,11 @@ def test_w3c_import_foreign_file_dedupes_on_passage(repo: AnnotationRepository) 
     assert len(repo.for_library(LIB)) == 1
 
 
-def test_w3c_import_missing_article_keeps_orphans(repo: AnnotationRepository) -> None:
-    result = import_w3c(to_w3c(_sample()[:1]), LIB, repo, {})
-    assert result.added == 1 and result.orphaned == 1
-    assert repo.for_library(LIB)[0].quote == "外卖订单量创新高"
+def test_w3c_import_of_another_librarys_notes_says_why_it_skipped_them(repo: AnnotationRepository) -> None:
+    result = import_w3c(to_w3c(_sample(), ARTICLES), LIB, repo, {})
+    assert (result.added, result.elsewhere) == (2, [f"{LIB}/{ARTICLE.key}"] * 3)  # the entity notes need no article
+    assert f"3 skipped because their article is not in 文章库 (the first targets '{LIB}/news/meituan.md'" in result.summary("文章库")
+    assert {a.kind for a in repo.for_library(LIB)} == {Kind.ENTITY_NOTE}
 
 
 def test_w3c_import_rejects_non_annotation_json(repo: AnnotationRepository) -> None:
@@ -161,8 +164,66 @@ def test_w3c_round_trip_any_text_and_annotations(tmp_path_factory: pytest.TempPa
         )
     store = Store.open(tmp_path_factory.mktemp("w3c"))
     repo = AnnotationRepository(store)
-    exported = json.dumps(to_w3c(written), ensure_ascii=False)
+    exported = json.dumps(to_w3c(written, {key: article}), ensure_ascii=False)
     result = import_w3c(json.loads(exported), LIB, repo, {key: article})
     assert result.problems == []
     assert sorted(repo.for_library(LIB), key=lambda a: a.id) == sorted(written, key=lambda a: a.id)
     store.close()
+
+
+def _selectors(item: dict) -> dict[str, dict]:
+    return {s["type"]: s for s in item["target"]["selector"]}
+
+
+def test_w3c_export_positions_follow_the_article_as_it_is_now() -> None:
+    """Notes made on the old text, exported after the article changed: every position slices
+    its quote out of the new text; a passage that is gone is an orphan with only its quote."""
+    sample = _sample()
+    gone = new_annotation(LIB, ARTICLE.key, Kind.HIGHLIGHT, selector=_at("核心本地商业收入增长"), note="旧的")
+    edited = "【快讯】美团发布第三季度财报。\n" + TEXT.replace("核心本地商业收入增长。", "").replace("创新高", "再创新高")
+    changed = {ARTICLE.key: Article(key=ARTICLE.key, file=ARTICLE.file, title="t", text=edited)}
+    items = {item["id"]: item for item in to_w3c([*sample, gone], changed)["first"]["items"]}
+
+    highlight = _selectors(items[f"urn:uuid:{sample[0].id}"])
+    position = highlight["TextPositionSelector"]
+    assert edited[position["start"] : position["end"]] == highlight["TextQuoteSelector"]["exact"] == "外卖订单量再创新高"
+    assert edited[: position["start"]].endswith(highlight["TextQuoteSelector"]["prefix"])
+    bookmark = _selectors(items[f"urn:uuid:{sample[1].id}"])["TextPositionSelector"]
+    assert edited[bookmark["start"] :].startswith("王兴")
+
+    orphan = items[f"urn:uuid:{gone.id}"]
+    assert orphan["reader:orphaned"] is True
+    assert orphan["@context"] == [CONTEXT, {"reader": "urn:reader:terms#"}]
+    assert list(_selectors(orphan)) == ["TextQuoteSelector"] and _selectors(orphan)["TextQuoteSelector"]["exact"] == "核心本地商业收入增长"
+    orphans = {f"urn:uuid:{gone.id}", f"urn:uuid:{sample[2].id}"}  # the bookmarked paragraph went too
+    assert {key for key, item in items.items() if item.get("reader:orphaned")} == orphans
+    assert all(item["@context"] == CONTEXT for key, item in items.items() if key not in orphans)
+
+
+def test_w3c_export_of_a_removed_article_orphans_its_passages() -> None:
+    items = to_w3c(_sample(), {})["first"]["items"]
+    assert [bool(item.get("reader:orphaned")) for item in items] == [True, True, True, False, False]
+
+
+def test_w3c_import_is_one_undoable_step(repo: AnnotationRepository) -> None:
+    first = _sample()[0]
+    repo.add(first)
+    newer = Annotation(**{**{f: getattr(first, f) for f in first.__slots__}, "note": "改过", "modified": "2999-01-01T00:00:00+00:00"})
+    undo = UndoStack(repo)
+    result = plan_import(to_w3c([newer, *_sample()[1:]], ARTICLES), LIB, repo, ARTICLES)
+    assert (result.added, result.updated) == (4, 1) and len(repo.for_library(LIB)) == 1  # planning writes nothing
+    undo.add_batch(result.changes, "import 5 annotations")
+    assert len(repo.for_library(LIB)) == 5 and repo.get(first.id) == newer
+    assert undo.undo_text == "import 5 annotations"
+    undo.undo()
+    assert repo.for_library(LIB) == [first]
+    undo.redo()
+    assert len(repo.for_library(LIB)) == 5 and repo.get(first.id) == newer
+    undo.add_batch([], "import 0 annotations")  # nothing new: no step to undo
+    assert undo.undo_text == "import 5 annotations"
+
+
+def test_w3c_import_of_one_file_with_a_passage_twice_adds_it_once(repo: AnnotationRepository) -> None:
+    item = {"type": "Annotation", "target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": "王兴表示"}}}
+    result = import_w3c({"type": "AnnotationPage", "items": [item, dict(item, id="https://x/2")]}, LIB, repo, ARTICLES)
+    assert (result.added, result.unchanged) == (1, 1) and len(repo.for_library(LIB)) == 1
