@@ -39,6 +39,7 @@ from reader.ui.names_layer import NamesLayer
 from reader.ui.navigation import NavigationController
 from reader.ui.notes_controller import NotesController
 from reader.ui.notes_transfer import NotesTransfer
+from reader.ui.dock_sizes import DockSizes
 from reader.ui.notice import NoticeBar
 from reader.ui.locations import LocationOpener
 from reader.ui.panels.base import Panel
@@ -139,7 +140,6 @@ class MainWindow(QMainWindow):
         central.setObjectName("readingArea")
         self.notice = NoticeBar(central)
         self.view = ArticleView(central)
-        self.view.setMinimumWidth(420)  # a narrow window shrinks the panels, not the text
         self.find_bar = FindBar(central)
         self.find_bar.hide()
         layout = QVBoxLayout(central)
@@ -186,22 +186,27 @@ class MainWindow(QMainWindow):
         self.search_panel.hide()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock_sizes = DockSizes(
+            self, self.view,
+            left=(self.library_panel, self.entities_panel),
+            right=(self.metrics_panel, self.card_panel, self.notes_dock),
+            bottom=(self.mentions_panel, self.search_panel),
+        )
         self._layout_pending = True  # dock sizes are applied once the window has its size
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.library_panel, self.metrics_panel], [310, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.library_panel, self.entities_panel], [470, 330], Qt.Orientation.Vertical)
-        self.resizeDocks([self.mentions_panel], [170], Qt.Orientation.Vertical)
+        self.dock_sizes.apply()
 
     def layout_restored(self) -> None:
-        """The saved dock layout was applied: no default sizes on first show."""
+        """The saved dock layout was applied: its panels' shares are the user's."""
         self._layout_pending = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._layout_pending:
-            self._layout_pending = False
-            QTimer.singleShot(0, self._default_dock_sizes)
+        first = self._layout_pending
+        self._layout_pending = False
+        QTimer.singleShot(0, self._default_dock_sizes if first else self.dock_sizes.keep_current)
 
     def _build_actions(self) -> None:
         # File

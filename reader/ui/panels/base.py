@@ -7,6 +7,9 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+PANEL_MIN_WIDTH = 160
+PANEL_MIN_HEIGHT = 90
+
 
 class Panel(QDockWidget):
     def __init__(self, title: str, object_name: str, parent: QWidget | None = None) -> None:
@@ -26,7 +29,10 @@ class Panel(QDockWidget):
     def ensure_built(self) -> None:
         if not self._built:
             self._built = True
-            self.setWidget(self.build())
+            content = self.build()
+            # any panel may be this narrow (its rows elide): the article keeps the window
+            content.setMinimumSize(PANEL_MIN_WIDTH, PANEL_MIN_HEIGHT)
+            self.setWidget(content)
             self.refresh()
 
     def activate(self) -> None:
