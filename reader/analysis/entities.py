@@ -26,8 +26,9 @@ from reader.analysis.model_spans import (
     tokens_within,
     trim_to_words,
 )
+from reader.analysis.rule_scan import ACCEPT, Candidate
 from reader.analysis.rule_words import RuleWords
-from reader.analysis.rules import ACCEPT, Candidate, Rules
+from reader.analysis.rules import Rules
 from reader.analysis.segment import Segmenter, Token
 from reader.analysis.statistical import ModelName, NameFilters, NameModel
 
