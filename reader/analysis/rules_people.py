@@ -52,7 +52,7 @@ def byline(rules: Rules, scan: Scan) -> None:
             more = rules.byline_more.match(text, found[0] + len(found[1]))
             found = (more.start(1), more.group(1)) if more else None
         for start, name in names:
-            if not byline_name_ok(words, name):
+            if not _byline_name_ok(words, name):
                 continue
             if name in words.titles or name in words.byline_labels:
                 continue
@@ -60,7 +60,7 @@ def byline(rules: Rules, scan: Scan) -> None:
             add(start, start + len(name), _PERSON, "byline", STRONG)
 
 
-def byline_name_ok(words: RuleWords, name: str) -> bool:
+def _byline_name_ok(words: RuleWords, name: str) -> bool:
     """A credited name: a full name, or a four-character pen name led by a surname
     (房宫一柳). Agencies in photo credits (视觉中国) are not surname-led."""
     if words.is_stopword(name):
