@@ -13,15 +13,17 @@ from reader.cli import main
 
 ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "text", "blocks", "mentions", "metrics"}
 METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "measure", "subject", "subject_entity", "period", "kind", "percentage_points"}
+# The repository, wherever pytest is started from: ``-m reader`` runs this checkout's package.
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(scope="module")
 def seeds_json(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    root = Path(__file__).resolve().parent.parent
     data = tmp_path_factory.mktemp("cli-data")
     out = subprocess.run(
-        [sys.executable, "-m", "reader", "extract", "seeds", "--json", "--data-dir", str(data)],
-        cwd=root,
+        [sys.executable, "-m", "reader", "extract", str(SEEDS), "--json", "--data-dir", str(data)],
+        cwd=ROOT,
         capture_output=True,
         check=True,
     )
@@ -30,7 +32,7 @@ def seeds_json(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_extract_json_has_the_documented_shape(seeds_json: dict) -> None:
     assert set(seeds_json) == {"articles", "entities", "errors"}
-    assert [a["file"] for a in seeds_json["articles"]] == sorted(p.name for p in Path("seeds").glob("*.txt"))
+    assert [a["file"] for a in seeds_json["articles"]] == sorted(p.name for p in SEEDS.glob("*.txt"))
     for article in seeds_json["articles"]:
         assert set(article) == ARTICLE_KEYS
         text = article["text"]

@@ -4,66 +4,49 @@ rules with evidence, and every mention linked to one canonical entity.
 Offsets are code points over the article text as given. Matching runs over a *folded* copy
 of the text (full-width to half-width, traditional to simplified, ASCII lower case) that has
 exactly the same length, so a match at ``[s, e)`` in the fold is ``text[s:e]`` in the original.
+
+``EntityRecognizer.recognise`` is the one route: gazetteer hits, kept where the words and the
+context agree; unknown names from the rules (``rules``) and the statistical layer
+(``model_candidates``), accepted once their evidence adds up; the links the article draws
+itself — longer and company names, bare surnames and short forms (``entity_links``), glosses
+and nicknames (``Rules``); and last the user's corrections.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 import ahocorasick
 
 from reader.analysis.corrections import Corrections
+from reader.analysis.entity_hits import Hit, leftmost_longest, occurrences
+from reader.analysis.entity_links import (
+    company_names,
+    extend_names,
+    latin_surname_hits,
+    short_forms,
+    surname_hits,
+)
 from reader.analysis.folding import is_latin, lower, matching_form
 from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.model import Entity, EntityType, Mention
-from reader.analysis.model_spans import (
-    common_words,
-    find_all,
-    tokens_within,
-    trim_to_words,
-)
+from reader.analysis.model_candidates import model_candidates, title_candidates
+from reader.analysis.rule_scan import ACCEPT, Candidate
 from reader.analysis.rule_words import RuleWords
-from reader.analysis.rules import ACCEPT, Candidate, Rules
+from reader.analysis.rules import Rules
 from reader.analysis.segment import Segmenter, Token
-from reader.analysis.statistical import ModelName, NameFilters, NameModel
-
-# -- folding --------------------------------------------------------------------------------
+from reader.analysis.statistical import NameFilters, NameModel
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    name: str  # canonical entity name
-    type: EntityType
-    ambiguous: bool = False
-    rank: int = 0  # ties at the same span: lower wins (gazetteer before discovered)
-
-
-def leftmost_longest(hits: Iterable[_Hit]) -> list[_Hit]:
-    """The gold's counting rule: scan left to right, at each start take the longest match,
-    skip whatever it overlaps. (``reader.spans.resolve_overlaps`` ranks longest-first over
-    the whole text instead; the two differ only on chains like A-B / B-CD.)"""
-    chosen: list[_Hit] = []
-    end = -1
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.rank)):
-        if hit.start >= end:
-            chosen.append(hit)
-            end = hit.end
-    return chosen
-
-
-def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
+def _prefer_aligned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Where two hits overlap and only one of them coincides with jieba's words, drop the other:
     in 其中亚马逊 jieba reads 其中|亚马逊, so 中亚 (Central Asia) is not there to be found."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
 
-    def aligned(h: _Hit) -> bool:
+    def aligned(h: Hit) -> bool:
         return h.start in starts and h.end in ends
 
     ordered = sorted(hits, key=lambda h: (h.start, h.end))
@@ -80,7 +63,6 @@ def _prefer_aligned(hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
     return [h for k, h in enumerate(ordered) if k not in dropped]
 
 
-_ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
@@ -172,34 +154,35 @@ class EntityRecognizer:
         known = [(h.start, h.end) for h in known_hits]
         candidates = self.rules.candidates(folded, tokens, known, is_word, matching_form(title))
         if self.model is not None:
-            candidates.extend(self._model_candidates(folded, tokens, known_hits))
+            model, segmenter, filters = self.model, self.segmenter, self._filters
+            candidates.extend(model_candidates(model, segmenter, filters, folded, tokens, known_hits))
             if title:
-                candidates.extend(self._title_candidates(folded, title, known))
-        accepted = self._extend_names(folded, self._accept(candidates))
-        hits.extend(self._occurrences(folded, accepted, rank=1))
+                candidates.extend(title_candidates(model, segmenter, filters, folded, title, known))
+        accepted = extend_names(folded, self._accept(candidates), self.words, self._is_word)
+        hits.extend(occurrences(folded, accepted, rank=1))
         if self.learned:
             hits.extend(self._learned_hits(folded, tokens))
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
-        resolved = self._company_names(folded, resolved, tokens)
+        resolved = company_names(folded, resolved, tokens, self.words, self._ignored)
 
         # Aliases the article itself establishes: glosses, quoted nicknames, bare surnames.
         spans = [(h.start, h.end, h.name, h.type) for h in resolved]
         links = self.rules.glosses(folded, spans) + self.rules.nicknames(folded, spans)
         types = {h.name: h.type for h in resolved}
-        link_hits: list[_Hit] = []
+        link_hits: list[Hit] = []
         for link in links:
             target = types.get(link.target)
             if target is None or self._ignored(link.alias):
                 continue
-            link_hits.extend(self._occurrences(folded, {link.alias: (link.target, target)}, 1))
+            link_hits.extend(occurrences(folded, {link.alias: (link.target, target)}, 1))
         if link_hits:
             # The article's own gloss outranks a name discovered on its own at the same span
             # (肖恩·杨(Shawn Yang): the model also finds "Shawn Yang"); a sorted tie keeps the
             # first, so the links go first. The gazetteer (rank 0) still wins.
             resolved = leftmost_longest([*link_hits, *resolved])
-        resolved = leftmost_longest([*resolved, *self._surname_hits(folded, resolved, tokens)])
-        resolved = leftmost_longest([*resolved, *self._latin_surname_hits(folded, resolved)])
-        resolved = self._short_forms(resolved)
+        resolved = leftmost_longest([*resolved, *surname_hits(folded, resolved, tokens, self.words)])
+        resolved = leftmost_longest([*resolved, *latin_surname_hits(folded, resolved, self.words)])
+        resolved = short_forms(resolved, self.gazetteer)
 
         mentions = []
         for h in resolved:
@@ -225,173 +208,16 @@ class EntityRecognizer:
             generic_heads=frozenset(w.descriptors),
         )
 
-    def _model_candidates(
-        self, folded: str, tokens: Sequence[Token], known: Sequence[_Hit]
-    ) -> list[Candidate]:
-        """The statistical layer's names, each trimmed to jieba's words and passed through the
-        sanity filters, where the gazetteer found nothing overlapping — except a place at the
-        start of an organisation's name (中国汽车流通协会, 成都信谊物业)."""
-        assert self.model is not None
-        starts = [h.start for h in known]
-        suffixes = frozenset((*self.words.org_suffixes, *self.words.descriptors))
-        out: list[Candidate] = []
-        for name in self.model.names(folded):
-            name = trim_to_words(folded, name, tokens)
-            if name is None or self._filters.accept(name) is not None:
-                continue
-            i = bisect_right(starts, name.start)
-            lo = i - 1 if i and known[i - 1].end > name.start else i
-            hi = bisect_right(starts, name.end - 1)
-            overlapped = known[lo:hi]
-            if overlapped and not (
-                name.type is EntityType.ORG
-                and all(
-                    h.type is EntityType.PLACE and name.start <= h.start and h.end < name.end
-                    for h in overlapped
-                )
-            ):
-                continue
-            if common_words(name, tokens, self._is_word, suffixes):
-                continue
-            if name.type is EntityType.PERSON and (
-                self._adjective_and_noun(name, tokens) or _a_verb_by_its_aspect(folded, name)
-            ):
-                continue
-            out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
-        return out
-
-    def _learned_hits(self, folded: str, tokens: Sequence[Token]) -> list[_Hit]:
+    def _learned_hits(self, folded: str, tokens: Sequence[Token]) -> list[Hit]:
         """The library's names where they stand as words of this article (快狗打车 in an
         article the model read no name in; not 平安 inside 平安证券)."""
         starts = {t.start for t in tokens}
         ends = {t.end for t in tokens}
         names = {s: (s, t) for s, t in self.learned.items() if s in folded and not self._ignored(s)}
         return [
-            h for h in self._occurrences(folded, names, rank=2)
+            h for h in occurrences(folded, names, rank=2)
             if h.start in starts and h.end in ends
         ]
-
-    def _latin_surname_hits(self, folded: str, resolved: Sequence[_Hit]) -> list[_Hit]:
-        """A Latin family name standing for the one person of that name in the article:
-        "Cathie Wood……Wood表示"."""
-        people: dict[str, set[str]] = {}
-        for h in resolved:
-            if h.type is EntityType.PERSON and is_latin(h.name[0]) and " " in h.name:
-                people.setdefault(h.name.rsplit(" ", 1)[1], set()).add(h.name)
-        hits: list[_Hit] = []
-        for surname, names in people.items():
-            if len(names) != 1 or len(surname) < 3 or self.words.is_stopword(surname):
-                continue
-            (name,) = names
-            hits.extend(self._occurrences(folded, {surname: (name, EntityType.PERSON)}, rank=3))
-        return hits
-
-    def _short_forms(self, resolved: list[_Hit]) -> list[_Hit]:
-        """A name found only in this article that begins a longer organisation or product
-        named here too is its short form: 快狗 is 快狗打车, 声网 in 声网Agora. A known name
-        keeps its own entity (华为 is not 华为云)."""
-        names = {h.name for h in resolved if h.type in _ORGISH or is_latin(h.name[0])}
-        short: dict[str, str] = {}
-        for name in names:
-            if len(name) < 2 or self.gazetteer.get(name) is not None:
-                continue
-            longer = [
-                n for n in names
-                if n != name and (n.startswith(name) or (is_latin(name[0]) and n.endswith(" " + name)))
-            ]
-            if len(longer) == 1:
-                short[name] = longer[0]
-        if not short:
-            return resolved
-        types = {h.name: h.type for h in resolved}
-        return [
-            _Hit(h.start, h.end, short[h.name], types[short[h.name]], h.ambiguous, h.rank)
-            if h.name in short
-            else h
-            for h in resolved
-        ]
-
-    def _adjective_and_noun(self, name: ModelName, tokens: Sequence[Token]) -> bool:
-        """A "person" jieba reads as an adjective or adverb and a common word: 高|估值 (a
-        surname-like character in front of a noun is no name)."""
-        inside = tokens_within(tokens, name.start, name.end)
-        if len(inside) != 2 or len(inside[0].word) != 1:
-            return False
-        first = self.segmenter.dictionary_tag(inside[0].word) or ""
-        second = self.segmenter.dictionary_tag(inside[1].word) or ""
-        return first.startswith(("a", "d", "v", "p", "c")) and second in ("n", "vn", "v", "a", "an")
-
-    def _title_candidates(
-        self, folded: str, title: str, known: Sequence[tuple[int, int]]
-    ) -> list[Candidate]:
-        """Every body occurrence of a name the model finds in the title."""
-        head = matching_form(title)
-        names = {
-            c.surface: c.type
-            for c in self._model_candidates(head, self.segmenter.posseg(head), ())
-        }
-        taken = sorted(known)
-        out: list[Candidate] = []
-        for surface, etype in names.items():
-            for at in find_all(folded, surface):
-                end = at + len(surface)
-                i = bisect_right(taken, (at, len(folded)))
-                if (i and taken[i - 1][1] > at) or (i < len(taken) and taken[i][0] < end):
-                    continue
-                out.append(Candidate(at, end, surface, etype, "title", ACCEPT))
-        return out
-
-    def _company_names(
-        self, folded: str, resolved: list[_Hit], tokens: Sequence[Token]
-    ) -> list[_Hit]:
-        """Organisation names built on a known one. A place written right before an
-        organisation is part of its name (北京字节跳动, 广州粤泰); a legal form right after it
-        too (腾讯控股); a business-unit word right after it (融创服务, 京东物流) makes a new
-        organisation, with every occurrence in the article."""
-        words = self.words
-        word_ends = {t.end for t in tokens}
-        out: list[_Hit] = []
-        units: dict[str, tuple[str, EntityType]] = {}
-        for i, h in enumerate(resolved):
-            nxt = resolved[i + 1] if i + 1 < len(resolved) else None
-            if (
-                h.type is EntityType.PLACE
-                and nxt is not None
-                and nxt.start == h.end
-                and nxt.type is EntityType.ORG
-                and not is_latin(folded[nxt.start])
-            ):
-                continue  # taken into the next hit below
-            if h.type not in (EntityType.ORG, EntityType.PRODUCT):
-                out.append(h)
-                continue
-            start = h.start
-            if out and out[-1].type is EntityType.PLACE and out[-1].end == h.start:
-                pass
-            elif i and resolved[i - 1].type is EntityType.PLACE and resolved[i - 1].end == h.start:
-                start = resolved[i - 1].start if h.type is EntityType.ORG else h.start
-            end = h.end
-            limit = nxt.start if nxt is not None else len(folded)
-            legal = next((f for f in words.org_legal_forms if folded.startswith(f, end)), None)
-            unit = next((u for u in words.org_unit_suffixes if folded.startswith(u, end)), None)
-            if (
-                unit is not None
-                and h.type is EntityType.ORG
-                and not folded[h.start:end].endswith(words.org_legal_forms)  # 苹果公司|视频
-                and end + len(unit) <= limit
-                and end + len(unit) in word_ends  # not 小米|智能手机
-            ):
-                name = folded[h.start:end + len(unit)]
-                if not self.words.is_stopword(name) and not self._ignored(name):
-                    units[name] = (name, EntityType.ORG)
-                    out.append(h)
-                    continue
-            if legal is not None and end + len(legal) <= limit and end + len(legal) in word_ends:
-                end += len(legal)
-            out.append(_Hit(start, end, h.name, h.type, h.ambiguous, h.rank))
-        if not units:
-            return out
-        return leftmost_longest([*out, *self._occurrences(folded, units, rank=0)])
 
     def _is_word(self, word: str) -> bool:
         return self.segmenter.is_word(word)
@@ -399,10 +225,10 @@ class EntityRecognizer:
     def _ignored(self, surface: str) -> bool:
         return surface in self.corrections.ignored
 
-    def _gazetteer_hits(self, folded: str) -> list[_Hit]:
+    def _gazetteer_hits(self, folded: str) -> list[Hit]:
         lowered = lower(folded)
         n = len(folded)
-        hits: list[_Hit] = []
+        hits: list[Hit] = []
         for end_index, payload in self._automaton.iter(lowered):
             for surface, e in payload:
                 start = end_index - len(surface) + 1
@@ -414,12 +240,12 @@ class EntityRecognizer:
                 if not e.case_insensitive and folded[start:end] != matching_form(surface):
                     continue
                 hits.append(
-                    _Hit(start, end, e.name, e.entity.type, ambiguous=surface in e.ambiguous)
+                    Hit(start, end, e.name, e.entity.type, ambiguous=surface in e.ambiguous)
                 )
         return hits
 
     @staticmethod
-    def _touching_words(hits: list[_Hit], tokens: Sequence[Token], folded: str) -> list[_Hit]:
+    def _touching_words(hits: list[Hit], tokens: Sequence[Token], folded: str) -> list[Hit]:
         """A two-character name that starts and ends inside jieba words is a coincidence:
         其中|国内 holds 中国 by accident. (中国区 and 美国在线 keep theirs: they share a start.)"""
         starts = {t.start for t in tokens}
@@ -433,7 +259,7 @@ class EntityRecognizer:
             or h.end in ends
         ]
 
-    def _romanised_in_context(self, folded: str, hits: list[_Hit]) -> list[_Hit]:
+    def _romanised_in_context(self, folded: str, hits: list[Hit]) -> list[Hit]:
         """A person's romanised name (James Mitchell, Robin Li) is shared by many people: it
         names the gazetteer's person only when the article agrees — it writes the person's
         Chinese name too, or names the company the person's description names."""
@@ -459,7 +285,7 @@ class EntityRecognizer:
             if self.gazetteer.entry(h.name) is not None
         )
 
-    def _disambiguate(self, folded: str, hits: list[_Hit], tokens: Sequence[Token]) -> list[_Hit]:
+    def _disambiguate(self, folded: str, hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         """Keep an ambiguous hit (苹果, 美的) only with evidence that it means the entity."""
         if not any(h.ambiguous for h in hits):
             return hits
@@ -499,7 +325,7 @@ class EntityRecognizer:
         return kept
 
     @staticmethod
-    def _in_list(folded: str, h: _Hit, starts: set[int], ends: set[int]) -> bool:
+    def _in_list(folded: str, h: Hit, starts: set[int], ends: set[int]) -> bool:
         """Next to another named organisation, joined by 、/和/与 …: 阿里、腾讯、苹果."""
         for joiner in _LIST_JOINERS:
             if folded.startswith(joiner, h.end) and h.end + len(joiner) in starts:
@@ -541,94 +367,6 @@ class EntityRecognizer:
         # a common noun (n, vn), not a name or a place jieba knows (nr, ns: 苏建|勋)
         return tag is not None and tag in ("n", "vn", "v", "a", "an", "d")
 
-    def _extend_names(
-        self, folded: str, accepted: dict[str, tuple[str, EntityType]]
-    ) -> dict[str, tuple[str, EntityType]]:
-        """jieba cut a three-character name short (李俊|峰, 王莆|中将): when every occurrence of
-        an accepted two-character name runs on with the same name-like character, the name
-        is the longer one."""
-        out: dict[str, tuple[str, EntityType]] = {}
-        for surface, (name, etype) in accepted.items():
-            if etype is EntityType.PERSON and len(surface) == 2 and surface == name:
-                nexts = set()
-                verb_follows = False  # 周逵|认为: the next character starts a verb of saying
-                start = folded.find(surface)
-                while start >= 0:
-                    end = start + 2
-                    nexts.add(folded[end] if end < len(folded) else "")
-                    verb_follows = verb_follows or any(
-                        folded.startswith(v, end) for v in self.words.speech_verbs
-                    )
-                    start = folded.find(surface, start + 1)
-                if len(nexts) == 1 and not verb_follows:
-                    (c,) = nexts
-                    if "\u4e00" <= c <= "\u9fff" and self.words.given_name_ok(surface[1:] + c):
-                        longer = surface + c
-                        if not self._is_word(longer) and not self.words.is_stopword(longer):
-                            surface = name = longer
-            out[surface] = (name, etype)
-        return out
-
-    def _occurrences(
-        self, folded: str, names: dict[str, tuple[str, EntityType]], rank: int
-    ) -> list[_Hit]:
-        """Every occurrence of each accepted surface in the article."""
-        n = len(folded)
-        hits: list[_Hit] = []
-        for surface, (name, etype) in names.items():
-            start = folded.find(surface)
-            while start >= 0:
-                end = start + len(surface)
-                latin_ok = not (
-                    (is_latin(surface[0]) and start > 0 and is_latin(folded[start - 1]))
-                    or (is_latin(surface[-1]) and end < n and is_latin(folded[end]))
-                )
-                if latin_ok:
-                    hits.append(_Hit(start, end, name, etype, rank=rank))
-                start = folded.find(surface, start + 1)
-        return hits
-
-    def _surname_hits(
-        self, folded: str, resolved: Sequence[_Hit], tokens: Sequence[Token]
-    ) -> list[_Hit]:
-        """A bare surname standing for the one person of that surname named earlier:
-        "康泽宇……康此前负责国际化产品"."""
-        people: dict[str, list[tuple[int, str]]] = {}
-        for h in resolved:
-            if h.type is EntityType.PERSON:
-                surname = self.words.surname_of(h.name)
-                if surname is not None and len(surname) == 1:
-                    people.setdefault(surname, []).append((h.end, h.name))
-        if not people:
-            return []
-        # Other people of the same surname whom only jieba noticed (康辉 next to 康泽宇) make a
-        # bare surname ambiguous as well.
-        for t in tokens:
-            if not t.flag.startswith("nr") or len(t.word) < 2:
-                continue
-            for surname, named in people.items():  # jieba may glue a conjunction on: 和康辉
-                if surname in t.word and all(t.word != name for _, name in named):
-                    named.append((t.end, t.word))
-        single = {t.start for t in tokens if len(t.word) == 1}
-        taken = [(h.start, h.end) for h in resolved]
-        followers = self.words.surname_followers
-        hits: list[_Hit] = []
-        for surname, named in people.items():
-            start = folded.find(surname)
-            while start >= 0:
-                prior = {name for end, name in named if end <= start}
-                before = folded[start - 1] if start > 0 else "\n"
-                if (
-                    len(prior) == 1
-                    and start in single
-                    and (before.isspace() or before in "。！？；，：”」、")
-                    and any(folded.startswith(f, start + 1) for f in followers)
-                    and not any(s <= start < e for s, e in taken)
-                ):
-                    hits.append(_Hit(start, start + 1, prior.pop(), EntityType.PERSON, rank=3))
-                start = folded.find(surname, start + 1)
-        return hits
-
     def _link(self, name: str, etype: EntityType) -> tuple[str, EntityType]:
         """Final canonical name and type, after the user's corrections."""
         if self.gazetteer.get(name) is not None:
@@ -646,9 +384,3 @@ class EntityRecognizer:
         if surface != name and surface not in aliases:
             aliases = (*aliases, surface)
         self._discovered[name] = Entity(name=name, type=etype, aliases=aliases, description="")
-
-
-def _a_verb_by_its_aspect(folded: str, name: ModelName) -> bool:
-    """A two-character "person" followed by the aspect particle 了 or 着 is a verb the tagger
-    took for a name: 公司杜撰了一个新名词."""
-    return len(name.surface) == 2 and folded.startswith(("了", "着"), name.end)

@@ -7,10 +7,8 @@ breaks), nearest first, with the cue words from ``resources/metrics/``:
   before it in the clause, then in the sentence, that fits the figure's unit (a share is not
   营收); multipliers are 增长倍数, ages 年龄, shares default to 占比 and people to 人数.  A figure
   with no unit of its own (6亿) takes the unit of its label (日活 → users).
-- subject: the entity the figure belongs to — "X的…" right after it (3亿多DAU规模的抖音), else
-  the nearest mention before it that is not a place or partner (在抖音上, 是抖音的两倍, 与淘宝),
-  a speaker (康泽宇表示) or behind a pronoun (他, 该公司), which is resolved; else the previous
-  figure's subject in the same paragraph, else the topic of the previous sentence.
+- subject: the entity the figure belongs to, from the names layer (see ``metric_subjects``):
+  the nearest mention that owns it (3亿多DAU规模的抖音, 抖音的…), else the article's topic.
 - period: the nearest time before it in the sentence (see ``periods``), skipping bases of
   comparison (比2019年翻了三倍) except for the amount inside one (与2019年的8.03万亿元相比).
 - kind: other for deals and thresholds (谈判, 门槛) in its clause or the next; else the nearest
@@ -24,7 +22,6 @@ missing label from the last figure with the same value.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -37,18 +34,19 @@ from reader.analysis.metric_labels import (
     label_and_unit,
     label_of,
 )
-from reader.analysis.metric_vocab import RATIO, SHARE, Vocabulary, Words
-from reader.analysis.model import EntityType, Mention, Metric, MetricKind
+from reader.analysis.metric_subjects import (
+    about_the_topic,
+    article_topic,
+    subject_of,
+    title_affiliations,
+)
+from reader.analysis.metric_vocab import RATIO, SHARE, Vocabulary
+from reader.analysis.model import Mention, Metric, MetricKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
-from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
+from reader.analysis.text_bounds import Bounds, Mentions
 
-_ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 # 抽佣率上升至9.8%: a verb of change before 至 leads to a level, which measures the noun before.
 _TO_A_LEVEL = ("至", "到")
-# "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
-_DEPARTMENT_CHARS = 8
-# "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
-_SPEAKER_GAP = 2
 
 
 def explain(
@@ -73,8 +71,8 @@ def explain(
     ])
     by_value: dict[float, list[Metric]] = {}
     ordered = Mentions(mentions)
-    affiliations = _affiliations(text, ordered.all, vocab)
-    topic = _topic(ordered.all)
+    affiliations = title_affiliations(text, ordered.all, vocab)
+    topic = article_topic(ordered.all)
     where = LabelText(text, source or text, bounds, ordered, vocab)
     out: list[Metric] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
@@ -83,8 +81,8 @@ def explain(
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
-        subject = _subject(text, fig, label, ordered, bounds, out, vocab, affiliations)
-        if subject is None and topic is not None and _about_the_topic(text, fig, label, bounds, vocab):
+        subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
+        if subject is None and topic is not None and about_the_topic(text, fig, label, bounds, vocab):
             subject = topic  # nothing nearer names whose it is: the company the article is about
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
@@ -223,262 +221,6 @@ def _kind(
             if int(match.group()) > year0 + ahead:
                 return MetricKind.FORECAST
     return MetricKind.ACTUAL
-
-
-# --- subject -------------------------------------------------------------------------------
-
-
-def _about_the_topic(
-    text: str, fig: Figure, label: str | None, bounds: Bounds, vocab: Vocabulary
-) -> bool:
-    """Whether a figure with no subject of its own may be the article's company's: not a
-    market's measure, not an age, and not in a sentence about a whole market."""
-    if label in vocab.market_labels:
-        return False
-    lo, hi = bounds.around("sentence", fig.start)
-    sentence = text[lo:hi]
-    return not any(cue in sentence for cue in vocab.market_cues)
-
-
-def _topic(mentions: Sequence[Mention]) -> str | None:
-    """The organisation an article is about: named at least three times and at least twice as
-    often as any other organisation or product; None when no one stands out."""
-    counts = Counter(m.entity for m in mentions if m.type in _ORGISH)
-    top = counts.most_common(2)
-    if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
-
-def _affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
-    """Person → the organisation they hold a title in, from "美团CEO王兴", "抖音电子商务主管康泽宇"
-    (the first such phrase for each person)."""
-    out: dict[str, str] = {}
-    orgs = [m for m in mentions if m.type in _ORGISH]
-    for person in (m for m in mentions if m.type is EntityType.PERSON):
-        title = vocab.words().titles.ending_at(text, person.start)
-        if title is None or person.entity in out:
-            continue
-        title_start = person.start - len(title)
-        for org in reversed([m for m in orgs if m.end <= title_start]):
-            between = text[org.end : title_start]
-            if len(between) <= _DEPARTMENT_CHARS and not any(c in CLAUSE_ENDS + "、" for c in between):
-                out[person.entity] = org.entity
-            break
-    return out
-
-
-def _subject(
-    text: str,
-    fig: Figure,
-    label: str | None,
-    mentions: Mentions,
-    bounds: Bounds,
-    earlier: list[Metric],
-    vocab: Vocabulary,
-    affiliations: dict[str, str],
-) -> str | None:
-    sentence = bounds.around("sentence", fig.start)
-    clause = bounds.around("clause", fig.start)
-    in_sentence = mentions.within(*sentence)
-    if label == "年龄":
-        people = [m for m in in_sentence if m.type is EntityType.PERSON]
-        same_clause = [m for m in people if clause[0] <= m.start < clause[1]]
-        pool = same_clause or people
-        if pool:
-            return min(pool, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end))).entity
-        return None
-
-    owner = _owner_after(text, fig, in_sentence, clause)
-    if owner is not None:
-        return owner.entity
-
-    pronoun_at, pronoun_kind = _last_pronoun(text, sentence[0], fig.start, vocab)
-    speaker: Mention | None = None
-    for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
-        if pronoun_at is not None and pronoun_at >= mention.end:
-            break
-        if mention.type is EntityType.PLACE and label not in vocab.place_labels:
-            continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
-        if mention.type in _ORGISH and _follows(text, mention, vocab.words().own_documents):
-            return mention.entity  # 据快狗打车招股书显示: the company's own filing
-        if _not_a_subject(text, mention, vocab):
-            speaking = _follows(text, mention, vocab.words().speech_verbs)
-            if speaking and not _after_skip_word(text, mention, vocab):
-                speaker = speaker or mention  # 美团预计…, but not 据IDC预测
-            continue
-        if _in_group(text, mention, in_sentence):
-            return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
-        return mention.entity
-    if pronoun_at is not None:
-        return _resolve_pronoun(pronoun_at, pronoun_kind, mentions, bounds)
-    if speaker is not None and speaker.type in _ORGISH:
-        return speaker.entity  # 美团预计，第四季度收入将同比增长20%
-    if speaker is not None and speaker.type is EntityType.PERSON:
-        return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
-
-    paragraph = bounds.around("paragraph", fig.start)
-    if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
-        return earlier[-1].subject  # 这个数字可能会增加五倍: still the figure before's
-    previous = bounds.previous("sentence", fig.start)
-    if previous is not None and previous[0] >= paragraph[0]:
-        topic = mentions.within(*previous)
-        topic = [
-            m for m in topic
-            if not _not_a_subject(text, m, vocab)
-            and (m.type is not EntityType.PLACE or label in vocab.place_labels)
-        ]
-        if topic:
-            return topic[0].entity
-    heading = _heading_topic(text, fig, mentions, bounds, vocab)
-    if heading is not None:
-        return heading
-    if label in vocab.company_labels and earlier and earlier[-1].subject is not None:
-        last = bounds.around("paragraph", earlier[-1].start)
-        if bounds.previous("paragraph", fig.start) == last:
-            return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
-    return None
-
-
-_HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
-_HEADING_LOOKBACK = 6  # paragraphs
-
-
-def _heading_topic(
-    text: str, fig: Figure, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
-) -> str | None:
-    """The organisation a section is about: named in the heading line above the figure's
-    paragraph (a report on ten car makers, one section each)."""
-    at = fig.start
-    for _ in range(_HEADING_LOOKBACK):
-        span = bounds.previous("paragraph", at)
-        if span is None:
-            return None
-        line = text[span[0] : span[1]].strip()
-        if len(line) <= _HEADING_CHARS and not any(c in line for c in "。！？；"):
-            named = [
-                m for m in mentions.within(*span)
-                if m.type in _ORGISH and not _not_a_subject(text, m, vocab)
-            ]
-            return named[0].entity if len(named) == 1 else None
-        at = span[0]
-    return None
-
-
-def _owner_after(
-    text: str, fig: Figure, in_sentence: list[Mention], clause: tuple[int, int]
-) -> Mention | None:
-    """有千万粉丝的账号“田姥姥”, 3亿多DAU规模的抖音: the entity the figure describes."""
-    de = text.find("的", fig.end, min(clause[1], fig.end + 7))
-    if de < 0:
-        return None
-    for mention in in_sentence:
-        gap = text[de + 1 : mention.start]
-        if mention.start > de and len(gap) <= 4 and mention.end <= clause[1]:
-            if not any(c in gap for c in "非不无"):
-                return mention
-            return None
-    return None
-
-
-def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
-    """Whether ``mention`` is one of a list: X、Y, X、Y等, X等."""
-    if text.startswith("等", mention.end):
-        return True
-    ends = {m.end for m in in_sentence}
-    starts = {m.start for m in in_sentence}
-    listed_before = text.endswith("、", 0, mention.start) and mention.start - 1 in ends
-    listed_after = text.startswith("、", mention.end) and mention.end + 1 in starts
-    return listed_before or listed_after
-
-
-def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
-    and a digest's "Canalys：预计…" line, where the name before the colon is the source."""
-    return (
-        _line_source(text, mention)
-        or _clause_is_a_source(text, mention, vocab)
-        or _after_skip_word(text, mention, vocab)
-        or _follows(text, mention, vocab.words().speech_verbs)
-        or _follows(text, mention, vocab.words().bystander_verbs)
-    )
-
-
-_SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb
-
-
-def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，"."""
-    end = mention.end
-    limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
-    stop = next((i for i in range(end, limit) if text[i] in "，,。；;：:\n"), limit)
-    clause = text[end:stop]
-    if any(w in clause for w in vocab.own_documents):
-        return False  # 宁德时代此前公布的三季报显示: its own figures
-    return any(clause.endswith(w) for w in vocab.source_clause_ends)
-
-
-def _line_source(text: str, mention: Mention) -> bool:
-    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
-    return at_line_start and text.startswith(("：", ":"), mention.end)
-
-
-def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    return vocab.words().skip_after.ending_at(text, mention.start) is not None
-
-
-def _follows(text: str, mention: Mention, verbs: Words) -> bool:
-    """康泽宇表示, 康泽宇还提到, 《晚点LatePost》独家获悉: one of ``verbs`` follows the mention
-    (two characters may stand between; a closing bracket or quote does not count)."""
-    follow = text[mention.end : mention.end + 8].lstrip("》」”』")
-    return any(verbs.starting_at(follow, i) for i in range(_SPEAKER_GAP + 1))
-
-
-def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
-    best: tuple[int | None, str] = (None, "")
-    for kind, words in (("person", vocab.person_pronouns), ("org", vocab.org_pronouns)):
-        for word in words:
-            at = text.rfind(word, lo, hi)
-            while at >= 0:
-                plural = text.startswith("们", at + len(word))
-                other = text.endswith("其", 0, at)  # 其他 is "other", not "he"
-                if not (plural or other or _in_word(text, at, word, vocab.not_pronouns)):
-                    break
-                at = text.rfind(word, lo, at)
-            if at >= 0 and (best[0] is None or at > best[0]):
-                best = (at, kind)
-    return best
-
-
-def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
-    """Whether the ``word`` at ``at`` is part of one of ``words`` (其 in 其中, 尤其)."""
-    for longer in words:
-        offset = longer.find(word)
-        if offset >= 0 and text.startswith(longer, at - offset):
-            return True
-    return False
-
-
-def _resolve_pronoun(
-    at: int, kind: str, mentions: Mentions, bounds: Bounds
-) -> str | None:
-    sentence = bounds.around("sentence", at)
-    types = (EntityType.PERSON,) if kind == "person" else _ORGISH
-    before = [m for m in mentions.within(sentence[0], at) if m.type in types]
-    if kind == "person" and before:
-        return before[-1].entity
-    previous = bounds.previous("sentence", at)
-    if previous is not None:
-        candidates = [
-            m for m in mentions.within(*previous) if m.type in types
-        ]
-        if candidates:
-            # a person is the last one named; an organisation is the previous sentence's topic
-            return candidates[-1].entity if kind == "person" else candidates[0].entity
-    if before:
-        return before[0].entity
-    return None
 
 
 # --- figures already given -----------------------------------------------------------------

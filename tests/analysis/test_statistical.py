@@ -243,7 +243,7 @@ def test_an_adjective_and_a_noun_are_no_person() -> None:
 
 
 def test_a_name_followed_by_an_aspect_particle_is_a_verb() -> None:
-    from reader.analysis.entities import _a_verb_by_its_aspect
+    from reader.analysis.model_candidates import _a_verb_by_its_aspect
     from reader.analysis.statistical import ModelName
 
     text = "甚至还有人为规模更大的公司杜撰了一个新名词"

@@ -1,0 +1,193 @@
+"""Links the article itself draws between names, once the recogniser has found them: a
+two-character name jieba cut short runs on (李俊|峰), a place or legal form joins a known
+company (北京字节跳动, 腾讯控股) and a business-unit word makes a new one (京东物流), a bare
+surname or a Latin family name stands for the one person of that name (康……, Wood), and a
+name found only here that begins a longer one is its short form (快狗 → 快狗打车).
+
+Each is a function of the folded text, the hits so far and what it needs to read them
+(the word lists, the dictionary); ``EntityRecognizer.recognise`` calls them in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reader.analysis.entity_hits import Hit, leftmost_longest, occurrences
+from reader.analysis.folding import is_latin
+from reader.analysis.gazetteer import Gazetteer
+from reader.analysis.model import EntityType
+from reader.analysis.rule_words import RuleWords
+from reader.analysis.segment import Token
+
+_ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+
+
+def extend_names(
+    folded: str,
+    accepted: dict[str, tuple[str, EntityType]],
+    words: RuleWords,
+    is_word: Callable[[str], bool],
+) -> dict[str, tuple[str, EntityType]]:
+    """jieba cut a three-character name short (李俊|峰, 王莆|中将): when every occurrence of
+    an accepted two-character name runs on with the same name-like character, the name
+    is the longer one."""
+    out: dict[str, tuple[str, EntityType]] = {}
+    for surface, (name, etype) in accepted.items():
+        if etype is EntityType.PERSON and len(surface) == 2 and surface == name:
+            nexts = set()
+            verb_follows = False  # 周逵|认为: the next character starts a verb of saying
+            start = folded.find(surface)
+            while start >= 0:
+                end = start + 2
+                nexts.add(folded[end] if end < len(folded) else "")
+                verb_follows = verb_follows or any(
+                    folded.startswith(v, end) for v in words.speech_verbs
+                )
+                start = folded.find(surface, start + 1)
+            if len(nexts) == 1 and not verb_follows:
+                (c,) = nexts
+                if "\u4e00" <= c <= "\u9fff" and words.given_name_ok(surface[1:] + c):
+                    longer = surface + c
+                    if not is_word(longer) and not words.is_stopword(longer):
+                        surface = name = longer
+        out[surface] = (name, etype)
+    return out
+
+
+def company_names(
+    folded: str,
+    resolved: list[Hit],
+    tokens: Sequence[Token],
+    words: RuleWords,
+    ignored: Callable[[str], bool],
+) -> list[Hit]:
+    """Organisation names built on a known one. A place written right before an
+    organisation is part of its name (北京字节跳动, 广州粤泰); a legal form right after it
+    too (腾讯控股); a business-unit word right after it (融创服务, 京东物流) makes a new
+    organisation, with every occurrence in the article."""
+    word_ends = {t.end for t in tokens}
+    out: list[Hit] = []
+    units: dict[str, tuple[str, EntityType]] = {}
+    for i, h in enumerate(resolved):
+        nxt = resolved[i + 1] if i + 1 < len(resolved) else None
+        if (
+            h.type is EntityType.PLACE
+            and nxt is not None
+            and nxt.start == h.end
+            and nxt.type is EntityType.ORG
+            and not is_latin(folded[nxt.start])
+        ):
+            continue  # taken into the next hit below
+        if h.type not in (EntityType.ORG, EntityType.PRODUCT):
+            out.append(h)
+            continue
+        start = h.start
+        if out and out[-1].type is EntityType.PLACE and out[-1].end == h.start:
+            pass
+        elif i and resolved[i - 1].type is EntityType.PLACE and resolved[i - 1].end == h.start:
+            start = resolved[i - 1].start if h.type is EntityType.ORG else h.start
+        end = h.end
+        limit = nxt.start if nxt is not None else len(folded)
+        legal = next((f for f in words.org_legal_forms if folded.startswith(f, end)), None)
+        unit = next((u for u in words.org_unit_suffixes if folded.startswith(u, end)), None)
+        if (
+            unit is not None
+            and h.type is EntityType.ORG
+            and not folded[h.start:end].endswith(words.org_legal_forms)  # 苹果公司|视频
+            and end + len(unit) <= limit
+            and end + len(unit) in word_ends  # not 小米|智能手机
+        ):
+            name = folded[h.start:end + len(unit)]
+            if not words.is_stopword(name) and not ignored(name):
+                units[name] = (name, EntityType.ORG)
+                out.append(h)
+                continue
+        if legal is not None and end + len(legal) <= limit and end + len(legal) in word_ends:
+            end += len(legal)
+        out.append(Hit(start, end, h.name, h.type, h.ambiguous, h.rank))
+    if not units:
+        return out
+    return leftmost_longest([*out, *occurrences(folded, units, rank=0)])
+
+
+def surname_hits(
+    folded: str, resolved: Sequence[Hit], tokens: Sequence[Token], words: RuleWords
+) -> list[Hit]:
+    """A bare surname standing for the one person of that surname named earlier:
+    "康泽宇……康此前负责国际化产品"."""
+    people: dict[str, list[tuple[int, str]]] = {}
+    for h in resolved:
+        if h.type is EntityType.PERSON:
+            surname = words.surname_of(h.name)
+            if surname is not None and len(surname) == 1:
+                people.setdefault(surname, []).append((h.end, h.name))
+    if not people:
+        return []
+    # Other people of the same surname whom only jieba noticed (康辉 next to 康泽宇) make a
+    # bare surname ambiguous as well.
+    for t in tokens:
+        if not t.flag.startswith("nr") or len(t.word) < 2:
+            continue
+        for surname, named in people.items():  # jieba may glue a conjunction on: 和康辉
+            if surname in t.word and all(t.word != name for _, name in named):
+                named.append((t.end, t.word))
+    single = {t.start for t in tokens if len(t.word) == 1}
+    taken = [(h.start, h.end) for h in resolved]
+    followers = words.surname_followers
+    hits: list[Hit] = []
+    for surname, named in people.items():
+        start = folded.find(surname)
+        while start >= 0:
+            prior = {name for end, name in named if end <= start}
+            before = folded[start - 1] if start > 0 else "\n"
+            if (
+                len(prior) == 1
+                and start in single
+                and (before.isspace() or before in "。！？；，：”」、")
+                and any(folded.startswith(f, start + 1) for f in followers)
+                and not any(s <= start < e for s, e in taken)
+            ):
+                hits.append(Hit(start, start + 1, prior.pop(), EntityType.PERSON, rank=3))
+            start = folded.find(surname, start + 1)
+    return hits
+
+
+def latin_surname_hits(folded: str, resolved: Sequence[Hit], words: RuleWords) -> list[Hit]:
+    """A Latin family name standing for the one person of that name in the article:
+    "Cathie Wood……Wood表示"."""
+    people: dict[str, set[str]] = {}
+    for h in resolved:
+        if h.type is EntityType.PERSON and is_latin(h.name[0]) and " " in h.name:
+            people.setdefault(h.name.rsplit(" ", 1)[1], set()).add(h.name)
+    hits: list[Hit] = []
+    for surname, names in people.items():
+        if len(names) != 1 or len(surname) < 3 or words.is_stopword(surname):
+            continue
+        (name,) = names
+        hits.extend(occurrences(folded, {surname: (name, EntityType.PERSON)}, rank=3))
+    return hits
+
+
+def short_forms(resolved: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
+    """A name found only in this article that begins a longer organisation or product
+    named here too is its short form: 快狗 is 快狗打车, 声网 in 声网Agora. A known name
+    keeps its own entity (华为 is not 华为云)."""
+    names = {h.name for h in resolved if h.type in _ORGISH or is_latin(h.name[0])}
+    short: dict[str, str] = {}
+    for name in names:
+        if len(name) < 2 or gazetteer.get(name) is not None:
+            continue
+        longer = [
+            n for n in names
+            if n != name and (n.startswith(name) or (is_latin(name[0]) and n.endswith(" " + name)))
+        ]
+        if len(longer) == 1:
+            short[name] = longer[0]
+    if not short:
+        return resolved
+    types = {h.name: h.type for h in resolved}
+    return [
+        Hit(h.start, h.end, short[h.name], types[short[h.name]], h.ambiguous, h.rank)
+        if h.name in short
+        else h
+        for h in resolved
+    ]

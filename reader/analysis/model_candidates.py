@@ -1,0 +1,106 @@
+"""The statistical layer's names as candidates for the recogniser: each model name trimmed
+to jieba's words and passed through the sanity filters (``statistical.NameFilters``), kept only
+where the gazetteer found nothing overlapping, and never an ordinary word jieba knows (投资),
+an adjective before a noun (高|估值) or a verb before its aspect particle (杜撰了); and every
+body occurrence of a name the model finds in the title."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from reader.analysis.entity_hits import Hit
+from reader.analysis.folding import matching_form
+from reader.analysis.model import EntityType
+from reader.analysis.model_spans import (
+    common_words,
+    find_all,
+    tokens_within,
+    trim_to_words,
+)
+from reader.analysis.rule_scan import ACCEPT, Candidate
+from reader.analysis.segment import Segmenter, Token
+from reader.analysis.statistical import ModelName, NameFilters, NameModel
+
+
+def model_candidates(
+    model: NameModel,
+    segmenter: Segmenter,
+    filters: NameFilters,
+    folded: str,
+    tokens: Sequence[Token],
+    known: Sequence[Hit],
+) -> list[Candidate]:
+    """The statistical layer's names, each trimmed to jieba's words and passed through the
+    sanity filters, where the gazetteer found nothing overlapping — except a place at the
+    start of an organisation's name (中国汽车流通协会, 成都信谊物业)."""
+    starts = [h.start for h in known]
+    suffixes = frozenset((*filters.org_suffixes, *filters.generic_heads))
+    out: list[Candidate] = []
+    for name in model.names(folded):
+        name = trim_to_words(folded, name, tokens)
+        if name is None or filters.accept(name) is not None:
+            continue
+        i = bisect_right(starts, name.start)
+        lo = i - 1 if i and known[i - 1].end > name.start else i
+        hi = bisect_right(starts, name.end - 1)
+        overlapped = known[lo:hi]
+        if overlapped and not (
+            name.type is EntityType.ORG
+            and all(
+                h.type is EntityType.PLACE and name.start <= h.start and h.end < name.end
+                for h in overlapped
+            )
+        ):
+            continue
+        if common_words(name, tokens, segmenter.is_word, suffixes):
+            continue
+        if name.type is EntityType.PERSON and (
+            _adjective_and_noun(name, tokens, segmenter) or _a_verb_by_its_aspect(folded, name)
+        ):
+            continue
+        out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
+    return out
+
+
+def title_candidates(
+    model: NameModel,
+    segmenter: Segmenter,
+    filters: NameFilters,
+    folded: str,
+    title: str,
+    known: Sequence[tuple[int, int]],
+) -> list[Candidate]:
+    """Every body occurrence of a name the model finds in the title."""
+    head = matching_form(title)
+    names = {
+        c.surface: c.type
+        for c in model_candidates(model, segmenter, filters, head, segmenter.posseg(head), ())
+    }
+    taken = sorted(known)
+    out: list[Candidate] = []
+    for surface, etype in names.items():
+        for at in find_all(folded, surface):
+            end = at + len(surface)
+            i = bisect_right(taken, (at, len(folded)))
+            if (i and taken[i - 1][1] > at) or (i < len(taken) and taken[i][0] < end):
+                continue
+            out.append(Candidate(at, end, surface, etype, "title", ACCEPT))
+    return out
+
+
+def _adjective_and_noun(name: ModelName, tokens: Sequence[Token], segmenter: Segmenter) -> bool:
+    """A "person" jieba reads as an adjective or adverb and a common word: 高|估值 (a
+    surname-like character in front of a noun is no name)."""
+    inside = tokens_within(tokens, name.start, name.end)
+    if len(inside) != 2 or len(inside[0].word) != 1:
+        return False
+    first = segmenter.dictionary_tag(inside[0].word) or ""
+    second = segmenter.dictionary_tag(inside[1].word) or ""
+    return first.startswith(("a", "d", "v", "p", "c")) and second in ("n", "vn", "v", "a", "an")
+
+
+def _a_verb_by_its_aspect(folded: str, name: ModelName) -> bool:
+    """A two-character "person" followed by the aspect particle 了 or 着 is a verb the tagger
+    took for a name: 公司杜撰了一个新名词."""
+    return len(name.surface) == 2 and folded.startswith(("了", "着"), name.end)

@@ -1,0 +1,139 @@
+"""The rules that find organisations and products in Chinese: a distinctive head before an
+organisation suffix (遥望科技), a registered company name (深圳市拓远电子商务有限公司), a name
+after a descriptor (自动驾驶公司希迪智驾), the quoted name of an account (公众号“不二研究”) and
+an app or service named by what it does (曹操出行, 得到App). Each is a function of the
+``Rules`` and the ``Scan``; ``rules._RULES`` lists them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.model import EntityType
+from reader.analysis.model_spans import find_all
+from reader.analysis.rule_scan import STRONG, WEAK, Candidate, Scan
+from reader.text import is_cjk
+
+if TYPE_CHECKING:
+    from reader.analysis.rules import Rules
+
+# jieba tags that never start an organisation's head: pronouns, numerals, measure words,
+# adverbs, prepositions, conjunctions, particles, locatives, times, adjectives (该|科技, 一家|科技,
+# 海外|基金, 知名|资本).
+_FUNCTION_TAGS = frozenset("rmqdpcufsta")
+_PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
+
+
+def descriptor_cjk(rules: Rules, scan: Scan) -> None:
+    """A name right after a descriptor, as one token jieba reads as a name, and ending at a clause
+    boundary: "自动驾驶公司希迪智驾等". Persons (three characters with a surname) are left to the
+    person rules."""
+    text, tokens, words = scan.text, scan.tokens, rules.words
+    for i in range(1, len(tokens) - 1):
+        tok = tokens[i]
+        if not (3 <= len(tok.word) <= 6) or tok.flag[:2] not in ("nr", "nt", "nz"):
+            continue
+        before = rules.descriptor_before.search(text, max(0, tok.start - 6), tok.start)
+        if before is None or tokens[i - 1].end != tok.start:
+            continue
+        if not all(is_cjk(c) for c in tok.word) or words.surname_of(tok.word):
+            continue
+        if text[tok.end] in "等、，。；：的是也在和与（(" :
+            scan.add(tok.start, tok.end, words.descriptors[before.group(0)], "descriptor-cjk", STRONG)
+
+
+def org_suffix(rules: Rules, scan: Scan) -> None:
+    """Chinese organisation names with a distinctive head: "遥望科技", "万向集团"."""
+    text, add, words = scan.text, scan.add, rules.words
+    suffix_at = {m.start() for m in rules.suffix_at.finditer(text)}
+    for tok in scan.tokens:
+        if tok.end not in suffix_at:
+            continue
+        if not all(is_cjk(c) for c in tok.word) or words.is_stopword(tok.word):
+            continue
+        if len(tok.word) < 2 or tok.flag[:1] in _FUNCTION_TAGS or tok.flag == "v":
+            continue
+        distinctive = tok.flag in ("nt", "nz", "nrt", "j") or not scan.is_word(tok.word)
+        rest = text[tok.end:tok.end + 6]
+        for suffix in words.org_suffixes:
+            end = tok.end + len(suffix)
+            if rest.startswith(suffix) and end in scan.by_end:
+                # An officer right after it makes even an ordinary-word head a name:
+                # "深言科技CEO王磊表示".
+                officer = rules.office_after.match(text, end)
+                if officer and tok.word not in words.descriptors:  # 公司|科技|创始人
+                    add(tok.start, end, EntityType.ORG, "org-suffix-officer", STRONG)
+                elif distinctive:
+                    add(tok.start, end, EntityType.ORG, "org-suffix", WEAK)
+                break
+
+
+def registered(rules: Rules, scan: Scan) -> None:
+    """Registered company names: place + trade name + business line + legal form (深圳市拓远电子商务有限公司).
+    The trade name with the business line stripped is how the rest of the article names
+    it (北京松延动力科技有限公司 … 松延动力)."""
+    text, is_word, taken, words = scan.text, scan.is_word, scan.taken, rules.words
+    for m in rules.legal_form.finditer(text):
+        run_start = m.start()
+        while run_start > 0 and is_cjk(text[run_start - 1]) and m.start() - run_start < 20:
+            run_start -= 1
+        start = next((s for s, _e in taken if run_start <= s < m.start() - 2), None)
+        if start is None:
+            continue
+        head = text[scan.known_at[start]:m.start()]
+        if any(run_start <= s < m.start() for s, _e in taken if s > start):
+            continue  # another known name inside: a known company's legal name
+        core = head
+        for word in words.org_industry_words:
+            if core.endswith(word) and len(core) > len(word):
+                core = core[: -len(word)]
+                break
+        if len(core) < 2 or words.is_stopword(core) or core == head and is_word(core):
+            continue
+        elsewhere = [
+            i for i in find_all(text, core) if not start <= i < m.end() and scan.free(i, i + len(core))
+        ]
+        name = core if elsewhere and not is_word(core) else ""
+        surface = text[start:m.end()]
+        if not words.is_stopword(surface):  # the place inside it is part of the name
+            scan.out.append(Candidate(start, m.end(), surface, EntityType.ORG, "registered", STRONG, name))
+        for i in elsewhere if name else ():
+            scan.add(i, i + len(core), EntityType.ORG, "registered-short", STRONG)
+
+
+def accounts(rules: Rules, scan: Scan) -> None:
+    """The quoted name after an account or app word: 微信公众号“不二研究”, 小程序“美团优选”."""
+    for m in rules.account.finditer(scan.text):
+        name = m.group(2).strip()
+        if len(name) >= 2:
+            # a personal account under a person's name (账号“田姥姥”), else an account or app
+            kind = EntityType.PERSON if rules.words.surname_of(name) else EntityType.PRODUCT
+            scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)
+
+
+def products(rules: Rules, scan: Scan) -> None:
+    """Apps and services named by what they do: 曹操出行, T3出行, 叮咚买菜, Keep App, 得到App.
+    A brand that is a common word (绿色出行, 共享出行) is no name; one that is (曹操, 得到)
+    before App is only weak evidence."""
+    for m in rules.product.finditer(scan.text):
+        if m.group(1) is not None:
+            brand, end = m.group(1), m.end(2)
+            aligned = m.start(1) in scan.by_start and m.start(2) in scan.by_start
+            if not aligned or brand[0] in _PREPOSITIONS or _common(scan, brand):
+                continue  # 在同城|货运, 绿色出行
+            scan.add(m.start(1), end, EntityType.PRODUCT, "product", STRONG)
+        else:
+            start, end = m.start(3), m.end(3)
+            if not m.group(3).isascii():  # 也可以用得到App: the shortest whole word before App
+                start = next((s for s in range(end - 2, start - 1, -1) if s in scan.by_start), -1)
+                if start < 0:
+                    continue
+            brand = scan.text[start:end]
+            strength = WEAK if _common(scan, brand) else STRONG
+            scan.add(start, end, EntityType.PRODUCT, "app", strength)
+
+
+def _common(scan: Scan, word: str) -> bool:
+    """A Chinese dictionary word other than a name (绿色, 共享, 智慧), or a Latin stop word."""
+    if word.isascii():
+        return word.lower() in scan.words.latin_stoplist
+    return scan.is_word(word) and not scan.words.surname_of(word)

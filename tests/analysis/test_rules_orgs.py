@@ -1,0 +1,97 @@
+"""The organisation and product rules one at a time, over hand-made tokens: what each finds, and
+where its cue is not enough."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from reader.analysis import rules_orgs
+from reader.analysis.model import EntityType
+from reader.analysis.rule_scan import STRONG, WEAK
+
+PER, ORG, PRODUCT = EntityType.PERSON, EntityType.ORG, EntityType.PRODUCT
+RunRule = Callable[..., list[tuple]]  # the run_rule fixture
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
+        (("自动驾驶", "公司", ("希迪智驾", "nt"), "等"), [("希迪智驾", ORG, "descriptor-cjk", STRONG)]),
+        (("社交", "平台", ("微信读书", "nz"), "，"), [("微信读书", PRODUCT, "descriptor-cjk", STRONG)]),
+        (("自动驾驶", "公司", ("希迪智驾", "nt"), "发布"), []),  # no clause boundary after it
+        (("自动驾驶", "公司", "希迪智驾", "等"), []),  # jieba read no name
+        (("投资", "公司", ("张红超", "nr"), "等"), []),  # a person: left to the person rules
+    ],
+)
+def test_rules_descriptor_cjk(run_rule: RunRule, parts: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.descriptor_cjk, parts) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "dictionary", "found"),
+    [
+        ((("遥望", "nz"), "科技", "发布"), (), [("遥望科技", ORG, "org-suffix", WEAK)]),
+        # an officer after it makes an ordinary word a company's head
+        (("深言", "科技", "CEO", ("王磊", "nr")), ("深言",), [("深言科技", ORG, "org-suffix-officer", STRONG)]),
+        (("深言", "科技", "发布"), ("深言",), []),  # an ordinary word, no officer
+        ((("一家", "m"), "科技", "公司"), (), []),  # a numeral never heads a name
+        ((("遥望", "nz"), "科技园"), (), []),  # the suffix is inside a longer word
+    ],
+)
+def test_rules_org_suffix(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.org_suffix, parts, dictionary=dictionary) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "known", "found"),
+    [
+        # the trade name is how the article names it elsewhere: 松延动力
+        (
+            ("北京", "松延动力科技有限公司", "，", "松延动力", "发布"),
+            ("北京",),
+            [
+                ("北京松延动力科技有限公司", ORG, "registered", STRONG, "松延动力"),
+                ("松延动力", ORG, "registered-short", STRONG),
+            ],
+        ),
+        (("深圳市", "拓远电子商务有限公司"), ("深圳市",), [("深圳市拓远电子商务有限公司", ORG, "registered", STRONG)]),
+        (("拓远电子商务有限公司",), (), []),  # no place the gazetteer knows before it
+        (("北京", "字节跳动", "科技有限公司"), ("北京", "字节跳动"), []),  # a known company's legal name
+    ],
+)
+def test_rules_registered(run_rule: RunRule, parts: tuple, known: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.registered, parts, known) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
+        (("微信公众号“不二研究”",), [("不二研究", PRODUCT, "account", STRONG)]),
+        (("小程序“美团优选”",), [("美团优选", PRODUCT, "account", STRONG)]),
+        (("账号“田姥姥”",), [("田姥姥", PER, "account", STRONG)]),  # a person's own account
+        (("他说“不二研究”",), []),  # no account word before the quote
+        (("公众号“A”",), []),  # one character is no name
+    ],
+)
+def test_rules_accounts(run_rule: RunRule, parts: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.accounts, parts) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "dictionary", "found"),
+    [
+        (("曹操", "出行", "宣布", "融资"), ("曹操", "宣布", "融资"), [("曹操出行", PRODUCT, "product", STRONG)]),
+        (("，", "T3", "出行", "上线"), (), [("T3出行", PRODUCT, "product", STRONG)]),
+        (("叮咚", "买菜", "在", "扩张"), (), [("叮咚买菜", PRODUCT, "product", STRONG)]),
+        (("，", "绿色", "出行", "成为", "趋势"), ("绿色",), []),  # a common word is no brand
+        (("，", "在", "同城", "出行", "领域"), ("同城",), []),  # 在 is no part of a name
+        (("，", "同", "城出", "行", "领域"), (), []),  # the head is not a word of its own here
+        (("用户", "在", "Keep", " ", "App", "打卡"), (), [("Keep", PRODUCT, "app", STRONG)]),
+        (("可以", "用", "小宇宙", "App", "听书"), ("可以",), [("小宇宙", PRODUCT, "app", STRONG)]),
+        (("也", "可以", "用", "叮咚", "App"), ("叮咚",), [("叮咚", PRODUCT, "app", WEAK)]),  # a word: weak
+    ],
+)
+def test_rules_products(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.products, parts, dictionary=dictionary) == found
