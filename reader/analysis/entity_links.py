@@ -17,6 +17,7 @@ from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import EntityType
 from reader.analysis.rule_words import RuleWords
 from reader.analysis.segment import Token
+from reader.text import is_cjk
 
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 
@@ -45,7 +46,7 @@ def extend_names(
                 start = folded.find(surface, start + 1)
             if len(nexts) == 1 and not verb_follows:
                 (c,) = nexts
-                if "\u4e00" <= c <= "\u9fff" and words.given_name_ok(surface[1:] + c):
+                if is_cjk(c) and words.given_name_ok(surface[1:] + c):
                     longer = surface + c
                     if not is_word(longer) and not words.is_stopword(longer):
                         surface = name = longer

@@ -22,8 +22,9 @@ from reader.analysis.model import EntityType
 from reader.analysis.rule_scan import Candidate, Scan
 from reader.analysis.rule_words import RuleWords, alternation
 from reader.analysis.segment import Token
+from reader.text import CJK_CLASS
 
-_CJK = "\u4e00-\u9fff"
+_CJK = CJK_CLASS
 _DOTS = "·•‧・･"
 
 
@@ -62,7 +63,7 @@ class Rules:
         heads = alternation(words.product_heads) if words.product_heads else "(?!)"
         self.product = re.compile(
             rf"(?<![{_CJK}A-Za-z0-9])([{_CJK}]{{2,3}}|[A-Za-z][A-Za-z0-9]{{1,7}})({heads})"
-            r"|(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{1,15}|[\u4e00-\u9fff]{2,4})\s?(?:App|APP|app|小程序)(?![A-Za-z])"
+            rf"|(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]{{1,15}}|[{_CJK}]{{2,4}})\s?(?:App|APP|app|小程序)(?![A-Za-z])"
         )
         self.quoted = re.compile(r"[“「]([^”」“「\s，。、：；！？,.;:!?]{2,8})[”」]")
         self.transliterated_note = re.compile(r"\s*[（(]\s*音译\s*[)）]")

@@ -355,7 +355,7 @@ class Segmenter:
         for piece in _HAN_DETAIL.split(run):
             if not piece:
                 continue
-            if "\u4e00" <= piece[0] <= "\u9fd5":
+            if "\u4e00" <= piece[0] <= "\u9fd5":  # jieba's own range for its HMM (re_han_detail), not is_cjk
                 flag = None
                 for word in self._unknown.words(piece):
                     flag = self._tagger.tag(word, flag)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from reader.analysis.model import EntityType
+from reader.text import is_cjk
 
 # LAC tags → our types: PER and ORG; and nz ("another proper noun") for names in Latin letters
 # only, as organisations — in Chinese it is mostly terms (招股书, 抽佣率, 关联方), in Latin mostly
@@ -183,7 +184,7 @@ class NameFilters:
             return None
         # Persons: a Chinese name of 2–4 characters that starts with a surname, or a foreign
         # name in Latin letters or with a transliteration dot.
-        if all("\u4e00" <= c <= "\u9fff" for c in s):
+        if all(is_cjk(c) for c in s):
             surname = self.surname_of(s)
             if surname is None:
                 return "no surname"

@@ -10,8 +10,10 @@ from typing import Any
 
 import yaml
 
+from reader.text import CJK_CLASS
+
 _FENCE = re.compile(r"\A[\ufeff\s]*---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\s*[:：]\s*(.*)$")
+_KEY_LINE = re.compile(rf"^([A-Za-z_][\w-]*|[{CJK_CLASS}]+)\s*[:：]\s*(.*)$")
 
 
 @dataclass(frozen=True, slots=True)
