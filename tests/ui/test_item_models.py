@@ -100,3 +100,66 @@ def test_entity_proxy_sorting_sorts_counts_as_numbers(qtmodeltester) -> None:  #
     assert [proxy.index(r, 0).data(NAME_ROLE) for r in range(3)] == ["乙", "甲", "丙"]
     proxy.set_filter("", frozenset({EntityType.ORG, EntityType.PLACE}))
     assert [proxy.index(r, 0).data(NAME_ROLE) for r in range(proxy.rowCount())] == ["甲", "丙"]
+
+
+# -- the other models, over a real library: the seeds ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_library(seeds_dir, analyzer):  # noqa: ANN001, ANN201
+    from reader.library.library import load_library
+
+    return load_library([seeds_dir], None, analyzer)
+
+
+def test_entity_table_and_its_filter_pass_the_model_tester(qtmodeltester, seeds_library) -> None:  # noqa: ANN001
+    from reader.analysis.model import EntityType
+    from reader.ui.models.entities import EntityFilterProxy, EntityTableModel
+
+    model = EntityTableModel()
+    model.set_entities(seeds_library.entities())
+    qtmodeltester.check(model)
+    proxy = EntityFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter("字节", frozenset({EntityType.ORG}))
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() >= 1
+
+
+def test_keyword_in_context_model_passes_the_model_tester(qtmodeltester, seeds_library) -> None:  # noqa: ANN001
+    from reader.ui.models.kwic import KwicModel
+
+    model = KwicModel(lambda key: seeds_library.article(key).title or key)
+    model.set_hits(list(seeds_library.mentions_of("字节跳动")))
+    qtmodeltester.check(model)
+    assert model.rowCount() > 10
+    model.set_hits(seeds_library.search("电商"))
+    qtmodeltester.check(model)
+
+
+def test_entity_card_figures_pass_the_model_tester(qtmodeltester, seeds_library) -> None:  # noqa: ANN001
+    from reader.ui.panels.card import FigureTableModel
+
+    model = FigureTableModel()
+    rows = tuple(seeds_library.metrics_about("抖音"))
+    model.set_figures(rows, {a.key: a.title or a.key for a in seeds_library.articles}, set())
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(rows) > 0
+
+
+def test_notes_model_passes_the_model_tester(qtmodeltester) -> None:  # noqa: ANN001
+    from reader.notes.anchor import anchor
+    from reader.notes.model import Anchored, Kind, Selector, new_annotation
+    from reader.ui.panels.notes import NotesModel
+
+    text = "比亚迪公布销量，新能源汽车销量同比增长。王传福表示海外市场是重点。"
+    rows = []
+    for quote in ("销量", "海外市场", "王传福"):
+        start = text.index(quote)
+        selector = Selector.from_text(text, start, start + len(quote))
+        note = new_annotation("/lib", "a.md", Kind.HIGHLIGHT, selector=selector, note=quote)
+        rows.append(Anchored(note, anchor(text, selector)))
+    model = NotesModel()
+    model.set_rows(rows, {"a.md": "比亚迪"})
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3

@@ -141,7 +141,12 @@ def test_annotation_dialog_edits_fields(qtbot: QtBot) -> None:
     original = new_annotation(LIB, "a.md", Kind.BOOKMARK, selector=_at(TEXT_A, "王传福"), name="")
     dialog = AnnotationDialog(original)
     qtbot.add_widget(dialog)
-    assert not dialog.name_edit.isHidden() or not dialog.isVisible()
+    dialog.show()
+    assert dialog.name_edit.isVisible()  # a bookmark has a name
+    highlight = AnnotationDialog(new_annotation(LIB, "a.md", Kind.HIGHLIGHT, selector=_at(TEXT_A, "销量")))
+    qtbot.add_widget(highlight)
+    highlight.show()
+    assert not highlight.name_edit.isVisible()  # a highlight has none
     assert dialog.result_annotation() is original  # nothing changed
     dialog.name_edit.setText(" 重点 ")
     dialog.note_edit.setPlainText("**看好**海外")
