@@ -60,11 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     if profiler:
         profiler.enable()
-    mentions = metrics = 0
+    mentions = figures = 0
     for a in articles:
         result = analyzer.analyse(a)
         mentions += len(result.mentions)
-        metrics += len(result.metrics)
+        figures += len(result.figures)
     if profiler:
         profiler.disable()
     analyse_s = time.perf_counter() - t0
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
     analyse_rate, cut_rate = chars / analyse_s, chars / cut_s
     print(f"analyse    {analyse_rate:>10,.0f} chars/s  ({analyse_s:.2f}s; "
-          f"{mentions} mentions, {metrics} metrics)")
+          f"{mentions} mentions, {figures} figures)")
     print(f"jieba.cut  {cut_rate:>10,.0f} chars/s  ({cut_s:.2f}s)")
     print(f"ratio      {analyse_rate / cut_rate:.2f}x of jieba.cut")
     print(f"peak RSS   {analyse_rss:.0f} MB after analysis, {rss_mb():.0f} MB with a second jieba")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import reader
-from reader.analysis.metrics import subject_as_written
+from reader.analysis.figures import subject_as_written
 from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
 from reader.desktop.commands import add_desktop_commands
@@ -167,7 +167,7 @@ def extract_document(library: Library) -> dict[str, Any]:
                         "period": m.period,
                         "kind": m.kind.value,
                     }
-                    for m in analysis.metrics
+                    for m in analysis.figures
                 ],
             }
         )
@@ -189,10 +189,10 @@ def _print_summary(library: Library, out: TextIO) -> None:
             top[m.entity] = top.get(m.entity, 0) + 1
         names = sorted(top, key=lambda n: -top[n])[:8]
         out.write(f"  entities: {'、'.join(f'{n}×{top[n]}' for n in names) or '—'}\n")
-        for m in analysis.metrics[:6]:
+        for m in analysis.figures[:6]:
             out.write(f"  figure: {m.surface} = {m.value:g} {m.unit}  {m.label or ''} {m.subject or ''} {m.period or ''}\n")
-        if len(analysis.metrics) > 6:
-            out.write(f"  … and {len(analysis.metrics) - 6} more figures\n")
+        if len(analysis.figures) > 6:
+            out.write(f"  … and {len(analysis.figures) - 6} more figures\n")
     out.writelines(f"skipped {error.file}: {error.message}\n" for error in library.errors)
 
 

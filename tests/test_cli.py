@@ -41,8 +41,8 @@ def test_extract_json_has_the_documented_shape(seeds_json: dict) -> None:
         for mention in article["mentions"]:
             assert text[mention["start"] : mention["end"]] == mention["surface"]
             assert mention["type"] in {"person", "org", "product", "place"}
-        for metric in article["metrics"]:
-            assert set(metric) == METRIC_KEYS and text[metric["start"] : metric["end"]] == metric["surface"]
+        for figure in article["metrics"]:
+            assert set(figure) == METRIC_KEYS and text[figure["start"] : figure["end"]] == figure["surface"]
     names = {e["name"]: e for e in seeds_json["entities"]}
     assert set(names["字节跳动"]) == {"name", "type", "aliases", "mentions", "articles"}
     assert "字节" in names["字节跳动"]["aliases"] and len(names["字节跳动"]["articles"]) == 5

@@ -1,1 +1,1 @@
-"""Segmentation, entities and metrics over an Article's text."""
+"""Segmentation, entities and figures over an Article's text."""

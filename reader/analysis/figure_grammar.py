@@ -1,11 +1,11 @@
 """The figure grammar: every amount, share, multiplier and count in a text, normalised.
 
-The first of two stages (the second is ``metric_context``).  ``find_figures`` is the grammar: number (Arabic or Chinese) + magnitude + 多/余 +
+The first of two stages (the second is ``figure_context``).  ``find_quantities`` is the grammar: number (Arabic or Chinese) + magnitude + 多/余 +
 currency, %, 倍 or counter word, with hedges, ranges, fractions and lexicalised forms, and the
 exclusions (dates, durations, cohorts, ordinals, vague amounts, idioms, identifiers).  It knows
-nothing about the sentence.  ``extract_metrics`` then reads each figure's sentence for what was
+nothing about the sentence.  ``extract_figures`` then reads each figure's sentence for what was
 measured (label), whose it is (subject), when (period) and whether it is a forecast or a target
-(kind) — see ``metric_context``.  Words live in ``resources/metrics/``; the code holds the grammar.
+(kind) — see ``figure_context``.  Words live in ``resources/figures/``; the code holds the grammar.
 
 Surfaces follow the gold convention: the minimal numeric span, hedges (约, 超过) outside it, 多 and
 上 inside it when they are part of the numeral (900多个, 3亿多, 上百万个), and lexicalised forms
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reader.analysis.metric_vocab import (
+from reader.analysis.figure_vocab import (
     COUNT,
     MONEY,
     Vocabulary,
@@ -47,7 +47,7 @@ _BIG = frozenset(BIG_UNITS)
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class Quantity:
     """A figure the grammar found: ``text[start:end]`` is worth ``value`` in ``unit``.
 
     ``label`` is set when the figure names what it counts (2万名粉丝 → 粉丝数); ``unit`` is None
@@ -82,15 +82,15 @@ class _Bare:
     qualifier: str | None
 
 
-def find_figures(text: str, vocab: Vocabulary | None = None) -> list[Figure]:
+def find_quantities(text: str, vocab: Vocabulary | None = None) -> list[Quantity]:
     """Every figure in ``text`` by the grammar alone, in text order, without overlaps.
 
     Traditional characters are read as simplified (約1546億元); surfaces are the text's own."""
     vocab = vocab or default_vocabulary()
-    return figures_in(text, simplified(text), vocab)
+    return quantities_in(text, simplified(text), vocab)
 
 
-def figures_in(source: str, folded: str, vocab: Vocabulary) -> list[Figure]:
+def quantities_in(source: str, folded: str, vocab: Vocabulary) -> list[Quantity]:
     """The figures of ``source``, found in its folded form ``folded`` (same length)."""
     figures = _find_figures(folded, vocab)
     if source == folded:
@@ -98,15 +98,15 @@ def figures_in(source: str, folded: str, vocab: Vocabulary) -> list[Figure]:
     return [replace(f, surface=source[f.start : f.end]) for f in figures]
 
 
-def _find_figures(text: str, vocab: Vocabulary) -> list[Figure]:
+def _find_figures(text: str, vocab: Vocabulary) -> list[Quantity]:
     blocked = _idiom_spans(text, vocab)
-    found: list[Figure] = []
+    found: list[Quantity] = []
     bare: list[_Bare] = []
     for match in _CORE.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
         result = _read_figure(text, match, vocab)
-        if isinstance(result, Figure):
+        if isinstance(result, Quantity):
             found.append(result)
         elif isinstance(result, _Bare):
             bare.append(result)
@@ -126,7 +126,7 @@ def _idiom_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure | _Bare | None:
+def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity | _Bare | None:
     """Grow a numeral core into a figure, or say why it is not one (None)."""
     words = vocab.words()
     start, pos = match.start(), match.end()
@@ -257,7 +257,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Figure |
         return _Bare(start, end, value, qualifier)
 
     surface = text[surface_start:end]
-    return Figure(
+    return Quantity(
         start=surface_start,
         end=end,
         surface=surface,
@@ -370,7 +370,7 @@ def _chinese_is_figure(
     return True  # %, 倍, 成
 
 
-def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
+def _fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
     """三分之一 → 33.33 %, 百分之二十 → 20 %."""
     found = []
     words = vocab.words()
@@ -384,7 +384,7 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
         hedge = words.hedges_before.ending_at(text, m.start())
         after = words.hedges_after.starting_at(text, m.end())
         found.append(
-            Figure(
+            Quantity(
                 start=m.start(),
                 end=m.end(),
                 surface=m.group(),
@@ -397,7 +397,7 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Figure]:
     return found
 
 
-def _lexical(text: str, vocab: Vocabulary) -> list[Figure]:
+def _lexical(text: str, vocab: Vocabulary) -> list[Quantity]:
     found = []
     words = vocab.words()
     for entry in vocab.lexical:
@@ -407,7 +407,7 @@ def _lexical(text: str, vocab: Vocabulary) -> list[Figure]:
             hedge = words.hedges_before.ending_at(text, m.start())
             after = words.hedges_after.starting_at(text, m.end())
             found.append(
-                Figure(
+                Quantity(
                     start=m.start(),
                     end=m.end(),
                     surface=m.group(),
@@ -420,7 +420,7 @@ def _lexical(text: str, vocab: Vocabulary) -> list[Figure]:
     return found
 
 
-def _ranges(text: str, bare: list[_Bare], found: list[Figure], vocab: Vocabulary) -> list[Figure]:
+def _ranges(text: str, bare: list[_Bare], found: list[Quantity], vocab: Vocabulary) -> list[Quantity]:
     """20、30万人 → 20 takes 万 and 人 from its partner; 10-20% → 10 takes %."""
     by_start = {f.start: f for f in found}
     out = []
@@ -435,7 +435,7 @@ def _ranges(text: str, bare: list[_Bare], found: list[Figure], vocab: Vocabulary
         if b.value > coefficient:
             continue
         out.append(
-            Figure(
+            Quantity(
                 start=b.start,
                 end=b.end,
                 surface=text[b.start : b.end],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.analysis.model import Metric
+from reader.analysis.model import Figure
 from reader.analysis.periods import TimeExpr
 from reader.analysis.text_bounds import Bounds
 
@@ -21,7 +21,7 @@ _OPENERS = "从由"
 _BRIDGE = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{0,4}[至到]\s*(?:(?:19|20)\d{2}年(?:底|末)?的?)?\s*")
 
 
-def closes_pair(text: str, first: Metric, start: int, bounds: Bounds) -> bool:
+def closes_pair(text: str, first: Figure, start: int, bounds: Bounds) -> bool:
     """Whether the figure at ``start`` is the far end of a change that ``first`` opens."""
     if bounds.around("sentence", start) != bounds.around("sentence", first.start):
         return False
@@ -31,18 +31,18 @@ def closes_pair(text: str, first: Metric, start: int, bounds: Bounds) -> bool:
     return any(c in _OPENERS for c in text[lo : first.start])
 
 
-def as_far_end(metric: Metric, first: Metric) -> Metric:
+def as_far_end(figure: Figure, first: Figure) -> Figure:
     """The far end measures what the near end does."""
-    return replace(metric, label=first.label, measure=first.measure)
+    return replace(figure, label=first.label, measure=first.measure)
 
 
 def pair_periods(
-    text: str, pairs: list[tuple[int, int]], metrics: list[Metric], times: list[TimeExpr],
+    text: str, pairs: list[tuple[int, int]], figures: list[Figure], times: list[TimeExpr],
     bounds: Bounds,
-) -> list[Metric]:
+) -> list[Figure]:
     """Give a pair whose ends name no time of their own the times of the pair before it in the
     paragraph: 由2018年的0.26亿单降至2021年的0.22亿单，交易总额由24.81亿元降至17.53亿元."""
-    out = list(metrics)
+    out = list(figures)
     dated: tuple[int, int] | None = None
     for near, far in pairs:
         paragraph = bounds.around("paragraph", out[near].start)
@@ -59,10 +59,10 @@ def pair_periods(
 
 
 def _own_time(
-    metric: Metric, before: Metric | None, times: list[TimeExpr], bounds: Bounds
+    figure: Figure, before: Figure | None, times: list[TimeExpr], bounds: Bounds
 ) -> bool:
     """Whether a time is written in the figure's clause between the figure before it and it."""
-    lo = bounds.around("clause", metric.start)[0]
+    lo = bounds.around("clause", figure.start)[0]
     if before is not None:
         lo = max(lo, before.end)
-    return any(lo <= t.start and t.end <= metric.start for t in times)
+    return any(lo <= t.start and t.end <= figure.start for t in times)

@@ -1,4 +1,4 @@
-"""Entities, mentions and metrics: spans over an article's canonical text."""
+"""Entities, mentions and figures: spans over an article's canonical text."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class EntityType(Enum):
     PLACE = "place"
 
 
-class MetricKind(Enum):
+class FigureKind(Enum):
     ACTUAL = "actual"
     FORECAST = "forecast"
     TARGET = "target"
@@ -51,25 +51,25 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class Metric:
+class Figure:
     """A figure: ``text[start:end]`` normalised to ``value`` in ``unit``."""
 
     start: int
     end: int
     surface: str
     value: float
-    unit: str  # from resources/metrics vocabulary: CNY, USD, HKD, %, times, users, …
+    unit: str  # from resources/figures vocabulary: CNY, USD, HKD, %, times, users, …
     unit_implied: bool = False
     qualifier: str | None = None  # hedge: 约, 近, 超过, 不到, 多, 以上 …
     label: str | None = None  # what was measured, as the article names it: 内地抽佣率, 营业收入 …
     subject: str | None = None  # canonical entity name it belongs to
     period: str | None = None  # 2021, 2021年7月, 2020财年 …
-    kind: MetricKind = MetricKind.ACTUAL
+    kind: FigureKind = FigureKind.ACTUAL
     measure: str | None = None  # the label normalised, for grouping and charts: GMV, 营收, 日活 …
 
     def __post_init__(self) -> None:
-        check_span(self.start, self.end, "metric")
+        check_span(self.start, self.end, "figure")
         if len(self.surface) != self.end - self.start:
             raise ValueError(
-                f"metric surface {self.surface!r} does not fit [{self.start}, {self.end})"
+                f"figure surface {self.surface!r} does not fit [{self.start}, {self.end})"
             )

@@ -31,7 +31,7 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "�
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 ZEROS = frozenset("零〇○")
 
-# Every character that can occur inside a Chinese numeral (used by the metric grammar too).
+# Every character that can occur inside a Chinese numeral (used by the figure grammar too).
 CHINESE_NUMERAL_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, "点"])
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")

@@ -12,8 +12,8 @@ import reader
 from reader.analysis.corrections import Corrections
 from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
-from reader.analysis.metrics import extract_metrics
-from reader.analysis.model import EntityType, Mention, Metric
+from reader.analysis.figures import extract_figures
+from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.statistical import NameModel
 from reader.ingest.model import Article
 from reader.paths import RESOURCES
@@ -22,7 +22,7 @@ from reader.paths import RESOURCES
 @dataclass(frozen=True, slots=True)
 class Analysis:
     mentions: tuple[Mention, ...] = ()
-    metrics: tuple[Metric, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 class ArticleAnalyzer(Protocol):
@@ -43,7 +43,7 @@ def resources_fingerprint() -> str:
 
 
 class Analyzer:
-    """Gazetteer, jieba and the metric grammar, loaded on first use (jieba alone takes ~0.6 s,
+    """Gazetteer, jieba and the figure grammar, loaded on first use (jieba alone takes ~0.6 s,
     which must not be spent before the window shows). The user's entity corrections are part
     of the analysis, so they are part of its version: the cache key.
 
@@ -103,5 +103,5 @@ class Analyzer:
 
     def analyse(self, article: Article) -> Analysis:
         mentions = self.recognizer.recognise(article.text, article.title or "")
-        metrics = extract_metrics(article.text, mentions, article.date)
-        return Analysis(tuple(mentions), tuple(metrics))
+        figures = extract_figures(article.text, mentions, article.date)
+        return Analysis(tuple(mentions), tuple(figures))

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from reader.analysis.model import Entity, EntityType, Mention, Metric
+from reader.analysis.model import Entity, EntityType, Mention, Figure
 from reader.ingest.model import Article
 from reader.library.figures import Series, conflicts, series
 from reader.library.library import EntitySummary, Library
@@ -37,7 +37,7 @@ class CardDetails:
 
     name: str
     cooccurring: tuple[tuple[str, int], ...]
-    figures: tuple[tuple[str, Metric], ...]
+    figures: tuple[tuple[str, Figure], ...]
     series: tuple[Series, ...]  # the longest first
     clashing: frozenset[tuple[str | None, str | None]]  # (label, period) where articles disagree
     conflicted: dict[tuple[str, str], frozenset[str]]  # (label, unit) → periods in conflict
@@ -45,7 +45,7 @@ class CardDetails:
 
 
 def card_details(library: Library, name: str) -> CardDetails:
-    figures = tuple(library.metrics_about(name))
+    figures = tuple(library.figures_about(name))
     clashing: set[tuple[str | None, str | None]] = set()
     conflicted: dict[tuple[str, str], frozenset[str]] = {}
     for conflict in conflicts(figures):

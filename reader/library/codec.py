@@ -6,7 +6,7 @@ import json
 import zlib
 from array import array
 
-from reader.analysis.model import EntityType, Mention, Metric, MetricKind
+from reader.analysis.model import EntityType, Mention, Figure, FigureKind
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 
@@ -22,7 +22,7 @@ _BLOCK_LIST = tuple(BlockKind(v) for v in STORED_BLOCKS)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
 FORMAT = "4"
-_KINDS = {k.value: k for k in MetricKind}
+_KINDS = {k.value: k for k in FigureKind}
 
 
 def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
@@ -40,7 +40,7 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "entities": raw.entities,
         "types": raw.types,
-        "metrics": raw.metrics,
+        "metrics": raw.figures,
     }
     # JSON for the few fields, a packed int array for the many mentions: decoding a list of
     # lists per mention was most of the time it took to reopen a library. JSON never holds a
@@ -55,16 +55,16 @@ def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "
 
 
 class RawAnalysis:
-    """An analysis as the cache stores it: plain lists, turned into Mention and Metric objects
+    """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
     only for the article someone looks at (a 10k library holds millions of mentions)."""
 
-    __slots__ = ("entities", "mentions", "metrics", "types")
+    __slots__ = ("entities", "mentions", "figures", "types")
 
-    def __init__(self, entities: list[str], mentions: array, metrics: list[list], types: list[str]) -> None:
+    def __init__(self, entities: list[str], mentions: array, figures: list[list], types: list[str]) -> None:
         self.entities = entities  # local entity names; mentions refer to them by index
         self.types = types  # each local entity's type value, from its first mention
         self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
-        self.metrics = metrics  # [start, end, value, unit, implied, qualifier, label, subject, period, kind, measure]
+        self.figures = figures  # [start, end, value, unit, implied, qualifier, label, subject, period, kind, measure]
 
     @classmethod
     def of(cls, analysis: Analysis) -> RawAnalysis:
@@ -74,11 +74,11 @@ class RawAnalysis:
         for m in analysis.mentions:
             types.setdefault(m.entity, m.type.value)
             mentions.extend((m.start, m.end, entities.setdefault(m.entity, len(entities)), _TYPE_INDEX[m.type.value]))
-        metrics = [
+        figures = [
             [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value, m.measure]
-            for m in analysis.metrics
+            for m in analysis.figures
         ]
-        return cls(list(entities), mentions, metrics, [types[name] for name in entities])
+        return cls(list(entities), mentions, figures, [types[name] for name in entities])
 
     def build(self, text: str) -> Analysis:
         names = self.entities
@@ -87,18 +87,18 @@ class RawAnalysis:
             Mention(s, e, names[i], _TYPE_LIST[t], text[s:e])
             for s, e, i, t in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
         )
-        metrics = tuple(
-            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
-            for s, e, v, u, ui, q, lb, sj, p, k, ms in self.metrics
+        figures = tuple(
+            Figure(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
+            for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures
         )
-        return Analysis(mentions, metrics)
+        return Analysis(mentions, figures)
 
-    def metrics_about(self, subject: str, text: str) -> tuple[Metric, ...]:
+    def figures_about(self, subject: str, text: str) -> tuple[Figure, ...]:
         """Only the figures whose subject is ``subject`` (an entity card wants a few figures
         from each of many articles, not every mention of them)."""
         return tuple(
-            Metric(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
-            for s, e, v, u, ui, q, lb, sj, p, k, ms in self.metrics
+            Figure(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
+            for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures
             if sj == subject
         )
 

@@ -1,6 +1,6 @@
 """Figures across articles: the same thing reported twice, and one thing over time.
 
-Pure functions over ``(article_key, Metric)`` pairs, for the UI to list and plot:
+Pure functions over ``(article_key, Figure)`` pairs, for the UI to list and plot:
 
 - ``group_figures`` — figures about the same subject, label and period;
 - ``conflicts`` — a group where articles give different values for the same thing (same unit
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.analysis.model import Metric, MetricKind
+from reader.analysis.model import Figure, FigureKind
 
 DEFAULT_TOLERANCE = 0.05  # relative: 约260亿 and 258亿 are the same report
 
@@ -27,7 +27,7 @@ class Report:
     """One article's telling of a figure."""
 
     article: str
-    metric: Metric
+    figure: Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +55,18 @@ class Conflict:
 
     key: FigureKey
     unit: str
-    kind: MetricKind
+    kind: FigureKind
     reports: tuple[Report, ...]
 
     @property
     def values(self) -> tuple[float, ...]:
-        return tuple(sorted({r.metric.value for r in self.reports}))
+        return tuple(sorted({r.figure.value for r in self.reports}))
 
 
 @dataclass(frozen=True, slots=True)
 class SeriesPoint:
     period: str
-    kind: MetricKind
+    kind: FigureKind
     value: float  # the value most reports give (the first one given on a tie)
     reports: tuple[Report, ...]
 
@@ -81,19 +81,19 @@ class Series:
     points: tuple[SeriesPoint, ...]
 
 
-def _reports(items: Iterable[tuple[str, Metric]]) -> list[Report]:
+def _reports(items: Iterable[tuple[str, Figure]]) -> list[Report]:
     return [
-        Report(article, metric)
-        for article, metric in items
-        if metric.subject is not None and metric.label is not None
+        Report(article, figure)
+        for article, figure in items
+        if figure.subject is not None and figure.label is not None
     ]
 
 
-def group_figures(items: Iterable[tuple[str, Metric]]) -> list[FigureGroup]:
+def group_figures(items: Iterable[tuple[str, Figure]]) -> list[FigureGroup]:
     """Reports grouped by subject + label + period, groups in order of first appearance."""
     groups: dict[FigureKey, list[Report]] = defaultdict(list)
     for report in _reports(items):
-        m = report.metric
+        m = report.figure
         groups[FigureKey(m.subject, m.measure or m.label, m.period)].append(report)  # type: ignore[arg-type]
     return [FigureGroup(key, tuple(reports)) for key, reports in groups.items()]
 
@@ -104,7 +104,7 @@ def _differ(a: float, b: float, tolerance: float) -> bool:
 
 
 def conflicts(
-    items: Iterable[tuple[str, Metric]],
+    items: Iterable[tuple[str, Figure]],
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     require_period: bool = True,
@@ -117,12 +117,12 @@ def conflicts(
     for group in group_figures(items):
         if require_period and group.key.period is None:
             continue
-        parts: dict[tuple[str, MetricKind], list[Report]] = defaultdict(list)
+        parts: dict[tuple[str, FigureKind], list[Report]] = defaultdict(list)
         for report in group.reports:
-            parts[(report.metric.unit, report.metric.kind)].append(report)
+            parts[(report.figure.unit, report.figure.kind)].append(report)
         for (unit, kind), reports in parts.items():
             clash = any(
-                a.article != b.article and _differ(a.metric.value, b.metric.value, tolerance)
+                a.article != b.article and _differ(a.figure.value, b.figure.value, tolerance)
                 for i, a in enumerate(reports)
                 for b in reports[i + 1 :]
             )
@@ -156,21 +156,21 @@ def period_order(period: str) -> tuple[int, float] | None:
     return int(year.group(1)), 0
 
 
-def series(items: Iterable[tuple[str, Metric]], *, min_periods: int = 2) -> list[Series]:
+def series(items: Iterable[tuple[str, Figure]], *, min_periods: int = 2) -> list[Series]:
     """For each subject + label + unit reported in at least ``min_periods`` calendar periods,
     the points in time order (an actual before a forecast for the same period)."""
     by_line: dict[tuple[str, str, str], list[Report]] = defaultdict(list)
     for report in _reports(items):
-        m = report.metric
+        m = report.figure
         if m.period is None or period_order(m.period) is None:
             continue
         by_line[(m.subject, m.measure or m.label, m.unit)].append(report)  # type: ignore[index]
-    kind_order = {kind: i for i, kind in enumerate(MetricKind)}
+    kind_order = {kind: i for i, kind in enumerate(FigureKind)}
     out = []
     for (subject, label, unit), reports in by_line.items():
-        points: dict[tuple[str, MetricKind], list[Report]] = defaultdict(list)
+        points: dict[tuple[str, FigureKind], list[Report]] = defaultdict(list)
         for report in reports:
-            points[(report.metric.period, report.metric.kind)].append(report)  # type: ignore[index]
+            points[(report.figure.period, report.figure.kind)].append(report)  # type: ignore[index]
         if len({period for period, _ in points}) < min_periods:
             continue
         ordered = sorted(points, key=lambda pk: (period_order(pk[0]), kind_order[pk[1]]))
@@ -189,6 +189,6 @@ def series(items: Iterable[tuple[str, Metric]], *, min_periods: int = 2) -> list
 
 
 def _usual_value(reports: list[Report]) -> float:
-    counts = Counter(r.metric.value for r in reports)
+    counts = Counter(r.figure.value for r in reports)
     best = max(counts.values())
-    return next(r.metric.value for r in reports if counts[r.metric.value] == best)
+    return next(r.figure.value for r in reports if counts[r.figure.value] == best)

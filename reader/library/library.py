@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import overload
 from pathlib import Path
 
-from reader.analysis.model import EntityType, Metric
+from reader.analysis.model import EntityType, Figure
 from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
@@ -99,7 +99,7 @@ class Library:
     """Articles in library order (by file path), their analyses, and indexes over both.
 
     Analyses are held compactly (plain lists from the cache) and the mention index as int
-    arrays; Mention and Metric objects are built for the articles someone opens."""
+    arrays; Mention and Figure objects are built for the articles someone opens."""
 
     def __init__(
         self,
@@ -163,7 +163,7 @@ class Library:
         return self._order[key]
 
     def analysis(self, key: str) -> Analysis:
-        """The article's mentions and metrics (built on demand; the last few are kept)."""
+        """The article's mentions and figures (built on demand; the last few are kept)."""
         built = self._built.get(key)
         if built is None:
             i = self._order.get(key)
@@ -224,14 +224,14 @@ class Library:
         """Every mention of the entity, in library order, with context."""
         return MentionList(self.articles, self._index.get(name, array("i")))
 
-    def metrics_about(self, name: str) -> list[tuple[str, Metric]]:
-        """Figures whose subject is the entity, as (article key, Metric), in library order.
+    def figures_about(self, name: str) -> list[tuple[str, Figure]]:
+        """Figures whose subject is the entity, as (article key, Figure), in library order.
         Read from the compact analyses without touching the per-article cache, so it may run
         off the GUI thread."""
-        found: list[tuple[str, Metric]] = []
+        found: list[tuple[str, Figure]] = []
         for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
             article = self.articles[i]
-            found.extend((article.key, m) for m in self._raw[i].metrics_about(name, article.text))
+            found.extend((article.key, m) for m in self._raw[i].figures_about(name, article.text))
         return found
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.analysis.model import Metric
+from reader.analysis.model import Figure
 from reader.library.library import Library
 from reader.notes.anchor import anchor_all
 from reader.notes.markdown import ArticleNotes, NoteEntry, article_notes, render_template
@@ -28,7 +28,7 @@ ENTITY_TEMPLATE = resource("templates", "obsidian-entity.md.j2")
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class FigureRow:
     """One figure about an entity, as its table shows it; ``article`` is the note of the
     article that reports it ("" when that article has no note in the vault)."""
 
@@ -62,7 +62,7 @@ class EntityPage:
     articles: tuple[str, ...]  # notes of the articles in the vault that name it or hold notes on it
     notes: tuple[NoteEntry, ...]  # the user's notes on it
     passages: tuple[Passage, ...]
-    figures: tuple[Figure, ...]
+    figures: tuple[FigureRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def _entity_page(
     article_notes_names: dict[str, str],
 ) -> EntityPage:
     summary = library.entity(entity)
-    figures = tuple(_figure(library, key, metric, article_notes_names.get(key, "")) for key, metric in library.metrics_about(entity))
+    figures = tuple(_figure(library, key, figure, article_notes_names.get(key, "")) for key, figure in library.figures_about(entity))
     entries = tuple(
         NoteEntry(
             kind=a.kind.value, quote=a.quote, note=a.note, tags=a.tags, color=a.color.value, name=a.name,
@@ -167,15 +167,15 @@ def _entity_page(
     )
 
 
-def _figure(library: Library, key: str, metric: Metric, note: str) -> Figure:
-    return Figure(
-        surface=metric.surface,
-        value=metric.value,
-        unit=metric.unit,
-        measure=metric.measure or "",
-        label=metric.label or "",
-        period=metric.period or "",
-        kind=metric.kind.value,
+def _figure(library: Library, key: str, figure: Figure, note: str) -> FigureRow:
+    return FigureRow(
+        surface=figure.surface,
+        value=figure.value,
+        unit=figure.unit,
+        measure=figure.measure or "",
+        label=figure.label or "",
+        period=figure.period or "",
+        kind=figure.kind.value,
         article=note,
         article_title=library.article(key).title,
     )

@@ -39,7 +39,7 @@ class FigureChart(QWidget):
             return ""
         lines = []
         for point in self._series.points:
-            values = sorted({r.metric.value for r in point.reports})
+            values = sorted({r.figure.value for r in point.reports})
             told = " / ".join(format_value(v, self._series.unit) for v in values)
             mark = "  ≠ sources disagree" if point.period in self._conflicted else ""
             lines.append(f"{point.period} ({point.kind.value}): {told}{mark}")
@@ -59,14 +59,14 @@ class FigureChart(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         painter.setFont(font)
-        metrics = QFontMetrics(font)
+        figures = QFontMetrics(font)
         points = self._series.points
-        values = [v for p in points for v in {p.value, *(r.metric.value for r in p.reports)}]
+        values = [v for p in points for v in {p.value, *(r.figure.value for r in p.reports)}]
         top_value = max(max(values), 0.0)
         low_value = min(min(values), 0.0)
         span = (top_value - low_value) or abs(top_value) or 1.0
-        label_width = max(metrics.horizontalAdvance(format_value(v, self._series.unit)) for v in (top_value, low_value)) + 8
-        plot = QRectF(label_width, 10, self.width() - label_width - 14, self.height() - metrics.height() - 22)
+        label_width = max(figures.horizontalAdvance(format_value(v, self._series.unit)) for v in (top_value, low_value)) + 8
+        plot = QRectF(label_width, 10, self.width() - label_width - 14, self.height() - figures.height() - 22)
 
         def y_of(value: float) -> float:
             return plot.bottom() - (value - low_value) / span * plot.height()
@@ -81,7 +81,7 @@ class FigureChart(QWidget):
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(muted)
-            painter.drawText(QRectF(0, y - metrics.height() / 2, label_width - 6, metrics.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, format_value(value, self._series.unit))
+            painter.drawText(QRectF(0, y - figures.height() / 2, label_width - 6, figures.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, format_value(value, self._series.unit))
         # the line through the usual values
         path = QPainterPath()
         for i, point in enumerate(points):
@@ -97,7 +97,7 @@ class FigureChart(QWidget):
             x = x_of(i)
             # every source's report, faint
             painter.setPen(QPen(muted, 1))
-            for value in {r.metric.value for r in point.reports} - {point.value}:
+            for value in {r.figure.value for r in point.reports} - {point.value}:
                 painter.drawEllipse(QPointF(x, y_of(value)), 3, 3)
             forecast = point.kind.value != "actual"
             painter.setPen(QPen(self.line, 2))
@@ -109,6 +109,6 @@ class FigureChart(QWidget):
                 painter.drawEllipse(QPointF(x, y_of(point.value)), 8, 8)
                 painter.drawText(QPointF(x + 9, y_of(point.value) - 6), "≠")
             painter.setPen(muted)
-            label = metrics.elidedText(point.period, Qt.TextElideMode.ElideRight, int(plot.width() / len(points)) - 2)
-            painter.drawText(QRectF(x - plot.width() / len(points) / 2, plot.bottom() + 6, plot.width() / len(points), metrics.height()), Qt.AlignmentFlag.AlignHCenter, label)
+            label = figures.elidedText(point.period, Qt.TextElideMode.ElideRight, int(plot.width() / len(points)) - 2)
+            painter.drawText(QRectF(x - plot.width() / len(points) / 2, plot.bottom() + 6, plot.width() / len(points), figures.height()), Qt.AlignmentFlag.AlignHCenter, label)
         painter.end()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.analysis.model import Metric
+from reader.analysis.model import Figure
 
 CURRENCY = {
     "CNY": "元",
@@ -55,9 +55,9 @@ def format_value(value: float, unit: str) -> str:
     return chinese_magnitude(value) + COUNTS.get(unit, "")
 
 
-def format_metric_value(metric: Metric) -> str:
-    text = format_value(metric.value, metric.unit)
-    return f"{metric.qualifier}{text}" if metric.qualifier else text
+def format_figure_value(figure: Figure) -> str:
+    text = format_value(figure.value, figure.unit)
+    return f"{figure.qualifier}{text}" if figure.qualifier else text
 
 
 def plain_tooltip(text: str) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from reader.analysis.model import EntityType, Mention, Metric
+from reader.analysis.model import EntityType, Mention, Figure
 from reader.ingest.model import Article, Block, BlockKind, StyleKind
 from reader.ui.positions import PositionMap
 from reader.ui.theme import Theme
@@ -35,7 +35,7 @@ from reader.ui.theme import Theme
 # Char-format properties that mark what a span is, so tests (and the view) can read them back.
 ENTITY_PROPERTY = QTextFormat.Property.UserProperty + 1  # canonical entity name
 ENTITY_TYPE_PROPERTY = QTextFormat.Property.UserProperty + 2  # EntityType.value
-METRIC_PROPERTY = QTextFormat.Property.UserProperty + 3  # index into Analysis.metrics
+FIGURE_PROPERTY = QTextFormat.Property.UserProperty + 3  # index into Analysis.figures
 
 LINE_HEIGHT = 1.8  # in ems: CJK text needs more leading than Latin
 HEADING_LINE_HEIGHT = 1.4
@@ -53,7 +53,7 @@ class Layers:
     """What to paint over the text."""
 
     mentions: tuple[Mention, ...] = ()
-    metrics: tuple[Metric, ...] = ()
+    figures: tuple[Figure, ...] = ()
     hidden_types: frozenset[EntityType] = frozenset()
 
 
@@ -70,7 +70,7 @@ def build_document(
     _insert_blocks(cursor, article, theme, font)
     _apply_styles(cursor, article, positions)
     paint_mentions(cursor, layers.mentions, layers.hidden_types, positions, theme)
-    paint_metrics(cursor, layers.metrics, positions, theme)
+    paint_figures(cursor, layers.figures, positions, theme)
     cursor.endEditBlock()
     return positions
 
@@ -191,13 +191,13 @@ def paint_mentions(
         _merge(cursor, positions, mention.start, mention.end, fmt)
 
 
-def paint_metrics(cursor: QTextCursor, metrics: Iterable[Metric], positions: PositionMap, theme: Theme) -> None:
-    for index, metric in enumerate(metrics):
+def paint_figures(cursor: QTextCursor, figures: Iterable[Figure], positions: PositionMap, theme: Theme) -> None:
+    for index, figure in enumerate(figures):
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(theme.figure)
-        fmt.setProperty(METRIC_PROPERTY, index)
-        _merge(cursor, positions, metric.start, metric.end, fmt)
+        fmt.setProperty(FIGURE_PROPERTY, index)
+        _merge(cursor, positions, figure.start, figure.end, fmt)
 
 
 def _merge(cursor: QTextCursor, positions: PositionMap, start: int, end: int, fmt: QTextCharFormat) -> None:

@@ -70,7 +70,7 @@ class NamesLayer(QObject):
         top = self.w.view.top_offset()
         self.w.view.set_article(self.w.library.article(key), analysis)
         self.w.view.set_top_offset(top)
-        self.w.metrics_panel.set_metrics(self.w.view.analysis.metrics)
+        self.w.figures_panel.set_figures_of_article(self.w.view.analysis.figures)
         self.w.entities.show_article_entities()
         self.w.notes.paint()
         self.article_refined.emit(key)

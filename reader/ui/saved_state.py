@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QObject
 
 from reader.ui.models.articles import ArticleOrder
-from reader.ui.models.metrics import Grouping
+from reader.ui.models.figures import Grouping
 from reader.ui.theme import ThemeChoice
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class SavedState(QObject):
         order = str(self.w.settings.value("library/order", ArticleOrder.NEWEST.value))
         self.w.library_panel.set_order(ArticleOrder(order) if order in {o.value for o in ArticleOrder} else ArticleOrder.NEWEST)
         grouping = str(self.w.settings.value("metrics/grouping", Grouping.NONE.value))
-        self.w.metrics_panel.set_grouping(Grouping(grouping) if grouping in {g.value for g in Grouping} else Grouping.NONE)
+        self.w.figures_panel.set_grouping(Grouping(grouping) if grouping in {g.value for g in Grouping} else Grouping.NONE)
 
     def save(self) -> None:
         self.w.settings.setValue("window/geometry", self.w.saveGeometry())
@@ -52,5 +52,5 @@ class SavedState(QObject):
         self.w.settings.setValue("view/serif", "true" if self.w.act_serif.isChecked() else "false")
         self.w.settings.setValue("view/hidden_types", ",".join(k.value for k in self.w.view.hidden_types()))
         self.w.settings.setValue("library/order", self.w.library_panel.model.order().value)
-        self.w.settings.setValue("metrics/grouping", self.w.metrics_panel.model.grouping().value)
+        self.w.settings.setValue("metrics/grouping", self.w.figures_panel.model.grouping().value)
         self.w.settings.sync()

@@ -64,7 +64,7 @@ class ThemeController(QObject):
                 action.setIcon(icon(name, color))
         for kind, action in self.w.type_actions.items():
             action.setIcon(swatch(self._theme.entity_text(kind)))
-        self.w.metrics_panel.model.set_hover_color(self._theme.find)
+        self.w.figures_panel.model.set_hover_color(self._theme.find)
         self.w.entities_panel.set_colors(self._theme.entity)
         self.w.card_panel.set_colors(self._theme.entity)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.analysis.model import Mention, Metric
-from reader.ui.display import format_metric_value
+from reader.analysis.model import Mention, Figure
+from reader.ui.display import format_figure_value
 from reader.ui.theme import ENTITY_LABELS
 
 
@@ -21,12 +21,12 @@ def mention_tooltip(mention: Mention, description: str, color: str) -> str:
     return f"<qt>{tip}</qt>"
 
 
-def metric_tooltip(metric: Metric) -> str:
+def figure_tooltip(figure: Figure) -> str:
     """The figure as written for a reader, what it measures, of whom and when."""
-    parts = [f"<b>{escape(format_metric_value(metric))}</b>"]
-    for name, value in (("label", metric.label), ("subject", metric.subject), ("period", metric.period)):
+    parts = [f"<b>{escape(format_figure_value(figure))}</b>"]
+    for name, value in (("label", figure.label), ("subject", figure.subject), ("period", figure.period)):
         if value:
             parts.append(f"{name}: {escape(value)}")
-    if metric.kind.value != "actual":
-        parts.append(metric.kind.value)
+    if figure.kind.value != "actual":
+        parts.append(figure.kind.value)
     return "<qt>" + "<br/>".join(parts) + "</qt>"

@@ -34,7 +34,7 @@ from reader.ui.document import Layers, build_document, document_text
 from reader.ui.positions import PositionMap
 from reader.ui.article_header import ArticleHeader
 from reader.ui.theme import LIGHT, Theme, reading_font
-from reader.ui.tooltips import mention_tooltip, metric_tooltip
+from reader.ui.tooltips import mention_tooltip, figure_tooltip
 from reader.ui.view_find import ViewFind
 from reader.ui.view_marks import ViewMarks
 from reader.ui.view_words import ParagraphWords, WordSpans
@@ -54,8 +54,8 @@ class ArticleView(QTextEdit):
     """A read-only QTextEdit showing one article with coloured entity mentions and figures."""
 
     entity_activated = Signal(str)  # a mention was clicked: the canonical name
-    metric_activated = Signal(int)  # a figure was clicked: its index in the analysis
-    metric_hovered = Signal(int)  # the figure under the mouse, -1 when none
+    figure_activated = Signal(int)  # a figure was clicked: its index in the analysis
+    figure_hovered = Signal(int)  # the figure under the mouse, -1 when none
     mention_menu_requested = Signal(Mention, QPoint)  # right-click on a mention, global position
     text_menu_requested = Signal(int, QPoint)  # right-click elsewhere: code-point offset (-1: none), global position
     text_clicked = Signal(int)  # a click without a selection: the code-point offset under it
@@ -81,15 +81,15 @@ class ArticleView(QTextEdit):
         self._analysis = Analysis()
         self._positions = PositionMap("")
         self._mention_starts: list[int] = []
-        self._metric_order: list[int] = []  # metric indexes sorted by start
-        self._metric_starts: list[int] = []
+        self._figure_order: list[int] = []  # figure indexes sorted by start
+        self._figure_starts: list[int] = []
         self._hidden: frozenset[EntityType] = frozenset()
         self._theme = LIGHT
         self._serif = True
         self._zoom = 0
         self._words = ParagraphWords()
         self._describe: Describer | None = None
-        self._hovered_metric = -1
+        self._hovered_figure = -1
         self._press = QPoint()
         self.marks = ViewMarks(self)
         self.find = ViewFind(self, self.marks)
@@ -121,14 +121,14 @@ class ArticleView(QTextEdit):
         self._article = article
         self._analysis = analysis
         mentions = sorted(analysis.mentions, key=lambda m: m.start)
-        self._analysis = Analysis(tuple(mentions), analysis.metrics)
+        self._analysis = Analysis(tuple(mentions), analysis.figures)
         self._mention_starts = [m.start for m in mentions]
-        self._metric_order = sorted(range(len(analysis.metrics)), key=lambda i: analysis.metrics[i].start)
-        self._metric_starts = [analysis.metrics[i].start for i in self._metric_order]
+        self._figure_order = sorted(range(len(analysis.figures)), key=lambda i: analysis.figures[i].start)
+        self._figure_starts = [analysis.figures[i].start for i in self._figure_order]
         self.marks.clear()
         self._words.set_text(article.text)
         self.find.clear()
-        self._hovered_metric = -1
+        self._hovered_figure = -1
         self.placeholder.hide()
         self._render()
         self.verticalScrollBar().setValue(0)
@@ -139,8 +139,8 @@ class ArticleView(QTextEdit):
         self._analysis = Analysis()
         self._positions = PositionMap("")
         self._mention_starts = []
-        self._metric_order = []
-        self._metric_starts = []
+        self._figure_order = []
+        self._figure_starts = []
         self.marks.clear()
         self.document().clear()
         self.header.set_article(None, self.font(), self._theme)
@@ -202,7 +202,7 @@ class ArticleView(QTextEdit):
         self._positions = build_document(
             self.document(),
             self._article,
-            Layers(self._analysis.mentions, self._analysis.metrics, self._hidden),
+            Layers(self._analysis.mentions, self._analysis.figures, self._hidden),
             self._theme,
             font,
         )
@@ -224,8 +224,8 @@ class ArticleView(QTextEdit):
     # -- layout: a centred measure and the header above the text
     def _relayout(self, force: bool = False) -> None:
         width = self.viewport().width()
-        metrics = QFontMetricsF(self.reading_font())
-        measure = MEASURE_EM * metrics.horizontalAdvance("中")
+        figures = QFontMetricsF(self.reading_font())
+        measure = MEASURE_EM * figures.horizontalAdvance("中")
         margin = max(SIDE_PADDING, (width - measure) / 2)
         header_width = max(100, int(width - 2 * margin))
         header_height = 0
@@ -370,8 +370,8 @@ class ArticleView(QTextEdit):
     def highlighted_entity_spans(self) -> list[tuple[int, int]]:
         return self.marks.spans("entity")
 
-    def highlight_metric(self, index: int) -> None:
-        self.marks.highlight_metric(index)
+    def highlight_figure(self, index: int) -> None:
+        self.marks.highlight_figure(index)
 
     def find_all(self, query: str) -> int:
         return self.find.find_all(query)
@@ -391,12 +391,12 @@ class ArticleView(QTextEdit):
                 return mention
         return None
 
-    def metric_at(self, offset: int) -> int:
-        k = bisect_right(self._metric_starts, offset) - 1
+    def figure_at(self, offset: int) -> int:
+        k = bisect_right(self._figure_starts, offset) - 1
         if k >= 0:
-            index = self._metric_order[k]
-            metric = self._analysis.metrics[index]
-            if metric.start <= offset < metric.end:
+            index = self._figure_order[k]
+            figure = self._analysis.figures[index]
+            if figure.start <= offset < figure.end:
                 return index
         return -1
 
@@ -405,20 +405,20 @@ class ArticleView(QTextEdit):
         if event.buttons() != Qt.MouseButton.NoButton:
             return
         offset = self.offset_at(event.position().toPoint())
-        metric = self.metric_at(offset) if offset is not None else -1
+        figure = self.figure_at(offset) if offset is not None else -1
         over_mention = offset is not None and self.mention_at(offset) is not None
         self.viewport().setCursor(
-            Qt.CursorShape.PointingHandCursor if over_mention or metric >= 0 else Qt.CursorShape.IBeamCursor
+            Qt.CursorShape.PointingHandCursor if over_mention or figure >= 0 else Qt.CursorShape.IBeamCursor
         )
-        if metric != self._hovered_metric:
-            self._hovered_metric = metric
-            self.metric_hovered.emit(metric)
+        if figure != self._hovered_figure:
+            self._hovered_figure = figure
+            self.figure_hovered.emit(figure)
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().leaveEvent(event)
-        if self._hovered_metric != -1:
-            self._hovered_metric = -1
-            self.metric_hovered.emit(-1)
+        if self._hovered_figure != -1:
+            self._hovered_figure = -1
+            self.figure_hovered.emit(-1)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
@@ -445,9 +445,9 @@ class ArticleView(QTextEdit):
         mention = self.mention_at(offset)
         if mention is not None:
             self.entity_activated.emit(mention.entity)
-        metric = self.metric_at(offset)
-        if metric >= 0:
-            self.metric_activated.emit(metric)
+        figure = self.figure_at(offset)
+        if figure >= 0:
+            self.figure_activated.emit(figure)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton and self.select_word_at(event.position().toPoint()):
@@ -488,8 +488,8 @@ class ArticleView(QTextEdit):
         if mention is not None:
             description = self._describe(mention.entity) if self._describe is not None else ""
             return mention_tooltip(mention, description, self._theme.entity_text(mention.type).name())
-        index = self.metric_at(offset)
-        return metric_tooltip(self._analysis.metrics[index]) if index >= 0 else ""
+        index = self.figure_at(offset)
+        return figure_tooltip(self._analysis.figures[index]) if index >= 0 else ""
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         offset = self.offset_at(event.pos())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTextEdit
 if TYPE_CHECKING:
     from reader.ui.view import ArticleView
 
-LAYERS = ("notes", "entity", "metric", "find", "flash")  # bottom to top
+LAYERS = ("notes", "entity", "figure", "find", "flash")  # bottom to top
 FLASH_MS = 1600
 HIGHLIGHT_SPAN_ALPHA = 0.38  # the selected name's mentions
 FIGURE_ALPHA = 0.22
@@ -103,14 +103,14 @@ class ViewMarks(QObject):
         )
         return len(mentions)
 
-    def highlight_metric(self, index: int) -> None:
-        metrics = self._view.analysis.metrics
-        if index < 0 or index >= len(metrics):
-            self.set_layer("metric", [])
+    def highlight_figure(self, index: int) -> None:
+        figures = self._view.analysis.figures
+        if index < 0 or index >= len(figures):
+            self.set_layer("figure", [])
             return
         color = QColor(self._view.theme().figure)
         color.setAlphaF(FIGURE_ALPHA)
-        self.set_layer("metric", [self.selection(metrics[index].start, metrics[index].end, color)])
+        self.set_layer("figure", [self.selection(figures[index].start, figures[index].end, color)])
 
     # -- the flash
     def flash(self, start: int, end: int) -> None:

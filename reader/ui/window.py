@@ -47,7 +47,7 @@ from reader.ui.panels.card import EntityCardPanel
 from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.mentions import MentionsPanel
-from reader.ui.panels.metrics import MetricsPanel
+from reader.ui.panels.figures import FiguresPanel
 from reader.ui.panels.notes import NotesDock
 from reader.ui.panels.search import SearchPanel
 from reader.ui.reading_state import ReadingState
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     def _build_panels(self) -> None:
         self.library_panel = LibraryPanel(self)
         self.entities_panel = EntitiesPanel(self)
-        self.metrics_panel = MetricsPanel(self)
+        self.figures_panel = FiguresPanel(self)
         self.card_panel = EntityCardPanel(self)
         self.mentions_panel = MentionsPanel(self.title_of, self)
         self.search_panel = SearchPanel(self.title_of, self)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.panels: tuple[tuple[Panel, Qt.DockWidgetArea, str], ...] = (
             (self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
             (self.entities_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+2"),
-            (self.metrics_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+3"),
+            (self.figures_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+3"),
             (self.card_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+4"),
             (self.mentions_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+5"),
             (self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+6"),
@@ -175,10 +175,10 @@ class MainWindow(QMainWindow):
         # Default layout: library over entities on the left; figures, the entity card and notes
         # as tabs on the right; mentions and search results as tabs along the bottom.
         self.splitDockWidget(self.library_panel, self.entities_panel, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.metrics_panel, self.card_panel)
+        self.tabifyDockWidget(self.figures_panel, self.card_panel)
         self.tabifyDockWidget(self.card_panel, self.notes_dock)
         self.tabifyDockWidget(self.mentions_panel, self.search_panel)
-        self.metrics_panel.raise_()
+        self.figures_panel.raise_()
         self.mentions_panel.raise_()
         # Mentions and search results appear when asked for (selecting a name, Ctrl+Shift+F),
         # leaving the text its full height until then.
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.dock_sizes = DockSizes(
             self, self.view,
             left=(self.library_panel, self.entities_panel),
-            right=(self.metrics_panel, self.card_panel, self.notes_dock),
+            right=(self.figures_panel, self.card_panel, self.notes_dock),
             bottom=(self.mentions_panel, self.search_panel),
         )
         self._layout_pending = True  # dock sizes are applied once the window has its size
@@ -366,9 +366,9 @@ class MainWindow(QMainWindow):
         self.mentions_panel.open_requested.connect(self.entities.open_mention)
         self.search_panel.open_requested.connect(self.entities.open_search_hit)
         # figures: the text and the figures panel
-        self.view.metric_activated.connect(self.metrics_panel.select_metric)
-        self.view.metric_hovered.connect(self.metrics_panel.set_hovered)
-        self.metrics_panel.metric_selected.connect(self._on_metric_selected)
+        self.view.figure_activated.connect(self.figures_panel.select_figure)
+        self.view.figure_hovered.connect(self.figures_panel.set_hovered)
+        self.figures_panel.figure_selected.connect(self._on_figure_selected)
         # view appearance
         self.act_zoom_in.triggered.connect(self._on_zoom_in)
         self.act_zoom_out.triggered.connect(self._on_zoom_out)
@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
         article = self.library.article(key) if self.library is not None else None
         if article is not None:
             self.setWindowTitle(f"{article.title} — Reader")
-        self.metrics_panel.set_metrics(self.view.analysis.metrics)
+        self.figures_panel.set_figures_of_article(self.view.analysis.figures)
 
     def _update_navigation(self) -> None:
         self.act_back.setEnabled(self.session.history.can_go_back())
@@ -496,11 +496,11 @@ class MainWindow(QMainWindow):
             self.search_panel.search(self.view.text()[span[0] : span[1]])
         self.search_panel.focus_query()
 
-    def _on_metric_selected(self, index: int) -> None:
-        metrics = self.view.analysis.metrics
-        if 0 <= index < len(metrics):
-            self.view.go_to(metrics[index].start, metrics[index].end)
-            self.view.highlight_metric(index)
+    def _on_figure_selected(self, index: int) -> None:
+        figures = self.view.analysis.figures
+        if 0 <= index < len(figures):
+            self.view.go_to(figures[index].start, figures[index].end)
+            self.view.highlight_figure(index)
 
     def _on_zoom_in(self) -> None:
         self.view.set_zoom(self.view.zoom() + 1)

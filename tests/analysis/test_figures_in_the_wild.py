@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.metrics import extract_metrics, find_figures
+from reader.analysis.figures import extract_figures, find_quantities
 
 
 @pytest.mark.parametrize(
@@ -26,13 +26,13 @@ from reader.analysis.metrics import extract_metrics, find_figures
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
-    (figure,) = [f for f in find_figures(text) if f.surface == surface]
+    (figure,) = [f for f in find_quantities(text) if f.surface == surface]
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
 
 
 @pytest.mark.parametrize("text", ["2021-03-22", "10%-15%", "A-1轮", "2020 年营收增长"])
 def test_a_dash_between_numbers_is_no_sign(text: str) -> None:
-    assert all(f.value >= 0 for f in find_figures(text))
+    assert all(f.value >= 0 for f in find_quantities(text))
 
 
 _WIDE = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
@@ -59,7 +59,7 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
     else:
         scale = 1e4 if magnitude == "万" else 1e8
         text, expected = f"规模为{number}{space}{magnitude}{space}{unit}。", (whole + tenths / 10) * scale
-    figures = find_figures(text)
+    figures = find_quantities(text)
     assert len(figures) == 1, (text, figures)
     assert figures[0].value == pytest.approx(expected)
     assert text[figures[0].start : figures[0].end] == figures[0].surface
@@ -76,7 +76,7 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
     ],
 )
 def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:
-    (m,) = [m for m in extract_metrics(text) if m.surface == surface]
+    (m,) = [m for m in extract_figures(text) if m.surface == surface]
     assert m.label == label
     if measure is not None:
         assert m.measure == measure
@@ -90,7 +90,7 @@ def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, l
     ],
 )
 def test_figures_listed_after_respectively_take_one_year_each(text: str, periods: list[str]) -> None:
-    assert [m.period for m in extract_metrics(text, date="2022-06-01")] == periods
+    assert [m.period for m in extract_figures(text, date="2022-06-01")] == periods
 
 
 def _mentions(text: str, *names: str):  # noqa: ANN202
@@ -107,7 +107,7 @@ def _mentions(text: str, *names: str):  # noqa: ANN202
 
 def test_a_companys_own_filing_makes_it_the_subject() -> None:
     text = "据快狗打车招股书显示，截至2021年12月31日，已有约8590万名注册托运人。"
-    (m,) = extract_metrics(text, _mentions(text, "快狗打车"))
+    (m,) = extract_figures(text, _mentions(text, "快狗打车"))
     assert m.subject == "快狗打车"
 
 
@@ -117,9 +117,9 @@ def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_ma
         "2021年内地抽佣率为12.0%。\n"
         "目前，国内已有超过20家公司推出同类产品。"
     )
-    metrics = {m.surface: m for m in extract_metrics(text, _mentions(text, "快狗打车", "货拉拉"))}
-    assert metrics["12.0%"].subject == "快狗打车"
-    assert metrics["20家"].subject is None
+    figures = {m.surface: m for m in extract_figures(text, _mentions(text, "快狗打车", "货拉拉"))}
+    assert figures["12.0%"].subject == "快狗打车"
+    assert figures["20家"].subject is None
 
 
 @pytest.mark.parametrize(
@@ -132,12 +132,12 @@ def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_ma
     ],
 )
 def test_more_ways_figures_are_written(text: str, surface: str, value: float, unit: str) -> None:
-    (figure,) = [f for f in find_figures(text) if f.surface == surface]
+    (figure,) = [f for f in find_quantities(text) if f.surface == surface]
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
 
 
 def test_a_loss_word_names_a_loss() -> None:
-    (m,) = extract_metrics("快狗打车4年累亏27亿元。")
+    (m,) = extract_figures("快狗打车4年累亏27亿元。")
     assert m.measure == "净亏损"
 
 
@@ -150,7 +150,7 @@ def test_a_loss_word_names_a_loss() -> None:
     ],
 )
 def test_label_from_after_the_figure_or_the_figure_before(text: str, surface: str, label: str) -> None:
-    (m,) = [m for m in extract_metrics(text, _mentions(text, "快狗打车")) if m.surface == surface]
+    (m,) = [m for m in extract_figures(text, _mentions(text, "快狗打车")) if m.surface == surface]
     assert m.label == label
 
 
@@ -160,7 +160,7 @@ def test_label_from_after_the_figure_or_the_figure_before(text: str, surface: st
 def test_a_fall_is_positive_under_a_label_that_says_it_fell(text: str) -> None:
     """The documented convention (README): a fall keeps the value as written and its label and
     measure say it fell, so a reader — and a chart — never see a bare positive rate."""
-    (m,) = extract_metrics(text)
+    (m,) = extract_figures(text)
     assert m.value > 0
     assert any(c in m.label for c in "降跌滑") and m.measure in ("同比下降", "环比下降", "降幅")
 
@@ -176,7 +176,7 @@ def test_a_fall_is_positive_under_a_label_that_says_it_fell(text: str) -> None:
 def test_label_keeps_the_articles_word_and_the_vocabularys_spelling(
     text: str, surface: str, label: str, measure: str | None
 ) -> None:
-    (m,) = [m for m in extract_metrics(text, date="2021-03-22") if m.surface == surface]
+    (m,) = [m for m in extract_figures(text, date="2021-03-22") if m.surface == surface]
     assert m.label == label
     if measure is not None:
         assert m.measure == measure
@@ -184,15 +184,15 @@ def test_label_keeps_the_articles_word_and_the_vocabularys_spelling(
 
 def test_the_far_end_of_a_change_measures_what_the_near_end_does() -> None:
     text = "非业主增值服务收入16.73亿元，从2019年收入占比55.6%，缩减至36.2%。占营收比重从115.7%缩减至50.7%。"
-    metrics = {m.surface: m for m in extract_metrics(text, date="2021-03-22")}
-    assert metrics["36.2%"].label == metrics["55.6%"].label
-    assert metrics["36.2%"].measure == "占比"  # a level it fell to, not a fall
-    assert metrics["50.7%"].label == "占营收比重"
+    figures = {m.surface: m for m in extract_figures(text, date="2021-03-22")}
+    assert figures["36.2%"].label == figures["55.6%"].label
+    assert figures["36.2%"].measure == "占比"  # a level it fell to, not a fall
+    assert figures["50.7%"].label == "占营收比重"
 
 
 def test_a_change_told_without_years_takes_the_years_of_the_change_before() -> None:
     text = "托运订单数亦由2018年的0.26亿单降至2021年的0.22亿单，交易总额由24.81亿元降至17.53亿元。"
-    periods = {m.surface: m.period for m in extract_metrics(text, date="2022-06-09")}
+    periods = {m.surface: m.period for m in extract_figures(text, date="2022-06-09")}
     assert (periods["24.81亿元"], periods["17.53亿元"]) == ("2018", "2021")
 
 
@@ -205,19 +205,19 @@ def test_a_change_told_without_years_takes_the_years_of_the_change_before() -> N
     ],
 )
 def test_a_day_is_the_figures_time_unless_it_dates_the_news(text: str, period: str | None) -> None:
-    (m,) = [m for m in extract_metrics(text, date="2021-03-22") if m.unit == "USD" or m.label == "股价"]
+    (m,) = [m for m in extract_figures(text, date="2021-03-22") if m.unit == "USD" or m.label == "股价"]
     assert m.period == period
 
 
 def test_the_agent_of_a_passive_is_not_the_subject() -> None:
     text = "乐视网被深交所暂停交易时股价不过0.18元。"
-    (m,) = extract_metrics(text, _mentions(text, "乐视网", "深交所"))
+    (m,) = extract_figures(text, _mentions(text, "乐视网", "深交所"))
     assert m.subject == "乐视网"
 
 
 def test_a_companys_own_report_is_no_outside_source() -> None:
     text = "宁德时代此前公布的三季报显示，前三季度公司实现营业收入2946.77亿元。"
-    (m,) = extract_metrics(text, _mentions(text, "宁德时代"), date="2023-11-01")
+    (m,) = extract_figures(text, _mentions(text, "宁德时代"), date="2023-11-01")
     assert m.subject == "宁德时代"
 
 
@@ -230,28 +230,28 @@ def test_a_companys_own_report_is_no_outside_source() -> None:
     ],
 )
 def test_label_of_levels_lists_and_changes(text: str, surface: str, label: str) -> None:
-    (m,) = [m for m in extract_metrics(text, _mentions(text, "快狗打车")) if m.surface == surface]
+    (m,) = [m for m in extract_figures(text, _mentions(text, "快狗打车")) if m.surface == surface]
     assert m.label == label
 
 
 def test_a_section_heading_names_whose_figures_follow() -> None:
     text = "3. 特斯拉\n一季度营收187.56亿美元，同比增长81%。\n4. 大众汽车\n一季度营收625亿欧元。"
-    metrics = {m.surface: m for m in extract_metrics(text, _mentions(text, "特斯拉", "大众汽车"))}
-    assert metrics["187.56亿美元"].subject == "特斯拉"
-    assert metrics["625亿欧元"].subject == "大众汽车"
+    figures = {m.surface: m for m in extract_figures(text, _mentions(text, "特斯拉", "大众汽车"))}
+    assert figures["187.56亿美元"].subject == "特斯拉"
+    assert figures["625亿欧元"].subject == "大众汽车"
 
 
 def test_the_investor_of_a_round_is_not_its_subject() -> None:
     text = "ShowMeBug获真格基金3000万元Pre-A轮融资。"
-    (m,) = extract_metrics(text, _mentions(text, "ShowMeBug", "真格基金"))
+    (m,) = extract_figures(text, _mentions(text, "ShowMeBug", "真格基金"))
     assert m.subject == "ShowMeBug"
 
 
 def test_the_subject_as_the_article_writes_it() -> None:
-    from reader.analysis.metrics import subject_as_written
+    from reader.analysis.figures import subject_as_written
     from reader.analysis.model import EntityType, Mention
 
     text = "苏宁易购公告称，拟以48亿元收购家乐福中国。"
     mention = Mention(0, 4, "苏宁", EntityType.ORG, "苏宁易购")
-    (m,) = [m for m in extract_metrics(text, [mention]) if m.surface == "48亿元"]
+    (m,) = [m for m in extract_figures(text, [mention]) if m.surface == "48亿元"]
     assert (m.subject, subject_as_written(m, [mention])) == ("苏宁", "苏宁易购")

@@ -143,7 +143,7 @@ def test_periods_part_lookahead_changes_no_match(text: str) -> None:
     ],
 )
 def test_relative_quarters_and_months_resolve_against_the_article_date(text: str, date: str, period: str) -> None:
-    from reader.analysis.metrics import extract_metrics
+    from reader.analysis.figures import extract_figures
 
-    (m,) = extract_metrics(text, date=date)
+    (m,) = extract_figures(text, date=date)
     assert m.period == period

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reader.analysis.model import EntityType, Mention, Metric, MetricKind
+from reader.analysis.model import EntityType, Mention, Figure, FigureKind
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 from reader.library import codec
@@ -17,11 +17,11 @@ def test_codec_round_trip_keeps_every_layer() -> None:
         Mention(1, 5, "阿里巴巴", EntityType.ORG, "阿里巴巴"),
         Mention(7, 9, "杭州", EntityType.PLACE, "杭州"),
     )
-    metrics = (Metric(14, 17, "10%", 10.0, "%", False, None, "同比增长", "阿里巴巴", None, MetricKind.ACTUAL),)
-    payload = codec.encode(article, Analysis(mentions, metrics))
+    figures = (Figure(14, 17, "10%", 10.0, "%", False, None, "同比增长", "阿里巴巴", None, FigureKind.ACTUAL),)
+    payload = codec.encode(article, Analysis(mentions, figures))
     decoded, analysis = codec.decode(payload, "k.md", "k.md", "")
     assert decoded == article
-    assert analysis == Analysis(mentions, metrics)
+    assert analysis == Analysis(mentions, figures)
     assert [text[m.start : m.end] for m in analysis.mentions] == ["阿里巴巴", "杭州"]
 
 

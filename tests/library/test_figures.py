@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis.model import Metric, MetricKind
+from reader.analysis.model import Figure, FigureKind
 from reader.library.figures import conflicts, group_figures, period_order, series
 
 
-def metric(
+def figure(
     value: float,
     *,
     subject: str | None = "抖音",
     label: str | None = "GMV",
     period: str | None = "2020",
     unit: str = "CNY",
-    kind: MetricKind = MetricKind.ACTUAL,
-) -> Metric:
+    kind: FigureKind = FigureKind.ACTUAL,
+) -> Figure:
     surface = f"{value:g}"
-    return Metric(0, len(surface), surface, value, unit, label=label, subject=subject, period=period, kind=kind)
+    return Figure(0, len(surface), surface, value, unit, label=label, subject=subject, period=period, kind=kind)
 
 
 def test_group_figures_by_subject_label_and_period() -> None:
     items = [
-        ("a", metric(5e11)),
-        ("b", metric(5e11)),
-        ("b", metric(8e11, period="2021")),
-        ("c", metric(6e8, label="日活", unit="users")),
+        ("a", figure(5e11)),
+        ("b", figure(5e11)),
+        ("b", figure(8e11, period="2021")),
+        ("c", figure(6e8, label="日活", unit="users")),
     ]
     groups = group_figures(items)
     assert [(g.key.label, g.key.period, g.articles) for g in groups] == [
@@ -37,11 +37,11 @@ def test_group_figures_by_subject_label_and_period() -> None:
 
 
 def test_group_figures_leaves_out_figures_without_subject_or_label() -> None:
-    assert group_figures([("a", metric(1, subject=None)), ("b", metric(1, label=None))]) == []
+    assert group_figures([("a", figure(1, subject=None)), ("b", figure(1, label=None))]) == []
 
 
 def test_conflicts_finds_two_articles_disagreeing() -> None:
-    items = [("a", metric(5e11)), ("b", metric(4e11)), ("c", metric(5e11))]
+    items = [("a", figure(5e11)), ("b", figure(4e11)), ("c", figure(5e11))]
     (conflict,) = conflicts(items)
     assert conflict.values == (4e11, 5e11)
     assert {r.article for r in conflict.reports} == {"a", "b", "c"}
@@ -50,47 +50,47 @@ def test_conflicts_finds_two_articles_disagreeing() -> None:
 @pytest.mark.parametrize(
     "items",
     [
-        [("a", metric(2.6e10)), ("b", metric(2.58e10))],  # within tolerance: 约260亿 vs 258亿
-        [("a", metric(5e11)), ("a", metric(4e11))],  # one article: not a disagreement between sources
-        [("a", metric(5e11)), ("b", metric(6e11, kind=MetricKind.FORECAST))],  # actual vs forecast
-        [("a", metric(26e9, unit="USD")), ("b", metric(180e9, unit="CNY"))],  # different currencies
-        [("a", metric(6e8, period=None)), ("b", metric(3e8, period=None))],  # no period: different times
+        [("a", figure(2.6e10)), ("b", figure(2.58e10))],  # within tolerance: 约260亿 vs 258亿
+        [("a", figure(5e11)), ("a", figure(4e11))],  # one article: not a disagreement between sources
+        [("a", figure(5e11)), ("b", figure(6e11, kind=FigureKind.FORECAST))],  # actual vs forecast
+        [("a", figure(26e9, unit="USD")), ("b", figure(180e9, unit="CNY"))],  # different currencies
+        [("a", figure(6e8, period=None)), ("b", figure(3e8, period=None))],  # no period: different times
     ],
 )
-def test_conflicts_ignores_what_is_not_a_disagreement(items: list[tuple[str, Metric]]) -> None:
+def test_conflicts_ignores_what_is_not_a_disagreement(items: list[tuple[str, Figure]]) -> None:
     assert conflicts(items) == []
 
 
 def test_conflicts_can_compare_figures_without_a_period() -> None:
-    items = [("a", metric(6e8, period=None)), ("b", metric(3e8, period=None))]
+    items = [("a", figure(6e8, period=None)), ("b", figure(3e8, period=None))]
     assert len(conflicts(items, require_period=False)) == 1
 
 
 def test_series_orders_periods_in_time() -> None:
     items = [
-        ("a", metric(1.2e12, period="2022", kind=MetricKind.FORECAST)),
-        ("b", metric(5e11, period="2020")),
-        ("c", metric(6e11, period="2021", kind=MetricKind.FORECAST)),
-        ("d", metric(2e11, period="2019年7月")),
-        ("d", metric(9e9, period="未来一年")),  # not on the calendar
+        ("a", figure(1.2e12, period="2022", kind=FigureKind.FORECAST)),
+        ("b", figure(5e11, period="2020")),
+        ("c", figure(6e11, period="2021", kind=FigureKind.FORECAST)),
+        ("d", figure(2e11, period="2019年7月")),
+        ("d", figure(9e9, period="未来一年")),  # not on the calendar
     ]
     (line,) = series(items)
     assert (line.subject, line.label, line.unit) == ("抖音", "GMV", "CNY")
     assert [(p.period, p.value, p.kind) for p in line.points] == [
-        ("2019年7月", 2e11, MetricKind.ACTUAL),
-        ("2020", 5e11, MetricKind.ACTUAL),
-        ("2021", 6e11, MetricKind.FORECAST),
-        ("2022", 1.2e12, MetricKind.FORECAST),
+        ("2019年7月", 2e11, FigureKind.ACTUAL),
+        ("2020", 5e11, FigureKind.ACTUAL),
+        ("2021", 6e11, FigureKind.FORECAST),
+        ("2022", 1.2e12, FigureKind.FORECAST),
     ]
 
 
 def test_series_needs_two_periods_and_one_unit() -> None:
-    items = [("a", metric(5e11)), ("b", metric(7e10, period="2021", unit="USD"))]
+    items = [("a", figure(5e11)), ("b", figure(7e10, period="2021", unit="USD"))]
     assert series(items) == []
 
 
 def test_series_point_takes_the_value_most_reports_give() -> None:
-    items = [("a", metric(5e11)), ("b", metric(5e11)), ("c", metric(4e11)), ("d", metric(8e11, period="2021"))]
+    items = [("a", figure(5e11)), ("b", figure(5e11)), ("c", figure(4e11)), ("d", figure(8e11, period="2021"))]
     (line,) = series(items)
     assert line.points[0].value == 5e11
     assert len(line.points[0].reports) == 3

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.model import EntityType, Mention, Metric
+from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
-from reader.ui.document import ENTITY_PROPERTY, ENTITY_TYPE_PROPERTY, METRIC_PROPERTY
+from reader.ui.document import ENTITY_PROPERTY, ENTITY_TYPE_PROPERTY, FIGURE_PROPERTY
 from reader.ui.view import ArticleView
 
 TEXT = "😀前言𠀀：阿里巴巴发布财报\n张一鸣说，营收达到6000亿元。\n电商业务增长，电商是重点。"
@@ -41,7 +41,7 @@ def _analysis() -> Analysis:
             Mention(*ali, "阿里巴巴", EntityType.ORG, "阿里巴巴"),
             Mention(*zhang, "张一鸣", EntityType.PERSON, "张一鸣"),
         ),
-        metrics=(Metric(*figure, surface="6000亿元", value=6e11, unit="CNY", label="营收", subject="阿里巴巴"),),
+        figures=(Figure(*figure, surface="6000亿元", value=6e11, unit="CNY", label="营收", subject="阿里巴巴"),),
     )
 
 
@@ -79,7 +79,7 @@ def test_view_mention_format_sits_on_the_mention_after_astral_characters(view: A
     assert _format_at(view, start - 1).property(ENTITY_PROPERTY) is None
     assert _format_at(view, end).property(ENTITY_PROPERTY) is None
     figure = _span(TEXT, "6000亿元")
-    assert _format_at(view, figure[0]).property(METRIC_PROPERTY) == 0
+    assert _format_at(view, figure[0]).property(FIGURE_PROPERTY) == 0
     assert _format_at(view, _span(TEXT, "营收")[0]).fontWeight() > 400
 
 

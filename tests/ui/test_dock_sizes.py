@@ -28,7 +28,7 @@ def test_the_window_can_be_as_narrow_as_half_a_small_screen(window: MainWindow, 
 def test_the_article_keeps_half_the_width_however_wide_the_panels_were_dragged(window: MainWindow, qtbot: QtBot) -> None:
     window.resize(1200, 800)
     _settle(qtbot)
-    window.resizeDocks([window.metrics_panel], [900], Qt.Orientation.Horizontal)  # the user drags
+    window.resizeDocks([window.figures_panel], [900], Qt.Orientation.Horizontal)  # the user drags
     _settle(qtbot)
     window.resize(1000, 800)
     _settle(qtbot)
@@ -38,10 +38,10 @@ def test_the_article_keeps_half_the_width_however_wide_the_panels_were_dragged(w
 def test_panels_grow_with_the_window(window: MainWindow, qtbot: QtBot) -> None:
     window.resize(1000, 700)
     _settle(qtbot)
-    narrow = (window.library_panel.width(), window.metrics_panel.width())
+    narrow = (window.library_panel.width(), window.figures_panel.width())
     window.resize(1900, 1000)
     _settle(qtbot)
-    wide = (window.library_panel.width(), window.metrics_panel.width())
+    wide = (window.library_panel.width(), window.figures_panel.width())
     assert wide[0] > narrow[0] * 1.5 and wide[1] > narrow[1] * 1.5
 
 

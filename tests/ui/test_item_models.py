@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.analysis.model import Metric, MetricKind
+from reader.analysis.model import Figure, FigureKind
 from reader.ingest.model import Article
 from reader.ui.models.articles import ARTICLE_ROLE, READ_ROLE, ArticleFilterProxy, ArticleListModel, ArticleOrder
-from reader.ui.models.metrics import METRIC_INDEX_ROLE, METRIC_ROLE, Grouping, MetricModel
+from reader.ui.models.figures import FIGURE_INDEX_ROLE, FIGURE_ROLE, Grouping, FigureModel
 
 
 def _articles() -> tuple[Article, ...]:
@@ -19,11 +19,11 @@ def _articles() -> tuple[Article, ...]:
     )
 
 
-def _metrics() -> tuple[Metric, ...]:
+def _figures() -> tuple[Figure, ...]:
     return (
-        Metric(0, 4, "260亿", 2.6e10, "USD", label="销售额", subject="字节跳动", period="2020"),
-        Metric(5, 8, "47%", 47, "%", label="占比", subject="抖音"),
-        Metric(9, 14, "1850亿", 1.85e11, "USD", label="销售额", subject="字节跳动", period="2022", kind=MetricKind.FORECAST),
+        Figure(0, 4, "260亿", 2.6e10, "USD", label="销售额", subject="字节跳动", period="2020"),
+        Figure(5, 8, "47%", 47, "%", label="占比", subject="抖音"),
+        Figure(9, 14, "1850亿", 1.85e11, "USD", label="销售额", subject="字节跳动", period="2022", kind=FigureKind.FORECAST),
     )
 
 
@@ -60,25 +60,25 @@ def test_article_proxy_filters_on_title_source_and_tags() -> None:
 
 
 @pytest.mark.parametrize("grouping", list(Grouping))
-def test_metric_model_passes_the_model_tester(qtmodeltester, grouping: Grouping) -> None:  # noqa: ANN001
-    model = MetricModel()
-    model.set_metrics(_metrics())
+def test_figure_model_passes_the_model_tester(qtmodeltester, grouping: Grouping) -> None:  # noqa: ANN001
+    model = FigureModel()
+    model.set_figures_of_article(_figures())
     model.set_grouping(grouping)
     qtmodeltester.check(model)
     model.sort(1, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
 
 
-def test_metric_model_groups_by_subject_and_finds_rows() -> None:
-    model = MetricModel()
-    model.set_metrics(_metrics())
+def test_figure_model_groups_by_subject_and_finds_rows() -> None:
+    model = FigureModel()
+    model.set_figures_of_article(_figures())
     model.set_grouping(Grouping.SUBJECT)
     groups = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert groups == ["字节跳动  (2)", "抖音  (1)"]
     first = model.index(0, 0)
-    assert [model.index(r, 0, first).data(METRIC_ROLE).surface for r in range(model.rowCount(first))] == ["260亿", "1850亿"]
+    assert [model.index(r, 0, first).data(FIGURE_ROLE).surface for r in range(model.rowCount(first))] == ["260亿", "1850亿"]
     found = model.index_of(2)
-    assert found.data(METRIC_INDEX_ROLE) == 2 and found.parent() == first
+    assert found.data(FIGURE_INDEX_ROLE) == 2 and found.parent() == first
     assert model.index(0, 1, first).data() == "260亿美元"
 
 
@@ -141,7 +141,7 @@ def test_entity_card_figures_pass_the_model_tester(qtmodeltester, seeds_library)
     from reader.ui.panels.card import FigureTableModel
 
     model = FigureTableModel()
-    rows = tuple(seeds_library.metrics_about("抖音"))
+    rows = tuple(seeds_library.figures_about("抖音"))
     model.set_figures(rows, {a.key: a.title or a.key for a in seeds_library.articles}, set())
     qtmodeltester.check(model)
     assert model.rowCount() == len(rows) > 0

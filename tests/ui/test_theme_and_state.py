@@ -45,12 +45,12 @@ def test_theme_survives_a_restart_and_the_article_stays_readable(
 
 
 def test_saved_state_keeps_zoom_order_and_grouping(qtbot: QtBot, make_window, seeds_dir: Path) -> None:  # noqa: ANN001
-    from reader.ui.models.metrics import Grouping
+    from reader.ui.models.figures import Grouping
 
     first = make_window([seeds_dir])
     first.view.set_zoom(2)
-    first.metrics_panel.set_grouping(Grouping.LABEL)
+    first.figures_panel.set_grouping(Grouping.LABEL)
     first.close()
     second = make_window([seeds_dir])
     assert second.view.zoom() == 2
-    assert second.metrics_panel.model.grouping() is Grouping.LABEL
+    assert second.figures_panel.model.grouping() is Grouping.LABEL

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.analysis.model import EntityType, Mention, Metric, MetricKind
-from reader.ui.tooltips import mention_tooltip, metric_tooltip
+from reader.analysis.model import EntityType, Mention, Figure, FigureKind
+from reader.ui.tooltips import mention_tooltip, figure_tooltip
 
 
 def test_mention_tooltip_names_type_surface_and_description_escaped() -> None:
@@ -13,8 +13,8 @@ def test_mention_tooltip_names_type_surface_and_description_escaped() -> None:
     assert "“字节”" in tip and "&lt;b&gt;抖音&lt;/b&gt;的母公司" in tip
 
 
-def test_metric_tooltip_lists_what_is_known() -> None:
-    metric = Metric(0, 6, surface="6000亿元", value=6e11, unit="CNY", label="营收<", subject="阿里巴巴", kind=MetricKind.FORECAST)
-    tip = metric_tooltip(metric)
+def test_figure_tooltip_lists_what_is_known() -> None:
+    figure = Figure(0, 6, surface="6000亿元", value=6e11, unit="CNY", label="营收<", subject="阿里巴巴", kind=FigureKind.FORECAST)
+    tip = figure_tooltip(figure)
     assert "label: 营收&lt;" in tip and "subject: 阿里巴巴" in tip and "period" not in tip
-    assert tip.endswith(f"{MetricKind.FORECAST.value}</qt>")
+    assert tip.endswith(f"{FigureKind.FORECAST.value}</qt>")

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.model import EntityType, Mention, Metric
+from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.pipeline import Analysis
 from reader.ingest.load import parse_article
 from reader.ui.view import ArticleView
@@ -28,7 +28,7 @@ def view(qtbot: QtBot) -> ArticleView:
     qtbot.add_widget(view)
     article = parse_article(f"---\ntitle: t\n---\n\n{TEXT}\n".encode(), "a.md")
     mentions = tuple(Mention(*_span("阿里巴巴", i), "阿里巴巴", EntityType.ORG, "阿里巴巴") for i in (0, 1))
-    figure = Metric(*_span("6000亿元"), surface="6000亿元", value=6e11, unit="CNY", label="营收")
+    figure = Figure(*_span("6000亿元"), surface="6000亿元", value=6e11, unit="CNY", label="营收")
     view.set_article(article, Analysis(mentions, (figure,)))
     return view
 
@@ -44,11 +44,11 @@ def test_marks_read_back_by_slicing_after_astral_characters(view: ArticleView) -
 
 
 def test_marks_stack_notes_under_the_selected_name_and_figure(view: ArticleView) -> None:
-    view.marks.highlight_metric(0)
+    view.marks.highlight_figure(0)
     view.marks.highlight_entity("阿里巴巴")
     view.marks.set_highlights([(*_span("财报"), QColor("#fff3a0"))])
     assert _marked(view) == ["财报", "阿里巴巴", "阿里巴巴", "6000亿元"]
-    view.marks.highlight_metric(-1)
+    view.marks.highlight_figure(-1)
     view.marks.highlight_entity(None)
     assert _marked(view) == ["财报"]
 

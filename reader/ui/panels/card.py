@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.model import EntityType, Metric
+from reader.analysis.model import EntityType, Figure
 from reader.library.cards import Card, CardDetails
 from reader.ui.chart import FigureChart
 from reader.ui.display import format_value
@@ -31,7 +31,7 @@ from reader.ui.panels.library import ArticleDelegate
 from reader.ui.theme import ENTITY_LABELS
 from reader.ui.display import plain_tooltip
 
-FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # (article key, Metric)
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # (article key, Figure)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -42,11 +42,11 @@ class FigureTableModel(QAbstractTableModel):
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[tuple[str, Metric], ...] = ()
+        self._rows: tuple[tuple[str, Figure], ...] = ()
         self._titles: dict[str, str] = {}
         self._conflicted: set[tuple[str | None, str | None]] = set()
 
-    def set_figures(self, rows: tuple[tuple[str, Metric], ...], titles: dict[str, str], conflicted: set[tuple[str | None, str | None]]) -> None:
+    def set_figures(self, rows: tuple[tuple[str, Figure], ...], titles: dict[str, str], conflicted: set[tuple[str | None, str | None]]) -> None:
         self.beginResetModel()
         self._rows = rows
         self._titles = titles
@@ -67,18 +67,18 @@ class FigureTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        key, metric = self._rows[index.row()]
-        conflicted = (metric.label, metric.period) in self._conflicted
+        key, figure = self._rows[index.row()]
+        conflicted = (figure.label, figure.period) in self._conflicted
         if role == Qt.ItemDataRole.DisplayRole:
-            value = format_value(metric.value, metric.unit) + (" ≠" if conflicted else "")
-            return (value, metric.label or "", metric.period or "", self._titles.get(key, key))[index.column()]
+            value = format_value(figure.value, figure.unit) + (" ≠" if conflicted else "")
+            return (value, figure.label or "", figure.period or "", self._titles.get(key, key))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             note = "\nArticles disagree on this figure." if conflicted else ""
-            return plain_tooltip(f"“{metric.surface}” in {self._titles.get(key, key)}{note}")
+            return plain_tooltip(f"“{figure.surface}” in {self._titles.get(key, key)}{note}")
         if role == Qt.ItemDataRole.ForegroundRole and conflicted and index.column() == 0:
             return QColor("#c62828")
         if role == FIGURE_ROLE:
-            return (key, metric)
+            return (key, figure)
         return None
 
 
@@ -283,6 +283,6 @@ class EntityCardPanel(Panel):
     def _on_figure_clicked(self, index: QModelIndex) -> None:
         figure = index.data(FIGURE_ROLE)
         if figure is not None:
-            key, metric = figure
-            self.figure_requested.emit(key, metric.start, metric.end)
+            key, figure = figure
+            self.figure_requested.emit(key, figure.start, figure.end)
 

@@ -1,13 +1,13 @@
 """What a figure means in its sentence: label, subject, period and kind.
 
 Each is read from the figure's clause (between commas) and sentence (between 。！？ or line
-breaks), nearest first, with the cue words from ``resources/metrics/``:
+breaks), nearest first, with the cue words from ``resources/figures/``:
 
 - label: a noun right after the figure (60亿元广告, 3810亿元的交易), else the nearest label word
   before it in the clause, then in the sentence, that fits the figure's unit (a share is not
   营收); multipliers are 增长倍数, ages 年龄, shares default to 占比 and people to 人数.  A figure
   with no unit of its own (6亿) takes the unit of its label (日活 → users).
-- subject: the entity the figure belongs to, from the names layer (see ``metric_subjects``):
+- subject: the entity the figure belongs to, from the names layer (see ``figure_subjects``):
   the nearest mention that owns it (3亿多DAU规模的抖音, 抖音的…), else the article's topic.
 - period: the nearest time before it in the sentence (see ``periods``), skipping bases of
   comparison (比2019年翻了三倍) except for the amount inside one (与2019年的8.03万亿元相比).
@@ -25,23 +25,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.analysis.figure_grammar import Figure
+from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
-from reader.analysis.metric_labels import (
+from reader.analysis.figure_labels import (
     LabelHit,
     LabelHits,
     LabelText,
     label_and_unit,
     label_of,
 )
-from reader.analysis.metric_subjects import (
+from reader.analysis.figure_subjects import (
     about_the_topic,
     article_topic,
     subject_of,
     title_affiliations,
 )
-from reader.analysis.metric_vocab import RATIO, SHARE, Vocabulary
-from reader.analysis.model import Mention, Metric, MetricKind
+from reader.analysis.figure_vocab import RATIO, SHARE, Vocabulary
+from reader.analysis.model import Mention, Figure, FigureKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import Bounds, Mentions
 
@@ -51,12 +51,12 @@ _TO_A_LEVEL = ("至", "到")
 
 def explain(
     text: str,
-    figures: Sequence[Figure],
+    figures: Sequence[Quantity],
     mentions: Sequence[Mention],
     date: str | None,
     vocab: Vocabulary,
     source: str | None = None,
-) -> tuple[Metric, ...]:
+) -> tuple[Figure, ...]:
     """Metrics for ``figures``: each with its label, unit, subject, period and kind.
     ``text`` is the folded text; ``source`` the article's own, of the same length, from which
     labels are quoted."""
@@ -69,12 +69,12 @@ def explain(
         if (label := vocab.label_for(m.group())) is not None
         and not (vocab.is_verb(m.group()) and text.startswith(_TO_A_LEVEL, m.end()))
     ])
-    by_value: dict[float, list[Metric]] = {}
+    by_value: dict[float, list[Figure]] = {}
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
     topic = article_topic(ordered.all)
     where = LabelText(text, source or text, bounds, ordered, vocab)
-    out: list[Metric] = []
+    out: list[Figure] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
     for fig in figures:
         label, unit, word = label_and_unit(text, fig, hits, bounds, vocab)
@@ -86,7 +86,7 @@ def explain(
             subject = topic  # nothing nearer names whose it is: the company the article is about
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
-        metric = Metric(
+        figure = Figure(
             start=fig.start,
             end=fig.end,
             surface=fig.surface,
@@ -100,7 +100,7 @@ def explain(
             kind=kind,
             measure=label,
         )
-        explained = _with_antecedent(metric, fig, by_value.get(metric.value, ()), bounds, vocab)
+        explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
         if out and closes_pair(text, out[-1], fig.start, bounds):
             explained = as_far_end(explained, out[-1])
             pairs.append((len(out) - 1, len(out)))
@@ -119,11 +119,11 @@ _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
 
 
 def _distribute_periods(
-    text: str, metrics: list[Metric], times: list[TimeExpr], bounds: Bounds
-) -> list[Metric]:
+    text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds
+) -> list[Figure]:
     """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
     in order, when the figures after 分别 are as many as the years before it."""
-    out = list(metrics)
+    out = list(figures)
     at = text.find(_RESPECTIVELY)
     while at >= 0:
         sentence = bounds.around("sentence", at)
@@ -167,7 +167,7 @@ def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[st
 
 
 def _period(
-    fig: Figure, unit: str | None, times: list[TimeExpr], bounds: Bounds, vocab: Vocabulary
+    fig: Quantity, unit: str | None, times: list[TimeExpr], bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     sentence = bounds.around("sentence", fig.start)
     clause = bounds.around("clause", fig.start)
@@ -188,23 +188,23 @@ def _period(
 
 def _kind(
     text: str,
-    fig: Figure,
+    fig: Quantity,
     period: str | None,
     year0: int | None,
     bounds: Bounds,
     vocab: Vocabulary,
-) -> MetricKind:
+) -> FigureKind:
     clause = bounds.around("clause", fig.start)
     following = bounds.around("clause", clause[1] + 1) if clause[1] < len(text) else clause
     sentence = bounds.around("sentence", fig.start)
     scope = text[clause[0] : min(following[1], sentence[1])]
     if vocab.kind_pattern("other").search(scope):
-        return MetricKind.OTHER
+        return FigureKind.OTHER
     if any(text.startswith(cue, fig.end, fig.end + 3) for cue in vocab.kind_cues["target"]):
-        return MetricKind.TARGET  # 要达到2000亿目标
+        return FigureKind.TARGET  # 要达到2000亿目标
     before = text[sentence[0] : fig.start]
     best, best_at = None, -1
-    for kind, key in ((MetricKind.TARGET, "target"), (MetricKind.FORECAST, "forecast")):
+    for kind, key in ((FigureKind.TARGET, "target"), (FigureKind.FORECAST, "forecast")):
         if not vocab.kind_pattern(key).search(before):
             continue  # as in most sentences: one search instead of an rfind per cue
         for cue in vocab.kind_cues[key]:
@@ -219,40 +219,40 @@ def _kind(
             # a fiscal year is named after the calendar year it ends in: 2024财年 is current in 2023
             ahead = 1 if period.startswith(f"{match.group()}财年") else 0
             if int(match.group()) > year0 + ahead:
-                return MetricKind.FORECAST
-    return MetricKind.ACTUAL
+                return FigureKind.FORECAST
+    return FigureKind.ACTUAL
 
 
 # --- figures already given -----------------------------------------------------------------
 
 
 def _with_antecedent(
-    metric: Metric, fig: Figure, same_value: Sequence[Metric], bounds: Bounds, vocab: Vocabulary
-) -> Metric:
+    figure: Figure, fig: Quantity, same_value: Sequence[Figure], bounds: Bounds, vocab: Vocabulary
+) -> Figure:
     """这6亿用户 repeats a figure: take what the first telling said about it. ``same_value``
     are the figures before it with its value, in text order."""
     antecedent = next(
-        (m for m in reversed(same_value) if m.unit == metric.unit or metric.label is None), None
+        (m for m in reversed(same_value) if m.unit == figure.unit or figure.label is None), None
     )
     if antecedent is None:
-        return metric
+        return figure
     if fig.anaphoric:
         return replace(
-            metric,
-            unit=antecedent.unit if metric.label is None else metric.unit,
-            label=metric.label or antecedent.label,
-            measure=metric.measure or antecedent.measure,
+            figure,
+            unit=antecedent.unit if figure.label is None else figure.unit,
+            label=figure.label or antecedent.label,
+            measure=figure.measure or antecedent.measure,
             subject=antecedent.subject,
-            period=metric.period or antecedent.period,  # 截至2月底，这45支物业股: its own time
+            period=figure.period or antecedent.period,  # 截至2月底，这45支物业股: its own time
             kind=antecedent.kind,
         )
-    paragraph = bounds.around("paragraph", metric.start)
-    if antecedent.start >= paragraph[0] and antecedent.unit == metric.unit:
+    paragraph = bounds.around("paragraph", figure.start)
+    if antecedent.start >= paragraph[0] and antecedent.unit == figure.unit:
         return replace(
-            metric,
-            period=metric.period or antecedent.period,
-            label=metric.label or antecedent.label,
-            measure=metric.measure or antecedent.measure,
-            subject=metric.subject or antecedent.subject,
+            figure,
+            period=figure.period or antecedent.period,
+            label=figure.label or antecedent.label,
+            measure=figure.measure or antecedent.measure,
+            subject=figure.subject or antecedent.subject,
         )
-    return metric
+    return figure

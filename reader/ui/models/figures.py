@@ -8,12 +8,12 @@ from enum import Enum
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from reader.analysis.model import Metric
-from reader.ui.display import format_metric_value, format_value
+from reader.analysis.model import Figure
+from reader.ui.display import format_figure_value, format_value
 from reader.ui.display import plain_tooltip
 
-METRIC_ROLE = Qt.ItemDataRole.UserRole + 1  # the Metric (None on a group row)
-METRIC_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its index in Analysis.metrics, -1 on a group row
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Figure (None on a group row)
+FIGURE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its index in Analysis.figures, -1 on a group row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,44 +28,44 @@ class Grouping(Enum):
     SUBJECT = "subject"
 
 
-def _cell(metric: Metric, column: int) -> str:
+def _cell(figure: Figure, column: int) -> str:
     if column == 0:
-        return metric.surface
+        return figure.surface
     if column == 1:
-        return format_value(metric.value, metric.unit)
+        return format_value(figure.value, figure.unit)
     if column == 2:
-        return metric.label or ""
+        return figure.label or ""
     if column == 3:
-        return metric.subject or ""
+        return figure.subject or ""
     if column == 4:
-        return metric.period or ""
+        return figure.period or ""
     if column == 5:
-        return metric.kind.value
-    return metric.measure or metric.label or ""
+        return figure.kind.value
+    return figure.measure or figure.label or ""
 
 
-def _sort_value(metric: Metric, column: int) -> tuple:
+def _sort_value(figure: Figure, column: int) -> tuple:
     if column == 1:
-        return (metric.unit, metric.value)
+        return (figure.unit, figure.value)
     if column == 0:
-        return (metric.start,)
-    return (_cell(metric, column) or "\uffff", metric.start)
+        return (figure.start,)
+    return (_cell(figure, column) or "\uffff", figure.start)
 
 
-def metric_row_tsv(metric: Metric) -> str:
-    return "\t".join(_cell(metric, c) for c in range(len(COLUMNS)))
+def figure_row_tsv(figure: Figure) -> str:
+    return "\t".join(_cell(figure, c) for c in range(len(COLUMNS)))
 
 
-class MetricModel(QAbstractItemModel):
+class FigureModel(QAbstractItemModel):
     """Rows are figures (flat) or groups of figures. An index's internal id is 0 for a top-level
     row and ``group + 1`` for a figure inside a group."""
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
-        self._metrics: tuple[Metric, ...] = ()
+        self._figures: tuple[Figure, ...] = ()
         self._grouping = Grouping.NONE
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
-        self._flat: list[int] = []  # metric indexes in display order (flat mode)
+        self._flat: list[int] = []  # figure indexes in display order (flat mode)
         self._groups: list[tuple[str, list[int]]] = []
         self._hovered = -1
         self._hover_color = QColor(255, 201, 77, 90)
@@ -73,15 +73,15 @@ class MetricModel(QAbstractItemModel):
         self._group_font.setBold(True)
 
     # -- content
-    def set_metrics(self, metrics: tuple[Metric, ...]) -> None:
+    def set_figures_of_article(self, figures: tuple[Figure, ...]) -> None:
         self.beginResetModel()
-        self._metrics = metrics
+        self._figures = figures
         self._hovered = -1
         self._arrange()
         self.endResetModel()
 
-    def metrics(self) -> tuple[Metric, ...]:
-        return self._metrics
+    def figures(self) -> tuple[Figure, ...]:
+        return self._figures
 
     def grouping(self) -> Grouping:
         return self._grouping
@@ -97,60 +97,60 @@ class MetricModel(QAbstractItemModel):
     def set_hover_color(self, color: QColor) -> None:
         self._hover_color = color
 
-    def set_hovered(self, metric_index: int) -> QModelIndex:
+    def set_hovered(self, figure_index: int) -> QModelIndex:
         """Mark the row of the figure under the mouse in the text; returns its index."""
-        previous, self._hovered = self._hovered, metric_index
-        for value in (previous, metric_index):
+        previous, self._hovered = self._hovered, figure_index
+        for value in (previous, figure_index):
             index = self.index_of(value)
             if index.isValid():
                 self.dataChanged.emit(index, self.index(index.row(), len(COLUMNS) - 1, index.parent()), [Qt.ItemDataRole.BackgroundRole])
-        return self.index_of(metric_index)
+        return self.index_of(figure_index)
 
-    def index_of(self, metric_index: int) -> QModelIndex:
-        if metric_index < 0:
+    def index_of(self, figure_index: int) -> QModelIndex:
+        if figure_index < 0:
             return QModelIndex()
         if self._grouping is Grouping.NONE:
-            if metric_index in self._flat:
-                return self.index(self._flat.index(metric_index), 0)
+            if figure_index in self._flat:
+                return self.index(self._flat.index(figure_index), 0)
             return QModelIndex()
         for g, (_, members) in enumerate(self._groups):
-            if metric_index in members:
-                return self.index(members.index(metric_index), 0, self.index(g, 0))
+            if figure_index in members:
+                return self.index(members.index(figure_index), 0, self.index(g, 0))
         return QModelIndex()
 
     def _arrange(self) -> None:
         column, order = self._sort
         indexes = sorted(
-            range(len(self._metrics)),
-            key=lambda i: _sort_value(self._metrics[i], column),
+            range(len(self._figures)),
+            key=lambda i: _sort_value(self._figures[i], column),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self._flat = indexes
         self._groups = []
         if self._grouping is not Grouping.NONE:
-            key: Callable[[Metric], str | None] = (
+            key: Callable[[Figure], str | None] = (
                 (lambda m: m.measure or m.label) if self._grouping is Grouping.LABEL else (lambda m: m.subject)
             )
             groups: dict[str, list[int]] = {}
             for i in indexes:
-                groups.setdefault(key(self._metrics[i]) or UNGROUPED, []).append(i)
+                groups.setdefault(key(self._figures[i]) or UNGROUPED, []).append(i)
             # Biggest groups first, the ungrouped remainder last.
             self._groups = sorted(groups.items(), key=lambda kv: (kv[0] == UNGROUPED, -len(kv[1]), kv[0]))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        remembered = [(self.metric_index(i), i.column()) for i in old]
+        remembered = [(self.figure_index(i), i.column()) for i in old]
         self._sort = (column, order)
         self._arrange()
         new = []
-        for metric_index, col in remembered:
-            found = self.index_of(metric_index) if metric_index >= 0 else QModelIndex()
+        for figure_index, col in remembered:
+            found = self.index_of(figure_index) if figure_index >= 0 else QModelIndex()
             new.append(self.index(found.row(), col, found.parent()) if found.isValid() else QModelIndex())
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def metric_index(self, index: Index) -> int:
+    def figure_index(self, index: Index) -> int:
         if not index.isValid():
             return -1
         group = index.internalId()
@@ -202,28 +202,28 @@ class MetricModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        metric_index = self.metric_index(index)
-        if metric_index < 0:  # a group row
+        figure_index = self.figure_index(index)
+        if figure_index < 0:  # a group row
             name, members = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return f"{name}  ({len(members)})"
             if role == Qt.ItemDataRole.FontRole:
                 return self._group_font
-            if role == METRIC_INDEX_ROLE:
+            if role == FIGURE_INDEX_ROLE:
                 return -1
             return None
-        metric = self._metrics[metric_index]
+        figure = self._figures[figure_index]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell(metric, index.column())
+            return _cell(figure, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{metric.surface} → {format_metric_value(metric)} ({metric.value:g} {metric.unit})")
-        if role == METRIC_ROLE:
-            return metric
-        if role == METRIC_INDEX_ROLE:
-            return metric_index
+            return plain_tooltip(f"{figure.surface} → {format_figure_value(figure)} ({figure.value:g} {figure.unit})")
+        if role == FIGURE_ROLE:
+            return figure
+        if role == FIGURE_INDEX_ROLE:
+            return figure_index
         if role == SORT_ROLE:
-            return str(_sort_value(metric, index.column()))
-        if role == Qt.ItemDataRole.BackgroundRole and metric_index == self._hovered:
+            return str(_sort_value(figure, index.column()))
+        if role == Qt.ItemDataRole.BackgroundRole and figure_index == self._hovered:
             return self._hover_color
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -8,9 +8,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from reader.analysis.figure_grammar import Figure, noun_after
-from reader.analysis.metric_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
-from reader.analysis.model import Metric
+from reader.analysis.figure_grammar import Quantity, noun_after
+from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
+from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
 
@@ -34,7 +34,7 @@ class LabelHit:
 
 
 def label_and_unit(
-    text: str, fig: Figure, hits: LabelHits, bounds: Bounds, vocab: Vocabulary
+    text: str, fig: Quantity, hits: LabelHits, bounds: Bounds, vocab: Vocabulary
 ) -> tuple[str | None, str | None, LabelHit | None]:
     """The figure's measure (the vocabulary's label), its unit, and the label word of the text
     that decided it, when one before the figure did."""
@@ -101,9 +101,9 @@ class LabelText:
 
 def label_of(
     where: LabelText,
-    fig: Figure,
+    fig: Quantity,
     measure: str | None,
-    earlier: list[Metric],
+    earlier: list[Figure],
     word: LabelHit | None = None,
 ) -> str | None:
     """The label: the phrase before the figure, else the noun after it, else — for a figure
@@ -120,7 +120,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 def _label(
-    where: LabelText, fig: Figure, measure: str | None, earlier: list[Metric], word: LabelHit | None
+    where: LabelText, fig: Quantity, measure: str | None, earlier: list[Figure], word: LabelHit | None
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
     named = _named_label(where, fig, measure)
@@ -146,7 +146,7 @@ _CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下
 _CHANGE_GAP = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{1,8}")
 
 
-def _changed_measure(where: LabelText, fig: Figure, before: Metric) -> str | None:
+def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | None:
     """The label of ``before`` when ``fig`` is the change of it told next in its sentence."""
     if before.label is None or before.unit == "%" or before.measure in _CHANGES:
         return None
@@ -163,7 +163,7 @@ _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
 
 
-def _named_label(where: LabelText, fig: Figure, measure: str | None) -> str | None:
+def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | None:
     """The measure as the article names it: the noun phrase right before the figure in its
     clause (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%), when it names a
     measure the vocabulary knows or the vocabulary's own label is missing or generic."""
@@ -222,7 +222,7 @@ def _named_label(where: LabelText, fig: Figure, measure: str | None) -> str | No
     return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
 
 
-def _label_after(where: LabelText, fig: Figure) -> str | None:
+def _label_after(where: LabelText, fig: Quantity) -> str | None:
     """The noun the figure is written before, when none before it names the measure:
     15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司."""
     text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab

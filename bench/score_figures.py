@@ -1,6 +1,6 @@
 """Score the metric extractor on the seed gold: value+unit F1, then label/subject/period/kind.
 
-    .venv/bin/python bench/score_metrics.py [--verbose]
+    .venv/bin/python bench/score_figures.py [--verbose]
 
 Runs the real pipeline (ingest → entity recognition → metrics), prints one row per seed and the
 pooled total, the time spent extracting, and with --verbose every miss and every wrong field.
@@ -15,12 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.evaluation.metrics import MetricScore, score_folder, total  # noqa: E402
+from reader.evaluation.figures import FigureScore, score_folder, total  # noqa: E402
 
 FIELDS = ("label", "subject", "period", "kind")
 
 
-def row(score: MetricScore) -> str:
+def row(score: FigureScore) -> str:
     fields = "  ".join(f"{score.accuracy(f):7.2f}" for f in FIELDS)
     return (
         f"{score.name:24} {score.gold:4} {score.predicted:4} {score.matched:4}  "
@@ -28,7 +28,7 @@ def row(score: MetricScore) -> str:
     )
 
 
-def details(score: MetricScore) -> list[str]:
+def details(score: FigureScore) -> list[str]:
     lines = []
     for g in score.missed:
         lines.append(f"  MISSED   {g.surface} = {g.value:g} {g.unit}")
@@ -58,7 +58,7 @@ def main() -> int:
         if args.verbose:
             print("\n".join(details(score)) or "  (all right)")
     print(row(total(scores)))
-    print(f"extract_metrics: {seconds * 1000:.1f} ms for {len(scores)} articles")
+    print(f"extract_figures: {seconds * 1000:.1f} ms for {len(scores)} articles")
     return 0
 
 

@@ -4,7 +4,7 @@ The entity the figure belongs to is "X的…" right after it (3亿多DAU规模�
 mention before it that is not a place or partner (在抖音上, 是抖音的两倍, 与淘宝), a source
 (据IDC), a speaker (康泽宇表示) or behind a pronoun (他, 该公司), which is resolved; else the
 previous figure's subject in the same paragraph, else the topic of the previous sentence, else
-the organisation a short heading above names. ``metric_context.explain`` asks this module for
+the organisation a short heading above names. ``figure_context.explain`` asks this module for
 each figure, and falls back on the article's topic (``article_topic``); a person's figures go
 to the company the person holds a title in (``title_affiliations``).
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from reader.analysis.figure_grammar import Figure
-from reader.analysis.metric_vocab import Vocabulary, Words
-from reader.analysis.model import EntityType, Mention, Metric
+from reader.analysis.figure_grammar import Quantity
+from reader.analysis.figure_vocab import Vocabulary, Words
+from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
@@ -27,7 +27,7 @@ _SPEAKER_GAP = 2
 
 
 def about_the_topic(
-    text: str, fig: Figure, label: str | None, bounds: Bounds, vocab: Vocabulary
+    text: str, fig: Quantity, label: str | None, bounds: Bounds, vocab: Vocabulary
 ) -> bool:
     """Whether a figure with no subject of its own may be the article's company's: not a
     market's measure, not an age, and not in a sentence about a whole market."""
@@ -68,11 +68,11 @@ def title_affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) ->
 
 def subject_of(
     text: str,
-    fig: Figure,
+    fig: Quantity,
     label: str | None,
     mentions: Mentions,
     bounds: Bounds,
-    earlier: list[Metric],
+    earlier: list[Figure],
     vocab: Vocabulary,
     affiliations: dict[str, str],
 ) -> str | None:
@@ -143,7 +143,7 @@ _HEADING_LOOKBACK = 6  # paragraphs
 
 
 def _heading_topic(
-    text: str, fig: Figure, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
+    text: str, fig: Quantity, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     """The organisation a section is about: named in the heading line above the figure's
     paragraph (a report on ten car makers, one section each)."""
@@ -164,7 +164,7 @@ def _heading_topic(
 
 
 def _owner_after(
-    text: str, fig: Figure, in_sentence: list[Mention], clause: tuple[int, int]
+    text: str, fig: Quantity, in_sentence: list[Mention], clause: tuple[int, int]
 ) -> Mention | None:
     """有千万粉丝的账号“田姥姥”, 3亿多DAU规模的抖音: the entity the figure describes."""
     de = text.find("的", fig.end, min(clause[1], fig.end + 7))

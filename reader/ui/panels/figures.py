@@ -7,19 +7,19 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from reader.analysis.model import Metric
-from reader.ui.models.metrics import METRIC_INDEX_ROLE, Grouping, MetricModel, metric_row_tsv
+from reader.analysis.model import Figure
+from reader.ui.models.figures import FIGURE_INDEX_ROLE, Grouping, FigureModel, figure_row_tsv
 from reader.ui.panels.base import Panel
 
 GROUPINGS = (("No grouping", Grouping.NONE), ("Group by measure", Grouping.LABEL), ("Group by subject", Grouping.SUBJECT))
 
 
-class MetricsPanel(Panel):
-    metric_selected = Signal(int)  # index into the open article's Analysis.metrics
+class FiguresPanel(Panel):
+    figure_selected = Signal(int)  # index into the open article's Analysis.figures
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Figures", "metricsPanel", parent)
-        self.model = MetricModel(self)
+        super().__init__("Figures", "metricsPanel", parent)  # the name saved layouts know it by
+        self.model = FigureModel(self)
         self.table: QTreeView | None = None
 
     def build(self) -> QWidget:
@@ -66,8 +66,8 @@ class MetricsPanel(Panel):
     def refresh(self) -> None:
         self._after_reset()
 
-    def set_metrics(self, metrics: tuple[Metric, ...]) -> None:
-        self.model.set_metrics(metrics)
+    def set_figures_of_article(self, figures: tuple[Figure, ...]) -> None:
+        self.model.set_figures_of_article(figures)
         self._after_reset()
 
     def set_grouping(self, grouping: Grouping) -> None:
@@ -85,16 +85,16 @@ class MetricsPanel(Panel):
             for row in range(self.model.rowCount()):
                 self.table.setFirstColumnSpanned(row, QModelIndex(), True)
             self.table.expandAll()
-        n = len(self.model.metrics())
+        n = len(self.model.figures())
         self.count.setText(f"{n} figure{'s' if n != 1 else ''}")
 
-    def set_hovered(self, metric_index: int) -> None:
-        index = self.model.set_hovered(metric_index)
+    def set_hovered(self, figure_index: int) -> None:
+        index = self.model.set_hovered(figure_index)
         if self.table is not None and index.isValid():
             self.table.scrollTo(index)
 
-    def select_metric(self, metric_index: int) -> None:
-        index = self.model.index_of(metric_index)
+    def select_figure(self, figure_index: int) -> None:
+        index = self.model.index_of(figure_index)
         if self.table is not None and index.isValid():
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
@@ -105,12 +105,12 @@ class MetricsPanel(Panel):
         rows = sorted(
             {(i.parent().row(), i.row()): i for i in self.table.selectionModel().selectedRows()}.items()
         )
-        metrics = self.model.metrics()
+        figures = self.model.figures()
         lines = []
         for _, index in rows:
-            metric_index = self.model.metric_index(index)
-            if metric_index >= 0:
-                lines.append(metric_row_tsv(metrics[metric_index]))
+            figure_index = self.model.figure_index(index)
+            if figure_index >= 0:
+                lines.append(figure_row_tsv(figures[figure_index]))
         return "\n".join(lines)
 
     def copy_selection(self) -> None:
@@ -123,6 +123,6 @@ class MetricsPanel(Panel):
         self._after_reset()
 
     def _on_clicked(self, index: QModelIndex) -> None:
-        metric_index = index.data(METRIC_INDEX_ROLE)
-        if isinstance(metric_index, int) and metric_index >= 0:
-            self.metric_selected.emit(metric_index)
+        figure_index = index.data(FIGURE_INDEX_ROLE)
+        if isinstance(figure_index, int) and figure_index >= 0:
+            self.figure_selected.emit(figure_index)

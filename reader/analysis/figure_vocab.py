@@ -1,4 +1,4 @@
-"""The metric vocabulary: units, labels and grammar words, loaded from ``resources/metrics/``."""
+"""The figure vocabulary: units, labels and grammar words, loaded from ``resources/figures/``."""
 
 from __future__ import annotations
 
@@ -270,8 +270,8 @@ def _read(folder: Path, name: str) -> dict:  # type: ignore[type-arg]
 
 
 def load_vocabulary(folder: Path | None = None) -> Vocabulary:
-    """Read the vocabulary from ``folder`` (default: the bundled ``resources/metrics``)."""
-    folder = folder or resource("metrics")
+    """Read the vocabulary from ``folder`` (default: the bundled ``resources/figures``)."""
+    folder = folder or resource("figures")
     units = _read(folder, "units.toml")
     labels = _read(folder, "labels.toml")
     grammar = _read(folder, "grammar.toml")

@@ -27,9 +27,9 @@ from typing import Any
 
 from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
-from reader.analysis.metric_vocab import Vocabulary, default_vocabulary
-from reader.analysis.metrics import extract_metrics
-from reader.analysis.model import Metric
+from reader.analysis.figure_vocab import Vocabulary, default_vocabulary
+from reader.analysis.figures import extract_figures
+from reader.analysis.model import Figure
 from reader.evaluation.gold import load_gold
 from reader.ingest.load import load_file
 
@@ -53,7 +53,7 @@ class GoldFigure:
 @dataclass(frozen=True, slots=True)
 class Pair:
     gold: GoldFigure
-    predicted: Metric
+    predicted: Figure
     label_ok: bool
     subject_ok: bool
     period_ok: bool
@@ -61,13 +61,13 @@ class Pair:
 
 
 @dataclass(frozen=True, slots=True)
-class MetricScore:
+class FigureScore:
     name: str
     gold: int
     predicted: int
     pairs: tuple[Pair, ...] = ()
     missed: tuple[GoldFigure, ...] = ()
-    spurious: tuple[Metric, ...] = field(default=())
+    spurious: tuple[Figure, ...] = field(default=())
 
     @property
     def matched(self) -> int:
@@ -93,11 +93,11 @@ class MetricScore:
         return sum(getattr(p, f"{attribute}_ok") for p in self.pairs) / len(self.pairs)
 
 
-def locate_gold(text: str, gold_metrics: Sequence[dict[str, Any]]) -> list[GoldFigure]:
+def locate_gold(text: str, gold_figures: Sequence[dict[str, Any]]) -> list[GoldFigure]:
     """The gold figures with offsets: each surface found after the previous one."""
     out = []
     cursor = 0
-    for g in gold_metrics:
+    for g in gold_figures:
         at = text.find(g["surface"], cursor)
         if at >= 0:
             cursor = at + 1
@@ -148,15 +148,15 @@ def label_matches(predicted: str | None, gold: str | None, vocab: Vocabulary) ->
     return head is not None and head in (predicted, canonical_label(predicted, vocab))
 
 
-def score_metrics(
+def score_figures(
     name: str,
     text: str,
-    gold_metrics: Sequence[dict[str, Any]],
-    predicted: Sequence[Metric],
+    gold_figures: Sequence[dict[str, Any]],
+    predicted: Sequence[Figure],
     vocab: Vocabulary | None = None,
-) -> MetricScore:
+) -> FigureScore:
     vocab = vocab or default_vocabulary()
-    gold = locate_gold(text, gold_metrics)
+    gold = locate_gold(text, gold_figures)
     used: set[int] = set()
     pairs: list[Pair] = []
     missed: list[GoldFigure] = []
@@ -185,12 +185,12 @@ def score_metrics(
             )
         )
     spurious = tuple(p for i, p in enumerate(predicted) if i not in used)
-    return MetricScore(name, len(gold), len(predicted), tuple(pairs), tuple(missed), spurious)
+    return FigureScore(name, len(gold), len(predicted), tuple(pairs), tuple(missed), spurious)
 
 
-def total(scores: Sequence[MetricScore]) -> MetricScore:
+def total(scores: Sequence[FigureScore]) -> FigureScore:
     """All articles pooled (micro-averaged)."""
-    return MetricScore(
+    return FigureScore(
         "overall",
         sum(s.gold for s in scores),
         sum(s.predicted for s in scores),
@@ -200,10 +200,10 @@ def total(scores: Sequence[MetricScore]) -> MetricScore:
     )
 
 
-def score_folder(seeds: Path, gold_folder: Path) -> tuple[list[MetricScore], float]:
-    """Run the real pipeline (ingest → entities → metrics) on every gold article in ``seeds``.
+def score_folder(seeds: Path, gold_folder: Path) -> tuple[list[FigureScore], float]:
+    """Run the real pipeline (ingest → entities → figures) on every gold article in ``seeds``.
 
-    Returns the scores and the seconds spent in ``extract_metrics`` alone."""
+    Returns the scores and the seconds spent in ``extract_figures`` alone."""
     recognizer = EntityRecognizer(Gazetteer.load())
     scores = []
     spent = 0.0
@@ -211,7 +211,7 @@ def score_folder(seeds: Path, gold_folder: Path) -> tuple[list[MetricScore], flo
         article = load_file(seeds / gold.file, seeds)
         mentions = recognizer.recognise(article.text)
         started = time.perf_counter()
-        metrics = extract_metrics(article.text, mentions, article.date)
+        figures = extract_figures(article.text, mentions, article.date)
         spent += time.perf_counter() - started
-        scores.append(score_metrics(gold.stem, article.text, gold.data["metrics"], metrics))
+        scores.append(score_figures(gold.stem, article.text, gold.data["metrics"], figures))
     return scores, spent

@@ -1,5 +1,5 @@
 """The metric extractor on the seed gold, through the real pipeline (ingest → entities →
-metrics), must meet the targets of issue 5.  ``bench/score_metrics.py -v`` shows the misses."""
+metrics), must meet the targets of issue 5.  ``bench/score_figures.py -v`` shows the misses."""
 
 from __future__ import annotations
 
@@ -7,24 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.metric_vocab import default_vocabulary
-from reader.evaluation.metrics import MetricScore, canonical_label, label_matches, score_folder, total
+from reader.analysis.figure_vocab import default_vocabulary
+from reader.evaluation.figures import FigureScore, canonical_label, label_matches, score_folder, total
 
 TARGETS = {"f1": 0.95, "label": 0.85, "subject": 0.85, "period": 0.85, "kind": 0.90}
 
 
 @pytest.fixture(scope="module")
-def scores(seeds_dir: Path, gold_dir: Path) -> tuple[list[MetricScore], float]:
+def scores(seeds_dir: Path, gold_dir: Path) -> tuple[list[FigureScore], float]:
     return score_folder(seeds_dir, gold_dir)
 
 
-def test_metric_scores_value_and_unit_f1(scores: tuple[list[MetricScore], float]) -> None:
+def test_figure_scores_value_and_unit_f1(scores: tuple[list[FigureScore], float]) -> None:
     overall = total(scores[0])
     assert overall.f1 >= TARGETS["f1"], [(g.surface, g.value, g.unit) for g in overall.missed]
 
 
 @pytest.mark.parametrize("attribute", ["label", "subject", "period", "kind"])
-def test_metric_scores_understanding(scores: tuple[list[MetricScore], float], attribute: str) -> None:
+def test_figure_scores_understanding(scores: tuple[list[FigureScore], float], attribute: str) -> None:
     overall = total(scores[0])
     wrong = [
         (p.gold.surface, getattr(p.predicted, attribute), getattr(p.gold, attribute))
@@ -34,7 +34,7 @@ def test_metric_scores_understanding(scores: tuple[list[MetricScore], float], at
     assert overall.accuracy(attribute) >= TARGETS[attribute], wrong
 
 
-def test_metric_scores_extraction_is_fast(scores: tuple[list[MetricScore], float]) -> None:
+def test_figure_scores_extraction_is_fast(scores: tuple[list[FigureScore], float]) -> None:
     assert scores[1] < 1.0
 
 

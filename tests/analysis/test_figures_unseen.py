@@ -18,8 +18,8 @@ import pytest
 
 from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
-from reader.analysis.metrics import extract_metrics
-from reader.analysis.model import Metric
+from reader.analysis.figures import extract_figures
+from reader.analysis.model import Figure
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
 
@@ -27,13 +27,13 @@ UNSEEN = Path(__file__).resolve().parent.parent / "data" / "unseen"
 
 
 @pytest.fixture(scope="module")
-def analysed() -> dict[str, tuple[Article, tuple[Metric, ...]]]:
+def analysed() -> dict[str, tuple[Article, tuple[Figure, ...]]]:
     recognizer = EntityRecognizer(Gazetteer.load())
     out = {}
     for path in sorted(UNSEEN.glob("*.md")):
         article = load_file(path, UNSEEN)
         mentions = recognizer.recognise(article.text)
-        out[path.stem] = (article, extract_metrics(article.text, mentions, article.date))
+        out[path.stem] = (article, extract_figures(article.text, mentions, article.date))
     return out
 
 
@@ -141,8 +141,8 @@ CASES = [
 @pytest.mark.parametrize(
     ("stem", "surface", "nth", "value", "unit", "label", "subject", "period", "kind"), CASES
 )
-def test_extract_metrics_on_unseen_articles(
-    analysed: dict[str, tuple[Article, tuple[Metric, ...]]],
+def test_extract_figures_on_unseen_articles(
+    analysed: dict[str, tuple[Article, tuple[Figure, ...]]],
     stem: str,
     surface: str,
     nth: int,
@@ -153,16 +153,16 @@ def test_extract_metrics_on_unseen_articles(
     period: str | None,
     kind: str,
 ) -> None:
-    article, metrics = analysed[stem]
-    found = [m for m in metrics if article.text[m.start : m.end] == surface]
-    assert len(found) > nth, f"{surface} not found; got {[m.surface for m in metrics]}"
+    article, figures = analysed[stem]
+    found = [m for m in figures if article.text[m.start : m.end] == surface]
+    assert len(found) > nth, f"{surface} not found; got {[m.surface for m in figures]}"
     m = found[nth]
     got = (m.value, m.unit, m.measure, m.subject, m.period, m.kind.value)
     assert got == (pytest.approx(value), unit, label, subject, period, kind)
 
 
-def test_extract_metrics_labels_every_figure_in_unseen_articles(
-    analysed: dict[str, tuple[Article, tuple[Metric, ...]]],
+def test_extract_figures_labels_every_figure_in_unseen_articles(
+    analysed: dict[str, tuple[Article, tuple[Figure, ...]]],
 ) -> None:
     unlabelled = [(stem, m.surface) for stem, (_, ms) in analysed.items() for m in ms if m.measure is None]
     assert unlabelled == []
@@ -179,9 +179,9 @@ def test_extract_metrics_labels_every_figure_in_unseen_articles(
         ("11_robotics_funding", "不到一年"),
     ],
 )
-def test_extract_metrics_leaves_dates_and_durations_alone_in_unseen_articles(
-    analysed: dict[str, tuple[Article, tuple[Metric, ...]]], stem: str, not_a_figure: str
+def test_extract_figures_leaves_dates_and_durations_alone_in_unseen_articles(
+    analysed: dict[str, tuple[Article, tuple[Figure, ...]]], stem: str, not_a_figure: str
 ) -> None:
-    article, metrics = analysed[stem]
+    article, figures = analysed[stem]
     at = article.text.index(not_a_figure)
-    assert not [m for m in metrics if m.start < at + len(not_a_figure) and at < m.end]
+    assert not [m for m in figures if m.start < at + len(not_a_figure) and at < m.end]

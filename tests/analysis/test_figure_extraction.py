@@ -8,24 +8,24 @@ import pytest
 
 import re
 
-from reader.analysis.metric_vocab import Words, alternation
-from reader.analysis.metrics import extract_metrics, find_figures
-from reader.analysis.model import EntityType, Mention, MetricKind
+from reader.analysis.figure_vocab import Words, alternation
+from reader.analysis.figures import extract_figures, find_quantities
+from reader.analysis.model import EntityType, Mention, FigureKind
 
 
 def one(text: str, **kwargs):  # type: ignore[no-untyped-def]
-    metrics = extract_metrics(text, **kwargs)
-    assert len(metrics) == 1, [m.surface for m in metrics]
-    m = metrics[0]
+    figures = extract_figures(text, **kwargs)
+    assert len(figures) == 1, [m.surface for m in figures]
+    m = figures[0]
     assert text[m.start : m.end] == m.surface
     return m
 
 
 def surfaces(text: str) -> list[str]:
-    metrics = extract_metrics(text)
-    for m in metrics:
+    figures = extract_figures(text)
+    for m in figures:
         assert text[m.start : m.end] == m.surface
-    return [m.surface for m in metrics]
+    return [m.surface for m in figures]
 
 
 def mention(text: str, surface: str, entity: str | None = None, type_=EntityType.ORG) -> Mention:
@@ -81,7 +81,7 @@ def mention(text: str, surface: str, entity: str | None = None, type_=EntityType
         ("营收为１２００万元。", "１２００万元", 1.2e7, "CNY", False),
     ],
 )
-def test_extract_metrics_reads_value_and_unit(
+def test_extract_figures_reads_value_and_unit(
     text: str, surface: str, value: float, unit: str, implied: bool
 ) -> None:
     m = one(text)
@@ -98,13 +98,13 @@ def test_extract_metrics_reads_value_and_unit(
         ("突破10亿大关。", ["10亿"]),  # 突破 is a hedge; only a bare 破 before a magnitude is lexical
     ],
 )
-def test_extract_metrics_keeps_lexicalised_forms_whole(text: str, surfaces_: list[str]) -> None:
+def test_extract_figures_keeps_lexicalised_forms_whole(text: str, surfaces_: list[str]) -> None:
     assert surfaces(text) == surfaces_
 
 
-def test_extract_metrics_po_yi_is_a_threshold_in_yuan() -> None:
+def test_extract_figures_po_yi_is_a_threshold_in_yuan() -> None:
     text = "让1000个商家实现年销售额破亿。"
-    po = extract_metrics(text)[1]
+    po = extract_figures(text)[1]
     assert text[po.start : po.end] == "破亿"
     assert (po.value, po.unit, po.measure) == (1e8, "CNY", "销售额")
 
@@ -126,7 +126,7 @@ def test_extract_metrics_po_yi_is_a_threshold_in_yuan() -> None:
         ("营收500万元。", "500万元", None),
     ],
 )
-def test_extract_metrics_keeps_hedges_out_of_the_surface(
+def test_extract_figures_keeps_hedges_out_of_the_surface(
     text: str, surface: str, qualifier: str | None
 ) -> None:
     m = one(text)
@@ -135,9 +135,9 @@ def test_extract_metrics_keeps_hedges_out_of_the_surface(
 
 # --- ranges --------------------------------------------------------------------------------
 
-def test_extract_metrics_splits_a_range_sharing_magnitude_and_unit() -> None:
+def test_extract_figures_splits_a_range_sharing_magnitude_and_unit() -> None:
     text = "实时观看量大约在20、30万人规模。"
-    low, high = extract_metrics(text)
+    low, high = extract_figures(text)
     assert (text[low.start : low.end], low.value, low.unit, low.unit_implied) == ("20", 2e5, "people", True)
     assert (text[high.start : high.end], high.value, high.unit, high.unit_implied) == ("30万人", 3e5, "people", False)
 
@@ -151,8 +151,8 @@ def test_extract_metrics_splits_a_range_sharing_magnitude_and_unit() -> None:
         ("方案1、2、3都可以。", []),  # a list of bare numbers is not a range of figures
     ],
 )
-def test_extract_metrics_ranges(text: str, expected: list[tuple[str, float, str]]) -> None:
-    got = [(text[m.start : m.end], m.value, m.unit) for m in extract_metrics(text)]
+def test_extract_figures_ranges(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = [(text[m.start : m.end], m.value, m.unit) for m in extract_figures(text)]
     assert got == [(s, pytest.approx(v), u) for s, v, u in expected]
 
 
@@ -192,8 +192,8 @@ def test_extract_metrics_ranges(text: str, expected: list[tuple[str, float, str]
         "价格 .00/个",
     ],
 )
-def test_extract_metrics_excludes_what_is_not_a_figure(text: str) -> None:
-    assert extract_metrics(text) == ()
+def test_extract_figures_excludes_what_is_not_a_figure(text: str) -> None:
+    assert extract_figures(text) == ()
 
 
 # --- context -------------------------------------------------------------------------------
@@ -221,47 +221,47 @@ def test_extract_metrics_excludes_what_is_not_a_figure(text: str) -> None:
         ("拼多多较上年同期增长近2亿用户。", "用户数"),  # a bare 2亿 never takes a share label
     ],
 )
-def test_extract_metrics_labels_the_first_figure(text: str, label: str | None) -> None:
-    assert extract_metrics(text)[0].measure == label
+def test_extract_figures_labels_the_first_figure(text: str, label: str | None) -> None:
+    assert extract_figures(text)[0].measure == label
 
 
-def test_extract_metrics_labels_multipliers_and_growth() -> None:
+def test_extract_figures_labels_multipliers_and_growth() -> None:
     text = "市场规模达到了12.5万亿元，同比增长了19.04%，是去年的两倍。"
-    labels = [m.measure for m in extract_metrics(text)]
+    labels = [m.measure for m in extract_figures(text)]
     assert labels == ["市场规模", "同比增长", "增长倍数"]
 
 
-def test_extract_metrics_resolves_periods_from_the_article_date() -> None:
+def test_extract_figures_resolves_periods_from_the_article_date() -> None:
     text = "截至今年1月份，抖音日活超过6亿。总成交额今年可能增长到6000亿元，2022年有望翻一番。"
-    periods = [m.period for m in extract_metrics(text, date="2021-05-10")]
+    periods = [m.period for m in extract_figures(text, date="2021-05-10")]
     assert periods == ["2021年1月", "2021", "2022"]
 
 
-def test_extract_metrics_skips_a_base_of_comparison_for_growth() -> None:
+def test_extract_figures_skips_a_base_of_comparison_for_growth() -> None:
     text = "2020年中国出口规模达到了9.7万亿元，与2019年的8.03万亿元相比，同比增长了20.79%。"
-    assert [m.period for m in extract_metrics(text)] == ["2020", "2019", "2020"]
+    assert [m.period for m in extract_figures(text)] == ["2020", "2019", "2020"]
 
 
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("2020年GMV达到了5000亿元。", MetricKind.ACTUAL),
-        ("2022年销售额有望超过1850亿美元。", MetricKind.FORECAST),
-        ("预计2021年市场规模将达到14.6万亿元。", MetricKind.FORECAST),
-        ("今年将有1000多个品牌加入。", MetricKind.FORECAST),
-        ("字节跳动的目标是推动销售额超过1850亿美元。", MetricKind.TARGET),
-        ("要达到2000亿目标，初期仍然得靠直播带货。", MetricKind.TARGET),
-        ("力争GMV达到1万亿元。", MetricKind.TARGET),
-        ("新的200亿年框仍在谈判进程中。", MetricKind.OTHER),
-        ("他将客户支持团队增加到1900人。", MetricKind.ACTUAL),  # 将 as 把, not "will"
+        ("2020年GMV达到了5000亿元。", FigureKind.ACTUAL),
+        ("2022年销售额有望超过1850亿美元。", FigureKind.FORECAST),
+        ("预计2021年市场规模将达到14.6万亿元。", FigureKind.FORECAST),
+        ("今年将有1000多个品牌加入。", FigureKind.FORECAST),
+        ("字节跳动的目标是推动销售额超过1850亿美元。", FigureKind.TARGET),
+        ("要达到2000亿目标，初期仍然得靠直播带货。", FigureKind.TARGET),
+        ("力争GMV达到1万亿元。", FigureKind.TARGET),
+        ("新的200亿年框仍在谈判进程中。", FigureKind.OTHER),
+        ("他将客户支持团队增加到1900人。", FigureKind.ACTUAL),  # 将 as 把, not "will"
     ],
 )
-def test_extract_metrics_kind(text: str, kind: MetricKind) -> None:
-    assert extract_metrics(text, date="2021-05-10")[0].kind is kind
+def test_extract_figures_kind(text: str, kind: FigureKind) -> None:
+    assert extract_figures(text, date="2021-05-10")[0].kind is kind
 
 
-def test_extract_metrics_future_period_is_a_forecast() -> None:
-    assert extract_metrics("2023年GMV达到1万亿元。", date="2021-05-10")[0].kind is MetricKind.FORECAST
+def test_extract_figures_future_period_is_a_forecast() -> None:
+    assert extract_figures("2023年GMV达到1万亿元。", date="2021-05-10")[0].kind is FigureKind.FORECAST
 
 
 @pytest.mark.parametrize(
@@ -276,30 +276,30 @@ def test_extract_metrics_future_period_is_a_forecast() -> None:
         ("康泽宇还提到，兴趣电商的GMV会超过9.5万亿。", ["康泽宇"], None),
     ],
 )
-def test_extract_metrics_subject(text: str, names: list[str], subject: str | None) -> None:
+def test_extract_figures_subject(text: str, names: list[str], subject: str | None) -> None:
     people = {"康泽宇", "龚红玉"}
     mentions = [
         mention(text, n, type_=EntityType.PERSON if n in people else EntityType.ORG) for n in names
     ]
-    assert extract_metrics(text, mentions)[0].subject == subject
+    assert extract_figures(text, mentions)[0].subject == subject
 
 
-def test_extract_metrics_age_belongs_to_the_nearest_person() -> None:
+def test_extract_figures_age_belongs_to_the_nearest_person() -> None:
     text = "在广州的活动中，35岁的抖音电子商务主管康泽宇说。"
     mentions = [mention(text, "广州", type_=EntityType.PLACE), mention(text, "抖音"), mention(text, "康泽宇", type_=EntityType.PERSON)]
-    assert extract_metrics(text, mentions)[0].subject == "康泽宇"
+    assert extract_figures(text, mentions)[0].subject == "康泽宇"
 
 
-def test_extract_metrics_resolves_a_pronoun_to_the_person_before() -> None:
+def test_extract_figures_resolves_a_pronoun_to_the_person_before() -> None:
     text = "企业家罗永浩试图挑战苹果，他在抖音平台上的第一场直播售出了超过1700万美元的商品。"
     mentions = [mention(text, "罗永浩", type_=EntityType.PERSON), mention(text, "苹果"), mention(text, "抖音")]
-    m = extract_metrics(text, mentions)[0]
+    m = extract_figures(text, mentions)[0]
     assert (m.surface, m.subject, m.measure) == ("1700万美元", "罗永浩", "销售额")
 
 
-def test_extract_metrics_a_repeated_figure_takes_what_was_said_first() -> None:
+def test_extract_figures_a_repeated_figure_takes_what_was_said_first() -> None:
     text = "兴趣电商的GMV到2023年大概会超过9.5万亿。抖音正站在离这个9.5万亿大蛋糕最近的位置。"
-    first, again = extract_metrics(text, [mention(text, "抖音")], date="2021-04-13")
+    first, again = extract_figures(text, [mention(text, "抖音")], date="2021-04-13")
     assert text[again.start : again.end] == "9.5万亿"
     assert (again.unit, again.label, again.period, again.kind, again.subject) == (
         first.unit, first.label, first.period, first.kind, first.subject,
@@ -308,17 +308,17 @@ def test_extract_metrics_a_repeated_figure_takes_what_was_said_first() -> None:
 
 def test_find_figures_is_sorted_and_sliced() -> None:
     text = "抖音日活超过6亿，GMV达到5000亿元，增长了20%，是去年的3倍。"
-    figures = find_figures(text)
+    figures = find_quantities(text)
     assert [text[f.start : f.end] for f in figures] == ["6亿", "5000亿元", "20%", "3倍"]
     assert [f.start for f in figures] == sorted(f.start for f in figures)
 
 
-def test_extract_metrics_is_fast_on_a_long_text() -> None:
+def test_extract_figures_is_fast_on_a_long_text() -> None:
     text = "2020年，抖音电商GMV达到了5000亿元，同比增长了20%，日活超过6亿，是快手的两倍多。" * 400
     started = time.perf_counter()
-    metrics = extract_metrics(text, date="2021-01-01")
+    figures = extract_figures(text, date="2021-01-01")
     assert time.perf_counter() - started < 2.0
-    assert len(metrics) == 4 * 400
+    assert len(figures) == 4 * 400
 
 
 @pytest.mark.parametrize(
@@ -332,7 +332,7 @@ def test_extract_metrics_is_fast_on_a_long_text() -> None:
         ("过", 0, None, "过"),  # at the start: nothing ends there
     ],
 )
-def test_metric_words_longest_at_a_position(
+def test_figure_words_longest_at_a_position(
     text: str, pos: int, ending: str | None, starting: str | None
 ) -> None:
     words = Words.of(["超过", "过", "不超过", "以上", "以下"])
@@ -340,13 +340,13 @@ def test_metric_words_longest_at_a_position(
     assert words.starting_at(text, pos) == starting
 
 
-def test_metric_words_refuse_an_empty_word() -> None:
+def test_figure_words_refuse_an_empty_word() -> None:
     with pytest.raises(ValueError, match="empty"):
         Words.of(["约", ""])
 
 
 @pytest.mark.parametrize("text", ["营收和GMV", "gmv增长", "总营收", "营", "Gmv与DAU"])
-def test_metric_alternation_lookahead_matches_like_the_plain_alternation(text: str) -> None:
+def test_figure_alternation_lookahead_matches_like_the_plain_alternation(text: str) -> None:
     words = ("总营收", "营收", "gmv", "dau")
     plain = re.compile("|".join(words), re.IGNORECASE)
     fast = alternation(words, re.IGNORECASE)
@@ -368,15 +368,15 @@ def test_metric_alternation_lookahead_matches_like_the_plain_alternation(text: s
         ("日活跃用户已将近100万。", "100万", 1e6, "users", "将近"),
     ],
 )
-def test_extract_metrics_reads_hedges_and_traditional_characters(
+def test_extract_figures_reads_hedges_and_traditional_characters(
     text: str, surface: str, value: float, unit: str, qualifier: str | None
 ) -> None:
-    m = extract_metrics(text)[0]
+    m = extract_figures(text)[0]
     assert (text[m.start : m.end], m.surface) == (surface, surface)
     assert (m.value, m.unit, m.qualifier) == (pytest.approx(value), unit, qualifier)
 
 
-def test_extract_metrics_a_currency_named_before_a_bare_amount_is_its_unit() -> None:
+def test_extract_figures_a_currency_named_before_a_bare_amount_is_its_unit() -> None:
     m = one("约合人民币72亿。")
     assert (m.surface, m.unit, m.unit_implied, m.qualifier) == ("72亿", "CNY", True, "约合")
 
@@ -405,8 +405,8 @@ def test_extract_metrics_a_currency_named_before_a_bare_amount_is_its_unit() -> 
         ("股价下跌了约12%。", "降幅"),
     ],
 )
-def test_extract_metrics_labels_earnings_figures(text: str, label: str) -> None:
-    assert extract_metrics(text)[0].measure == label
+def test_extract_figures_labels_earnings_figures(text: str, label: str) -> None:
+    assert extract_figures(text)[0].measure == label
 
 
 @pytest.mark.parametrize(
@@ -420,23 +420,23 @@ def test_extract_metrics_labels_earnings_figures(text: str, label: str) -> None:
         ("年复合增长率达到25%以上。", "增长率"),
     ],
 )
-def test_extract_metrics_labels_growth_by_direction(text: str, label: str) -> None:
-    m = extract_metrics(text)[-1]
+def test_extract_figures_labels_growth_by_direction(text: str, label: str) -> None:
+    m = extract_figures(text)[-1]
     assert m.measure == label
     assert m.value > 0
 
 
-def test_extract_metrics_fiscal_quarter_of_the_current_fiscal_year_is_actual() -> None:
+def test_extract_figures_fiscal_quarter_of_the_current_fiscal_year_is_actual() -> None:
     text = "阿里巴巴公布2024财年第二财季业绩。当季营收为2247.9亿元。"
-    m = extract_metrics(text, date="2023-11-16")[0]
-    assert (m.period, m.kind) == ("2024财年Q2", MetricKind.ACTUAL)
+    m = extract_figures(text, date="2023-11-16")[0]
+    assert (m.period, m.kind) == ("2024财年Q2", FigureKind.ACTUAL)
 
 
-def test_extract_metrics_quarters_resolve_from_the_article_date() -> None:
+def test_extract_figures_quarters_resolve_from_the_article_date() -> None:
     text = "第三季度美团实现营收765亿元。该公司预计，第四季度收入将同比增长20%上下。"
-    first, second = extract_metrics(text, [mention(text, "美团")], date="2023-11-28")
-    assert (first.period, first.kind) == ("2023年Q3", MetricKind.ACTUAL)
-    assert (second.period, second.kind, second.subject) == ("2023年Q4", MetricKind.FORECAST, "美团")
+    first, second = extract_figures(text, [mention(text, "美团")], date="2023-11-28")
+    assert (first.period, first.kind) == ("2023年Q3", FigureKind.ACTUAL)
+    assert (second.period, second.kind, second.subject) == ("2023年Q4", FigureKind.FORECAST, "美团")
 
 
 # --- subjects: people who speak for a company, places, reporters ---------------------------
@@ -445,28 +445,28 @@ def person(text: str, surface: str) -> Mention:
     return mention(text, surface, type_=EntityType.PERSON)
 
 
-def test_extract_metrics_a_person_with_a_title_acts_for_the_company() -> None:
+def test_extract_figures_a_person_with_a_title_acts_for_the_company() -> None:
     text = "快手创始人程一笑在电话会上称，他对下半年很有信心，预计全年广告收入增速将达到20%左右。"
     mentions = [mention(text, "快手"), person(text, "程一笑")]
-    assert extract_metrics(text, mentions, date="2023-08-22")[0].subject == "快手"
+    assert extract_figures(text, mentions, date="2023-08-22")[0].subject == "快手"
 
 
-def test_extract_metrics_he_resolves_to_the_person_then_to_the_company() -> None:
+def test_extract_figures_he_resolves_to_the_person_then_to_the_company() -> None:
     text = "35岁的抖音电子商务主管康泽宇说。他将客户支持团队从原来的100人增加到约1900人。"
     mentions = [mention(text, "抖音"), person(text, "康泽宇")]
-    age, before, after = extract_metrics(text, mentions)
+    age, before, after = extract_figures(text, mentions)
     assert age.subject == "康泽宇"  # an age stays the person's
     assert (before.subject, after.subject) == ("抖音", "抖音")
 
 
-def test_extract_metrics_a_person_without_a_title_speaks_for_no_one() -> None:
+def test_extract_figures_a_person_without_a_title_speaks_for_no_one() -> None:
     text = "杨植麟表示，公司今年的研发投入预计将超过3亿美元。"
-    assert extract_metrics(text, [person(text, "杨植麟")])[0].subject is None
+    assert extract_figures(text, [person(text, "杨植麟")])[0].subject is None
 
 
-def test_extract_metrics_a_reporter_is_never_the_subject() -> None:
+def test_extract_figures_a_reporter_is_never_the_subject() -> None:
     text = "《晚点LatePost》独家获悉，大模型公司近期完成新一轮融资，融资额超过10亿美元。"
-    assert extract_metrics(text, [mention(text, "晚点LatePost")])[0].subject is None
+    assert extract_figures(text, [mention(text, "晚点LatePost")])[0].subject is None
 
 
 @pytest.mark.parametrize(
@@ -477,20 +477,20 @@ def test_extract_metrics_a_reporter_is_never_the_subject() -> None:
         ("中国区营销预算为5亿元。", None),  # a brand's budget, not a market
     ],
 )
-def test_extract_metrics_a_place_owns_only_market_figures(text: str, subject: str | None) -> None:
+def test_extract_figures_a_place_owns_only_market_figures(text: str, subject: str | None) -> None:
     mentions = [mention(text, "中国", type_=EntityType.PLACE)]
-    assert extract_metrics(text, mentions)[0].subject == subject
+    assert extract_figures(text, mentions)[0].subject == subject
 
 
-def test_extract_metrics_company_accounts_stay_with_the_last_company_named() -> None:
+def test_extract_figures_company_accounts_stay_with_the_last_company_named() -> None:
     text = "第三季度美团营收765亿元。\n分业务看，核心本地商业收入为561亿元。"
-    assert [m.subject for m in extract_metrics(text, [mention(text, "美团")])] == ["美团", "美团"]
+    assert [m.subject for m in extract_figures(text, [mention(text, "美团")])] == ["美团", "美团"]
 
 
-def test_extract_metrics_it_resolves_to_the_previous_company() -> None:
+def test_extract_figures_it_resolves_to_the_previous_company() -> None:
     text = "比亚迪5月销量为24.0万辆。其国内新能源市场份额约为35%。"
     mentions = [mention(text, "比亚迪")]
-    assert [m.subject for m in extract_metrics(text, mentions)] == ["比亚迪", "比亚迪"]
+    assert [m.subject for m in extract_figures(text, mentions)] == ["比亚迪", "比亚迪"]
 
 
 @pytest.mark.parametrize(
@@ -501,7 +501,7 @@ def test_extract_metrics_it_resolves_to_the_previous_company() -> None:
         ("国内已有超过20家公司推出产品。", "20家", 20, "stores", "企业数"),
     ],
 )
-def test_extract_metrics_converts_physical_units_to_their_base(
+def test_extract_figures_converts_physical_units_to_their_base(
     text: str, surface: str, value: float, unit: str, label: str
 ) -> None:
     m = one(text)
@@ -518,7 +518,7 @@ def test_extract_metrics_converts_physical_units_to_their_base(
         ("美团预计，第四季度收入将同比增长20%。", ["美团"], "美团"),  # a company speaks for itself
     ],
 )
-def test_extract_metrics_sources_investors_and_rivals_are_not_subjects(
+def test_extract_figures_sources_investors_and_rivals_are_not_subjects(
     text: str, names: list[str], subject: str | None
 ) -> None:
-    assert extract_metrics(text, [mention(text, n) for n in names])[0].subject == subject
+    assert extract_figures(text, [mention(text, n) for n in names])[0].subject == subject
