@@ -21,7 +21,7 @@ from reader.library.learned import link_learned
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.links import SCHEME, LinkError, Location, is_link, parse_link
 from reader.library.store import Store
-from reader.notes.commands import add_notes_commands
+from reader.notes.cli import add_notes_commands
 from reader.paths import SEEDS, data_dir
 
 # In JSON a change in percentage points is counted in %, and says it is points.
