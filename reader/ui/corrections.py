@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QTimer, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -33,6 +33,9 @@ def markable(surface: str) -> bool:
     return len(surface) in _MARKABLE and "\n" not in surface
 
 
+UNDO_HINT = "Edit ▸ Undo Name Correction"
+
+
 class CorrectionsController(QObject):
     def __init__(
         self,
@@ -50,6 +53,7 @@ class CorrectionsController(QObject):
         self.log = CorrectionLog(store) if store is not None else None
         self._reanalyse = reanalyse
         self._report = report
+        self._done = ""  # the confirmation waiting for the corrected library
         self.act_undo = QAction("Undo Name &Correction", self)
         self.act_redo = QAction("Redo Name Correction", self)
         self.act_undo.triggered.connect(self.undo)
@@ -108,7 +112,10 @@ class CorrectionsController(QObject):
         elif what == "split":
             self.correct(Corrections().split_alias(data[1]))
         elif what == "ignore":
-            self.correct(Corrections().ignore(data[1]))
+            self.correct(
+                Corrections().ignore(data[1]),
+                f"“{data[1]}” will not be highlighted again, in any article — {UNDO_HINT} brings it back",
+            )
         elif what == "mark":
             self.mark_selection(EntityType(data[1]))
         else:
@@ -116,9 +123,10 @@ class CorrectionsController(QObject):
         return True
 
     # -- corrections
-    def correct(self, correction: Corrections) -> None:
+    def correct(self, correction: Corrections, done: str = "") -> None:
         """Store a correction and re-analyse the library with it (the cache is keyed by the
-        corrections, so only this change costs an analysis pass). Undoable."""
+        corrections, so only this change costs an analysis pass). Undoable; ``done`` is what
+        the status line says once the library shows it."""
         try:
             if self.log is not None:
                 self.log.add(correction)
@@ -126,8 +134,15 @@ class CorrectionsController(QObject):
             self._report(f"Could not save the correction: {error}")
             return
         if self._reanalyse(stored_corrections(self.store) if self.store is not None else correction):
-            self._report("Applying the correction… (Edit → Undo Name Correction takes it back)")
+            self._report(f"Applying the correction… ({UNDO_HINT} takes it back)")
+            self._done = done or f"The correction applies in every article — {UNDO_HINT} takes it back"
         self.update_actions()
+
+    def on_library_changed(self) -> None:
+        """The corrected library is shown: confirm it, after the load's own report."""
+        if self._done:
+            done, self._done = self._done, ""
+            QTimer.singleShot(0, lambda: self._report(done))
 
     def mark_selection(self, etype: EntityType) -> bool:
         """Mark the selected text as a name of ``etype``, everywhere in the library."""

@@ -181,8 +181,8 @@ class EntityNavigator(QObject):
         if library is None or not name:
             return
         span = self.w.view.selected_span()
-        if span is not None:
-            self.w.mentions_panel.select_row(locate(library.mentions_of(name), library.position, self.w.current_key, span[0]))
+        row = locate(library.mentions_of(name), library.position, self.w.current_key, span[0]) if span is not None else -1
+        self.w.mentions_panel.select_row(row)  # no row when the reader is on no mention of it
 
     # -- jumps the panels ask for
     def open_mention(self, ref: MentionRef) -> None:

@@ -33,8 +33,10 @@ class NavigationController(QObject):
         state: ReadingState,
         note_counts: NoteCounts,
         parent: QObject | None = None,
+        say: Callable[[str], None] = lambda _text: None,
     ) -> None:
         super().__init__(parent)
+        self._say = say  # the status line
         self._session = session
         self._view = view
         self._list = library_panel
@@ -84,13 +86,13 @@ class NavigationController(QObject):
         self._session.history.update(self.place())
         place = self._session.history.back()
         if place is not None:
-            self._go_to_place(place)
+            self._go_to_place(place, "Back to")
 
     def go_forward(self) -> None:
         self._session.history.update(self.place())
         place = self._session.history.forward()
         if place is not None:
-            self._go_to_place(place)
+            self._go_to_place(place, "Forward to")
 
     def go(self, step: int) -> None:
         """The mouse's back (-1) and forward (+1) buttons."""
@@ -114,11 +116,14 @@ class NavigationController(QObject):
         self._session.history.update(self.place())
         self._state.mark_read(library.root, self._session.current_key, top)
 
-    def _go_to_place(self, place: Place) -> None:
+    def _go_to_place(self, place: Place, how: str) -> None:
         self.open_article(place.article, record=False, top=place.top)
         if place.end > place.start:
             self._view.select_span(place.start, place.end, scroll=False)
         self._view.set_top_offset(place.top)
+        library = self._session.library
+        title = library.article(place.article).title if library is not None and place.article in library else None
+        self._say(f"{how} “{title or place.article}”")  # not the last step's "mention 6 of 27"
 
     def _on_library_changed(self, library: Library) -> None:
         read = self._state.read_positions(library.root)

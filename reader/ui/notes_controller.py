@@ -18,6 +18,7 @@ from reader.library.library import Library
 from reader.notes.anchor import anchor, anchor_all
 from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
 from reader.notes.repository import AnnotationFilter
+from reader.ui.panels.search import SEARCH_SELECTION_CHARS
 from reader.ui.panels.notes import COLOR_HEX
 
 if TYPE_CHECKING:
@@ -78,8 +79,12 @@ class NotesController(QObject):
             painted.setAlphaF(DARK_HIGHLIGHT_ALPHA)
         return painted
 
+    def _bookmark_color(self) -> QColor:
+        return QColor(self.w.themes.theme().accent)
+
     def paint(self) -> None:
-        """Anchor the open article's annotations in its text and paint its highlights."""
+        """Anchor the open article's annotations in its text and paint its highlights and the
+        marks of its bookmarks."""
         self._anchored = []
         article = self.w.view.article
         if self.w.notes_repo is None or self.w.library is None or article is None or article.key != self.w.current_key:
@@ -91,12 +96,12 @@ class NotesController(QObject):
             return
         self._anchored = anchor_all(article.text, annotations)
         self._store_moved_anchors(annotations)
+        placed = [item for item in self._anchored if not item.anchor.orphaned]
         self.w.view.set_highlights(
-            [
-                (item.anchor.start, item.anchor.end, self._note_color(item.annotation.color))
-                for item in self._anchored
-                if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned
-            ]
+            [(i.anchor.start, i.anchor.end, self._note_color(i.annotation.color)) for i in placed if i.annotation.kind is Kind.HIGHLIGHT]
+        )
+        self.w.view.set_bookmarks(
+            [(i.anchor.start, i.anchor.end, self._bookmark_color()) for i in placed if i.annotation.kind is Kind.BOOKMARK]
         )
 
     def _store_moved_anchors(self, stored: list[Annotation]) -> None:
@@ -316,6 +321,11 @@ class NotesController(QObject):
         and the highlight's own."""
         menu = self.w.view.createStandardContextMenu()
         menu.setParent(self.w, menu.windowFlags())
+        span = self.w.view.selected_span()
+        if span and 0 < span[1] - span[0] <= SEARCH_SELECTION_CHARS:
+            words = self.w.view.text()[span[0] : span[1]]
+            search = menu.addAction(f"Search the Library for “{excerpt(words)}”")
+            search.triggered.connect(self.w.act_search.trigger)  # searches the selection
         self.w.corrections.add_mark_items(menu)
         if self.w.notes_repo is not None and self.w.view.article is not None:
             menu.addSeparator()

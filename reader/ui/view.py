@@ -361,6 +361,9 @@ class ArticleView(QTextEdit):
     def set_highlights(self, spans: list[tuple[int, int, QColor]]) -> None:
         self.marks.set_highlights(spans)
 
+    def set_bookmarks(self, spans: list[tuple[int, int, QColor]]) -> None:
+        self.marks.set_bookmarks(spans)
+
     def highlights(self) -> list[tuple[int, int, QColor]]:
         return self.marks.highlights()
 

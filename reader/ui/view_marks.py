@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QTextEdit
 if TYPE_CHECKING:
     from reader.ui.view import ArticleView
 
-LAYERS = ("notes", "entity", "figure", "find", "flash")  # bottom to top
+LAYERS = ("notes", "bookmarks", "entity", "figure", "find", "flash")  # bottom to top
 FLASH_MS = 1600
 HIGHLIGHT_SPAN_ALPHA = 0.38  # the selected name's mentions
 FIGURE_ALPHA = 0.22
 FLASH_ALPHA = 0.85
+BOOKMARK_ALPHA = 0.12
 
 
 class ViewMarks(QObject):
@@ -26,6 +27,7 @@ class ViewMarks(QObject):
         self._view = view
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._highlights: list[tuple[int, int, QColor]] = []  # the notes layer, kept across re-renders
+        self._bookmarks: list[tuple[int, int, QColor]] = []  # the bookmarks layer, likewise
         self._flash_span: tuple[int, int] | None = None
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(FLASH_MS)
@@ -38,6 +40,7 @@ class ViewMarks(QObject):
         """Another article (or none): no marks, no flash."""
         self._layers.clear()
         self._highlights = []
+        self._bookmarks = []
         self._flash.stop()
         self._flash_span = None
 
@@ -83,6 +86,24 @@ class ViewMarks(QObject):
         """Rebuild the highlights from their spans: clearing the document collapsed their
         cursors, and a zoom or theme change must keep them."""
         self.set_layer("notes", [self.selection(s, e, color) for s, e, color in self._highlights])
+        self.set_layer("bookmarks", [self._bookmark(s, e, color) for s, e, color in self._bookmarks])
+
+    def set_bookmarks(self, spans: list[tuple[int, int, QColor]]) -> None:
+        """The bookmarks' places, marked with a dashed underline in ``color`` (a bookmark at a
+        point marks the character after it): a reader sees where they left a mark."""
+        article = self._view.article
+        if article is None:
+            return
+        n = len(article.text)
+        self._bookmarks = [(s, max(e, min(s + 1, n)), QColor(c)) for s, e, c in spans if 0 <= s < n and e <= n]
+        self.repaint_highlights()
+
+    def _bookmark(self, start: int, end: int, color: QColor) -> QTextEdit.ExtraSelection:
+        tint = QColor(color)
+        tint.setAlphaF(BOOKMARK_ALPHA)
+        selection = self.selection(start, end, tint, color)
+        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        return selection
 
     def highlights(self) -> list[tuple[int, int, QColor]]:
         """The user's highlights as painted: (start, end, colour) in code points."""

@@ -49,7 +49,7 @@ from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.mentions import MentionsPanel
 from reader.ui.panels.figures import FiguresPanel
 from reader.ui.panels.notes import NotesDock
-from reader.ui.panels.search import SearchPanel
+from reader.ui.panels.search import SEARCH_SELECTION_CHARS, SearchPanel
 from reader.ui.reading_state import ReadingState
 from reader.ui.saved_state import SavedState
 from reader.ui.session import ReadingSession
@@ -59,7 +59,6 @@ from reader.ui.theme_controller import ThemeController
 from reader.ui.view import ArticleView
 
 SETTINGS_FILE = "window.ini"
-SEARCH_SELECTION_CHARS = 20  # a longer selection is no search term: the search panel opens empty
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +81,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.data_dir = data_dir
         self.settings = QSettings(str((data_dir or Path.home()) / SETTINGS_FILE), QSettings.Format.IniFormat)
+        if isinstance(self.dialogs, Dialogs):
+            self.dialogs.use_settings(self.settings)  # file dialogs start where the last one ended
         self.session = ReadingSession(self)
         self._ready = False
         # Notes: one repository and one undo stack per store; none without a store.
@@ -97,10 +98,11 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(self)
         self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
         self.notes_transfer = NotesTransfer(self.notes_repo, self.session, self.view, self.dialogs, self.status.say, self, self.undo)
-        self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self)
+        self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self, self.status.say)
         self.entities = EntityNavigator(self)
         self.find = FindController(self.view, self.find_bar, self.session, self)
         self.corrections = CorrectionsController(self.view, self.dialogs, store, self.loading.reopen_with, self.status.say, self)
+        self.session.library_changed.connect(self.corrections.on_library_changed)
         self.mention_menus = MentionMenu(self)
         self.names = NamesLayer(self)  # the statistical name layer, added after the fast layer has painted
         self.themes = ThemeController(self)

@@ -171,6 +171,9 @@ def test_mention_menu_ignore_is_stored_and_reanalyses(qtbot: QtBot, opened: Main
     assert Ignore("雷军") in stored_corrections(store).items
     assert window.current_key == FIRST
     assert all(m.entity != "雷军" for m in window.view.analysis.mentions)
+    # confirmed, with the way back (issue 17, point 7), after the load's own report
+    qtbot.waitUntil(lambda: window.status_message().startswith("“雷军” will not be highlighted again"), timeout=5_000)
+    assert "Undo Name Correction" in window.status_message()
 
 
 def test_mention_menu_rename_asks_for_the_name(qtbot: QtBot, opened: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -181,3 +184,23 @@ def test_mention_menu_rename_asks_for_the_name(qtbot: QtBot, opened: MainWindow,
         _menu_action(window.mention_menu(mention), "rename").trigger()
     assert stored_corrections(store) == Corrections().rename(ENTITY, "ByteDance字节")
     assert any(m.entity == "ByteDance字节" for m in window.view.analysis.mentions)
+
+
+def test_back_and_forward_say_where_they_went_and_leave_one_mention_row_marked(qtbot: QtBot, opened: MainWindow) -> None:
+    """Issue 17, point 7: not "mention 6 of 27" after Back; not two rows marked after Forward."""
+    window = opened
+    assert window.library is not None
+    refs = list(window.library.mentions_of(ENTITY))
+    window.open_article(refs[0].article, span=(refs[0].start, refs[0].end))
+    window.select_entity(ENTITY)
+    window.mentions_panel.activate()
+    for _ in range(6):
+        qtbot.keyClick(window.view, Qt.Key.Key_F3)
+    assert window.status_message().startswith(f"{ENTITY}: mention 7 of")
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.status_message().startswith("Back to “")
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.status_message().startswith("Forward to “")
+    view = window.mentions_panel.view
+    assert view is not None
+    assert len(view.selectionModel().selectedRows()) <= 1

@@ -185,6 +185,7 @@ def test_notes_bookmark_with_ctrl_d_reopens_there(
     assert asked and window.view.text()[start:].startswith(asked[0])
     (mark,) = AnnotationRepository(store).for_article(window.library.root, ARTICLE)
     assert (mark.kind, mark.name, mark.selector.start) == (Kind.BOOKMARK, "看这里", start)
+    assert window.view.marks.spans("bookmarks") == [(start, start + 1)]  # the place is marked in the text
 
     window.open_article(OTHER)
     window.notes.fill_bookmarks_menu()  # what aboutToShow does
@@ -273,3 +274,16 @@ def test_notes_orphan_reattaches_to_the_selection(
     assert AnnotationRepository(store).get(orphan.id).note == "旧笔记"
     window.act_undo.trigger()
     assert window.view.highlights() == []
+
+
+def test_right_click_on_a_selection_searches_the_library_for_it(qtbot: QtBot, article_window: MainWindow) -> None:
+    """Issue 17, point 7."""
+    window = article_window
+    text = window.view.text()
+    start = text.index("抖音")
+    _select(window, start, start + 2)
+    menu = window.notes.text_menu(start)
+    with qtbot.waitSignal(window.search_panel.searched, timeout=10_000) as searched:
+        _action(menu, "Search the Library for “抖音”").trigger()
+    assert searched.args[0] > 0 and window.search_panel.isVisible()
+    assert window.search_panel.query is not None and window.search_panel.query.text() == "抖音"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.library.library import MentionList, MentionRef
@@ -57,10 +57,20 @@ class MentionsPanel(Panel):
         self.refresh()
 
     def select_row(self, row: int) -> None:
-        """Mark the row of the mention the view is on."""
-        if self.view is not None and 0 <= row < self.model.rowCount():
-            with QSignalBlocker(self.view.selectionModel()):
-                self.view.selectRow(row)
+        """Mark the row of the mention the view is on, and only that one (none when the view
+        is on no mention of the name)."""
+        if self.view is None:
+            return
+        selection = self.view.selectionModel()
+        with QSignalBlocker(selection):
+            if 0 <= row < self.model.rowCount():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                selection.select(self.model.index(row, 0), flags)
+                selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                selection.clearSelection()
+        self.view.viewport().update()
+        if 0 <= row < self.model.rowCount():
             self.view.scrollTo(self.model.index(row, 0))
 
     def _on_hit(self, hit: object) -> None:

@@ -36,6 +36,9 @@ def _upper_bound(date: str) -> str | None:
     return date if len(date) == 10 else date + "-99"
 
 
+SEARCH_SELECTION_CHARS = 20  # a longer selection is no search term: the search panel opens empty
+
+
 class SearchPanel(Panel):
     open_requested = Signal(SearchHit)
     searched = Signal(int)  # number of hits, when results arrive
