@@ -144,6 +144,7 @@ def extract_document(library: Library) -> dict[str, Any]:
                 "author": article.author,
                 "date": article.date,
                 "tags": list(article.tags),
+                "credits": [{"role": role, "name": name} for role, name in article.credits],
                 "text": article.text,
                 "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],
                 "mentions": [

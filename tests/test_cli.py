@@ -11,7 +11,7 @@ import pytest
 
 from reader.cli import main
 
-ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "text", "blocks", "mentions", "metrics"}
+ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "credits", "text", "blocks", "mentions", "metrics"}
 METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "measure", "subject", "subject_entity", "period", "kind", "percentage_points"}
 # The repository, wherever pytest is started from: ``-m reader`` runs this checkout's package.
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.errors import IngestError
 from reader.ingest.clean import Cleaned, clean_html, clean_markdown, looks_like_html
+from reader.ingest.credits import credits_in
 from reader.ingest.decode import decode
 from reader.ingest.discover import Found
 from reader.ingest.frontmatter import parse_date, read_front_matter, split_front_matter
@@ -83,6 +84,7 @@ def parse_article(data: bytes, name: str, *, html: bool = False, path: str = "")
         url=front.url or meta.get("og:url") or meta.get("canonical"),
         content_hash=hashlib.sha256(data).hexdigest(),
         path=path,
+        credits=credits_in(cleaned.text, cleaned.blocks),
     )
 
 

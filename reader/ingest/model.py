@@ -65,6 +65,7 @@ class Article:
     tags: tuple[str, ...] = ()
     url: str | None = None
     content_hash: str = ""  # sha256 of the raw file bytes
+    credits: tuple[tuple[str, str], ...] = ()  # (role, name) from the bylines: ("编辑", "黄俊杰")
     path: str = field(default="", compare=False)  # absolute path on disk, when loaded from one
 
     def __post_init__(self) -> None:

@@ -21,7 +21,7 @@ _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
 _BLOCK_LIST = tuple(BlockKind(v) for v in STORED_BLOCKS)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
-FORMAT = "4"
+FORMAT = "5"
 _KINDS = {k.value: k for k in FigureKind}
 
 
@@ -36,6 +36,7 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "date": article.date,
         "tags": article.tags,
         "url": article.url,
+        "credits": [list(c) for c in article.credits],
         "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
         "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "entities": raw.entities,
@@ -126,6 +127,7 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         url=doc["url"],
         content_hash=content_hash,
         path=path,
+        credits=tuple((role, name) for role, name in doc.get("credits", ())),
     )
     return article, RawAnalysis(doc["entities"], mentions, doc["metrics"], doc["types"])
 

@@ -10,6 +10,11 @@ from reader.ingest.model import Article
 from reader.ui.theme import Theme
 
 
+def credit_texts(credits: tuple[tuple[str, str], ...]) -> list[str]:
+    """"作者 房宫一柳", "编辑 黄俊杰", "来自 不二研究": one text per credit."""
+    return [f"{'来自' if role == '来源' else role} {name}" for role, name in credits]
+
+
 class ArticleHeader(QFrame):
     """Title, byline and tags above the text; a child of the view's viewport, so it scrolls
     with the text without being part of the document."""
@@ -55,6 +60,7 @@ class ArticleHeader(QFrame):
         self.tags.setFont(small)
         self.title.setText(article.title)
         parts = [p for p in (article.source, article.author if article.author != article.source else None, article.date) if p]
+        parts += credit_texts(article.credits)  # the bylines' writer, editor and account
         self.meta.setText("  ·  ".join(parts))
         self.tags.setText("   ".join(f"#{t}" for t in article.tags))
         for label, color in ((self.title, theme.text), (self.meta, theme.muted), (self.tags, theme.accent)):

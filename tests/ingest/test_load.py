@@ -221,3 +221,20 @@ def test_a_sentence_that_mentions_a_risk_warning_stays(tmp_path: Path) -> None:
     text = "乐视还专门发布了风险提示，向投资者们指出乐视当前面临的种种风险。"
     (tmp_path / "a.md").write_text(f"# 标题\n\n{text}\n", encoding="utf-8")
     assert load_file(tmp_path / "a.md", tmp_path).text == text
+
+
+@pytest.mark.parametrize(
+    ("lines", "credits"),
+    [
+        (["文 | 房宫一柳", "编辑 | 黄俊杰"], (("作者", "房宫一柳"), ("编辑", "黄俊杰"))),
+        (["作者 | 刘雨洁"], (("作者", "刘雨洁"),)),
+        (["本文来自微信公众号“不二研究”（ID：bueryanjiu），作者：艺馨熊生，36氪经授权发布。"], (("来源", "不二研究"), ("作者", "艺馨熊生"))),
+        (["作者：半佛仙人，微信公众号：半佛仙人（ID：banfoSB）"], (("来源", "半佛仙人"), ("作者", "半佛仙人"))),
+        (["编辑部认为这个作者：很好。"], ()),  # a sentence, not a byline
+    ],
+)
+def test_bylines_become_the_articles_credits(tmp_path: Path, lines: list[str], credits: tuple) -> None:  # type: ignore[type-arg]
+    """Issue 17, point 6: the byline's writer, editor and account belong in the header."""
+    body = "\n\n".join([*lines, "正文第一段。", "正文第二段。"])
+    (tmp_path / "a.md").write_text(f"# 标题\n\n{body}\n", encoding="utf-8")
+    assert load_file(tmp_path / "a.md", tmp_path).credits == credits

@@ -231,3 +231,10 @@ def test_a_path_that_does_not_exist_says_not_found(qtbot: QtBot, make_window, tm
     missing = tmp_path / "nowhere"
     window = make_window([missing])
     assert window.view.placeholder.text() == f"{missing}: not found."
+
+
+def test_the_header_names_the_writer_and_editor_of_the_byline(window: MainWindow) -> None:
+    """Issue 17, point 6: "文 | 房宫一柳" and "编辑 | 黄俊杰" are credits in the header."""
+    window.open_article("001_ab46896dce5387b1.txt")
+    meta = window.view.header.meta.text()
+    assert "作者 房宫一柳" in meta and "编辑 黄俊杰" in meta
