@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.analysis.model import Figure
+from reader.library.cards import card_details
 from reader.library.library import Library
 from reader.notes.anchor import anchor_all
 from reader.notes.markdown import ArticleNotes, NoteEntry, article_notes, render_template
@@ -63,6 +64,7 @@ class EntityPage:
     notes: tuple[NoteEntry, ...]  # the user's notes on it
     passages: tuple[Passage, ...]
     figures: tuple[FigureRow, ...]
+    named_with: tuple[tuple[str, int], ...] = ()  # the names most often in its articles, as on its card
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,8 @@ def _entity_page(
     article_notes_names: dict[str, str],
 ) -> EntityPage:
     summary = library.entity(entity)
-    figures = tuple(_figure(library, key, figure, article_notes_names.get(key, "")) for key, figure in library.figures_about(entity))
+    card = card_details(library, entity)  # what the window's entity card shows
+    figures = tuple(_figure(library, key, figure, article_notes_names.get(key, "")) for key, figure in card.figures)
     entries = tuple(
         NoteEntry(
             kind=a.kind.value, quote=a.quote, note=a.note, tags=a.tags, color=a.color.value, name=a.name,
@@ -164,6 +167,7 @@ def _entity_page(
         notes=entries,
         passages=tuple(passages),
         figures=figures,
+        named_with=card.cooccurring,
     )
 
 

@@ -102,6 +102,7 @@ def test_obsidian_entity_note_has_front_matter_notes_and_figures(library: Path, 
     rows = [line for line in xiaomi.splitlines() if line.startswith("| ") and "---" not in line]
     assert rows[0].startswith("| Figure | Value |")
     assert any("3659亿元" in row and "365,900,000,000 CNY" in row and "[[小米汽车交付量创新高]]" in row for row in rows[1:])
+    assert "Named with: " in xiaomi and "雷军 (1)" in xiaomi  # as on the entity card (library.cards)
 
 
 def test_obsidian_templates_are_replaceable(library: Path, tmp_path: Path) -> None:
