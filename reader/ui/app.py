@@ -24,6 +24,7 @@ from reader.ui.dialogs.ask import Dialogs
 from reader.ui.theme import SANS_FAMILIES
 from reader.ui.icons import application_icon
 from reader.ui.instance import Instance
+from reader.ui.loader import abandoned_threads
 from reader.ui.window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -141,7 +142,12 @@ def run(location: Location, screenshot: Path | None, data_dir: str | None, defau
         store.close()
     if instance is not None:
         instance.release()
-    return taker.code if taker is not None else code
+    code = taker.code if taker is not None else code
+    if abandoned_threads():  # a read hung past the close: everything is saved, end now
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _serve(instance: Instance, window: MainWindow) -> None:

@@ -102,6 +102,17 @@ class LibraryWorker(QObject):
         return Tools(segmenter.spans, describe)
 
 
+# At window close a load gets this long to notice it was cancelled (it checks between files).
+CLOSE_WAIT_MS = 1500
+_ABANDONED: list[LoadJob] = []
+
+
+def abandoned_threads() -> bool:
+    """Whether a load was let go at close while still running: the process must then end
+    without running destructors (``os._exit``), or Qt aborts destroying the running thread."""
+    return any(job.is_running() for job in _ABANDONED)
+
+
 class LoadJob(QObject):
     """One library load: owns the thread and the worker, forwards their signals."""
 
@@ -143,10 +154,17 @@ class LoadJob(QObject):
     def is_running(self) -> bool:
         return self._thread.isRunning()
 
-    def wait(self, ms: int = 10000) -> bool:
-        """Cancel and wait for the thread (at window close)."""
+    def wait(self, ms: int = CLOSE_WAIT_MS) -> bool:
+        """Cancel and wait for the thread (at window close). A thread still in a read that does
+        not return (a hung network mount) is let go: it leaves the window's object tree, so
+        closing the window does not destroy a running QThread (Qt aborts the process then), and
+        the process ends without waiting for it (``abandoned_threads``)."""
         self._cancelled.set()
-        return self._thread.wait(ms)
+        if self._thread.wait(ms):
+            return True
+        self.setParent(None)
+        _ABANDONED.append(self)
+        return False
 
     def _on_loaded(self, library: Library) -> None:
         if not self._cancelled.is_set():
