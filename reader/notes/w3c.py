@@ -12,16 +12,19 @@ Markdown), ``tagging`` (one per tag), ``describing`` (a bookmark's name), ``iden
 entity an entity note is bound to). The colour is the target's ``styleClass``.
 
 Import reads such files — ours and other tools' — and re-anchors each annotation in the current
-article text. Our ids (``urn:uuid:…``) make a second import of the same file a no-op; foreign
-annotations are deduplicated on source, quote and start.
+article text. An annotation's identity is per library: a duplicate is the same id in this
+library, or the same target *and* body (two notes on the same words are two notes). Our ids
+(``urn:uuid:…``) make a second import of the same file a no-op; one of them that another library
+holds (the backup of a copied or moved library) comes in under an id of this library, so an
+import never changes or moves another library's notes.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -47,6 +50,8 @@ _STYLESHEET = " ".join(
 )
 # Foreign annotations get stable ids derived from what identifies them, so a re-import matches.
 _FOREIGN = uuid.UUID("6f3c2a4e-29d1-4f0e-9a51-7d1b8c0e5a10")
+# Our ids imported into another library than theirs get ids derived from the library and the id.
+_SCOPED = uuid.UUID("0b7d5f9e-63a2-4c8e-b1f4-2e9a7c3d8b60")
 
 
 def to_w3c(
@@ -147,7 +152,7 @@ class ImportResult:
 
     added: int = 0
     updated: int = 0  # ours, newer in the file than in the store
-    unchanged: int = 0  # already there (same id, or the same passage for foreign ones)
+    unchanged: int = 0  # already there (same id, or the same target and body)
     orphaned: int = 0  # imported, but their words are not in the current article
     elsewhere: list[str] = field(default_factory=list)  # skipped: the passage's article is not in the library
     problems: list[str] = field(default_factory=list)  # items skipped, and why
@@ -191,15 +196,16 @@ def plan_import(
             placed = reanchored(annotation, article.text)
             annotation = placed.annotation
             result.orphaned += placed.anchor.orphaned
+        annotation, moved_in = _scoped(annotation, repository)
         existing = planned.get(annotation.id) or repository.get(annotation.id)
-        if existing is None and not ours and annotation.selector is not None:
-            existing = _same_passage(planned.values(), annotation) or repository.find_duplicate(
-                library, annotation.article_key, annotation.quote, annotation.selector.start
-            )
+        if existing is None and not ours:
+            existing = next((p for p in planned.values() if p.same_note_as(annotation)), None)
+        if existing is None and (moved_in or not ours):
+            existing = repository.find_duplicate(annotation)
         if existing is None:
             result.changes.append(Change(None, annotation))
             result.added += 1
-        elif ours and existing != annotation and annotation.modified > existing.modified:
+        elif ours and existing.id == annotation.id and existing != annotation and annotation.modified > existing.modified:
             result.changes.append(Change(existing, annotation))
             result.updated += 1
         else:
@@ -218,13 +224,16 @@ def import_w3c(
     return result
 
 
-def _same_passage(planned: Iterable[Annotation], annotation: Annotation) -> Annotation | None:
-    """A foreign annotation already planned in this import for the same passage."""
-    assert annotation.selector is not None
-    for other in planned:
-        if (other.article_key, other.quote) == (annotation.article_key, annotation.quote) and other.selector is not None and other.selector.start == annotation.selector.start:
-            return other
-    return None
+def _scoped(annotation: Annotation, repository: AnnotationRepository) -> tuple[Annotation, bool]:
+    """The annotation under an id of its own library. An id is a note of one library: when
+    another library holds it (a copied or moved library's backup), the import gets an id derived
+    from both, the same at every import, so the original is never changed or moved. True when
+    the id was derived: the note may be here already under its own id."""
+    holder = repository.get(annotation.id)
+    if holder is None or holder.library == annotation.library:
+        return annotation, False
+    scoped = str(uuid.uuid5(_SCOPED, f"{annotation.library}\x00{annotation.id}"))
+    return replace(annotation, id=scoped), True
 
 
 def _items(document: object) -> list[Any]:
@@ -306,9 +315,11 @@ def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple
     if kind is not Kind.ENTITY_NOTE and not key:
         raise ValueError(f"{raw_id or 'annotation'} has no target source")
     created = str(item.get("created") or timestamp())
-    identity = our_id or str(
-        uuid.uuid5(_FOREIGN, "\x00".join((library, raw_id, key, selector.exact if selector else "", str(selector.start if selector else ""), entity or "")))
-    )
+    # A foreign item's id is derived from its library and target, and from its own id or, when
+    # it has none, its body: two notes on the same words are two notes.
+    named = (raw_id,) if raw_id else ("", note, name, *tags)
+    place = (key, selector.exact if selector else "", str(selector.start if selector else ""), entity or "")
+    identity = our_id or str(uuid.uuid5(_FOREIGN, "\x00".join((library, *named, *place))))
     annotation = Annotation(
         id=identity,
         library=library,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -85,6 +86,30 @@ def test_cli_export_w3c_and_import_into_fresh_database(library: Path, tmp_path: 
     assert "imported 0 new, 0 updated, 2 already present" in capsys.readouterr().err
     store = Store.open(fresh)
     assert len(AnnotationRepository(store).for_library(library_id([library]))) == 2
+    store.close()
+
+
+def test_cli_import_of_a_backup_into_a_copy_of_the_library_leaves_the_original_alone(
+    library: Path, tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "backup.json"
+    assert main(["notes", "export", str(library), "--format", "w3c", "-o", str(backup)]) == 0
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    for item in document["first"]["items"]:
+        item["modified"] = "2999-01-01T00:00:00+00:00"  # newer than the original's: still no move
+    backup.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    copy = tmp_path / "copy"
+    shutil.copytree(library, copy)
+    store = Store.open(data_dir)
+    before = AnnotationRepository(store).for_library(library_id([library]))
+    store.close()
+
+    assert main(["notes", "import", str(backup), "--library", str(copy)]) == 0
+    assert "imported 2 new" in capsys.readouterr().err
+    store = Store.open(data_dir)
+    repo = AnnotationRepository(store)
+    assert repo.for_library(library_id([library])) == before
+    assert sorted(a.note for a in repo.for_library(library_id([copy]))) == sorted(a.note for a in before)
     store.close()
 
 

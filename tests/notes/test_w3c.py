@@ -227,3 +227,43 @@ def test_w3c_import_of_one_file_with_a_passage_twice_adds_it_once(repo: Annotati
     item = {"type": "Annotation", "target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": "王兴表示"}}}
     result = import_w3c({"type": "AnnotationPage", "items": [item, dict(item, id="https://x/2")]}, LIB, repo, ARTICLES)
     assert (result.added, result.unchanged) == (1, 1) and len(repo.for_library(LIB)) == 1
+
+
+OTHER = "/elsewhere/articles-copy"
+
+
+def test_w3c_import_into_a_copied_library_adds_its_own_notes_and_leaves_the_original_alone(repo: AnnotationRepository) -> None:
+    original = _sample()
+    repo.write_many(put=original)
+    newer = [Annotation(**{**{f: getattr(a, f) for f in a.__slots__}, "modified": "2999-01-01T00:00:00+00:00"}) for a in original]
+    for document in (to_w3c(original, ARTICLES), to_w3c(newer, ARTICLES)):  # whatever the dates
+        import_w3c(json.loads(json.dumps(document)), OTHER, repo, ARTICLES)
+        assert sorted(repo.for_library(LIB), key=lambda a: a.id) == sorted(original, key=lambda a: a.id)
+    copies = repo.for_library(OTHER)
+    assert len(copies) == 5 and not {a.id for a in copies} & {a.id for a in original}
+    assert {(a.quote, a.note, a.entity) for a in copies} == {(a.quote, a.note, a.entity) for a in original}
+    assert all(a.modified.startswith("2999") for a in copies)  # the newer file updated the copy, not the original
+
+    again = import_w3c(to_w3c(copies, ARTICLES), OTHER, repo, ARTICLES)  # the copy's own backup, back into it
+    assert (again.added, again.unchanged) == (0, 5)
+    back = import_w3c(to_w3c(copies, ARTICLES), LIB, repo, ARTICLES)  # and into the original: same notes
+    assert (back.added, back.unchanged) == (0, 5)
+    assert len(repo.for_library(LIB)) == len(repo.for_library(OTHER)) == 5
+
+
+def _foreign(exact: str, body: str, raw_id: str | None = None) -> dict:
+    item: dict = {"type": "Annotation", "bodyValue": body, "target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": exact}}}
+    if raw_id is not None:
+        item["id"] = raw_id
+    return item
+
+
+@pytest.mark.parametrize("ids", [(None, None), ("https://x/1", "https://x/2")], ids=["no ids", "own ids"])
+def test_w3c_import_keeps_two_foreign_notes_on_the_same_words_with_different_bodies(repo: AnnotationRepository, ids: tuple) -> None:
+    page = {"type": "AnnotationPage", "items": [_foreign("王兴表示", "第一条", ids[0]), _foreign("王兴表示", "第二条", ids[1])]}
+    result = import_w3c(page, LIB, repo, ARTICLES)
+    assert (result.added, result.unchanged) == (2, 0)
+    assert sorted(a.note for a in repo.for_library(LIB)) == ["第一条", "第二条"]
+    assert import_w3c(page, LIB, repo, ARTICLES).added == 0  # and a second import adds nothing
+    same_body = {"type": "AnnotationPage", "items": [_foreign("王兴表示", "第一条", "https://y/9")]}
+    assert import_w3c(same_body, LIB, repo, ARTICLES).unchanged == 1  # same target and body: a duplicate
