@@ -13,13 +13,12 @@ the database or the output cannot be used, 2 for bad arguments or unreadable inp
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from reader.analysis.pipeline import Analyzer
-from reader.errors import ExportError, StoreUnavailable
+from reader.errors import AnnotationFileError, ExportError, StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.library import analysis_workers, library_id, load_library
 from reader.library.store import Store
@@ -29,7 +28,7 @@ from reader.notes.model import Annotation
 from reader.notes.obsidian import build_vault
 from reader.notes.output import inside, safe_filename, write_atomic
 from reader.notes.repository import AnnotationRepository
-from reader.notes.w3c import import_w3c, w3c_json
+from reader.notes.w3c import import_w3c, read_w3c, w3c_json
 from reader.paths import data_dir
 
 
@@ -151,13 +150,11 @@ def _export_vault(args: argparse.Namespace, folder: Path, annotations: list[Anno
 
 
 def run_import(args: argparse.Namespace) -> int:
-    try:
-        document = json.loads(args.annotations.read_text(encoding="utf-8"))
-    except OSError as error:
-        return _fail(f"{args.annotations}: {error.strerror or error}", 2)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return _fail(f"{args.annotations}: not a JSON file ({error})", 2)
     folder: Path = args.library
+    try:
+        document = read_w3c(args.annotations)
+    except AnnotationFileError as error:
+        return _fail(f"{args.annotations}: {error}", 2)
     if not folder.exists():
         return _fail(f"{folder}: no such file or folder", 2)
     articles, _ = load_articles(folder)
@@ -166,7 +163,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     try:
         result = import_w3c(document, library_id([folder]), AnnotationRepository(store), articles)
-    except ValueError as error:
+    except AnnotationFileError as error:
         return _fail(f"{args.annotations}: {error}", 2)
     except StoreUnavailable as error:
         return _fail(str(error), 1)

@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import reader
+from reader.errors import AnnotationFileError
 from reader.ingest.model import Article
 from reader.library.library import library_folders
 from reader.notes.anchor import reanchored
@@ -145,6 +146,26 @@ def _source(a: Annotation, article: Article | None) -> str:
 
 
 # -- import
+def read_w3c(path: Path) -> object:
+    """The JSON document in ``path`` (a UTF-8 byte order mark is allowed). AnnotationFileError
+    says why it cannot be read: not a regular file (a pipe would block), not UTF-8, not JSON,
+    or nested too deeply for the parser."""
+    if not path.is_file():
+        raise AnnotationFileError("no such file" if not path.exists() else "not a regular file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise AnnotationFileError(str(error.strerror or error)) from error
+    except UnicodeDecodeError as error:
+        raise AnnotationFileError(f"not a UTF-8 file (byte {error.start}: {error.reason})") from error
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnnotationFileError(f"not a JSON file ({error})") from error
+    except RecursionError as error:  # json.loads recurses once per level of nesting
+        raise AnnotationFileError("not an annotation file: its JSON is nested too deeply to read") from error
+
+
 @dataclass(slots=True)
 class ImportResult:
     """What an import found; ``changes`` are the writes it makes (all at once, or as one
@@ -155,7 +176,7 @@ class ImportResult:
     unchanged: int = 0  # already there (same id, or the same target and body)
     orphaned: int = 0  # imported, but their words are not in the current article
     elsewhere: list[str] = field(default_factory=list)  # skipped: the passage's article is not in the library
-    problems: list[str] = field(default_factory=list)  # items skipped, and why
+    problems: list[str] = field(default_factory=list)  # items skipped (nothing to anchor to), and why
     changes: list[Change] = field(default_factory=list)
 
     def summary(self, library_name: str) -> str:
@@ -170,7 +191,7 @@ class ImportResult:
                 f"(the first targets {first!r}: import into the library it came from)"
             )
         if self.problems:
-            parts.append(f"{len(self.problems)} skipped as unreadable ({self.problems[0]})")
+            parts.append(f"{len(self.problems)} skipped because Reader cannot place them ({self.problems[0]})")
         return "; ".join(parts)
 
 
@@ -179,10 +200,20 @@ def plan_import(
 ) -> ImportResult:
     """What adding the annotations of a W3C document to ``library`` would change, each
     re-anchored in ``articles``; reads the store, writes nothing. A highlight or bookmark whose
-    article is not among ``articles`` is skipped and counted in ``elsewhere``."""
+    article is not among ``articles`` is skipped and counted in ``elsewhere``; an item Reader
+    cannot place (no text selector and no entity) is skipped and listed in ``problems``. A
+    document of the wrong shape anywhere (an item that is not an object, a selector's offset
+    that is not a count of characters, …) is refused whole with AnnotationFileError naming
+    the items and their problems: nothing is half imported."""
+    items = _items(document)
+    malformed = [f"{_item_name(n, item)} {problem}" for n, item in enumerate(items, 1) if (problem := _shape_problem(item))]
+    if malformed:
+        shown = "; ".join(malformed[:_SHOWN])
+        more = f"; and {len(malformed) - _SHOWN} more" if len(malformed) > _SHOWN else ""
+        raise AnnotationFileError(f"nothing was imported: {shown}{more}")
     result = ImportResult()
     planned: dict[str, Annotation] = {}
-    for number, item in enumerate(_items(document), 1):
+    for number, item in enumerate(items, 1):
         try:
             annotation, ours = _parse(item, library, articles)
         except ValueError as error:
@@ -241,24 +272,88 @@ def _items(document: object) -> list[Any]:
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
-        raise ValueError("not a W3C annotation document (expected a JSON object or list)")
+        raise AnnotationFileError("not a W3C annotation document (expected a JSON object or list)")
     kind = document.get("type")
     if kind == "Annotation":
         return [document]
-    items: list[Any] = list(document.get("items") or [])
-    page = document.get("first")
+    items: list[Any] = []
+    page: object = document
     while isinstance(page, dict):
-        items.extend(page.get("items") or [])
-        page = page.get("next")
+        found = page.get("items")
+        if found is not None and not isinstance(found, list):
+            raise AnnotationFileError(f"not a W3C annotation document: its 'items' is {_json_type(found)}, not a list")
+        items.extend(found or [])
+        page = page.get("first") if page is document else page.get("next")
+    if page is not None and not isinstance(page, str):  # a string is a page elsewhere, not fetched
+        raise AnnotationFileError(f"not a W3C annotation document: a page is {_json_type(page)}, not an object")
     if not items and kind not in ("AnnotationCollection", "AnnotationPage"):
-        raise ValueError("not a W3C annotation document (no AnnotationCollection, page or items)")
+        raise AnnotationFileError("not a W3C annotation document (no AnnotationCollection, page or items)")
     return items
 
 
-def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple[Annotation, bool]:
-    """An item as an Annotation of ``library``, and whether it carries one of our ids."""
+# Longer than any article, and within what Qt's positions and SQLite's integers hold.
+_MAX_OFFSET = 2**31 - 1
+_SHOWN = 5  # malformed items named in the refusal
+
+
+def _shape_problem(item: object) -> str | None:
+    """What breaks the W3C model's shape in ``item`` (the first thing found), or None. Only the
+    members import reads are checked; unknown ones are other tools' business."""
     if not isinstance(item, dict):
-        raise ValueError("not a JSON object")
+        return f"is {_json_type(item)}, not an object"
+    for key in ("id", "bodyValue", "created", "modified"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            return f"has {key!r} {_json_type(item[key])}, not a string"
+    for body in _as_list(item.get("body")):
+        if not isinstance(body, (str, dict)) or (isinstance(body, dict) and body.get("value") is not None and not isinstance(body["value"], str)):
+            return "has a body that is not a string or an object with a text 'value'"
+    targets = _as_list(item.get("target"))
+    if not targets:
+        return "has no target"
+    for target in targets:
+        if isinstance(target, str):
+            continue
+        if not isinstance(target, dict):
+            return f"has a target that is {_json_type(target)}, not a string or an object"
+        if any(target.get(key) is not None and not isinstance(target[key], str) for key in ("source", "id")):
+            return "has a target whose 'source' is not a string"
+        for selector in _as_list(target.get("selector")):
+            if (problem := _selector_problem(selector)) is not None:
+                return problem
+    return None
+
+
+def _selector_problem(selector: object) -> str | None:
+    if not isinstance(selector, dict):
+        return f"has a selector that is {_json_type(selector)}, not an object"
+    if selector.get("type") == "TextQuoteSelector":
+        if not isinstance(selector.get("exact"), str):
+            return "has a TextQuoteSelector without a text 'exact' quote"
+        if any(selector.get(key) is not None and not isinstance(selector[key], str) for key in ("prefix", "suffix")):
+            return "has a TextQuoteSelector whose 'prefix' or 'suffix' is not a string"
+    if selector.get("type") == "TextPositionSelector":
+        start, end = selector.get("start"), selector.get("end")
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+            return f"has a TextPositionSelector [{start!r}, {end!r}) that is not a pair of whole numbers"
+        if not 0 <= start <= end <= _MAX_OFFSET:  # type: ignore[operator]
+            return f"has a TextPositionSelector [{start}, {end}) that is not a range of 0 to {_MAX_OFFSET} characters"
+    return None
+
+
+def _item_name(number: int, item: object) -> str:
+    raw_id = item.get("id") if isinstance(item, dict) else None
+    return f"item {number} ({raw_id})" if isinstance(raw_id, str) and raw_id else f"item {number}"
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple[Annotation, bool]:
+    """An item (of the shape ``_shape_problem`` checks) as an Annotation of ``library``, and
+    whether it carries one of our ids; ValueError when Reader cannot place it."""
+    assert isinstance(item, dict)
     raw_id = str(item.get("id") or "")
     our_id = _our_id(raw_id)
     motivations = _as_list(item.get("motivation"))
@@ -281,10 +376,7 @@ def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple
             name = value
         else:
             note = f"{note}\n\n{value}" if note else value
-    targets = _as_list(item.get("target"))
-    if not targets:
-        raise ValueError("has no target")
-    target = targets[0]
+    target = _as_list(item.get("target"))[0]
     key, selector, color = "", None, Color.YELLOW
     if isinstance(target, str):
         if target.startswith(_ENTITY_TARGET):
@@ -351,13 +443,9 @@ def _selector(selectors: list[Any], article: Article | None) -> Selector | None:
     position = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), None)
     start = end = None
     if position is not None:
-        start, end = position.get("start"), position.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-            raise ValueError(f"TextPositionSelector [{start}, {end}) is not a valid range")
+        start, end = position["start"], position["end"]
     if quote_selector is not None:
-        exact = quote_selector.get("exact")
-        if not isinstance(exact, str):
-            raise ValueError("TextQuoteSelector without an exact quote")
+        exact = quote_selector["exact"]
         prefix = quote_selector.get("prefix") or ""
         suffix = quote_selector.get("suffix") or ""
         if start is None or end is None:

@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.errors import AnnotationFileError
 from reader.ingest.model import Article
 from reader.library.store import Store
 from reader.notes.model import Annotation, Color, Kind, Selector, new_annotation
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
-from reader.notes.w3c import CONTEXT, import_w3c, plan_import, to_w3c
+from reader.notes.w3c import CONTEXT, import_w3c, plan_import, read_w3c, to_w3c
 
 LIB = "/data/articles"
 TEXT = "美团发布财报，核心本地商业收入增长。\n😀 外卖订单量创新高，𠀀字也在。\n王兴表示将继续投入。"
@@ -110,11 +113,10 @@ def test_w3c_import_foreign_file_dedupes_on_passage(repo: AnnotationRepository) 
                 },
             },
             {"type": "Annotation", "target": {"source": "news/meituan.md"}},  # no passage, no entity
-            "junk",
         ],
     }
     result = import_w3c(foreign, LIB, repo, {ARTICLE.key: ARTICLE})
-    assert result.added == 1 and len(result.problems) == 2
+    assert result.added == 1 and result.problems == ["item 2: annotation has neither a text selector nor an entity"]
     (stored,) = repo.for_library(LIB)
     assert stored.kind is Kind.HIGHLIGHT and stored.note == "外部工具的笔记"
     assert stored.article_key == ARTICLE.key
@@ -131,7 +133,7 @@ def test_w3c_import_of_another_librarys_notes_says_why_it_skipped_them(repo: Ann
 
 
 def test_w3c_import_rejects_non_annotation_json(repo: AnnotationRepository) -> None:
-    with pytest.raises(ValueError, match="not a W3C"):
+    with pytest.raises(AnnotationFileError, match="not a W3C"):
         import_w3c({"hello": "world"}, LIB, repo, {})
 
 
@@ -267,3 +269,77 @@ def test_w3c_import_keeps_two_foreign_notes_on_the_same_words_with_different_bod
     assert import_w3c(page, LIB, repo, ARTICLES).added == 0  # and a second import adds nothing
     same_body = {"type": "AnnotationPage", "items": [_foreign("王兴表示", "第一条", "https://y/9")]}
     assert import_w3c(same_body, LIB, repo, ARTICLES).unchanged == 1  # same target and body: a duplicate
+
+
+_QUOTE = {"type": "TextQuoteSelector", "exact": "王兴表示"}
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        (5, "item 3 is a number, not an object"),
+        ("junk", "item 3 is a string, not an object"),
+        ({"id": "https://x/big", "target": {"source": ARTICLE.key, "selector": [_QUOTE, {"type": "TextPositionSelector", "start": 10**30, "end": 10**30 + 4}]}},
+         f"item 3 (https://x/big) has a TextPositionSelector [{10**30}, {10**30 + 4}) that is not a range of 0 to 2147483647"),
+        ({"target": {"source": ARTICLE.key, "selector": {"type": "TextPositionSelector", "start": True, "end": "4"}}}, "item 3 has a TextPositionSelector [True, '4') that is not a pair"),
+        ({"target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": 5}}}, "item 3 has a TextQuoteSelector without a text 'exact'"),
+        ({"target": {"source": ARTICLE.key, "selector": [_QUOTE, 7]}}, "item 3 has a selector that is a number"),
+        ({"target": [3]}, "item 3 has a target that is a number"),
+        ({"target": {"source": {"a": 1}, "selector": _QUOTE}}, "item 3 has a target whose 'source' is not a string"),
+        ({"modified": 9, "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has 'modified' a number, not a string"),
+        ({"body": [1], "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has a body that is not a string"),
+        ({"type": "Annotation"}, "item 3 has no target"),
+    ],
+)
+def test_w3c_import_of_a_malformed_item_imports_nothing_and_names_it(repo: AnnotationRepository, item: object, said: str) -> None:
+    good = [_foreign("王兴表示", "好的"), _foreign("美团发布财报", "也好")]
+    with pytest.raises(AnnotationFileError, match=re.escape(f"nothing was imported: {said}")):
+        import_w3c({"type": "AnnotationPage", "items": [*good, item]}, LIB, repo, ARTICLES)
+    assert repo.for_library(LIB) == []
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ({"type": "AnnotationPage", "items": 5}, "its 'items' is a number, not a list"),
+        ({"type": "AnnotationCollection", "first": {"items": {"a": 1}}}, "its 'items' is an object, not a list"),
+        ({"type": "AnnotationCollection", "first": 5}, "a page is a number, not an object"),
+        ({"type": "AnnotationCollection", "first": {"items": [], "next": [1]}}, "a page is a list, not an object"),
+        ("text", "expected a JSON object or list"),
+    ],
+)
+def test_w3c_import_of_a_malformed_document_is_refused(repo: AnnotationRepository, document: object, said: str) -> None:
+    with pytest.raises(AnnotationFileError, match=re.escape(said)):
+        import_w3c(document, LIB, repo, ARTICLES)
+
+
+def test_w3c_import_names_the_first_malformed_items_and_counts_the_rest(repo: AnnotationRepository) -> None:
+    with pytest.raises(AnnotationFileError, match=r"item 5 is a number, not an object; and 3 more$"):
+        import_w3c(list(range(1, 9)), LIB, repo, ARTICLES)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b"\xff\xfe{}", "not a UTF-8 file"),
+        (b"{ not json", "not a JSON file"),
+    ],
+)
+def test_read_w3c_says_why_a_file_cannot_be_read(tmp_path: Path, content: bytes, said: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(AnnotationFileError, match=said):
+        read_w3c(path)
+
+
+def test_read_w3c_accepts_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes("\ufeff".encode() + json.dumps({"type": "AnnotationPage", "items": []}).encode())
+    assert read_w3c(path) == {"type": "AnnotationPage", "items": []}
+
+
+def test_read_w3c_refuses_a_named_pipe_instead_of_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(AnnotationFileError, match="not a regular file"):
+        read_w3c(tmp_path / "pipe.json")
