@@ -35,7 +35,7 @@ from reader.ingest.model import Article
 from reader.library.library import library_folders
 from reader.notes.anchor import reanchored
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind, Selector, timestamp
-from reader.notes.output import write_atomic
+from reader.notes.output import write_output
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import Change
 
@@ -88,8 +88,8 @@ def w3c_json(annotations: Sequence[Annotation], articles: Mapping[str, Article],
 def export_w3c(
     path: Path, annotations: Sequence[Annotation], articles: Mapping[str, Article], *, label: str = "Reader annotations"
 ) -> Path:
-    """Write the collection atomically to ``path``; ExportError when it cannot be written."""
-    write_atomic(path, w3c_json(annotations, articles, label=label))
+    """Write the collection to ``path`` (write_output); ExportError when it cannot be written."""
+    write_output(path, w3c_json(annotations, articles, label=label))
     return path
 
 
