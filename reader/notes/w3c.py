@@ -303,7 +303,7 @@ def _shape_problem(item: object) -> str | None:
         return f"is {_json_type(item)}, not an object"
     for key in ("id", "bodyValue", "created", "modified"):
         if item.get(key) is not None and not isinstance(item[key], str):
-            return f"has {key!r} {_json_type(item[key])}, not a string"
+            return f"has {key!r} as {_json_type(item[key])}, not a string"
     for body in _as_list(item.get("body")):
         if not isinstance(body, (str, dict)) or (isinstance(body, dict) and body.get("value") is not None and not isinstance(body["value"], str)):
             return "has a body that is not a string or an object with a text 'value'"

@@ -286,7 +286,7 @@ _QUOTE = {"type": "TextQuoteSelector", "exact": "王兴表示"}
         ({"target": {"source": ARTICLE.key, "selector": [_QUOTE, 7]}}, "item 3 has a selector that is a number"),
         ({"target": [3]}, "item 3 has a target that is a number"),
         ({"target": {"source": {"a": 1}, "selector": _QUOTE}}, "item 3 has a target whose 'source' is not a string"),
-        ({"modified": 9, "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has 'modified' a number, not a string"),
+        ({"modified": 9, "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has 'modified' as a number, not a string"),
         ({"body": [1], "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has a body that is not a string"),
         ({"type": "Annotation"}, "item 3 has no target"),
     ],
