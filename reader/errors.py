@@ -29,5 +29,10 @@ class ExportError(ReaderError):
     """An export could not be written."""
 
 
+class AnnotationFileError(ReaderError):
+    """A notes file to import cannot be read, or breaks the W3C model's shape; nothing of it
+    was imported. The message names the item and the problem (the caller adds the file)."""
+
+
 class DesktopError(ReaderError):
     """The desktop integration could not be installed or removed; the message says why."""

@@ -5,7 +5,9 @@
     reader notes import ANNOTATIONS.json --library LIBRARY
 
 ``OUT`` is a file, an existing folder (the file is named after the article or the library), or
-``-`` for standard output, where the export goes without ``-o`` too. File links in Markdown are
+``-`` for standard output, where the export goes without ``-o`` too. A file is replaced
+atomically; a pipe or a device (``/dev/stdout``, a named pipe) is written to as a stream and
+never replaced. File links in Markdown are
 relative to ``OUT``'s folder, or absolute ``file://`` URIs on standard output. Messages go to standard error; the exit status is 0 on success, 1 when
 the database or the output cannot be used, 2 for bad arguments or unreadable input.
 """
@@ -13,13 +15,12 @@ the database or the output cannot be used, 2 for bad arguments or unreadable inp
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from reader.analysis.pipeline import Analyzer
-from reader.errors import ExportError, StoreUnavailable
+from reader.errors import AnnotationFileError, ExportError, StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.library import analysis_workers, library_id, load_library
 from reader.library.store import Store
@@ -27,9 +28,9 @@ from reader.notes.articles import article_key, load_articles
 from reader.notes.markdown import build_document, render
 from reader.notes.model import Annotation
 from reader.notes.obsidian import build_vault
-from reader.notes.output import inside, safe_filename, write_atomic
+from reader.notes.output import inside, remove_stale_temporaries, safe_filename, write_atomic, write_output
 from reader.notes.repository import AnnotationRepository
-from reader.notes.w3c import import_w3c, w3c_json
+from reader.notes.w3c import import_w3c, read_w3c, w3c_json
 from reader.paths import data_dir
 
 
@@ -117,7 +118,7 @@ def run_export(args: argparse.Namespace) -> int:
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text)
+            write_output(output, text)
     except ExportError as error:
         return _fail(str(error), 1)
     if output is not None:
@@ -142,6 +143,7 @@ def _export_vault(args: argparse.Namespace, folder: Path, annotations: list[Anno
         store.close()
     try:
         notes = build_vault(library, annotations, vault, article_template=args.template, entity_template=args.entity_template)
+        remove_stale_temporaries(vault)
         for note in notes:
             write_atomic(inside(vault, f"{note.name}.md"), note.text)
     except ExportError as error:
@@ -151,13 +153,11 @@ def _export_vault(args: argparse.Namespace, folder: Path, annotations: list[Anno
 
 
 def run_import(args: argparse.Namespace) -> int:
-    try:
-        document = json.loads(args.annotations.read_text(encoding="utf-8"))
-    except OSError as error:
-        return _fail(f"{args.annotations}: {error.strerror or error}", 2)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return _fail(f"{args.annotations}: not a JSON file ({error})", 2)
     folder: Path = args.library
+    try:
+        document = read_w3c(args.annotations)
+    except AnnotationFileError as error:
+        return _fail(f"{args.annotations}: {error}", 2)
     if not folder.exists():
         return _fail(f"{folder}: no such file or folder", 2)
     articles, _ = load_articles(folder)
@@ -166,7 +166,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     try:
         result = import_w3c(document, library_id([folder]), AnnotationRepository(store), articles)
-    except ValueError as error:
+    except AnnotationFileError as error:
         return _fail(f"{args.annotations}: {error}", 2)
     except StoreUnavailable as error:
         return _fail(str(error), 1)

@@ -29,7 +29,7 @@ from reader.ingest.model import Article
 from reader.library.links import reader_link
 from reader.notes.anchor import anchor
 from reader.notes.model import ORPHAN, Anchor, Annotation, Kind, timestamp
-from reader.notes.output import write_atomic
+from reader.notes.output import write_output
 from reader.paths import resource
 
 TEMPLATE = resource("templates", "notes.md.j2")
@@ -301,7 +301,8 @@ def export_markdown(
     single_article: str | None = None,
     template: Path | None = None,
 ) -> Path:
-    """Render and write atomically to ``path`` (the old file stays whole if anything fails)."""
+    """Render and write to ``path`` (write_output: atomically to a file, the old one staying
+    whole if anything fails; as a stream to a pipe or a device)."""
     document = build_document(library, annotations, articles, title=title, single_article=single_article, output=path)
-    write_atomic(path, render(document, template))
+    write_output(path, render(document, template))
     return path

@@ -114,9 +114,20 @@ class Annotation:
     def quote(self) -> str:
         return self.selector.exact if self.selector is not None else ""
 
+    def same_note_as(self, other: Annotation) -> bool:
+        """Whether ``other`` is this note under another id: the same library, target (article,
+        entity, quote and where it starts) and body (note, tags, name). Kind and colour are
+        how it is shown, not what it says."""
+        return _target_and_body(self) == _target_and_body(other)
+
     def edited(self, **changes: object) -> Annotation:
         """A copy with ``changes`` and a fresh ``modified`` time."""
         return replace(self, **changes, modified=timestamp())  # type: ignore[arg-type]
+
+
+def _target_and_body(a: Annotation) -> tuple[object, ...]:
+    start = a.selector.start if a.selector is not None else None
+    return (a.library, a.article_key, a.quote, start, a.entity, a.note, a.tags, a.name)
 
 
 @dataclass(frozen=True, slots=True)

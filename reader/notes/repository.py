@@ -164,12 +164,14 @@ class AnnotationRepository:
             counts.update(json.loads(tags))
         return [tag for tag, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
-    def find_duplicate(self, library: str, article_key: str, exact: str, start: int | None) -> Annotation | None:
-        """An annotation of the same passage (source, quote and start): how imports of foreign
-        files, whose ids are not ours, avoid duplicates."""
+    def find_duplicate(self, annotation: Annotation) -> Annotation | None:
+        """Another annotation of the same library with the same target and body (see
+        ``Annotation.same_note_as``): how an import recognises a note it holds under another id."""
+        row = _row(annotation)
         rows = self._select(
-            "WHERE library = :l AND article_key = :k AND exact = :x AND start IS :s LIMIT 1",
-            {"l": library, "k": article_key, "x": exact, "s": start},
+            "WHERE library = :library AND article_key = :article_key AND start IS :start AND exact = :exact "
+            "AND entity IS :entity AND note = :note AND tags = :tags AND name = :name AND id != :id LIMIT 1",
+            row,
         )
         return rows[0] if rows else None
 

@@ -12,26 +12,30 @@ Markdown), ``tagging`` (one per tag), ``describing`` (a bookmark's name), ``iden
 entity an entity note is bound to). The colour is the target's ``styleClass``.
 
 Import reads such files — ours and other tools' — and re-anchors each annotation in the current
-article text. Our ids (``urn:uuid:…``) make a second import of the same file a no-op; foreign
-annotations are deduplicated on source, quote and start.
+article text. An annotation's identity is per library: a duplicate is the same id in this
+library, or the same target *and* body (two notes on the same words are two notes). Our ids
+(``urn:uuid:…``) make a second import of the same file a no-op; one of them that another library
+holds (the backup of a copied or moved library) comes in under an id of this library, so an
+import never changes or moves another library's notes.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 import reader
+from reader.errors import AnnotationFileError
 from reader.ingest.model import Article
 from reader.library.library import library_folders
 from reader.notes.anchor import reanchored
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind, Selector, timestamp
-from reader.notes.output import write_atomic
+from reader.notes.output import write_output
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import Change
 
@@ -47,6 +51,8 @@ _STYLESHEET = " ".join(
 )
 # Foreign annotations get stable ids derived from what identifies them, so a re-import matches.
 _FOREIGN = uuid.UUID("6f3c2a4e-29d1-4f0e-9a51-7d1b8c0e5a10")
+# Our ids imported into another library than theirs get ids derived from the library and the id.
+_SCOPED = uuid.UUID("0b7d5f9e-63a2-4c8e-b1f4-2e9a7c3d8b60")
 
 
 def to_w3c(
@@ -82,8 +88,8 @@ def w3c_json(annotations: Sequence[Annotation], articles: Mapping[str, Article],
 def export_w3c(
     path: Path, annotations: Sequence[Annotation], articles: Mapping[str, Article], *, label: str = "Reader annotations"
 ) -> Path:
-    """Write the collection atomically to ``path``; ExportError when it cannot be written."""
-    write_atomic(path, w3c_json(annotations, articles, label=label))
+    """Write the collection to ``path`` (write_output); ExportError when it cannot be written."""
+    write_output(path, w3c_json(annotations, articles, label=label))
     return path
 
 
@@ -140,6 +146,26 @@ def _source(a: Annotation, article: Article | None) -> str:
 
 
 # -- import
+def read_w3c(path: Path) -> object:
+    """The JSON document in ``path`` (a UTF-8 byte order mark is allowed). AnnotationFileError
+    says why it cannot be read: not a regular file (a pipe would block), not UTF-8, not JSON,
+    or nested too deeply for the parser."""
+    if not path.is_file():
+        raise AnnotationFileError("no such file" if not path.exists() else "not a regular file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise AnnotationFileError(str(error.strerror or error)) from error
+    except UnicodeDecodeError as error:
+        raise AnnotationFileError(f"not a UTF-8 file (byte {error.start}: {error.reason})") from error
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnnotationFileError(f"not a JSON file ({error})") from error
+    except RecursionError as error:  # json.loads recurses once per level of nesting
+        raise AnnotationFileError("not an annotation file: its JSON is nested too deeply to read") from error
+
+
 @dataclass(slots=True)
 class ImportResult:
     """What an import found; ``changes`` are the writes it makes (all at once, or as one
@@ -147,10 +173,10 @@ class ImportResult:
 
     added: int = 0
     updated: int = 0  # ours, newer in the file than in the store
-    unchanged: int = 0  # already there (same id, or the same passage for foreign ones)
+    unchanged: int = 0  # already there (same id, or the same target and body)
     orphaned: int = 0  # imported, but their words are not in the current article
     elsewhere: list[str] = field(default_factory=list)  # skipped: the passage's article is not in the library
-    problems: list[str] = field(default_factory=list)  # items skipped, and why
+    problems: list[str] = field(default_factory=list)  # items skipped (nothing to anchor to), and why
     changes: list[Change] = field(default_factory=list)
 
     def summary(self, library_name: str) -> str:
@@ -165,7 +191,7 @@ class ImportResult:
                 f"(the first targets {first!r}: import into the library it came from)"
             )
         if self.problems:
-            parts.append(f"{len(self.problems)} skipped as unreadable ({self.problems[0]})")
+            parts.append(f"{len(self.problems)} skipped because Reader cannot place them ({self.problems[0]})")
         return "; ".join(parts)
 
 
@@ -174,10 +200,20 @@ def plan_import(
 ) -> ImportResult:
     """What adding the annotations of a W3C document to ``library`` would change, each
     re-anchored in ``articles``; reads the store, writes nothing. A highlight or bookmark whose
-    article is not among ``articles`` is skipped and counted in ``elsewhere``."""
+    article is not among ``articles`` is skipped and counted in ``elsewhere``; an item Reader
+    cannot place (no text selector and no entity) is skipped and listed in ``problems``. A
+    document of the wrong shape anywhere (an item that is not an object, a selector's offset
+    that is not a count of characters, …) is refused whole with AnnotationFileError naming
+    the items and their problems: nothing is half imported."""
+    items = _items(document)
+    malformed = [f"{_item_name(n, item)} {problem}" for n, item in enumerate(items, 1) if (problem := _shape_problem(item))]
+    if malformed:
+        shown = "; ".join(malformed[:_SHOWN])
+        more = f"; and {len(malformed) - _SHOWN} more" if len(malformed) > _SHOWN else ""
+        raise AnnotationFileError(f"nothing was imported: {shown}{more}")
     result = ImportResult()
     planned: dict[str, Annotation] = {}
-    for number, item in enumerate(_items(document), 1):
+    for number, item in enumerate(items, 1):
         try:
             annotation, ours = _parse(item, library, articles)
         except ValueError as error:
@@ -191,15 +227,16 @@ def plan_import(
             placed = reanchored(annotation, article.text)
             annotation = placed.annotation
             result.orphaned += placed.anchor.orphaned
+        annotation, moved_in = _scoped(annotation, repository)
         existing = planned.get(annotation.id) or repository.get(annotation.id)
-        if existing is None and not ours and annotation.selector is not None:
-            existing = _same_passage(planned.values(), annotation) or repository.find_duplicate(
-                library, annotation.article_key, annotation.quote, annotation.selector.start
-            )
+        if existing is None and not ours:
+            existing = next((p for p in planned.values() if p.same_note_as(annotation)), None)
+        if existing is None and (moved_in or not ours):
+            existing = repository.find_duplicate(annotation)
         if existing is None:
             result.changes.append(Change(None, annotation))
             result.added += 1
-        elif ours and existing != annotation and annotation.modified > existing.modified:
+        elif ours and existing.id == annotation.id and existing != annotation and annotation.modified > existing.modified:
             result.changes.append(Change(existing, annotation))
             result.updated += 1
         else:
@@ -218,13 +255,16 @@ def import_w3c(
     return result
 
 
-def _same_passage(planned: Iterable[Annotation], annotation: Annotation) -> Annotation | None:
-    """A foreign annotation already planned in this import for the same passage."""
-    assert annotation.selector is not None
-    for other in planned:
-        if (other.article_key, other.quote) == (annotation.article_key, annotation.quote) and other.selector is not None and other.selector.start == annotation.selector.start:
-            return other
-    return None
+def _scoped(annotation: Annotation, repository: AnnotationRepository) -> tuple[Annotation, bool]:
+    """The annotation under an id of its own library. An id is a note of one library: when
+    another library holds it (a copied or moved library's backup), the import gets an id derived
+    from both, the same at every import, so the original is never changed or moved. True when
+    the id was derived: the note may be here already under its own id."""
+    holder = repository.get(annotation.id)
+    if holder is None or holder.library == annotation.library:
+        return annotation, False
+    scoped = str(uuid.uuid5(_SCOPED, f"{annotation.library}\x00{annotation.id}"))
+    return replace(annotation, id=scoped), True
 
 
 def _items(document: object) -> list[Any]:
@@ -232,24 +272,88 @@ def _items(document: object) -> list[Any]:
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
-        raise ValueError("not a W3C annotation document (expected a JSON object or list)")
+        raise AnnotationFileError("not a W3C annotation document (expected a JSON object or list)")
     kind = document.get("type")
     if kind == "Annotation":
         return [document]
-    items: list[Any] = list(document.get("items") or [])
-    page = document.get("first")
+    items: list[Any] = []
+    page: object = document
     while isinstance(page, dict):
-        items.extend(page.get("items") or [])
-        page = page.get("next")
+        found = page.get("items")
+        if found is not None and not isinstance(found, list):
+            raise AnnotationFileError(f"not a W3C annotation document: its 'items' is {_json_type(found)}, not a list")
+        items.extend(found or [])
+        page = page.get("first") if page is document else page.get("next")
+    if page is not None and not isinstance(page, str):  # a string is a page elsewhere, not fetched
+        raise AnnotationFileError(f"not a W3C annotation document: a page is {_json_type(page)}, not an object")
     if not items and kind not in ("AnnotationCollection", "AnnotationPage"):
-        raise ValueError("not a W3C annotation document (no AnnotationCollection, page or items)")
+        raise AnnotationFileError("not a W3C annotation document (no AnnotationCollection, page or items)")
     return items
 
 
-def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple[Annotation, bool]:
-    """An item as an Annotation of ``library``, and whether it carries one of our ids."""
+# Longer than any article, and within what Qt's positions and SQLite's integers hold.
+_MAX_OFFSET = 2**31 - 1
+_SHOWN = 5  # malformed items named in the refusal
+
+
+def _shape_problem(item: object) -> str | None:
+    """What breaks the W3C model's shape in ``item`` (the first thing found), or None. Only the
+    members import reads are checked; unknown ones are other tools' business."""
     if not isinstance(item, dict):
-        raise ValueError("not a JSON object")
+        return f"is {_json_type(item)}, not an object"
+    for key in ("id", "bodyValue", "created", "modified"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            return f"has {key!r} as {_json_type(item[key])}, not a string"
+    for body in _as_list(item.get("body")):
+        if not isinstance(body, (str, dict)) or (isinstance(body, dict) and body.get("value") is not None and not isinstance(body["value"], str)):
+            return "has a body that is not a string or an object with a text 'value'"
+    targets = _as_list(item.get("target"))
+    if not targets:
+        return "has no target"
+    for target in targets:
+        if isinstance(target, str):
+            continue
+        if not isinstance(target, dict):
+            return f"has a target that is {_json_type(target)}, not a string or an object"
+        if any(target.get(key) is not None and not isinstance(target[key], str) for key in ("source", "id")):
+            return "has a target whose 'source' is not a string"
+        for selector in _as_list(target.get("selector")):
+            if (problem := _selector_problem(selector)) is not None:
+                return problem
+    return None
+
+
+def _selector_problem(selector: object) -> str | None:
+    if not isinstance(selector, dict):
+        return f"has a selector that is {_json_type(selector)}, not an object"
+    if selector.get("type") == "TextQuoteSelector":
+        if not isinstance(selector.get("exact"), str):
+            return "has a TextQuoteSelector without a text 'exact' quote"
+        if any(selector.get(key) is not None and not isinstance(selector[key], str) for key in ("prefix", "suffix")):
+            return "has a TextQuoteSelector whose 'prefix' or 'suffix' is not a string"
+    if selector.get("type") == "TextPositionSelector":
+        start, end = selector.get("start"), selector.get("end")
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+            return f"has a TextPositionSelector [{start!r}, {end!r}) that is not a pair of whole numbers"
+        if not 0 <= start <= end <= _MAX_OFFSET:  # type: ignore[operator]
+            return f"has a TextPositionSelector [{start}, {end}) that is not a range of 0 to {_MAX_OFFSET} characters"
+    return None
+
+
+def _item_name(number: int, item: object) -> str:
+    raw_id = item.get("id") if isinstance(item, dict) else None
+    return f"item {number} ({raw_id})" if isinstance(raw_id, str) and raw_id else f"item {number}"
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple[Annotation, bool]:
+    """An item (of the shape ``_shape_problem`` checks) as an Annotation of ``library``, and
+    whether it carries one of our ids; ValueError when Reader cannot place it."""
+    assert isinstance(item, dict)
     raw_id = str(item.get("id") or "")
     our_id = _our_id(raw_id)
     motivations = _as_list(item.get("motivation"))
@@ -272,10 +376,7 @@ def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple
             name = value
         else:
             note = f"{note}\n\n{value}" if note else value
-    targets = _as_list(item.get("target"))
-    if not targets:
-        raise ValueError("has no target")
-    target = targets[0]
+    target = _as_list(item.get("target"))[0]
     key, selector, color = "", None, Color.YELLOW
     if isinstance(target, str):
         if target.startswith(_ENTITY_TARGET):
@@ -306,9 +407,11 @@ def _parse(item: object, library: str, articles: Mapping[str, Article]) -> tuple
     if kind is not Kind.ENTITY_NOTE and not key:
         raise ValueError(f"{raw_id or 'annotation'} has no target source")
     created = str(item.get("created") or timestamp())
-    identity = our_id or str(
-        uuid.uuid5(_FOREIGN, "\x00".join((library, raw_id, key, selector.exact if selector else "", str(selector.start if selector else ""), entity or "")))
-    )
+    # A foreign item's id is derived from its library and target, and from its own id or, when
+    # it has none, its body: two notes on the same words are two notes.
+    named = (raw_id,) if raw_id else ("", note, name, *tags)
+    place = (key, selector.exact if selector else "", str(selector.start if selector else ""), entity or "")
+    identity = our_id or str(uuid.uuid5(_FOREIGN, "\x00".join((library, *named, *place))))
     annotation = Annotation(
         id=identity,
         library=library,
@@ -340,13 +443,9 @@ def _selector(selectors: list[Any], article: Article | None) -> Selector | None:
     position = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), None)
     start = end = None
     if position is not None:
-        start, end = position.get("start"), position.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-            raise ValueError(f"TextPositionSelector [{start}, {end}) is not a valid range")
+        start, end = position["start"], position["end"]
     if quote_selector is not None:
-        exact = quote_selector.get("exact")
-        if not isinstance(exact, str):
-            raise ValueError("TextQuoteSelector without an exact quote")
+        exact = quote_selector["exact"]
         prefix = quote_selector.get("prefix") or ""
         suffix = quote_selector.get("suffix") or ""
         if start is None or end is None:

@@ -5,18 +5,17 @@ the status bar by the file's name, never raised."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.errors import ExportError, StoreUnavailable
+from reader.errors import AnnotationFileError, ExportError, StoreUnavailable
 from reader.notes.markdown import export_markdown
 from reader.notes.output import safe_filename
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
-from reader.notes.w3c import export_w3c, plan_import
+from reader.notes.w3c import export_w3c, plan_import, read_w3c
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.session import ReadingSession
 from reader.ui.view import ArticleView
@@ -102,20 +101,14 @@ class NotesTransfer(QObject):
         if not path:
             return
         try:
-            document = json.loads(Path(path).read_text(encoding="utf-8"))
+            document = read_w3c(Path(path))
             articles = {a.key: a for a in library.articles}
             result = plan_import(document, library.root, self._repo, articles)
             if self._undo is not None:
                 n = len(result.changes)
                 self._undo.add_batch(result.changes, f"import {n} annotation{'s' if n != 1 else ''}")
-        except OSError as error:
-            self._report(f"Could not read {path}: {error.strerror or error}")
-            return
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            self._report(f"{path} is not a JSON file: {error}")
-            return
-        except ValueError as error:
-            self._report(f"{path}: {error}")
+        except AnnotationFileError as error:
+            self._report(f"Could not import {path}: {error}")
             return
         except StoreUnavailable as error:
             self._report(f"Could not import the annotations: {error}")

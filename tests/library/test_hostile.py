@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.analysis.pipeline import Analysis
+from reader.cli import main
 from reader.ingest.model import Article
-from reader.library.library import load_library
+from reader.library.library import library_id, load_library
+from reader.library.store import Store
+from reader.notes.repository import AnnotationRepository
 
 _spec = importlib.util.spec_from_file_location("hostile", Path(__file__).parents[1] / "data" / "hostile" / "make.py")
 hostile = importlib.util.module_from_spec(_spec)
@@ -53,3 +56,28 @@ def test_hostile_set_loads_or_reports_every_file(tmp_path: Path, no_network: Non
     assert "一万亿元" in library.article("gbk-as-utf8.html").text
     assert "微信月活躍用戶" in library.article("big5-as-utf8.txt").text
     assert "阿里巴巴" in library.article("rtl-zero-width.md").text
+
+
+def test_hostile_annotation_files_import_or_are_refused_by_name(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader notes import` of each hostile W3C file: imported, or refused with exit 2 and the
+    problem named, never a traceback, and a refused file imports nothing."""
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "good.md").write_bytes(hostile.GOOD.encode())
+    expected = hostile.make_annotations(tmp_path / "annotations")
+    store = Store.open(data_dir)
+    repo = AnnotationRepository(store)
+    lib = library_id([library])
+    for name, expectation in expected.items():
+        before = repo.for_library(lib)
+        status = main(["notes", "import", str(tmp_path / "annotations" / name), "--library", str(library)])
+        err = capsys.readouterr().err
+        if expectation == "ok":
+            assert status == 0 and "imported" in err, (name, err)
+        else:
+            assert status == 2 and f"{name}: " in err and "Traceback" not in err, (name, err)
+            assert repo.for_library(lib) == before, name
+    assert sorted(a.note for a in repo.for_library(lib)) == ["带 BOM 的文件", "第一条", "第二条"]
+    store.close()

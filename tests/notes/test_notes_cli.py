@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import stat
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -88,9 +92,67 @@ def test_cli_export_w3c_and_import_into_fresh_database(library: Path, tmp_path: 
     store.close()
 
 
+def test_cli_import_of_a_backup_into_a_copy_of_the_library_leaves_the_original_alone(
+    library: Path, tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "backup.json"
+    assert main(["notes", "export", str(library), "--format", "w3c", "-o", str(backup)]) == 0
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    for item in document["first"]["items"]:
+        item["modified"] = "2999-01-01T00:00:00+00:00"  # newer than the original's: still no move
+    backup.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    copy = tmp_path / "copy"
+    shutil.copytree(library, copy)
+    store = Store.open(data_dir)
+    before = AnnotationRepository(store).for_library(library_id([library]))
+    store.close()
+
+    assert main(["notes", "import", str(backup), "--library", str(copy)]) == 0
+    assert "imported 2 new" in capsys.readouterr().err
+    store = Store.open(data_dir)
+    repo = AnnotationRepository(store)
+    assert repo.for_library(library_id([library])) == before
+    assert sorted(a.note for a in repo.for_library(library_id([copy]))) == sorted(a.note for a in before)
+    store.close()
+
+
 def test_cli_export_to_stdout(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["notes", "export", str(library), "--format", "w3c", "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 2
+
+
+@pytest.mark.parametrize("format_", ["markdown", "w3c"])
+def test_cli_export_to_a_named_pipe_streams_into_it(library: Path, tmp_path: Path, format_: str) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    assert main(["notes", "export", str(library), "--format", format_, "-o", str(fifo)]) == 0
+    reader.join(timeout=10)
+    assert "小米汽车三月交付量超过三" in received[0]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_cli_export_to_a_link_to_standard_output_writes_there_and_keeps_the_link(
+    library: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """What `-o /dev/stdout` does, without risking the machine's /dev/stdout should it fail."""
+    link = tmp_path / "out.json"
+    link.symlink_to("/dev/stdout")
+    assert main(["notes", "export", str(library), "--format", "w3c", "-o", str(link)]) == 0
+    assert json.loads(capfd.readouterr().out)["total"] == 2
+    assert link.is_symlink()
+
+
+def test_cli_export_removes_a_killed_exports_temporary_file(library: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exports"
+    out.mkdir()
+    leftover = out / ".articles notes.md.x1y2z3_4.tmp"
+    leftover.write_text("half an export", encoding="utf-8")
+    os.utime(leftover, (0, 0))
+    assert main(["notes", "export", str(library), "-o", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["articles notes.md"]
 
 
 def test_cli_export_with_template(library: Path, tmp_path: Path) -> None:

@@ -93,6 +93,15 @@ def test_repository_reattach_orphan(store: Store) -> None:
         repo.reattach("no-such-id", moved.selector)  # type: ignore[arg-type]
 
 
+def test_repository_write_many_is_all_or_nothing(store: Store) -> None:
+    """An import whose last row cannot be stored stores none: one transaction."""
+    repo = AnnotationRepository(store)
+    beyond = new_annotation(LIB, "a.md", Kind.BOOKMARK, selector=Selector("", "", "", 2**63, 2**63))  # no SQLite integer
+    with pytest.raises(OverflowError):
+        repo.write_many(put=[_highlight("腾讯控股"), _highlight("微信"), beyond])
+    assert repo.for_library(LIB) == []
+
+
 def test_repository_write_failure_is_store_unavailable(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     repo = AnnotationRepository(store)

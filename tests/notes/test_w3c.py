@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.errors import AnnotationFileError
 from reader.ingest.model import Article
 from reader.library.store import Store
 from reader.notes.model import Annotation, Color, Kind, Selector, new_annotation
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
-from reader.notes.w3c import CONTEXT, import_w3c, plan_import, to_w3c
+from reader.notes.w3c import CONTEXT, import_w3c, plan_import, read_w3c, to_w3c
 
 LIB = "/data/articles"
 TEXT = "美团发布财报，核心本地商业收入增长。\n😀 外卖订单量创新高，𠀀字也在。\n王兴表示将继续投入。"
@@ -110,11 +113,10 @@ def test_w3c_import_foreign_file_dedupes_on_passage(repo: AnnotationRepository) 
                 },
             },
             {"type": "Annotation", "target": {"source": "news/meituan.md"}},  # no passage, no entity
-            "junk",
         ],
     }
     result = import_w3c(foreign, LIB, repo, {ARTICLE.key: ARTICLE})
-    assert result.added == 1 and len(result.problems) == 2
+    assert result.added == 1 and result.problems == ["item 2: annotation has neither a text selector nor an entity"]
     (stored,) = repo.for_library(LIB)
     assert stored.kind is Kind.HIGHLIGHT and stored.note == "外部工具的笔记"
     assert stored.article_key == ARTICLE.key
@@ -131,7 +133,7 @@ def test_w3c_import_of_another_librarys_notes_says_why_it_skipped_them(repo: Ann
 
 
 def test_w3c_import_rejects_non_annotation_json(repo: AnnotationRepository) -> None:
-    with pytest.raises(ValueError, match="not a W3C"):
+    with pytest.raises(AnnotationFileError, match="not a W3C"):
         import_w3c({"hello": "world"}, LIB, repo, {})
 
 
@@ -227,3 +229,117 @@ def test_w3c_import_of_one_file_with_a_passage_twice_adds_it_once(repo: Annotati
     item = {"type": "Annotation", "target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": "王兴表示"}}}
     result = import_w3c({"type": "AnnotationPage", "items": [item, dict(item, id="https://x/2")]}, LIB, repo, ARTICLES)
     assert (result.added, result.unchanged) == (1, 1) and len(repo.for_library(LIB)) == 1
+
+
+OTHER = "/elsewhere/articles-copy"
+
+
+def test_w3c_import_into_a_copied_library_adds_its_own_notes_and_leaves_the_original_alone(repo: AnnotationRepository) -> None:
+    original = _sample()
+    repo.write_many(put=original)
+    newer = [Annotation(**{**{f: getattr(a, f) for f in a.__slots__}, "modified": "2999-01-01T00:00:00+00:00"}) for a in original]
+    for document in (to_w3c(original, ARTICLES), to_w3c(newer, ARTICLES)):  # whatever the dates
+        import_w3c(json.loads(json.dumps(document)), OTHER, repo, ARTICLES)
+        assert sorted(repo.for_library(LIB), key=lambda a: a.id) == sorted(original, key=lambda a: a.id)
+    copies = repo.for_library(OTHER)
+    assert len(copies) == 5 and not {a.id for a in copies} & {a.id for a in original}
+    assert {(a.quote, a.note, a.entity) for a in copies} == {(a.quote, a.note, a.entity) for a in original}
+    assert all(a.modified.startswith("2999") for a in copies)  # the newer file updated the copy, not the original
+
+    again = import_w3c(to_w3c(copies, ARTICLES), OTHER, repo, ARTICLES)  # the copy's own backup, back into it
+    assert (again.added, again.unchanged) == (0, 5)
+    back = import_w3c(to_w3c(copies, ARTICLES), LIB, repo, ARTICLES)  # and into the original: same notes
+    assert (back.added, back.unchanged) == (0, 5)
+    assert len(repo.for_library(LIB)) == len(repo.for_library(OTHER)) == 5
+
+
+def _foreign(exact: str, body: str, raw_id: str | None = None) -> dict:
+    item: dict = {"type": "Annotation", "bodyValue": body, "target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": exact}}}
+    if raw_id is not None:
+        item["id"] = raw_id
+    return item
+
+
+@pytest.mark.parametrize("ids", [(None, None), ("https://x/1", "https://x/2")], ids=["no ids", "own ids"])
+def test_w3c_import_keeps_two_foreign_notes_on_the_same_words_with_different_bodies(repo: AnnotationRepository, ids: tuple) -> None:
+    page = {"type": "AnnotationPage", "items": [_foreign("王兴表示", "第一条", ids[0]), _foreign("王兴表示", "第二条", ids[1])]}
+    result = import_w3c(page, LIB, repo, ARTICLES)
+    assert (result.added, result.unchanged) == (2, 0)
+    assert sorted(a.note for a in repo.for_library(LIB)) == ["第一条", "第二条"]
+    assert import_w3c(page, LIB, repo, ARTICLES).added == 0  # and a second import adds nothing
+    same_body = {"type": "AnnotationPage", "items": [_foreign("王兴表示", "第一条", "https://y/9")]}
+    assert import_w3c(same_body, LIB, repo, ARTICLES).unchanged == 1  # same target and body: a duplicate
+
+
+_QUOTE = {"type": "TextQuoteSelector", "exact": "王兴表示"}
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        (5, "item 3 is a number, not an object"),
+        ("junk", "item 3 is a string, not an object"),
+        ({"id": "https://x/big", "target": {"source": ARTICLE.key, "selector": [_QUOTE, {"type": "TextPositionSelector", "start": 10**30, "end": 10**30 + 4}]}},
+         f"item 3 (https://x/big) has a TextPositionSelector [{10**30}, {10**30 + 4}) that is not a range of 0 to 2147483647"),
+        ({"target": {"source": ARTICLE.key, "selector": {"type": "TextPositionSelector", "start": True, "end": "4"}}}, "item 3 has a TextPositionSelector [True, '4') that is not a pair"),
+        ({"target": {"source": ARTICLE.key, "selector": {"type": "TextQuoteSelector", "exact": 5}}}, "item 3 has a TextQuoteSelector without a text 'exact'"),
+        ({"target": {"source": ARTICLE.key, "selector": [_QUOTE, 7]}}, "item 3 has a selector that is a number"),
+        ({"target": [3]}, "item 3 has a target that is a number"),
+        ({"target": {"source": {"a": 1}, "selector": _QUOTE}}, "item 3 has a target whose 'source' is not a string"),
+        ({"modified": 9, "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has 'modified' as a number, not a string"),
+        ({"body": [1], "target": {"source": ARTICLE.key, "selector": _QUOTE}}, "item 3 has a body that is not a string"),
+        ({"type": "Annotation"}, "item 3 has no target"),
+    ],
+)
+def test_w3c_import_of_a_malformed_item_imports_nothing_and_names_it(repo: AnnotationRepository, item: object, said: str) -> None:
+    good = [_foreign("王兴表示", "好的"), _foreign("美团发布财报", "也好")]
+    with pytest.raises(AnnotationFileError, match=re.escape(f"nothing was imported: {said}")):
+        import_w3c({"type": "AnnotationPage", "items": [*good, item]}, LIB, repo, ARTICLES)
+    assert repo.for_library(LIB) == []
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ({"type": "AnnotationPage", "items": 5}, "its 'items' is a number, not a list"),
+        ({"type": "AnnotationCollection", "first": {"items": {"a": 1}}}, "its 'items' is an object, not a list"),
+        ({"type": "AnnotationCollection", "first": 5}, "a page is a number, not an object"),
+        ({"type": "AnnotationCollection", "first": {"items": [], "next": [1]}}, "a page is a list, not an object"),
+        ("text", "expected a JSON object or list"),
+    ],
+)
+def test_w3c_import_of_a_malformed_document_is_refused(repo: AnnotationRepository, document: object, said: str) -> None:
+    with pytest.raises(AnnotationFileError, match=re.escape(said)):
+        import_w3c(document, LIB, repo, ARTICLES)
+
+
+def test_w3c_import_names_the_first_malformed_items_and_counts_the_rest(repo: AnnotationRepository) -> None:
+    with pytest.raises(AnnotationFileError, match=r"item 5 is a number, not an object; and 3 more$"):
+        import_w3c(list(range(1, 9)), LIB, repo, ARTICLES)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b"\xff\xfe{}", "not a UTF-8 file"),
+        (b"{ not json", "not a JSON file"),
+    ],
+)
+def test_read_w3c_says_why_a_file_cannot_be_read(tmp_path: Path, content: bytes, said: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(AnnotationFileError, match=said):
+        read_w3c(path)
+
+
+def test_read_w3c_accepts_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes("\ufeff".encode() + json.dumps({"type": "AnnotationPage", "items": []}).encode())
+    assert read_w3c(path) == {"type": "AnnotationPage", "items": []}
+
+
+def test_read_w3c_refuses_a_named_pipe_instead_of_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(AnnotationFileError, match="not a regular file"):
+        read_w3c(tmp_path / "pipe.json")

@@ -84,8 +84,11 @@ def test_w3c_round_trip_imports_nothing_new_and_says_so(qtbot: QtBot, transfer: 
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (b"\xff\xfe not text", "is not a JSON file"),
-        (b"{ not json", "is not a JSON file"),
+        (b"\xff\xfe not text", "not a UTF-8 file"),
+        (b"{ not json", "not a JSON file"),
+        (b"[" * 100_000 + b"]" * 100_000, "not an annotation file: its JSON is nested too deeply"),
+        (b'{"type": "AnnotationPage", "items": 5}', "not a W3C annotation document: its 'items' is a number"),
+        (b'{"type": "AnnotationPage", "items": [{"target": "a.md"}, 5]}', "nothing was imported: item 2 is a number"),
     ],
 )
 def test_a_bad_import_file_is_named_not_raised(qtbot: QtBot, transfer: Transfer, tmp_path: Path, content: bytes, said: str) -> None:
@@ -94,7 +97,7 @@ def test_a_bad_import_file_is_named_not_raised(qtbot: QtBot, transfer: Transfer,
     transfer.dialogs.open_path = str(path)
     with qtbot.assertNotEmitted(transfer.transfer.imported):
         transfer.transfer.import_w3c_annotations()
-    assert transfer.reports[-1].startswith(f"{path} {said}")
+    assert transfer.reports[-1].startswith(f"Could not import {path}: {said}")
     transfer.dialogs.open_path = str(tmp_path / "missing.json")
     transfer.transfer.import_w3c_annotations()
-    assert transfer.reports[-1].startswith(f"Could not read {tmp_path / 'missing.json'}")
+    assert transfer.reports[-1] == f"Could not import {tmp_path / 'missing.json'}: no such file"

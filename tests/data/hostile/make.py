@@ -1,11 +1,13 @@
 """Writes the hostile input set: files a reader meets when people save pages from the web.
 
 Generated rather than committed because some are large (50 MB) or cannot live in git (a
-symlink loop, an unreadable file). ``python tests/data/hostile/make.py OUT`` writes it to OUT.
+symlink loop, an unreadable file). ``python tests/data/hostile/make.py OUT`` writes it to OUT,
+and the W3C annotation files for ``reader notes import`` to OUT/annotations.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -98,6 +100,40 @@ def make(out: Path, *, large: bool = True) -> dict[str, str]:
     return expected
 
 
+def _w3c(*items: object) -> bytes:
+    return json.dumps({"type": "AnnotationPage", "items": list(items)}, ensure_ascii=False).encode()
+
+
+def _note(body: str, **position: int) -> dict[str, object]:
+    """A note from another tool on 阿里巴巴 in good.md; ``start``/``end`` add a position."""
+    selectors: list[dict[str, object]] = [{"type": "TextQuoteSelector", "exact": "阿里巴巴"}]
+    if position:
+        selectors.append({"type": "TextPositionSelector", **position})
+    return {"type": "Annotation", "bodyValue": body, "target": {"source": "good.md", "selector": selectors}}
+
+
+# issue 20: W3C annotation files for `reader notes import` into a library holding good.md.
+# name -> (bytes, expectation): "ok" imports; "error" exits 2 naming the problem, importing nothing.
+ANNOTATION_FILES: dict[str, tuple[bytes, str]] = {
+    "w3c-bom.json": (b"\xef\xbb\xbf" + _w3c(_note("带 BOM 的文件")), "ok"),
+    "w3c-same-words.json": (_w3c(_note("第一条"), _note("第二条")), "ok"),
+    "w3c-deep.json": (b"[" * 100_000 + b"]" * 100_000, "error"),
+    "w3c-items-5.json": (b'{"type": "AnnotationPage", "items": 5}', "error"),
+    "w3c-huge-offset.json": (_w3c(_note("好的"), _note("太远", start=10**30, end=10**30 + 4)), "error"),
+    "w3c-non-dict-items.json": (_w3c(_note("好的"), 5, "junk", None), "error"),
+}
+
+
+def make_annotations(out: Path) -> dict[str, str]:
+    """Write the annotation files into ``out``; return file name -> expectation."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, (data, _) in ANNOTATION_FILES.items():
+        (out / name).write_bytes(data)
+    return {name: expectation for name, (_, expectation) in ANNOTATION_FILES.items()}
+
+
 if __name__ == "__main__":
     for name, expectation in make(Path(sys.argv[1])).items():
         print(f"{expectation}\t{name}")
+    for name, expectation in make_annotations(Path(sys.argv[1]) / "annotations").items():
+        print(f"{expectation}\tannotations/{name}")
