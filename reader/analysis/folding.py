@@ -60,6 +60,22 @@ def lower(text: str) -> str:
     return text.translate(_LOWER)
 
 
+@lru_cache(maxsize=1)
+def _search_table() -> dict[int, str]:
+    # Composed, since translate makes one pass: Ａ → A → a.
+    return {**{code: lower(ch) for code, ch in _fold_table().items()}, **_LOWER}
+
+
+def search_form(text: str) -> str:
+    """The searching form of ``text``: the matching form in ASCII lower case, one character for
+    one, so a hit at ``[start, end)`` in it is the same span of ``text``. Queries and texts are
+    both folded: 字節跳動 finds 字节跳动 and back, ＡＩ and ai find AI."""
+    folded = text.translate(_search_table())
+    if len(folded) != len(text):
+        raise AssertionError("fold changed the text length")
+    return folded
+
+
 def is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
