@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from reader.analysis.folding import search_form
 from reader.analysis.model import EntityType
+from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.library.library import EntitySummary
 from reader.ui.theme import ENTITY_LABELS
 from reader.ui.display import plain_tooltip
@@ -106,16 +108,50 @@ class EntityTableModel(QAbstractTableModel):
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
+    """Keeps the entities of the chosen types whose name or an alias contains the filter text,
+    in their searching form (字節跳動 finds 字节跳动 and back); a filter in Latin letters also
+    keeps the names it spells in pinyin (zijie, zjtd, zi jie tiao dong: 字节跳动)."""
+
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self._types: frozenset[EntityType] = frozenset(EntityType)
+        self._folded: dict[str, str] = {}  # name → name and aliases in searching form, one a line
+        self._pinyin: PinyinIndex | None = None  # the rows' names, read when first asked
+        self._pinyin_names: frozenset[str] = frozenset()
+
+    def setSourceModel(self, model: EntityTableModel) -> None:  # noqa: N802 - Qt API
+        super().setSourceModel(model)
+        model.modelReset.connect(self._on_source_reset)
+        self._on_source_reset()
 
     def set_filter(self, needle: str, types: frozenset[EntityType]) -> None:
         self.beginFilterChange()
-        self._needle = needle.strip().lower()
+        self._needle = search_form(needle.strip())
         self._types = types
+        self._match_pinyin()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _on_source_reset(self) -> None:
+        self._folded = {}
+        self._pinyin = None
+        self._match_pinyin()
+
+    def _match_pinyin(self) -> None:
+        letters = pinyin_query(self._needle)
+        model = self.sourceModel()
+        if not letters or not isinstance(model, EntityTableModel):
+            self._pinyin_names = frozenset()
+            return
+        if self._pinyin is None:
+            self._pinyin = PinyinIndex(s.name for s in model.entities())
+        self._pinyin_names = self._pinyin.matching(letters)
+
+    def _haystack(self, summary: EntitySummary) -> str:
+        folded = self._folded.get(summary.name)
+        if folded is None:
+            folded = self._folded[summary.name] = search_form("\n".join((summary.name, *summary.aliases)))
+        return folded
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source sorts itself (numbers as numbers, in one ``sorted``); the proxy keeps
@@ -133,4 +169,4 @@ class EntityFilterProxy(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        return self._needle in summary.name.lower() or any(self._needle in a.lower() for a in summary.aliases)
+        return self._needle in self._haystack(summary) or summary.name in self._pinyin_names
