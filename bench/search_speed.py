@@ -92,6 +92,9 @@ def main() -> None:
     article_filter = ArticleFilterProxy()
     article_filter.setSourceModel(articles)
     article_filter.set_names(library.pinyin_index)
+    start = time.perf_counter()
+    article_filter.set_needle("字")  # the first needle folds every title, source and tag
+    print(f"{'library filter: first needle (folds the list), once':<52} {(time.perf_counter() - start) * 1000:8.0f} ms")
     rows.append(("library filter, typing (10 needles)", time_each(TYPED, article_filter.set_needle), f"{article_filter.rowCount()} rows shown at the end"))
     entities = EntityTableModel()
     entities.set_entities(summaries)

@@ -103,9 +103,6 @@ class PinyinIndex:
             self._starts.append(offset)
             offset += len(line) + 1
 
-    def __len__(self) -> int:
-        return len(set(self._owners))
-
     def matching(self, query: str) -> frozenset[str]:
         """The names one of whose readings ``query`` (a ``pinyin_query``) matches."""
         found: set[str] = set()

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.analysis.model import EntityType
 from reader.library.library import EntitySummary
+from reader.ui.models.articles import ArticleOrder
 from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.window import MainWindow
 
@@ -24,6 +25,14 @@ def test_library_filter_pinyin_finds_titles_naming_the_entity(qtbot: QtBot, wind
     assert len(expected) >= 2
     qtbot.keyClicks(window.library_panel.filter, typed)
     assert set(window.library_panel.visible_keys()) == expected
+
+
+def test_library_filter_pinyin_survives_a_new_order(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.library_panel.filter is not None
+    qtbot.keyClicks(window.library_panel.filter, "zjtd")
+    for order in (ArticleOrder.TITLE, ArticleOrder.OLDEST):
+        window.library_panel.set_order(order)
+        assert set(window.library_panel.visible_keys()) == _titled(window, "字节跳动")
 
 
 def test_library_filter_traditional_finds_simplified_titles(qtbot: QtBot, window: MainWindow) -> None:
@@ -84,3 +93,14 @@ def test_entity_filter_widget_matches_traditional_aliases(qtbot: QtBot) -> None:
     assert panel.visible_names() == ["腾讯"]
     panel.filter.setText("控股")
     assert panel.visible_names() == ["腾讯"]
+
+
+def test_entity_filter_keeps_its_pinyin_when_the_list_changes(qtbot: QtBot) -> None:
+    panel = EntitiesPanel()
+    qtbot.add_widget(panel)
+    panel.ensure_built()
+    panel.set_article_entities([_summary("腾讯")])
+    qtbot.keyClicks(panel.filter, "zjtd")
+    assert panel.visible_names() == []
+    panel.set_article_entities([_summary("腾讯"), _summary("字节跳动")])  # another article opened
+    assert panel.visible_names() == ["字节跳动"]

@@ -165,40 +165,51 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._title_starts: list[int] = []
         self._names: Callable[[], PinyinIndex] | None = None
         self._pinyin_rows: frozenset[int] = frozenset()
+        self._haystack_of: object = None  # the articles the haystack was made from
+        self._stale = True
 
     def setSourceModel(self, model: ArticleListModel) -> None:  # noqa: N802 - Qt API
         super().setSourceModel(model)
-        model.modelReset.connect(self._rebuild_haystack)
-        model.layoutChanged.connect(self._rebuild_haystack)
-        self._rebuild_haystack()
+        # Marked stale before a change and rebuilt when next read: the proxy filters the new
+        # rows in its own slot, which runs before any connected here.
+        model.modelAboutToBeReset.connect(self._mark_stale)
+        model.layoutAboutToBeChanged.connect(self._mark_stale)
+        self._mark_stale()
 
     def set_names(self, names: Callable[[], PinyinIndex] | None) -> None:
         """Where the library's names are read in pinyin: asked only when a filter in Latin
         letters comes (the loader has read them by then, off the GUI thread)."""
+        self.beginFilterChange()
         self._names = names
-        self._match_pinyin()
-
-    def _rebuild_haystack(self) -> None:
-        model = self.sourceModel()
-        articles = model.articles() if isinstance(model, ArticleListModel) else ()
-        self._haystack = [
-            search_form("\n".join((a.title, a.source or "", a.author or "", a.date or "", " ".join(a.tags), a.file)))
-            for a in articles
-        ]
-        titles = [h.partition("\n")[0] for h in self._haystack]
-        self._titles = "\n".join(titles)
-        self._title_starts = list(accumulate((len(t) + 1 for t in titles[:-1]), initial=0)) if titles else []
-        self._match_pinyin()
+        self._mark_stale()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_needle(self, text: str) -> None:
         self.beginFilterChange()
         self._needle = search_form(text.strip())
-        self._match_pinyin()
+        self._mark_stale()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def _match_pinyin(self) -> None:
-        """The rows whose title holds a name the needle spells in pinyin."""
-        letters = pinyin_query(self._needle)
+    def _mark_stale(self, *_: object) -> None:
+        self._stale = True
+
+    def _rebuild(self) -> None:
+        self._stale = False
+        model = self.sourceModel()
+        articles = model.articles() if isinstance(model, ArticleListModel) else ()
+        if self._haystack_of is not articles:  # a sort or a new library: a new tuple
+            self._haystack = [
+                search_form("\n".join((a.title, a.source or "", a.author or "", a.date or "", " ".join(a.tags), a.file)))
+                for a in articles
+            ]
+            self._haystack_of = articles
+            titles = [h.partition("\n")[0] for h in self._haystack]
+            self._titles = "\n".join(titles)
+            self._title_starts = list(accumulate((len(t) + 1 for t in titles[:-1]), initial=0)) if titles else []
+        self._pinyin_rows = self._rows_naming(pinyin_query(self._needle))
+
+    def _rows_naming(self, letters: str | None) -> frozenset[int]:
+        """The rows whose title holds a name ``letters`` spell in pinyin."""
         rows: set[int] = set()
         if letters and self._names is not None:
             for name in self._names().matching(letters):
@@ -207,9 +218,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
                 while at != -1:
                     rows.add(bisect_right(self._title_starts, at) - 1)
                     at = self._titles.find(folded, at + len(folded))
-        self._pinyin_rows = frozenset(rows)
+        return frozenset(rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt API
         if not self._needle:
             return True
+        if self._stale:
+            self._rebuild()
         return row < len(self._haystack) and (self._needle in self._haystack[row] or row in self._pinyin_rows)

@@ -118,34 +118,38 @@ class EntityFilterProxy(QSortFilterProxyModel):
         self._types: frozenset[EntityType] = frozenset(EntityType)
         self._folded: dict[str, str] = {}  # name → name and aliases in searching form, one a line
         self._pinyin: PinyinIndex | None = None  # the rows' names, read when first asked
-        self._pinyin_names: frozenset[str] = frozenset()
+        self._pinyin_names: frozenset[str] | None = None  # what the needle spells, when asked
 
     def setSourceModel(self, model: EntityTableModel) -> None:  # noqa: N802 - Qt API
         super().setSourceModel(model)
-        model.modelReset.connect(self._on_source_reset)
-        self._on_source_reset()
+        # Cleared before a reset, filled when next read: the proxy filters the new rows in its
+        # own slot, which runs before any connected here.
+        model.modelAboutToBeReset.connect(self._forget_rows)
 
     def set_filter(self, needle: str, types: frozenset[EntityType]) -> None:
         self.beginFilterChange()
         self._needle = search_form(needle.strip())
         self._types = types
-        self._match_pinyin()
+        self._pinyin_names = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def _on_source_reset(self) -> None:
+    def _forget_rows(self) -> None:
         self._folded = {}
         self._pinyin = None
-        self._match_pinyin()
+        self._pinyin_names = None
 
-    def _match_pinyin(self) -> None:
-        letters = pinyin_query(self._needle)
-        model = self.sourceModel()
-        if not letters or not isinstance(model, EntityTableModel):
-            self._pinyin_names = frozenset()
-            return
-        if self._pinyin is None:
-            self._pinyin = PinyinIndex(s.name for s in model.entities())
-        self._pinyin_names = self._pinyin.matching(letters)
+    def _spelled(self) -> frozenset[str]:
+        """The rows' names the needle spells in pinyin."""
+        if self._pinyin_names is None:
+            letters = pinyin_query(self._needle)
+            model = self.sourceModel()
+            if not letters or not isinstance(model, EntityTableModel):
+                self._pinyin_names = frozenset()
+            else:
+                if self._pinyin is None:
+                    self._pinyin = PinyinIndex(s.name for s in model.entities())
+                self._pinyin_names = self._pinyin.matching(letters)
+        return self._pinyin_names
 
     def _haystack(self, summary: EntitySummary) -> str:
         folded = self._folded.get(summary.name)
@@ -169,4 +173,4 @@ class EntityFilterProxy(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        return self._needle in self._haystack(summary) or summary.name in self._pinyin_names
+        return self._needle in self._haystack(summary) or summary.name in self._spelled()
