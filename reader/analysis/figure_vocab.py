@@ -7,9 +7,9 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 
+from reader.analysis.folding import traditional_to_simplified
 from reader.analysis.numerals import CHINESE_NUMERAL_CHARS
 from reader.paths import resource
 
@@ -350,20 +350,10 @@ def default_vocabulary() -> Vocabulary:
 
 @cache
 def _traditional_table() -> dict[int, str]:
-    """opencc's one-to-one traditional → simplified characters, numerals left alone (參 is 3
-    in the numeral grammar; its simplified 参 is in 参加)."""
-    table: dict[int, str] = {}
-    try:
-        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
-        lines = dictionary.read_text(encoding="utf-8").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError):
-        return table  # without the table, traditional text is read as it is
-    for line in lines:
-        trad, _, simple = line.partition("\t")
-        simple = simple.split(" ")[0]
-        if len(trad) == 1 and len(simple) == 1 and trad != simple and trad not in CHINESE_NUMERAL_CHARS:
-            table.setdefault(ord(trad), simple)
-    return table
+    """The traditional → simplified table, numerals left alone (參 is 3 in the numeral
+    grammar; its simplified 参 is in 参加)."""
+    numerals = {ord(ch) for ch in CHINESE_NUMERAL_CHARS}
+    return {code: simple for code, simple in traditional_to_simplified().items() if code not in numerals}
 
 
 @cache

@@ -9,6 +9,26 @@ from importlib import resources as importlib_resources
 
 
 @lru_cache(maxsize=1)
+def traditional_to_simplified() -> dict[int, str]:
+    """OpenCC's one-to-one traditional → simplified characters (its ``TSCharacters`` table,
+    first choice where it lists several), as a ``str.translate`` table: the one source of
+    script folding in Reader. Folding both sides to simplified also finds simplified text
+    from a traditional query, so the other direction needs no table of its own."""
+    table: dict[int, str] = {}
+    try:
+        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+        lines = dictionary.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return table  # without opencc's table, traditional text simply matches less
+    for line in lines:
+        trad, _, simple = line.partition("\t")
+        simple = simple.split(" ")[0] if simple else ""
+        if len(trad) == 1 and len(simple) == 1 and trad != simple:
+            table.setdefault(ord(trad), simple)
+    return table
+
+
+@lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
     """One character to one character, so offsets survive: width, dots, traditional → simple."""
     table: dict[int, str] = {0x3000: " "}
@@ -16,15 +36,8 @@ def _fold_table() -> dict[int, str]:
         table[code] = chr(code - 0xFEE0)
     for dot in "•‧・･":
         table[ord(dot)] = "·"
-    try:
-        dictionary = importlib_resources.files("opencc") / "dictionary" / "TSCharacters.txt"
-        for line in dictionary.read_text(encoding="utf-8").splitlines():
-            trad, _, simple = line.partition("\t")
-            simple = simple.split(" ")[0] if simple else ""
-            if len(trad) == 1 and len(simple) == 1 and trad != simple:
-                table.setdefault(ord(trad), simple)
-    except (ModuleNotFoundError, FileNotFoundError):
-        pass  # without opencc's table, traditional text simply matches less
+    for code, simple in traditional_to_simplified().items():
+        table.setdefault(code, simple)
     # Keep full-width brackets and colons as they are: rules look for both forms anyway,
     # and the Chinese punctuation carries sentence structure.
     for keep in "（）：；，！？":
@@ -45,6 +58,22 @@ def matching_form(text: str) -> str:
 
 def lower(text: str) -> str:
     return text.translate(_LOWER)
+
+
+@lru_cache(maxsize=1)
+def _search_table() -> dict[int, str]:
+    # Composed, since translate makes one pass: Ａ → A → a.
+    return {**{code: lower(ch) for code, ch in _fold_table().items()}, **_LOWER}
+
+
+def search_form(text: str) -> str:
+    """The searching form of ``text``: the matching form in ASCII lower case, one character for
+    one, so a hit at ``[start, end)`` in it is the same span of ``text``. Queries and texts are
+    both folded: 字節跳動 finds 字节跳动 and back, ＡＩ and ai find AI."""
+    folded = text.translate(_search_table())
+    if len(folded) != len(text):
+        raise AssertionError("fold changed the text length")
+    return folded
 
 
 def is_latin(ch: str) -> bool:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import threading
 from concurrent.futures import Executor
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 from pathlib import Path
 
+from reader.analysis.folding import search_form
 from reader.analysis.model import EntityType, Figure
+from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.analysis.pipeline import Analysis, Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
@@ -124,6 +127,9 @@ class Library:
         self._index: dict[str, array] = {}
         self._types: dict[str, Counter[str]] = defaultdict(Counter)
         self._article_entities: list[tuple[str, ...]] = []
+        self._search_lock = threading.Lock()  # the search runner and the loader may both fold
+        self._folded: list[str] | None = None  # each text's search_form, made on first search
+        self._pinyin: PinyinIndex | None = None
         for i, raw in enumerate(self._raw):
             local: list[array] = []
             for name, mention_type in zip(raw.entities, raw.types):
@@ -180,7 +186,9 @@ class Library:
         analyses: dict[str, Analysis | RawAnalysis] = {
             a.key: changed.get(a.key, raw) for a, raw in zip(self.articles, self._raw)
         }
-        return Library(self.root, self.articles, analyses, self.errors, self.notices)
+        library = Library(self.root, self.articles, analyses, self.errors, self.notices)
+        library._folded = self._folded  # the same texts: folded once
+        return library
 
     def article_entities(self, key: str) -> tuple[str, ...]:
         """The names of the entities the article mentions (no Mention objects built)."""
@@ -254,41 +262,93 @@ class Library:
         limit: int = 1000,
     ) -> list[SearchHit]:
         """Substring search over every article's text, any query length (two-character Chinese
-        words included), with filters; hits in library order."""
+        words included), with filters; hits in library order.
+
+        Query and text are compared in their searching form (字節跳動 finds 字节跳动 and back,
+        Latin letters in any case); a query in Latin letters also finds the mentions of the
+        names it spells in pinyin (zjtd: every mention of 字节跳动)."""
         query = query.strip()
         if not query:
             return []
-        with_entity = (
-            {self.articles[i].key for i in self._index.get(entity, array("i"))[0::3]} if entity else None
-        )
+        allowed = self._allowed(source, date_from, date_to, entity)
+        spans: Iterable[tuple[int, int, int]] = self._text_spans(search_form(query), allowed)
+        letters = pinyin_query(query)
+        names = self.pinyin_index().matching(letters) if letters else frozenset()
+        if names:
+            spans = heapq.merge(spans, *(self._mention_spans(name, allowed) for name in sorted(names)))
         hits: list[SearchHit] = []
-        for article in self.articles:
-            if source and article.source != source:
+        previous = None
+        for span in spans:
+            if span == previous:  # a name in Latin letters, found both ways
                 continue
-            if date_from and (not article.date or article.date < date_from):
-                continue
-            if date_to and (not article.date or article.date > date_to):
-                continue
-            if with_entity is not None and article.key not in with_entity:
-                continue
-            text = article.text
-            start = text.find(query)
-            while start != -1:
-                end = start + len(query)
-                hits.append(
-                    SearchHit(
-                        article.key,
-                        start,
-                        end,
-                        _line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
-                        text[start:end],
-                        _line_part(text[end : end + CONTEXT_CHARS], left=False),
-                    )
-                )
-                if len(hits) >= limit:
-                    return hits
-                start = text.find(query, end)
+            previous = span
+            hits.append(self._hit(*span))
+            if len(hits) >= limit:
+                break
         return hits
+
+    def pinyin_index(self) -> PinyinIndex:
+        """The library's entity names, searchable by pinyin (read once)."""
+        with self._search_lock:
+            if self._pinyin is None:
+                self._pinyin = PinyinIndex(self._index)
+            return self._pinyin
+
+    def prepare_search(self) -> None:
+        """Fold every text and read every name in pinyin, so that the first search does not
+        (about a second on 10k articles; the loader calls it off the GUI thread)."""
+        self._search_texts()
+        self.pinyin_index()
+
+    def _search_texts(self) -> list[str]:
+        with self._search_lock:
+            if self._folded is None:
+                # A text that folds to itself is shared, not copied.
+                self._folded = [f if (f := search_form(a.text)) != a.text else a.text for a in self.articles]
+            return self._folded
+
+    def _allowed(
+        self, source: str | None, date_from: str | None, date_to: str | None, entity: str | None
+    ) -> list[bool]:
+        """For each article, whether it passes the search's filters."""
+        if not (source or date_from or date_to or entity):
+            return [True] * len(self.articles)
+        with_entity = set(self._index.get(entity, array("i"))[0::3]) if entity else None
+        return [
+            not (source and article.source != source)
+            and not (date_from and (not article.date or article.date < date_from))
+            and not (date_to and (not article.date or article.date > date_to))
+            and (with_entity is None or i in with_entity)
+            for i, article in enumerate(self.articles)
+        ]
+
+    def _text_spans(self, folded_query: str, allowed: list[bool]) -> Iterator[tuple[int, int, int]]:
+        n = len(folded_query)
+        for i, text in enumerate(self._search_texts()):
+            if not allowed[i]:
+                continue
+            start = text.find(folded_query)
+            while start != -1:
+                yield i, start, start + n
+                start = text.find(folded_query, start + n)
+
+    def _mention_spans(self, name: str, allowed: list[bool]) -> Iterator[tuple[int, int, int]]:
+        refs = self._index.get(name, array("i"))
+        for j in range(0, len(refs), 3):
+            if allowed[refs[j]]:
+                yield refs[j], refs[j + 1], refs[j + 2]
+
+    def _hit(self, i: int, start: int, end: int) -> SearchHit:
+        article = self.articles[i]
+        text = article.text
+        return SearchHit(
+            article.key,
+            start,
+            end,
+            _line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
+            text[start:end],
+            _line_part(text[end : end + CONTEXT_CHARS], left=False),
+        )
 
 
 _BUILT_KEPT = 32

@@ -58,6 +58,8 @@ class LibraryWorker(QObject):
                     library.entities()  # computed once and kept by the library
                     self.indexed.emit(library)
                 if not self._cancelled.is_set():
+                    library.prepare_search()  # texts folded, names read in pinyin: kept by the library
+                if not self._cancelled.is_set():
                     self.warmed.emit(self._warm_up())
         finally:
             self.finished.emit()

@@ -128,3 +128,4 @@ class NavigationController(QObject):
     def _on_library_changed(self, library: Library) -> None:
         read = self._state.read_positions(library.root)
         self._list.set_articles(library.articles, set(read), self._note_counts(library.root))
+        self._list.set_names(library.pinyin_index)

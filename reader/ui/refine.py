@@ -86,6 +86,7 @@ class _RefineWorker(QObject):
             library = link_learned(library, analyzer)  # a name found in one article, in all
         if not self._cancelled.is_set():
             library.entities()  # counted here, off the GUI thread, as the fast pass does
+            library.prepare_search()
             self.refined.emit(library, analyzer)
 
     def _progress(self, done: int, total: int, _file: str) -> None:
@@ -154,4 +155,5 @@ class NameRefiner(QObject):
             library = link_learned(library, analyzer)  # a name found in one article, in all
         if not self._cancelled.is_set():
             library.entities()  # counted here, off the GUI thread, as the fast pass does
+            library.prepare_search()
             self.refined.emit(library, analyzer)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
@@ -99,6 +101,68 @@ def test_library_search_two_character_word_with_filters(tmp_path: Path) -> None:
     assert [h.article for h in library.search("电商", date_from="2021-06-01")] == ["b.md"]
     assert [h.article for h in library.search("电商", entity="抖音")] == ["b.md"]
     assert library.search("  ") == []
+
+
+class NamesAnalyzer:
+    """Marks the names of ``NAMES`` (traditional spellings too) as mentions of their entity."""
+
+    version = "test-names-1"
+    NAMES = {"字节跳动": "字节跳动", "字節跳動": "字节跳动", "重庆": "重庆", "长安汽车": "长安汽车"}
+
+    def analyse(self, article: Article) -> Analysis:
+        mentions = [
+            Mention(m.start(), m.end(), m.group(), EntityType.ORG, self.NAMES[m.group()])
+            for m in re.finditer("|".join(self.NAMES), article.text)
+        ]
+        return Analysis(tuple(mentions), ())
+
+
+def _names_library(tmp_path: Path):
+    _write(
+        tmp_path,
+        {
+            "a.md": "据报道，字节跳动旗下抖音电商增长。",
+            "b.md": "字節跳動的海外業務，與重庆的长安汽车无关。",
+            "c.md": "ByteDance 即 bytedance。",
+        },
+    )
+    return load_library([tmp_path], None, NamesAnalyzer())
+
+
+@pytest.mark.parametrize("query", ["字節跳動", "字节跳动"])
+def test_library_search_folds_traditional_and_simplified(tmp_path: Path, query: str) -> None:
+    library = _names_library(tmp_path)
+    hits = library.search(query)
+    assert [(h.article, h.match) for h in hits] == [("a.md", "字节跳动"), ("b.md", "字節跳動")]
+    for hit in hits:  # offsets are the original text's
+        assert library.article(hit.article).text[hit.start : hit.end] == hit.match
+    assert hits[1].after == "的海外業務，與重庆的长安汽车无关。"
+
+
+def test_library_search_folds_latin_case(tmp_path: Path) -> None:
+    library = _names_library(tmp_path)
+    assert [h.match for h in library.search("BYTEDANCE")] == ["ByteDance", "bytedance"]
+
+
+@pytest.mark.parametrize("query", ["zijie", "zjtd", "zi jie tiao dong", "ZiJieTiaoDong"])
+def test_library_search_pinyin_finds_mentions_of_the_name(tmp_path: Path, query: str) -> None:
+    library = _names_library(tmp_path)
+    hits = library.search(query)
+    assert [(h.article, h.match) for h in hits] == [("a.md", "字节跳动"), ("b.md", "字節跳動")]
+
+
+def test_library_search_pinyin_reads_polyphones_in_names(tmp_path: Path) -> None:
+    library = _names_library(tmp_path)
+    assert [h.match for h in library.search("chongqing")] == ["重庆"]
+    assert [h.match for h in library.search("changan")] == ["长安汽车"]
+    assert [h.match for h in library.search("changan", source="nowhere")] == []
+
+
+def test_library_search_pinyin_and_text_hits_in_library_order(tmp_path: Path) -> None:
+    library = _names_library(tmp_path)
+    library.prepare_search()
+    hits = library.search("zjtd", limit=1)
+    assert [(h.article, h.match) for h in hits] == [("a.md", "字节跳动")]
 
 
 def test_library_id_round_trips_to_its_folders(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from reader.analysis.folding import search_form
 from reader.analysis.model import EntityType
+from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.library.library import EntitySummary
 from reader.ui.theme import ENTITY_LABELS
 from reader.ui.display import plain_tooltip
@@ -106,16 +108,54 @@ class EntityTableModel(QAbstractTableModel):
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
+    """Keeps the entities of the chosen types whose name or an alias contains the filter text,
+    in their searching form (字節跳動 finds 字节跳动 and back); a filter in Latin letters also
+    keeps the names it spells in pinyin (zijie, zjtd, zi jie tiao dong: 字节跳动)."""
+
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self._types: frozenset[EntityType] = frozenset(EntityType)
+        self._folded: dict[str, str] = {}  # name → name and aliases in searching form, one a line
+        self._pinyin: PinyinIndex | None = None  # the rows' names, read when first asked
+        self._pinyin_names: frozenset[str] | None = None  # what the needle spells, when asked
+
+    def setSourceModel(self, model: EntityTableModel) -> None:  # noqa: N802 - Qt API
+        super().setSourceModel(model)
+        # Cleared before a reset, filled when next read: the proxy filters the new rows in its
+        # own slot, which runs before any connected here.
+        model.modelAboutToBeReset.connect(self._forget_rows)
 
     def set_filter(self, needle: str, types: frozenset[EntityType]) -> None:
         self.beginFilterChange()
-        self._needle = needle.strip().lower()
+        self._needle = search_form(needle.strip())
         self._types = types
+        self._pinyin_names = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _forget_rows(self) -> None:
+        self._folded = {}
+        self._pinyin = None
+        self._pinyin_names = None
+
+    def _spelled(self) -> frozenset[str]:
+        """The rows' names the needle spells in pinyin."""
+        if self._pinyin_names is None:
+            letters = pinyin_query(self._needle)
+            model = self.sourceModel()
+            if not letters or not isinstance(model, EntityTableModel):
+                self._pinyin_names = frozenset()
+            else:
+                if self._pinyin is None:
+                    self._pinyin = PinyinIndex(s.name for s in model.entities())
+                self._pinyin_names = self._pinyin.matching(letters)
+        return self._pinyin_names
+
+    def _haystack(self, summary: EntitySummary) -> str:
+        folded = self._folded.get(summary.name)
+        if folded is None:
+            folded = self._folded[summary.name] = search_form("\n".join((summary.name, *summary.aliases)))
+        return folded
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source sorts itself (numbers as numbers, in one ``sorted``); the proxy keeps
@@ -133,4 +173,4 @@ class EntityFilterProxy(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        return self._needle in summary.name.lower() or any(self._needle in a.lower() for a in summary.aliases)
+        return self._needle in self._haystack(summary) or summary.name in self._spelled()

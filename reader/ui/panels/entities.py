@@ -43,7 +43,7 @@ class EntitiesPanel(Panel):
         for kind in EntityType:
             self.type_filter.addItem(ENTITY_LABELS[kind], kind.value)
         self.filter = QLineEdit(content)
-        self.filter.setPlaceholderText("Filter names")
+        self.filter.setPlaceholderText("Filter names (either script, or pinyin: zjtd)")
         self.filter.setClearButtonEnabled(True)
         self.hint = QLabel(content)
         self.hint.setObjectName("panelHint")

@@ -3,6 +3,8 @@ sortable and filterable. One model row per article and a delegate, never a widge
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.analysis.pinyin import PinyinIndex
 from reader.ingest.model import Article
 from reader.ui.models.articles import (
     ARTICLE_ROLE,
@@ -109,7 +112,7 @@ class LibraryPanel(Panel):
         content = QWidget(self)
         self.filter = QLineEdit(content)
         self.filter.setObjectName("libraryFilter")
-        self.filter.setPlaceholderText("Filter by title, source, tag…  (Ctrl+L)")
+        self.filter.setPlaceholderText("Filter by title, source, tag, name in pinyin…  (Ctrl+L)")
         self.filter.setClearButtonEnabled(True)
         self.order = QComboBox(content)
         self.order.setObjectName("libraryOrder")
@@ -151,6 +154,11 @@ class LibraryPanel(Panel):
     def set_articles(self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int]) -> None:
         self._library_order = articles
         self.model.set_articles(articles, read, notes)
+        self._update_count()
+
+    def set_names(self, names: Callable[[], PinyinIndex] | None) -> None:
+        """The library's names by pinyin, for a filter in Latin letters (zjtd: 字节跳动)."""
+        self.proxy.set_names(names)
         self._update_count()
 
     def set_current(self, key: str) -> None:

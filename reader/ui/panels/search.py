@@ -1,6 +1,6 @@
-"""Full-text search over the library, any query length (two-character Chinese words too),
-with source, date and entity filters; results in context, click to open. The search runs off
-the GUI thread: on 10k articles it scans tens of megabytes."""
+"""Full-text search over the library, any query length (two-character Chinese words too), in
+either script, names in pinyin, with source, date and entity filters; results in context, click
+to open. The search runs off the GUI thread: on 10k articles it scans tens of megabytes."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class SearchPanel(Panel):
         content = QWidget(self)
         self.query = QLineEdit(content)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("Search every article (Ctrl+Shift+F)")
+        self.query.setPlaceholderText("Search every article: words, either script, names in pinyin (Ctrl+Shift+F)")
         self.query.setClearButtonEnabled(True)
         self.source = QComboBox(content)
         self.source.setObjectName("searchSource")

@@ -1,0 +1,37 @@
+"""The searching form: one character for one, traditional to simplified, Latin in lower case."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.analysis.folding import search_form
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("字節跳動", "字节跳动"),
+        ("字节跳动", "字节跳动"),
+        ("騰訊控股", "腾讯控股"),
+        ("長安汽車", "长安汽车"),
+        ("ＡＩ芯片", "ai芯片"),
+        ("OpenAI發布GPT", "openai发布gpt"),
+    ],
+)
+def test_search_form_folds_scripts_width_and_case(text: str, folded: str) -> None:
+    assert search_form(text) == folded
+
+
+def test_search_form_traditional_query_finds_simplified_text_and_back() -> None:
+    text = "据报道，字节跳动旗下抖音……而 字節跳動 的海外业务"
+    folded = search_form(text)
+    starts = [i for i in range(len(text)) if folded.startswith(search_form("字節跳動"), i)]
+    assert [text[i : i + 4] for i in starts] == ["字节跳动", "字節跳動"]
+    assert folded.count(search_form("字节跳动")) == 2
+
+
+@given(st.text())
+def test_search_form_keeps_offsets(text: str) -> None:
+    assert len(search_form(text)) == len(text)
