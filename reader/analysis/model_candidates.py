@@ -60,7 +60,7 @@ def model_candidates(
         ):
             continue
         out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
-    return out
+    return [c for c in out if not _a_passing_guess(c, folded, filters)]
 
 
 def title_candidates(
@@ -104,3 +104,17 @@ def _a_verb_by_its_aspect(folded: str, name: ModelName) -> bool:
     """A two-character "person" followed by the aspect particle 了 or 着 is a verb the tagger
     took for a name: 公司杜撰了一个新名词."""
     return len(name.surface) == 2 and folded.startswith(("了", "着"), name.end)
+
+
+def _a_passing_guess(candidate: Candidate, folded: str, filters: NameFilters) -> bool:
+    """A Chinese organisation the model reads once, which the article never writes again and
+    which does not end in a company word (集团, 银行, 公司…), is a guess, not a name: on real
+    articles most of these were not names (measured on the dev set: held-out precision 0.84 →
+    0.88 at the same recall). Names in Latin letters and people are kept; a name in the title
+    counts through the title's own candidates. (Keeping the items of a list, 广州粤泰、成都信谊物业等,
+    was tried: +1.5 precision on the tuning set, −0.6 on the held-out one.)"""
+    if candidate.type is not EntityType.ORG or candidate.surface.isascii():
+        return False
+    if candidate.surface.endswith(tuple(filters.org_suffixes)):
+        return False
+    return folded.count(candidate.surface) < 2

@@ -271,3 +271,13 @@ def test_a_name_followed_by_an_aspect_particle_is_a_verb() -> None:
 def test_a_proper_noun_tag_counts_only_for_latin_names(filters: NameFilters, surface: str, accepted: bool) -> None:
     name = ModelName(0, len(surface), surface, ORG, proper_noun=True)
     assert (filters.accept(name) is None) is accepted
+
+
+def test_an_organisation_the_model_reads_once_is_a_guess_unless_it_says_it_is_a_company() -> None:
+    text = "据了解，蓝海互动正在扩张，星河物流集团也在招聘，而 Dealroom 发布了报告。"
+    model = FakeModel({"蓝海互动": ORG, "星河物流集团": ORG, "Dealroom": ORG})
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)}
+    assert "蓝海互动" not in found  # once, no company word: a guess
+    assert {"星河物流集团", "Dealroom"} <= found  # a company word; Latin letters
+    twice = text + "蓝海互动的用户增长很快。"
+    assert "蓝海互动" in {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(twice)}
