@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 import pytest
 
+from tests import sqlite_leaks
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sqlite_leaks.install()  # an SQLite connection left open fails the run, as Python 3.13 warns of it
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    gc.collect()
+    if sqlite_leaks.leaks:
+        found = "; ".join(f"{n}× opened at {where}" for where, n in sqlite_leaks.leaks.most_common(5))
+        session.config.get_terminal_writer().line(f"SQLite connections never closed: {found}", red=True)
+        session.exitstatus = 1
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

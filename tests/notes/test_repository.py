@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from contextlib import closing
+
 import os
 import signal
 import subprocess
@@ -45,12 +47,14 @@ def test_repository_changes_persist_across_reopen(tmp_path: Path) -> None:
     entity = repo.add(new_annotation(LIB, "a.md", Kind.ENTITY_NOTE, entity="腾讯", note="关注游戏版号"))
     store.close()
 
-    repo = AnnotationRepository(Store.open(tmp_path))
+    store = Store.open(tmp_path)
+    repo = AnnotationRepository(store)
     assert repo.get(kept.id) == edited
     assert repo.get(gone.id) is None
     assert repo.for_article(LIB, "a.md") == [edited, bookmark, entity]
     assert repo.for_entity(LIB, "腾讯") == [entity]
     assert repo.for_article("/another/library", "a.md") == []
+    store.close()
 
 
 def test_repository_lists_in_text_order(store: Store) -> None:
@@ -162,9 +166,16 @@ _texts = st.text(st.characters(codec="utf-8"), min_size=1, max_size=200)
 @given(text=_texts, data=st.data())
 def test_repository_round_trips_any_unicode(tmp_path_factory: pytest.TempPathFactory, text: str, data: st.DataObject) -> None:
     folder = tmp_path_factory.mktemp("store")
-    written = []
-    store = Store.open(folder)
-    repo = AnnotationRepository(store)
+    written: list = []  # type: ignore[type-arg]
+    with closing(Store.open(folder)) as store:
+        _write_drawn(AnnotationRepository(store), text, data, written)
+    with closing(Store.open(folder)) as store:
+        repo = AnnotationRepository(store)
+        for annotation in written:
+            assert repo.get(annotation.id) == annotation
+
+
+def _write_drawn(repo: AnnotationRepository, text: str, data: st.DataObject, written: list) -> None:  # type: ignore[type-arg]
     for _ in range(data.draw(st.integers(1, 5))):
         start = data.draw(st.integers(0, len(text) - 1))
         end = data.draw(st.integers(start + 1, len(text)))
@@ -178,11 +189,6 @@ def test_repository_round_trips_any_unicode(tmp_path_factory: pytest.TempPathFac
             tags=tuple(data.draw(st.lists(_texts, max_size=3, unique=True))),
         )
         written.append(repo.add(annotation))
-    store.close()
-    repo = AnnotationRepository(Store.open(folder))
-    for annotation in written:
-        assert repo.get(annotation.id) == annotation
-    repo._store.close()
 
 
 _WRITER = textwrap.dedent(
