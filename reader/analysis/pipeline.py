@@ -23,6 +23,15 @@ from reader.paths import RESOURCES
 class Analysis:
     mentions: tuple[Mention, ...] = ()
     figures: tuple[Figure, ...] = ()
+    partial: str | None = None  # why only part of the article was analysed (its budget), else None
+
+
+# Each article's budget, in characters rather than seconds so that a cached analysis does not
+# depend on how busy the machine was: about 6 s of the fast layer and 6 s of the model on this
+# machine (bench/RESULTS.md). A news article is 3-20 thousand characters; past the budget the
+# text is shown clean, without names or figures, and the load says so.
+ANALYSIS_BUDGET_CHARS = 1_000_000
+MODEL_BUDGET_CHARS = 200_000
 
 
 class ArticleAnalyzer(Protocol):
@@ -102,6 +111,28 @@ class Analyzer:
         return Analyzer(self.corrections, model=self.model, learned=learned, _base=self._base or self)
 
     def analyse(self, article: Article) -> Analysis:
-        mentions = self.recognizer.recognise(article.text, article.title or "")
-        figures = extract_figures(article.text, mentions, article.date)
-        return Analysis(tuple(mentions), tuple(figures))
+        text, partial = article.text, None
+        recognizer = self.recognizer
+        if self.model is not None and len(text) > MODEL_BUDGET_CHARS:
+            recognizer = self.with_model(None).recognizer
+            partial = (
+                f"names from the fast layer only: {len(text):,} characters are past the "
+                f"statistical layer's budget of {MODEL_BUDGET_CHARS:,}"
+            )
+        if len(text) > ANALYSIS_BUDGET_CHARS:
+            cut = _paragraph_end_before(text, ANALYSIS_BUDGET_CHARS)
+            partial = (
+                f"analysed the first {cut:,} of {len(text):,} characters (one article's budget); "
+                "the rest is shown without names or figures"
+            )
+            text = text[:cut]
+        mentions = recognizer.recognise(text, article.title or "")
+        figures = extract_figures(text, mentions, article.date)
+        return Analysis(tuple(mentions), tuple(figures), partial)
+
+
+def _paragraph_end_before(text: str, limit: int) -> int:
+    """Where to stop analysing: the last paragraph break at or before ``limit`` (never mid-name),
+    else ``limit`` itself."""
+    at = text.rfind("\n", 0, limit)
+    return at if at > limit // 2 else limit

@@ -21,7 +21,7 @@ _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
 _BLOCK_LIST = tuple(BlockKind(v) for v in STORED_BLOCKS)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
-FORMAT = "5"
+FORMAT = "6"
 _KINDS = {k.value: k for k in FigureKind}
 
 
@@ -42,6 +42,7 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "entities": raw.entities,
         "types": raw.types,
         "metrics": raw.figures,
+        "partial": raw.partial,
     }
     # JSON for the few fields, a packed int array for the many mentions: decoding a list of
     # lists per mention was most of the time it took to reopen a library. JSON never holds a
@@ -59,9 +60,12 @@ class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
     only for the article someone looks at (a 10k library holds millions of mentions)."""
 
-    __slots__ = ("entities", "mentions", "figures", "types")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial")
 
-    def __init__(self, entities: list[str], mentions: array, figures: list[list], types: list[str]) -> None:
+    def __init__(
+        self, entities: list[str], mentions: array, figures: list[list], types: list[str], partial: str | None = None
+    ) -> None:
+        self.partial = partial  # why only part of the article was analysed, else None
         self.entities = entities  # local entity names; mentions refer to them by index
         self.types = types  # each local entity's type value, from its first mention
         self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
@@ -79,7 +83,7 @@ class RawAnalysis:
             [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value, m.measure]
             for m in analysis.figures
         ]
-        return cls(list(entities), mentions, figures, [types[name] for name in entities])
+        return cls(list(entities), mentions, figures, [types[name] for name in entities], analysis.partial)
 
     def build(self, text: str) -> Analysis:
         names = self.entities
@@ -92,7 +96,7 @@ class RawAnalysis:
             Figure(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
             for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures
         )
-        return Analysis(mentions, figures)
+        return Analysis(mentions, figures, self.partial)
 
     def figures_about(self, subject: str, text: str) -> tuple[Figure, ...]:
         """Only the figures whose subject is ``subject`` (an entity card wants a few figures
@@ -129,5 +133,5 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         path=path,
         credits=tuple((role, name) for role, name in doc.get("credits", ())),
     )
-    return article, RawAnalysis(doc["entities"], mentions, doc["metrics"], doc["types"])
+    return article, RawAnalysis(doc["entities"], mentions, doc["metrics"], doc["types"], doc.get("partial"))
 

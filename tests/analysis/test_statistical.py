@@ -281,3 +281,20 @@ def test_an_organisation_the_model_reads_once_is_a_guess_unless_it_says_it_is_a_
     assert {"星河物流集团", "Dealroom"} <= found  # a company word; Latin letters
     twice = text + "蓝海互动的用户增长很快。"
     assert "蓝海互动" in {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(twice)}
+
+
+def test_an_article_past_its_budget_is_analysed_in_part_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20, point 5: a huge article is shown with the analysis its budget allows."""
+    import reader.analysis.pipeline as pipeline
+    from reader.ingest.model import Article
+
+    monkeypatch.setattr(pipeline, "ANALYSIS_BUDGET_CHARS", 60)
+    monkeypatch.setattr(pipeline, "MODEL_BUDGET_CHARS", 30)
+    paragraph = "快狗打车营收增长了20%。"
+    text = "\n".join([paragraph] * 10)
+    analysis = Analyzer(model=FakeModel({"快狗打车": ORG})).analyse(Article("a.md", "a.md", "标题", text))
+    assert analysis.partial is not None and "first" in analysis.partial
+    assert analysis.mentions and max(m.end for m in analysis.mentions) <= 60
+    assert analysis.figures and max(f.end for f in analysis.figures) <= 60
+    whole = Analyzer(model=FakeModel({})).analyse(Article("b.md", "b.md", "标题", paragraph))
+    assert whole.partial is None
