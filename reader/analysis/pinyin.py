@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice, product
-
-from pypinyin import Style, lazy_pinyin, pinyin
+from types import ModuleType
 
 from reader.text import is_cjk
 
@@ -41,24 +40,35 @@ def pinyin_query(text: str) -> str | None:
     return letters if len(letters) >= 2 else None
 
 
+@cache
+def _pypinyin() -> ModuleType:
+    """pypinyin, imported when the first name is read: its dictionaries take ~0.15 s to load,
+    which the loader pays in the background, not the window's first paint (issue 18, point 1)."""
+    import pypinyin  # noqa: PLC0415 - deferred to the first reading, see above
+
+    return pypinyin
+
+
 @lru_cache(maxsize=None)
 def readings(name: str) -> tuple[str, ...]:
     """The ways ``name`` reads in pinyin, syllables separated by a space, the reading in
     context first (重庆 → "chong qing", then "zhong qing", "tong qing"). A run of Latin letters or digits
     is one syllable ("蔚来NIO" → "wei lai nio"); other characters are left out. Computed once
     per name."""
+    pypinyin = _pypinyin()
+    normal = pypinyin.Style.NORMAL
     options: list[list[str]] = []
     for run, cjk in _runs(name):
         if not cjk:
             options.extend([s] for s in _LETTERS.findall(run.lower()))
             continue
-        for ch, first in zip(run, lazy_pinyin(run, style=Style.NORMAL)):
+        for ch, first in zip(run, pypinyin.lazy_pinyin(run, style=normal)):
             if first == ch:  # not in pypinyin's dictionary
                 continue
             if options or ch != name[0]:
                 options.append([first])
             else:
-                others = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+                others = pypinyin.pinyin(ch, style=normal, heteronym=True)[0]
                 options.append([first, *(o for o in others if o != first)])
     if not options:
         return ()

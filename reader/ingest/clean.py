@@ -13,19 +13,19 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-import yaml
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
-from bs4 import MarkupResemblesLocatorWarning, ProcessingInstruction, XMLParsedAsHTMLWarning
-from markdown_it import MarkdownIt
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from reader.ingest.model import Block, BlockKind, Style, StyleKind
 from reader.paths import resource
 
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+    from markdown_it import MarkdownIt
+
 _HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
 _BOLD_TAGS = frozenset({"b", "strong"})
 _ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
-_SKIP_NODES = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 # Characters that are never content: zero-width and bidi controls, BOM, C0/C1 controls, and
 # the soft hyphen. Tab/newline are whitespace and are folded instead.
@@ -42,7 +42,28 @@ _CJK = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;…]$")
 _HTML_BLOCK_TAG = re.compile(r"<(?:p|div|section|article|h[1-6]|br|table|blockquote|ul|ol|li)\b", re.I)
-_MD = MarkdownIt("commonmark", {"html": True, "breaks": True}).disable("code")
+
+
+# bs4 (with lxml) and markdown-it take ~0.1 s to import, and only a file missing from the cache
+# is cleaned: they load on the first clean, not when the window starts (issue 18, point 1).
+@cache
+def _bs4() -> ModuleType:
+    import bs4  # noqa: PLC0415 - deferred to the first clean, see above
+
+    return bs4
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # noqa: PLC0415 - deferred to the first clean, see above
+
+    return MarkdownIt("commonmark", {"html": True, "breaks": True}).disable("code")
+
+
+@cache
+def _skip_nodes() -> tuple[type, ...]:
+    bs4 = _bs4()
+    return (bs4.Comment, bs4.Declaration, bs4.Doctype, bs4.ProcessingInstruction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +80,8 @@ class Rules:
 
     @classmethod
     def load(cls, path: Path) -> Rules:
+        import yaml  # noqa: PLC0415 - read with the rules, on the first clean (see _bs4)
+
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         fields = "|".join(re.escape(f) for f in data["listing_fields"])
         return cls(
@@ -100,7 +123,7 @@ def looks_like_html(body: str) -> bool:
 
 def clean_markdown(body: str, rules: Rules | None = None) -> Cleaned:
     rules = rules or default_rules()
-    return clean_html(_MD.render(strip_listing(body, rules)), rules)
+    return clean_html(_markdown().render(strip_listing(body, rules)), rules)
 
 
 def strip_listing(body: str, rules: Rules) -> str:
@@ -121,15 +144,16 @@ def strip_listing(body: str, rules: Rules) -> str:
 
 def clean_html(markup: str, rules: Rules | None = None) -> Cleaned:
     rules = rules or default_rules()
+    bs4 = _bs4()
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", bs4.MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", bs4.XMLParsedAsHTMLWarning)
         # lxml turns NUL into U+FFFD; NUL is never content, so it goes before parsing.
-        soup = BeautifulSoup(markup.replace("\x00", ""), "lxml")
+        soup = bs4.BeautifulSoup(markup.replace("\x00", ""), "lxml")
     meta = _meta(soup)
     title_tag = soup.find("title")
     title = meta.get("og:title") or (
-        _squeeze_spaces(title_tag.get_text()) if isinstance(title_tag, Tag) else None
+        _squeeze_spaces(title_tag.get_text()) if isinstance(title_tag, bs4.Tag) else None
     )
     root = soup.find("article") or soup.find("main") or soup.body or soup
     builder = _Builder(rules)
@@ -145,7 +169,7 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
         if isinstance(key, str) and isinstance(value, str) and value.strip():
             found.setdefault(key.strip().lower(), _squeeze_spaces(value))
     link = soup.find("link", rel="canonical")
-    if isinstance(link, Tag) and isinstance(link.get("href"), str):
+    if isinstance(link, _bs4().Tag) and isinstance(link.get("href"), str):
         found.setdefault("canonical", link["href"])
     return found
 
@@ -170,14 +194,15 @@ def _is_junk(tag: Tag, rules: Rules) -> bool:
 
 def _walk(root: Tag, builder: _Builder, rules: Rules) -> None:
     # Iterative, not recursive: 10,000 nested <div>s must not exhaust the Python stack.
+    bs4, skip = _bs4(), _skip_nodes()
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
-        if isinstance(node, NavigableString):
-            if not isinstance(node, _SKIP_NODES):
+        if isinstance(node, bs4.NavigableString):
+            if not isinstance(node, skip):
                 builder.add_text(str(node))
             continue
-        if not isinstance(node, Tag):
+        if not isinstance(node, bs4.Tag):
             continue
         if leaving:
             builder.leave(node.name)

@@ -6,9 +6,9 @@ import datetime as dt
 import email.utils
 import re
 from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
 from typing import Any
-
-import yaml
 
 from reader.text import CJK_CLASS
 
@@ -29,18 +29,24 @@ class FrontMatter:
 _MAX_YAML = 64 * 1024  # front matter is a few lines; a larger block is read line by line
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader without the two things a hostile header abuses: aliases (a 456-byte alias
-    bomb expands to gigabytes) are refused, and dates stay strings (2021-02-30 would raise;
-    parse_date reads them and turns an impossible one into no date)."""
+@cache
+def _yaml() -> tuple[ModuleType, type]:
+    """PyYAML and the front matter's loader, made on the first file read (PyYAML takes ~20 ms
+    to import, and a launch from the cache reads no file; issue 18, point 1)."""
+    import yaml  # noqa: PLC0415 - deferred to the first read, see above
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("aliases are not read in front matter")
-        return super().compose_node(parent, index)
+    class FrontMatterLoader(yaml.SafeLoader):
+        """SafeLoader without the two things a hostile header abuses: aliases (a 456-byte alias
+        bomb expands to gigabytes) are refused, and dates stay strings (2021-02-30 would raise;
+        parse_date reads them and turns an impossible one into no date)."""
 
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("aliases are not read in front matter")
+            return super().compose_node(parent, index)
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    return yaml, FrontMatterLoader
 
 
 def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
@@ -49,8 +55,9 @@ def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, raw
     block, body = match.group(1), raw[match.end() :]
+    yaml, loader = _yaml()
     try:
-        fields = yaml.load(block, Loader=_FrontMatterLoader) if len(block) <= _MAX_YAML else None
+        fields = yaml.load(block, Loader=loader) if len(block) <= _MAX_YAML else None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError):
         # broken, nested past Python's stack, or refused (aliases): the key: value lines
         fields = None

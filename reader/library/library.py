@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import heapq
 import os
+import stat
 import threading
+import time
 from concurrent.futures import Executor
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import NamedTuple, overload
 from pathlib import Path
 
 from reader.analysis.folding import search_form
@@ -403,19 +405,39 @@ def load_library(
         for chunk_start in range(0, len(found), _CHUNK):
             if cancelled is not None and cancelled.is_set():
                 break
+            items = found[chunk_start : chunk_start + _CHUNK]
+            stats = [_file_stat(item) for item in items]
+            cached: dict[str, bytes] = {}
+            unchanged: dict[int, str] = {}  # item's place in the chunk → its cached content hash
+            if store is not None:
+                try:
+                    unchanged, cached = _unchanged(store, stats, version)
+                except StoreUnavailable as error:
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
             chunk: list[tuple[Found, bytes, str]] = []
-            for item in found[chunk_start : chunk_start + _CHUNK]:
+            seen: list[tuple[str, int, int, str]] = []  # stats of files read, for the next reopen
+            for i, item in enumerate(items):
+                if i in unchanged:
+                    chunk.append((item, b"", unchanged[i]))  # never read: the cache has it
+                    continue
                 try:
                     data = read_file(item)
                 except IngestError as error:
                     errors.append(LoadError(error.file, error.message))
                     done += 1
                     continue
-                chunk.append((item, data, hashlib.sha256(data).hexdigest()))
-            cached: dict[str, bytes] = {}
+                content_hash = hashlib.sha256(data).hexdigest()
+                chunk.append((item, data, content_hash))
+                info = stats[i]
+                if info is not None and info.trusted and info.size == len(data):
+                    seen.append((info.path, info.size, info.mtime_ns, content_hash))
             if store is not None:
                 try:
-                    cached = store.cached_documents([h for _, _, h in chunk], version)
+                    read = [h for _, _, h in chunk if h not in cached]
+                    cached.update(store.cached_documents(read, version) if read else {})
+                    if seen:
+                        store.remember_file_hashes(seen)
                 except StoreUnavailable as error:
                     notices.append(f"{error}; reading on without the cache")
                     store = None
@@ -471,6 +493,47 @@ def load_library(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return Library(library_id(paths), articles, analyses, errors, notices)
+
+
+# A file modified this close to when it was looked at may change again within the same
+# modification time (a coarse clock, an editor still saving): its stat is not trusted next time,
+# so it is read again (git calls these entries racy).
+_RACY_NS = 2_000_000_000
+
+
+class _Stat(NamedTuple):
+    path: str  # absolute: the table is shared by every library
+    size: int
+    mtime_ns: int
+    trusted: bool  # whether the next reopen may skip the file if it still looks like this
+
+
+def _file_stat(item: Found) -> _Stat | None:
+    """What a stat says about the file, or None when it cannot be stat'ed or is not a regular
+    file (the read then reports why)."""
+    try:
+        info = item.path.stat()  # follows a link, as the read does
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    trusted = time.time_ns() - info.st_mtime_ns > _RACY_NS
+    return _Stat(os.path.abspath(item.path), info.st_size, info.st_mtime_ns, trusted)
+
+
+def _unchanged(store: Store, stats: list[_Stat | None], version: str) -> tuple[dict[int, str], dict[str, bytes]]:
+    """The files whose size and modification time are what they were when last read and whose
+    analysis is cached (their place in ``stats`` → content hash), and those cache entries."""
+    paths = [s.path for s in stats if s is not None]
+    known = store.file_hashes(paths) if paths else {}
+    candidates: dict[int, str] = {}
+    for i, info in enumerate(stats):
+        if info is not None and info.path in known:
+            size, mtime_ns, content_hash = known[info.path]
+            if (size, mtime_ns) == (info.size, info.mtime_ns):
+                candidates[i] = content_hash
+    cached = store.cached_documents(list(dict.fromkeys(candidates.values())), version) if candidates else {}
+    return {i: h for i, h in candidates.items() if h in cached}, cached
 
 
 def analysis_workers() -> int:

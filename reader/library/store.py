@@ -65,6 +65,16 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX annotations_passage ON annotations (library, article_key, start);
     """,
+    # 3: a reopen trusts a file whose size and modification time are what they were when it was
+    # last read, and takes its content hash from here instead of reading and hashing it again
+    """
+    CREATE TABLE file_hashes (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        content_hash TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -222,6 +232,30 @@ class Store:
             db.executemany(
                 "INSERT OR REPLACE INTO documents (content_hash, version, payload) VALUES (?, ?, ?)",
                 [(h, version, payload) for h, payload in items],
+            )
+
+    # -- what each file held when it was last read: (size, mtime_ns) → content hash
+    def file_hashes(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
+        """The size, modification time (ns) and content hash last recorded for each path."""
+        found: dict[str, tuple[int, int, str]] = {}
+        try:
+            for i in range(0, len(paths), 900):
+                chunk = paths[i : i + 900]
+                marks = ",".join("?" * len(chunk))
+                rows = self.connection.execute(
+                    f"SELECT path, size, mtime_ns, content_hash FROM file_hashes WHERE path IN ({marks})", chunk
+                )
+                found.update((path, (size, mtime, content_hash)) for path, size, mtime, content_hash in rows)
+        except sqlite3.DatabaseError as error:
+            raise self._unavailable(error) from error
+        return found
+
+    def remember_file_hashes(self, items: list[tuple[str, int, int, str]]) -> None:
+        """Record (path, size, mtime_ns, content hash) for files just read."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO file_hashes (path, size, mtime_ns, content_hash) VALUES (?, ?, ?, ?)",
+                items,
             )
 
     # -- settings (last library, last article, …; window geometry stays in QSettings)

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import jinja2
-
 from reader.errors import ExportError
 from reader.ingest.model import Article
 from reader.library.links import reader_link
@@ -274,6 +272,10 @@ def render_template(path: Path, **context: object) -> str:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ExportError(f"template {path}: {getattr(error, 'strerror', None) or error}") from error
+    # Jinja2 takes ~60 ms to import; only an export with a template needs it, not the window's
+    # start (issue 18, point 1).
+    import jinja2  # noqa: PLC0415 - deferred to the first templated export, see above
+
     environment = jinja2.Environment(
         autoescape=False,  # Markdown, not HTML: escaping is the filters' job
         trim_blocks=True,

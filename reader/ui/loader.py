@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -20,6 +21,9 @@ from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
+
+if TYPE_CHECKING:
+    from reader.ui.refine import NameRefiner
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
 
@@ -40,18 +44,29 @@ class LibraryWorker(QObject):
     warmed = Signal(Tools)
     finished = Signal()
 
-    def __init__(self, paths: list[Path], data_dir: Path | None, analyzer: ArticleAnalyzer, cancelled: threading.Event) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        data_dir: Path | None,
+        analyzer: ArticleAnalyzer,
+        cancelled: threading.Event,
+        loaded_at: threading.Event | None = None,
+    ) -> None:
         super().__init__()
         self._paths = paths
         self._data_dir = data_dir
         self._analyzer = analyzer
         self._cancelled = cancelled
+        self._loaded_at = loaded_at if loaded_at is not None else threading.Event()
         self._last_progress = 0.0
 
     @Slot()
     def run(self) -> None:
         try:
             library = self._load()
+            # From here on the worker only warms up what lives in memory (the entity summaries,
+            # the search texts, jieba): its store is closed, nothing is left to save.
+            self._loaded_at.set()
             if library is not None:
                 self.loaded.emit(library)
                 if not self._cancelled.is_set():
@@ -106,13 +121,20 @@ class LibraryWorker(QObject):
 
 # At window close a load gets this long to notice it was cancelled (it checks between files).
 CLOSE_WAIT_MS = 1500
-_ABANDONED: list[LoadJob] = []
+_ABANDONED: list[LoadJob | NameRefiner] = []
 
 
 def abandoned_threads() -> bool:
     """Whether a load was let go at close while still running: the process must then end
     without running destructors (``os._exit``), or Qt aborts destroying the running thread."""
     return any(job.is_running() for job in _ABANDONED)
+
+
+def let_go(job: LoadJob | NameRefiner) -> None:
+    """Take a job whose thread still runs out of the window's object tree, so that closing the
+    window does not destroy the running QThread, and have the process end without it."""
+    job.setParent(None)
+    _ABANDONED.append(job)
 
 
 class LoadJob(QObject):
@@ -128,9 +150,10 @@ class LoadJob(QObject):
         super().__init__(parent)
         self.paths = paths
         self._cancelled = threading.Event()
+        self._warming = threading.Event()  # the load is done; only in-memory warm-up remains
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
-        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled)
+        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread, which
@@ -160,12 +183,13 @@ class LoadJob(QObject):
         """Cancel and wait for the thread (at window close). A thread still in a read that does
         not return (a hung network mount) is let go: it leaves the window's object tree, so
         closing the window does not destroy a running QThread (Qt aborts the process then), and
-        the process ends without waiting for it (``abandoned_threads``)."""
+        the process ends without waiting for it (``abandoned_threads``). A thread that has
+        finished loading and only warms up (jieba's dictionary: about a second, which cannot be
+        interrupted) is let go at once: quitting never waits for warm-up work (issue 18)."""
         self._cancelled.set()
-        if self._thread.wait(ms):
+        if self._thread.wait(0 if self._warming.is_set() else ms):
             return True
-        self.setParent(None)
-        _ABANDONED.append(self)
+        let_go(self)
         return False
 
     def _on_loaded(self, library: Library) -> None:

@@ -23,6 +23,7 @@ from reader.ingest.model import Article
 from reader.library.learned import link_learned
 from reader.library.library import Library, analysis_workers, load_library
 from reader.library.store import Store
+from reader.ui.loader import let_go
 
 ModelLoader = Callable[[], tuple[NameModel | None, str | None]]
 
@@ -42,8 +43,10 @@ class _RefineWorker(QObject):
         first: Article | None,
         load: ModelLoader,
         cancelled: threading.Event,
+        storing: threading.Event,
     ) -> None:
         super().__init__()
+        self._storing = storing
         self._paths = paths
         self._data_dir = data_dir
         self._analyzer = analyzer
@@ -67,6 +70,7 @@ class _RefineWorker(QObject):
         if self._first is not None and not self._cancelled.is_set():
             self.article_refined.emit(self._first.key, analyzer.analyse(self._first))
         store = None
+        self._storing.set()  # from here the cache is written: a close waits for a chunk's end
         if self._data_dir is not None:
             try:
                 store = Store.open(self._data_dir)
@@ -113,9 +117,10 @@ class NameRefiner(QObject):
     ) -> None:
         super().__init__(parent)
         self._cancelled = threading.Event()
+        self._storing = threading.Event()
         self._thread = QThread(self)
         self._thread.setObjectName("name-refiner")
-        self._worker = _RefineWorker(paths, data_dir, analyzer, first, load, self._cancelled)
+        self._worker = _RefineWorker(paths, data_dir, analyzer, first, load, self._cancelled, self._storing)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
@@ -135,8 +140,15 @@ class NameRefiner(QObject):
         return self._thread.isRunning()
 
     def wait(self, ms: int = 10000) -> bool:
+        """Cancel and wait for the thread (at window close). Until it opens the store it only
+        loads the model and reads the open article in memory, which cannot be interrupted
+        (half a second): it is let go at once, so quitting never waits for that (issue 18).
+        A thread that does not stop in time is let go too (see ``loader.let_go``)."""
         self._cancelled.set()
-        return self._thread.wait(ms)
+        if self._thread.wait(ms if self._storing.is_set() else 0):
+            return True
+        let_go(self)
+        return False
 
     def _on_unavailable(self, message: str) -> None:
         if not self._cancelled.is_set():

@@ -4,7 +4,9 @@ exercised in tests/test_extract.py."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ import pytest
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
+from reader.ingest.discover import Found
+from reader.ingest.load import read_file
+from reader.library import library as library_module
 from reader.library.library import load_library
 from reader.library.store import Store
 
@@ -68,6 +73,60 @@ def test_load_library_second_open_comes_from_cache(tmp_path: Path, data_dir: Pat
     (tmp_path / "lib" / "b.md").write_text("改过的阿里巴巴。", encoding="utf-8")
     load_library([tmp_path / "lib"], store, analyzer)
     assert analyzer.calls == 3
+    store.close()
+
+
+def test_load_library_reopen_reads_no_unchanged_file(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, point 3: a file whose size and modification time are as cached is neither read
+    nor hashed; one whose size or time changed is read again."""
+    _write(tmp_path / "lib", {"a.md": "抖音与阿里巴巴。", "b.md": "阿里巴巴。", "c.md": "抖音。"})
+    old = time.time_ns() - 3600 * 10**9  # written long ago: the stat is trusted
+    for name in ("a.md", "b.md", "c.md"):
+        os.utime(tmp_path / "lib" / name, ns=(old, old))
+    reads: list[str] = []
+
+    def counting_read(found: Found) -> bytes:
+        reads.append(found.relative)
+        return read_file(found)
+
+    monkeypatch.setattr(library_module, "read_file", counting_read)
+    analyzer = CountingAnalyzer()
+    store = Store.open(data_dir)
+    first = load_library([tmp_path / "lib"], store, analyzer)
+    assert sorted(reads) == ["a.md", "b.md", "c.md"]
+    reads.clear()
+    second = load_library([tmp_path / "lib"], store, analyzer)
+    assert reads == []
+    assert second.articles == first.articles and analyzer.calls == 3
+    assert second.analysis("a.md") == first.analysis("a.md")
+
+    (tmp_path / "lib" / "b.md").write_text("改过的阿里巴巴。", encoding="utf-8")  # size and time
+    os.utime(tmp_path / "lib" / "b.md", ns=(old + 10**9, old + 10**9))
+    (tmp_path / "lib" / "c.md").write_text("抖音！", encoding="utf-8")  # same size, new time
+    os.utime(tmp_path / "lib" / "c.md", ns=(old + 10**9, old + 10**9))
+    third = load_library([tmp_path / "lib"], store, analyzer)
+    assert sorted(reads) == ["b.md", "c.md"]
+    assert third.article("b.md").text.startswith("改过的") and third.article("c.md").text == "抖音！"
+    reads.clear()
+    load_library([tmp_path / "lib"], store, analyzer)
+    assert reads == []
+    store.close()
+
+
+def test_load_library_reads_again_a_file_modified_just_now(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file written moments before it was read may change again within the same modification
+    time: its stat is not trusted, and the next open reads it."""
+    _write(tmp_path / "lib", {"a.md": "抖音。"})
+    reads: list[str] = []
+    monkeypatch.setattr(library_module, "read_file", lambda found: reads.append(found.relative) or read_file(found))
+    store = Store.open(data_dir)
+    load_library([tmp_path / "lib"], store, CountingAnalyzer())
+    load_library([tmp_path / "lib"], store, CountingAnalyzer())
+    assert reads == ["a.md", "a.md"]
     store.close()
 
 

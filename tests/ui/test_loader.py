@@ -5,9 +5,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject
 
 from reader.analysis.pipeline import Analysis
+from reader.library.library import Library
 from reader.ui import loader
 
 
@@ -34,6 +36,39 @@ def test_closing_during_a_read_that_hangs_lets_the_thread_go(tmp_path: Path, qtb
         assert job.parent() is None  # out of the window's tree: deleting the window is safe
         del owner
         assert loader.abandoned_threads()
+    finally:
+        release.set()
+        job._thread.wait(10_000)  # noqa: SLF001 - let the test process end cleanly
+    assert not loader.abandoned_threads()
+
+
+def test_closing_while_the_loader_warms_up_does_not_wait_for_it(
+    tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """Issue 18, point 1: once the library is loaded the thread only warms up what lives in
+    memory (jieba takes a second); the close lets it go instead of waiting."""
+    warming, release = threading.Event(), threading.Event()
+
+    def slow_prepare(self: Library) -> None:
+        warming.set()
+        release.wait(30)
+
+    monkeypatch.setattr(Library, "prepare_search", slow_prepare)
+
+    class Plain:
+        version = "plain-1"
+
+        def analyse(self, article):  # noqa: ANN001, ANN202
+            return Analysis()
+
+    (tmp_path / "a.md").write_text("# 甲\n\n正文。\n", encoding="utf-8")
+    owner = QObject()
+    job = loader.LoadJob([tmp_path], None, Plain(), owner)
+    job.start()
+    assert warming.wait(10)
+    try:
+        assert job.wait(60_000) is False  # waiting would take until the warm-up ends (30 s)
+        assert job.parent() is None and loader.abandoned_threads()
     finally:
         release.set()
         job._thread.wait(10_000)  # noqa: SLF001 - let the test process end cleanly
