@@ -481,6 +481,8 @@ def load_library(
                         fresh.append((content_hash, payload))
                 articles.append(article)
                 analyses[key] = analysis
+                if analysis.partial:  # past its budget: shown, analysed in part, and said
+                    notices.append(f"{key}: {analysis.partial}")
                 if progress is not None:
                     progress(done, len(found), key)
             if store is not None and fresh:

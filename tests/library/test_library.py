@@ -7,15 +7,16 @@ from __future__ import annotations
 import os
 import re
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
-from reader.ingest.model import Article
 from reader.ingest.discover import Found
 from reader.ingest.load import read_file
+from reader.ingest.model import Article
 from reader.library import library as library_module
 from reader.library.library import load_library
 from reader.library.store import Store
@@ -235,9 +236,9 @@ def test_library_id_round_trips_to_its_folders(tmp_path: Path) -> None:
 def test_a_full_disk_keeps_the_library_loading_without_the_cache(tmp_path: Path) -> None:
     """Issue 20, point 11: the first index on a full disk still opens every article, and says why
     nothing was cached."""
-    from reader.library.store import Store
-
     import random
+
+    from reader.library.store import Store
 
     rng = random.Random(7)
     (tmp_path / "lib").mkdir()
@@ -251,3 +252,22 @@ def test_a_full_disk_keeps_the_library_loading_without_the_cache(tmp_path: Path)
     assert len(library.articles) == 3
     assert any("the disk is full" in n for n in library.notices)
     store.close()
+
+
+def test_an_article_past_its_budget_loads_and_is_reported_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20, point 5: the library loads; the huge article is there, analysed in part, and
+    the load names it — from a fresh analysis and from the cache alike."""
+    import reader.analysis.pipeline as pipeline
+    from reader.analysis.pipeline import Analyzer
+    from reader.library.store import Store
+
+    monkeypatch.setattr(pipeline, "ANALYSIS_BUDGET_CHARS", 200)
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "huge.md").write_text("# 很长\n\n" + "\n\n".join(["阿里巴巴营收增长了20%。"] * 60), encoding="utf-8")
+    (tmp_path / "lib" / "small.md").write_text("# 短\n\n腾讯发布财报。\n", encoding="utf-8")
+    with closing(Store.open(tmp_path / "data")) as store:
+        for _ in range(2):  # analysed, then from the cache
+            library = load_library([tmp_path / "lib"], store, Analyzer())
+            assert len(library.articles) == 2
+            assert [n.split(":")[0] for n in library.notices] == ["huge.md"]
+            assert "first" in library.notices[0]
