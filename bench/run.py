@@ -12,20 +12,15 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.analysis.pipeline import Analyzer  # noqa: E402
-from reader.library.library import load_library  # noqa: E402
-from reader.library.store import Store  # noqa: E402
 
 
 def p95(samples: list[float]) -> float:
@@ -47,7 +42,7 @@ import json, sys, time, resource, random
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import analysis_workers, load_library
+from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 import jieba
 analyzer = Analyzer()

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.analysis.pipeline import Analyzer  # noqa: E402
-from reader.library.library import analysis_workers, load_library  # noqa: E402
+from reader.library.load import analysis_workers, load_library  # noqa: E402
 from reader.library.store import Store  # noqa: E402
 from reader.ui.models.articles import ArticleFilterProxy, ArticleListModel  # noqa: E402
 from reader.ui.models.entities import EntityFilterProxy, EntityTableModel  # noqa: E402

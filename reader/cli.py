@@ -18,8 +18,9 @@ from reader.desktop.commands import add_desktop_commands
 from reader.errors import StoreUnavailable
 from reader.library.corrections import stored_corrections
 from reader.library.learned import link_learned
-from reader.library.library import Library, analysis_workers, load_library
+from reader.library.library import Library
 from reader.library.links import SCHEME, LinkError, Location, is_link, parse_link
+from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 from reader.notes.cli import add_notes_commands
 from reader.paths import SEEDS, data_dir

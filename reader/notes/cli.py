@@ -22,13 +22,20 @@ from pathlib import Path
 from reader.analysis.pipeline import Analyzer
 from reader.errors import AnnotationFileError, ExportError, StoreUnavailable
 from reader.library.corrections import stored_corrections
-from reader.library.library import analysis_workers, library_id, load_library
+from reader.library.library import library_id
+from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 from reader.notes.articles import article_key, load_articles
 from reader.notes.markdown import build_document, render
 from reader.notes.model import Annotation
 from reader.notes.obsidian import build_vault
-from reader.notes.output import inside, remove_stale_temporaries, safe_filename, write_atomic, write_output
+from reader.notes.output import (
+    inside,
+    remove_stale_temporaries,
+    safe_filename,
+    write_atomic,
+    write_output,
+)
 from reader.notes.repository import AnnotationRepository
 from reader.notes.w3c import import_w3c, read_w3c, w3c_json
 from reader.paths import data_dir

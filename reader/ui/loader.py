@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
-from reader.library.library import Library, analysis_workers, load_library
+from reader.library.library import Library
+from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 
 if TYPE_CHECKING:

@@ -21,7 +21,8 @@ from reader.analysis.statistical import NameModel, load_model
 from reader.errors import ReaderError, StoreUnavailable
 from reader.ingest.model import Article
 from reader.library.learned import link_learned
-from reader.library.library import Library, analysis_workers, load_library
+from reader.library.library import Library
+from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 from reader.ui.loader import let_go
 

@@ -9,7 +9,8 @@ import pytest
 from reader.analysis.model import Entity, EntityType
 from reader.analysis.pipeline import Analyzer
 from reader.library.cards import article_entities, build_card, card_details
-from reader.library.library import Library, load_library
+from reader.library.library import Library
+from reader.library.load import load_library
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import ModelName
 from reader.library.learned import learned_names, link_learned
-from reader.library.library import load_library
+from reader.library.load import load_library
 
 
 class OneArticleModel:

@@ -17,8 +17,8 @@ from reader.analysis.pipeline import Analysis
 from reader.ingest.discover import Found
 from reader.ingest.load import read_file
 from reader.ingest.model import Article
-from reader.library import library as library_module
-from reader.library.library import load_library
+from reader.library import load as library_module  # where load_library reads files
+from reader.library.load import load_library
 from reader.library.store import Store
 
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import _POOL_MIN, load_library
+from reader.library.load import _POOL_MIN, load_library
 
 
 def test_load_library_in_worker_processes_matches_serial(tmp_path: Path, seeds_dir: Path) -> None:
@@ -35,7 +35,7 @@ def test_a_cancelled_first_index_stops_within_the_chunk(tmp_path: Path) -> None:
     import threading
 
     from reader.analysis.pipeline import Analyzer
-    from reader.library.library import load_library
+    from reader.library.load import load_library
 
     for i in range(80):
         (tmp_path / f"{i:03d}.md").write_text(f"# 第{i}篇\n\n阿里巴巴第{i}季度营收增长{i}%。\n", encoding="utf-8")

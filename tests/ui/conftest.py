@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import load_library
+from reader.analysis.statistical import load_model
+from reader.library.load import load_library
 from reader.library.store import DB_NAME, Store
 from reader.paths import SEEDS
-from reader.analysis.statistical import load_model
 from reader.ui.refine import ModelLoader
 from reader.ui.window import MainWindow
 

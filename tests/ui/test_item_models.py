@@ -7,8 +7,19 @@ from PySide6.QtCore import Qt
 
 from reader.analysis.model import Figure, FigureKind
 from reader.ingest.model import Article
-from reader.ui.models.articles import ARTICLE_ROLE, READ_ROLE, ArticleFilterProxy, ArticleListModel, ArticleOrder
-from reader.ui.models.figures import FIGURE_INDEX_ROLE, FIGURE_ROLE, Grouping, FigureModel
+from reader.ui.models.articles import (
+    ARTICLE_ROLE,
+    READ_ROLE,
+    ArticleFilterProxy,
+    ArticleListModel,
+    ArticleOrder,
+)
+from reader.ui.models.figures import (
+    FIGURE_INDEX_ROLE,
+    FIGURE_ROLE,
+    FigureModel,
+    Grouping,
+)
 
 
 def _articles() -> tuple[Article, ...]:
@@ -107,7 +118,7 @@ def test_entity_proxy_sorting_sorts_counts_as_numbers(qtmodeltester) -> None:  #
 
 @pytest.fixture(scope="module")
 def seeds_library(seeds_dir, analyzer):  # noqa: ANN001, ANN201
-    from reader.library.library import load_library
+    from reader.library.load import load_library
 
     return load_library([seeds_dir], None, analyzer)
 

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from reader.analysis.corrections import Corrections
 from reader.analysis.pipeline import Analysis, Analyzer
 from reader.ingest.model import Article
-from reader.library.library import Library, load_library
+from reader.library.library import Library
+from reader.library.load import load_library
 from reader.library.store import Store
 from reader.ui.loading import LoadingController, empty_library_message, match_article
 from reader.ui.reading_state import ReadingState

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import Library, load_library
+from reader.library.library import Library
+from reader.library.load import load_library
 from reader.library.store import Store
 from reader.ui.models.articles import NOTES_ROLE
 from reader.ui.navigation import NavigationController

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import Library, load_library
+from reader.library.library import Library
+from reader.library.load import load_library
 from reader.library.store import Store
 from reader.notes.model import Kind, Selector, new_annotation
 from reader.notes.repository import AnnotationRepository

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.pipeline import Analyzer
-from reader.library.library import load_library
+from reader.library.load import load_library
 from reader.ui.history import Place
 from reader.ui.session import ReadingSession
 

@@ -1,0 +1,194 @@
+"""Loading a library: find the files, read (or skip, when unchanged) and clean them, analyse
+the new ones — in worker processes for a first index — and cache what was made."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import threading
+import time
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
+from reader.errors import IngestError, StoreUnavailable
+from reader.ingest.discover import Found
+from reader.ingest.load import is_html, parse_article, read_file
+from reader.ingest.model import Article
+from reader.library import codec
+from reader.library.codec import RawAnalysis
+from reader.library.corpus import LoadError, Progress, find_articles
+from reader.library.library import Library, library_id
+from reader.library.store import Store
+from reader.library.workers import analyse_job, analysis_pool
+
+
+def load_library(
+    paths: list[Path],
+    store: Store | None,
+    analyzer: ArticleAnalyzer,
+    progress: Progress | None = None,
+    cancelled: threading.Event | None = None,
+    workers: int = 1,
+) -> Library:
+    """Find, read, clean and analyse every article under ``paths``. Unchanged files come from
+    the store's cache (keyed by content hash and analysis version) without re-running jieba.
+    Bad files become errors; the rest load. Stops early, with what it has, when cancelled.
+
+    With ``workers`` > 1 and the real Analyzer, new articles are analysed in that many worker
+    processes (see reader.library.workers); a reopen from the cache starts none."""
+    found, errors = find_articles(paths)
+    notices: list[str] = []
+    articles: list[Article] = []
+    analyses: dict[str, RawAnalysis] = {}
+    version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
+    pool: Executor | None = None
+    done = 0
+    try:
+        for chunk_start in range(0, len(found), _CHUNK):
+            if cancelled is not None and cancelled.is_set():
+                break
+            items = found[chunk_start : chunk_start + _CHUNK]
+            stats = [_file_stat(item) for item in items]
+            cached: dict[str, bytes] = {}
+            unchanged: dict[int, str] = {}  # item's place in the chunk → its cached content hash
+            if store is not None:
+                try:
+                    unchanged, cached = _unchanged(store, stats, version)
+                except StoreUnavailable as error:
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
+            chunk: list[tuple[Found, bytes, str]] = []
+            seen: list[tuple[str, int, int, str]] = []  # stats of files read, for the next reopen
+            for i, item in enumerate(items):
+                if i in unchanged:
+                    chunk.append((item, b"", unchanged[i]))  # never read: the cache has it
+                    continue
+                try:
+                    data = read_file(item)
+                except IngestError as error:
+                    errors.append(LoadError(error.file, error.message))
+                    done += 1
+                    continue
+                content_hash = hashlib.sha256(data).hexdigest()
+                chunk.append((item, data, content_hash))
+                info = stats[i]
+                if info is not None and info.trusted and info.size == len(data):
+                    seen.append((info.path, info.size, info.mtime_ns, content_hash))
+            if store is not None:
+                try:
+                    read = [h for _, _, h in chunk if h not in cached]
+                    cached.update(store.cached_documents(read, version) if read else {})
+                    if seen:
+                        store.remember_file_hashes(seen)
+                except StoreUnavailable as error:
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
+            missing = [c for c in chunk if c[2] not in cached and c[0].relative not in analyses]
+            if pool is None and workers > 1 and len(missing) >= _POOL_MIN and isinstance(analyzer, Analyzer):
+                pool = analysis_pool(analyzer, workers)
+            made: dict[str, bytes] = {}  # payloads the worker processes produced
+            failed: dict[str, str] = {}
+            if pool is not None and missing:
+                jobs = [(data, item.relative, is_html(item.path), str(item.path)) for item, data, _ in missing]
+                for (item, _, content_hash), (ok, result) in zip(missing, pool.map(analyse_job, jobs, chunksize=4)):
+                    if ok:
+                        made[content_hash] = result
+                    else:
+                        failed[item.relative] = result
+                    if cancelled is not None and cancelled.is_set():
+                        break  # quitting: do not wait for the rest of the chunk (issue 17)
+                if cancelled is not None and cancelled.is_set():
+                    chunk = [c for c in chunk if c[2] in made or c[2] in cached or c[0].relative in failed]
+            fresh: list[tuple[str, bytes]] = []
+            for item, data, content_hash in chunk:
+                done += 1
+                key = item.relative
+                if key in analyses:  # the same file reached through two of the paths
+                    continue
+                if key in failed:
+                    errors.append(LoadError(key, failed[key]))
+                    continue
+                payload = cached.get(content_hash) or made.get(content_hash)
+                if payload is None:
+                    try:
+                        article = parse_article(data, key, html=is_html(item.path), path=str(item.path))
+                    except IngestError as error:
+                        errors.append(LoadError(error.file, error.message))
+                        continue
+                    analysis = RawAnalysis.of(analyzer.analyse(article))
+                    fresh.append((content_hash, codec.encode(article, analysis)))
+                else:
+                    article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
+                    if content_hash in made:
+                        fresh.append((content_hash, payload))
+                articles.append(article)
+                analyses[key] = analysis
+                if analysis.partial:  # past its budget: shown, analysed in part, and said
+                    notices.append(f"{key}: {analysis.partial}")
+                if progress is not None:
+                    progress(done, len(found), key)
+            if store is not None and fresh:
+                try:
+                    store.put_documents(fresh, version)
+                except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return Library(library_id(paths), articles, analyses, errors, notices)
+
+
+# A file modified this close to when it was looked at may change again within the same
+# modification time (a coarse clock, an editor still saving): its stat is not trusted next time,
+# so it is read again (git calls these entries racy).
+_RACY_NS = 2_000_000_000
+
+
+class _Stat(NamedTuple):
+    path: str  # absolute: the table is shared by every library
+    size: int
+    mtime_ns: int
+    trusted: bool  # whether the next reopen may skip the file if it still looks like this
+
+
+def _file_stat(item: Found) -> _Stat | None:
+    """What a stat says about the file, or None when it cannot be stat'ed or is not a regular
+    file (the read then reports why)."""
+    try:
+        info = item.path.stat()  # follows a link, as the read does
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    trusted = time.time_ns() - info.st_mtime_ns > _RACY_NS
+    return _Stat(os.path.abspath(item.path), info.st_size, info.st_mtime_ns, trusted)
+
+
+def _unchanged(store: Store, stats: list[_Stat | None], version: str) -> tuple[dict[int, str], dict[str, bytes]]:
+    """The files whose size and modification time are what they were when last read and whose
+    analysis is cached (their place in ``stats`` → content hash), and those cache entries."""
+    paths = [s.path for s in stats if s is not None]
+    known = store.file_hashes(paths) if paths else {}
+    candidates: dict[int, str] = {}
+    for i, info in enumerate(stats):
+        if info is not None and info.path in known:
+            size, mtime_ns, content_hash = known[info.path]
+            if (size, mtime_ns) == (info.size, info.mtime_ns):
+                candidates[i] = content_hash
+    cached = store.cached_documents(list(dict.fromkeys(candidates.values())), version) if candidates else {}
+    return {i: h for i, h in candidates.items() if h in cached}, cached
+
+
+def analysis_workers() -> int:
+    """Worker processes for a first index: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+_CHUNK = 256
+# Starting worker processes costs about a second each (imports, jieba); fewer new articles
+# than this are analysed in the calling thread.
+_POOL_MIN = 64
