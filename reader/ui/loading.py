@@ -99,6 +99,12 @@ class LoadingController(QObject):
             self._view.show_message(f"Opening {names}…")
         job.start()
 
+    def reload(self, paths: list[Path]) -> None:
+        """Load ``paths`` again at the article being read (files arrived, changed or were
+        dropped): the store skips every unchanged file."""
+        self.open_request = self._session.current_key
+        self.open(paths)
+
     def reopen_with(self, corrections: Corrections) -> bool:
         """Load the same paths again with the analyzer under ``corrections``, at the article
         being read."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QMouseEvent, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 import reader
@@ -40,6 +40,7 @@ from reader.ui.navigation import NavigationController
 from reader.ui.notes_controller import NotesController
 from reader.ui.notes_transfer import NotesTransfer
 from reader.ui.dock_sizes import DockSizes
+from reader.ui.library_watch import LibraryWatcher
 from reader.ui.notice import NoticeBar
 from reader.ui.locations import LocationOpener
 from reader.ui.panels.base import Panel
@@ -356,6 +357,8 @@ class MainWindow(QMainWindow):
         self.navigation.article_opened.connect(self._update_navigation)
         self.navigation.article_opened.connect(self.article_opened)
         self.locations = LocationOpener(self)  # reader:// links, files, --open
+        self.library_watch = LibraryWatcher(self.session, self.loading.reload, self.status.say, self)
+        self.setAcceptDrops(True)  # folders and files dropped on the window join the library
         # names: the text, the entities panel, the card, the mentions list and search results
         self.act_next_mention.triggered.connect(self.entities.next_mention)
         self.act_previous_mention.triggered.connect(self.entities.previous_mention)
@@ -412,6 +415,16 @@ class MainWindow(QMainWindow):
         self.search_panel.runner.wait()
         self.entities.wait()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.library_watch.add_paths(paths)
 
     # ------------------------------------------------------------------ the library
     def open_paths(self, paths: list[Path]) -> None:

@@ -1,0 +1,84 @@
+"""A library that grows while you read (issue 19, point 4): the library's folders are watched,
+and when files appear, vanish or are renamed — or the open article's file changes — the library
+is loaded again after a pause, at the article being read. A reload reads only the files that
+changed (the store knows every other file by its size and time), so it costs little.
+
+Folders and files dropped on the window join the library the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+
+from reader.library.library import Library
+from reader.ui.session import ReadingSession
+
+# Files arrive in bursts (a sync, an RSS fetch, a copy): one reload after the burst.
+DEBOUNCE_MS = 1500
+# Watching is by folder; past this many folders only the opened ones are watched (inotify limits).
+MAX_FOLDERS = 2000
+
+Reload = Callable[[list[Path]], None]
+
+
+class LibraryWatcher(QObject):
+    def __init__(self, session: ReadingSession, reload: Reload, say: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._reload = reload
+        self._say = say
+        self._paths: list[Path] = []
+        self._watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._on_settled)
+        self._watcher.directoryChanged.connect(self._on_changed)
+        self._watcher.fileChanged.connect(self._on_changed)
+        session.library_changed.connect(self._on_library)
+        session.article_changed.connect(self._on_article)
+
+    @property
+    def watched(self) -> list[str]:
+        return self._watcher.directories() + self._watcher.files()
+
+    def add_paths(self, dropped: list[Path]) -> None:
+        """Folders or files dropped on the window join the library."""
+        fresh = [p for p in dropped if p.exists() and p not in self._paths]
+        if fresh:
+            self._say(f"Adding {', '.join(p.name or str(p) for p in fresh)} to the library…")
+            self._reload([*self._paths, *fresh])
+
+    def _on_library(self, library: Library) -> None:
+        self._paths = list(library.folders)
+        self._unwatch(self._watcher.directories())
+        folders: list[str] = []
+        for root in self._paths:
+            if root.is_dir():
+                folders.append(str(root))
+                folders.extend(str(d) for d in sorted(root.rglob("*")) if d.is_dir() and not d.name.startswith("."))
+        if folders:
+            self._watcher.addPaths(folders[:MAX_FOLDERS])
+
+    def _on_article(self, key: str | None, _previous: str | None = None) -> None:
+        self._unwatch(self._watcher.files())
+        library = self._session.library
+        if key and library is not None and key in library:
+            path = library.article(key).path
+            if path and Path(path).is_file():
+                self._watcher.addPath(path)  # an edit to the open article shows at once
+
+    def _on_changed(self, _path: str) -> None:
+        self._timer.start()  # restarted by every change of a burst
+
+    def _on_settled(self) -> None:
+        if self._paths:
+            self._say("The library's folder changed: reading the new and changed files…")
+            self._reload(list(self._paths))
+
+    def _unwatch(self, paths: list[str]) -> None:
+        if paths:
+            self._watcher.removePaths(paths)
