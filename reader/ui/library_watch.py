@@ -3,17 +3,22 @@ and when files appear, vanish or are renamed — or the open article's file chan
 is loaded again after a pause, at the article being read. A reload reads only the files that
 changed (the store knows every other file by its size and time), so it costs little.
 
-Folders and files dropped on the window join the library the same way.
+Folders and files dropped on the window join the library the same way, and so does a page or
+text pasted from the clipboard, saved as a new article file in the library's first folder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from reader.library.library import Library
+from reader.notes.output import safe_filename
 from reader.ui.session import ReadingSession
 
 # Files arrive in bursts (a sync, an RSS fetch, a copy): one reload after the burst.
@@ -52,6 +57,26 @@ class LibraryWatcher(QObject):
             self._say(f"Adding {', '.join(p.name or str(p) for p in fresh)} to the library…")
             self._reload([*self._paths, *fresh])
 
+    def paste_article(self, title: str, html: str, text: str) -> Path | None:
+        """Save what was pasted as a new article file in the library's first folder (HTML as
+        .html with its title, else text as .md with front matter) and read it in; the path, or
+        None when there is nowhere to save it or nothing to save."""
+        folder = next((p for p in self._paths if p.is_dir()), None)
+        if folder is None or not (html.strip() or text.strip()):
+            self._say("Open a folder first: a pasted article is saved into the library's folder.")
+            return None
+        today = dt.date.today().isoformat()
+        if html.strip():
+            body = f"<!doctype html><html><head><meta charset=\"utf-8\"><title>{escape(title)}</title></head><body>{html}</body></html>\n"
+            path = _free(folder / safe_filename(title, ".html"))
+        else:
+            body = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndate: {today}\n---\n\n{text.strip()}\n"
+            path = _free(folder / safe_filename(title, ".md"))
+        path.write_text(body, encoding="utf-8")
+        self._say(f"Saved the pasted article as {path.name}")
+        self._reload(list(self._paths))
+        return path
+
     def _on_library(self, library: Library) -> None:
         self._paths = list(library.folders)
         self._unwatch(self._watcher.directories())
@@ -82,3 +107,13 @@ class LibraryWatcher(QObject):
     def _unwatch(self, paths: list[str]) -> None:
         if paths:
             self._watcher.removePaths(paths)
+
+
+def _free(path: Path) -> Path:
+    """``path``, or the same name with -2, -3 … when a file of that name exists: never overwrite."""
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         # File
         self.act_open_folder = make_action(self, "&Open Folder…", (QKeySequence.StandardKey.Open,), "open")
         self.act_open_files = make_action(self, "Open &Files…", ("Ctrl+Shift+O",))
+        self.act_paste_article = make_action(self, "&Paste as New Article…", ("Ctrl+Shift+V",))
         self.act_show_errors = make_action(self, "Show &Skipped Files…")
         self.act_show_errors.setEnabled(False)
         self.act_quit = make_action(self, "&Quit", (QKeySequence.StandardKey.Quit,))
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         add_actions(bar.addMenu("&File"), (
-            self.act_open_folder, self.act_open_files, None, self.act_show_errors, None,
+            self.act_open_folder, self.act_open_files, self.act_paste_article, None, self.act_show_errors, None,
             self.act_export_article, self.act_export_library, self.act_export_w3c, self.act_import_w3c, None, self.act_quit,
         ))
         add_actions(bar.addMenu("&Edit"), (
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         # file
         self.act_open_folder.triggered.connect(self.loading.ask_folder)
         self.act_open_files.triggered.connect(self.loading.ask_files)
+        self.act_paste_article.triggered.connect(self._paste_article)
         self.act_show_errors.triggered.connect(self.loading.show_errors)
         self.status.errors_requested.connect(self.loading.show_errors)
         self.status.cancel_requested.connect(self.loading.cancel)
@@ -415,6 +417,16 @@ class MainWindow(QMainWindow):
         self.search_panel.runner.wait()
         self.entities.wait()
         super().closeEvent(event)
+
+    def _paste_article(self) -> None:
+        """The clipboard's page or text as a new article of the library, under a title asked for."""
+        mime = QGuiApplication.clipboard().mimeData()
+        html = mime.html() if mime.hasHtml() else ""
+        text = mime.text() if mime.hasText() else ""
+        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")[:40]
+        title = self.dialogs.ask_text("Paste as New Article", "Title of the article:", first_line)
+        if title:
+            self.library_watch.paste_article(title, html, text)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -57,3 +57,23 @@ def test_a_folder_dropped_on_the_window_joins_the_library(make_window, tmp_path:
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: len(_keys(window)) == 2, timeout=WAIT_MS)
     assert window.library is not None and set(window.library.folders) == {first, second}
+
+
+def test_a_pasted_page_becomes_an_article_of_the_library(make_window, tmp_path: Path, qtbot: QtBot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QGuiApplication
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    _article(folder, "a.md", "甲", "阿里巴巴发布财报。")
+    window = make_window([folder])
+    mime = QMimeData()
+    mime.setHtml("<p>美团发布财报，营收增长<b>20%</b>。</p>")
+    mime.setText("美团发布财报，营收增长20%。")
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.dialogs.text = "美团财报"
+    window.act_paste_article.trigger()
+    assert (folder / "美团财报.html").is_file()
+    qtbot.waitUntil(lambda: "美团财报.html" in _keys(window), timeout=WAIT_MS)
+    assert window.library.article("美团财报.html").title == "美团财报"
+    window.act_paste_article.trigger()  # the same title again: a second file, nothing overwritten
+    assert (folder / "美团财报-2.html").is_file()
