@@ -164,9 +164,6 @@ class NameRefiner(QObject):
             self.progressed.emit(done, total)
 
     def _on_refined(self, library: Library, analyzer: Analyzer) -> None:
+        # Runs on the GUI thread: the worker has linked, counted and folded the library already.
         if not self._cancelled.is_set():
-            library = link_learned(library, analyzer)  # a name found in one article, in all
-        if not self._cancelled.is_set():
-            library.entities()  # counted here, off the GUI thread, as the fast pass does
-            library.prepare_search()
             self.refined.emit(library, analyzer)

@@ -118,3 +118,26 @@ def test_mark_a_selection_as_a_name_applies_across_the_library_and_undoes(
         window.corrections.act_undo.trigger()
     assert window.library.mentions_of(NAME) == [] or len(window.library.mentions_of(NAME)) == 0
     assert window.corrections.act_redo.isEnabled()
+
+
+def test_names_are_learned_across_the_library_once_and_off_the_gui_thread(
+    qtbot: QtBot, store: Store, analyzer, data_dir: Path, tmp_path: Path, monkeypatch  # noqa: ANN001
+) -> None:
+    """The refinement links, counts and folds the library in its worker; the GUI thread only
+    receives it (linking 10k articles is seconds of work)."""
+    import threading
+
+    import reader.ui.refine as refine
+
+    calls: list[bool] = []
+    real = refine.link_learned
+
+    def counting(library, analyzer):  # noqa: ANN001, ANN202
+        calls.append(threading.current_thread() is threading.main_thread())
+        return real(library, analyzer)
+
+    monkeypatch.setattr(refine, "link_learned", counting)
+    window = _window(qtbot, store, analyzer, data_dir, lambda: (FakeModel(), None))
+    with qtbot.waitSignal(window.names.library_refined, timeout=LOAD_TIMEOUT_MS):
+        window.open_paths([_library(tmp_path)])
+    assert calls == [False]  # once, in the worker
