@@ -80,13 +80,14 @@ class LibraryWatcher(QObject):
     def _on_library(self, library: Library) -> None:
         self._paths = list(library.folders)
         self._unwatch(self._watcher.directories())
-        folders: list[str] = []
-        for root in self._paths:
-            if root.is_dir():
-                folders.append(str(root))
-                folders.extend(str(d) for d in sorted(root.rglob("*")) if d.is_dir() and not d.name.startswith("."))
+        # The folders are the roots and those that hold an article — known from the library, so
+        # the GUI thread walks no tree (a new subfolder shows when its parent's change reloads).
+        folders = dict.fromkeys(
+            [str(root) for root in self._paths if root.is_dir()]
+            + [str(Path(a.path).parent) for a in library.articles if a.path]
+        )
         if folders:
-            self._watcher.addPaths(folders[:MAX_FOLDERS])
+            self._watcher.addPaths(list(folders)[:MAX_FOLDERS])
 
     def _on_article(self, key: str | None, _previous: str | None = None) -> None:
         self._unwatch(self._watcher.files())
