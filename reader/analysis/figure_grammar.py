@@ -21,6 +21,7 @@ from reader.analysis.figure_vocab import (
     COUNT,
     MONEY,
     Vocabulary,
+    WordLists,
     default_vocabulary,
     simplified,
 )
@@ -381,8 +382,6 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
             continue
         if den <= 0 or num > den:
             continue
-        hedge = words.hedges_before.ending_at(text, m.start())
-        after = words.hedges_after.starting_at(text, m.end())
         found.append(
             Quantity(
                 start=m.start(),
@@ -391,7 +390,7 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
                 value=round(num / den * 100, 2),
                 unit="%",
                 unit_implied=den != 100,  # 百分之 is the percent word; 三分之 is not
-                qualifier=hedge or after,
+                qualifier=_hedge_around(words, text, m),
             )
         )
     return found
@@ -404,8 +403,6 @@ def _lexical(text: str, vocab: Vocabulary) -> list[Quantity]:
         for m in re.finditer(re.escape(entry.surface), text):
             if any(word and text.endswith(word, 0, m.start()) for word in entry.not_after):
                 continue
-            hedge = words.hedges_before.ending_at(text, m.start())
-            after = words.hedges_after.starting_at(text, m.end())
             found.append(
                 Quantity(
                     start=m.start(),
@@ -414,7 +411,7 @@ def _lexical(text: str, vocab: Vocabulary) -> list[Quantity]:
                     value=entry.value,
                     unit=entry.unit,
                     unit_implied=True,
-                    qualifier=hedge or after,
+                    qualifier=_hedge_around(words, text, m),
                 )
             )
     return found
@@ -448,3 +445,8 @@ def _ranges(text: str, bare: list[_Bare], found: list[Quantity], vocab: Vocabula
             )
         )
     return out
+
+
+def _hedge_around(words: WordLists, text: str, m: re.Match[str]) -> str | None:
+    """The hedge written right before the figure (约, 近, 超过), else right after it (以上, 左右)."""
+    return words.hedges_before.ending_at(text, m.start()) or words.hedges_after.starting_at(text, m.end())

@@ -249,7 +249,6 @@ def test_a_name_followed_by_an_aspect_particle_is_a_verb() -> None:
     text = "甚至还有人为规模更大的公司杜撰了一个新名词"
     at = text.index("杜撰")
     assert _a_verb_by_its_aspect(text, ModelName(at, at + 2, "杜撰", EntityType.PERSON))
-    at = text.index("公司")
     assert not _a_verb_by_its_aspect("马云表示", ModelName(0, 2, "马云", EntityType.PERSON))
 
 
