@@ -2,8 +2,9 @@
 
 Chinese media put the credits in lines of their own at the top or the bottom — "文 | 房宫一柳",
 "编辑 | 黄俊杰", "作者 | 刘雨洁", "本文来自微信公众号“不二研究”（ID：bueryanjiu），作者：艺馨熊生" —
-while the front matter's author is often only the feed's name. The header shows these credits.
-(The lines stay in the text: names in them are names the article gives.)
+while the front matter's author is often only the feed's name. The header shows these credits,
+and the view does not lay the byline lines out a second time. (The lines stay in the text: names
+in them are names the article gives, and a jump to one shows its line again.)
 """
 
 from __future__ import annotations
@@ -29,22 +30,36 @@ _ACCOUNT = re.compile(r"(?:微信)?公众号[:：]?\s*[“「\"]?([^”」\"（(
 _WRITER = re.compile(rf"作者[:：]\s*({_NAME})")
 # Credits stand in the first or the last few blocks.
 _EDGE_BLOCKS = 4
+# An account line longer than this says more than where the article came from: it stays shown.
+_ACCOUNT_LINE_MAX = 160
+
+
+def _credits_of(line: str) -> list[tuple[str, str]]:
+    """The (role, name) pairs of one byline line, or [] when the line is not a byline."""
+    if _CREDIT_LINE.match(line):
+        return [(_ROLES[m.group(1)], m.group(2)) for m in _CREDIT.finditer(line)]
+    account = _ACCOUNT.search(line)
+    if account is None:
+        return []
+    writer = _WRITER.search(line)
+    return [("来源", account.group(1))] + ([("作者", writer.group(1))] if writer is not None else [])
+
+
+def _edge(blocks: Sequence[Block]) -> list[Block]:
+    return list(blocks[:_EDGE_BLOCKS]) + [b for b in blocks[-_EDGE_BLOCKS:] if b not in blocks[:_EDGE_BLOCKS]]
 
 
 def credits_in(text: str, blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
     """(role, name) pairs from the byline lines at the top and bottom of ``text``, in order,
     each pair once: ("作者", "房宫一柳"), ("编辑", "黄俊杰"), ("来源", "不二研究")."""
-    edge = list(blocks[:_EDGE_BLOCKS]) + [b for b in blocks[-_EDGE_BLOCKS:] if b not in blocks[:_EDGE_BLOCKS]]
-    found: list[tuple[str, str]] = []
-    for block in edge:
-        line = text[block.start : block.end]
-        if _CREDIT_LINE.match(line):
-            found.extend((_ROLES[m.group(1)], m.group(2)) for m in _CREDIT.finditer(line))
-            continue
-        account = _ACCOUNT.search(line)
-        if account is not None:
-            found.append(("来源", account.group(1)))
-            writer = _WRITER.search(line)
-            if writer is not None:
-                found.append(("作者", writer.group(1)))
+    found = [pair for block in _edge(blocks) for pair in _credits_of(text[block.start : block.end])]
     return tuple(dict.fromkeys(found))
+
+
+def byline_blocks(text: str, blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The blocks whose whole line is a byline: what the header says already."""
+    return tuple(
+        block
+        for block in _edge(blocks)
+        if block.end - block.start <= _ACCOUNT_LINE_MAX and _credits_of(text[block.start : block.end])
+    )

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from reader.analysis.model import EntityType, Mention, Figure
+from reader.ingest.credits import byline_blocks
 from reader.ingest.model import Article, Block, BlockKind, StyleKind
 from reader.ui.positions import PositionMap
 from reader.ui.theme import Theme
@@ -72,7 +73,27 @@ def build_document(
     paint_mentions(cursor, layers.mentions, layers.hidden_types, positions, theme)
     paint_figures(cursor, layers.figures, positions, theme)
     cursor.endEditBlock()
+    _fold_bylines(document, article, positions)
     return positions
+
+
+def _fold_bylines(document: QTextDocument, article: Article, positions: PositionMap) -> None:
+    """Byline lines ("文 | 甲", "编辑 | 乙", "本文来自微信公众号…") take no room: the header shows
+    their credits. They stay in the document, so positions and names in them are unchanged."""
+    for block in byline_blocks(article.text, article.blocks):
+        shown = document.findBlock(positions.to_qt(block.start))
+        shown.setVisible(False)
+        document.markContentsDirty(shown.position(), shown.length())
+
+
+def reveal(document: QTextDocument, position: int) -> bool:
+    """Lay out again the folded block holding ``position`` (a jump lands there); True if it was folded."""
+    shown = document.findBlock(position)
+    if not shown.isValid() or shown.isVisible():
+        return False
+    shown.setVisible(True)
+    document.markContentsDirty(shown.position(), shown.length())
+    return True
 
 
 def document_text(document: QTextDocument) -> str:

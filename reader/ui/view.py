@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QWidget
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
-from reader.ui.document import Layers, build_document, document_text
+from reader.ui.document import Layers, build_document, document_text, reveal
 from reader.ui.positions import PositionMap
 from reader.ui.article_header import ArticleHeader
 from reader.ui.theme import LIGHT, Theme, reading_font
@@ -332,6 +332,8 @@ class ArticleView(QTextEdit):
 
     # -- selection
     def select_span(self, start: int, end: int, scroll: bool = True) -> None:
+        if reveal(self.document(), self._positions.to_qt(start)):
+            self.document().documentLayout().documentSize()  # lay the shown line out before scrolling
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._positions.to_qt(start))
         cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)

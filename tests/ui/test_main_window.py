@@ -238,3 +238,20 @@ def test_the_header_names_the_writer_and_editor_of_the_byline(window: MainWindow
     window.open_article("001_ab46896dce5387b1.txt")
     meta = window.view.header.meta.text()
     assert "作者 房宫一柳" in meta and "编辑 黄俊杰" in meta
+
+
+def test_byline_lines_take_no_room_until_a_jump_lands_in_one(window: MainWindow) -> None:
+    """Issue 17, point 6: the byline is said once, in the header; its lines stay in the text
+    (names in them are the article's), and a jump to a name there shows its line again."""
+    window.open_article("001_ab46896dce5387b1.txt")
+    view = window.view
+    start = view.text().index("文 | 房宫一柳")
+    layout = view.document().documentLayout()
+    byline = view.document().findBlock(view.positions.to_qt(start))
+    body = view.document().findBlock(view.positions.to_qt(view.text().index("618购物节")))
+    assert not byline.isVisible() and layout.blockBoundingRect(byline).height() == 0
+    assert body.isVisible() and layout.blockBoundingRect(body).height() > 0
+    name = start + len("文 | ")
+    view.go_to(name, name + len("房宫一柳"), flash=False)
+    assert byline.isVisible() and layout.blockBoundingRect(byline).height() > 0
+    assert view.selected_span() == (name, name + len("房宫一柳"))
