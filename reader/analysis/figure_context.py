@@ -72,7 +72,7 @@ def explain(
     by_value: dict[float, list[Figure]] = {}
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
-    topic = article_topic(ordered.all)
+    topic = article_topic(text, ordered.all, vocab)
     where = LabelText(text, source or text, bounds, ordered, vocab)
     out: list[Figure] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B

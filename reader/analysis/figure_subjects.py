@@ -38,10 +38,14 @@ def about_the_topic(
     return not any(cue in sentence for cue in vocab.market_cues)
 
 
-def article_topic(mentions: Sequence[Mention]) -> str | None:
+def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> str | None:
     """The organisation an article is about: named at least three times and at least twice as
-    often as any other organisation or product; None when no one stands out."""
-    counts = Counter(m.entity for m in mentions if m.type in _ORGISH)
+    often as any other organisation or product; None when no one stands out. A name that
+    reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a source, not what the article is
+    about, and is not counted there."""
+    counts = Counter(
+        m.entity for m in mentions if m.type in _ORGISH and not _a_source(text, m, vocab)
+    )
     top = counts.most_common(2)
     if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
         return None
@@ -188,6 +192,15 @@ def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
     listed_before = text.endswith("、", 0, mention.start) and mention.start - 1 in ends
     listed_after = text.startswith("、", mention.end) and mention.end + 1 in starts
     return listed_before or listed_after
+
+
+def _a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """"Canalys：…" at a line's start, "国家统计局公布的数据显示", "晚点获悉": the name reports."""
+    return (
+        _line_source(text, mention)
+        or _clause_is_a_source(text, mention, vocab)
+        or _follows(text, mention, vocab.words().bystander_verbs)
+    )
 
 
 def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:

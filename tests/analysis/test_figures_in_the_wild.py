@@ -122,6 +122,19 @@ def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_ma
     assert figures["20家"].subject is None
 
 
+def test_a_digests_source_is_not_the_article_company() -> None:
+    """A digest of reports names its sources at each line's start ("协会：…"); named most
+    often, the source is still not what the figures are about."""
+    text = (
+        "中国汽车流通协会：2021年2月汽车经销商库存预警指数为52.2%\n"
+        "中国汽车流通协会：2021年1月汽车皮卡市场分析\n"
+        "凯达研究院：2021年1月汽车市场脉搏报告\n"
+        "中国汽车流通协会：2020年豪华车零售346万辆"
+    )
+    figures = {m.surface: m for m in extract_figures(text, _mentions(text, "中国汽车流通协会", "凯达研究院"))}
+    assert figures["346万辆"].subject is None
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
     [
