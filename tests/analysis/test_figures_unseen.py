@@ -70,7 +70,7 @@ CASES = [
     ("03_ai_funding", "10亿美元", 0, 1e9, "USD", "融资", "月之暗面", None, "actual"),
     ("03_ai_funding", "25亿美元", 0, 2.5e9, "USD", "估值", "月之暗面", None, "actual"),
     ("03_ai_funding", "8亿美元", 0, 8e8, "USD", "投资", "阿里巴巴", None, "actual"),
-    ("03_ai_funding", "3亿美元", 0, 3e8, "USD", "研发投入", None, "2024", "forecast"),
+    ("03_ai_funding", "3亿美元", 0, 3e8, "USD", "研发投入", "月之暗面", "2024", "forecast"),
     ("03_ai_funding", "25亿元人民币", 0, 2.5e9, "CNY", "融资", "智谱", "2023", "actual"),
     ("03_ai_funding", "100万", 0, 1e6, "users", "日活", "Kimi", None, "actual"),
     # 虎嗅, EV deliveries: bare months and month ranges, a target
