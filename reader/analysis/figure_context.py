@@ -82,7 +82,7 @@ def explain(
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
-        if subject is None and topic is not None and about_the_topic(text, fig, label, bounds, vocab):
+        if subject is None and topic is not None and about_the_topic(text, fig, label, bounds, vocab, ordered):
             subject = topic  # nothing nearer names whose it is: the company the article is about
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's

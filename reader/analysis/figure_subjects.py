@@ -27,15 +27,22 @@ _SPEAKER_GAP = 2
 
 
 def about_the_topic(
-    text: str, fig: Quantity, label: str | None, bounds: Bounds, vocab: Vocabulary
+    text: str, fig: Quantity, label: str | None, bounds: Bounds, vocab: Vocabulary, mentions: Mentions
 ) -> bool:
     """Whether a figure with no subject of its own may be the article's company's: not a
-    market's measure, not an age, and not in a sentence about a whole market."""
+    market's measure, not an age, and not in a sentence about a whole market. A cue inside a
+    name is the name's ("国内" in 中国内地, "行业" in 中国汽车工业协会's kind) and says nothing."""
     if label in vocab.market_labels:
         return False
     lo, hi = bounds.around("sentence", fig.start)
-    sentence = text[lo:hi]
-    return not any(cue in sentence for cue in vocab.market_cues)
+    names = [(m.start, m.end) for m in mentions.within(lo, hi)]
+    for cue in vocab.market_cues:
+        at = text.find(cue, lo, hi)
+        while at >= 0:
+            if not any(start < at + len(cue) and at < end for start, end in names):
+                return False
+            at = text.find(cue, at + 1, hi)
+    return True
 
 
 def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> str | None:

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis.figures import extract_figures, find_quantities
+from reader.analysis.model import EntityType, Mention
 
 
 @pytest.mark.parametrize(
@@ -120,6 +121,18 @@ def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_ma
     figures = {m.surface: m for m in extract_figures(text, _mentions(text, "快狗打车", "货拉拉"))}
     assert figures["12.0%"].subject == "快狗打车"
     assert figures["20家"].subject is None
+
+
+def test_a_market_word_inside_a_name_does_not_make_the_sentence_market_wide() -> None:
+    """"国内" inside 中国内地 is not "国内": the sentence is still about the article's company."""
+    text = (
+        "快狗打车递交招股书。快狗打车成立于2014年。快狗打车的对手是货拉拉。\n"
+        "中国内地平台服务月活跃用户数由2018年的69.11万人降至2021年的45.62万人。"
+    )
+    found = _mentions(text, "快狗打车", "货拉拉")
+    found.append(Mention(text.index("中国内地"), text.index("中国内地") + 2, "中国", EntityType.PLACE, "中国"))
+    figures = {m.surface: m for m in extract_figures(text, sorted(found, key=lambda m: m.start))}
+    assert figures["69.11万人"].subject == "快狗打车"
 
 
 def test_a_digests_source_is_not_the_article_company() -> None:
