@@ -260,7 +260,9 @@ def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int |
             while at >= 0:
                 plural = text.startswith("们", at + len(word))
                 other = text.endswith("其", 0, at)  # 其他 is "other", not "he"
-                if not (plural or other or _in_word(text, at, word, vocab.not_pronouns)):
+                # 腾讯对该公司的投资额: a pronoun after 对/向/与… is the object, not the owner
+                governed = vocab.words().skip_after.ending_at(text, at) is not None
+                if not (plural or other or governed or _in_word(text, at, word, vocab.not_pronouns)):
                     break
                 at = text.rfind(word, lo, at)
             if at >= 0 and (best[0] is None or at > best[0]):

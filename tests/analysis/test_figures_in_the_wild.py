@@ -135,6 +135,13 @@ def test_a_market_word_inside_a_name_does_not_make_the_sentence_market_wide() ->
     assert figures["69.11万人"].subject == "快狗打车"
 
 
+def test_a_pronoun_after_a_preposition_is_the_object_not_the_owner() -> None:
+    """腾讯对该公司的总投资额: 该公司 (快手) receives the investment; the amount is 腾讯's."""
+    text = "快手今天上市。自2017年以来，腾讯曾多次买入快手股权，腾讯对该公司的总投资额超过了28亿美元。"
+    (m,) = extract_figures(text, _mentions(text, "腾讯", "快手"))
+    assert m.subject == "腾讯"
+
+
 def test_a_digests_source_is_not_the_article_company() -> None:
     """A digest of reports names its sources at each line's start ("协会：…"); named most
     often, the source is still not what the figures are about."""
