@@ -223,6 +223,10 @@ class Library:
         """Every mention of the entity, in library order, with context."""
         return MentionList(self.articles, self._index.get(name, array("i")))
 
+    def articles_naming(self, name: str) -> list[str]:
+        """The keys of the articles that mention the entity, in library order."""
+        return [self.articles[i].key for i in dict.fromkeys(self._index.get(name, array("i"))[0::3])]
+
     def figures_about(self, name: str) -> list[tuple[str, Figure]]:
         """Figures whose subject is the entity, as (article key, Figure), in library order.
         Read from the compact analyses without touching the per-article cache, so it may run

@@ -234,6 +234,16 @@ class Store:
                 [(h, version, payload) for h, payload in items],
             )
 
+    def copy_documents(self, version: str, to_version: str) -> None:
+        """Every entry of ``version`` also under ``to_version`` (one that exists is kept): a
+        correction that leaves an article alone leaves its cached analysis as it was."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO documents (content_hash, version, payload) "
+                "SELECT content_hash, :to, payload FROM documents WHERE version = :v",
+                {"v": version, "to": to_version},
+            )
+
     # -- what each file held when it was last read: (size, mtime_ns) → content hash
     def file_hashes(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
         """The size, modification time (ns) and content hash last recorded for each path."""

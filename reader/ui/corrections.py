@@ -1,8 +1,10 @@
 """Name corrections in the window: the "Correct This Name" menu on a mention, "Mark … as" on a
-selection, and undo/redo — each stored, then the library re-analysed by the window.
+selection, and undo/redo — each stored, then applied over the library the window holds (or,
+when that cannot be done, the library opened again under the corrections).
 
 The controller owns its two actions and knows nothing of the window but what it is given:
-the view (for the selection), the dialogs, the store, a way to report, and a way to re-analyse.
+the view (for the selection), the dialogs, the store, a way to report, a way to apply a new
+correction over the library, and a way to re-analyse.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from reader.ui.theme import ENTITY_LABELS
 from reader.ui.view import ArticleView
 
 Reanalyse = Callable[[Corrections], bool]  # re-open the library under these corrections
+Apply = Callable[[Corrections, Corrections], bool]  # (the new one, all of them): over the library
 Report = Callable[[str], None]
 
 _MARKABLE = range(2, 31)  # characters a selection may have to be marked as a name
@@ -45,6 +48,7 @@ class CorrectionsController(QObject):
         reanalyse: Reanalyse,
         report: Report,
         parent: QObject | None = None,
+        apply: Apply | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
@@ -52,6 +56,7 @@ class CorrectionsController(QObject):
         self.store = store
         self.log = CorrectionLog(store) if store is not None else None
         self._reanalyse = reanalyse
+        self._apply = apply
         self._report = report
         self._done = ""  # the confirmation waiting for the corrected library
         self.act_undo = QAction("Undo Name &Correction", self)
@@ -124,16 +129,17 @@ class CorrectionsController(QObject):
 
     # -- corrections
     def correct(self, correction: Corrections, done: str = "") -> None:
-        """Store a correction and re-analyse the library with it (the cache is keyed by the
-        corrections, so only this change costs an analysis pass). Undoable; ``done`` is what
-        the status line says once the library shows it."""
+        """Store a correction and apply it over the library's analyses (only the mentions it
+        is about change; no file is read), else re-analyse the library with it. Undoable;
+        ``done`` is what the status line says once the library shows it."""
         try:
             if self.log is not None:
                 self.log.add(correction)
         except StoreUnavailable as error:
             self._report(f"Could not save the correction: {error}")
             return
-        if self._reanalyse(stored_corrections(self.store) if self.store is not None else correction):
+        every = stored_corrections(self.store) if self.store is not None else correction
+        if (self._apply is not None and self._apply(correction, every)) or self._reanalyse(every):
             self._report(f"Applying the correction… ({UNDO_HINT} takes it back)")
             self._done = done or f"The correction applies in every article — {UNDO_HINT} takes it back"
         self.update_actions()

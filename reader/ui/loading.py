@@ -105,6 +105,11 @@ class LoadingController(QObject):
         self.open_request = self._session.current_key
         self.open(paths)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a load is still at work."""
+        return self._job is not None and self._job.is_running()
+
     def reopen_with(self, corrections: Corrections) -> bool:
         """Load the same paths again with the analyzer under ``corrections``, at the article
         being read."""

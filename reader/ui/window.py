@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton,
 
 import reader
 from reader.analysis.model import EntityType, Mention
-from reader.analysis.pipeline import ArticleAnalyzer
+from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.library.library import Library
 from reader.library.links import Location
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
 from reader.ui.actions import add_actions, make_action, make_toggle
+from reader.ui.correcting import CorrectionApplier
 from reader.ui.corrections import CorrectionsController
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.entity_navigation import EntityNavigator
@@ -102,7 +103,12 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self, self.status.say)
         self.entities = EntityNavigator(self)
         self.find = FindController(self.view, self.find_bar, self.session, self)
-        self.corrections = CorrectionsController(self.view, self.dialogs, store, self.loading.reopen_with, self.status.say, self)
+        self.correcting = CorrectionApplier(data_dir, lambda: self.loading.busy or self.names.refining, self)
+        self.corrections = CorrectionsController(
+            self.view, self.dialogs, store, self.loading.reopen_with, self.status.say, self,
+            apply=lambda new, every: self.correcting.apply(self.library, self.loading.analyzer, new, every),
+        )
+        self.correcting.applied.connect(self._on_corrected)
         self.session.library_changed.connect(self.corrections.on_library_changed)
         self.mention_menus = MentionMenu(self)
         self.names = NamesLayer(self)  # the statistical name layer, added after the fast layer has painted
@@ -414,6 +420,7 @@ class MainWindow(QMainWindow):
         self.saved_state.save()
         self.loading.wait()
         self.names.wait()
+        self.correcting.wait()
         self.search_panel.runner.wait()
         self.entities.wait()
         super().closeEvent(event)
@@ -466,6 +473,14 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self._ready = True
             self.ready.emit()
+
+    def _on_corrected(self, library: Library, analyzer: Analyzer) -> None:
+        """A correction applied over the library: show it at the article being read."""
+        self.loading.analyzer = analyzer
+        if self.current_key:
+            self.open_file_request = self.current_key
+        self.set_library(library)
+        self.entities.show_library_entities(library)
 
     # ------------------------------------------------------------------ what the features share
     def open_article(self, key: str, span: tuple[int, int] | None = None, record: bool = True, top: int | None = None) -> bool:

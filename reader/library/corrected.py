@@ -1,0 +1,195 @@
+"""A correction applied over analyses already made (issue 18, point 2).
+
+Re-analysing every article because the user renamed one entity costs minutes at 10k articles.
+A correction only changes the mentions of the names it is about, so it is applied to the
+analyses the library holds (and to the cached ones) as a rewrite of those mentions: rename,
+retype, merge and split relabel them, ignore drops them, and an added entity is matched in the
+text of each article, where it wins over the shorter names it covers and yields to longer ones.
+The figures of an article whose mentions changed are read again over the new mentions (a
+subject is a mention); nothing else is. ``tests/library/test_corrected.py`` checks that this agrees with analysing
+afresh under the corrections, on real articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from reader.analysis.corrections import (
+    AddEntity,
+    Correction,
+    Ignore,
+    Merge,
+    Rename,
+    Retype,
+    SplitAlias,
+)
+from reader.analysis.figures import extract_figures
+from reader.analysis.folding import matching_form
+from reader.analysis.model import EntityType, Mention
+from reader.analysis.pipeline import Analysis
+from reader.ingest.model import Article
+from reader.library.codec import FORMAT, decode_raw, encode
+from reader.library.library import Library
+from reader.library.store import Store
+
+
+def names_of(correction: Correction) -> tuple[str, ...]:
+    """The names (canonical or surface) an article must hold for ``correction`` to touch it."""
+    if isinstance(correction, Rename):
+        return (correction.old,)
+    if isinstance(correction, Retype):
+        return (correction.name,)
+    if isinstance(correction, Merge):
+        return (correction.source, correction.target)
+    if isinstance(correction, SplitAlias | Ignore):
+        return (correction.alias if isinstance(correction, SplitAlias) else correction.name,)
+    return (correction.name, *correction.aliases)
+
+
+def touched(library: Library, correction: Correction) -> list[Article]:
+    """The articles ``correction`` may change: those linking one of its names, and for an
+    added entity or an ignored surface those whose text holds it."""
+    names = names_of(correction)
+    keys: set[str] = set()
+    for name in names:
+        keys.update(library.articles_naming(name))
+    if isinstance(correction, AddEntity | Ignore | SplitAlias):
+        forms = [matching_form(n) for n in names if n]
+        keys.update(a.key for a in library.articles if any(f in matching_form(a.text) for f in forms))
+    return [a for a in library.articles if a.key in keys]
+
+
+def correct(article: Article, analysis: Analysis, correction: Correction, types: dict[str, EntityType]) -> Analysis:
+    """``analysis`` of ``article`` with ``correction`` applied to its mentions, and its figures
+    explained again over them. ``types`` gives the library's type of each entity (a merge
+    takes the target's)."""
+    text = article.text[: _analysed_length(article, analysis)]
+    mentions = _corrected_mentions(text, list(analysis.mentions), correction, types)
+    if mentions == list(analysis.mentions):
+        return analysis
+    figures = extract_figures(text, mentions, article.date)
+    return Analysis(tuple(mentions), tuple(figures), analysis.partial)
+
+
+def correct_all(
+    articles: Iterable[Article],
+    analysis_of: Callable[[Article], Analysis],
+    corrections: Sequence[Correction],
+    types: dict[str, EntityType],
+) -> dict[str, Analysis]:
+    """Each article's analysis with ``corrections`` applied in order; only the changed ones."""
+    out: dict[str, Analysis] = {}
+    for article in articles:
+        before = analysis_of(article)
+        after = before
+        for correction in corrections:
+            after = correct(article, after, correction, types)
+        if after is not before:
+            out[article.key] = after
+    return out
+
+
+def _analysed_length(article: Article, analysis: Analysis) -> int:
+    """How much of the text was analysed: all of it unless the article was past its budget."""
+    if analysis.partial is None or "first" not in analysis.partial:
+        return len(article.text)
+    ends = [m.end for m in analysis.mentions] + [f.end for f in analysis.figures]
+    # the cut is at a paragraph's end after the last span; nothing past it was looked at
+    last = max(ends, default=0)
+    cut = article.text.find("\n", last)
+    return len(article.text) if cut < 0 else cut
+
+
+def _corrected_mentions(
+    text: str, mentions: list[Mention], c: Correction, types: dict[str, EntityType]
+) -> list[Mention]:
+    if isinstance(c, Rename):
+        return [_as(m, c.new, types.get(c.new, m.type)) if m.entity == c.old else m for m in mentions]
+    if isinstance(c, Retype):
+        return [_as(m, m.entity, c.type) if m.entity == c.name else m for m in mentions]
+    if isinstance(c, Merge):
+        if c.target not in types:
+            return mentions  # merging into a name the library does not know: nothing to join
+        return [_as(m, c.target, types[c.target]) if m.entity == c.source else m for m in mentions]
+    if isinstance(c, SplitAlias):
+        return [
+            _as(m, c.alias, c.type or m.type) if m.surface == c.alias and m.entity != c.alias else m
+            for m in mentions
+        ]
+    if isinstance(c, Ignore):
+        return [m for m in mentions if c.name not in (m.surface, m.entity)]
+    return _added(text, mentions, c)
+
+
+def _added(text: str, mentions: list[Mention], c: AddEntity) -> list[Mention]:
+    """The added entity's surfaces, matched in ``text``: each wins over the names it covers
+    and yields to a longer name that covers it (leftmost-longest, as the gazetteer matches)."""
+    kept = [_as(m, c.name, c.type) if m.entity == c.name else m for m in mentions]
+    folded = matching_form(text)
+    found: list[tuple[int, int]] = []
+    for surface in sorted({c.name, *c.aliases}, key=len, reverse=True):
+        form = matching_form(surface)
+        at = folded.find(form) if form else -1
+        while at >= 0:
+            span = (at, at + len(form))
+            if not any(s < span[1] and span[0] < e for s, e in found):
+                found.append(span)
+            at = folded.find(form, at + 1)
+    for start, end in sorted(found):
+        covering = [m for m in kept if m.start < end and start < m.end]
+        if any(m.end - m.start > end - start or not (start <= m.start and m.end <= end) for m in covering):
+            continue  # a longer name (or one that crosses this span) stands
+        kept = [m for m in kept if m not in covering]
+        kept.append(Mention(start, end, c.name, c.type, text[start:end]))
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _as(m: Mention, entity: str, etype: EntityType) -> Mention:
+    if m.entity == entity and m.type is etype:
+        return m
+    return Mention(m.start, m.end, entity, etype, m.surface)
+
+
+def corrected_library(library: Library, corrections: Sequence[Correction]) -> tuple[Library, list[Article]]:
+    """``library`` with ``corrections`` applied over its analyses, counted and ready to search
+    (as a load hands over a library), and the articles they may have changed."""
+    types = {summary.name: summary.type for summary in library.entities()}
+    keys = {a.key for c in corrections for a in touched(library, c)}
+    todo = [a for a in library.articles if a.key in keys]
+    changed = correct_all(todo, lambda a: library.analysis(a.key), corrections, types)
+    out = library.with_analyses(changed) if changed else library
+    out.entities()
+    out.prepare_search()
+    return out, todo
+
+
+def recache(
+    store: Store,
+    articles: Sequence[Article],
+    corrections: Sequence[Correction],
+    versions: Sequence[tuple[str, str]],
+    types: dict[str, EntityType],
+) -> int:
+    """The cache under each new analysis version, from the old one: every entry copied, and
+    those of ``articles`` corrected. ``versions`` pairs an old analyzer version with the new
+    one (the fast layer's and the statistical layer's). Returns how many entries changed."""
+    changed = 0
+    for old, new in versions:
+        old, new = f"{old}.{FORMAT}", f"{new}.{FORMAT}"
+        store.copy_documents(old, new)
+        payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in articles)), old)
+        items: list[tuple[str, bytes]] = []
+        for article in articles:
+            payload = payloads.get(article.content_hash)
+            if payload is None:
+                continue
+            cached, raw = decode_raw(payload, article.key, article.file, article.content_hash, article.path)
+            before = raw.build(cached.text)
+            after = before
+            for correction in corrections:
+                after = correct(cached, after, correction, types)
+            if after is not before:
+                items.append((article.content_hash, encode(cached, after)))
+        store.put_documents(items, new)
+        changed += len(items)
+    return changed

@@ -1,0 +1,84 @@
+"""A new name correction applied over the library the window holds (issue 18, point 2): the
+articles it touches are corrected in memory off the GUI thread and the library handed over,
+then the cache is rewritten under the corrected analysis version, so the next launch reads it
+without analysing anything again. No file is read.
+
+While a load or the statistical layer's pass is still at work there is no settled library to
+correct; then, as for an undo, the library is opened again under the corrections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.analysis.corrections import Corrections
+from reader.analysis.pipeline import Analyzer
+from reader.errors import StoreUnavailable
+from reader.ingest.model import Article
+from reader.library.corrected import corrected_library, recache
+from reader.library.library import Library
+from reader.library.store import Store
+from reader.ui.background import QueryRunner
+
+Busy = Callable[[], bool]
+
+
+class CorrectionApplier(QObject):
+    applied = Signal(Library, Analyzer)  # the corrected library, and the analyzer that matches it
+    recached = Signal(int)  # how many cached analyses the correction changed
+
+    def __init__(self, data_dir: Path | None, busy: Busy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._busy = busy
+        self._runner = QueryRunner(self)
+        self._runner.finished.connect(self._on_corrected)
+        self._cache = QueryRunner(self)
+        self._cache.finished.connect(lambda result: self.recached.emit(result[0]))
+        self._pending: tuple[Corrections, Analyzer, Analyzer] | None = None
+
+    def apply(self, library: Library | None, analyzer: object, new: Corrections, every: Corrections) -> bool:
+        """Start correcting ``library`` with ``new`` (``every`` is all the stored corrections,
+        ``new`` among them); False when it cannot be done over this library."""
+        if library is None or not isinstance(analyzer, Analyzer) or self._busy() or self._runner.busy():
+            return False
+        self._pending = (new, analyzer, analyzer.with_corrections(every))
+        self._runner.submit(lambda: list(corrected_library(library, new.items)))
+        return True
+
+    def wait(self, ms: int = 5000) -> bool:
+        """Wait for the cache to be written (at window close); the correction is stored already,
+        so a cache left unwritten only costs the next launch an analysis pass."""
+        self._runner.cancel()
+        return self._cache.wait(ms)
+
+    def _on_corrected(self, result: list) -> None:
+        library, touched = result
+        if self._pending is None:
+            return
+        new, before, after = self._pending
+        self._pending = None
+        self.applied.emit(library, after)
+        if self._data_dir is not None:
+            data_dir = self._data_dir
+            types = {s.name: s.type for s in library.entities()}
+            versions = [(before.with_model(None).version, after.with_model(None).version)]
+            if before.model is not None:
+                versions.append((before.version, after.version))
+            self._cache.submit(lambda: [_recache(data_dir, touched, new, versions, types)])
+
+
+def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict) -> int:  # type: ignore[type-arg]
+    try:
+        store = Store.open(data_dir)
+    except StoreUnavailable:
+        return 0
+    try:
+        return recache(store, touched, new.items, versions, types)
+    except StoreUnavailable:
+        return 0
+    finally:
+        store.close()

@@ -1,0 +1,93 @@
+"""A correction applied over analyses already made agrees with analysing afresh under it,
+on the seeds and on real articles (issue 18, point 2)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.corrections import AddEntity, Correction, Corrections, Ignore, Merge, Rename, Retype, SplitAlias
+from reader.analysis.model import EntityType
+from reader.analysis.pipeline import Analysis, Analyzer
+from reader.ingest.load import load_file
+from reader.ingest.model import Article
+from reader.library.corrected import corrected_library, recache
+from reader.library.library import Library
+import reader.library.load as library_load
+from reader.library.load import load_library
+from reader.library.store import Store
+from reader.paths import SEEDS
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "articles"
+
+
+@pytest.fixture(scope="module")
+def analysed() -> tuple[Analyzer, list[Article], dict[str, Analysis]]:
+    analyzer = Analyzer()
+    paths = sorted(SEEDS.glob("*.*")) + [REAL / "002.md", REAL / "006.md", REAL / "007.md"]
+    articles = [load_file(p) for p in paths if p.suffix in {".md", ".txt", ".html"}]
+    return analyzer, articles, {a.key: analyzer.analyse(a) for a in articles}
+
+
+CORRECTIONS: list[Correction] = [
+    Rename("字节跳动", "ByteDance"),
+    Rename("腾讯", "腾讯控股"),
+    Retype("抖音", EntityType.ORG),
+    Merge("抖音", "字节跳动"),
+    Merge("阿里巴巴", "淘宝"),
+    SplitAlias("字节", EntityType.PRODUCT),
+    Ignore("抖音"),
+    Ignore("中国"),
+    Ignore("阿里"),
+    AddEntity("苹果", EntityType.PRODUCT),
+    AddEntity("直播电商", EntityType.PRODUCT),
+    AddEntity("电商", EntityType.PRODUCT),
+    AddEntity("快狗", EntityType.ORG),
+    AddEntity("同城货运", EntityType.PRODUCT),
+]
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS, ids=repr)
+def test_a_correction_over_the_analyses_agrees_with_analysing_again(analysed, correction: Correction) -> None:  # noqa: ANN001
+    analyzer, articles, analyses = analysed
+    library = Library("test", articles, dict(analyses))
+    corrected, _touched = corrected_library(library, (correction,))
+    afresh = analyzer.with_corrections(Corrections((correction,)))
+    for article in articles:
+        want, got = afresh.analyse(article), corrected.analysis(article.key)
+        assert got.mentions == want.mentions, article.key
+        assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in want.figures]
+
+
+def test_only_the_articles_naming_it_are_touched(analysed) -> None:  # noqa: ANN001
+    _analyzer, articles, analyses = analysed
+    library = Library("test", articles, dict(analyses))
+    _corrected, touched = corrected_library(library, (Rename("快狗打车", "GOGOX 快狗"),))
+    assert [a.key for a in touched] == ["007.md"]
+
+
+def test_the_cache_is_rewritten_under_the_corrected_version(tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    analyzer, _articles, _analyses = analysed
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for name in ("000_92185e7afd4ccf9e.txt", "001_ab46896dce5387b1.txt"):
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
+        os.utime(folder / name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))  # not written a moment ago
+    store = Store.open(tmp_path)
+    try:
+        library = load_library([folder], store, analyzer)
+        ignore = Corrections().ignore("抖音")
+        after = analyzer.with_corrections(ignore)
+        _library, touched = corrected_library(library, ignore.items)
+        types = {s.name: s.type for s in library.entities()}
+        assert recache(store, touched, ignore.items, [(analyzer.version, after.version)], types) > 0
+        reads: list[object] = []
+        monkeypatch.setattr(library_load, "read_file", lambda found: reads.append(found))
+        reopened = load_library([folder], store, after)
+        assert reads == []  # every article came from the cache
+    finally:
+        store.close()
+    assert not reopened.mentions_of("抖音") and len(reopened) == 2
+    assert reopened.mentions_of("字节跳动")

@@ -1,0 +1,104 @@
+"""A correction applied over the library the window holds (issue 18, point 2): no file is read,
+no article analysed again, every panel sees it, and the next launch finds it in the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
+
+import reader.ingest.load as ingest_load
+import reader.library.load as library_load
+from reader.analysis.pipeline import Analyzer
+from reader.library.corrections import stored_corrections
+from reader.library.store import Store
+from reader.ui.window import MainWindow
+
+FIRST = "000_92185e7afd4ccf9e.txt"
+LOAD_TIMEOUT_MS = 60_000
+
+
+def _action(menu, kind: str) -> QAction:  # noqa: ANN001
+    return next(a for a in menu.findChildren(QAction) if isinstance(a.data(), tuple) and a.data()[0] == kind)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many files are read and how many articles analysed from here on."""
+    counts = {"read": 0, "analysed": 0}
+    real_read, real_analyse = ingest_load.read_file, Analyzer.analyse
+
+    def read(found):  # noqa: ANN001, ANN202
+        counts["read"] += 1
+        return real_read(found)
+
+    def analyse(self, article):  # noqa: ANN001, ANN202
+        counts["analysed"] += 1
+        return real_analyse(self, article)
+
+    monkeypatch.setattr(library_load, "read_file", read)
+    monkeypatch.setattr(Analyzer, "analyse", analyse)
+    return counts
+
+
+def test_a_rename_applies_over_the_library_without_reading_or_analysing(
+    qtbot: QtBot, window: MainWindow, store: Store, counted: dict[str, int]
+) -> None:
+    window.open_article(FIRST)
+    window.select_entity("字节跳动")
+    window.dialogs.text = "ByteDance"
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "字节跳动")
+    before = len(window.library.mentions_of("字节跳动"))
+    articles = len(window.library.articles_naming("字节跳动"))
+    with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+        _action(window.mention_menu(mention), "rename").trigger()
+    assert counted == {"read": 0, "analysed": 0}
+    # every mention in every article, in the open article, the entity list and the card
+    assert len(window.library.mentions_of("ByteDance")) == before and not window.library.mentions_of("字节跳动")
+    assert len(window.library.articles_naming("ByteDance")) == articles > 1
+    assert window.current_key == FIRST
+    assert any(m.entity == "ByteDance" for m in window.view.analysis.mentions)
+    assert window.library.entity("ByteDance") is not None
+    assert any(subject == "ByteDance" for _key, f in window.library.figures_about("ByteDance") for subject in [f.subject])
+    qtbot.waitUntil(lambda: "applies in every article" in window.status_message(), timeout=5_000)
+
+
+def test_the_corrected_analysis_is_cached_for_the_next_launch(
+    qtbot: QtBot, make_window, seeds_dir: Path, store: Store, counted: dict[str, int],  # noqa: ANN001
+    analyzer: Analyzer, data_dir: Path, dialogs_factory, model_loader,  # noqa: ANN001
+) -> None:
+    window = make_window([seeds_dir], FIRST)
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
+    with qtbot.waitSignal(window.correcting.recached, timeout=LOAD_TIMEOUT_MS) as written:
+        _action(window.mention_menu(mention), "ignore").trigger()
+    assert written.args[0] > 0
+    window.close()
+    # A second launch under the stored corrections finds every article in the cache: were one
+    # missing, its file would be read and analysed again.
+    counted.update(read=0, analysed=0)
+    again = MainWindow(store, analyzer.with_corrections(stored_corrections(store)), data_dir, dialogs=dialogs_factory())
+    again.names.model_loader = model_loader
+    qtbot.add_widget(again, before_close_func=lambda w: w.close())
+    again.open_file_request = FIRST
+    with qtbot.waitSignal(again.ready, timeout=LOAD_TIMEOUT_MS):
+        again.open_paths([seeds_dir])
+    qtbot.waitUntil(lambda: not again.names.refining, timeout=LOAD_TIMEOUT_MS)
+    assert counted["read"] == 0
+    assert again.library is not None and not again.library.mentions_of("抖音")
+    assert all(m.surface != "抖音" for m in again.view.analysis.mentions)
+
+
+def test_a_correction_during_a_load_opens_the_library_again(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no settled library to correct (a load or the name model still at work), the
+    correction is made the way an undo is: the library opened again under it."""
+    reopened: list[object] = []
+    monkeypatch.setattr(window.corrections, "_reanalyse", lambda corrections: reopened.append(corrections) or True)
+    monkeypatch.setattr(type(window.loading), "busy", property(lambda self: True))
+    window.open_article(FIRST)
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
+    _action(window.mention_menu(mention), "ignore").trigger()
+    assert reopened
