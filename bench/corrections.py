@@ -44,7 +44,7 @@ def correction_rows(n: int) -> list[tuple[str, str, str, str]]:
         summaries = sorted(library.entities(), key=lambda s: len(library.articles_naming(s.name)), reverse=True)
         few = next(s for s in summaries if len(library.articles_naming(s.name)) <= max(3, n // 1000))
         rows = []
-        for which, summary in (("most-named entity", summaries[0]), ("an entity of a few articles", few)):
+        for which, summary in (("the most-named entity", summaries[0]), ("an entity of a few articles", few)):
             correction = Corrections().rename(summary.name, summary.name + "（改）")
             t = time.perf_counter()
             corrected, touched = corrected_library(library, correction.items)
@@ -55,7 +55,7 @@ def correction_rows(n: int) -> list[tuple[str, str, str, str]]:
             recache(store, touched, correction.items, [(analyzer.version, after.version)], types)
             cache = time.perf_counter() - t
             rows.append((
-                f"rename the {which} ({len(touched)} of {n} articles)",
+                f"rename {which} ({len(touched)} of {n} articles)",
                 f"{memory:.2f} s in memory, cache {cache:.1f} s",
                 f"re-analysis ≈ first index {index:.0f} s" if first else "re-analysis ≈ a first index",
                 "goal ≤ 0.5 s to every panel, no file read",

@@ -99,11 +99,15 @@ class PinyinIndex:
     """Names searchable by pinyin: their readings in one string, one reading a line, so that a
     query is one regular-expression scan however many names there are."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], _known: PinyinIndex | None = None) -> None:
         lines: list[str] = []
         self._owners: list[str] = []
+        had: dict[str, list[str]] = {}
+        if _known is not None:
+            for owner, line in zip(_known._owners, _known._joined.split("\n")):
+                had.setdefault(owner, []).append(line)
         for name in dict.fromkeys(names):
-            for reading in readings(name):
+            for reading in had[name] if name in had else readings(name):
                 lines.append(reading)
                 self._owners.append(name)
         self._joined = "\n".join(lines)
@@ -112,6 +116,10 @@ class PinyinIndex:
         for line in lines:
             self._starts.append(offset)
             offset += len(line) + 1
+
+    def updated(self, names: Iterable[str]) -> PinyinIndex:
+        """The index of ``names``, reading in pinyin only those this one does not hold."""
+        return PinyinIndex(names, _known=self)
 
     def matching(self, query: str) -> frozenset[str]:
         """The names one of whose readings ``query`` (a ``pinyin_query``) matches."""

@@ -13,6 +13,7 @@ afresh under the corrections, on real articles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from reader.analysis.corrections import (
     AddEntity,
@@ -54,8 +55,7 @@ def touched(library: Library, correction: Correction) -> list[Article]:
     for name in names:
         keys.update(library.articles_naming(name))
     if isinstance(correction, AddEntity | Ignore | SplitAlias):
-        forms = [matching_form(n) for n in names if n]
-        keys.update(a.key for a in library.articles if any(f in matching_form(a.text) for f in forms))
+        keys.update(library.articles_holding([n for n in names if n]))
     return [a for a in library.articles if a.key in keys]
 
 
@@ -67,6 +67,12 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
     mentions = _corrected_mentions(text, list(analysis.mentions), correction, types)
     if mentions == list(analysis.mentions):
         return analysis
+    if isinstance(correction, Rename) and correction.new not in types:
+        # a new name for the same mentions: whose each figure is does not change, only its name
+        figures = tuple(
+            replace(f, subject=correction.new) if f.subject == correction.old else f for f in analysis.figures
+        )
+        return Analysis(tuple(mentions), figures, analysis.partial)
     figures = extract_figures(text, mentions, article.date)
     return Analysis(tuple(mentions), tuple(figures), analysis.partial)
 

@@ -173,12 +173,65 @@ class Library:
         return built
 
     def with_analyses(self, changed: dict[str, Analysis]) -> Library:
-        """The same library with the analyses of some articles replaced."""
-        analyses: dict[str, Analysis | RawAnalysis] = {
-            a.key: changed.get(a.key, raw) for a, raw in zip(self.articles, self._raw)
-        }
-        library = Library(self.root, self.articles, analyses, self.errors, self.notices)
-        library._folded = self._folded  # the same texts: folded once
+        """The same library with the analyses of some articles replaced. When they are few
+        (a correction's), only the names those articles hold are indexed and summarised
+        again; the rest is shared with this library."""
+        positions = sorted(self._order[k] for k in changed if k in self._order)
+        if len(positions) * _REBUILD_SHARE > len(self.articles):
+            analyses: dict[str, Analysis | RawAnalysis] = {
+                a.key: changed.get(a.key, raw) for a, raw in zip(self.articles, self._raw)
+            }
+            library = Library(self.root, self.articles, analyses, self.errors, self.notices)
+            library._folded = self._folded  # the same texts: folded once
+            return library
+        return self._updated({i: _as_raw(changed[self.articles[i].key]) for i in positions})
+
+    def _updated(self, new: dict[int, RawAnalysis]) -> Library:
+        library = Library(self.root, (), {}, self.errors, self.notices)
+        library.articles, library._by_key, library._order = self.articles, self._by_key, self._order
+        library._raw = list(self._raw)
+        library._article_entities = list(self._article_entities)
+        library._index = dict(self._index)
+        library._types = defaultdict(Counter, self._types)
+        library._summaries = dict(self._summaries)
+        library._folded = self._folded
+        names: set[str] = set()  # those whose mentions (or type) changed somewhere
+        for i, raw in new.items():
+            before, after = _spans_by_name(self._raw[i]), _spans_by_name(raw)
+            names.update(n for n in before.keys() | after.keys() if before.get(n) != after.get(n))
+            library._raw[i] = raw
+            library._article_entities[i] = tuple(raw.entities)
+        for name in names:
+            old_refs = self._index.get(name, array("i"))
+            triples = [
+                (old_refs[j], old_refs[j + 1], old_refs[j + 2])
+                for j in range(0, len(old_refs), 3)
+                if old_refs[j] not in new
+            ]
+            types = Counter(self._types.get(name, Counter()))
+            for i, raw in new.items():
+                before = self._raw[i]
+                if name in before.entities:
+                    types[before.types[before.entities.index(name)]] -= 1
+                if name in raw.entities:
+                    local = raw.entities.index(name)
+                    types[raw.types[local]] += 1
+                    flat = raw.mentions
+                    triples.extend(
+                        (i, flat[k], flat[k + 1]) for k in range(0, len(flat), 4) if flat[k + 2] == local
+                    )
+            library._summaries.pop(name, None)
+            if triples:
+                refs = array("i")
+                for triple in sorted(triples):
+                    refs.extend(triple)
+                library._index[name] = refs
+                library._types[name] = +types  # counts above zero only
+            else:
+                library._index.pop(name, None)
+                library._types.pop(name, None)
+        if self._pinyin is not None:
+            library._pinyin = self._pinyin.updated(library._index)
         return library
 
     def article_entities(self, key: str) -> tuple[str, ...]:
@@ -226,6 +279,12 @@ class Library:
     def articles_naming(self, name: str) -> list[str]:
         """The keys of the articles that mention the entity, in library order."""
         return [self.articles[i].key for i in dict.fromkeys(self._index.get(name, array("i"))[0::3])]
+
+    def articles_holding(self, words: list[str]) -> list[str]:
+        """The keys of the articles whose text holds one of ``words`` (folded as search folds:
+        字節 finds 字节), in library order."""
+        forms = [search_form(w) for w in words if w]
+        return [a.key for a, text in zip(self.articles, self._search_texts()) if any(f in text for f in forms)]
 
     def figures_about(self, name: str) -> list[tuple[str, Figure]]:
         """Figures whose subject is the entity, as (article key, Figure), in library order.
@@ -347,7 +406,19 @@ class Library:
 
 
 _BUILT_KEPT = 32
+# A library whose analyses change in more than one article in this many is built afresh rather
+# than updated name by name.
+_REBUILD_SHARE = 4
 _EMPTY = RawAnalysis([], array("i"), [], [])
+
+
+def _spans_by_name(raw: RawAnalysis) -> dict[str, tuple[str, list[int]]]:
+    """Each local entity's type and the flat starts and ends of its mentions."""
+    out: dict[str, tuple[str, list[int]]] = {name: (t, []) for name, t in zip(raw.entities, raw.types)}
+    flat = raw.mentions
+    for k in range(0, len(flat), 4):
+        out[raw.entities[flat[k + 2]]][1].extend((flat[k], flat[k + 1]))
+    return out
 
 
 def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:

@@ -13,7 +13,8 @@ from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analysis, Analyzer
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
-from reader.library.corrected import corrected_library, recache
+from reader.library.codec import RawAnalysis
+from reader.library.corrected import correct, corrected_library, recache
 from reader.library.library import Library
 import reader.library.load as library_load
 from reader.library.load import load_library
@@ -91,3 +92,24 @@ def test_the_cache_is_rewritten_under_the_corrected_version(tmp_path: Path, anal
         store.close()
     assert not reopened.mentions_of("抖音") and len(reopened) == 2
     assert reopened.mentions_of("字节跳动")
+
+
+@pytest.mark.parametrize("correction", [Rename("字节跳动", "ByteDance"), Ignore("抖音"), AddEntity("直播电商", EntityType.PRODUCT)], ids=repr)
+def test_a_library_updated_for_a_few_articles_is_the_library_built_afresh(analysed, correction: Correction) -> None:  # noqa: ANN001
+    """A correction touching a few articles updates the index name by name (issue 18): it
+    must hold exactly what building the library again would."""
+    _analyzer, articles, analyses = analysed
+    library = Library("test", articles, dict(analyses))
+    library.entities()
+    library.prepare_search()
+    key = next(a.key for a in articles if any(m.entity in ("字节跳动", "抖音") for m in analyses[a.key].mentions))
+    changed = {key: correct(library.article(key), analyses[key], correction, {s.name: s.type for s in library.entities()})}
+    updated = library._updated({library.position(key): RawAnalysis.of(changed[key])})
+    afresh = Library("test", articles, {**analyses, **changed})
+    assert updated.entities() == afresh.entities()
+    for name in afresh.entity_names():
+        assert list(updated.mentions_of(name)) == list(afresh.mentions_of(name))
+        assert updated.articles_naming(name) == afresh.articles_naming(name)
+    assert set(updated.entity_names()) == set(afresh.entity_names())
+    assert [h.article for h in updated.search("直播")] == [h.article for h in afresh.search("直播")]
+    assert updated.pinyin_index().matching("zjtd") == afresh.pinyin_index().matching("zjtd")
