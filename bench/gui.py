@@ -63,7 +63,21 @@ rng = random.Random(2)
 opens = []
 for key in rng.sample(keys, min(60, len(keys))):
     t = time.perf_counter(); window.open_article(key); window.view.viewport().grab(); opens.append(time.perf_counter() - t)
-print(json.dumps(dict(load=load, stall=stall, open_p95=statistics.quantiles(opens, n=20)[-1])), flush=True)
+# A correction to an entity of a few articles, once the name model's pass is over: from the
+# menu's action to the corrected library in every panel, and the longest stall meanwhile.
+deadline = time.perf_counter() + 1800
+while window.names.refining and time.perf_counter() < deadline:
+    app.processEvents(); time.sleep(0.05)
+few = next(s for s in sorted(window.library.entities(), key=lambda s: len(s.articles)) if len(s.articles) >= 2)
+from reader.analysis.corrections import Corrections
+ticks.clear(); timer.start()
+loop = QEventLoop(); window.library_loaded.connect(loop.quit); QTimer.singleShot(600000, loop.quit)
+t = time.perf_counter(); window.corrections.correct(Corrections().rename(few.name, few.name + "·")); loop.exec()
+correct = time.perf_counter() - t
+timer.stop()
+correct_stall = max(b - a for a, b in zip(ticks, ticks[1:])) if len(ticks) > 1 else 0.0
+print(json.dumps(dict(load=load, stall=stall, open_p95=statistics.quantiles(opens, n=20)[-1], correct=correct,
+    correct_stall=correct_stall, refined=not window.names.refining)), flush=True)
 import os; os._exit(0)
 """
 
@@ -113,5 +127,7 @@ def gui_rows(corpus: Path) -> list[tuple[str, str, str, str]]:
         (f"window: reopen {n} articles to usable", f"{reopen['load']:.2f} s", "—", "goal ≤ 2 s"),
         (f"open an article, all layers drawn ({n}), p95", f"{reopen['open_p95'] * 1000:.0f} ms", "—", "goal ≤ 100 ms"),
         (f"longest GUI-thread stall while indexing {n}", f"{index['stall'] * 1000:.0f} ms", "—", "goal ≤ 100 ms"),
+        (f"correct a name of a few articles to every panel ({n})", f"{reopen['correct'] * 1000:.0f} ms",
+         f"stall {reopen['correct_stall'] * 1000:.0f} ms", "goal ≤ 500 ms, no file read" + ("" if reopen["refined"] else " (model pass unfinished: reopened)")),
         ("open article's model names shown after its first paint", f"{names * 1000:.0f} ms", "—", "goal ≤ 500 ms"),
     ]
