@@ -183,6 +183,7 @@ class EntityRecognizer:
         resolved = leftmost_longest([*resolved, *surname_hits(folded, resolved, tokens, self.words)])
         resolved = leftmost_longest([*resolved, *latin_surname_hits(folded, resolved, self.words)])
         resolved = short_forms(resolved, self.gazetteer)
+        resolved = [h for h in resolved if not self._heads_an_unread_name(folded, h)]
 
         mentions = []
         for h in resolved:
@@ -196,6 +197,22 @@ class EntityRecognizer:
             if self.gazetteer.get(name) is None:
                 self._remember(name, etype, surface)
         return tuple(mentions)
+
+    @cached_property
+    def _unread_org_name(self) -> re.Pattern[str]:
+        endings = "|".join(map(re.escape, (*self.words.org_legal_forms, *self.words.org_unit_suffixes)))
+        return re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{endings})(?=[、，,。；;：:等\n（(]|$)")
+
+    def _heads_an_unread_name(self, folded: str, hit: Hit) -> bool:
+        """A city at the head of a company's name that no layer read whole (成都|信谊物业、,
+        西安|方瑞物业等): the city is part of the name, not a place the article talks about.
+        Countries are left alone (中国|互联网公司 is about China)."""
+        if hit.type is not EntityType.PLACE:
+            return False
+        entry = self.gazetteer.get(hit.name)
+        if entry is not None and entry.description == "国家":
+            return False
+        return self._unread_org_name.match(folded, hit.end) is not None
 
     @cached_property
     def _filters(self) -> NameFilters:

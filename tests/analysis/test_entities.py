@@ -339,3 +339,19 @@ def test_entities_rules_find_orgs_in_news(recogniser: EntityRecognizer, text: st
 def test_entities_new_short_aliases_need_context(recogniser: EntityRecognizer, text: str,
                                                  expected: list[str]) -> None:
     assert surfaces(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "not_places"),
+    [
+        ("世茂服务收购了成都信谊物业、西安方瑞物业等公司，总部在北京。", ["北京"], ["成都", "西安"]),
+        ("此前，北京冠城酒店物业、浙大新宇也被收购。", [], ["北京"]),
+        ("中国互联网公司纷纷出海，广州的工厂也在扩张。", ["中国", "广州"], []),
+    ],
+)
+def test_entities_a_city_heading_an_unread_company_name_is_not_a_place(
+    recogniser: EntityRecognizer, text: str, places: list[str], not_places: list[str]
+) -> None:
+    """Issue 13, point 5: 成都 in 成都信谊物业 is part of the company's name."""
+    got = {m.surface for m in recogniser.recognise(text) if m.type is EntityType.PLACE}
+    assert set(places) <= got and not (set(not_places) & got)
