@@ -10,13 +10,15 @@ Two span scores are reported, because where a reported clause ends is a judgment
 - *overlap*: one-to-one matching of spans that overlap (the largest overlaps first); precision,
   recall and F1 count matched spans.
 
-Speaker accuracy is measured on the overlap pairs: the predicted speaker equals the gold one
-(None equals None).  It says how often, once a quote is found, the right entity is named.
+Speaker accuracy is measured on the overlap pairs: the predicted speaker is the gold one or one of
+the gold entity's aliases (Reader's canonical name for 乐视网 is 乐视, the gold's is 乐视网; both
+name one entity), and None equals None.  It says how often, once a quote is found, the right
+entity is named.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -39,6 +41,11 @@ class FoundQuote:
 
 class GoldQuoteMissing(ValueError):
     """A gold quote's text is not in the article's text (the cleaner changed, or a typo)."""
+
+
+def gold_aliases(gold: dict) -> dict[str, list[str]]:
+    """Canonical name → aliases, from a gold file's ``entities``."""
+    return {e["name"]: list(e["aliases"]) for e in gold.get("entities", ())}
 
 
 def locate_gold_quotes(text: str, entries: Iterable[dict]) -> list[GoldQuote]:
@@ -98,8 +105,14 @@ class QuoteScore:
 
 
 def score_quotes(
-    name: str, text: str, gold: Sequence[GoldQuote], found: Sequence[FoundQuote]
+    name: str,
+    text: str,
+    gold: Sequence[GoldQuote],
+    found: Sequence[FoundQuote],
+    aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> QuoteScore:
+    """``aliases``: each gold entity's canonical name → its aliases (the gold ``entities``)."""
+    aliases = aliases or {}
     score = QuoteScore(name, gold=len(gold), predicted=len(found))
     score.exact = len({(g.start, g.end) for g in gold} & {(f.start, f.end) for f in found})
     overlaps = sorted(
@@ -119,7 +132,8 @@ def score_quotes(
         used_gold.add(gi)
         used_found.add(fi)
         score.matched += 1
-        if gold[gi].speaker == found[fi].speaker:
+        want, got = gold[gi].speaker, found[fi].speaker
+        if want == got or (want is not None and got in set(aliases.get(want, ()))):
             score.speaker_right += 1
         else:
             score.misses.append(
