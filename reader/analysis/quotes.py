@@ -32,6 +32,7 @@ _BOUNDARY = "，。；！？：“”\n"
 _SENTENCE_END = "。！？"
 _CLAUSE_END = "，。；！？：\n"  # clauses for a subject: quotation marks do not end them
 _QUOTATION = re.compile(r"“([^“”\n]*)”")
+_LATIN_TAIL = re.compile(r"^ [A-Z][A-Za-z0-9.&'-]*(?: [A-Z][A-Za-z0-9.&'-]*){0,3}")
 _NAMING = re.compile(r"[^，。“”\n]{1,10}?为")
 _ATTITUDE = re.compile(r"[^，。“”\n]{1,3}[，：]“")
 _LEADING = re.compile(r"^(?:而|但|但是|不过|然而|同时|此外|另外|并且|且|对此|因此|所以|其后|随后)")
@@ -198,6 +199,9 @@ class _Finder:
             return None
         last = max(found, key=lambda m: m.end)
         gap = self.text[last.end:cue]
+        if last.surface[-1:].isascii() and last.surface[-1:].isalpha():
+            # Ark Invest| Management预计: a Latin name the names layer cut short goes on
+            gap = _LATIN_TAIL.sub("", gap, count=1)
         return last if self.words.filler.fullmatch(gap) else None
 
     def _strip(self, phrase: str) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.model import EntityType, Mention, Quote
 from reader.analysis.pipeline import Analyzer
@@ -113,6 +115,12 @@ def said(text: str, names: Sequence = ()) -> list[tuple[str | None, str]]:
                 ("曹璐", "未来的竞争不在技术或者产品层面，而在生态"),
                 ("曹璐", "我们的观察是，已经回不去了。因为大家会发现线上跟线下的结合，往往能够拓宽到更多的场景。"),
             ],
+        ),
+        # a Latin name the names layer cut short still speaks (Ark Invest| Management预计)
+        (
+            "知名投资人Cathie Wood管理的Ark Invest Management预计特斯拉股价到2025年前将创下3000美元的历史新高。",
+            [("Cathie Wood", P), ("Ark Invest", O), ("特斯拉", O)],
+            [("Ark Invest", "特斯拉股价到2025年前将创下3000美元的历史新高")],
         ),
         # a word of attitude between the cue and the quotation; 管理层 is the company named before
         (
@@ -217,3 +225,21 @@ def test_seed_quotes_match_the_hand_annotation(seeds_dir: Path, gold_dir: Path) 
         predicted += score.predicted
     assert 2 * matched / (gold_total + predicted) >= 0.90
     assert right / matched >= 0.90
+
+
+_PIECES = ["黄周", "他", "该公司", "表示", "称", "说", "告诉记者", "在", "看来", "，", "。", "：", "“", "”",
+           "\n", "有业内人士", "透露", "营收增长", "10%", "据", "未", "简称", "😀", "𠀀", "A", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_quotes_are_valid_spans_on_any_text(parts: list[str]) -> None:
+    """Whatever the text, quotes are non-empty, inside it, in reading order and never overlap,
+    their cue is inside the text, and a speaker is one of the mentions' entities."""
+    text = "".join(parts)
+    names = mentions(text, [("黄周", P)])
+    quotes = find_quotes(text, names)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text) and 0 <= q.cue_start < q.cue_end <= len(text)
+        assert q.speaker in (None, "黄周")
+    assert all(a.end <= b.start for a, b in zip(quotes, quotes[1:]))

@@ -3,7 +3,8 @@ order. Clicking a row shows the quote in the text (as clicking a figure does).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -65,6 +66,10 @@ class QuotesPanel(Panel):
             if n else "Nobody is quoted in this article."
         )
         self._fit_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_rows)  # once the quote column has its new width
 
     def _fit_rows(self, *_section: int) -> None:
         """Rows as tall as their wrapped words (a news article has a few dozen quotes)."""
