@@ -35,6 +35,9 @@ SHAPES = {
     "one run without punctuation (chars)": lambda n: "".join(random.Random(n).choice(CHARS) for _ in range(n)),
     "short paragraphs with a figure each": lambda n: "\n".join("快狗打车营收增长10%" for _ in range(n // 12)),
     "one-line list items": lambda n: "\n".join(f"第{i}条" for i in range(n // 5)),
+    "one paragraph of quotes": lambda n: "".join(
+        f"黄周{i}说：“有时候，人们来我的店是为了娱乐。”他表示，生意还行。" for i in range(n // 34)
+    ),
 }
 
 

@@ -171,6 +171,10 @@ def extract_document(library: Library) -> dict[str, Any]:
                     }
                     for m in analysis.figures
                 ],
+                "quotes": [
+                    {"speaker": q.speaker, "start": q.start, "end": q.end, "cue_start": q.cue_start, "cue_end": q.cue_end}
+                    for q in analysis.quotes
+                ],
             }
         )
     entities = [

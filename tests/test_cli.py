@@ -11,7 +11,8 @@ import pytest
 
 from reader.cli import main
 
-ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "credits", "text", "blocks", "mentions", "metrics"}
+ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "credits", "text", "blocks", "mentions", "metrics", "quotes"}
+QUOTE_KEYS = {"speaker", "start", "end", "cue_start", "cue_end"}
 METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "measure", "subject", "subject_entity", "period", "kind", "percentage_points"}
 # The repository, wherever pytest is started from: ``-m reader`` runs this checkout's package.
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +44,24 @@ def test_extract_json_has_the_documented_shape(seeds_json: dict) -> None:
             assert mention["type"] in {"person", "org", "product", "place"}
         for figure in article["metrics"]:
             assert set(figure) == METRIC_KEYS and text[figure["start"] : figure["end"]] == figure["surface"]
+        for quote in article["quotes"]:
+            assert set(quote) == QUOTE_KEYS and text[quote["start"] : quote["end"]].strip()
     names = {e["name"]: e for e in seeds_json["entities"]}
     assert set(names["字节跳动"]) == {"name", "type", "aliases", "mentions", "articles"}
     assert "字节" in names["字节跳动"]["aliases"] and len(names["字节跳动"]["articles"]) == 5
     assert seeds_json["errors"] == []
+
+
+def test_extract_json_says_who_said_what(seeds_json: dict) -> None:
+    """The seeds' quotes: the quoted span and the canonical name of its speaker (or null)."""
+    said = {
+        (q["speaker"], a["text"][q["start"] : q["end"]])
+        for a in seeds_json["articles"]
+        for q in a["quotes"]
+    }
+    assert ("黄周", "对于像我这样的新商家来说，在淘宝上吸引顾客非常难。") in said
+    assert ("康泽宇", "抖音电商不等于广告，它当然会有关联，但不是一个等号。") in said
+    assert (None, "多数商家将其作为营销或清库存的渠道，而非主要交易场景") in said  # 一位抖音电商人士说
 
 
 def test_extract_json_is_utf8_not_ascii_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,3 +73,24 @@ class Figure:
             raise ValueError(
                 f"figure surface {self.surface!r} does not fit [{self.start}, {self.end})"
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported speech: ``text[start:end]`` is what was said (the words inside the quotation
+    marks, or the reported clause), ``text[cue_start:cue_end]`` the words that attribute it
+    (表示, 称, 在…看来; a quotation standing alone inherits its cue from the quote before it).
+    ``speaker`` is the canonical name of the entity that said it, or None for an unnamed source
+    (有业内人士透露) or one the names layer could not resolve."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue_start: int
+    cue_end: int
+
+    def __post_init__(self) -> None:
+        check_span(self.start, self.end, "quote")
+        check_span(self.cue_start, self.cue_end, "quote cue")
+        if self.start == self.end:
+            raise ValueError(f"quote [{self.start}, {self.end}) is empty")

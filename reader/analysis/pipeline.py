@@ -1,4 +1,4 @@
-"""The analysis of one article: entity mentions, then the figures that refer to them."""
+"""The analysis of one article: entity mentions, then the figures and quotes that refer to them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from reader.analysis.corrections import Corrections
 from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.figures import extract_figures
-from reader.analysis.model import EntityType, Mention, Figure
+from reader.analysis.model import EntityType, Mention, Figure, Quote
+from reader.analysis.quotes import find_quotes
 from reader.analysis.statistical import NameModel
 from reader.ingest.model import Article
 from reader.paths import RESOURCES
@@ -24,6 +25,7 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     figures: tuple[Figure, ...] = ()
     partial: str | None = None  # why only part of the article was analysed (its budget), else None
+    quotes: tuple[Quote, ...] = ()  # who said what, speakers from ``mentions``
 
 
 # Each article's budget, in characters rather than seconds so that a cached analysis does not
@@ -128,7 +130,8 @@ class Analyzer:
             text = text[:cut]
         mentions = recognizer.recognise(text, article.title or "")
         figures = extract_figures(text, mentions, article.date)
-        return Analysis(tuple(mentions), tuple(figures), partial)
+        quotes = find_quotes(text, mentions)
+        return Analysis(tuple(mentions), tuple(figures), partial, quotes)
 
 
 def _paragraph_end_before(text: str, limit: int) -> int:

@@ -2,7 +2,8 @@
 
 ``build_card`` gathers the quick part (name, type, aliases, description, articles newest first,
 the user's notes); ``card_details`` the slow part (names seen with it, its figures, charted
-series and conflicting values), which the window computes off the GUI thread.
+series and conflicting values, what it said across the library), which the window computes off
+the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reader.analysis.model import Entity, EntityType, Mention, Figure
 from reader.ingest.model import Article
 from reader.library.figures import Series, conflicts, series
 from reader.library.library import EntitySummary, Library
+from reader.library.quotes import QuoteRef, quotes_by
 
 @dataclass(frozen=True, slots=True)
 class Card:
@@ -42,6 +44,7 @@ class CardDetails:
     clashing: frozenset[tuple[str | None, str | None]]  # (label, period) where articles disagree
     conflicted: dict[tuple[str, str], frozenset[str]]  # (label, unit) → periods in conflict
     titles: tuple[tuple[str, str], ...]  # article key → title, for the figures' articles
+    quotes: tuple[QuoteRef, ...] = ()  # what it said, across the library, newest article first
 
 
 def card_details(library: Library, name: str) -> CardDetails:
@@ -61,6 +64,7 @@ def card_details(library: Library, name: str) -> CardDetails:
         clashing=frozenset(clashing),
         conflicted=conflicted,
         titles=tuple((key, library.article(key).title) for key in dict.fromkeys(k for k, _ in figures)),
+        quotes=quotes_by(library, name),
     )
 
 

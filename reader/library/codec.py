@@ -6,7 +6,7 @@ import json
 import zlib
 from array import array
 
-from reader.analysis.model import EntityType, Mention, Figure, FigureKind
+from reader.analysis.model import EntityType, Mention, Figure, FigureKind, Quote
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 
@@ -21,7 +21,7 @@ _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
 _BLOCK_LIST = tuple(BlockKind(v) for v in STORED_BLOCKS)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
-FORMAT = "6"
+FORMAT = "7"  # 7: quotes (who said what)
 _KINDS = {k.value: k for k in FigureKind}
 
 
@@ -42,6 +42,7 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "entities": raw.entities,
         "types": raw.types,
         "metrics": raw.figures,
+        "quotes": raw.quotes,
         "partial": raw.partial,
     }
     # JSON for the few fields, a packed int array for the many mentions: decoding a list of
@@ -60,11 +61,18 @@ class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
     only for the article someone looks at (a 10k library holds millions of mentions)."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes")
 
     def __init__(
-        self, entities: list[str], mentions: array, figures: list[list], types: list[str], partial: str | None = None
+        self,
+        entities: list[str],
+        mentions: array,
+        figures: list[list],
+        types: list[str],
+        partial: str | None = None,
+        quotes: list[list] | None = None,
     ) -> None:
+        self.quotes = quotes or []  # [start, end, speaker or None, cue start, cue end]
         self.partial = partial  # why only part of the article was analysed, else None
         self.entities = entities  # local entity names; mentions refer to them by index
         self.types = types  # each local entity's type value, from its first mention
@@ -83,7 +91,8 @@ class RawAnalysis:
             [m.start, m.end, m.value, m.unit, m.unit_implied, m.qualifier, m.label, m.subject, m.period, m.kind.value, m.measure]
             for m in analysis.figures
         ]
-        return cls(list(entities), mentions, figures, [types[name] for name in entities], analysis.partial)
+        quotes = [[q.start, q.end, q.speaker, q.cue_start, q.cue_end] for q in analysis.quotes]
+        return cls(list(entities), mentions, figures, [types[name] for name in entities], analysis.partial, quotes)
 
     def build(self, text: str) -> Analysis:
         names = self.entities
@@ -96,7 +105,8 @@ class RawAnalysis:
             Figure(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
             for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures
         )
-        return Analysis(mentions, figures, self.partial)
+        quotes = tuple(Quote(*q) for q in self.quotes)
+        return Analysis(mentions, figures, self.partial, quotes)
 
     def figures_about(self, subject: str, text: str) -> tuple[Figure, ...]:
         """Only the figures whose subject is ``subject`` (an entity card wants a few figures
@@ -106,6 +116,11 @@ class RawAnalysis:
             for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures
             if sj == subject
         )
+
+
+    def quotes_by(self, speaker: str) -> tuple[Quote, ...]:
+        """Only the quotes whose speaker is ``speaker`` (for an entity card across the library)."""
+        return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
 
 
 def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
@@ -133,5 +148,7 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         path=path,
         credits=tuple((role, name) for role, name in doc.get("credits", ())),
     )
-    return article, RawAnalysis(doc["entities"], mentions, doc["metrics"], doc["types"], doc.get("partial"))
+    return article, RawAnalysis(
+        doc["entities"], mentions, doc["metrics"], doc["types"], doc.get("partial"), doc.get("quotes")
+    )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import overload
 
 from reader.analysis.folding import search_form
-from reader.analysis.model import EntityType, Figure
+from reader.analysis.model import EntityType, Figure, Quote
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
@@ -294,6 +294,15 @@ class Library:
         for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
             article = self.articles[i]
             found.extend((article.key, m) for m in self._raw[i].figures_about(name, article.text))
+        return found
+
+    def quotes_by(self, name: str) -> list[tuple[str, Quote]]:
+        """Quotes whose speaker is the entity, as (article key, Quote), in library order. A
+        speaker is always named in its article (a pronoun resolves to a mention there), so only
+        the articles that mention it are read; like figures_about, safe off the GUI thread."""
+        found: list[tuple[str, Quote]] = []
+        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
+            found.extend((self.articles[i].key, q) for q in self._raw[i].quotes_by(name))
         return found
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:

@@ -206,6 +206,10 @@ class EntityNavigator(QObject):
     def open_card_figure(self, key: str, start: int, end: int) -> None:
         self.w.navigation.open_article(key, span=(start, end))
 
+    def open_card_quote(self, key: str, start: int, end: int) -> None:
+        """A quote on the card: its article, at the quoted words (a step in the history)."""
+        self.w.navigation.open_article(key, span=(start, end))
+
     def _on_card_details(self, result: list) -> None:
         self.w.card_panel.show_details(result[0])
 

@@ -15,7 +15,7 @@ from reader.ui.theme import ThemeChoice
 if TYPE_CHECKING:
     from reader.ui.window import MainWindow
 
-STATE_VERSION = 3  # bump when docks are added or renamed: old saved layouts are then ignored
+STATE_VERSION = 4  # 4: the Quotes panel; bump when docks are added or renamed: old saved layouts are then ignored
 
 
 class SavedState(QObject):

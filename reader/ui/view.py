@@ -8,6 +8,7 @@ the header (article_header.py), the marks over the text (view_marks.py), find in
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -121,7 +122,7 @@ class ArticleView(QTextEdit):
         self._article = article
         self._analysis = analysis
         mentions = sorted(analysis.mentions, key=lambda m: m.start)
-        self._analysis = Analysis(tuple(mentions), analysis.figures)
+        self._analysis = dataclasses.replace(analysis, mentions=tuple(mentions))
         self._mention_starts = [m.start for m in mentions]
         self._figure_order = sorted(range(len(analysis.figures)), key=lambda i: analysis.figures[i].start)
         self._figure_starts = [analysis.figures[i].start for i in self._figure_order]

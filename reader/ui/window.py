@@ -22,6 +22,7 @@ import reader
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.library.library import Library
+from reader.library.quotes import quotes_in
 from reader.library.links import Location
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
@@ -50,6 +51,7 @@ from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.mentions import MentionsPanel
 from reader.ui.panels.figures import FiguresPanel
+from reader.ui.panels.quotes import QuotesPanel
 from reader.ui.panels.notes import NotesDock
 from reader.ui.panels.search import SEARCH_SELECTION_CHARS, SearchPanel
 from reader.ui.reading_state import ReadingState
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.entities_panel = EntitiesPanel(self)
         self.figures_panel = FiguresPanel(self)
+        self.quotes_panel = QuotesPanel(self)
         self.card_panel = EntityCardPanel(self)
         self.mentions_panel = MentionsPanel(self.title_of, self)
         self.search_panel = SearchPanel(self.title_of, self)
@@ -178,13 +181,15 @@ class MainWindow(QMainWindow):
             (self.mentions_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+5"),
             (self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+6"),
             (self.notes_dock, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+7"),
+            (self.quotes_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+8"),
         )
         for panel, area, _ in self.panels:
             self.addDockWidget(area, panel)
-        # Default layout: library over entities on the left; figures, the entity card and notes
-        # as tabs on the right; mentions and search results as tabs along the bottom.
+        # Default layout: library over entities on the left; figures, quotes, the entity card and
+        # notes as tabs on the right; mentions and search results as tabs along the bottom.
         self.splitDockWidget(self.library_panel, self.entities_panel, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.figures_panel, self.card_panel)
+        self.tabifyDockWidget(self.figures_panel, self.quotes_panel)
+        self.tabifyDockWidget(self.quotes_panel, self.card_panel)
         self.tabifyDockWidget(self.card_panel, self.notes_dock)
         self.tabifyDockWidget(self.mentions_panel, self.search_panel)
         self.figures_panel.raise_()
@@ -198,7 +203,7 @@ class MainWindow(QMainWindow):
         self.dock_sizes = DockSizes(
             self, self.view,
             left=(self.library_panel, self.entities_panel),
-            right=(self.figures_panel, self.card_panel, self.notes_dock),
+            right=(self.figures_panel, self.quotes_panel, self.card_panel, self.notes_dock),
             bottom=(self.mentions_panel, self.search_panel),
         )
         self._layout_pending = True  # dock sizes are applied once the window has its size
@@ -376,12 +381,15 @@ class MainWindow(QMainWindow):
         self.card_panel.entity_requested.connect(self.entities.select)
         self.card_panel.article_requested.connect(self.entities.open_card_article)
         self.card_panel.figure_requested.connect(self.entities.open_card_figure)
+        self.card_panel.quote_requested.connect(self.entities.open_card_quote)
         self.mentions_panel.open_requested.connect(self.entities.open_mention)
         self.search_panel.open_requested.connect(self.entities.open_search_hit)
         # figures: the text and the figures panel
         self.view.figure_activated.connect(self.figures_panel.select_figure)
         self.view.figure_hovered.connect(self.figures_panel.set_hovered)
         self.figures_panel.figure_selected.connect(self._on_figure_selected)
+        # quotes: the quotes panel shows one in the text
+        self.quotes_panel.quote_selected.connect(self.view.go_to)
         # view appearance
         self.act_zoom_in.triggered.connect(self._on_zoom_in)
         self.act_zoom_out.triggered.connect(self._on_zoom_out)
@@ -516,6 +524,8 @@ class MainWindow(QMainWindow):
         if article is not None:
             self.setWindowTitle(f"{article.title} — Reader")
         self.figures_panel.set_figures_of_article(self.view.analysis.figures)
+        if article is not None:
+            self.quotes_panel.set_quotes_of_article(quotes_in(article, self.view.analysis.quotes))
 
     def _update_navigation(self) -> None:
         self.act_back.setEnabled(self.session.history.can_go_back())

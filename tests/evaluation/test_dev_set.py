@@ -12,6 +12,7 @@ import pytest
 
 from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
+from reader.evaluation.quotes import locate_gold_quotes
 from reader.ingest.load import parse_article
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
@@ -33,6 +34,8 @@ def test_dev_gold_fits_the_cleaned_text(gold_path: Path) -> None:
     text = _article(gold).text
     assert [a for e in gold["entities"] for a in e["aliases"] if a not in text] == []
     assert [m["surface"] for m in gold["metrics"] if m["surface"] not in text] == []
+    quotes = locate_gold_quotes(text, gold["quotes"])  # raises when one is no longer there
+    assert [text[q.start:q.end] for q in quotes] == [q["text"] for q in gold["quotes"]]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reader.analysis.model import EntityType, Mention, Figure, FigureKind
+from reader.analysis.model import EntityType, Mention, Figure, FigureKind, Quote
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 from reader.library import codec
@@ -34,3 +34,20 @@ def test_codec_stores_every_type_and_block_kind_by_a_fixed_value_table() -> None
     assert {k.value for k in BlockKind} <= set(STORED_BLOCKS)
     # the positions are the stored format: these four were stored before any other
     assert STORED_TYPES[:4] == ("person", "org", "product", "place")
+
+
+def test_codec_round_trip_keeps_quotes_and_their_speakers() -> None:
+    text = "阿里巴巴表示：“营收增长10%。”\n有人说，还会涨。"
+    article = Article(key="q.md", file="q.md", title="t", text=text, blocks=())
+    mentions = (Mention(0, 4, "阿里巴巴", EntityType.ORG, "阿里巴巴"),)
+    quotes = (Quote(8, 16, "阿里巴巴", 4, 6), Quote(22, 26, None, 20, 21))
+    payload = codec.encode(article, Analysis(mentions, (), None, quotes))
+    _, analysis = codec.decode(payload, "q.md", "q.md", "")
+    assert analysis.quotes == quotes
+    assert [text[q.start : q.end] for q in analysis.quotes] == ["营收增长10%。", "还会涨。"]
+    _, raw = codec.decode_raw(payload, "q.md", "q.md", "")
+    assert raw.quotes_by("阿里巴巴") == quotes[:1]
+
+
+def test_codec_format_changed_with_quotes_so_old_caches_are_recomputed() -> None:
+    assert codec.FORMAT == "7"

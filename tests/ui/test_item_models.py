@@ -174,3 +174,28 @@ def test_notes_model_passes_the_model_tester(qtmodeltester) -> None:  # noqa: AN
     model.set_rows(rows, {"a.md": "比亚迪"})
     qtmodeltester.check(model)
     assert model.rowCount() == 3
+
+
+@pytest.mark.parametrize("with_article", [False, True], ids=["article's quotes", "card's quotes"])
+def test_quote_model_passes_the_model_tester(qtmodeltester, seeds_library, with_article: bool) -> None:  # noqa: ANN001
+    from reader.library.quotes import quotes_by, quotes_in
+    from reader.ui.models.quotes import QUOTE_ROLE, UNNAMED, QuoteModel
+
+    model = QuoteModel(with_article=with_article)
+    if with_article:
+        rows = quotes_by(seeds_library, "康泽宇")
+    else:
+        article = seeds_library.article("001_ab46896dce5387b1.txt")
+        rows = quotes_in(article, seeds_library.analysis(article.key).quotes)
+    model.set_quotes(rows)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(rows) > 3
+    first = model.index(0, 0)
+    assert first.data(QUOTE_ROLE) == rows[0]
+    if with_article:
+        assert first.data().startswith(rows[0].date or "")
+    else:
+        assert first.data() == UNNAMED  # 一位内部人士告诉记者
+    assert model.index(0, 1).data() == f"“{rows[0].short}”"
+    model.set_quotes(())
+    qtmodeltester.check(model)

@@ -1,5 +1,6 @@
 """The entity card: what a name is, where the library mentions it, who else is named with it,
-the figures given about it (charted when there is a series), and the user's notes on it."""
+what it said across the library (newest first), the figures given about it (charted when there
+is a series), and the user's notes on it."""
 
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.model import EntityType, Figure
 from reader.library.cards import Card, CardDetails
+from reader.library.quotes import QuoteRef
 from reader.ui.chart import FigureChart
 from reader.ui.display import format_value
 from reader.ui.models.articles import KEY_ROLE, ArticleListModel, ArticleOrder
+from reader.ui.models.quotes import QUOTE_ROLE, QuoteModel
 from reader.ui.panels.base import Panel
 from reader.ui.panels.library import ArticleDelegate
 from reader.ui.theme import ENTITY_LABELS
@@ -85,6 +88,7 @@ class FigureTableModel(QAbstractTableModel):
 class EntityCardPanel(Panel):
     article_requested = Signal(str)  # open this article at the entity's first mention in it
     figure_requested = Signal(str, int, int)  # article key, start, end
+    quote_requested = Signal(str, int, int)  # article key, start, end of a quote it said
     entity_requested = Signal(str)  # a co-occurring name was clicked
     details_shown = Signal(str)  # the figures and co-occurring names of this entity are in
 
@@ -92,6 +96,7 @@ class EntityCardPanel(Panel):
         super().__init__("Entity", "entityCardPanel", parent)
         self.articles_model = ArticleListModel(self, ArticleOrder.LIBRARY)  # given newest first
         self.figures_model = FigureTableModel(self)
+        self.quotes_model = QuoteModel(self, with_article=True)
         self._card: Card | None = None
         self._details: CardDetails | None = None
         self._colors: dict[EntityType, QColor] = {}
@@ -133,6 +138,20 @@ class EntityCardPanel(Panel):
         self.related.setObjectName("cardRelated")
         self.related.setWordWrap(True)
         self.related.setTextFormat(Qt.TextFormat.RichText)
+        self.quotes_title = self._section("Quotes", content)
+        self.quotes = QTableView(content)
+        self.quotes.setObjectName("cardQuotes")
+        self.quotes.setModel(self.quotes_model)
+        self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.quotes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.quotes.verticalHeader().hide()
+        self.quotes.setShowGrid(False)
+        self.quotes.setWordWrap(True)
+        self.quotes.setAlternatingRowColors(True)
+        self.quotes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.quotes.horizontalHeader().setStretchLastSection(True)
+        self.quotes.setColumnWidth(0, 120)
+        self.quotes.setMinimumHeight(220)
         self.figures_title = self._section("Figures", content)
         self.series_choice = QComboBox(content)
         self.chart = FigureChart(content)
@@ -160,7 +179,7 @@ class EntityCardPanel(Panel):
         for widget in (
             self.empty, self.name, self.kind, self.description, self.aliases,
             self.articles_title, self.articles, self.related_title, self.related,
-            self.figures_title, self.series_choice, self.chart, self.figures,
+            self.quotes_title, self.quotes, self.figures_title, self.series_choice, self.chart, self.figures,
             self.notes_title, self.notes,
         ):
             layout.addWidget(widget)
@@ -170,6 +189,9 @@ class EntityCardPanel(Panel):
         self.articles.activated.connect(self._on_article_clicked)
         self.related.linkActivated.connect(self.entity_requested)
         self.figures.clicked.connect(self._on_figure_clicked)
+        self.quotes.clicked.connect(self._on_quote_clicked)
+        self.quotes.horizontalHeader().sectionResized.connect(self._fit_quote_rows)
+        self.quotes.activated.connect(self._on_quote_clicked)
         self.series_choice.currentIndexChanged.connect(self._on_series_chosen)
         return scroll
 
@@ -202,6 +224,7 @@ class EntityCardPanel(Panel):
         # All drawn as read: bold here would say nothing about this entity.
         self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
         self.figures_model.set_figures((), {}, set())
+        self.quotes_model.set_quotes(())
         self.refresh()
 
     def set_notes(self, notes: tuple[str, ...]) -> None:
@@ -216,6 +239,7 @@ class EntityCardPanel(Panel):
         self._details = details
         titles = {key: title for key, title in details.titles}
         self.figures_model.set_figures(details.figures, titles, set(details.clashing))
+        self.quotes_model.set_quotes(details.quotes)
         self.refresh()
         self.details_shown.emit(details.name)
 
@@ -228,7 +252,7 @@ class EntityCardPanel(Panel):
         for widget in (self.name, self.kind, self.articles_title, self.articles, self.related_title, self.related):
             widget.setVisible(has)
         if card is None:
-            for widget in (self.description, self.aliases, self.figures_title, self.series_choice, self.chart, self.figures, self.notes_title, self.notes):
+            for widget in (self.description, self.aliases, self.quotes_title, self.quotes, self.figures_title, self.series_choice, self.chart, self.figures, self.notes_title, self.notes):
                 widget.hide()
             return
         color = self._colors.get(card.type, QColor("#555555")).name()
@@ -251,6 +275,12 @@ class EntityCardPanel(Panel):
         else:
             links = [f"<a href='{escape(name)}' style='text-decoration:none'>{escape(name)}</a> <span style='color:gray'>{count}</span>" for name, count in details.cooccurring]
             self.related.setText("  ".join(links) if links else "<span style='color:gray'>—</span>")
+        quotes = details.quotes if details is not None else ()
+        self.quotes_title.setVisible(bool(quotes))
+        self.quotes_title.setText(f"QUOTES ({len(quotes)}, newest first)")
+        self.quotes.setVisible(bool(quotes))
+        if quotes:
+            self._fit_quote_rows()
         figures = details.figures if details is not None else ()
         lines = details.series if details is not None else ()
         self.figures_title.setVisible(bool(figures))
@@ -279,6 +309,14 @@ class EntityCardPanel(Panel):
         key = index.data(KEY_ROLE)
         if isinstance(key, str):
             self.article_requested.emit(key)
+
+    def _fit_quote_rows(self, *_section: int) -> None:
+        self.quotes.resizeRowsToContents()  # rows as tall as their wrapped words
+
+    def _on_quote_clicked(self, index: QModelIndex) -> None:
+        ref = index.data(QUOTE_ROLE)
+        if isinstance(ref, QuoteRef):
+            self.quote_requested.emit(ref.article, ref.quote.start, ref.quote.end)
 
     def _on_figure_clicked(self, index: QModelIndex) -> None:
         figure = index.data(FIGURE_ROLE)
