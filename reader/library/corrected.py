@@ -5,8 +5,8 @@ A correction only changes the mentions of the names it is about, so it is applie
 analyses the library holds (and to the cached ones) as a rewrite of those mentions: rename,
 retype, merge and split relabel them, ignore drops them, and an added entity is matched in the
 text of each article, where it wins over the shorter names it covers and yields to longer ones.
-The figures of an article whose mentions changed are read again over the new mentions (a
-subject is a mention); nothing else is. ``tests/library/test_corrected.py`` checks that this agrees with analysing
+The figures and quotes of an article whose mentions changed are read again over the new
+mentions (a subject or a speaker is a mention); nothing else is. ``tests/library/test_corrected.py`` checks that this agrees with analysing
 afresh under the corrections, on real articles.
 """
 
@@ -28,6 +28,7 @@ from reader.analysis.figures import extract_figures
 from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
+from reader.analysis.quotes import find_quotes
 from reader.ingest.model import Article
 from reader.library.codec import FORMAT, decode_raw, encode
 from reader.library.library import Library
@@ -68,13 +69,14 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
     if mentions == list(analysis.mentions):
         return analysis
     if isinstance(correction, Rename) and correction.new not in types:
-        # a new name for the same mentions: whose each figure is does not change, only its name
-        figures = tuple(
-            replace(f, subject=correction.new) if f.subject == correction.old else f for f in analysis.figures
-        )
-        return Analysis(tuple(mentions), figures, analysis.partial)
+        # a new name for the same mentions: whose each figure and quote is does not change,
+        # only the name it goes by
+        old, new = correction.old, correction.new
+        figures = tuple(replace(f, subject=new) if f.subject == old else f for f in analysis.figures)
+        quotes = tuple(replace(q, speaker=new) if q.speaker == old else q for q in analysis.quotes)
+        return Analysis(tuple(mentions), figures, analysis.partial, quotes)
     figures = extract_figures(text, mentions, article.date)
-    return Analysis(tuple(mentions), tuple(figures), analysis.partial)
+    return Analysis(tuple(mentions), tuple(figures), analysis.partial, find_quotes(text, mentions))
 
 
 def correct_all(

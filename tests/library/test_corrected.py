@@ -60,6 +60,7 @@ def test_a_correction_over_the_analyses_agrees_with_analysing_again(analysed, co
         want, got = afresh.analyse(article), corrected.analysis(article.key)
         assert got.mentions == want.mentions, article.key
         assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in want.figures]
+        assert got.quotes == want.quotes
 
 
 def test_only_the_articles_naming_it_are_touched(analysed) -> None:  # noqa: ANN001
