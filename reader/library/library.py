@@ -183,6 +183,8 @@ class Library:
             }
             library = Library(self.root, self.articles, analyses, self.errors, self.notices)
             library._folded = self._folded  # the same texts: folded once
+            if self._pinyin is not None:
+                library._pinyin = self._pinyin.updated(library._index)  # new names read only
             return library
         return self._updated({i: _as_raw(changed[self.articles[i].key]) for i in positions})
 
