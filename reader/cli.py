@@ -146,6 +146,7 @@ def extract_document(library: Library) -> dict[str, Any]:
                 "date": article.date,
                 "tags": list(article.tags),
                 "credits": [{"role": role, "name": name} for role, name in article.credits],
+                "reprints": [library.article(k).file for k in library.reprints_of(article.key)],
                 "text": article.text,
                 "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],
                 "mentions": [
