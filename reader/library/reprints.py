@@ -22,8 +22,11 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import numpy as np
+
+from reader.ingest.model import Article
 
 SHINGLE = 5  # characters per shingle: 4 lets unrelated same-topic texts share more, 6 lets edits break more
 SKETCH_SIZE = 64  # hashes kept per article
@@ -176,3 +179,11 @@ def stories(count: int, pairs: Sequence[tuple[int, int, float]]) -> list[tuple[i
     for i in range(count):
         groups.setdefault(root(i), []).append(i)
     return [tuple(g) for g in sorted(groups.values()) if len(g) > 1]
+
+
+def copy_names(articles: Sequence[Article]) -> list[str]:
+    """What to call each copy of a story in "also published by …": its source (front matter,
+    site name), else the folder it was found in, else its file; a name two copies share is told
+    apart by the file."""
+    names = [a.source or a.author or (str(PurePath(a.file).parent) if PurePath(a.file).parent.name else a.file) for a in articles]
+    return [f"{name} ({a.file})" if names.count(name) > 1 else name for name, a in zip(names, articles)]
