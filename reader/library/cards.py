@@ -131,6 +131,7 @@ def article_entities(
                 aliases=tuple(s for s, _ in surfaces[name].most_common()),
                 mentions=count,
                 articles=library_wide.articles if library_wide is not None else (key,),
+                stories=library_wide.stories if library_wide is not None else 0,
             )
         )
     return rows

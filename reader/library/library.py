@@ -30,6 +30,7 @@ class EntitySummary:
     aliases: tuple[str, ...]  # surfaces seen, most frequent first
     mentions: int
     articles: tuple[str, ...]  # article keys, in library order
+    stories: int = 0  # the articles with each story's copies (reprints) counted once; 0: not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,9 @@ class Library:
                 for i in members:
                     found[i] = members
             self._story_of = found
+            # Summaries counted before the stories were known counted copies: counted again.
+            self._summaries = {}
+            self._entity_summaries = None
 
     def story(self, key: str) -> tuple[str, ...]:
         """Every copy of the article's story, itself included, in library order."""
@@ -258,12 +262,15 @@ class Library:
         articles = self.articles
         for j in range(0, len(refs), 3):
             surfaces[articles[refs[j]].text[refs[j + 1] : refs[j + 2]]] += 1
+        indexes = dict.fromkeys(refs[0::3])
+        story_of = self._story_of  # read once: the loader may be grouping stories right now
         return EntitySummary(
             name=name,
             type=EntityType(self._types[name].most_common(1)[0][0]),
             aliases=tuple(s for s, _ in surfaces.most_common()),
             mentions=len(refs) // 3,
-            articles=tuple(articles[i].key for i in dict.fromkeys(refs[0::3])),
+            articles=tuple(articles[i].key for i in indexes),
+            stories=len({story_of.get(i, (i,))[0] for i in indexes}) if story_of is not None else 0,
         )
 
     def entities(self) -> list[EntitySummary]:

@@ -20,7 +20,7 @@ def credit_texts(credits: tuple[tuple[str, str], ...]) -> list[str]:
 def copies_html(copies: list[tuple[str, str]], link: str) -> str:
     """"Also published by 虎嗅 · 腾讯科技", each name a link to that copy (key in the href);
     article-supplied names are escaped, never read as markup."""
-    links = "  ·  ".join(
+    links = "&nbsp;&nbsp;·&nbsp;&nbsp;".join(
         f'<a href="{html.escape(key, quote=True)}" style="color:{link}; text-decoration:none">{html.escape(name)}</a>'
         for key, name in copies
     )

@@ -135,6 +135,16 @@ def test_card_counts_a_story_once(reprints_dir: Path) -> None:
     assert [key for key, _ in details.figures] == ["36kr.md"]  # the same figure, reported once
 
 
+def test_entity_summary_counts_stories_once_they_are_grouped(reprints_dir: Path) -> None:
+    library = load_library([reprints_dir], None, ShowMeBugAnalyzer())
+    before = library.entity("ShowMeBug")
+    assert before is not None and (len(before.articles), before.stories) == (3, 0)  # not grouped yet: not counted
+    library.prepare_reprints()
+    after = library.entity("ShowMeBug")
+    assert after is not None and (len(after.articles), after.stories) == (3, 1)
+    assert [(s.name, s.stories) for s in library.entities()] == [("ShowMeBug", 1)]
+
+
 def test_library_without_reprints_counts_every_article(seeds_dir: Path) -> None:
     articles = [Article(key=f"{i}.md", file=f"{i}.md", title="t", text=_text(n)) for i, n in enumerate(["001.md", "002.md"])]
     library = Library("x", articles, {})

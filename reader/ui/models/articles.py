@@ -76,6 +76,7 @@ class ArticleListModel(QAbstractListModel):
         self._articles: tuple[Article, ...] = ()  # the rows: copies of a closed story left out
         self._story: dict[str, tuple[str, ...]] = {}  # key → every key of its story (stories of 2+)
         self._expanded: set[str] = set()  # stories shown open, by their first key in library order
+        self._place: dict[str, int] = {}  # key → its place in _all
         self._row_of: dict[str, int] = {}
         self._read: set[str] = set()
         self._notes: dict[str, int] = {}
@@ -117,7 +118,9 @@ class ArticleListModel(QAbstractListModel):
     def copies(self, key: str) -> tuple[Article, ...]:
         """The other copies of the article's story, in the current order."""
         story = self._story.get(key)
-        return tuple(a for a in self._all if a.key in story and a.key != key) if story else ()
+        if not story:
+            return ()
+        return tuple(self._all[i] for i in sorted(self._place[k] for k in story if k != key and k in self._place))
 
     def is_expanded(self, key: str) -> bool:
         story = self._story.get(key)
@@ -143,6 +146,7 @@ class ArticleListModel(QAbstractListModel):
     def _arrange(self) -> None:
         """The rows from the sorted articles: a story at its first copy, the others under it
         when it is open."""
+        self._place = {a.key: i for i, a in enumerate(self._all)}
         rows: list[Article] = []
         placed: set[tuple[str, ...]] = set()
         for article in self._all:
@@ -153,7 +157,7 @@ class ArticleListModel(QAbstractListModel):
                 placed.add(story)
                 rows.append(article)
                 if story[0] in self._expanded:
-                    rows.extend(a for a in self._all if a.key in story and a.key != article.key)
+                    rows.extend(self.copies(article.key))
         self._articles = tuple(rows)
         self._row_of = {a.key: i for i, a in enumerate(self._articles)}
 
