@@ -6,8 +6,10 @@ an editor, a promotion), a cut (the first or last paragraphs gone), light edits 
 replaced, a sentence dropped, punctuation changed), and all of these at once. Against them:
 every pair of different articles (all business and tech news, several from one site on one
 day), made harder by giving copies of different stories the *same* outlets' headers and footers,
-and by a cut copy of each story that also quotes one paragraph of the next story ("据此前报道，…"):
-it belongs to its own story and must not join the quoted one (which would merge the two).
+by a cut copy of each story that also quotes one paragraph of the next story ("据此前报道，…"),
+which belongs to its own story and must not join the quoted one (which would merge the two), and
+by digests made of the opening third of six stories each (a 早报 of briefs), which are copies of
+none of them.
 
 The whole pool is grouped as a library would be, and every pair is scored: a pair is predicted
 a reprint when both land in one story.
@@ -115,12 +117,16 @@ def pool(seed: int = 1) -> tuple[list[str], list[int]]:
         half = text[: len(text) // 2]
         texts.append(half + "\n" + f"据此前报道，{rng.choice(paragraphs)}")
         story.append(n)
+    for n in range(0, len(originals), 6):  # a digest: the opening third of six stories, one after another
+        parts = [t[: len(t) // 3] for t in originals[n : n + 6]]
+        texts.append("\n".join(f"{k + 1}、{part}" for k, part in enumerate(parts)))
+        story.append(2 * len(originals) + n)  # a story of its own, not a copy of any of the six
     return texts, story
 
 
 def score(texts: list[str], story: list[int]) -> dict[str, float]:
     sketches = [reprints.sketch(t) for t in texts]
-    groups = reprints.stories(len(texts), reprints.reprint_pairs(texts, sketches))
+    groups = reprints.group(texts, sketches)
     predicted = {pair for g in groups for pair in itertools.combinations(g, 2)}
     truth = {(i, j) for i, j in itertools.combinations(range(len(texts)), 2) if story[i] == story[j]}
     hits = len(predicted & truth)
@@ -150,13 +156,12 @@ def speed(folder: Path) -> None:
     sketches = [reprints.sketch(t) for t in texts]
     sketching = time.perf_counter() - t
     t = time.perf_counter()
-    pairs = reprints.reprint_pairs(texts, sketches)
-    groups = reprints.stories(len(texts), pairs)
+    groups = reprints.group(texts, sketches)
     grouping = time.perf_counter() - t
     chars = sum(map(len, texts))
     print(f"{len(texts)} articles, {chars / 1e6:.1f}M chars")
     print(f"sketching (one process)  {sketching:.2f} s  ({sketching / len(texts) * 1e3:.3f} ms/article)")
-    print(f"grouping                 {grouping:.2f} s  ({len(pairs)} reprint pairs, {len(groups)} stories of 2+)")
+    print(f"grouping                 {grouping:.2f} s  ({len(groups)} stories of 2+, {sum(map(len, groups))} articles in them)")
 
 
 def main() -> None:
@@ -167,13 +172,24 @@ def main() -> None:
     if args.speed:
         speed(args.speed)
         return
-    texts, story = pool()
+    pools = [pool(seed) for seed in range(1, 6)]  # five draws of the same kinds of copies
     if not args.sweep:
-        for name, value in score(texts, story).items():
-            print(f"{name:14s} {value:.3f}" if isinstance(value, float) else f"{name:14s} {value}")
+        total = {"true": 0, "predicted": 0, "hits": 0}
+        for seed, (texts, story) in enumerate(pools, 1):
+            s = score(texts, story)
+            print(
+                f"pool {seed}: {s['texts']} texts, {s['true pairs']} true pairs of {s['true pairs'] + s['other pairs']}:"
+                f"  precision {s['precision']:.3f}  recall {s['recall']:.3f}  ({s['false pairs']} false, {s['missed pairs']} missed)"
+            )
+            hits = s["true pairs"] - s["missed pairs"]
+            total["true"] += s["true pairs"]
+            total["hits"] += hits
+            total["predicted"] += hits + s["false pairs"]
+        print(f"all pools: precision {total['hits'] / total['predicted']:.3f}  recall {total['hits'] / total['true']:.3f}")
         return
+    texts, story = pools[0]
     print("shingle  containment  precision  recall  false  missed")
-    for size, threshold in itertools.product((3, 4, 5, 6), (0.4, 0.5, 0.55, 0.6, 0.7, 0.8)):
+    for size, threshold in itertools.product((3, 4, 5, 6), (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)):
         reprints.SHINGLE, reprints.CONTAINMENT = size, threshold
         s = score(texts, story)
         print(f"{size:7d}  {threshold:11.2f}  {s['precision']:9.3f}  {s['recall']:6.3f}  {s['false pairs']:5d}  {s['missed pairs']:6d}")

@@ -18,7 +18,7 @@ from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
-from reader.library.reprints import Sketch, reprint_pairs, sketch, stories
+from reader.library.reprints import Sketch, group, sketch
 
 CONTEXT_CHARS = 30  # each side of a mention in a keyword-in-context line
 
@@ -209,7 +209,7 @@ class Library:
             sketches = [s if s is not None else sketch(t) for s, t in zip(self._sketches, texts)]
             self._sketches = list(sketches)
             found: dict[int, tuple[int, ...]] = {}
-            for members in stories(len(texts), reprint_pairs(texts, sketches)):
+            for members in group(texts, sketches):
                 for i in members:
                     found[i] = members
             self._story_of = found

@@ -8,7 +8,8 @@ and, unlike banded MinHash, also containment, which is what a trimmed copy shows
 a subset of the longer copy's. Two articles whose sketches share a few values are candidates;
 a candidate pair is a reprint when the shorter one's shingles are mostly in the longer one
 (containment, computed exactly on both texts' shingle sets). Reprint pairs are joined into
-stories.
+stories, closest first, and two stories only when their longest copies are copies of each other
+(so a digest quoting the openings of several stories does not chain them into one).
 
 Headers and footers are not cut before shingling: they are a few dozen shingles against
 thousands, and boilerplate shared by many articles is ignored when it lands in sketches (a value
@@ -20,7 +21,7 @@ Pure functions over texts; numpy does the hashing (a 5,000-character article tak
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -32,7 +33,7 @@ SHINGLE = 5  # characters per shingle: 4 lets unrelated same-topic texts share m
 SKETCH_SIZE = 64  # hashes kept per article
 MIN_SHINGLES = 60  # shorter texts (a note, a caption) are never called a reprint
 CANDIDATE_SHARED = 4  # sketch values two articles must share to be compared in full
-CONTAINMENT = 0.55  # of the shorter copy's shingles found in the longer one, to be a reprint
+CONTAINMENT = 0.6  # of the shorter copy's shingles found in the longer one, to be a reprint
 COMMON_VALUE = 64  # a sketch value in more sketches than this is boilerplate: it makes no candidates
 
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -103,10 +104,9 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return np.intersect1d(a, b, assume_unique=True).size / smaller
 
 
-def reprint_pairs(texts: Sequence[str], sketches: Sequence[Sketch]) -> list[tuple[int, int, float]]:
-    """The pairs of articles (by position, i < j) that are copies of one story, with the
-    containment that decided it."""
-    candidates = _candidates(sketches)
+def group(texts: Sequence[str], sketches: Sequence[Sketch]) -> list[tuple[int, ...]]:
+    """The stories of two or more copies among ``texts`` (positions ascending), in the order of
+    their first copy."""
     hashes: dict[int, np.ndarray] = {}
 
     def of(i: int) -> np.ndarray:
@@ -115,11 +115,20 @@ def reprint_pairs(texts: Sequence[str], sketches: Sequence[Sketch]) -> list[tupl
             found = hashes[i] = shingle_hashes(texts[i])
         return found
 
+    def share(i: int, j: int) -> float:
+        return containment(of(i), of(j))
+
+    pairs = reprint_pairs(_candidates(sketches), share)
+    return stories(len(texts), pairs, share, [s.size for s in sketches])
+
+
+def reprint_pairs(candidates: Sequence[tuple[int, int]], share: Callable[[int, int], float]) -> list[tuple[int, int, float]]:
+    """The candidate pairs that are copies of one story, with the containment that decided it."""
     pairs = []
     for i, j in candidates:
-        share = containment(of(i), of(j))
-        if share >= CONTAINMENT:
-            pairs.append((i, j, share))
+        found = share(i, j)
+        if found >= CONTAINMENT:
+            pairs.append((i, j, found))
     return pairs
 
 
@@ -160,10 +169,20 @@ def _candidates(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
     return [(int(k // len(sketches)), int(k % len(sketches))) for k in keys if k // len(sketches) != k % len(sketches)]
 
 
-def stories(count: int, pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, ...]]:
+def stories(
+    count: int,
+    pairs: Sequence[tuple[int, int, float]],
+    share: Callable[[int, int], float] | None = None,
+    sizes: Sequence[int] = (),
+) -> list[tuple[int, ...]]:
     """The articles joined by reprint pairs, as stories of two or more (positions ascending),
-    in the order of their first article."""
+    in the order of their first article.
+
+    Pairs are joined closest first, and — given ``share`` and ``sizes`` — two stories join only
+    when their longest copies are copies of each other: a digest that reprints the opening of
+    several stories matches a cut copy of each, and would otherwise chain them all into one."""
     parent = list(range(count))
+    longest = list(range(count))  # per story root: its longest copy
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -171,10 +190,17 @@ def stories(count: int, pairs: Sequence[tuple[int, int, float]]) -> list[tuple[i
             i = parent[i]
         return i
 
-    for i, j, _ in pairs:
+    for i, j, _ in sorted(pairs, key=lambda p: -p[2]):
         a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+        if a == b:
+            continue
+        la, lb = longest[a], longest[b]
+        if share is not None and {la, lb} != {i, j} and share(la, lb) < CONTAINMENT:
+            continue
+        kept, joined = min(a, b), max(a, b)
+        parent[joined] = kept
+        if sizes:
+            longest[kept] = la if sizes[la] >= sizes[lb] else lb
     groups: dict[int, list[int]] = {}
     for i in range(count):
         groups.setdefault(root(i), []).append(i)

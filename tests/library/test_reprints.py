@@ -68,25 +68,33 @@ def test_sketch_round_trips_through_text() -> None:
 def test_a_copy_of_a_real_post_is_a_reprint(copy) -> None:  # noqa: ANN001 - a case of the table
     original = _text("003.md")
     texts = [original, copy(original), _text("001.md"), _text("002.md")]
-    pairs = reprints.reprint_pairs(texts, [reprints.sketch(t) for t in texts])
-    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+    assert reprints.group(texts, [reprints.sketch(t) for t in texts]) == [(0, 1)]
 
 
 def test_unrelated_posts_on_the_same_topic_are_not_reprints() -> None:
     names = sorted(p.name for p in REAL.glob("*.md"))
     texts = [_text(n) for n in names]
-    assert reprints.reprint_pairs(texts, [reprints.sketch(t) for t in texts]) == []
+    assert reprints.group(texts, [reprints.sketch(t) for t in texts]) == []
 
 
 def test_a_post_quoting_a_paragraph_of_another_is_not_its_reprint() -> None:
     quoted = max(_text("003.md").split("\n"), key=len)
     follow_up = _text("002.md") + "\n据此前报道，" + quoted
     texts = [_text("003.md"), follow_up]
-    assert reprints.reprint_pairs(texts, [reprints.sketch(t) for t in texts]) == []
+    assert reprints.group(texts, [reprints.sketch(t) for t in texts]) == []
 
 
 def test_stories_join_pairs_transitively() -> None:
     assert reprints.stories(6, [(0, 3, 0.9), (3, 5, 0.8), (1, 2, 0.7)]) == [(0, 3, 5), (1, 2)]
+
+
+def test_a_digest_of_openings_does_not_chain_two_stories() -> None:
+    """A 早报 quoting the opening of two posts matches a cut copy of each; the posts stay apart."""
+    a, b = _text("003.md"), _text("010.md")
+    cut_a, cut_b = a[: len(a) // 2], b[: len(b) // 2]
+    digest = "1、" + a[: len(a) // 3] + "\n2、" + b[: len(b) // 3]
+    texts = [a, cut_a, b, cut_b, digest]
+    assert reprints.group(texts, [reprints.sketch(t) for t in texts]) == [(0, 1), (2, 3)]
 
 
 def test_library_groups_the_copies_of_a_story(reprints_dir: Path) -> None:
