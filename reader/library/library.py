@@ -295,9 +295,16 @@ class Library:
         return found
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
-        """Entities named in the same articles, by the number of articles they share."""
+        """Entities named in the same articles, by the number of articles they share (the copies
+        of one story counted once, when the stories are grouped)."""
         counts: Counter[str] = Counter()
+        story_of = self._story_of or {}
+        seen: set[int] = set()
         for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
+            first = story_of.get(i, (i,))[0]
+            if first in seen:
+                continue
+            seen.add(first)
             counts.update(self._article_entities[i])
         counts.pop(name, None)
         return counts.most_common(limit)

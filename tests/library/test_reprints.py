@@ -143,6 +143,24 @@ def test_card_counts_a_story_once(reprints_dir: Path) -> None:
     assert [key for key, _ in details.figures] == ["36kr.md"]  # the same figure, reported once
 
 
+def test_names_seen_with_an_entity_count_a_story_once() -> None:
+    class Both:
+        version = "test-both"
+
+        def analyse(self, article: Article) -> Analysis:
+            return Analysis(tuple(
+                Mention(at, at + len(name), name, EntityType.ORG, name)
+                for name in ("ShowMeBug", "真格基金") if (at := article.text.find(name)) >= 0
+            ))
+
+    original = _text("003.md")
+    articles = [Article(key=k, file=k, title="t", text=t) for k, t in (("a.md", original), ("b.md", "本文来自36氪。\n" + original))]
+    library = Library("x", articles, {a.key: Both().analyse(a) for a in articles})
+    assert library.cooccurring("ShowMeBug") == [("真格基金", 2)]  # not grouped yet: two articles
+    library.prepare_reprints()
+    assert library.cooccurring("ShowMeBug") == [("真格基金", 1)]  # one story
+
+
 def test_entity_summary_counts_stories_once_they_are_grouped(reprints_dir: Path) -> None:
     library = load_library([reprints_dir], None, ShowMeBugAnalyzer())
     before = library.entity("ShowMeBug")
