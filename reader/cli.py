@@ -187,6 +187,9 @@ def _print_summary(library: Library, out: TextIO) -> None:
         analysis = library.analysis(article.key)
         out.write(f"{article.file}\n  {article.title}\n")
         out.write(f"  {article.source or '—'} · {article.date or 'no date'} · {len(article.text)} characters, {len(article.blocks)} blocks\n")
+        copies = library.reprints_of(article.key)
+        if copies:
+            out.write(f"  also published as: {', '.join(library.article(k).file for k in copies)}\n")
         top = {}
         for m in analysis.mentions:
             top[m.entity] = top.get(m.entity, 0) + 1

@@ -70,6 +70,12 @@ def test_extract_json_names_each_articles_reprints_by_file(reprints_dir: Path, c
     }
 
 
+def test_extract_summary_says_where_else_a_story_was_published(reprints_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(reprints_dir), "--fast"]) == 0
+    out = capsys.readouterr().out
+    assert "  also published as: 36kr.md, tencent.md\n" in out  # under huxiu.md
+
+
 def test_extract_reports_bad_files_by_name_and_loads_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "good.md").write_text("腾讯发布财报。", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 300)

@@ -127,3 +127,11 @@ def test_a_note_on_one_copy_appears_on_the_others(make_window, reprints_dir: Pat
     window.notes.on_text_clicked(copy_text.index(quote) + 2)
     assert "(made on the 36kr - 资讯 copy)" in window.status.message()  # the post's front matter names its feed
     assert len(window.notes_repo.for_article(root, TENCENT)) == 0  # nothing was written to the copy
+
+
+def test_copies_html_escapes_what_articles_supply() -> None:
+    from reader.ui.article_header import copies_html  # noqa: PLC0415 - one helper of the header
+
+    html = copies_html([('a"b.md', "<b>虎嗅</b>")], "#1b5fb4")
+    assert "<b>虎嗅</b>" not in html and "&lt;b&gt;虎嗅&lt;/b&gt;" in html
+    assert 'href="a&quot;b.md"' in html
