@@ -55,6 +55,22 @@ class NotesController(QObject):
     def on_library_changed(self, library: Library) -> None:
         if self.w.notes_panel is not None:
             self.w.notes_panel.set_library(library.root, library.articles)
+            self.on_stories_grouped(library)
+
+    def on_stories_grouped(self, library: Library) -> None:
+        """The library's reprints are known (or not yet: none): notes made on one copy of a
+        story are listed and painted on the others."""
+        if library is not self.w.library:
+            return
+        if self.w.notes_panel is not None:
+            copies: dict[str, tuple[str, ...]] = {}
+            names: dict[str, str] = {}
+            for story in library.stories() if library.stories_ready else ():
+                articles = [library.article(k) for k in story]
+                names.update(zip(story, copy_names(articles)))
+                copies.update((k, tuple(c for c in story if c != k)) for k in story)
+            self.w.notes_panel.set_reprints(copies, names)
+        self.paint()
 
     def on_article_changed(self, key: str, _previous: str) -> None:
         """Another article is shown: its notes are re-anchored against the text as it is now

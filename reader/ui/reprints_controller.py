@@ -34,7 +34,7 @@ class ReprintsController(QObject):
             return
         self.w.library_panel.set_stories(library.stories())
         self.show_copies()
-        self.w.notes.paint()  # notes made on the other copies appear on this one
+        self.w.notes.on_stories_grouped(library)  # notes made on the other copies appear on this one
 
     def on_article_changed(self, _key: str, _previous: str) -> None:
         self.show_copies()

@@ -135,3 +135,26 @@ def test_copies_html_escapes_what_articles_supply() -> None:
     html = copies_html([('a"b.md', "<b>虎嗅</b>")], "#1b5fb4")
     assert "<b>虎嗅</b>" not in html and "&lt;b&gt;虎嗅&lt;/b&gt;" in html
     assert 'href="a&quot;b.md"' in html
+
+
+def test_notes_panel_lists_a_copys_notes_where_they_are_in_this_copy(make_window, reprints_dir: Path, qtbot: QtBot) -> None:
+    window = make_window([reprints_dir], open_file=ORIGINAL)
+    _grouped(qtbot, window)
+    text = window.library.article(ORIGINAL).text
+    quote = "致力于提供新型技术面试平台和技术人才评估系统"
+    start = text.index(quote)
+    assert window.notes_repo is not None and window.notes_panel is not None
+    note = window.notes_repo.add(
+        new_annotation(window.library.root, ORIGINAL, Kind.HIGHLIGHT, selector=Selector.from_text(text, start, start + len(quote)), note="核心产品")
+    )
+    window.open_article(HUXIU)
+    panel = window.notes_panel
+    rows = panel.model.rows()
+    assert [(r.annotation.id, window.view.text()[r.anchor.start : r.anchor.end]) for r in rows] == [(note.id, quote)]
+    assert panel.model.index(0).data(Qt.ItemDataRole.DisplayRole).startswith("on 36kr - 资讯 · ")
+    # Opening it from the list stays on this copy, at the passage.
+    window.open_article(TENCENT)
+    window.open_article(HUXIU)
+    panel.list.setCurrentIndex(panel.model.index(0))
+    panel.open_button.click()
+    assert window.current_key == HUXIU  # not 36氪's copy, where the note was made
