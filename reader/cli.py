@@ -146,6 +146,7 @@ def extract_document(library: Library) -> dict[str, Any]:
                 "date": article.date,
                 "tags": list(article.tags),
                 "credits": [{"role": role, "name": name} for role, name in article.credits],
+                "reprints": [library.article(k).file for k in library.reprints_of(article.key)],
                 "text": article.text,
                 "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],
                 "mentions": [
@@ -190,6 +191,9 @@ def _print_summary(library: Library, out: TextIO) -> None:
         analysis = library.analysis(article.key)
         out.write(f"{article.file}\n  {article.title}\n")
         out.write(f"  {article.source or '—'} · {article.date or 'no date'} · {len(article.text)} characters, {len(article.blocks)} blocks\n")
+        copies = library.reprints_of(article.key)
+        if copies:
+            out.write(f"  also published as: {', '.join(library.article(k).file for k in copies)}\n")
         top = {}
         for m in analysis.mentions:
             top[m.entity] = top.get(m.entity, 0) + 1

@@ -115,3 +115,39 @@ class FakeDialogs:
 def dialogs_factory() -> type[FakeDialogs]:
     """Makes the fake dialogs a window is given in tests (one per window)."""
     return FakeDialogs
+
+
+REAL = ROOT / "tests" / "data" / "real" / "articles"
+
+
+@pytest.fixture(scope="session")
+def reprints_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library where one real story (36氪's ShowMeBug funding post) is published three times —
+    as it came, re-headed and re-footed by 虎嗅, and cut and lightly edited by 腾讯科技 — next to
+    two unrelated real posts from the same site and day."""
+    from reader.ingest.load import load_file  # noqa: PLC0415 - the package under test
+
+    folder = tmp_path_factory.mktemp("reprints")
+    original = REAL / "003.md"
+    (folder / "36kr.md").write_bytes(original.read_bytes())
+    for other in ("001.md", "002.md"):
+        (folder / f"other_{other}").write_bytes((REAL / other).read_bytes())
+    article = load_file(original, original.parent)
+    paragraphs = article.text.split("\n")
+    front = "---\ntitle: '{title}'\nsource: {source}\ndate: 2021-03-23\n---\n\n"
+    (folder / "huxiu.md").write_text(
+        front.format(title=article.title, source="虎嗅")
+        + "本文来自36氪，虎嗅经授权发布。\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\n本文由虎嗅原创出品，未经许可，任何渠道、平台请勿转载。\n\n责任编辑：王佳\n",
+        encoding="utf-8",
+    )
+    cut = paragraphs[: len(paragraphs) * 2 // 3]
+    edited = [p.replace("，", ",", 3).replace("36氪获悉", "据悉").replace("「ShowMeBug」", "ShowMeBug") for p in cut]
+    (folder / "tencent.md").write_text(
+        front.format(title="ShowMeBug获真格数千万元Pre-A轮融资", source="腾讯科技")
+        + "\n\n".join(edited)
+        + "\n",
+        encoding="utf-8",
+    )
+    return folder

@@ -11,7 +11,7 @@ import pytest
 
 from reader.cli import main
 
-ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "credits", "text", "blocks", "mentions", "metrics", "quotes"}
+ARTICLE_KEYS = {"file", "key", "title", "source", "author", "date", "tags", "credits", "reprints", "text", "blocks", "mentions", "metrics", "quotes"}
 QUOTE_KEYS = {"speaker", "start", "end", "cue_start", "cue_end"}
 METRIC_KEYS = {"surface", "start", "end", "value", "unit", "unit_implied", "qualifier", "label", "measure", "subject", "subject_entity", "period", "kind", "percentage_points"}
 # The repository, wherever pytest is started from: ``-m reader`` runs this checkout's package.
@@ -36,6 +36,7 @@ def test_extract_json_has_the_documented_shape(seeds_json: dict) -> None:
     assert [a["file"] for a in seeds_json["articles"]] == sorted(p.name for p in SEEDS.glob("*.txt"))
     for article in seeds_json["articles"]:
         assert set(article) == ARTICLE_KEYS
+        assert article["reprints"] == []  # the seeds are five different stories
         text = article["text"]
         for block in article["blocks"]:
             assert set(block) == {"kind", "start", "end"} and text[block["start"] : block["end"]].strip()
@@ -70,6 +71,24 @@ def test_extract_json_is_utf8_not_ascii_escaped(tmp_path: Path, capsys: pytest.C
     out = capsys.readouterr().out
     assert "阿里巴巴" in out and "\\u" not in out
     assert json.loads(out)["articles"][0]["metrics"][0]["surface"] == "10%"
+
+
+def test_extract_json_names_each_articles_reprints_by_file(reprints_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(reprints_dir), "--json", "--fast"]) == 0
+    reprints = {a["file"]: a["reprints"] for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert reprints == {
+        "36kr.md": ["huxiu.md", "tencent.md"],
+        "huxiu.md": ["36kr.md", "tencent.md"],
+        "tencent.md": ["36kr.md", "huxiu.md"],
+        "other_001.md": [],
+        "other_002.md": [],
+    }
+
+
+def test_extract_summary_says_where_else_a_story_was_published(reprints_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(reprints_dir), "--fast"]) == 0
+    out = capsys.readouterr().out
+    assert "  also published as: 36kr.md, tencent.md\n" in out  # under huxiu.md
 
 
 def test_extract_reports_bad_files_by_name_and_loads_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

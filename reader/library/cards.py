@@ -28,8 +28,9 @@ class Card:
     description: str
     mentions: int
     articles: tuple[Article, ...]  # newest first; perhaps only the newest of article_count
-    article_count: int
+    article_count: int  # stories: the copies of one story (转载) count once
     notes: tuple[str, ...] = ()
+    copies: int = 0  # articles, every copy counted (more than article_count when reprinted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class CardDetails:
 
 
 def card_details(library: Library, name: str) -> CardDetails:
-    figures = tuple(library.figures_about(name))
+    figures = once_per_story(library, library.figures_about(name))
     clashing: set[tuple[str | None, str | None]] = set()
     conflicted: dict[tuple[str, str], frozenset[str]] = {}
     for conflict in conflicts(figures):
@@ -79,11 +80,13 @@ def build_card(
     limit: int = 200,
 ) -> Card:
     """The card of ``summary``'s entity: aliases seen in the library first, then the
-    gazetteer's; the newest ``limit`` articles by ``rank`` (a library's newest-first order,
+    gazetteer's; the newest ``limit`` stories (each by its newest copy) by ``rank`` (a library's newest-first order,
     computed once: re-sorting 10k articles by date strings per card would cost more than the
     rest of the card)."""
     aliases = tuple(dict.fromkeys((*summary.aliases, *(known.aliases if known is not None else ()))))
-    newest = sorted(summary.articles, key=rank.__getitem__)[:limit]
+    # One row per story: its newest copy (the others are a click away in the library list).
+    newest = list({library.story_key(k): k for k in sorted(summary.articles, key=rank.__getitem__, reverse=True)}.values())
+    newest = sorted(newest, key=rank.__getitem__)[:limit]
     return Card(
         name=summary.name,
         type=summary.type,
@@ -91,9 +94,24 @@ def build_card(
         description=description,
         mentions=summary.mentions,
         articles=tuple(library.article(k) for k in newest),
-        article_count=len(summary.articles),
+        article_count=library.count_stories(summary.articles),
         notes=notes,
+        copies=len(summary.articles),
     )
+
+
+def once_per_story(library: Library, figures: Iterable[tuple[str, Figure]]) -> tuple[tuple[str, Figure], ...]:
+    """The figures with each story's repeats left out: a figure that another copy of the same
+    story already gave (same value, unit, label, period, subject and kind) is the same fact
+    reported once, not a second source — and it would make a series look twice as long."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for key, figure in figures:
+        fact = (library.story_key(key), figure.value, figure.unit, figure.label, figure.period, figure.subject, figure.kind)
+        if fact not in seen:
+            seen.add(fact)
+            kept.append((key, figure))
+    return tuple(kept)
 
 
 def article_entities(
@@ -117,6 +135,7 @@ def article_entities(
                 aliases=tuple(s for s, _ in surfaces[name].most_common()),
                 mentions=count,
                 articles=library_wide.articles if library_wide is not None else (key,),
+                stories=library_wide.stories if library_wide is not None else 0,
             )
         )
     return rows

@@ -9,6 +9,7 @@ from array import array
 from reader.analysis.model import EntityType, Mention, Figure, FigureKind, Quote
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
+from reader.library.reprints import Sketch, sketch
 
 _STYLE_KINDS = {k.value: k for k in StyleKind}
 # The cache stores a mention's type and a block's kind as a position in these tables of values.
@@ -21,7 +22,7 @@ _TYPE_INDEX = {t.value: i for i, t in enumerate(_TYPE_LIST)}
 _BLOCK_LIST = tuple(BlockKind(v) for v in STORED_BLOCKS)
 _BLOCK_INDEX = {k: i for i, k in enumerate(_BLOCK_LIST)}
 # Bumped when the payload layout changes; part of the cache key, so old entries are not read.
-FORMAT = "7"  # 7: quotes (who said what)
+FORMAT = "8"  # 7: quotes (who said what); 8: each payload carries the text's reprint sketch
 _KINDS = {k.value: k for k in FigureKind}
 
 
@@ -44,6 +45,9 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
         "metrics": raw.figures,
         "quotes": raw.quotes,
         "partial": raw.partial,
+        # Made where the article is analysed (a worker process on a first index), so that
+        # grouping reprints on a reopen reads it instead of hashing every text again.
+        "sketch": (raw.sketch or sketch(article.text)).to_text(),
     }
     # JSON for the few fields, a packed int array for the many mentions: decoding a list of
     # lists per mention was most of the time it took to reopen a library. JSON never holds a
@@ -61,7 +65,7 @@ class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
     only for the article someone looks at (a 10k library holds millions of mentions)."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch")
 
     def __init__(
         self,
@@ -71,8 +75,10 @@ class RawAnalysis:
         types: list[str],
         partial: str | None = None,
         quotes: list[list] | None = None,
+        sketch: Sketch | None = None,
     ) -> None:
         self.quotes = quotes or []  # [start, end, speaker or None, cue start, cue end]
+        self.sketch = sketch  # the text's reprint sketch, when the cache had it
         self.partial = partial  # why only part of the article was analysed, else None
         self.entities = entities  # local entity names; mentions refer to them by index
         self.types = types  # each local entity's type value, from its first mention
@@ -148,7 +154,9 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         path=path,
         credits=tuple((role, name) for role, name in doc.get("credits", ())),
     )
+    stored = doc.get("sketch")
     return article, RawAnalysis(
-        doc["entities"], mentions, doc["metrics"], doc["types"], doc.get("partial"), doc.get("quotes")
+        doc["entities"], mentions, doc["metrics"], doc["types"], doc.get("partial"), doc.get("quotes"),
+        Sketch.from_text(stored) if stored else None,
     )
 

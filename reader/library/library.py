@@ -18,6 +18,7 @@ from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
+from reader.library.reprints import Sketch, group, sketch
 
 CONTEXT_CHARS = 30  # each side of a mention in a keyword-in-context line
 
@@ -29,6 +30,7 @@ class EntitySummary:
     aliases: tuple[str, ...]  # surfaces seen, most frequent first
     mentions: int
     articles: tuple[str, ...]  # article keys, in library order
+    stories: int = 0  # the articles with each story's copies (reprints) counted once; 0: not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,9 @@ class Library:
         self._search_lock = threading.Lock()  # the search runner and the loader may both fold
         self._folded: list[str] | None = None  # each text's search_form, made on first search
         self._pinyin: PinyinIndex | None = None
+        self._sketches: list[Sketch | None] = [raw.sketch for raw in self._raw]
+        self._story_lock = threading.Lock()
+        self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         for i, raw in enumerate(self._raw):
             local: list[array] = []
             for name, mention_type in zip(raw.entities, raw.types):
@@ -183,6 +188,8 @@ class Library:
             }
             library = Library(self.root, self.articles, analyses, self.errors, self.notices)
             library._folded = self._folded  # the same texts: folded once
+            library._sketches = self._sketches  # and grouped into stories once
+            library._story_of = self._story_of
             if self._pinyin is not None:
                 library._pinyin = self._pinyin.updated(library._index)  # new names read only
             return library
@@ -197,6 +204,7 @@ class Library:
         library._types = defaultdict(Counter, self._types)
         library._summaries = dict(self._summaries)
         library._folded = self._folded
+        library._sketches, library._story_of = self._sketches, self._story_of
         names: set[str] = set()  # those whose mentions (or type) changed somewhere
         for i, raw in new.items():
             before, after = _spans_by_name(self._raw[i]), _spans_by_name(raw)
@@ -240,6 +248,57 @@ class Library:
         """The names of the entities the article mentions (no Mention objects built)."""
         return self._article_entities[self._order[key]]
 
+    # -- reprints: copies of one story
+    @property
+    def stories_ready(self) -> bool:
+        """Whether the stories are grouped (the GUI thread asks before it would wait for them)."""
+        return self._story_of is not None
+
+    def prepare_reprints(self) -> None:
+        """Group the articles into stories: sketches from the cache (made where the article was
+        analysed), else from the text; candidates by shared sketch values, checked on the texts
+        (~0.6 s on 10k articles; the loader calls it off the GUI thread)."""
+        with self._story_lock:
+            if self._story_of is not None:
+                return
+            texts = [a.text for a in self.articles]
+            sketches = [s if s is not None else sketch(t) for s, t in zip(self._sketches, texts)]
+            self._sketches = list(sketches)
+            found: dict[int, tuple[int, ...]] = {}
+            for members in group(texts, sketches):
+                for i in members:
+                    found[i] = members
+            self._story_of = found
+            # Summaries counted before the stories were known counted copies: counted again.
+            self._summaries = {}
+            self._entity_summaries = None
+
+    def story(self, key: str) -> tuple[str, ...]:
+        """Every copy of the article's story, itself included, in library order."""
+        self.prepare_reprints()
+        assert self._story_of is not None
+        i = self._order[key]
+        return tuple(self.articles[j].key for j in self._story_of.get(i, (i,)))
+
+    def reprints_of(self, key: str) -> tuple[str, ...]:
+        """The other copies of the article's story (转载), in library order."""
+        return tuple(k for k in self.story(key) if k != key)
+
+    def stories(self) -> list[tuple[str, ...]]:
+        """The stories of two or more copies, in library order."""
+        self.prepare_reprints()
+        assert self._story_of is not None
+        seen = dict.fromkeys(self._story_of.values())
+        return [tuple(self.articles[j].key for j in members) for members in seen]
+
+    def story_key(self, key: str) -> str:
+        """The key of the first copy of the article's story: one name for the story."""
+        return self.story(key)[0]
+
+    def count_stories(self, keys: Iterable[str]) -> int:
+        """How many stories the articles tell: copies of one story count once."""
+        return len({self.story_key(k) for k in keys})
+
     # -- entities
     def entity_names(self) -> list[str]:
         return list(self._index)
@@ -259,12 +318,15 @@ class Library:
         articles = self.articles
         for j in range(0, len(refs), 3):
             surfaces[articles[refs[j]].text[refs[j + 1] : refs[j + 2]]] += 1
+        indexes = dict.fromkeys(refs[0::3])
+        story_of = self._story_of  # read once: the loader may be grouping stories right now
         return EntitySummary(
             name=name,
             type=EntityType(self._types[name].most_common(1)[0][0]),
             aliases=tuple(s for s, _ in surfaces.most_common()),
             mentions=len(refs) // 3,
-            articles=tuple(articles[i].key for i in dict.fromkeys(refs[0::3])),
+            articles=tuple(articles[i].key for i in indexes),
+            stories=len({story_of.get(i, (i,))[0] for i in indexes}) if story_of is not None else 0,
         )
 
     def entities(self) -> list[EntitySummary]:
@@ -308,9 +370,16 @@ class Library:
         return found
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
-        """Entities named in the same articles, by the number of articles they share."""
+        """Entities named in the same articles, by the number of articles they share (the copies
+        of one story counted once, when the stories are grouped)."""
         counts: Counter[str] = Counter()
+        story_of = self._story_of or {}
+        seen: set[int] = set()
         for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
+            first = story_of.get(i, (i,))[0]
+            if first in seen:
+                continue
+            seen.add(first)
             counts.update(self._article_entities[i])
         counts.pop(name, None)
         return counts.most_common(limit)

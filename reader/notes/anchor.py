@@ -63,6 +63,23 @@ def anchor_all(text: str, annotations: Iterable[Annotation]) -> list[Anchored]:
     return placed + loose
 
 
+def anchor_copies(text: str, annotations: Iterable[Annotation]) -> list[Anchored]:
+    """Notes made on other copies of the same story (reprints), placed in this copy's ``text``
+    where their quote is — by the same steps as the note's own article (offsets holding the
+    quote, the quote with its context, then a close match). A note whose passage this copy
+    lacks (cut from it) is left out: it is not orphaned, it stays on its own copy. Annotations
+    are returned unchanged: the copy shows them, their own article keeps their selector."""
+    placed = []
+    for annotation in annotations:
+        if annotation.selector is None:
+            continue
+        found = anchor(text, annotation.selector)
+        if not found.orphaned:
+            placed.append(Anchored(annotation, found))
+    placed.sort(key=lambda a: (a.anchor.start, a.anchor.end, a.annotation.created))
+    return placed
+
+
 def reanchored(annotation: Annotation, text: str) -> Anchored:
     """The annotation with its selector re-read from ``text`` where it anchors now (offsets,
     quote and context), and that anchor. The annotation is returned as it was when it has no

@@ -71,6 +71,7 @@ class LibraryWorker(QObject):
             if library is not None:
                 self.loaded.emit(library)
                 if not self._cancelled.is_set():
+                    library.prepare_reprints()  # stories grouped: cards count each once
                     library.entities()  # computed once and kept by the library
                     self.indexed.emit(library)
                 if not self._cancelled.is_set():

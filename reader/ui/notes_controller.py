@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from reader.errors import StoreUnavailable
 from reader.library.library import Library
-from reader.notes.anchor import anchor, anchor_all
+from reader.library.reprints import copy_names
+from reader.notes.anchor import anchor, anchor_all, anchor_copies
 from reader.notes.model import Anchored, Annotation, Color, Kind, Selector, new_annotation
 from reader.notes.repository import AnnotationFilter
 from reader.ui.panels.search import SEARCH_SELECTION_CHARS
@@ -45,12 +46,31 @@ class NotesController(QObject):
         super().__init__(window)
         self.w = window
         self._anchored: list[Anchored] = []  # the open article's annotations, anchored in its text
+        # Notes made on the other copies of its story (reprints), placed in its text: the same
+        # notes, linked — clicking one edits the note on its own copy; its selector is not moved.
+        self._from_copies: list[Anchored] = []
         window.session.library_changed.connect(self.on_library_changed)
         window.session.article_changed.connect(self.on_article_changed)
 
     def on_library_changed(self, library: Library) -> None:
         if self.w.notes_panel is not None:
             self.w.notes_panel.set_library(library.root, library.articles)
+            self.on_stories_grouped(library)
+
+    def on_stories_grouped(self, library: Library) -> None:
+        """The library's reprints are known (or not yet: none): notes made on one copy of a
+        story are listed and painted on the others."""
+        if library is not self.w.library:
+            return
+        if self.w.notes_panel is not None:
+            copies: dict[str, tuple[str, ...]] = {}
+            names: dict[str, str] = {}
+            for story in library.stories() if library.stories_ready else ():
+                articles = [library.article(k) for k in story]
+                names.update(zip(story, copy_names(articles)))
+                copies.update((k, tuple(c for c in story if c != k)) for k in story)
+            self.w.notes_panel.set_reprints(copies, names)
+        self.paint()
 
     def on_article_changed(self, key: str, _previous: str) -> None:
         """Another article is shown: its notes are re-anchored against the text as it is now
@@ -86,17 +106,22 @@ class NotesController(QObject):
         """Anchor the open article's annotations in its text and paint its highlights and the
         marks of its bookmarks."""
         self._anchored = []
+        self._from_copies = []
         article = self.w.view.article
-        if self.w.notes_repo is None or self.w.library is None or article is None or article.key != self.w.current_key:
+        library = self.w.library
+        if self.w.notes_repo is None or library is None or article is None or article.key != self.w.current_key:
             return
+        copies = library.reprints_of(article.key) if library.stories_ready and article.key in library else ()
         try:
-            annotations = self.w.notes_repo.for_article(self.w.library.root, article.key)
+            annotations = self.w.notes_repo.for_article(library.root, article.key)
+            borrowed = [a for key in copies for a in self.w.notes_repo.for_article(library.root, key)]
         except StoreUnavailable as error:
             self.on_failed(str(error))
             return
         self._anchored = anchor_all(article.text, annotations)
         self._store_moved_anchors(annotations)
-        placed = [item for item in self._anchored if not item.anchor.orphaned]
+        self._from_copies = anchor_copies(article.text, borrowed)
+        placed = [item for item in self._anchored if not item.anchor.orphaned] + self._from_copies
         self.w.view.set_highlights(
             [(i.anchor.start, i.anchor.end, self._note_color(i.annotation.color)) for i in placed if i.annotation.kind is Kind.HIGHLIGHT]
         )
@@ -120,12 +145,16 @@ class NotesController(QObject):
         """The highlight drawn over ``offset`` (the shortest, when they overlap)."""
         found = [
             item
-            for item in self._anchored
+            for item in self._anchored + self._from_copies
             if item.annotation.kind is Kind.HIGHLIGHT and not item.anchor.orphaned and item.anchor.start <= offset < item.anchor.end
         ]
         if not found:
             return None
         return min(found, key=lambda item: item.anchor.end - item.anchor.start).annotation
+
+    def from_copies(self) -> list[Anchored]:
+        """The notes of the story's other copies placed in the open article."""
+        return list(self._from_copies)
 
     def annotation_changed(self, annotation: Annotation) -> None:
         """The undo stack wrote ``annotation`` (added, edited, deleted, or one of those undone)."""
@@ -364,8 +393,12 @@ class NotesController(QObject):
         if self.w.notes_panel is not None:
             self.w.notes_panel.select(highlight.id)
         note = highlight.note.strip().split("\n", 1)[0] if highlight.note.strip() else ""
+        library = self.w.library
+        where = ""
+        if highlight.article_key != self.w.current_key and library is not None and highlight.article_key in library:
+            where = f" (made on the {copy_names([library.article(highlight.article_key)])[0]} copy)"
         self.w.status.say(
-            f"Highlight “{excerpt(highlight.quote)}”" + (f": {excerpt(note)}" if note else "") + " — right-click to edit or delete it"
+            f"Highlight “{excerpt(highlight.quote)}”" + (f": {excerpt(note)}" if note else "") + where + " — right-click to edit or delete it"
         )
 
     def bookmarks(self) -> list[Annotation]:

@@ -90,6 +90,7 @@ class _RefineWorker(QObject):
         if not self._cancelled.is_set():
             library = link_learned(library, analyzer)  # a name found in one article, in all
         if not self._cancelled.is_set():
+            library.prepare_reprints()  # carried over from the fast pass's library when it had them
             library.entities()  # counted here, off the GUI thread, as the fast pass does
             library.prepare_search()
             self.refined.emit(library, analyzer)

@@ -170,6 +170,12 @@ class ArticleView(QTextEdit):
     def theme(self) -> Theme:
         return self._theme
 
+    def set_copies(self, key: str, copies: list[tuple[str, str]]) -> None:
+        """Name the other copies of article ``key``'s story in the header, (key, name) each."""
+        self.header.set_copies(key, copies, self._theme)
+        if self._article is not None:
+            self._relayout(force=True)
+
     def set_serif(self, serif: bool) -> None:
         if serif != self._serif:
             self._serif = serif

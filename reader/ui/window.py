@@ -55,6 +55,7 @@ from reader.ui.panels.quotes import QuotesPanel
 from reader.ui.panels.notes import NotesDock
 from reader.ui.panels.search import SEARCH_SELECTION_CHARS, SearchPanel
 from reader.ui.reading_state import ReadingState
+from reader.ui.reprints_controller import ReprintsController
 from reader.ui.saved_state import SavedState
 from reader.ui.session import ReadingSession
 from reader.ui.status import StatusBar
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.notes_transfer = NotesTransfer(self.notes_repo, self.session, self.view, self.dialogs, self.status.say, self, self.undo)
         self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self, self.status.say)
         self.entities = EntityNavigator(self)
+        self.reprints = ReprintsController(self)
         self.find = FindController(self.view, self.find_bar, self.session, self)
         self.correcting = CorrectionApplier(data_dir, lambda: self.loading.busy or self.names.refining, self)
         self.corrections = CorrectionsController(
@@ -349,6 +351,7 @@ class MainWindow(QMainWindow):
         self.loading.loaded.connect(self.set_library)
         self.loading.loaded.connect(self.names.start)
         self.loading.indexed.connect(self.entities.show_library_entities)
+        self.loading.indexed.connect(self.reprints.on_indexed)
         self.session.library_changed.connect(self.search_panel.set_library)
         self.session.library_changed.connect(self.loading.report_loaded)  # last: the status bar's last word
         # edit and find
@@ -369,6 +372,7 @@ class MainWindow(QMainWindow):
         self.session.article_changed.connect(self._on_article_changed)
         self.navigation.article_opened.connect(self._update_navigation)
         self.navigation.article_opened.connect(self.article_opened)
+        self.view.header.copy_requested.connect(self.reprints.on_copy_requested)  # "Also published by …"
         self.locations = LocationOpener(self)  # reader:// links, files, --open
         self.library_watch = LibraryWatcher(self.session, self.loading.reload, self.status.say, self)
         self.setAcceptDrops(True)  # folders and files dropped on the window join the library

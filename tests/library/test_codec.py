@@ -50,4 +50,4 @@ def test_codec_round_trip_keeps_quotes_and_their_speakers() -> None:
 
 
 def test_codec_format_changed_with_quotes_so_old_caches_are_recomputed() -> None:
-    assert codec.FORMAT == "7"
+    assert int(codec.FORMAT) >= 7  # 7 added quotes; payloads of 6 and before are not read

@@ -9,6 +9,8 @@ from reader.analysis.model import Figure, FigureKind
 from reader.ingest.model import Article
 from reader.ui.models.articles import (
     ARTICLE_ROLE,
+    COPIES_ROLE,
+    COPY_ROW_ROLE,
     READ_ROLE,
     ArticleFilterProxy,
     ArticleListModel,
@@ -46,6 +48,48 @@ def test_article_model_passes_the_model_tester(qtmodeltester) -> None:  # noqa: 
     proxy.setSourceModel(model)
     proxy.set_needle("电商")
     qtmodeltester.check(proxy)
+
+
+def _story_model() -> ArticleListModel:
+    """a.md and c.md are copies of one story (c.md undated, so it sorts last)."""
+    model = ArticleListModel()
+    model.set_articles(_articles(), read=set(), notes={})
+    model.set_stories([("a.md", "c.md")])
+    return model
+
+
+def test_article_model_folds_a_story_and_opens_it_under_the_model_tester(qtmodeltester) -> None:  # noqa: ANN001
+    model = _story_model()
+    qtmodeltester.check(model)
+    assert [a.key for a in model.articles()] == ["a.md", "b.md"]
+    assert (model.article_count(), model.story_count()) == (3, 2)
+    assert model.index(0, 0).data(COPIES_ROLE) == 1 and model.index(1, 0).data(COPIES_ROLE) == 0
+    model.set_expanded("a.md", True)
+    assert [a.key for a in model.articles()] == ["a.md", "c.md", "b.md"]
+    assert [model.index(r, 0).data(COPY_ROW_ROLE) for r in range(3)] == [False, True, False]
+    qtmodeltester.check(model)
+    model.set_expanded("c.md", False)  # any copy closes its story
+    assert [a.key for a in model.articles()] == ["a.md", "b.md"]
+
+
+def test_article_model_leads_a_story_with_its_first_copy_in_the_order() -> None:
+    model = _story_model()
+    model.set_order(ArticleOrder.TITLE)  # 抖音电商 (a), 无日期 (c), 阿里财报 (b) by code point
+    assert [a.key for a in model.articles()] == sorted(["a.md", "b.md"], key=lambda k: {"a.md": "抖音电商", "b.md": "阿里财报"}[k])
+    assert model.row_of("c.md") == -1  # folded under a.md
+
+
+def test_article_filter_keeps_a_story_when_a_folded_copy_matches() -> None:
+    articles = (*_articles()[:2], Article(key="c.md", file="c.md", title="无日期", text="x", source="虎嗅"))
+    model = ArticleListModel()
+    model.set_articles(articles, read=set(), notes={})
+    model.set_stories([("a.md", "c.md")])
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_needle("虎嗅")
+    assert [proxy.index(r, 0).data(ARTICLE_ROLE).key for r in range(proxy.rowCount())] == ["a.md"]
+    model.set_expanded("a.md", True)  # open, the copy has its own row: only it matches
+    assert [proxy.index(r, 0).data(ARTICLE_ROLE).key for r in range(proxy.rowCount())] == ["c.md"]
 
 
 def test_article_model_sorts_newest_first_and_by_title() -> None:

@@ -28,6 +28,9 @@ READ_ROLE = Qt.ItemDataRole.UserRole + 2  # bool
 NOTES_ROLE = Qt.ItemDataRole.UserRole + 3  # int: annotations on the article
 BYLINE_ROLE = Qt.ItemDataRole.UserRole + 4  # "source · date"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # the article key
+COPIES_ROLE = Qt.ItemDataRole.UserRole + 6  # int: the other copies of the row's story (转载), 0 when none
+COPY_ROW_ROLE = Qt.ItemDataRole.UserRole + 7  # bool: a copy shown under its story's first row
+EXPANDED_ROLE = Qt.ItemDataRole.UserRole + 8  # bool: the row's story shows all its copies
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,9 +66,17 @@ def _date_number(date: str | None) -> int:
 
 
 class ArticleListModel(QAbstractListModel):
+    """The library's articles as rows, sorted. Copies of one story (reprints) are one row — the
+    first copy in the current order — until that story is expanded, which shows the other copies
+    in the rows under it; ``articles()`` is what the rows show."""
+
     def __init__(self, parent: object | None = None, order: ArticleOrder = ArticleOrder.NEWEST) -> None:
         super().__init__(parent)
-        self._articles: tuple[Article, ...] = ()
+        self._all: tuple[Article, ...] = ()  # every article, sorted
+        self._articles: tuple[Article, ...] = ()  # the rows: copies of a closed story left out
+        self._story: dict[str, tuple[str, ...]] = {}  # key → every key of its story (stories of 2+)
+        self._expanded: set[str] = set()  # stories shown open, by their first key in library order
+        self._place: dict[str, int] = {}  # key → its place in _all
         self._row_of: dict[str, int] = {}
         self._read: set[str] = set()
         self._notes: dict[str, int] = {}
@@ -76,14 +87,79 @@ class ArticleListModel(QAbstractListModel):
     # -- content
     def set_articles(self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int]) -> None:
         self.beginResetModel()
-        self._articles = tuple(sorted(articles, key=_sort_key(self._order))) if self._order is not ArticleOrder.LIBRARY else tuple(articles)
-        self._row_of = {a.key: i for i, a in enumerate(self._articles)}
+        self._all = tuple(sorted(articles, key=_sort_key(self._order))) if self._order is not ArticleOrder.LIBRARY else tuple(articles)
+        keys = {a.key for a in self._all}
+        self._story = {k: story for k, story in self._story.items() if k in keys}
+        self._arrange()
         self._read = set(read)
         self._notes = dict(notes)
         self.endResetModel()
 
+    def set_stories(self, stories: list[tuple[str, ...]]) -> None:
+        """Group the copies of each story (keys in library order) into one row."""
+        self.beginResetModel()
+        keys = {a.key for a in self._all}
+        self._story = {k: story for story in stories for k in story if k in keys}
+        self._expanded &= {story[0] for story in stories}
+        self._arrange()
+        self.endResetModel()
+
     def articles(self) -> tuple[Article, ...]:
         return self._articles
+
+    def article_count(self) -> int:
+        """Every article, the copies in closed stories included."""
+        return len(self._all)
+
+    def story_count(self) -> int:
+        """Rows when every story is closed: each story once."""
+        return len(self._all) - sum(len(story) - 1 for story in dict.fromkeys(self._story.values()))
+
+    def copies(self, key: str) -> tuple[Article, ...]:
+        """The other copies of the article's story, in the current order."""
+        story = self._story.get(key)
+        if not story:
+            return ()
+        return tuple(self._all[i] for i in sorted(self._place[k] for k in story if k != key and k in self._place))
+
+    def is_expanded(self, key: str) -> bool:
+        story = self._story.get(key)
+        return story is not None and story[0] in self._expanded
+
+    def set_expanded(self, key: str, expanded: bool) -> None:
+        """Show (or fold back under its first row) every copy of the article's story."""
+        story = self._story.get(key)
+        if story is None or (story[0] in self._expanded) == expanded:
+            return
+        (self._expanded.add if expanded else self._expanded.discard)(story[0])
+        lead = next(i for i, a in enumerate(self._articles) if a.key in story)
+        if expanded:
+            self.beginInsertRows(QModelIndex(), lead + 1, lead + len(story) - 1)
+            self._arrange()
+            self.endInsertRows()
+        else:
+            self.beginRemoveRows(QModelIndex(), lead + 1, lead + len(story) - 1)
+            self._arrange()
+            self.endRemoveRows()
+        self.dataChanged.emit(self.index(lead, 0), self.index(lead, 0), [EXPANDED_ROLE])
+
+    def _arrange(self) -> None:
+        """The rows from the sorted articles: a story at its first copy, the others under it
+        when it is open."""
+        self._place = {a.key: i for i, a in enumerate(self._all)}
+        rows: list[Article] = []
+        placed: set[tuple[str, ...]] = set()
+        for article in self._all:
+            story = self._story.get(article.key)
+            if story is None:
+                rows.append(article)
+            elif story not in placed:
+                placed.add(story)
+                rows.append(article)
+                if story[0] in self._expanded:
+                    rows.extend(self.copies(article.key))
+        self._articles = tuple(rows)
+        self._row_of = {a.key: i for i, a in enumerate(self._articles)}
 
     def order(self) -> ArticleOrder:
         return self._order
@@ -95,11 +171,13 @@ class ArticleListModel(QAbstractListModel):
         old = self.persistentIndexList()
         keys = [self._articles[i.row()].key for i in old]
         if order is ArticleOrder.LIBRARY:
-            self._articles = tuple(library_order) if library_order else self._articles
+            self._all = tuple(library_order) if library_order else self._all
         else:
-            self._articles = tuple(sorted(self._articles, key=_sort_key(order)))
-        self._row_of = {a.key: i for i, a in enumerate(self._articles)}
-        self.changePersistentIndexList(old, [self.index(self._row_of[k], 0) for k in keys])
+            self._all = tuple(sorted(self._all, key=_sort_key(order)))
+        self._arrange()
+        # A story's first row may now be another copy: a row that was shown and now is not
+        # (folded under the new first copy) is dropped, as a removed row would be.
+        self.changePersistentIndexList(old, [self.key_index(k) for k in keys])
         self.layoutChanged.emit()
 
     def row_of(self, key: str) -> int:
@@ -147,6 +225,14 @@ class ArticleListModel(QAbstractListModel):
             return self._notes.get(article.key, 0)
         if role == BYLINE_ROLE:
             return "  ·  ".join(p for p in (article.source, article.date) if p)
+        if role == COPIES_ROLE:
+            story = self._story.get(article.key)
+            return len(story) - 1 if story else 0
+        if role == COPY_ROW_ROLE:
+            story = self._story.get(article.key)
+            return bool(story) and index.row() > 0 and self._articles[index.row() - 1].key in story
+        if role == EXPANDED_ROLE:
+            return self.is_expanded(article.key)
         if role == Qt.ItemDataRole.FontRole and article.key not in self._read:
             return self._bold
         return None
@@ -174,6 +260,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         # rows in its own slot, which runs before any connected here.
         model.modelAboutToBeReset.connect(self._mark_stale)
         model.layoutAboutToBeChanged.connect(self._mark_stale)
+        model.rowsAboutToBeInserted.connect(self._mark_stale)  # a story opened or closed
+        model.rowsAboutToBeRemoved.connect(self._mark_stale)
         self._mark_stale()
 
     def set_names(self, names: Callable[[], PinyinIndex] | None) -> None:
@@ -199,7 +287,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         articles = model.articles() if isinstance(model, ArticleListModel) else ()
         if self._haystack_of is not articles:  # a sort or a new library: a new tuple
             self._haystack = [
-                search_form("\n".join((a.title, a.source or "", a.author or "", a.date or "", " ".join(a.tags), a.file)))
+                search_form(
+                    "\n".join((a.title, a.source or "", a.author or "", a.date or "", " ".join(a.tags), a.file))
+                    # a closed story's row is kept when any copy matches (虎嗅 finds the 36氪 row)
+                    + "".join(f"\n{c.title}\n{c.source or ''}\n{c.author or ''}\n{c.file}" for c in _folded_copies(model, a))
+                )
                 for a in articles
             ]
             self._haystack_of = articles
@@ -226,3 +318,10 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         if self._stale:
             self._rebuild()
         return row < len(self._haystack) and (self._needle in self._haystack[row] or row in self._pinyin_rows)
+
+
+def _folded_copies(model: object, article: Article) -> tuple[Article, ...]:
+    """The copies a closed story's row stands for (none for an open one: they have rows)."""
+    if not isinstance(model, ArticleListModel) or model.is_expanded(article.key):
+        return ()
+    return model.copies(article.key)

@@ -60,8 +60,8 @@ class EntityTableModel(QAbstractTableModel):
         keys = {
             0: lambda s: (s.name,),
             1: lambda s: (s.type.value, -s.mentions),
-            2: lambda s: (s.mentions, len(s.articles)),
-            3: lambda s: (len(s.articles), s.mentions),
+            2: lambda s: (s.mentions, article_count(s)),
+            3: lambda s: (article_count(s), s.mentions),
         }
         return sorted(rows, key=keys.get(column, keys[2]), reverse=order == Qt.SortOrder.DescendingOrder)
 
@@ -92,7 +92,7 @@ class EntityTableModel(QAbstractTableModel):
         summary = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (summary.name, SHORT_TYPES[summary.type], str(summary.mentions), str(len(summary.articles)))[column]
+            return (summary.name, SHORT_TYPES[summary.type], str(summary.mentions), str(article_count(summary)))[column]
         if role == ENTITY_ROLE:
             return summary
         if role == NAME_ROLE:
@@ -174,3 +174,8 @@ class EntityFilterProxy(QSortFilterProxyModel):
         if not self._needle:
             return True
         return self._needle in self._haystack(summary) or summary.name in self._spelled()
+
+
+def article_count(summary: EntitySummary) -> int:
+    """The entity's articles, each story's reprints counted once when the stories are known."""
+    return summary.stories or len(summary.articles)

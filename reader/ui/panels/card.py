@@ -258,7 +258,8 @@ class EntityCardPanel(Panel):
         color = self._colors.get(card.type, QColor("#555555")).name()
         self.name.setText(card.name)
         self.kind.setText(f"<span style='color:{color}; font-weight:600'>● {ENTITY_LABELS[card.type]}</span>"
-                          f"  ·  {card.mentions} mention{'s' if card.mentions != 1 else ''} in {card.article_count} article{'s' if card.article_count != 1 else ''}")
+                          f"  ·  {card.mentions} mention{'s' if card.mentions != 1 else ''} in {card.article_count} article{'s' if card.article_count != 1 else ''}"
+                          + (f" (+{card.copies - card.article_count} reprinted)" if card.copies > card.article_count else ""))
         self.description.setText(card.description)
         self.description.setVisible(bool(card.description))
         others = [a for a in card.aliases if a != card.name]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,9 @@ from reader.ingest.model import Article
 from reader.ui.models.articles import (
     ARTICLE_ROLE,
     BYLINE_ROLE,
+    COPIES_ROLE,
+    COPY_ROW_ROLE,
+    EXPANDED_ROLE,
     KEY_ROLE,
     NOTES_ROLE,
     READ_ROLE,
@@ -45,9 +48,53 @@ ORDERS = (
 
 class ArticleDelegate(QStyledItemDelegate):
     """Two lines per article: the title (bold while unread) and "source · date", with an unread
-    dot on the left and the note count on the right."""
+    dot on the left and the note count on the right. A story published more than once shows
+    "▸ 2 转载" on its row (a click opens it: its other copies in the rows below, indented)."""
 
     PAD = 8
+    COPY_INDENT = 16
+    story_toggled = Signal(str)  # the row's "转载" badge was clicked: the article key
+
+    @staticmethod
+    def story_badge(index: QModelIndex | QPersistentModelIndex) -> str:
+        copies = int(index.data(COPIES_ROLE) or 0)
+        if not copies or index.data(COPY_ROW_ROLE):
+            return ""
+        return f"{'▾' if index.data(EXPANDED_ROLE) else '▸'} {copies} 转载"
+
+    def _small_font(self, option: QStyleOptionViewItem) -> QFont:
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
+        return small
+
+    def _line2(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QRect:
+        rect = self._text_rect(option, index)
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        return QRect(rect.left(), rect.top() + QFontMetrics(title_font).height() + 4, rect.width(), QFontMetrics(self._small_font(option)).height())
+
+    def _text_rect(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QRect:
+        indent = self.COPY_INDENT if index.data(COPY_ROW_ROLE) else 0
+        return option.rect.adjusted(self.PAD + 12 + indent, self.PAD, -self.PAD, -self.PAD)
+
+    def _badge_rect(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, notes_width: int) -> QRect:
+        badge = self.story_badge(index)
+        if not badge:
+            return QRect()
+        line2 = self._line2(option, index)
+        width = QFontMetrics(self._small_font(option)).horizontalAdvance(badge) + 10
+        return QRect(line2.right() - notes_width - width, line2.top(), width, line2.height())
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            if self._badge_rect(option, index, self._notes_width(option, index)).contains(event.position().toPoint()):
+                self.story_toggled.emit(str(index.data(KEY_ROLE)))
+                return True
+        return super().editorEvent(event, model, option, index)
+
+    def _notes_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        notes = int(index.data(NOTES_ROLE) or 0)
+        return QFontMetrics(self._small_font(option)).horizontalAdvance(f"✎ {notes}") + 6 if notes else 0
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         metrics = QFontMetrics(option.font)
@@ -64,7 +111,7 @@ class ArticleDelegate(QStyledItemDelegate):
         palette = option.palette
         text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        rect = option.rect.adjusted(self.PAD + 12, self.PAD, -self.PAD, -self.PAD)
+        rect = self._text_rect(option, index)
         read = bool(index.data(READ_ROLE))
         notes = int(index.data(NOTES_ROLE) or 0)
         title_font = QFont(option.font)
@@ -78,7 +125,7 @@ class ArticleDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link))
             y = rect.top() + title_metrics.ascent() // 2 + 2
-            painter.drawEllipse(option.rect.left() + self.PAD, y, 7, 7)
+            painter.drawEllipse(rect.left() - 12, y, 7, 7)
         badge = f"✎ {notes}" if notes else ""
         badge_width = small_metrics.horizontalAdvance(badge) + 6 if badge else 0
         painter.setFont(title_font)
@@ -87,11 +134,16 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), title_metrics.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setFont(small)
         painter.setPen(palette.color(muted))
-        line2 = QRect(rect.left(), rect.top() + title_metrics.height() + 4, rect.width() - badge_width, small_metrics.height())
+        story = self.story_badge(index)
+        story_rect = self._badge_rect(option, index, badge_width)
+        line2 = QRect(rect.left(), rect.top() + title_metrics.height() + 4, rect.width() - badge_width - story_rect.width(), small_metrics.height())
         byline = small_metrics.elidedText(str(index.data(BYLINE_ROLE) or ""), Qt.TextElideMode.ElideRight, line2.width())
         painter.drawText(line2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, byline)
         if badge:
             painter.drawText(QRect(rect.right() - badge_width, line2.top(), badge_width, line2.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge)
+        if story:
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link))
+            painter.drawText(story_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, story)
         painter.restore()
 
 
@@ -123,7 +175,10 @@ class LibraryPanel(Panel):
         self.list = QListView(content)
         self.list.setObjectName("libraryList")
         self.list.setModel(self.proxy)
-        self.list.setItemDelegate(ArticleDelegate(self.list))
+        delegate = ArticleDelegate(self.list)
+        self.list.setItemDelegate(delegate)
+        delegate.story_toggled.connect(self.toggle_story)
+        self.list.installEventFilter(self)  # → and ← open and close a story's copies
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -156,6 +211,44 @@ class LibraryPanel(Panel):
         self.model.set_articles(articles, read, notes)
         self._update_count()
 
+    def set_stories(self, stories: list[tuple[str, ...]]) -> None:
+        """Show each story published more than once (keys of its copies) as one row."""
+        self.model.set_stories(stories)
+        self._update_count()
+        self._reveal(self._current)
+        self._select(self._current)
+
+    def toggle_story(self, key: str) -> None:
+        self.set_story_expanded(key, not self.model.is_expanded(key))
+
+    def set_story_expanded(self, key: str, expanded: bool) -> None:
+        """Open (or close) the story of ``key``; closing it over the open article selects the
+        story's row, which stands for it."""
+        # Rows vanish under the current one when a story closes: the list must not take its
+        # new current row for a click (it would open another article).
+        with QSignalBlocker(self.list.selectionModel() if self.list is not None else None):
+            self.model.set_expanded(key, expanded)
+        self._update_count()
+        if self.model.row_of(self._current) >= 0:
+            self._select(self._current)
+        elif self.model.copies(self._current):
+            lead = next(a.key for a in self.model.articles() if a in self.model.copies(self._current))
+            self._select(lead)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = {Qt.Key.Key_Right: True, Qt.Key.Key_Left: False}.get(Qt.Key(event.key()))
+            current = self.list.currentIndex() if self.list is not None else QModelIndex()
+            if key is not None and current.isValid() and current.data(COPIES_ROLE):
+                self.set_story_expanded(str(current.data(KEY_ROLE)), key)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _reveal(self, key: str) -> None:
+        """A copy folded inside its story is shown: its story opens."""
+        if key and self.model.row_of(key) < 0 and self.model.copies(key):
+            self.model.set_expanded(key, True)
+
     def set_names(self, names: Callable[[], PinyinIndex] | None) -> None:
         """The library's names by pinyin, for a filter in Latin letters (zjtd: 字节跳动)."""
         self.proxy.set_names(names)
@@ -165,6 +258,7 @@ class LibraryPanel(Panel):
         """Show ``key`` as the open article, without asking to open it again."""
         self._current = key
         self.model.set_read(key)
+        self._reveal(key)
         self._select(key)
 
     def set_order(self, order: ArticleOrder) -> None:
@@ -214,7 +308,11 @@ class LibraryPanel(Panel):
         if self.list is None:
             return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} articles")
+        text = f"{shown} of {total}" if shown != total else f"{total} articles"
+        if self.model.story_count() != self.model.article_count():  # reprints folded into their stories
+            text = f"{shown} of {total}" if shown != total else f"{self.model.story_count()} stories"
+            text += f" ({self.model.article_count()} articles)"
+        self.count.setText(text)
 
     # -- slots
     def _on_filter_changed(self, text: str) -> None:

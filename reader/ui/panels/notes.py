@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import StoreUnavailable
 from reader.ingest.model import Article
-from reader.notes.anchor import anchor, anchor_all
+from reader.notes.anchor import anchor, anchor_all, anchor_copies
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind
 from reader.notes.repository import AnnotationFilter, AnnotationRepository
 from reader.ui.panels.base import Panel
@@ -178,6 +178,8 @@ class NotesPanel(QWidget):
         self._repository = repository
         self._library = ""
         self._articles: dict[str, Article] = {}
+        self._copies: dict[str, tuple[str, ...]] = {}  # reprints: a copy → the story's other copies
+        self._copy_names: dict[str, str] = {}
         self._article_key: str | None = None
         self._scope = NotesScope.ARTICLE
         self._selected_id = ""  # kept while its row is gone, so an undone delete is selected again
@@ -253,6 +255,15 @@ class NotesPanel(QWidget):
         self._article_key = None
         self.refresh()
 
+    def set_reprints(self, copies: Mapping[str, tuple[str, ...]], names: Mapping[str, str]) -> None:
+        """The library's reprints: each copy's key → the other copies of its story, and what to
+        call each copy. The article view lists the notes made on the other copies too, placed in
+        this copy's text."""
+        self._copies = dict(copies)
+        self._copy_names = dict(names)
+        if self._scope is NotesScope.ARTICLE:
+            self.refresh()
+
     def show_article(self, key: str | None) -> None:
         """The article now open (None: none)."""
         self._article_key = key
@@ -326,7 +337,16 @@ class NotesPanel(QWidget):
             annotations = self._repository.for_article(self._library, self._article_key)
             if article is None:
                 return [Anchored(a, ORPHAN) for a in annotations], None
-            return anchor_all(article.text, annotations), None
+            own = anchor_all(article.text, annotations)
+            copies = self._copies.get(self._article_key, ())
+            borrowed = anchor_copies(article.text, [a for key in copies for a in self._repository.for_article(self._library, key)])
+            if not borrowed:
+                return own, None
+            # Made on another copy: in text order among this copy's notes, prefixed "on 36氪".
+            placed = sorted((r for r in own if not r.anchor.orphaned), key=lambda r: (r.anchor.start, r.anchor.end, r.annotation.created))
+            rows = sorted([*placed, *borrowed], key=lambda r: (r.anchor.start, r.anchor.end, r.annotation.created))
+            rows += [r for r in own if r.anchor.orphaned]
+            return rows, {key: f"on {self._copy_names.get(key, key)}" for key in copies}
         rows = []
         for a in self._repository.for_library(self._library, self.current_filter()):
             article = self._articles.get(a.article_key)
@@ -405,7 +425,9 @@ class NotesPanel(QWidget):
             return
         annotation: Annotation = index.data(ANNOTATION_ROLE)
         placed = index.data(ANCHOR_ROLE)
-        if annotation.article_key and annotation.article_key in self._articles:
+        if self._scope is NotesScope.ARTICLE and self._article_key and annotation.article_key in self._copies.get(self._article_key, ()):
+            self.open_requested.emit(self._article_key, placed.start)  # made on another copy: shown here, opened here
+        elif annotation.article_key and annotation.article_key in self._articles:
             self.open_requested.emit(annotation.article_key, placed.start)
 
     def _update_buttons(self) -> None:
