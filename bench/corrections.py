@@ -41,6 +41,8 @@ def correction_rows(n: int) -> list[tuple[str, str, str, str]]:
         t = time.perf_counter()
         library = load_library([folder], store, analyzer, workers=analysis_workers())
         index = time.perf_counter() - t
+        library.entities()  # counted and folded, as the window holds a library
+        library.prepare_search()
         summaries = sorted(library.entities(), key=lambda s: len(library.articles_naming(s.name)), reverse=True)
         few = next(s for s in summaries if len(library.articles_naming(s.name)) <= max(3, n // 1000))
         rows = []
