@@ -28,6 +28,8 @@ _CREDIT_LINE = re.compile(rf"^(?:\s*(?:{_ROLE})\s*[|｜丨:：/]\s*{_NAME}\s*[/|
 # "本文来自微信公众号“不二研究”（ID：…），作者：艺馨熊生", "微信公众号：半佛仙人（ID：…）"
 _ACCOUNT = re.compile(r"(?:微信)?公众号[:：]?\s*[“「\"]?([^”」\"（(，,：:\s]{2,20})[”」\"]?\s*[（(]\s*ID")
 _WRITER = re.compile(rf"作者[:：]\s*({_NAME})")
+# "编者按：本文来自腾讯科技，36氪经授权发布。": a reprint's attribution, naming where it came from
+_REPRINTED = re.compile(r"^(?:编者按[:：]\s*)?本文来自[“「\"]?([^，,。“”「」\"\s]{2,20}?)[”」\"]?[，,]\s*\S{2,20}?经授权发布[。.]?\s*$")
 # Credits stand in the first or the last few blocks.
 _EDGE_BLOCKS = 4
 # An account line longer than this says more than where the article came from: it stays shown.
@@ -38,6 +40,9 @@ def _credits_of(line: str) -> list[tuple[str, str]]:
     """The (role, name) pairs of one byline line, or [] when the line is not a byline."""
     if _CREDIT_LINE.match(line):
         return [(_ROLES[m.group(1)], m.group(2)) for m in _CREDIT.finditer(line)]
+    reprinted = _REPRINTED.match(line)
+    if reprinted is not None:
+        return [("来源", reprinted.group(1))]
     account = _ACCOUNT.search(line)
     if account is None:
         return []

@@ -231,6 +231,8 @@ def test_a_sentence_that_mentions_a_risk_warning_stays(tmp_path: Path) -> None:
         (["本文来自微信公众号“不二研究”（ID：bueryanjiu），作者：艺馨熊生，36氪经授权发布。"], (("来源", "不二研究"), ("作者", "艺馨熊生"))),
         (["作者：半佛仙人，微信公众号：半佛仙人（ID：banfoSB）"], (("来源", "半佛仙人"), ("作者", "半佛仙人"))),
         (["编辑部认为这个作者：很好。"], ()),  # a sentence, not a byline
+        (["编者按：本文来自腾讯科技，36氪经授权发布。"], (("来源", "腾讯科技"),)),  # a reprint's attribution
+        (["本文来自腾讯科技的报道，多家媒体经授权发布了更多细节，值得一读。"], ()),
     ],
 )
 def test_bylines_become_the_articles_credits(tmp_path: Path, lines: list[str], credits: tuple) -> None:  # type: ignore[type-arg]
