@@ -6,6 +6,7 @@ an app or service named by what it does (曹操出行, 得到App). Each is a fun
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.model import EntityType
@@ -108,6 +109,18 @@ def accounts(rules: Rules, scan: Scan) -> None:
             # a personal account under a person's name (账号“田姥姥”), else an account or app
             kind = EntityType.PERSON if rules.words.surname_of(name) else EntityType.PRODUCT
             scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)
+
+
+# A newspaper, magazine or news outlet cited by its title: 《科创板日报》, 《证券市场红周刊》,
+# 《经济观察报》. A title ending so is the outlet, an organisation, whatever its head.
+_MEDIA_TITLE = re.compile(r"《([^《》\s，。、]{1,16}?(?:日报|晚报|早报|时报|商报|周报|周刊|月刊|杂志|新闻|晨报|导报|财经|观察|报))》")
+
+
+def media_titles(rules: Rules, scan: Scan) -> None:
+    """A news outlet named by its title in 《》: 《科创板日报》称, 财经周刊《证券市场红周刊》."""
+    for m in _MEDIA_TITLE.finditer(scan.text):
+        if len(m.group(1)) >= 3 and "的" not in m.group(1):  # 《我的日报》 is a piece's title
+            scan.add(m.start(1), m.end(1), EntityType.ORG, "media-title", STRONG)
 
 
 def products(rules: Rules, scan: Scan) -> None:

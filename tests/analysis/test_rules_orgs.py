@@ -95,3 +95,18 @@ def test_rules_accounts(run_rule: RunRule, parts: tuple, found: list) -> None:
 )
 def test_rules_products(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
     assert run_rule(rules_orgs.products, parts, dictionary=dictionary) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
+        (("《", "科创板", "日报", "》", "称"), [("科创板日报", ORG, "media-title", STRONG)]),
+        (("财经", "周刊", "《", "证券", "市场", "红", "周刊", "》"), [("证券市场红周刊", ORG, "media-title", STRONG)]),
+        (("《", "三体", "》"), []),  # a book, not an outlet
+        (("《", "我", "的", "日报", "》"), []),  # a piece's title
+        (("《", "日报", "》"), []),  # no head
+    ],
+)
+def test_rules_media_titles(run_rule: RunRule, parts: tuple, found: list) -> None:
+    """A news outlet cited by its title in 《》 is an organisation (issue 13, point 6)."""
+    assert run_rule(rules_orgs.media_titles, parts) == found
