@@ -288,3 +288,16 @@ def test_the_subject_as_the_article_writes_it() -> None:
     mention = Mention(0, 4, "苏宁", EntityType.ORG, "苏宁易购")
     (m,) = [m for m in extract_figures(text, [mention]) if m.surface == "48亿元"]
     assert (m.subject, subject_as_written(m, [mention])) == ("苏宁", "苏宁易购")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("当总量达到1050万时，区块奖励减半为25个。", "25个", "区块奖励"),  # a verb of change before the level
+        ("乐视网股价一度跌至0.18元。", "0.18元", "股价"),
+        ("2020年上市物业公司有效收购事件共76起。", "76起", "上市物业公司有效收购事件"),
+    ],
+)
+def test_the_label_is_the_measure_before_a_verb_of_change_or_a_count(text: str, surface: str, label: str) -> None:
+    (m,) = [f for f in extract_figures(text) if f.surface == surface]
+    assert m.label == label
