@@ -222,10 +222,18 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
 
 
+# A price paid: 被SAP以80亿美元收购 is what the deal cost, named by the deal's verb.
+_PRICE_BEFORE = ("以约", "以近", "以超", "以")
+_DEALS = ("收购", "出售", "买下", "买入", "入股", "增持", "回购", "认购", "转让", "竞得", "拍得", "成交")
+
+
 def _label_after(where: LabelText, fig: Quantity) -> str | None:
     """The noun the figure is written before, when none before it names the measure:
-    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司."""
+    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司; and the deal a price
+    is paid in (以80亿美元收购 → 收购)."""
     text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
+    if text.endswith(_PRICE_BEFORE, 0, fig.start) and (deal := next((d for d in _DEALS if text.startswith(d, fig.end)), None)):
+        return source[fig.end : fig.end + len(deal)]
     clause = bounds.around("clause", fig.start)
     start = fig.end + (1 if text.startswith("的", fig.end) else 0)
     end = start

@@ -296,6 +296,8 @@ def test_the_subject_as_the_article_writes_it() -> None:
         ("当总量达到1050万时，区块奖励减半为25个。", "25个", "区块奖励"),  # a verb of change before the level
         ("乐视网股价一度跌至0.18元。", "0.18元", "股价"),
         ("2020年上市物业公司有效收购事件共76起。", "76起", "上市物业公司有效收购事件"),
+        ("Qualtrics（2018年被SAP以80亿美元收购）", "80亿美元", "收购"),  # the deal a price is paid in
+        ("知乎发行5500万份ADS，筹资不超6.325亿美元。", "6.325亿美元", "筹资"),  # a bound between measure and figure
     ],
 )
 def test_the_label_is_the_measure_before_a_verb_of_change_or_a_count(text: str, surface: str, label: str) -> None:
