@@ -179,8 +179,14 @@ def _period(
             break
         if expr.comparison and (relative or expr.start < clause[0]):
             continue  # 比2019年翻了三倍: the figure is about the later year
+        if expr.comparison and _CHANGED.search(bounds.text, expr.end, fig.start):
+            continue  # 较2019年末增加106.86亿元: a change since the base, told in the later year
         return expr.period
     return None
+
+
+# A verb of change between a base of comparison and the figure makes the figure the change.
+_CHANGED = re.compile("增加|增长|减少|下降|上升|提升|提高|降低|上涨|下滑|下跌|缩减|缩小|扩大|增至|降至|升至|翻")
 
 
 # --- kind ----------------------------------------------------------------------------------

@@ -303,3 +303,11 @@ def test_the_subject_as_the_article_writes_it() -> None:
 def test_the_label_is_the_measure_before_a_verb_of_change_or_a_count(text: str, surface: str, label: str) -> None:
     (m,) = [f for f in extract_figures(text) if f.surface == surface]
     assert m.label == label
+
+
+def test_a_change_since_a_base_is_the_later_periods() -> None:
+    """较2019年末增加106.86亿元: the change is told in 2020, not in the base year."""
+    text = "融创服务2020年完成对开元物业管理的股权收购，资产价值较2019年末增加106.86亿元至129.5亿元。"
+    figures = {f.surface: f for f in extract_figures(text, date="2021-04-01")}
+    assert figures["106.86亿元"].period == "2020"
+    assert extract_figures("与2019年的8.03万亿元相比，增长明显。")[0].period == "2019"  # the base's own amount
