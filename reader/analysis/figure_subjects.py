@@ -11,6 +11,8 @@ to the company the person holds a title in (``title_affiliations``).
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Sequence
 
@@ -101,6 +103,8 @@ def subject_of(
     owner = _owner_after(text, fig, in_sentence, clause)
     if owner is not None:
         return owner.entity
+    if _describes_a_kind(text, fig, in_sentence):
+        return None  # 估值超过10亿美元的私营企业: a kind of company, not one
 
     pronoun_at, pronoun_kind = _last_pronoun(text, sentence[0], fig.start, vocab)
     speaker: Mention | None = None
@@ -188,6 +192,20 @@ def _owner_after(
                 return mention
             return None
     return None
+
+
+# "…的" then one of these: the figure describes a kind of company, not a company.
+_KINDS_OF_COMPANY = re.compile(r"的[\u4e00-\u9fff]{0,4}(?:企业|公司|品牌|商家|平台|机构|创业者|玩家)")
+
+
+def _describes_a_kind(text: str, fig: Quantity, in_sentence: list[Mention]) -> bool:
+    """估值超过10亿美元的私营企业, 年营收过亿的公司: the figure qualifies a kind of company
+    named right after it (no name of one stands there)."""
+    after = text[fig.end : fig.end + 9]
+    m = _KINDS_OF_COMPANY.match(after.lstrip("以上下左右多余"))
+    if m is None:
+        return False
+    return not any(fig.end <= x.start < fig.end + 9 for x in in_sentence)
 
 
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:

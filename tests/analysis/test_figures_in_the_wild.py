@@ -311,3 +311,15 @@ def test_a_change_since_a_base_is_the_later_periods() -> None:
     figures = {f.surface: f for f in extract_figures(text, date="2021-04-01")}
     assert figures["106.86亿元"].period == "2020"
     assert extract_figures("与2019年的8.03万亿元相比，增长明显。")[0].period == "2019"  # the base's own amount
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("腾讯的投资组合中还包括多家独角兽企业，也就是估值超过10亿美元的私营企业。", "10亿美元", None),
+        ("腾讯去年营收5000亿元，年营收过亿的公司并不多。", "5000亿元", "腾讯"),
+    ],
+)
+def test_a_figure_describing_a_kind_of_company_has_no_subject(text: str, surface: str, subject: str | None) -> None:
+    (m,) = [f for f in extract_figures(text, _mentions(text, "腾讯")) if f.surface == surface]
+    assert m.subject == subject
