@@ -25,9 +25,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from reader.ingest.model import Article
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SHINGLE = 5  # characters per shingle: 4 lets unrelated same-topic texts share more, 6 lets edits break more
 SKETCH_SIZE = 64  # hashes kept per article
@@ -36,8 +39,9 @@ CANDIDATE_SHARED = 4  # sketch values two articles must share to be compared in 
 CONTAINMENT = 0.6  # of the shorter copy's shingles found in the longer one, to be a reprint
 COMMON_VALUE = 64  # a sketch value in more sketches than this is boilerplate: it makes no candidates
 
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
-_BASE = np.uint64(0x100000001B3)  # FNV prime: spreads code points over 64 bits
+_BASE = 0x100000001B3  # FNV prime: spreads code points over 64 bits
+# numpy is imported where a sketch is made or compared, not with this module: a launch that
+# reads every sketch from the cache paints before it is needed (issue 18).
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,8 @@ class Sketch:
     mins: bytes
 
     def values(self) -> np.ndarray:
+        import numpy as np  # noqa: PLC0415
+
         return np.frombuffer(self.mins, dtype="<u8")
 
     def to_text(self) -> str:
@@ -63,6 +69,8 @@ class Sketch:
 
 def shingle_hashes(text: str) -> np.ndarray:
     """The distinct hashes of the text's shingles, ascending."""
+    import numpy as np  # noqa: PLC0415
+
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
     upper = (codes >= 0x41) & (codes <= 0x5A)
     codes = np.where(upper, codes + np.uint64(0x20), codes)  # Latin letters in any case
@@ -79,13 +87,15 @@ def shingle_hashes(text: str) -> np.ndarray:
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
         for j in range(SHINGLE):
-            h = h * _BASE + kept[j : j + n]
+            h = h * np.uint64(_BASE) + kept[j : j + n]
         h = _mix(h)
     return np.unique(h)
 
 
 def _mix(h: np.ndarray) -> np.ndarray:
     """splitmix64's finaliser: makes the smallest hashes a uniform sample of the shingles."""
+    import numpy as np  # noqa: PLC0415
+
     h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
     return h ^ (h >> np.uint64(31))
@@ -98,6 +108,8 @@ def sketch(text: str) -> Sketch:
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
     """The share of the smaller set's hashes found in the other (both sorted, distinct)."""
+    import numpy as np  # noqa: PLC0415
+
     smaller = min(a.size, b.size)
     if smaller == 0:
         return 0.0
@@ -135,6 +147,8 @@ def reprint_pairs(candidates: Sequence[tuple[int, int]], share: Callable[[int, i
 def _candidates(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
     """Pairs whose sketches share at least CANDIDATE_SHARED values, ignoring values common to
     many sketches (boilerplate), found by sorting every (value, article) once."""
+    import numpy as np  # noqa: PLC0415
+
     owners: list[np.ndarray] = []
     values: list[np.ndarray] = []
     for i, s in enumerate(sketches):
