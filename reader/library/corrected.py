@@ -164,7 +164,7 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
     types = {summary.name: summary.type for summary in library.entities()}
     keys = {a.key for c in corrections for a in touched(library, c)}
     todo = [a for a in library.articles if a.key in keys]
-    changed = correct_all(todo, lambda a: library.analysis(a.key), corrections, types)
+    changed = correct_all(todo, lambda a: library.analysis(a.key, keep=False), corrections, types)
     out = library.with_analyses(changed) if changed else library
     out.entities()
     out.prepare_search()

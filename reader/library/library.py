@@ -164,16 +164,19 @@ class Library:
         """The article's place in library order."""
         return self._order[key]
 
-    def analysis(self, key: str) -> Analysis:
-        """The article's mentions and figures (built on demand; the last few are kept)."""
+    def analysis(self, key: str, keep: bool = True) -> Analysis:
+        """The article's mentions and figures (built on demand; the last few are kept, unless
+        ``keep`` is False: a worker thread reading many leaves the GUI's few in place)."""
         built = self._built.get(key)
         if built is None:
             i = self._order.get(key)
             built = self._raw[i].build(self.articles[i].text) if i is not None else Analysis()
+            if not keep:
+                return built
             self._built[key] = built
             if len(self._built) > _BUILT_KEPT:
                 self._built.popitem(last=False)
-        else:
+        elif keep:
             self._built.move_to_end(key)
         return built
 
