@@ -244,6 +244,13 @@ class Store:
                 {"v": version, "to": to_version},
             )
 
+    def keep_documents_of(self, versions: set[str]) -> None:
+        """Drop the cached analyses of every other analysis version (an older Reader's, or
+        corrections since taken further): each is a whole copy of the library's analyses."""
+        marks = ",".join("?" * len(versions))
+        with self.transaction() as db:
+            db.execute(f"DELETE FROM documents WHERE version NOT IN ({marks})", sorted(versions))
+
     # -- what each file held when it was last read: (size, mtime_ns) → content hash
     def file_hashes(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
         """The size, modification time (ns) and content hash last recorded for each path."""

@@ -13,7 +13,7 @@ from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analysis, Analyzer
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
-from reader.library.codec import RawAnalysis
+from reader.library.codec import FORMAT, RawAnalysis
 from reader.library.corrected import correct, corrected_library, recache
 from reader.library.library import Library
 import reader.library.load as library_load
@@ -80,11 +80,14 @@ def test_the_cache_is_rewritten_under_the_corrected_version(tmp_path: Path, anal
     store = Store.open(tmp_path)
     try:
         library = load_library([folder], store, analyzer)
+        store.put_documents([("0" * 64, b"an older Reader's analysis")], "older-version.1")
         ignore = Corrections().ignore("抖音")
         after = analyzer.with_corrections(ignore)
         _library, touched = corrected_library(library, ignore.items)
         types = {s.name: s.type for s in library.entities()}
         assert recache(store, touched, ignore.items, [(analyzer.version, after.version)], types) > 0
+        versions = {row[0] for row in store.connection.execute("SELECT DISTINCT version FROM documents")}
+        assert versions == {f"{analyzer.version}.{FORMAT}", f"{after.version}.{FORMAT}"}  # no third copy kept
         reads: list[object] = []
         monkeypatch.setattr(library_load, "read_file", lambda found: reads.append(found))
         reopened = load_library([folder], store, after)
