@@ -22,6 +22,7 @@ from reader.library.corrected import corrected_library, recache
 from reader.library.library import Library
 from reader.library.store import Store
 from reader.ui.background import QueryRunner
+from reader.ui.loader import CLOSE_WAIT_MS, let_go
 
 Busy = Callable[[], bool]
 
@@ -49,11 +50,18 @@ class CorrectionApplier(QObject):
         self._runner.submit(lambda: list(corrected_library(library, new.items)))
         return True
 
-    def wait(self, ms: int = 5000) -> bool:
-        """Wait for the cache to be written (at window close); the correction is stored already,
-        so a cache left unwritten only costs the next launch an analysis pass."""
+    def is_running(self) -> bool:
+        return self._runner.busy() or self._cache.busy()
+
+    def wait(self, ms: int = CLOSE_WAIT_MS) -> bool:
+        """Wait a moment for the cache to be written (at window close), then let it go: the
+        correction is stored already, so a cache left unwritten only costs the next launch an
+        analysis pass, and quitting never waits for it (issue 17, point 3)."""
         self._runner.cancel()
-        return self._cache.wait(ms)
+        if self._cache.wait(ms) and self._runner.wait(0):
+            return True
+        let_go(self)
+        return False
 
     def _on_corrected(self, result: list) -> None:
         library, touched = result

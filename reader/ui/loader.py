@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -22,9 +22,6 @@ from reader.errors import ReaderError, StoreUnavailable
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
-
-if TYPE_CHECKING:
-    from reader.ui.refine import NameRefiner
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
 
@@ -123,7 +120,7 @@ class LibraryWorker(QObject):
 
 # At window close a load gets this long to notice it was cancelled (it checks between files).
 CLOSE_WAIT_MS = 1500
-_ABANDONED: list[LoadJob | NameRefiner] = []
+_ABANDONED: list[Abandonable] = []
 
 
 def abandoned_threads() -> bool:
@@ -132,7 +129,15 @@ def abandoned_threads() -> bool:
     return any(job.is_running() for job in _ABANDONED)
 
 
-def let_go(job: LoadJob | NameRefiner) -> None:
+class Abandonable(Protocol):
+    """A job with threads of its own: a load, the name model's pass, a correction's cache."""
+
+    def setParent(self, parent: QObject | None) -> None: ...  # noqa: N802 - Qt's name
+
+    def is_running(self) -> bool: ...
+
+
+def let_go(job: Abandonable) -> None:
     """Take a job whose thread still runs out of the window's object tree, so that closing the
     window does not destroy the running QThread, and have the process end without it."""
     job.setParent(None)

@@ -102,3 +102,30 @@ def test_a_correction_during_a_load_opens_the_library_again(
     mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
     _action(window.mention_menu(mention), "ignore").trigger()
     assert reopened
+
+
+def test_closing_does_not_wait_for_the_cache_rewrite(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17, point 3: quitting right after a correction takes well under its cache rewrite
+    (seconds at 10k); the rewrite is let go, and the correction itself is stored already."""
+    import time
+
+    import reader.ui.correcting as correcting
+    from reader.ui.loader import abandoned_threads
+
+    def slow(*args) -> int:  # noqa: ANN002
+        time.sleep(3)
+        return 0
+
+    monkeypatch.setattr(correcting, "_recache", slow)
+    window.open_article(FIRST)
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
+    with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+        _action(window.mention_menu(mention), "ignore").trigger()
+    qtbot.waitUntil(window.correcting.is_running, timeout=5_000)
+    started = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - started < 2.5
+    assert abandoned_threads()
+    qtbot.waitUntil(lambda: not abandoned_threads(), timeout=10_000)
