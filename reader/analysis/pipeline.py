@@ -122,7 +122,7 @@ class Analyzer:
                 f"statistical layer's budget of {MODEL_BUDGET_CHARS:,}"
             )
         if len(text) > ANALYSIS_BUDGET_CHARS:
-            cut = _paragraph_end_before(text, ANALYSIS_BUDGET_CHARS)
+            cut = analysed_length(text)
             partial = (
                 f"analysed the first {cut:,} of {len(text):,} characters (one article's budget); "
                 "the rest is shown without names or figures"
@@ -134,8 +134,11 @@ class Analyzer:
         return Analysis(tuple(mentions), tuple(figures), partial, quotes)
 
 
-def _paragraph_end_before(text: str, limit: int) -> int:
-    """Where to stop analysing: the last paragraph break at or before ``limit`` (never mid-name),
-    else ``limit`` itself."""
+def analysed_length(text: str) -> int:
+    """How much of ``text`` is analysed: all of it within the budget, else up to the last
+    paragraph break at or before the budget (never mid-name), else the budget itself."""
+    limit = ANALYSIS_BUDGET_CHARS
+    if len(text) <= limit:
+        return len(text)
     at = text.rfind("\n", 0, limit)
     return at if at > limit // 2 else limit

@@ -27,7 +27,7 @@ from reader.analysis.corrections import (
 from reader.analysis.figures import extract_figures
 from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
-from reader.analysis.pipeline import Analysis
+from reader.analysis.pipeline import Analysis, analysed_length
 from reader.analysis.quotes import find_quotes
 from reader.ingest.model import Article
 from reader.library.codec import FORMAT, decode_raw, encode
@@ -43,8 +43,10 @@ def names_of(correction: Correction) -> tuple[str, ...]:
         return (correction.name,)
     if isinstance(correction, Merge):
         return (correction.source, correction.target)
-    if isinstance(correction, SplitAlias | Ignore):
-        return (correction.alias if isinstance(correction, SplitAlias) else correction.name,)
+    if isinstance(correction, SplitAlias):
+        return (correction.alias,)
+    if isinstance(correction, Ignore):
+        return (correction.name,)
     return (correction.name, *correction.aliases)
 
 
@@ -64,7 +66,7 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
     """``analysis`` of ``article`` with ``correction`` applied to its mentions, and its figures
     explained again over them. ``types`` gives the library's type of each entity (a merge
     takes the target's)."""
-    text = article.text[: _analysed_length(article, analysis)]
+    text = article.text[: analysed_length(article.text)]
     mentions = _corrected_mentions(text, list(analysis.mentions), correction, types)
     if mentions == list(analysis.mentions):
         return analysis
@@ -95,17 +97,6 @@ def correct_all(
         if after is not before:
             out[article.key] = after
     return out
-
-
-def _analysed_length(article: Article, analysis: Analysis) -> int:
-    """How much of the text was analysed: all of it unless the article was past its budget."""
-    if analysis.partial is None or "first" not in analysis.partial:
-        return len(article.text)
-    ends = [m.end for m in analysis.mentions] + [f.end for f in analysis.figures]
-    # the cut is at a paragraph's end after the last span; nothing past it was looked at
-    last = max(ends, default=0)
-    cut = article.text.find("\n", last)
-    return len(article.text) if cut < 0 else cut
 
 
 def _corrected_mentions(
