@@ -90,7 +90,7 @@ def explain(
             start=fig.start,
             end=fig.end,
             surface=fig.surface,
-            value=fig.value,
+            value=-fig.value if unit == _POINTS and fig.value > 0 and _FELL.search(text, bounds.around("clause", fig.start)[0], fig.start) else fig.value,
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
@@ -108,6 +108,12 @@ def explain(
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
+
+
+# A change in percentage points is a signed difference: 毛利率下降了2.3个百分点 is −2.3 points
+# (a rate that fell stays positive under a label that says it fell; a difference has a sign).
+_POINTS = "pp"
+_FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|下调|降)了?(?:约|近|超过|超)?\s*$")
 
 
 # --- period --------------------------------------------------------------------------------

@@ -323,3 +323,17 @@ def test_a_change_since_a_base_is_the_later_periods() -> None:
 def test_a_figure_describing_a_kind_of_company_has_no_subject(text: str, surface: str, subject: str | None) -> None:
     (m,) = [f for f in extract_figures(text, _mentions(text, "腾讯")) if f.surface == surface]
     assert m.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("2020年，世茂服务的毛利率为31.4%，较之2019年的33.7%降了2.3个百分点。", "2.3个百分点", -2.3),
+        ("归母净利增速同比下降51.05个百分点。", "51.05个百分点", -51.05),
+        ("市场份额提升了3.2个百分点。", "3.2个百分点", 3.2),
+        ("毛利率下降7.8%。", "7.8%", 7.8),  # a rate that fell stays positive under its falling label
+    ],
+)
+def test_a_change_in_points_has_a_sign(text: str, surface: str, value: float) -> None:
+    (m,) = [f for f in extract_figures(text) if f.surface == surface]
+    assert m.value == pytest.approx(value)
