@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -84,7 +85,7 @@ class LibraryWatcher(QObject):
         # the GUI thread walks no tree (a new subfolder shows when its parent's change reloads).
         folders = dict.fromkeys(
             [str(root) for root in self._paths if root.is_dir()]
-            + [str(Path(a.path).parent) for a in library.articles if a.path]
+            + [os.path.dirname(a.path) for a in library.articles if a.path]  # 10k Paths: 0.1 s
         )
         if folders:
             self._watcher.addPaths(list(folders)[:MAX_FOLDERS])

@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
         self.act_show_errors.setEnabled(bool(library.errors))
         self.setWindowTitle(f"Reader — {library.name}")
         self.library_loaded.emit(library)
-        key = self.loading.initial_article(library, self.library_panel.visible_keys())
+        key = self.loading.initial_article(library, self.library_panel.visible_keys(limit=1))
         if key:
             self.open_article(key)
             if previous_entity and library.entity(previous_entity) is not None:

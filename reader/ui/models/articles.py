@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from enum import Enum
+from functools import lru_cache
 from itertools import accumulate
 
 from PySide6.QtCore import (
@@ -57,6 +58,7 @@ def newest_first(articles: tuple[Article, ...]) -> list[Article]:
     return sorted(articles, key=_sort_key(ArticleOrder.NEWEST))
 
 
+@lru_cache(maxsize=8192)  # a library's dates repeat: sorting 10k articles read each once
 def _date_number(date: str | None) -> int:
     """YYYY-MM-DD as a number, so "newest first" is one ascending sort; undated sort last."""
     if not date:

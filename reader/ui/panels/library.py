@@ -291,8 +291,10 @@ class LibraryPanel(Panel):
             return None
         return str(self.proxy.index(row, 0).data(KEY_ROLE))
 
-    def visible_keys(self) -> list[str]:
-        return [str(self.proxy.index(r, 0).data(KEY_ROLE)) for r in range(self.proxy.rowCount())]
+    def visible_keys(self, limit: int | None = None) -> list[str]:
+        """The keys of the rows shown, in order (the first ``limit`` of them)."""
+        rows = self.proxy.rowCount() if limit is None else min(limit, self.proxy.rowCount())
+        return [str(self.proxy.index(r, 0).data(KEY_ROLE)) for r in range(rows)]
 
     def _select(self, key: str) -> None:
         if self.list is None or not key:
