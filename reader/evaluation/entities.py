@@ -21,10 +21,7 @@ from dataclasses import dataclass
 
 from reader.analysis.model import Mention
 from reader.evaluation.gold import Gold
-
-
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 1.0
+from reader.evaluation.ratios import ratio
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +47,19 @@ class ArticleScore:
 
     @property
     def precision(self) -> float:
-        return _ratio(self.correct, self.predicted)
+        return ratio(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return _ratio(self.core_found, self.core)
+        return ratio(self.core_found, self.core)
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self.typed_right, self.typed)
+        return ratio(self.typed_right, self.typed)
 
     @property
     def alias_linking(self) -> float:
-        return _ratio(self.alias_pairs_linked, self.alias_pairs)
+        return ratio(self.alias_pairs_linked, self.alias_pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +71,19 @@ class CorpusScore:
 
     @property
     def precision(self) -> float:
-        return _ratio(self._sum("correct"), self._sum("predicted"))
+        return ratio(self._sum("correct"), self._sum("predicted"))
 
     @property
     def recall(self) -> float:
-        return _ratio(self._sum("core_found"), self._sum("core"))
+        return ratio(self._sum("core_found"), self._sum("core"))
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self._sum("typed_right"), self._sum("typed"))
+        return ratio(self._sum("typed_right"), self._sum("typed"))
 
     @property
     def alias_linking(self) -> float:
-        return _ratio(self._sum("alias_pairs_linked"), self._sum("alias_pairs"))
+        return ratio(self._sum("alias_pairs_linked"), self._sum("alias_pairs"))
 
     @property
     def not_entity_violations(self) -> int:
@@ -94,7 +91,7 @@ class CorpusScore:
 
     @property
     def counts_exact(self) -> float:
-        return _ratio(self._sum("counts_exact"), self._sum("counts_total"))
+        return ratio(self._sum("counts_exact"), self._sum("counts_total"))
 
 
 def score_article(gold: Gold, mentions: Sequence[Mention]) -> ArticleScore:
@@ -200,7 +197,7 @@ def report(score: CorpusScore, verbose: bool = False) -> str:
         lines.append(
             f"{a.stem:<24} {a.precision:6.3f} {a.recall:6.3f} {a.type_accuracy:6.3f} "
             f"{a.alias_linking:6.3f} {len(a.not_entity_violations):6d} "
-            f"{_ratio(a.counts_exact, a.counts_total):6.3f}"
+            f"{ratio(a.counts_exact, a.counts_total):6.3f}"
         )
         if verbose:
             for label, items in (

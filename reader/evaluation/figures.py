@@ -31,6 +31,7 @@ from reader.analysis.figure_vocab import Vocabulary, default_vocabulary
 from reader.analysis.figures import extract_figures
 from reader.analysis.model import Figure
 from reader.evaluation.gold import load_gold
+from reader.evaluation.ratios import f1, ratio
 from reader.ingest.load import load_file
 
 _NOTE = re.compile(r"[（(][^）)]*[）)]")
@@ -75,16 +76,15 @@ class FigureScore:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.matched, self.gold, self.predicted)
 
     def accuracy(self, attribute: str) -> float:
         """Share of matched figures whose ``attribute`` (label, subject, period, kind) is right."""

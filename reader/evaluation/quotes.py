@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from reader.evaluation.ratios import f1, ratio
 
 @dataclass(frozen=True, slots=True)
 class GoldQuote:
@@ -71,29 +72,25 @@ class QuoteScore:
     speaker_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    @staticmethod
-    def _f1(hits: int, gold: int, predicted: int) -> float:
-        return 2 * hits / (gold + predicted) if gold + predicted else 1.0
-
     @property
     def exact_f1(self) -> float:
-        return self._f1(self.exact, self.gold, self.predicted)
+        return f1(self.exact, self.gold, self.predicted)
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return ratio(self.matched, self.gold)
 
     @property
     def overlap_f1(self) -> float:
-        return self._f1(self.matched, self.gold, self.predicted)
+        return f1(self.matched, self.gold, self.predicted)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.matched if self.matched else 1.0
+        return ratio(self.speaker_right, self.matched)
 
     def add(self, other: QuoteScore) -> None:
         self.gold += other.gold
