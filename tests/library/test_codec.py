@@ -47,7 +47,3 @@ def test_codec_round_trip_keeps_quotes_and_their_speakers() -> None:
     assert [text[q.start : q.end] for q in analysis.quotes] == ["营收增长10%。", "还会涨。"]
     _, raw = codec.decode_raw(payload, "q.md", "q.md", "")
     assert raw.quotes_by("阿里巴巴") == quotes[:1]
-
-
-def test_codec_format_changed_with_quotes_so_old_caches_are_recomputed() -> None:
-    assert int(codec.FORMAT) >= 7  # 7 added quotes; payloads of 6 and before are not read
