@@ -72,11 +72,13 @@ class CorrectionApplier(QObject):
         self.applied.emit(library, after)
         if self._data_dir is not None:
             data_dir = self._data_dir
-            types = {s.name: s.type for s in library.entities()}
             versions = [(before.with_model(None).version, after.with_model(None).version)]
             if before.model is not None:
                 versions.append((before.version, after.version))
-            self._cache.submit(lambda: [_recache(data_dir, touched, new, versions, types)])
+            # the entity types are read in the cache's thread: tens of thousands of names at 10k
+            self._cache.submit(
+                lambda: [_recache(data_dir, touched, new, versions, {s.name: s.type for s in library.entities()})]
+            )
 
 
 def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict) -> int:  # type: ignore[type-arg]
