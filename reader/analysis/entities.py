@@ -31,6 +31,7 @@ from reader.analysis.entity_links import (
 )
 from reader.analysis.folding import is_latin, lower, matching_form
 from reader.analysis.gazetteer import Entry, Gazetteer
+from reader.analysis.latin_terms import no_works_or_nouns
 from reader.analysis.model import Entity, EntityType, Mention
 from reader.analysis.model_candidates import model_candidates, title_candidates
 from reader.analysis.rule_scan import ACCEPT, Candidate
@@ -66,6 +67,8 @@ def _prefer_aligned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
 _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
+# Nouns after which an ambiguous name is an adjective of a kind (财经媒体, 财经周刊).
+_KINDS = ("媒体", "周刊", "杂志", "期刊", "频道", "行业", "领域", "板块", "类")
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
 
@@ -158,6 +161,7 @@ class EntityRecognizer:
             candidates.extend(model_candidates(model, segmenter, filters, folded, tokens, known_hits))
             if title:
                 candidates.extend(title_candidates(model, segmenter, filters, folded, title, known))
+        candidates = no_works_or_nouns(folded, candidates, self.words, known)
         accepted = extend_names(folded, self._accept(candidates), self.words, self._is_word)
         hits.extend(occurrences(folded, accepted, rank=1))
         if self.learned:
@@ -322,6 +326,8 @@ class EntityRecognizer:
                 continue
             if not is_latin(surface[0]) and (h.start not in starts or h.end not in ends):
                 continue  # 美的 inside 完美的: not a word of its own here
+            if folded.startswith(_KINDS, h.end):
+                continue  # 财经媒体, 财经周刊: the word names a kind of outlet, not the one
             if self._in_list(folded, h, clear_by_start, clear_by_end):
                 kept.append(h)
                 continue

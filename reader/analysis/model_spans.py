@@ -87,6 +87,8 @@ def trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> Mode
         inside.pop(0)
     if not inside or inside[0].start != start and not is_latin(folded[start]):
         return None
+    if _half_a_compound(folded, start, end):
+        return None  # Time Engagement out of Real-Time Engagement
     if not is_latin(folded[end - 1]) and not any(t.end == end for t in inside):
         return None  # 投资 out of 投资银行: half a word
     while (run := _LATIN_WORD_AFTER.match(folded, end)) is not None and is_latin(folded[end - 1]):
@@ -94,6 +96,16 @@ def trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> Mode
     if (start, end) == (name.start, name.end):
         return name
     return ModelName(start, end, folded[start:end], name.type, name.proper_noun)
+
+
+def _half_a_compound(folded: str, start: int, end: int) -> bool:
+    """Whether a Latin span starts or ends inside a hyphenated word (Real-|Time)."""
+    before = folded[max(0, start - 2):start]
+    after = folded[end:end + 2]
+    return (
+        is_latin(folded[start]) and len(before) == 2 and before[1] == "-" and before[0].isalpha()
+        or is_latin(folded[end - 1]) and len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    )
 
 
 def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -> bool:  # type: ignore[no-untyped-def]

@@ -47,6 +47,7 @@ class RuleWords:
     org_legal_forms: tuple[str, ...] = ()  # longest first
     account_words: tuple[str, ...] = ()  # longest first
     product_heads: tuple[str, ...] = ()  # longest first
+    work_words: tuple[str, ...] = ()  # 新书, 纪录片: a title without 《》 follows
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -85,6 +86,7 @@ class RuleWords:
             org_legal_forms=tuple(sorted(read("org_legal_forms.txt"), key=len, reverse=True)),
             account_words=tuple(sorted(read("account_words.txt"), key=len, reverse=True)),
             product_heads=tuple(sorted(read("product_heads.txt"), key=len, reverse=True)),
+            work_words=tuple(read("work_words.txt")),
         )
 
     def is_stopword(self, surface: str) -> bool:

@@ -297,3 +297,31 @@ def test_an_article_past_its_budget_is_analysed_in_part_and_says_so(monkeypatch:
     assert analysis.figures and max(f.end for f in analysis.figures) <= 60
     whole = Analyzer(model=FakeModel({})).analyse(Article("b.md", "b.md", "标题", paragraph))
     assert whole.partial is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept", "dropped"),
+    [
+        # a work's title without 《》: every occurrence of it, whichever layer reads it
+        ("Alex Lazarow的新书Out-Innovate当中。Out-Innovate一书", {"Alex Lazarow": PER},
+         ["Alex Lazarow"], ["Out-Innovate"]),
+        # a "person" after an English article is a noun of a title
+        ("Are Rewriting the Rules of Silicon Valley中提出", {"Rules": PER, "Silicon Valley": ORG},
+         ["Silicon Valley"], ["Rules"]),
+        # the spelling-out of an acronym that names nothing known is a term; half a hyphenated
+        # word is no name
+        ("声网从RTC向RTE（Real-Time Engagement ）转变。", {"Time": ORG, "Engagement": ORG, "声网": ORG},
+         ["声网"], ["Time Engagement", "Engagement", "Time"]),
+    ],
+)
+def test_latin_words_that_are_no_names(text: str, names: dict, kept: list, dropped: list) -> None:
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel(names)).recognise(text)
+    found = {text[m.start : m.end] for m in mentions}
+    assert set(kept) <= found
+    assert not found & set(dropped)
+
+
+def test_an_ambiguous_name_before_a_kind_of_outlet_is_an_adjective() -> None:
+    text = "不少财经媒体也对外呼吁股民不要过度乐观。财经周刊《证券市场红周刊》在评论文章中警告投资者。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    assert "财经" not in {m.surface for m in mentions}

@@ -1,0 +1,51 @@
+"""Latin words that read like names and are not, whichever layer proposed them: a work's title,
+an English noun after an article, an acronym's spelling-out. Applied to every candidate before
+the recogniser weighs them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.analysis.folding import is_latin
+from reader.analysis.model import EntityType
+from reader.analysis.rule_scan import Candidate
+from reader.analysis.rule_words import RuleWords
+
+_ENGLISH_ARTICLE = re.compile(r"(?<![A-Za-z])(?:the|a|an) $")
+# An acronym and its spelling-out in brackets: RTE（Real-Time Engagement）.
+_SPELLED_OUT = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*[（(]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
+
+
+def no_works_or_nouns(
+    folded: str, candidates: Sequence[Candidate], words: RuleWords, known: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """``candidates`` without the Latin words that are no names, from any layer: the title of a
+    work written without 《》 (新书Out-Innovate: every occurrence of it), a "person" after an
+    English article (Rewriting the Rules of Silicon Valley), and the spelling-out of an acronym
+    that names nothing known (RTE（Real-Time Engagement）: a term)."""
+    works = {
+        c.surface
+        for c in candidates
+        if is_latin(c.surface[0]) and folded.endswith(words.work_words, 0, c.start)
+    }
+    spelled = [
+        m.span(2)
+        for m in _SPELLED_OUT.finditer(folded)
+        if _initials(m.group(2)) == m.group(1) and m.span(1) not in known
+    ]
+    return [
+        c
+        for c in candidates
+        if c.surface not in works
+        and not (
+            c.type is EntityType.PERSON
+            and is_latin(c.surface[0])
+            and _ENGLISH_ARTICLE.search(folded, max(0, c.start - 4), c.start) is not None
+        )
+        and not any(start <= c.start and c.end <= end for start, end in spelled)
+    ]
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", words) if w).upper()
