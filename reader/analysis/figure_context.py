@@ -33,6 +33,7 @@ from reader.analysis.figure_labels import (
     LabelText,
     label_and_unit,
     label_of,
+    lost_profit,
 )
 from reader.analysis.figure_subjects import (
     about_the_topic,
@@ -78,6 +79,9 @@ def explain(
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
     for fig in figures:
         label, unit, word = label_and_unit(text, fig, hits, bounds, vocab)
+        profit = lost_profit(text, word, hits)
+        if profit is not None:  # 净利润预计亏损60.87亿: the profit, negative
+            label, word, fig = profit.label.name, profit, replace(fig, value=-abs(fig.value))
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
@@ -94,7 +98,7 @@ def explain(
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
-            label=label_of(where, fig, label, out, word),
+            label=_up_to(label_of(where, fig, label, out, word), source or text, profit),
             subject=subject,
             period=period,
             kind=kind,
@@ -108,6 +112,15 @@ def explain(
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
+
+
+def _up_to(label: str | None, source: str, word: LabelHit | None) -> str | None:
+    """``label`` cut after ``word`` when it holds it: 扣非后净利润预计亏损 → 扣非后净利润."""
+    if label is None or word is None:
+        return label
+    said = source[word.start : word.end]
+    at = label.rfind(said)
+    return label[: at + len(said)] if at >= 0 else label
 
 
 # A change in percentage points is a signed difference: 毛利率下降了2.3个百分点 is −2.3 points

@@ -256,6 +256,27 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
 
 
+# A profit told as a loss (扣非后净利润预计亏损60.87亿) is the profit, negative: the gold and the
+# reports write 净利润 −60.87亿; a loss named alone (净亏损8.73亿元) stays a positive loss.
+_PROFITS = frozenset(("净利润", "经营利润"))
+_LOSSES = frozenset(("净亏损", "经营亏损"))
+_PROFIT_TO_LOSS = re.compile(r"(?:预计|预期|或将?|将|同比|则|为|由盈转亏|转亏)*")
+
+
+def lost_profit(text: str, word: LabelHit | None, hits: LabelHits) -> LabelHit | None:
+    """The profit word a loss word tells the sign of (净利润|预计|亏损), or None."""
+    if word is None or word.label.name not in _LOSSES:
+        return None
+    j = bisect.bisect_left(hits.starts, word.start) - 1
+    while j >= 0 and hits.hits[j].end > word.start:
+        j -= 1  # a shorter word inside a longer one
+    if j < 0 or hits.hits[j].label.name not in _PROFITS:
+        return None
+    profit = hits.hits[j]
+    gap = _PROFIT_TO_LOSS.match(text, profit.end, word.start)
+    return profit if gap is not None and gap.end() == word.start else None
+
+
 def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> LabelHit | None:  # type: ignore[no-untyped-def]
     """The label word that ends nearest before ``hi`` (and after ``lo``) and fits the figure;
     a noun before a verb."""

@@ -175,6 +175,21 @@ def test_a_loss_word_names_a_loss() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "values", "label"),
+    [
+        ("扣非后净利润预计亏损60.87亿到65.87亿元。", [-6.087e9, -6.587e9], "净利润"),
+        ("该公司归母净利润亏损3.2亿元。", [-3.2e8], "归母净利润"),
+        ("2021年净亏损8.73亿元。", [8.73e8], "净亏损"),  # a loss named alone stays a positive loss
+        ("经营亏损收窄至4.4亿元。", [4.4e8], "经营亏损"),
+    ],
+)
+def test_a_profit_told_as_a_loss_is_a_negative_profit(text: str, values: list[float], label: str) -> None:
+    figures = extract_figures(text)
+    assert [f.value for f in figures] == [pytest.approx(v) for v in values]
+    assert all(f.label == label for f in figures)
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "label"),
     [
         ("公司以15亿元总对价收购宁波市雅太酒店物业服务有限公司。", "15亿元", "总对价"),
