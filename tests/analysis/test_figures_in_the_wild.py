@@ -74,6 +74,12 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
         ("公司2021年第一季度营业收入为52亿元。", "52亿元", "营业收入", "营收"),
         ("淘宝直播的总成交额超过4000亿元。", "4000亿元", "总成交额", "GMV"),
         ("其第一场直播售出1700万美元商品。", "1700万美元", "销售额", "销售额"),  # a verb is no label
+        # the money measures of any report: owed, owned, spent, fined, paid out
+        ("将“欠122亿”放到了App开屏。", "122亿", "负债", "负债"),  # a bare 亿 owed is money
+        ("截至年底，公司总负债达2.1万亿元。", "2.1万亿元", "总负债", "负债"),
+        ("对乐视网的罚款为2.4亿元。", "2.4亿元", "罚款", "罚款"),
+        ("公司去年营销费用为12亿元。", "12亿元", "营销费用", "成本"),
+        ("发行价为每股20美元。", "20美元", "发行价", "价格"),
     ],
 )
 def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:
