@@ -287,11 +287,16 @@ def _past_space(text: str, pos: int) -> int:
 
 def _negative_sign_before(text: str, start: int) -> bool:
     """A minus sign right before ``start`` that is a sign, not a range's dash or a date's:
-    the character before it is no Latin digit or letter, % or closing bracket."""
+    the character before it is no Latin digit or letter, % or closing bracket, and no magnitude
+    or unit that ends an amount (116亿-123亿元, 5元-8元: a range)."""
     if start == 0 or text[start - 1] not in _MINUS:
         return False
     before = text[start - 2] if start >= 2 else " "
-    return not ((before.isascii() and before.isalnum()) or before in "%％)）]】０１２３４５６７８９")
+    return not (
+        (before.isascii() and before.isalnum())
+        or before in "%％)）]】０１２３４５６７８９"
+        or before in "万亿萬億元倍" and start >= 3 and (text[start - 3].isdigit() or text[start - 3] in "万亿萬億")
+    )
 
 
 def _valid_chinese_start(numeral: str) -> bool:

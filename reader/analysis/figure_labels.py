@@ -59,6 +59,10 @@ def label_and_unit(
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
     if before_clause is not None:
         return before_clause.label.name, unit or before_clause.label.unit, before_clause
+    if wanted == SHARE and (change := _CHANGE_AFTER.match(text, fig.end)) is not None:
+        label = vocab.label_for(change.group(1))  # 实现了11.39%的同比增长: a change, not a share
+        if label is not None:
+            return label.name, unit, None
     if wanted == SHARE:
         after = text[fig.end : fig.end + 3]
         if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
@@ -75,6 +79,12 @@ def label_and_unit(
     if unit == "people":
         return "人数", unit, None
     return None, unit, None
+
+
+# A rate told before the change it measures: 11.39%的同比增长, 16.81%的增长.
+_CHANGE_AFTER = re.compile(
+    r"(?:以上|左右)?的(?:年)?((?:同比|环比)?(?:增长|增幅|涨幅|上涨|提升|增速|下降|下滑|降幅|跌幅|减少|下跌))"
+)
 
 
 _TIME_PREFIX = re.compile(

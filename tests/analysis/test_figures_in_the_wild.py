@@ -358,3 +358,28 @@ def test_a_figure_describing_a_kind_of_company_has_no_subject(text: str, surface
 def test_a_change_in_points_has_a_sign(text: str, surface: str, value: float) -> None:
     (m,) = [f for f in extract_figures(text) if f.surface == surface]
     assert m.value == pytest.approx(value)
+
+
+def test_a_dash_between_two_amounts_is_a_range_not_a_sign() -> None:
+    figures = extract_figures("根据业绩预期，预计归母净利润为116亿-123亿元。")
+    assert [f.value for f in figures] == [pytest.approx(1.16e10), pytest.approx(1.23e10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("净利润却实现了11.39%的同比增长，达到30.23亿元。", "11.39%", "同比增长"),  # the change after it
+        ("长安汽车净利润依然实现了16.81%的增长。", "16.81%", "增长率"),
+        # a verb of change of its own clause, not the fall of the clause before
+        ("尽管营收同比下降27.91%，但其净利润却激增240%。", "240%", "增长率"),
+        ("第一季度营收微降1.55%至1408.6亿元。", "1.55%", "降幅"),
+    ],
+)
+def test_a_rate_takes_the_change_its_own_words_tell(text: str, surface: str, measure: str) -> None:
+    (m,) = [m for m in extract_figures(text) if m.surface == surface]
+    assert m.measure == measure
+
+
+def test_a_conjunction_is_no_part_of_a_label() -> None:
+    labels = {f.surface: f.label for f in extract_figures("尽管营收同比下降27.91%，虽然销量为70.38万辆。")}
+    assert labels == {"27.91%": "营收同比下降", "70.38万辆": "销量"}
