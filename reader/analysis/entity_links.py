@@ -35,16 +35,17 @@ def extend_names(
     for surface, (name, etype) in accepted.items():
         if etype is EntityType.PERSON and len(surface) == 2 and surface == name:
             nexts = set()
-            verb_follows = False  # 周逵|认为: the next character starts a verb of saying
+            # 周逵|认为, 智驾|系统: the next character starts a verb of saying or another word
+            word_follows = False
             start = folded.find(surface)
             while start >= 0:
                 end = start + 2
                 nexts.add(folded[end] if end < len(folded) else "")
-                verb_follows = verb_follows or any(
+                word_follows = word_follows or is_word(folded[end:end + 2]) or any(
                     folded.startswith(v, end) for v in words.speech_verbs
                 )
                 start = folded.find(surface, start + 1)
-            if len(nexts) == 1 and not verb_follows:
+            if len(nexts) == 1 and not word_follows:
                 (c,) = nexts
                 if is_cjk(c) and words.given_name_ok(surface[1:] + c):
                     longer = surface + c

@@ -121,9 +121,12 @@ def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) ->
         if inside[-1].word in _GENERIC_TAILS and len(head) == 1 and head[0].flag.startswith("n") \
                 and not head[0].flag.startswith(("nr", "ns", "nt", "nz")) and is_word(head[0].word):
             return True  # 独角兽公司, 互联网企业: a kind of company, not one
+    if len(inside) > 1 and inside[-1].word in _KINDS and all(t.flag == "n" and is_word(t.word) for t in inside):
+        return True  # 新能源|汽车, 智能|手机: a kind of product, every word a common noun
     return len(head) == 1 and head[0].flag.startswith(_VERBAL) and is_word(head[0].word)
 
 
 _GENERIC_TAILS = frozenset(("公司", "企业", "平台", "机构", "厂商"))
+_KINDS = frozenset(("汽车", "手机", "电池", "芯片", "电商", "设备", "系统", "软件", "产品", "技术", "服务", "能源"))
 # jieba's tags of verbs and adjectives (v, vn, vd, a, an, ad …).
 _VERBAL = ("v", "a")

@@ -207,11 +207,23 @@ def speech(rules: Rules, scan: Scan) -> None:
 
 
 def nickname(rules: Rules, scan: Scan) -> None:
-    """A quoted nickname right before a name: “湘野红姐”龚红玉."""
+    """A quoted nickname right before a name: “湘野红姐”龚红玉. Not a quoted product before
+    the noun it names (“千里浩瀚”智驾系统): the "name" runs into a noun."""
     for m in rules.quoted.finditer(scan.text):
         found = name_starting_at(scan, m.end())
-        if found:
+        if found and not _runs_into_a_noun(scan, found[0]):
             scan.add(m.end(), found[0], _PERSON, "nickname", STRONG)
+
+
+def _runs_into_a_noun(scan: Scan, end: int) -> bool:
+    i = scan.by_start.get(end)
+    if i is None:
+        return False
+    return scan.tokens[i].word in _PRODUCT_NOUNS
+
+
+# Nouns a quoted product name stands before (“千里浩瀚”智驾系统, “灵鸢”系统).
+_PRODUCT_NOUNS = frozenset(("系统", "平台", "功能", "方案", "芯片", "模型", "大模型", "品牌", "产品", "技术", "App", "APP"))
 
 
 def repeated(rules: Rules, scan: Scan) -> None:

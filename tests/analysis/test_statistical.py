@@ -325,3 +325,16 @@ def test_an_ambiguous_name_before_a_kind_of_outlet_is_an_adjective() -> None:
     text = "不少财经媒体也对外呼吁股民不要过度乐观。财经周刊《证券市场红周刊》在评论文章中警告投资者。"
     mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
     assert "财经" not in {m.surface for m in mentions}
+
+
+def test_a_kind_of_product_made_of_common_nouns_is_no_organisation() -> None:
+    text = "新能源汽车销售占比近50%。新能源汽车板块已经实现全面盈利。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"新能源汽车": ORG})).recognise(text)
+    assert mentions == ()
+
+
+def test_a_quoted_product_before_its_noun_is_no_nickname() -> None:
+    text = "银河品牌升级及“千里浩瀚”智驾系统提升产品力。“湘野红姐”龚红玉表示，她很开心。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert "龚红玉" in found
+    assert not any(s.startswith("智驾") for s in found)
