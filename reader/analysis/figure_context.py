@@ -86,8 +86,11 @@ def explain(
         period = None if age else _period(fig, unit, times, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
-        if subject is None and topic is not None and about_the_topic(text, fig, label, bounds, vocab, ordered):
-            subject = topic  # nothing nearer names whose it is: the company the article is about
+        # nothing nearer names whose it is: the company the article is about, unless the
+        # figure before in its paragraph was nobody's (汽车产销…；1—4月，汽车产销…: the market's)
+        nobodys_before = bool(out) and out[-1].subject is None and out[-1].start >= bounds.around("paragraph", fig.start)[0]
+        if subject is None and topic is not None and not nobodys_before and about_the_topic(text, fig, label, bounds, vocab, ordered):
+            subject = topic
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
         figure = Figure(

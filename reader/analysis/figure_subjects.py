@@ -37,6 +37,8 @@ def about_the_topic(
     if label in vocab.market_labels:
         return False
     lo, hi = bounds.around("sentence", fig.start)
+    if _A_COUNT_OF_COMPANIES.search(text, lo, fig.end) is not None:
+        return False  # A股21家上市车企营业收入达5074.69亿元: a group's, not the article company's
     names = [(m.start, m.end) for m in mentions.within(lo, hi)]
     for cue in vocab.market_cues:
         at = text.find(cue, lo, hi)
@@ -45,6 +47,9 @@ def about_the_topic(
                 return False
             at = text.find(cue, at + 1, hi)
     return True
+
+
+_A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
 
 
 def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> str | None:

@@ -3,6 +3,8 @@ labels quoted from the article with the normalised measure beside them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -383,3 +385,17 @@ def test_a_rate_takes_the_change_its_own_words_tell(text: str, surface: str, mea
 def test_a_conjunction_is_no_part_of_a_label() -> None:
     labels = {f.surface: f.label for f in extract_figures("尽管营收同比下降27.91%，虽然销量为70.38万辆。")}
     assert labels == {"27.91%": "营收同比下降", "70.38万辆": "销量"}
+
+
+def test_a_market_paragraph_is_nobodys_though_the_article_is_about_a_company() -> None:
+    text = (
+        "比亚迪一季度营收1703.6亿元。比亚迪销量大增。比亚迪海外扩张。\n"
+        "今年4月，我国汽车产销分别完成261.9万辆和259万辆。1—4月，汽车产销分别完成1017.5万辆。\n"
+        "A股21家上市车企营业收入达5074.69亿元。"
+    )
+    subjects = {f.surface: f.subject for f in extract_figures(text, [
+        Mention(m.start(), m.end(), "比亚迪", EntityType.ORG, "比亚迪") for m in re.finditer("比亚迪", text)
+    ])}
+    assert subjects["1703.6亿元"] == "比亚迪"
+    assert subjects["261.9万辆"] is None and subjects["1017.5万辆"] is None
+    assert subjects["5074.69亿元"] is None
