@@ -108,7 +108,9 @@ def explain(
             measure=label,
         )
         explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
-        if out and closes_pair(text, out[-1], fig.start, bounds):
+        if out and closes_pair(text, out[-1], fig.start, bounds) and (
+            vocab.unit_class(out[-1].unit) == vocab.unit_class(figure.unit)
+        ):  # 从2200万涨到4700万，增幅达到113%: a rate after the pair is not its far end
             explained = as_far_end(explained, out[-1])
             pairs.append((len(out) - 1, len(out)))
         out.append(explained)

@@ -243,8 +243,9 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
             if not explicit:
                 unit = noun.unit
     if unit is None and (magnitude or big):
-        noun = noun_after(text, end, vocab, max_gap=0, classes=None)
-        if noun is not None:  # 6亿日活, 547万粉丝, 200亿年框, 万亿GMV
+        # 6亿日活, 547万粉丝, 200亿年框, 万亿GMV; an amount is no rate (4.3亿增长到6.7亿)
+        noun = noun_after(text, end, vocab, max_gap=0, classes=(MONEY, COUNT))
+        if noun is not None:
             label, unit = noun.name, noun.unit
 
     # Is it a figure at all?
@@ -344,6 +345,8 @@ def noun_after(
         gap = window[: m.start()]
         if m.start() > max_gap or any(c in _PUNCT for c in gap):
             return None
+        if vocab.is_verb(m.group()):
+            continue  # 4.3亿增长到: the amount does, it is not named by the verb
         label = vocab.after_label_for(m.group())
         if label is not None and (classes is None or vocab.unit_class(label.unit) in classes):
             return label

@@ -141,8 +141,17 @@ def products(rules: Rules, scan: Scan) -> None:
                 if start < 0:
                     continue
             brand = scan.text[start:end]
-            strength = WEAK if _common(scan, brand) else STRONG
-            scan.add(start, end, EntityType.PRODUCT, "app", strength)
+            common = _common(scan, brand)
+            if common and _a_plain_noun(scan, start, brand):
+                continue  # 短视频App, 地图App: a kind of app, not one
+            scan.add(start, end, EntityType.PRODUCT, "app", WEAK if common else STRONG)
+
+
+def _a_plain_noun(scan: Scan, start: int, word: str) -> bool:
+    """Whether jieba reads ``word`` at ``start`` as one common noun (视频, 地图), not a name or a
+    verb (得到)."""
+    i = scan.by_start.get(start)
+    return i is not None and scan.tokens[i].word == word and scan.tokens[i].flag == "n"
 
 
 def _common(scan: Scan, word: str) -> bool:

@@ -399,3 +399,18 @@ def test_a_market_paragraph_is_nobodys_though_the_article_is_about_a_company() -
     assert subjects["1703.6亿元"] == "比亚迪"
     assert subjects["261.9万辆"] is None and subjects["1017.5万辆"] is None
     assert subjects["5074.69亿元"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb after an amount does not name it: both ends are levels of the measure before
+        ("抖音月活从4.3亿增长到6.7亿，同比增长53.4%。", {"4.3亿": "月活", "6.7亿": "月活", "53.4%": "同比增长"}),
+        # a rate after a pair is not the pair's far end
+        ("日活从2200万涨到4700万，增幅达到113%。", {"2200万": "日活", "4700万": "日活", "113%": "增长率"}),
+    ],
+)
+def test_the_two_ends_of_a_change_and_the_rate_after_them(text: str, expected: dict) -> None:
+    figures = extract_figures(text)
+    assert {f.surface: f.measure for f in figures} == expected
+    assert all(f.unit != "%" for f in figures if f.measure != "同比增长" and f.measure != "增长率")

@@ -8,6 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from reader.analysis import rules_orgs
+from reader.analysis.entities import EntityRecognizer
+from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import EntityType
 from reader.analysis.rule_scan import STRONG, WEAK
 
@@ -110,3 +112,10 @@ def test_rules_products(run_rule: RunRule, parts: tuple, dictionary: tuple, foun
 def test_rules_media_titles(run_rule: RunRule, parts: tuple, found: list) -> None:
     """A news outlet cited by its title in 《》 is an organisation (issue 13, point 6)."""
     assert run_rule(rules_orgs.media_titles, parts) == found
+
+
+def test_a_common_noun_before_app_is_a_kind_of_app() -> None:
+    text = "抓取了5个短视频App的数据，短视频App很多，视频App也多。也可以用得到App学习。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert not any("视频" in s for s in found)
+    assert any(s.startswith("得到") for s in found)
