@@ -68,7 +68,7 @@ _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 # Nouns after which an ambiguous name is an adjective of a kind (财经媒体, 财经周刊).
-_KINDS = ("媒体", "周刊", "杂志", "期刊", "频道", "行业", "领域", "板块", "类")
+_KINDS = ("媒体", "周刊", "杂志", "期刊", "频道", "记者", "行业", "领域", "板块", "类")
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
 
@@ -328,6 +328,8 @@ class EntityRecognizer:
                 continue  # 美的 inside 完美的: not a word of its own here
             if folded.startswith(_KINDS, h.end):
                 continue  # 财经媒体, 财经周刊: the word names a kind of outlet, not the one
+            if h.start and folded[h.start - 1].isascii() and folded[h.start - 1].isalnum() and not is_latin(surface[0]):
+                continue  # AI财经社: inside a longer name
             if self._in_list(folded, h, clear_by_start, clear_by_end):
                 kept.append(h)
                 continue

@@ -65,13 +65,15 @@ def label_and_unit(
             return label.name, unit, None
     if wanted == SHARE:
         after = text[fig.end : fig.end + 3]
-        if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右").startswith("的"):
+        if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右 ").startswith("的"):
             return "占比", unit, None  # 占全年零售总额的21.3%, 约20%的收入
     if unit is None:
         noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
         if noun is not None:
             return noun.name, noun.unit, None
     before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
+    if before_sentence is not None and before_sentence.verb:
+        before_sentence = None  # 尝试减少…时间，大约40%的受访者: another clause's verb says nothing
     if before_sentence is not None:
         return before_sentence.label.name, unit or before_sentence.label.unit, before_sentence
     if wanted == SHARE:

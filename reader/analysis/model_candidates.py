@@ -45,6 +45,10 @@ def model_candidates(
         lo = i - 1 if i and known[i - 1].end > name.start else i
         hi = bisect_right(starts, name.end - 1)
         overlapped = known[lo:hi]
+        if overlapped and name.type is EntityType.ORG and (after := _after_a_deal(folded, name, overlapped)):
+            name, overlapped = after, []  # 商汤领投|影谱科技: the known investor, then the company
+            if filters.accept(name) is not None:
+                continue
         if overlapped and not (
             name.type is EntityType.ORG
             and all(
@@ -87,6 +91,23 @@ def title_candidates(
                 continue
             out.append(Candidate(at, end, surface, etype, "title", ACCEPT))
     return out
+
+
+# Verbs between a known investor or buyer and the company it deals in: 商汤领投影谱科技.
+_DEAL_VERBS = ("战略投资了", "战略投资", "领投了", "领投", "投资了", "投资", "收购了", "收购", "入股", "控股", "参股")
+
+
+def _after_a_deal(folded: str, name: ModelName, overlapped: Sequence[Hit]) -> ModelName | None:
+    """The part of a model span after a known name and a verb of dealing, when the known name
+    opens it: 商汤领投影谱科技 → 影谱科技 (jieba read 领|投影, so the model ran the two together)."""
+    first, last = overlapped[0], overlapped[-1]
+    if first.start != name.start or last.end >= name.end:
+        return None
+    verb = next((v for v in _DEAL_VERBS if folded.startswith(v, last.end)), None)
+    if verb is None or name.end - (last.end + len(verb)) < 2:
+        return None
+    start = last.end + len(verb)
+    return ModelName(start, name.end, folded[start:name.end], name.type, name.proper_noun)
 
 
 def _adjective_and_noun(name: ModelName, tokens: Sequence[Token], segmenter: Segmenter) -> bool:

@@ -139,6 +139,7 @@ _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_people.job_title,
     rules_people.listed,
     rules_orgs.descriptor_cjk,
+    rules_orgs.descriptor_run,
     rules_people.speech,
     rules_people.nickname,
     rules_people.repeated,

@@ -42,6 +42,36 @@ def descriptor_cjk(rules: Rules, scan: Scan) -> None:
             scan.add(tok.start, tok.end, words.descriptors[before.group(0)], "descriptor-cjk", STRONG)
 
 
+_RUN_ENDS = "等、，。；：的是也在和与（(“”\"「」 \n"
+
+
+def descriptor_run(rules: Rules, scan: Scan) -> None:
+    """A name jieba cut into pieces right after a descriptor, up to a figure or a clause boundary,
+    when the article writes it again: 医疗互联网公司禾|连|健康7500万美元B轮融资，禾连健康投后估值….
+    Not a dictionary word, not a person, and not starting with a function word or a verb."""
+    text, tokens, words = scan.text, scan.tokens, rules.words
+    for i in range(1, len(tokens) - 1):
+        tok = tokens[i]
+        before = rules.descriptor_before.search(text, max(0, tok.start - 6), tok.start)
+        if before is None or tokens[i - 1].end != tok.start or len(tok.word) > 2:
+            continue
+        if tok.flag[:1] in _FUNCTION_TAGS or tok.flag.startswith("v"):
+            continue
+        end = tok.start
+        j = i
+        while j < len(tokens) and end - tok.start < 6 and all(is_cjk(c) for c in tokens[j].word):
+            if tokens[j].flag.startswith("v") or tokens[j].word in words.descriptors:
+                break
+            end, j = tokens[j].end, j + 1
+        run = text[tok.start:end]
+        if not 3 <= len(run) <= 6 or j == i + 1 or scan.is_word(run) or words.surname_of(run):
+            continue
+        if end < len(text) and not (text[end].isdigit() or text[end] in _RUN_ENDS):
+            continue
+        if text.count(run) >= 2 and not words.is_stopword(run):
+            scan.add(tok.start, end, words.descriptors[before.group(0)], "descriptor-run", STRONG)
+
+
 def org_suffix(rules: Rules, scan: Scan) -> None:
     """Chinese organisation names with a distinctive head: "遥望科技", "万向集团"."""
     text, add, words = scan.text, scan.add, rules.words

@@ -414,3 +414,16 @@ def test_the_two_ends_of_a_change_and_the_rate_after_them(text: str, expected: d
     figures = extract_figures(text)
     assert {f.surface: f.measure for f in figures} == expected
     assert all(f.unit != "%" for f in figures if f.measure != "同比增长" and f.measure != "增长率")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        # a verb of another clause says nothing of a share; a share typeset with spaces is one
+        ("很多人尝试减少自己盯着屏幕看的时间，大约 40% 的受访者称自己盯着手机太久。", "40%", "占比"),
+        ("还有 63% 的受访者试图限制自己的使用时间。", "63%", "占比"),
+    ],
+)
+def test_a_share_of_people_is_a_share(text: str, surface: str, measure: str) -> None:
+    (m,) = [m for m in extract_figures(text) if m.surface == surface]
+    assert m.measure == measure

@@ -119,3 +119,10 @@ def test_a_common_noun_before_app_is_a_kind_of_app() -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert not any("视频" in s for s in found)
     assert any(s.startswith("得到") for s in found)
+
+
+def test_a_name_cut_in_pieces_after_a_descriptor_and_written_again() -> None:
+    text = "商汤还领投了医疗互联网公司禾连健康7500万美元B轮融资，禾连健康投后估值近10亿美元。公司今年营收增长，公司今年营收大增。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert "禾连健康" in found
+    assert not any("营收" in s or "今年" in s for s in found)

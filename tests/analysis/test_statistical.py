@@ -338,3 +338,14 @@ def test_a_quoted_product_before_its_noun_is_no_nickname() -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert "龚红玉" in found
     assert not any(s.startswith("智驾") for s in found)
+
+
+def test_a_known_investor_run_into_the_company_it_invests_in() -> None:
+    text = "8月7日，商汤领投影谱科技13.6亿元D轮融资。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"商汤领投影谱科技": ORG})).recognise(text)}
+    assert "影谱科技" in found and "商汤" in found
+
+
+def test_an_ambiguous_name_glued_to_latin_letters_is_inside_a_longer_name() -> None:
+    text = "据AI财经社今年4月的一篇报道，财经记者称，商汤已投资了6个项目，市场很大。"
+    assert "财经" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
