@@ -82,6 +82,9 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
         ("对乐视网的罚款为2.4亿元。", "2.4亿元", "罚款", "罚款"),
         ("公司去年营销费用为12亿元。", "12亿元", "营销费用", "成本"),
         ("发行价为每股20美元。", "20美元", "发行价", "价格"),
+        # a chain's outlets are not a platform's merchants; a margin is no market share
+        ("截至2025年底，瑞幸全球总门店数达到31048家。", "31048家", "全球总门店数", "门店数"),
+        ("在2017年达巅峰：市场份额42%、门店超3000家、利润率超26%。", "26%", "利润率", "利润率"),
     ],
 )
 def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:

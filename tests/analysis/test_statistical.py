@@ -349,3 +349,9 @@ def test_a_known_investor_run_into_the_company_it_invests_in() -> None:
 def test_an_ambiguous_name_glued_to_latin_letters_is_inside_a_longer_name() -> None:
     text = "据AI财经社今年4月的一篇报道，财经记者称，商汤已投资了6个项目，市场很大。"
     assert "财经" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+
+
+def test_an_accounting_standard_is_no_organisation() -> None:
+    text = "瑞幸咖啡在美国会计准则(GAAP)下营业利润为11.728亿元，Non-GAAP运营利潤为19.26亿元。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"GAAP": ORG})).recognise(text)}
+    assert not any("GAAP" in s for s in found)
