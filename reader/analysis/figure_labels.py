@@ -201,7 +201,10 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     for _ in range(4):  # 其中2020年营收 → 营收; 快狗打车取得收入 → 收入
         before = start
         start = _TIME_PREFIX.match(text, start, end).end()
-        lead = next((w for w in vocab.label_leads if text.startswith(w, start, end)), None)
+        lead = next(
+            (w for w in vocab.label_leads if text.startswith(w, start, end) and not _word_at(text, start, w)),
+            None,
+        )
         start += len(lead or "")
         owner = next((m for m in mentions.within(start, end) if m.start == start and m.end < end), None)
         if owner is not None:  # 抖音平台每日用户 → 每日用户: whose it is is the subject
@@ -237,6 +240,14 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
 # A price paid: 被SAP以80亿美元收购 is what the deal cost, named by the deal's verb.
 _PRICE_BEFORE = ("以约", "以近", "以超", "以")
 _DEALS = ("收购", "出售", "买下", "买入", "入股", "增持", "回购", "认购", "转让", "竞得", "拍得", "成交")
+
+
+# Words a one-character lead (共, 其, 并, 需) begins: 共享单车市场规模 keeps its 共.
+_LEAD_WORDS = ("共享", "共同", "共有", "其他", "其余", "并购", "需求")
+
+
+def _word_at(text: str, start: int, lead: str) -> bool:
+    return len(lead) == 1 and text.startswith(_LEAD_WORDS, start)
 
 
 def _label_after(where: LabelText, fig: Quantity) -> str | None:

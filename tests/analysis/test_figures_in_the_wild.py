@@ -85,6 +85,8 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
         # a chain's outlets are not a platform's merchants; a margin is no market share
         ("截至2025年底，全球总门店数达到31048家。", "31048家", "全球总门店数", "门店数"),
         ("在2017年达巅峰：市场份额42%、门店超3000家、利润率超26%。", "26%", "利润率", "利润率"),
+        # a one-character lead (共, 其) is not cut off the word it begins
+        ("2016年共享单车市场规模达到12.3亿元。", "12.3亿元", "共享单车市场规模", "市场规模"),
     ],
 )
 def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer, GazetteerError, parse_line
 from reader.analysis.model import EntityType
 
@@ -92,3 +93,11 @@ def test_gazetteer_parses_flags() -> None:
     assert e.case_insensitive and e.ambiguous == {"苹果"} and e.context == ("iPhone", "库克")
     assert e.surfaces == ("苹果", "Apple", "苹果公司")
     assert parse_line("# comment", "x") is None and parse_line("   ", "x") is None
+
+
+def test_china_mobile_needs_context_in_mobile_internet_prose() -> None:
+    recogniser = EntityRecognizer(Gazetteer.load())
+    plain = "2016年中国移动网民数已达6.8亿，中国移动互联网用户增长放缓。"
+    assert "中国移动" not in {m.surface for m in recogniser.recognise(plain)}
+    carrier = "中国移动与中国联通、中国电信三家运营商的5G基站数量继续增长。"
+    assert "中国移动" in {m.surface for m in recogniser.recognise(carrier)}
