@@ -302,6 +302,13 @@ def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
     return False
 
 
+_TOPIC_LEAD = 2  # characters a sentence's topic may stand after its start ("而赛力斯…")
+
+
+def _opens(sentence_start: int, mention: Mention) -> bool:
+    return mention.start - sentence_start <= _TOPIC_LEAD
+
+
 def _resolve_pronoun(
     at: int, kind: str, mentions: Mentions, bounds: Bounds
 ) -> str | None:
@@ -310,6 +317,8 @@ def _resolve_pronoun(
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
+    if before and _opens(sentence[0], before[0]):
+        return before[0].entity  # 赛力斯的财报…，但其净利润: the sentence's own topic
     previous = bounds.previous("sentence", at)
     if previous is not None:
         candidates = [

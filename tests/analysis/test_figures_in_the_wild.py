@@ -432,3 +432,14 @@ def test_the_two_ends_of_a_change_and_the_rate_after_them(text: str, expected: d
 def test_a_share_of_people_is_a_share(text: str, surface: str, measure: str) -> None:
     (m,) = [m for m in extract_figures(text) if m.surface == surface]
     assert m.measure == measure
+
+
+def test_a_pronoun_refers_to_its_own_sentences_topic_before_the_sentence_before() -> None:
+    text = "长安汽车净利润增长16.81%。赛力斯的财报数据尤为引人注目，尽管营收同比下降27.91%，但其净利润却激增240%。"
+    mentions = [
+        Mention(m.start(), m.end(), name, EntityType.ORG, name)
+        for name in ("长安汽车", "赛力斯") for m in re.finditer(name, text)
+    ]
+    subjects = {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
+    assert subjects["240%"] == "赛力斯"
+    assert subjects["16.81%"] == "长安汽车"
