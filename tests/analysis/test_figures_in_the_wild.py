@@ -387,9 +387,11 @@ def test_a_rate_takes_the_change_its_own_words_tell(text: str, surface: str, mea
     assert m.measure == measure
 
 
-def test_a_conjunction_is_no_part_of_a_label() -> None:
+def test_a_conjunction_or_a_cause_is_no_part_of_a_label() -> None:
     labels = {f.surface: f.label for f in extract_figures("尽管营收同比下降27.91%，虽然销量为70.38万辆。")}
     assert labels == {"27.91%": "营收同比下降", "70.38万辆": "销量"}
+    (margin,) = extract_figures("问界系列的热销，不仅推动了毛利率跃升至27.62%。")
+    assert margin.label == "毛利率"
 
 
 def test_a_market_paragraph_is_nobodys_though_the_article_is_about_a_company() -> None:
