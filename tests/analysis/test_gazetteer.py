@@ -101,3 +101,10 @@ def test_china_mobile_needs_context_in_mobile_internet_prose() -> None:
     assert "中国移动" not in {m.surface for m in recogniser.recognise(plain)}
     carrier = "中国移动与中国联通、中国电信三家运营商的5G基站数量继续增长。"
     assert "中国移动" in {m.surface for m in recogniser.recognise(carrier)}
+
+
+def test_central_and_eastern_europe_is_not_the_middle_east() -> None:
+    text = "中东欧 (CEE) 和亚太地区的降幅最大。"
+    found = {(m.surface, m.entity) for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert ("中东欧", "中东欧") in found
+    assert not any(entity == "中东" for _, entity in found)
