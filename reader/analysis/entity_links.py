@@ -55,6 +55,10 @@ def extend_names(
     return out
 
 
+# What follows a business-unit word used as a verb: 阿里云服务了超过100万家企业.
+_ASPECT = ("了", "着", "过", "于")
+
+
 def company_names(
     folded: str,
     resolved: list[Hit],
@@ -97,6 +101,7 @@ def company_names(
             and not folded[h.start:end].endswith(words.org_legal_forms)  # 苹果公司|视频
             and end + len(unit) <= limit
             and end + len(unit) in word_ends  # not 小米|智能手机
+            and not folded.startswith(_ASPECT, end + len(unit))  # 阿里云服务了…: a verb
         ):
             name = folded[h.start:end + len(unit)]
             if not words.is_stopword(name) and not ignored(name):

@@ -108,6 +108,9 @@ def subject_of(
     owner = _owner_after(text, fig, in_sentence, clause)
     if owner is not None:
         return owner.entity
+    glossed = _bracketed_after(text, fig, in_sentence)
+    if glossed is not None:
+        return glossed.entity  # 仅次于亚马逊AWS(31.2%)和微软Azure(20.8%): the name the bracket follows
     if _describes_a_kind(text, fig, in_sentence):
         return None  # 估值超过10亿美元的私营企业: a kind of company, not one
 
@@ -197,6 +200,19 @@ def _owner_after(
                 return mention
             return None
     return None
+
+
+_BRACKET_OPEN = re.compile(r"[（(]\s*(?:约|近|超|超过|逾)?\s*$")
+
+
+def _bracketed_after(text: str, fig: Quantity, in_sentence: list[Mention]) -> Mention | None:
+    """The organisation a bracketed figure directly follows: AWS(31.2%), 腾讯云（18.6%）."""
+    m = _BRACKET_OPEN.search(text, max(0, fig.start - 5), fig.start)
+    if m is None:
+        return None
+    return next(
+        (x for x in in_sentence if x.end == m.start() and x.type in _ORGISH), None
+    )
 
 
 # "…的" then one of these: the figure describes a kind of company, not a company.

@@ -127,6 +127,8 @@ def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) ->
 
 
 _GENERIC_TAILS = frozenset(("公司", "企业", "平台", "机构", "厂商"))
-_KINDS = frozenset(("汽车", "手机", "电池", "芯片", "电商", "设备", "系统", "软件", "产品", "技术", "服务", "能源"))
+_KINDS = frozenset((
+    "汽车", "手机", "电池", "芯片", "电商", "设备", "系统", "软件", "产品", "技术", "科技", "服务", "能源",
+))
 # jieba's tags of verbs and adjectives (v, vn, vd, a, an, ad …).
 _VERBAL = ("v", "a")

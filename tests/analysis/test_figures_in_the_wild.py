@@ -445,3 +445,23 @@ def test_a_pronoun_refers_to_its_own_sentences_topic_before_the_sentence_before(
     subjects = {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
     assert subjects["240%"] == "赛力斯"
     assert subjects["16.81%"] == "长安汽车"
+
+
+def test_a_bracketed_figure_is_the_name_its_bracket_follows() -> None:
+    text = "阿里云在全球公有云市场的份额约为8.5%，仅次于亚马逊AWS(31.2%)和微软Azure（20.8%）。"
+    names = ("阿里云", "AWS", "Azure")
+    mentions = sorted(
+        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in names for m in re.finditer(n, text)),
+        key=lambda m: m.start,
+    )
+    subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
+    assert subjects == {"8.5%": "阿里云", "31.2%": "AWS", "20.8%": "Azure"}
+
+
+def test_a_companys_own_data_is_its_own_not_a_source() -> None:
+    text = "先看网易。Q2总营收279亿元。\n相比之下，腾讯的数据看起来更有冲击力。整个游戏业务收入高达592亿元。"
+    mentions = [
+        Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in ("网易", "腾讯") for m in re.finditer(n, text)
+    ]
+    subjects = {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
+    assert subjects["592亿元"] == "腾讯"

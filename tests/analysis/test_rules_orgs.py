@@ -126,3 +126,9 @@ def test_a_name_cut_in_pieces_after_a_descriptor_and_written_again() -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert "禾连健康" in found
     assert not any("营收" in s or "今年" in s for s in found)
+
+
+def test_a_business_unit_word_used_as_a_verb_makes_no_new_organisation() -> None:
+    text = "阿里云服务了超过100万家企业客户。融创服务的收入增长。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert "阿里云服务" not in found and "阿里云" in found
