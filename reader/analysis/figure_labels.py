@@ -268,6 +268,8 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
             end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
             break
     phrase = text[start:end]
+    if not phrase[:1].isalnum():
+        return None  # 报9.30港元/股: a per-share sign, not a noun
     joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
     phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
     if len(phrase) < 2 or any(c.isdigit() for c in phrase):
