@@ -468,7 +468,7 @@ def test_a_companys_own_data_is_its_own_not_a_source() -> None:
 
 
 def test_a_source_after_cankao_and_a_per_share_sign() -> None:
-    text = "蜜雪集团门店很多。参考灼识咨询，2025年现制茶饮市场规模约3109亿元。古茗收盘报9.30港元/股。"
+    text = "蜜雪集团门店很多。\n参考灼识咨询，2025年现制茶饮市场规模约3109亿元。\n古茗收盘报9.30港元/股。"
     mentions = [Mention(m.start(), m.end(), n, EntityType.ORG, n)
                 for n in ("蜜雪集团", "灼识咨询", "古茗") for m in re.finditer(n, text)]
     figures = {f.surface: f for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
