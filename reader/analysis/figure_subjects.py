@@ -123,6 +123,8 @@ def subject_of(
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if mention.type in _ORGISH and _follows(text, mention, vocab.words().own_documents):
             return mention.entity  # 据快狗打车招股书显示: the company's own filing
+        if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
+            return mention.entity  # 天创资本对红芯进行了千万人民币的A轮融资: the round is 红芯's
         if _not_a_subject(text, mention, vocab):
             speaking = _follows(text, mention, vocab.words().speech_verbs)
             if speaking and not _after_skip_word(text, mention, vocab):
@@ -317,6 +319,9 @@ def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
             return True
     return False
 
+
+# Before the company a round is raised by, after its investors: X对/向Y进行…融资.
+_INVESTED_IN = ("对", "向")
 
 _TOPIC_LEAD = 2  # characters a sentence's topic may stand after its start ("而赛力斯…")
 

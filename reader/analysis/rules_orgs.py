@@ -141,6 +141,19 @@ def accounts(rules: Rules, scan: Scan) -> None:
             scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)
 
 
+def quoted_before_descriptor(rules: Rules, scan: Scan) -> None:
+    """A quoted name right before what it is: “红芯”公司, “镁佳”品牌. Not a person's name."""
+    text, words = scan.text, rules.words
+    for m in rules.quoted.finditer(text):
+        after = rules.descriptor_after.match(text, m.end())
+        name = m.group(1)
+        if after is None or not all(is_cjk(c) for c in name) or words.surname_of(name):
+            continue
+        if scan.is_word(name) or words.is_stopword(name) or _common_compound(scan, m.start(1), m.end(1)):
+            continue  # “共享单车”平台: a kind, not a name
+        scan.add(m.start(1), m.end(1), words.descriptors[after.group(0)], "quoted-descriptor", STRONG)
+
+
 # A newspaper, magazine or news outlet cited by its title: 《科创板日报》, 《证券市场红周刊》,
 # 《经济观察报》. A title ending so is the outlet, an organisation, whatever its head.
 _MEDIA_TITLE = re.compile(r"《([^《》\s，。、]{1,16}?(?:日报|晚报|早报|时报|商报|周报|周刊|月刊|杂志|新闻|晨报|导报|财经|观察|报))》")
@@ -175,6 +188,22 @@ def products(rules: Rules, scan: Scan) -> None:
             if common and _a_plain_noun(scan, start, brand):
                 continue  # 短视频App, 地图App: a kind of app, not one
             scan.add(start, end, EntityType.PRODUCT, "app", WEAK if common else STRONG)
+
+
+def _common_compound(scan: Scan, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is two or more ordinary words jieba knows (共享|单车)."""
+    i = scan.by_start.get(start)
+    if i is None:
+        return False
+    run = []
+    while i < len(scan.tokens) and scan.tokens[i].end <= end:
+        run.append(scan.tokens[i])
+        i += 1
+    return (
+        len(run) >= 2
+        and run[-1].end == end
+        and all(len(t.word) >= 2 and t.flag in ("n", "v", "vn", "a", "an") and scan.is_word(t.word) for t in run)
+    )
 
 
 def _a_plain_noun(scan: Scan, start: int, word: str) -> bool:

@@ -474,3 +474,14 @@ def test_a_source_after_cankao_and_a_per_share_sign() -> None:
     figures = {f.surface: f for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
     assert figures["3109亿元"].subject is None
     assert figures["9.30港元"].label != "/股"
+
+
+def test_a_round_between_an_amount_and_its_funding_and_whose_round_it_is() -> None:
+    text = "8月15日，红芯宣布完成2.5亿C轮系列融资。2013年12月，天创资本、虎童基金对红芯进行了千万人民币的A轮融资。"
+    mentions = sorted(
+        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in ("红芯", "天创资本", "虎童基金") for m in re.finditer(n, text)),
+        key=lambda m: m.start,
+    )
+    figures = {f.surface: f for f in extract_figures(text, mentions)}
+    assert (figures["2.5亿"].unit, figures["2.5亿"].measure) == ("CNY", "融资")
+    assert figures["千万人民币"].subject == "红芯"

@@ -132,3 +132,10 @@ def test_a_business_unit_word_used_as_a_verb_makes_no_new_organisation() -> None
     text = "阿里云服务了超过100万家企业客户。融创服务的收入增长。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert "阿里云服务" not in found and "阿里云" in found
+
+
+def test_a_quoted_name_before_what_it_is() -> None:
+    text = "号称自主研发浏览器核心产品的“红芯”公司，宣布完成融资。8月15日，红芯宣布完成融资。“共享单车”平台很多。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert "红芯" in found
+    assert "共享单车" not in found
