@@ -121,8 +121,8 @@ def subject_of(
             break
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
-        if mention.type in _ORGISH and _follows(text, mention, vocab.words().own_documents):
-            return mention.entity  # 据快狗打车招股书显示: the company's own filing
+        if mention.type in _ORGISH and _own_document(text, mention, vocab):
+            return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
         if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
             return mention.entity  # 天创资本对红芯进行了千万人民币的A轮融资: the round is 红芯's
         if _not_a_subject(text, mention, vocab):
@@ -148,15 +148,19 @@ def subject_of(
         topic = mentions.within(*previous)
         topic = [
             m for m in topic
-            if not _not_a_subject(text, m, vocab)
+            if (not _not_a_subject(text, m, vocab) or m.type in _ORGISH and _own_document(text, m, vocab))
             and (m.type is not EntityType.PLACE or label in vocab.place_labels)
+            # 黄仁勋回应道…。第一财季营收…: a person named before is not whose revenue it is
+            and (m.type is not EntityType.PERSON or label in vocab.personal_labels)
         ]
         if topic:
             return topic[0].entity
     heading = _heading_topic(text, fig, mentions, bounds, vocab)
     if heading is not None:
         return heading
-    if label in vocab.company_labels and earlier and earlier[-1].subject is not None:
+    if label in vocab.company_labels and earlier and earlier[-1].subject is not None and (
+        earlier[-1].subject not in _people(mentions)
+    ):
         last = bounds.around("paragraph", earlier[-1].start)
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
@@ -165,6 +169,10 @@ def subject_of(
 
 _HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
 _HEADING_LOOKBACK = 6  # paragraphs
+
+
+def _people(mentions: Mentions) -> set[str]:
+    return {m.entity for m in mentions.all if m.type is EntityType.PERSON}
 
 
 def _heading_topic(
@@ -284,6 +292,18 @@ def _line_source(text: str, mention: Mention) -> bool:
 
 def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     return vocab.words().skip_after.ending_at(text, mention.start) is not None
+
+
+# A time between a company and its own document: 英伟达本季度的财报, 快狗打车2021年年报.
+_DOCUMENT_TIME = re.compile(r"(?:本|上|该|今年|去年|(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]\s*)?(?:财年|季度|年度|财季|年)?的?")
+
+
+def _own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """据快狗打车招股书显示, 从英伟达本季度的财报来看: the company's own filing follows its name."""
+    if _follows(text, mention, vocab.words().own_documents):
+        return True
+    at = _DOCUMENT_TIME.match(text, mention.end).end()
+    return at > mention.end and vocab.words().own_documents.starting_at(text, at) is not None
 
 
 def _follows(text: str, mention: Mention, verbs: Words) -> bool:

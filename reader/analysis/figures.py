@@ -3,6 +3,7 @@ them, the context (``figure_context``) says what each measures, whose and when."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity, quantities_in, find_quantities
@@ -29,6 +30,10 @@ def extract_figures(
     return explain(folded, quantities_in(text, folded, vocab), mentions, date, vocab, source=text)
 
 
+# A stock ticker glossed after a name: NVDA.O, 00700.HK, 000029.SZ.
+_TICKER = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}|\d{4,6}\.[A-Z]{2}")
+
+
 def subject_as_written(figure: Figure, mentions: Sequence[Mention]) -> str | None:
     """The figure's subject as the article writes it: the name of its subject entity nearest
     before the figure (苏宁易购公告称…48亿元 → 苏宁易购, though the entity is 苏宁), else the
@@ -36,7 +41,8 @@ def subject_as_written(figure: Figure, mentions: Sequence[Mention]) -> str | Non
     if figure.subject is None:
         return None
     before = [m for m in mentions if m.entity == figure.subject and m.end <= figure.start]
-    if before:
-        return before[-1].surface
+    named = [m for m in before if not _TICKER.fullmatch(m.surface)]
+    if named or before:
+        return (named or before)[-1].surface  # 英伟达, not its ticker NVDA.O
     after = next((m for m in mentions if m.entity == figure.subject), None)
     return after.surface if after is not None else figure.subject

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.figures import extract_figures, find_quantities
+from reader.analysis.figures import extract_figures, find_quantities, subject_as_written
 from reader.analysis.model import EntityType, Mention
 
 
@@ -485,3 +485,22 @@ def test_a_round_between_an_amount_and_its_funding_and_whose_round_it_is() -> No
     figures = {f.surface: f for f in extract_figures(text, mentions)}
     assert (figures["2.5亿"].unit, figures["2.5亿"].measure) == ("CNY", "融资")
     assert figures["千万人民币"].subject == "红芯"
+
+
+def test_a_companys_own_report_with_a_time_between_and_no_person_for_its_revenue() -> None:
+    text = ("黄仁勋回应道，人工智能正逐步渗透各行各业。\n"
+            "从英伟达本季度的财报来看，公司业绩表现强劲。第一财季营收达到440.62亿美元，同比大幅增长69%。")
+    mentions = sorted(
+        [Mention(m.start(), m.end(), "黄仁勋", EntityType.PERSON, "黄仁勋") for m in re.finditer("黄仁勋", text)]
+        + [Mention(m.start(), m.end(), "英伟达", EntityType.ORG, "英伟达") for m in re.finditer("英伟达", text)],
+        key=lambda m: m.start,
+    )
+    subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
+    assert subjects["440.62亿美元"] == "英伟达"
+
+
+def test_a_subject_is_written_by_its_name_not_its_ticker() -> None:
+    text = "英伟达 (NVDA.O) 发布财报：营收端季度实现 59.3 亿美元。"
+    mentions = [Mention(0, 3, "英伟达", EntityType.ORG, "英伟达"), Mention(5, 11, "英伟达", EntityType.ORG, "NVDA.O")]
+    (figure,) = extract_figures(text, mentions)
+    assert subject_as_written(figure, mentions) == "英伟达"
