@@ -123,9 +123,9 @@ def label_of(
     measure in the article's own word (股价, not the vocabulary's 价格). A Latin measure word is
     spelled as the vocabulary spells it (单场gmv → 单场GMV)."""
     label = _label(where, fig, measure, earlier, word)
-    if label is None:
+    if label is None or not label.strip():
         return None
-    return _LATIN_RUN.sub(lambda m: where.vocab.spelled(m.group()), label)
+    return _LATIN_RUN.sub(lambda m: where.vocab.spelled(m.group()), label.strip())
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")

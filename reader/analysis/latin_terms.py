@@ -14,6 +14,8 @@ from reader.analysis.rule_words import RuleWords
 
 _ENGLISH_ARTICLE = re.compile(r"(?<![A-Za-z])(?:the|a|an) $")
 # An acronym and its spelling-out in brackets: RTE（Real-Time Engagement）.
+# An acronym glossed by a Chinese term in brackets: TS(投资意向书), AGI（通用人工智能）.
+_GLOSSED = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})\s*[（(]([\u4e00-\u9fff]{2,10})[）)]")
 _SPELLED_OUT = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*[（(]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
 
 
@@ -22,8 +24,9 @@ def no_works_or_nouns(
 ) -> list[Candidate]:
     """``candidates`` without the Latin words that are no names, from any layer: the title of a
     work written without 《》 (新书Out-Innovate: every occurrence of it), a "person" after an
-    English article (Rewriting the Rules of Silicon Valley), and the spelling-out of an acronym
-    that names nothing known (RTE（Real-Time Engagement）: a term)."""
+    English article (Rewriting the Rules of Silicon Valley), the spelling-out of an acronym
+    that names nothing known (RTE（Real-Time Engagement）: a term), and an acronym glossed by a
+    Chinese term that is no name (TS(投资意向书); IDC（国际数据公司） stays)."""
     works = {
         c.surface
         for c in candidates
@@ -33,6 +36,10 @@ def no_works_or_nouns(
         m.span(2)
         for m in _SPELLED_OUT.finditer(folded)
         if _initials(m.group(2)) == m.group(1) and m.span(1) not in known
+    ] + [
+        m.span(1)
+        for m in _GLOSSED.finditer(folded)
+        if not m.group(2).endswith(words.org_suffixes) and not any(a < m.end(2) and m.start(2) < b for a, b in known)
     ]
     return [
         c

@@ -355,3 +355,10 @@ def test_an_accounting_standard_is_no_organisation() -> None:
     text = "瑞幸咖啡在美国会计准则(GAAP)下营业利润为11.728亿元，Non-GAAP运营利潤为19.26亿元。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"GAAP": ORG})).recognise(text)}
     assert not any("GAAP" in s for s in found)
+
+
+def test_an_acronym_glossed_by_a_chinese_term_is_a_term() -> None:
+    text = "拿出了一张估值为空白的TS(投资意向书)。市场调研机构IDC（国际数据公司）发布数据。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"TS": ORG, "IDC": ORG})).recognise(text)}
+    assert "TS" not in found
+    assert "IDC" in found
