@@ -252,6 +252,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     # Is it a figure at all?
     if lexical_po:
         pass
+    elif chinese and bare_magnitude and _UNIT_NOTE.search(text, max(0, surface_start - 4), surface_start):
+        return None  # 营收（亿元）, 单位：万元: a table's unit, not an amount
     elif chinese and not _chinese_is_figure(text, numeral, value, big, bare_magnitude, unit, qualifier, label, vocab):
         return None
     elif not chinese and unit is None and not magnitude:
@@ -272,6 +274,10 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         scale=scale,
         anaphoric=anaphoric,
     )
+
+
+# What stands before a unit that annotates a table or a heading: （亿元）, 单位：万元.
+_UNIT_NOTE = re.compile(r"(?:[（(]|单位[：:]\s*)$")
 
 
 # A funding round named between an amount and its noun: 2.5亿C轮系列融资, 1亿元Pre-A+轮融资.

@@ -89,6 +89,10 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+# A short aside in brackets between a measure and its figure: 在线账户数(季度), 营收（亿元）.
+_ASIDE = re.compile(r"[（(][^（()）\d]{1,6}[）)]$")
+
+
 _TIME_PREFIX = re.compile(
     r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
     r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
@@ -191,6 +195,9 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
         if link is None:
             break
         end -= len(link)
+    aside = _ASIDE.search(text, max(clause[0], end - 8), end)
+    if aside is not None:
+        end = aside.start()  # QQ最高同时在线账户数(季度)达到2.50亿: the aside is no part of the name
     start = clause[0]
     for i in range(end - 1, start - 1, -1):
         if text[i] in _PHRASE_STOPS or text[i] == "的":

@@ -504,3 +504,10 @@ def test_a_subject_is_written_by_its_name_not_its_ticker() -> None:
     mentions = [Mention(0, 3, "英伟达", EntityType.ORG, "英伟达"), Mention(5, 11, "英伟达", EntityType.ORG, "NVDA.O")]
     (figure,) = extract_figures(text, mentions)
     assert subject_as_written(figure, mentions) == "英伟达"
+
+
+def test_a_bracketed_aside_and_a_tables_unit() -> None:
+    (users, growth) = extract_figures("QQ最高同时在线账户数(季度)达到2.50亿，同比增长5%。")
+    assert users.label == "QQ最高同时在线账户数"
+    assert not [f for f in extract_figures("营收（亿元）为30，单位：万元。") if f.surface in ("亿元", "万元")]
+    assert [f.surface for f in extract_figures("市场规模达万亿元。")] == ["万亿元"]
