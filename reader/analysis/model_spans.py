@@ -123,10 +123,13 @@ def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) ->
             return True  # 独角兽公司, 互联网企业: a kind of company, not one
     if len(inside) > 1 and inside[-1].word in _KINDS and all(t.flag == "n" and is_word(t.word) for t in inside):
         return True  # 新能源|汽车, 智能|手机: a kind of product, every word a common noun
+    if len(inside) == 2 and inside[0].flag == "ns" and inside[1].word in _SECTORS:
+        return True  # 中国|互联网, 美国|市场: a place's sector, not an organisation
     return len(head) == 1 and head[0].flag.startswith(_VERBAL) and is_word(head[0].word)
 
 
 _GENERIC_TAILS = frozenset(("公司", "企业", "平台", "机构", "厂商"))
+_SECTORS = frozenset(("互联网", "市场", "地区", "经济", "行业", "产业", "企业", "用户", "网民", "消费者"))
 _KINDS = frozenset((
     "汽车", "手机", "电池", "芯片", "电商", "设备", "系统", "软件", "产品", "技术", "科技", "服务", "能源",
 ))
