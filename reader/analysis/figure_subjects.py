@@ -121,6 +121,10 @@ def subject_of(
             break
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
+        if (opened := _aside_opened(text, mention.end, fig.start)) is not None:
+            before = next((m for m in in_sentence if m.end == opened and m.type in _ORGISH), None)
+            if before is not None:
+                return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
         if mention.type in _ORGISH and _own_document(text, mention, vocab):
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
         if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
@@ -237,6 +241,20 @@ def _describes_a_kind(text: str, fig: Quantity, in_sentence: list[Mention]) -> b
     if m is None:
         return False
     return not any(fig.end <= x.start < fig.end + 9 for x in in_sentence)
+
+
+def _aside_opened(text: str, after: int, before: int) -> int | None:
+    """Where the bracket opens that a mention ending at ``after`` stands in, when it closes
+    before ``before``; None when the mention is not in such an aside."""
+    depth = 0
+    for c in text[after:before]:
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            if depth == 0:
+                return max(text.rfind("（", 0, after), text.rfind("(", 0, after))
+            depth -= 1
+    return None
 
 
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:

@@ -511,3 +511,15 @@ def test_a_bracketed_aside_and_a_tables_unit() -> None:
     assert users.label == "QQ最高同时在线账户数"
     assert not [f for f in extract_figures("营收（亿元）为30，单位：万元。") if f.surface in ("亿元", "万元")]
     assert [f.surface for f in extract_figures("市场规模达万亿元。")] == ["万亿元"]
+
+
+def test_an_aside_and_a_means_name_no_owner() -> None:
+    text = "Meta(含Facebook、Instagram)合计1310亿美元。微软Bing借助ChatGPT整合，份额从3.1%升至6.4%。"
+    names = {"Meta": "Meta", "Facebook": "Facebook", "Instagram": "Instagram", "Bing": "Bing", "ChatGPT": "ChatGPT"}
+    mentions = sorted(
+        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in names for m in re.finditer(n, text)),
+        key=lambda m: m.start,
+    )
+    subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
+    assert subjects["1310亿美元"] == "Meta"
+    assert subjects["3.1%"] == "Bing"
