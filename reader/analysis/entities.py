@@ -64,6 +64,21 @@ def _prefer_aligned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     return [h for k, h in enumerate(ordered) if k not in dropped]
 
 
+def _brand_in_any_case(folded: str, start: int, end: int, surface: str) -> bool:
+    """A Latin brand written in lower or upper case amid Chinese (在pinterest上, 用tiktok,
+    TIKTOK): the whole word stands between Chinese characters or punctuation, not inside
+    English prose, and the brand is a word of five or more letters or is written in mixed case
+    (TikTok, WeChat) — short or plain English words keep their case (Apple ≠ apple)."""
+    written = folded[start:end]
+    if not surface.isascii() or not surface.isalpha() or written not in (surface.lower(), surface.upper()):
+        return False
+    if len(surface) < 5 and not any(c.isupper() for c in surface[1:]):
+        return False
+    before = folded[max(0, start - 2):start].strip()[-1:] or "。"
+    after = folded[end:end + 2].strip()[:1] or "。"
+    return not any(c.isascii() and c.isalnum() for c in before + after)
+
+
 _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
@@ -258,7 +273,10 @@ class EntityRecognizer:
                     continue
                 if is_latin(surface[-1]) and end < n and is_latin(folded[end]):
                     continue
-                if not e.case_insensitive and folded[start:end] != matching_form(surface):
+                written = folded[start:end]
+                if not e.case_insensitive and written != matching_form(surface) and not _brand_in_any_case(
+                    folded, start, end, matching_form(surface)
+                ):
                     continue
                 hits.append(
                     Hit(start, end, e.name, e.entity.type, ambiguous=surface in e.ambiguous)

@@ -69,7 +69,8 @@ def test_entities_leftmost_longest(recogniser: EntityRecognizer, text: str,
         ("Googled it", []),  # not inside a longer Latin word
         ("用MyShopify的人", []),
         ("Square x TikTok新服务", [("Square", "Square"), ("TikTok", "TikTok")]),
-        ("google合作", []),  # Google is case-sensitive
+        ("google合作", [("google", "Google")]),  # a brand in lower case amid Chinese is the brand
+        ("the google doc", []),  # in English prose a case-sensitive name keeps its case
         ("騰訊與阿里巴巴", [("騰訊", "腾讯"), ("阿里巴巴", "阿里巴巴")]),
     ],
 )

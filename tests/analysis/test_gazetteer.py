@@ -108,3 +108,19 @@ def test_central_and_eastern_europe_is_not_the_middle_east() -> None:
     found = {(m.surface, m.entity) for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert ("中东欧", "中东欧") in found
     assert not any(entity == "中东" for _, entity in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("▲图源:pinterest\n时至今日，快狗的盈利拐点仍未出现。", "pinterest"),  # a brand in lower case amid Chinese
+        ("很多年轻人用tiktok看视频。", "tiktok"),  # mixed-case brand written plain
+        ("She loves pinterest boards and apple pie.", None),  # English prose keeps its case
+    ],
+)
+def test_a_latin_brand_written_in_another_case_amid_chinese(text: str, found: str | None) -> None:
+    surfaces = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    if found is None:
+        assert not {s.lower() for s in surfaces} & {"pinterest", "apple"}
+    else:
+        assert found in surfaces
