@@ -98,6 +98,12 @@ class LibraryWatcher(QObject):
             if path and Path(path).is_file():
                 self._watcher.addPath(path)  # an edit to the open article shows at once
 
+    def stop(self) -> None:
+        """Watch no more (the window closes): a change seen after this, or one waiting out its
+        pause, must not start a load in a window whose store is closing."""
+        self._timer.stop()
+        self._unwatch(self.watched)
+
     def _on_changed(self, _path: str) -> None:
         self._timer.start()  # restarted by every change of a burst
 
