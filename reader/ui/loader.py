@@ -72,6 +72,7 @@ class LibraryWorker(QObject):
             # the search texts, jieba): its store is closed, nothing is left to save.
             self._loaded_at.set()
             if library is not None:
+                library.newest_first()  # sorted here, not by the list on the GUI thread
                 self._hand_over(self.loaded, library)
                 if not self._cancelled.is_set():
                     library.prepare_reprints()  # stories grouped: cards count each once
