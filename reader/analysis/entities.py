@@ -181,6 +181,27 @@ class EntityRecognizer:
         hits.extend(occurrences(folded, accepted, rank=1))
         if self.learned:
             hits.extend(self._learned_hits(folded, tokens))
+        return self._resolved(text, folded, tokens, hits)
+
+    def relinked(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """``mentions`` (this recognizer's reading of ``text`` without the learned names) with
+        the learned names linked where they stand as words: the same mentions as ``recognise``
+        with them, without running the statistical model again (the names it found are in
+        ``mentions``; what it would find does not depend on the learned names). Unchanged when
+        no learned name stands in the text."""
+        if not self.learned or not text:
+            return tuple(mentions)
+        folded = matching_form(text)
+        tokens = self.segmenter.posseg(folded)
+        learned = self._learned_hits(folded, tokens)
+        if not learned:
+            return tuple(mentions)
+        known = [Hit(m.start, m.end, m.entity, m.type) for m in mentions]
+        return self._resolved(text, folded, tokens, [*known, *learned])
+
+    def _resolved(self, text: str, folded: str, tokens: Sequence[Token], hits: list[Hit]) -> tuple[Mention, ...]:
+        """The hits of every layer made into mentions: overlaps resolved, company names
+        completed, the aliases the article establishes, short forms, the user's corrections."""
         resolved = leftmost_longest(_prefer_aligned(hits, tokens))
         resolved = company_names(folded, resolved, tokens, self.words, self._ignored)
 

@@ -134,6 +134,17 @@ class Analyzer:
         return Analysis(tuple(mentions), tuple(figures), partial, quotes)
 
 
+    def relink(self, article: Article, analysis: Analysis) -> Analysis:
+        """``analysis`` (this analyzer's reading of ``article`` before it learned names) with the
+        learned names linked — what ``analyse`` gives, without running the statistical model
+        again; figures and quotes are read again only when the mentions changed."""
+        text = article.text[: analysed_length(article.text)]
+        mentions = self.recognizer.relinked(text, analysis.mentions)
+        if mentions == analysis.mentions:
+            return analysis
+        return Analysis(mentions, tuple(extract_figures(text, mentions, article.date)), analysis.partial, find_quotes(text, mentions))
+
+
 def analysed_length(text: str) -> int:
     """How much of ``text`` is analysed: all of it within the budget, else up to the last
     paragraph break at or before the budget (never mid-name), else the budget itself."""

@@ -241,7 +241,6 @@ class Segmenter:
                 for word, tag in self._words:
                     tokenizer.add_word(word)
                     self._tags[word] = tag
-                self._tagger = _WordTagger()
                 self._unknown = _UnknownWords()
                 self._tokenizer = tokenizer
             return self._tokenizer
@@ -342,6 +341,16 @@ class Segmenter:
             ends[k] = best_end
         return ends
 
+    def _word_tagger(self) -> _WordTagger:
+        """posseg's tables, loaded when the first unknown word is tagged: 5 MB of pickles read
+        in two calls that hold the GIL for ~80 ms, which warming the segmenter up for the
+        view's word spans (in the loader's thread) made every other thread wait for — the
+        GUI's included."""
+        with self._lock:
+            if self._tagger is None:
+                self._tagger = _WordTagger()
+            return self._tagger
+
     def _cut_run(self, run: str, offset: int, append: Callable[[Token], None]) -> None:
         """A run of characters the dictionary route took one by one (posseg's buffer)."""
         tags = self._tags
@@ -357,8 +366,9 @@ class Segmenter:
                 continue
             if "\u4e00" <= piece[0] <= "\u9fd5":  # jieba's own range for its HMM (re_han_detail), not is_cjk
                 flag = None
+                tagger = self._tagger or self._word_tagger()
                 for word in self._unknown.words(piece):
-                    flag = self._tagger.tag(word, flag)
+                    flag = tagger.tag(word, flag)
                     append(new(Token, (word, flag, pos, pos + len(word))))
                     pos += len(word)
                 continue

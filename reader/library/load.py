@@ -17,7 +17,7 @@ from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
 from reader.ingest.load import is_html, parse_article, read_file
 from reader.ingest.model import Article
-from reader.library import codec
+from reader.library import codec, heap
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.library import Library, library_id
@@ -136,10 +136,13 @@ def load_library(
                 except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
                     notices.append(f"{error}; reading on without the cache")
                     store = None
+            heap.keep()  # the chunk's articles and analyses: not walked by every later full collection
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return Library(library_id(paths), articles, analyses, errors, notices)
+    library = Library(library_id(paths), articles, analyses, errors, notices)
+    heap.keep()  # and its indexes
+    return library
 
 
 # A file modified this close to when it was looked at may change again within the same

@@ -18,7 +18,6 @@ from reader.errors import StoreUnavailable
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
 from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
 from reader.ui.background import QueryRunner
-from reader.ui.models.articles import newest_first
 from reader.ui.stepping import locate, next_in_another_article, step
 
 if TYPE_CHECKING:
@@ -217,7 +216,7 @@ class EntityNavigator(QObject):
     def _on_library_changed(self, library: Library) -> None:
         """A new library: nothing selected, nothing counted yet."""
         self._summaries = {}
-        self._newest_rank = {a.key: i for i, a in enumerate(newest_first(library.articles))}
+        self._newest_rank = {a.key: i for i, a in enumerate(library.newest_first())}
         self.w.session.select_entity("")
         self.w.view.highlight_entity(None)
         self.w.entities_panel.set_library_entities(None)

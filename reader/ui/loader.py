@@ -15,15 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, SignalInstance, Slot
 
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
+from reader.library import heap
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
+# How long the loader waits for the GUI thread to take a library before it warms up on (the
+# GUI may be busy elsewhere: the warm-up must still come).
+HAND_OVER_WAIT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class LibraryWorker(QObject):
         analyzer: ArticleAnalyzer,
         cancelled: threading.Event,
         loaded_at: threading.Event | None = None,
+        taken: threading.Event | None = None,
     ) -> None:
         super().__init__()
         self._paths = paths
@@ -56,6 +61,7 @@ class LibraryWorker(QObject):
         self._analyzer = analyzer
         self._cancelled = cancelled
         self._loaded_at = loaded_at if loaded_at is not None else threading.Event()
+        self._taken = taken if taken is not None else threading.Event()
         self._last_progress = 0.0
 
     @Slot()
@@ -66,17 +72,32 @@ class LibraryWorker(QObject):
             # the search texts, jieba): its store is closed, nothing is left to save.
             self._loaded_at.set()
             if library is not None:
-                self.loaded.emit(library)
+                library.newest_first()  # sorted here, not by the list on the GUI thread
+                self._hand_over(self.loaded, library)
                 if not self._cancelled.is_set():
                     library.prepare_reprints()  # stories grouped: cards count each once
                     library.entities()  # computed once and kept by the library
-                    self.indexed.emit(library)
+                    heap.keep()
+                    self._hand_over(self.indexed, library)
                 if not self._cancelled.is_set():
                     library.prepare_search()  # texts folded, names read in pinyin: kept by the library
+                    heap.keep()
                 if not self._cancelled.is_set():
                     self.warmed.emit(self._warm_up())
+                    heap.keep()  # jieba's dictionary
         finally:
             self.finished.emit()
+
+    def _hand_over(self, signal: SignalInstance, library: Library) -> None:
+        """Give the library to the GUI thread and wait until it has taken it (or the load is
+        cancelled, or HAND_OVER_WAIT has passed). Taking a 10k library is 0.1 s of Python on
+        the GUI thread; with this thread at work meanwhile, the two share the GIL and the GUI's
+        share took two to four times as long."""
+        self._taken.clear()
+        if self._cancelled.is_set():
+            return
+        signal.emit(library)
+        self._taken.wait(HAND_OVER_WAIT)  # the job sets it when taken, and when cancelled
 
     def _load(self) -> Library | None:
         # The worker has its own connection: sqlite3 connections must not be shared across
@@ -158,9 +179,10 @@ class LoadJob(QObject):
         self.paths = paths
         self._cancelled = threading.Event()
         self._warming = threading.Event()  # the load is done; only in-memory warm-up remains
+        self._taken = threading.Event()  # the GUI thread took what the worker handed over
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
-        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming)
+        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming, self._taken)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread, which
@@ -178,6 +200,7 @@ class LoadJob(QObject):
 
     def cancel(self) -> None:
         self._cancelled.set()
+        self._taken.set()  # a worker waiting for a hand-over goes on (and stops)
 
     @property
     def cancelled(self) -> bool:
@@ -193,19 +216,25 @@ class LoadJob(QObject):
         the process ends without waiting for it (``abandoned_threads``). A thread that has
         finished loading and only warms up (jieba's dictionary: about a second, which cannot be
         interrupted) is let go at once: quitting never waits for warm-up work (issue 18)."""
-        self._cancelled.set()
+        self.cancel()
         if self._thread.wait(0 if self._warming.is_set() else ms):
             return True
         let_go(self)
         return False
 
     def _on_loaded(self, library: Library) -> None:
-        if not self._cancelled.is_set():
-            self.loaded.emit(library)
+        try:
+            if not self._cancelled.is_set():
+                self.loaded.emit(library)
+        finally:
+            self._taken.set()  # the worker warms up on
 
     def _on_indexed(self, library: Library) -> None:
-        if not self._cancelled.is_set():
-            self.indexed.emit(library)
+        try:
+            if not self._cancelled.is_set():
+                self.indexed.emit(library)
+        finally:
+            self._taken.set()
 
     def _on_warmed(self, tools: Tools) -> None:
         if not self._cancelled.is_set():

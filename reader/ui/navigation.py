@@ -127,5 +127,5 @@ class NavigationController(QObject):
 
     def _on_library_changed(self, library: Library) -> None:
         read = self._state.read_positions(library.root)
-        self._list.set_articles(library.articles, set(read), self._note_counts(library.root))
+        self._list.set_articles(library.articles, set(read), self._note_counts(library.root), library.newest_first())
         self._list.set_names(library.pinyin_index)

@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.library_watch.stop()  # no reload may start from here on
         self.navigation.remember_place()
         self.saved_state.save()
         self.loading.wait()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analyzer
-from reader.analysis.statistical import ModelName
+from reader.analysis.statistical import ModelName, load_model
+from reader.ingest.load import load_file
 from reader.library.learned import learned_names, link_learned
 from reader.library.load import load_library
 
@@ -50,3 +53,35 @@ def test_a_name_the_gazetteer_knows_is_not_learned(tmp_path: Path) -> None:
     analyzer = Analyzer(model=OneArticleModel())
     library = load_library([tmp_path], None, analyzer)
     assert learned_names(library, analyzer) == {}
+
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "articles"
+_LEARNABLE = (EntityType.ORG, EntityType.PERSON, EntityType.PRODUCT)
+
+
+def test_linking_learned_names_over_the_analyses_gives_what_analysing_again_gives() -> None:
+    """``Analyzer.relink`` (what link_learned does) against analysing afresh with the learned
+    names (what it did before, running the model again), on real articles: every name the
+    model found in any of them, learned by all."""
+    model, why = load_model()
+    if model is None:
+        pytest.skip(why or "no name model")
+    analyzer = Analyzer().with_model(model)
+    articles = [load_file(REAL / name, REAL) for name in ("007.md", "008.md", "016.md")]
+    before = {a.key: analyzer.analyse(a) for a in articles}
+    gazetteer = analyzer.recognizer.gazetteer
+    learned = {
+        m.entity: m.type
+        for a in articles
+        for m in before[a.key].mentions
+        if m.type in _LEARNABLE and gazetteer.get(m.entity) is None
+    }
+    learning = analyzer.with_learned(learned)
+
+    relinked = {a.key: learning.relink(a, before[a.key]) for a in articles}
+
+    assert {key for key, analysis in relinked.items() if analysis != before[key]}  # some name was linked anew
+    for article in articles:
+        assert relinked[article.key] == learning.analyse(article), article.key
+        for m in relinked[article.key].mentions:
+            assert article.text[m.start : m.end] == m.surface

@@ -69,11 +69,17 @@ def test_a_pasted_page_becomes_an_article_of_the_library(make_window, tmp_path: 
     mime = QMimeData()
     mime.setHtml("<p>美团发布财报，营收增长<b>20%</b>。</p>")
     mime.setText("美团发布财报，营收增长20%。")
-    QGuiApplication.clipboard().setMimeData(mime)
-    window.dialogs.text = "美团财报"
-    window.act_paste_article.trigger()
-    assert (folder / "美团财报.html").is_file()
-    qtbot.waitUntil(lambda: "美团财报.html" in _keys(window), timeout=WAIT_MS)
-    assert window.library.article("美团财报.html").title == "美团财报"
-    window.act_paste_article.trigger()  # the same title again: a second file, nothing overwritten
-    assert (folder / "美团财报-2.html").is_file()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setMimeData(mime)
+    try:
+        window.dialogs.text = "美团财报"
+        window.act_paste_article.trigger()
+        assert (folder / "美团财报.html").is_file()
+        qtbot.waitUntil(lambda: "美团财报.html" in _keys(window), timeout=WAIT_MS)
+        assert window.library.article("美团财报.html").title == "美团财报"
+        window.act_paste_article.trigger()  # the same title again: a second file, nothing overwritten
+        assert (folder / "美团财报-2.html").is_file()
+    finally:
+        # Left on the clipboard, the Python-made QMimeData would be destroyed by Qt's own
+        # clean-up after Python has ended: the test process crashed at exit (SIGSEGV).
+        clipboard.clear()

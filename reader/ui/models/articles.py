@@ -7,7 +7,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from enum import Enum
-from functools import lru_cache
 from itertools import accumulate
 
 from PySide6.QtCore import (
@@ -22,6 +21,7 @@ from PySide6.QtGui import QFont
 from reader.analysis.folding import search_form
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.ingest.model import Article
+from reader.library.order import date_number, newest_key
 from reader.ui.display import plain_tooltip
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Article
@@ -46,25 +46,12 @@ class ArticleOrder(Enum):
 
 def _sort_key(order: ArticleOrder):  # noqa: ANN202 - a key function for sorted()
     if order is ArticleOrder.SOURCE:
-        return lambda a: (a.source or "\uffff", -_date_number(a.date), a.title)
+        return lambda a: (a.source or "\uffff", -date_number(a.date), a.title)
     if order is ArticleOrder.TITLE:
         return lambda a: (a.title, a.key)
     if order is ArticleOrder.OLDEST:
         return lambda a: (a.date or "9999", a.key)
-    return lambda a: (-_date_number(a.date), a.key)
-
-
-def newest_first(articles: tuple[Article, ...]) -> list[Article]:
-    return sorted(articles, key=_sort_key(ArticleOrder.NEWEST))
-
-
-@lru_cache(maxsize=8192)  # a library's dates repeat: sorting 10k articles read each once
-def _date_number(date: str | None) -> int:
-    """YYYY-MM-DD as a number, so "newest first" is one ascending sort; undated sort last."""
-    if not date:
-        return -1
-    digits = "".join(ch for ch in date if ch.isdigit())[:8]
-    return int(digits.ljust(8, "0")) if digits else -1
+    return newest_key
 
 
 class ArticleListModel(QAbstractListModel):
@@ -87,9 +74,18 @@ class ArticleListModel(QAbstractListModel):
         self._bold.setBold(True)
 
     # -- content
-    def set_articles(self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int]) -> None:
+    def set_articles(
+        self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: tuple[Article, ...] | None = None
+    ) -> None:
+        """``newest``: the same articles newest first, when the library has sorted them already
+        (``Library.newest_first``, off the GUI thread)."""
         self.beginResetModel()
-        self._all = tuple(sorted(articles, key=_sort_key(self._order))) if self._order is not ArticleOrder.LIBRARY else tuple(articles)
+        if self._order is ArticleOrder.LIBRARY:
+            self._all = tuple(articles)
+        elif self._order is ArticleOrder.NEWEST and newest is not None:
+            self._all = newest
+        else:
+            self._all = tuple(sorted(articles, key=_sort_key(self._order)))
         keys = {a.key for a in self._all}
         self._story = {k: story for k, story in self._story.items() if k in keys}
         self._arrange()
@@ -148,7 +144,11 @@ class ArticleListModel(QAbstractListModel):
     def _arrange(self) -> None:
         """The rows from the sorted articles: a story at its first copy, the others under it
         when it is open."""
-        self._place = {a.key: i for i, a in enumerate(self._all)}
+        self._place = dict(zip([a.key for a in self._all], range(len(self._all))))
+        if not self._story:  # no story grouped (yet): every article is a row
+            self._articles = self._all
+            self._row_of = self._place
+            return
         rows: list[Article] = []
         placed: set[tuple[str, ...]] = set()
         for article in self._all:
@@ -161,7 +161,7 @@ class ArticleListModel(QAbstractListModel):
                 if story[0] in self._expanded:
                     rows.extend(self.copies(article.key))
         self._articles = tuple(rows)
-        self._row_of = {a.key: i for i, a in enumerate(self._articles)}
+        self._row_of = dict(zip([a.key for a in self._articles], range(len(self._articles))))
 
     def order(self) -> ArticleOrder:
         return self._order
@@ -269,10 +269,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def set_names(self, names: Callable[[], PinyinIndex] | None) -> None:
         """Where the library's names are read in pinyin: asked only when a filter in Latin
         letters comes (the loader has read them by then, off the GUI thread)."""
-        self.beginFilterChange()
         self._names = names
         self._mark_stale()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if self._needle:  # without a filter every row is shown whatever the names: no pass over 10k rows
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_needle(self, text: str) -> None:
         self.beginFilterChange()

@@ -206,9 +206,12 @@ class LibraryPanel(Panel):
         self._select(self._current)
 
     # -- content
-    def set_articles(self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int]) -> None:
+    def set_articles(
+        self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: tuple[Article, ...] | None = None
+    ) -> None:
+        """``newest``: the same articles newest first, if already sorted (see the model's)."""
         self._library_order = articles
-        self.model.set_articles(articles, read, notes)
+        self.model.set_articles(articles, read, notes, newest)
         self._update_count()
 
     def set_stories(self, stories: list[tuple[str, ...]]) -> None:

@@ -178,6 +178,7 @@ class NotesPanel(QWidget):
         self._repository = repository
         self._library = ""
         self._articles: dict[str, Article] = {}
+        self._sources: list[str] = []  # the library's sources, sorted
         self._copies: dict[str, tuple[str, ...]] = {}  # reprints: a copy → the story's other copies
         self._copy_names: dict[str, str] = {}
         self._article_key: str | None = None
@@ -252,6 +253,7 @@ class NotesPanel(QWidget):
         sources)."""
         self._library = library
         self._articles = {a.key: a for a in articles}
+        self._sources = sorted({a.source for a in self._articles.values() if a.source})  # once, not per refresh
         self._article_key = None
         self.refresh()
 
@@ -366,7 +368,7 @@ class NotesPanel(QWidget):
         else:
             tags = self._repository.tags(self._library)
             entities = sorted(self._repository.entities_with_notes(self._library))
-        sources = sorted({a.source for a in self._articles.values() if a.source})
+        sources = self._sources
         choices = (
             (self.tag_box, "Any tag", [(f"#{t}", t) for t in tags]),
             (self.color_box, "Any colour", [(COLOR_NAMES[c], c.value) for c in Color]),
