@@ -523,3 +523,14 @@ def test_an_aside_and_a_means_name_no_owner() -> None:
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
     assert subjects["1310亿美元"] == "Meta"
     assert subjects["3.1%"] == "Bing"
+
+
+def test_a_pictures_credit_is_not_whose_a_figure_is() -> None:
+    text = "快狗打车持续亏损。\n▲图源:pinterest\n累亏27亿，流血冲刺IPO。"
+    mentions = sorted(
+        [Mention(m.start(), m.end(), "快狗打车", EntityType.ORG, "快狗打车") for m in re.finditer("快狗打车", text)]
+        + [Mention(m.start(), m.end(), "pinterest", EntityType.PRODUCT, "pinterest") for m in re.finditer("pinterest", text)],
+        key=lambda m: m.start,
+    )
+    (loss,) = extract_figures(text, mentions)
+    assert loss.subject != "pinterest"
