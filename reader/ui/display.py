@@ -56,8 +56,25 @@ def format_value(value: float, unit: str) -> str:
 
 
 def format_figure_value(figure: Figure) -> str:
-    text = format_value(figure.value, figure.unit)
+    counter = _counter(figure)
+    if counter:
+        text = chinese_magnitude(figure.value) + counter  # 80万辆, not 80万件
+    else:
+        text = format_value(figure.value, figure.unit)
     return f"{figure.qualifier}{text}" if figure.qualifier else text
+
+
+# Units whose counter the article's own word says better than the normalised one.
+_PLAIN_COUNTS = frozenset(("items", "other"))
+_NOT_COUNTERS = "万亿千百十元"
+
+
+def _counter(figure: Figure) -> str:
+    """The measure word the article wrote after a plain count (辆, 台, 篇), or ''."""
+    if figure.unit not in _PLAIN_COUNTS:
+        return ""
+    last = figure.surface.rstrip()[-1:]
+    return last if last and "\u4e00" <= last <= "\u9fff" and last not in _NOT_COUNTERS else ""
 
 
 def plain_tooltip(text: str) -> str:

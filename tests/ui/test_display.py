@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.display import format_value
+from reader.analysis.figures import extract_figures
+from reader.ui.display import format_figure_value, format_value
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,17 @@ from reader.ui.display import format_value
 )
 def test_format_value_uses_chinese_magnitudes(value: float, unit: str, text: str) -> None:
     assert format_value(value, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("全年目标销量80万辆。", "80万辆"),  # the article's counter, not a generic 件
+        ("出货量为 3.3 亿台。", "3.3亿台"),
+        ("获得5亿元融资。", "5亿元"),
+        ("用户达到6亿。", "6亿用户"),
+    ],
+)
+def test_a_figure_is_shown_with_the_articles_counter(text: str, shown: str) -> None:
+    (figure,) = extract_figures(text)
+    assert format_figure_value(figure) == shown
