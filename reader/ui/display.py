@@ -55,12 +55,17 @@ def format_value(value: float, unit: str) -> str:
     return chinese_magnitude(value) + COUNTS.get(unit, "")
 
 
-def format_figure_value(figure: Figure) -> str:
+def format_figure_amount(figure: Figure) -> str:
+    """The figure's normalised value, a plain count with the article's counter: 80万辆, not
+    80万件."""
     counter = _counter(figure)
     if counter:
-        text = chinese_magnitude(figure.value) + counter  # 80万辆, not 80万件
-    else:
-        text = format_value(figure.value, figure.unit)
+        return chinese_magnitude(figure.value) + counter
+    return format_value(figure.value, figure.unit)
+
+
+def format_figure_value(figure: Figure) -> str:
+    text = format_figure_amount(figure)
     return f"{figure.qualifier}{text}" if figure.qualifier else text
 
 

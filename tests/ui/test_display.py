@@ -6,6 +6,7 @@ import pytest
 
 from reader.analysis.figures import extract_figures
 from reader.ui.display import format_figure_value, format_value
+from reader.ui.models.figures import figure_row_tsv
 
 
 @pytest.mark.parametrize(
@@ -39,3 +40,8 @@ def test_format_value_uses_chinese_magnitudes(value: float, unit: str, text: str
 def test_a_figure_is_shown_with_the_articles_counter(text: str, shown: str) -> None:
     (figure,) = extract_figures(text)
     assert format_figure_value(figure) == shown
+
+
+def test_the_figures_panel_value_column_keeps_the_articles_counter() -> None:
+    (figure,) = extract_figures("全年目标销量80万辆。")
+    assert figure_row_tsv(figure).split("\t")[1] == "80万辆"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from reader.analysis.model import Figure
-from reader.ui.display import format_figure_value, format_value
+from reader.ui.display import format_figure_amount, format_figure_value
 from reader.ui.display import plain_tooltip
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Figure (None on a group row)
@@ -32,7 +32,7 @@ def _cell(figure: Figure, column: int) -> str:
     if column == 0:
         return figure.surface
     if column == 1:
-        return format_value(figure.value, figure.unit)
+        return format_figure_amount(figure)
     if column == 2:
         return figure.label or ""
     if column == 3:
