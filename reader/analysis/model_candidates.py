@@ -35,6 +35,7 @@ def model_candidates(
     sanity filters, where the gazetteer found nothing overlapping — except a place at the
     start of an organisation's name (中国汽车流通协会, 成都信谊物业)."""
     starts = [h.start for h in known]
+    starts_at = {t.start: t for t in tokens}
     suffixes = frozenset((*filters.org_suffixes, *filters.generic_heads))
     out: list[Candidate] = []
     for name in model.names(folded):
@@ -58,6 +59,8 @@ def model_candidates(
         ):
             continue
         if common_words(name, tokens, segmenter.is_word, suffixes):
+            continue
+        if name.type is EntityType.ORG and _a_modifier_noun(folded, name, starts_at, segmenter):
             continue
         if name.type is EntityType.PERSON and (
             _adjective_and_noun(name, tokens, segmenter) or _a_verb_by_its_aspect(folded, name)
@@ -108,6 +111,18 @@ def _after_a_deal(folded: str, name: ModelName, overlapped: Sequence[Hit]) -> Mo
         return None
     start = last.end + len(verb)
     return ModelName(start, name.end, folded[start:name.end], name.type, name.proper_noun)
+
+
+def _a_modifier_noun(folded: str, name: ModelName, starts_at: dict[int, Token], segmenter: Segmenter) -> bool:
+    """A common noun the model calls an organisation that stands before another noun wherever
+    the article writes it: 跨境|电商, 跨境|包裹 (a name stands alone somewhere: 声网的, 声网在)."""
+    if segmenter.dictionary_tag(name.surface) != "n":
+        return False
+    for at in find_all(folded, name.surface):
+        after = starts_at.get(at + len(name.surface))
+        if after is None or not after.flag.startswith(("n", "v")) or len(after.word) < 2:
+            return False
+    return True
 
 
 def _adjective_and_noun(name: ModelName, tokens: Sequence[Token], segmenter: Segmenter) -> bool:

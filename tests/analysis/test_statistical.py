@@ -375,3 +375,10 @@ def test_a_places_sector_is_no_organisation() -> None:
     text = "UC还被视为中国互联网公司里的佼佼者。这可能是中国互联网界金额最高的并购案。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"中国互联网": ORG})).recognise(text)}
     assert not any("互联网" in s for s in found)  # nor 中国互联网公司, a kind of company
+
+
+def test_a_common_noun_that_always_modifies_another_is_no_organisation() -> None:
+    text = "Temu的全球跨境电商市场份额跃升至24%。推动跨境包裹15天及以上送达的比例。声网的技术很强，声网在美国上市。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"跨境": ORG, "声网": ORG})).recognise(text)}
+    assert "跨境" not in found
+    assert "声网" in found
