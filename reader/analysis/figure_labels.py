@@ -63,6 +63,8 @@ def label_and_unit(
         label = vocab.label_for(change.group(1))  # 实现了11.39%的同比增长: a change, not a share
         if label is not None:
             return label.name, unit, None
+    if wanted == SHARE and (named := _share_named_after(text, fig, vocab)) is not None:
+        return named.name, unit, None  # 保持9%的份额: the share the figure is of
     if wanted == SHARE:
         after = text[fig.end : fig.end + 3]
         if "占" in text[clause[0] : fig.start] or after.lstrip("以上下左右 ").startswith("的"):
@@ -81,6 +83,18 @@ def label_and_unit(
     if unit == "people":
         return "人数", unit, None
     return None, unit, None
+
+
+def _share_named_after(text: str, fig: Quantity, vocab: Vocabulary) -> Label | None:
+    """The share measure named right after a percentage and 的: 9%的份额, 30%的市场份额."""
+    at = fig.end
+    while at < len(text) and text[at] in "以上下左右 ":
+        at += 1
+    if not text.startswith("的", at):
+        return None
+    m = vocab.label_pattern().match(text, at + 1)
+    label = vocab.label_for(m.group()) if m is not None else None
+    return label if label is not None and vocab.unit_class(label.unit) == SHARE and label.name != "占比" else None
 
 
 # A rate told before the change it measures: 11.39%的同比增长, 16.81%的增长.

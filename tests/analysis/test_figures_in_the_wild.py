@@ -534,3 +534,10 @@ def test_a_pictures_credit_is_not_whose_a_figure_is() -> None:
     )
     (loss,) = extract_figures(text, mentions)
     assert loss.subject != "pinterest"
+
+
+def test_a_share_named_after_the_percentage() -> None:
+    (share,) = extract_figures("Shein保持9%的份额，表现稳健。")
+    assert share.measure == "市场份额"
+    (people,) = extract_figures("大约40%的受访者称自己盯着手机太久。")
+    assert people.measure == "占比"
