@@ -7,11 +7,14 @@ quarter. Loading 100k articles therefore ran fifteen full collections, ~15 s of 
 each one a stall of the window of up to 3.7 s (bench/RESULTS.md, "A library of 100,000
 articles").
 
-So the collector is paused while a library loads, and what is alive when the load ends is
-moved out of its sight (``gc.freeze``): the library's objects hold no reference cycles, so
-reference counting alone frees them when the library is replaced, and later collections scan
-only what is made afterwards. The price: an object that was already part of a garbage cycle
-when a load ended is kept until the process ends (the few made by the window while it loaded).
+So while a library loads only the young generations are collected (they scan what was made
+since the last one: the window's garbage cycles are still freed, even through a first index or
+the name model's pass, which take minutes), full collections are held off, and what is alive
+when the load ends is moved out of the collector's sight (``gc.freeze``): the library's objects
+hold no reference cycles, so reference counting alone frees them when the library is replaced,
+and later collections scan only what is made afterwards. The price: an object in a garbage
+cycle that had already reached the oldest generation when a load ended is kept until the
+process ends.
 """
 
 from __future__ import annotations
@@ -22,33 +25,41 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+# Full collections wait until the oldest generation's counter (one per collection of the
+# middle one) passes its threshold: set this high, none comes during a load.
+_NO_FULL_COLLECTION = 1 << 30
+
+
 class _Pauses:
-    """How many loads run at once (a library load and a name-model pass may overlap): the
-    collector resumes when the last one ends, and only if it ran before the first began."""
+    """How many loads run at once (a library load and a name-model pass may overlap): full
+    collections resume when the last one ends."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.running = 0
-        self.was_enabled = False
+        self.thresholds = gc.get_threshold()
 
 
 _PAUSES = _Pauses()
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic collection while the block makes a library; then what is alive is frozen
-    and the collector resumes (if it was enabled when the first of overlapping blocks began)."""
+def full_collections_held() -> Iterator[None]:
+    """No full collection while the block makes a library (young ones go on); then what is
+    alive is frozen, and the thresholds are what they were before the first of overlapping
+    blocks began. A collector someone disabled is left alone, and nothing is frozen then."""
     with _PAUSES.lock:
         if _PAUSES.running == 0:
-            _PAUSES.was_enabled = gc.isenabled()
-            gc.disable()
+            _PAUSES.thresholds = gc.get_threshold()
+            young, middle = _PAUSES.thresholds[:2]
+            gc.set_threshold(young, middle, _NO_FULL_COLLECTION)
         _PAUSES.running += 1
     try:
         yield
     finally:
         with _PAUSES.lock:
             _PAUSES.running -= 1
-            if _PAUSES.running == 0 and _PAUSES.was_enabled:
-                gc.freeze()
-                gc.enable()
+            if _PAUSES.running == 0:
+                if gc.isenabled():
+                    gc.freeze()
+                gc.set_threshold(*_PAUSES.thresholds)

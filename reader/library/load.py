@@ -19,7 +19,7 @@ from reader.ingest.load import is_html, parse_article, read_file
 from reader.ingest.model import Article
 from reader.library import codec
 from reader.library.codec import RawAnalysis
-from reader.library.collector import collector_paused
+from reader.library.collector import full_collections_held
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.library import Library, library_id
 from reader.library.store import Store
@@ -41,9 +41,9 @@ def load_library(
     With ``workers`` > 1 and the real Analyzer, new articles are analysed in that many worker
     processes (see reader.library.workers); a reopen from the cache starts none.
 
-    The cyclic garbage collector is paused meanwhile and the result frozen out of its sight
-    (reader.library.collector): its full collections were a quarter of a 100k reopen."""
-    with collector_paused():
+    The garbage collector's full collections are held off meanwhile and the result frozen out
+    of its sight (reader.library.collector): they were a quarter of a 100k reopen."""
+    with full_collections_held():
         return _load_library(paths, store, analyzer, progress, cancelled, workers)
 
 

@@ -1,5 +1,5 @@
-"""The cyclic garbage collector while a library loads: paused, then what was made frozen out of
-its sight — and a library that is let go is still freed."""
+"""The cyclic garbage collector while a library loads: no full collection, then what was made
+frozen out of its sight — and a library that is let go is still freed."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.collector import collector_paused
+from reader.library.collector import full_collections_held
 from reader.library.load import load_library
 from reader.library.store import Store
 from tests.library.test_library import CountingAnalyzer
@@ -21,9 +21,11 @@ from tests.library.test_library import CountingAnalyzer
 def collector_as_found() -> Iterator[None]:
     """Each test starts with the collector running and leaves nothing frozen behind."""
     enabled = gc.isenabled()
+    thresholds = gc.get_threshold()
     gc.enable()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
     if enabled:
         gc.enable()
     else:
@@ -34,45 +36,62 @@ class Node:
     """An object the collector tracks."""
 
 
-def test_collector_paused_resumes_and_freezes_what_was_made() -> None:
+def full_collections_allowed() -> bool:
+    return gc.get_threshold()[2] < 1_000_000
+
+
+def test_full_collections_held_holds_off_full_collections_then_freezes_what_was_made() -> None:
     gc.unfreeze()
-    with collector_paused():
-        assert not gc.isenabled()
+    before = gc.get_threshold()
+    with full_collections_held():
+        assert gc.isenabled()  # young collections go on: the window's garbage is still freed
+        assert not full_collections_allowed()
         made = Node()
-    assert gc.isenabled()
+    assert gc.get_threshold() == before
     assert gc.get_freeze_count() > 0
     assert not any(o is made for o in gc.get_objects())  # frozen: no collection scans it
 
 
-def test_collector_paused_leaves_a_disabled_collector_disabled_and_unfrozen() -> None:
+def test_full_collections_held_still_frees_young_garbage_cycles() -> None:
+    with full_collections_held():
+        cycle = Node()
+        cycle.me = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+        gc.collect(0)
+        assert gone() is None
+
+
+def test_full_collections_held_leaves_a_disabled_collector_disabled_and_nothing_frozen() -> None:
     gc.unfreeze()
     gc.disable()
-    with collector_paused():
+    with full_collections_held():
         pass
     assert not gc.isenabled()
     assert gc.get_freeze_count() == 0
+    assert full_collections_allowed()
 
 
-def test_collector_paused_overlapping_pauses_resume_it_once_the_last_ends() -> None:
-    first, second = collector_paused(), collector_paused()
+def test_full_collections_held_overlapping_pauses_resume_it_once_the_last_ends() -> None:
+    first, second = full_collections_held(), full_collections_held()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)
-    assert not gc.isenabled()  # the second load still runs
+    assert not full_collections_allowed()  # the second load still runs
     second.__exit__(None, None, None)
-    assert gc.isenabled()
+    assert full_collections_allowed()
 
 
-def test_collector_paused_resumes_after_an_error() -> None:
-    with pytest.raises(RuntimeError), collector_paused():
+def test_full_collections_held_resumes_after_an_error() -> None:
+    with pytest.raises(RuntimeError), full_collections_held():
         raise RuntimeError("the load failed")
-    assert gc.isenabled()
+    assert full_collections_allowed()
 
 
 def test_load_library_leaves_the_collector_running(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# 标题\n\n阿里巴巴和抖音。", encoding="utf-8")
     library = load_library([tmp_path], None, CountingAnalyzer())
-    assert gc.isenabled()
+    assert gc.isenabled() and full_collections_allowed()
     assert [a.text[m.start : m.end] for a in library.articles for m in library.analysis(a.key).mentions] == ["阿里巴巴", "抖音"]
 
 
