@@ -24,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +148,7 @@ def first_index(corpus: Path, data: Path) -> dict:
     return result
 
 
-def large_rows(corpus: Path, data: Path, p95) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
+def large_rows(corpus: Path, data: Path, p95: Callable[[list[float]], float]) -> list[tuple[str, str, str, str]]:
     first = first_index(corpus, data)
     core = _child(_CORE.format(root=str(ROOT), data=str(data), corpus=str(corpus), common=COMMON, rare=RARE))
     window = _child(_WINDOW.format(root=str(ROOT), data=str(data), corpus=str(corpus)), gui=True)

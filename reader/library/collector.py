@@ -24,7 +24,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-
 # Full collections wait until the oldest generation's counter (one per collection of the
 # middle one) passes its threshold: set this high, none comes during a load.
 _NO_FULL_COLLECTION = 1 << 30
