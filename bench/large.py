@@ -3,7 +3,7 @@
     python bench/run.py --100k
 
 Not part of the default run, nor of CI: the corpus (bench/make_corpus.py, ~1 minute) and its
-first index (fast layer only, ~20 minutes on 2 cores) are made once under
+first index (fast layer only, ~25 minutes on 2 cores) are made once under
 $TMPDIR/reader-bench/{corpus100000,data100000}; later runs reopen that cache and print the first
 index's figures as they were measured then (the row says when). The name model's pass is off in
 these rows, as it is for the core rows (Analyzer() without a model): over 100k articles it would

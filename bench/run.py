@@ -91,7 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="1k articles only")
     parser.add_argument("--100k", dest="large", action="store_true",
-                        help="100k articles only: the first run makes the corpus and indexes it (~20 min)")
+                        help="100k articles only: the first run makes the corpus and indexes it (~25 min on 2 cores)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench")
     args = parser.parse_args()
     if args.large:
