@@ -16,7 +16,7 @@ sqlite_leaks.install()  # an SQLite connection left open fails the run, as Pytho
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    gc.unfreeze()  # what a loader froze (reader.library.heap) is looked at again
+    gc.unfreeze()  # what a loader froze (reader.library.collector) is looked at again
     gc.collect()
     if sqlite_leaks.leaks:
         found = "; ".join(f"{n}× opened at {where}" for where, n in sqlite_leaks.leaks.most_common(5))
@@ -30,7 +30,7 @@ GOLD = ROOT / "tests" / "data" / "gold"
 
 @pytest.fixture(autouse=True)
 def _unfreeze() -> Iterator[None]:
-    """A loader freezes what it built (reader.library.heap); each test ends with it back in
+    """A loader freezes what it built (reader.library.collector); each test ends with it back in
     the collector's reach, so that a cycle a test leaves (an unclosed connection's) is still
     collected and seen."""
     yield

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources as importlib_resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +74,39 @@ def search_form(text: str) -> str:
     """The searching form of ``text``: the matching form in ASCII lower case, one character for
     one, so a hit at ``[start, end)`` in it is the same span of ``text``. Queries and texts are
     both folded: 字節跳動 finds 字节跳动 and back, ＡＩ and ai find AI."""
-    folded = text.translate(_search_table())
+    if len(text) >= _BY_ARRAY_FROM:
+        folded = _search_form_by_array(text)
+    else:
+        folded = text.translate(_search_table())
     if len(folded) != len(text):
         raise AssertionError("fold changed the text length")
     return folded
+
+
+# An article folds ~12× faster through an array of every code point's folded one than through
+# str.translate, which looks each character up in a dict (5.5 against 68 ns a character: the
+# 218M characters of a 100k library in ~1.2 s instead of ~15 s; bench/RESULTS.md). A query or a
+# name is too short for the array's set-up to pay.
+_BY_ARRAY_FROM = 512
+
+
+@lru_cache(maxsize=1)
+def _search_array() -> np.ndarray:
+    """``_search_table`` as a lookup array over every code point (4.4 MB, made once)."""
+    import numpy as np  # noqa: PLC0415 - imported when a long text is folded, not at launch
+
+    table = np.arange(0x110000, dtype=np.uint32)
+    for code, folded in _search_table().items():
+        table[code] = ord(folded)
+    return table
+
+
+def _search_form_by_array(text: str) -> str:
+    import numpy as np  # noqa: PLC0415
+
+    # surrogatepass: a lone surrogate (a badly decoded file) is a code point like any other
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return _search_array()[codes].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def is_latin(ch: str) -> bool:

@@ -17,7 +17,7 @@ from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
 from reader.ingest.load import is_html, parse_article, read_file
 from reader.ingest.model import Article
-from reader.library import codec, heap
+from reader.library import codec, collector
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.library import Library, library_id
@@ -38,7 +38,22 @@ def load_library(
     Bad files become errors; the rest load. Stops early, with what it has, when cancelled.
 
     With ``workers`` > 1 and the real Analyzer, new articles are analysed in that many worker
-    processes (see reader.library.workers); a reopen from the cache starts none."""
+    processes (see reader.library.workers); a reopen from the cache starts none.
+
+    The garbage collector's full collections are held off meanwhile and the result frozen out
+    of its sight (reader.library.collector): they were a quarter of a 100k reopen."""
+    with collector.full_collections_held():
+        return _load_library(paths, store, analyzer, progress, cancelled, workers)
+
+
+def _load_library(
+    paths: list[Path],
+    store: Store | None,
+    analyzer: ArticleAnalyzer,
+    progress: Progress | None,
+    cancelled: threading.Event | None,
+    workers: int,
+) -> Library:
     found, errors = find_articles(paths)
     notices: list[str] = []
     articles: list[Article] = []
@@ -136,12 +151,12 @@ def load_library(
                 except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
                     notices.append(f"{error}; reading on without the cache")
                     store = None
-            heap.keep()  # the chunk's articles and analyses: not walked by every later full collection
+            collector.keep()  # the chunk's articles and analyses: not walked by every later full collection
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     library = Library(library_id(paths), articles, analyses, errors, notices)
-    heap.keep()  # and its indexes
+    collector.keep()  # and its indexes
     return library
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, SignalInstance, Slot
 
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
-from reader.library import heap
+from reader.library import collector
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
@@ -77,14 +77,14 @@ class LibraryWorker(QObject):
                 if not self._cancelled.is_set():
                     library.prepare_reprints()  # stories grouped: cards count each once
                     library.entities()  # computed once and kept by the library
-                    heap.keep()
+                    collector.keep()
                     self._hand_over(self.indexed, library)
                 if not self._cancelled.is_set():
                     library.prepare_search()  # texts folded, names read in pinyin: kept by the library
-                    heap.keep()
+                    collector.keep()
                 if not self._cancelled.is_set():
                     self.warmed.emit(self._warm_up())
-                    heap.keep()  # jieba's dictionary
+                    collector.keep()  # jieba's dictionary
         finally:
             self.finished.emit()
 

@@ -20,7 +20,7 @@ from reader.analysis.pipeline import Analysis, Analyzer
 from reader.analysis.statistical import NameModel, load_model
 from reader.errors import ReaderError, StoreUnavailable
 from reader.ingest.model import Article
-from reader.library import heap
+from reader.library import collector
 from reader.library.learned import link_learned
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
@@ -95,7 +95,7 @@ class _RefineWorker(QObject):
             library.entities()  # counted here, off the GUI thread, as the fast pass does
             library.prepare_search()
             library.newest_first()  # sorted here, not by the list on the GUI thread
-            heap.keep()  # the refined library lives long: later full collections skip it
+            collector.keep()  # the refined library lives long: later full collections skip it
             self.refined.emit(library, analyzer)
 
     def _progress(self, done: int, total: int, _file: str) -> None:

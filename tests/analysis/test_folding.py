@@ -35,3 +35,23 @@ def test_search_form_traditional_query_finds_simplified_text_and_back() -> None:
 @given(st.text())
 def test_search_form_keeps_offsets(text: str) -> None:
     assert len(search_form(text)) == len(text)
+
+
+# What folding must handle, from every table: traditional, full width, Latin capitals, dots,
+# the ideographic space, an emoji and a CJK Extension B character (astral), kept punctuation.
+_FOLDED_ALPHABET = st.sampled_from(list("字節跳動騰訊長安汽車ＡＩＺａ＃ABCXYZabc•‧・･\u3000（）：；，！？😀𠀀\n 1２"))
+
+
+@given(st.lists(_FOLDED_ALPHABET, min_size=1, max_size=40), st.integers(min_value=1, max_value=60))
+def test_search_form_of_a_long_text_is_its_pieces_folded(piece: list[str], times: int) -> None:
+    """An article folds by a lookup array, a query by str.translate: one character folds the
+    same either way, so a long text folds as its short pieces do."""
+    text = "".join(piece) * (512 // len(piece) + times)  # long enough for the array
+    folded = search_form(text)
+    assert folded == "".join(search_form(text[i : i + 100]) for i in range(0, len(text), 100))
+    assert len(folded) == len(text)
+
+
+def test_search_form_of_a_long_text_keeps_a_lone_surrogate() -> None:
+    text = "字節跳動" * 200 + "\udc80" + "ＡＩ"
+    assert search_form(text) == "字节跳动" * 200 + "\udc80" + "ai"

@@ -1,4 +1,4 @@
-"""What the loader's ``heap.keep`` (gc.freeze) relies on: a library, with everything it
+"""What the loader's ``collector.keep`` (gc.freeze) relies on: a library, with everything it
 computes and keeps, holds no reference cycle, so it is freed by reference counting alone when
 the next one replaces it — the collector, which no longer walks frozen objects, is not needed."""
 
@@ -9,7 +9,7 @@ import weakref
 from pathlib import Path
 
 from reader.analysis.pipeline import Analyzer
-from reader.library import heap
+from reader.library import collector
 from reader.library.cards import card_details
 from reader.library.library import Library
 from reader.library.load import load_library
@@ -52,5 +52,5 @@ def test_library_is_freed_by_reference_counting_alone() -> None:
 def test_keep_moves_what_is_alive_out_of_the_collectors_reach() -> None:
     before = gc.get_freeze_count()
     kept = [[n] for n in range(100)]
-    heap.keep()
+    collector.keep()
     assert gc.get_freeze_count() >= before + len(kept)
