@@ -44,6 +44,26 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8", errors="replace")
     best = from_bytes(data[:262144]).best()
     if best is None:
-        raise IngestError(name, "unknown text encoding (not UTF-8, GBK or Big5)")
+        text = _strict(data, _FALLBACKS)
+        if text is None:
+            raise IngestError(name, "unknown text encoding (not UTF-8, GB18030/GBK or Big5)")
+        return text
     encoding = _WIDER.get(best.encoding, best.encoding)
     return data.decode(encoding, errors="replace")
+
+
+# Tried in order, strictly, when detection gives up on a short or mixed file: Chinese text in
+# GB18030 (GBK's superset) decodes cleanly; bytes that are no Chinese text mostly do not.
+_FALLBACKS = ("gb18030", "big5hkscs")
+
+
+def _strict(data: bytes, encodings: tuple[str, ...]) -> str | None:
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        if cjk >= 0.1 * len(text.strip()):
+            return text
+    return None

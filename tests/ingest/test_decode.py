@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.errors import IngestError
 from reader.ingest.decode import decode
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 SAMPLE = "字节跳动成立电商一级部门，与阿里巴巴的年框合作谈判尚未结束。抖音电商的交易额持续增长。"
 
@@ -47,3 +51,11 @@ def test_decode_arbitrary_bytes_returns_text_or_ingest_error(data: bytes) -> Non
         assert isinstance(decode(data, "fuzz.txt"), str)
     except IngestError as error:
         assert error.file == "fuzz.txt"
+
+
+def test_decode_gb18030_that_detection_gives_up_on() -> None:
+    # a GB18030 file bench/make_corpus.py wrote from the seeds, on which charset-normalizer
+    # returns no guess at all (it was refused as "unknown text encoding")
+    data = (DATA / "encodings" / "gb18030_undetected.txt").read_bytes()
+    text = decode(data, "15327.txt")
+    assert "兴趣电商能怎么做" in text and "人人都是产品经理" in text
