@@ -129,6 +129,12 @@ def subject_of(
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
         if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
             return mention.entity  # 天创资本对红芯进行了千万人民币的A轮融资: the round is 红芯's
+        if label == "增长倍数" and _THE_BASE.fullmatch(text, mention.end, fig.start):
+            # 小红书约是微博市值的11倍，哔哩哔哩的3倍: the base of the comparison; in a list of
+            # them, whose the multiple before was
+            if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
+                return earlier[-1].subject
+            continue
         if _not_a_subject(text, mention, vocab):
             speaking = _follows(text, mention, vocab.words().speech_verbs)
             if speaking and not _after_skip_word(text, mention, vocab):
@@ -358,6 +364,9 @@ def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
     return False
 
 
+# Between the base of a comparison and its multiple: 哔哩哔哩的3倍, 微博市值的11倍.
+_THE_BASE = re.compile(r"[^，,。；;！？]{0,4}的(?:约|近|超过|超)?")
+
 # Before the company a round is raised by, after its investors: X对/向Y进行…融资.
 _INVESTED_IN = ("对", "向")
 
@@ -376,8 +385,8 @@ def _resolve_pronoun(
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
-    if before and _opens(sentence[0], before[0]):
-        return before[0].entity  # 赛力斯的财报…，但其净利润: the sentence's own topic
+    if len({m.entity for m in before}) == 1 and _opens(sentence[0], before[0]):
+        return before[0].entity  # 赛力斯的财报…，但其净利润: the sentence's own topic, its only name
     previous = bounds.previous("sentence", at)
     if previous is not None:
         candidates = [

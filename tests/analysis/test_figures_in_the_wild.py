@@ -541,3 +541,12 @@ def test_a_share_named_after_the_percentage() -> None:
     assert share.measure == "市场份额"
     (people,) = extract_figures("大约40%的受访者称自己盯着手机太久。")
     assert people.measure == "占比"
+
+
+def test_the_base_of_a_comparison_is_not_whose_the_multiple_is() -> None:
+    text = "根据最新估值计算，小红书约是微博市值的11倍，哔哩哔哩的3倍，知乎的75倍。"
+    mentions = sorted(
+        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in ("小红书", "微博", "哔哩哔哩", "知乎") for m in re.finditer(n, text)),
+        key=lambda m: m.start,
+    )
+    assert {f.subject for f in extract_figures(text, mentions)} == {"小红书"}
