@@ -111,6 +111,7 @@ _TIME_PREFIX = re.compile(
     r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
     r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
 )
+_TIME_WORDS = ("时长", "时间", "时段", "时代")
 _MAX_AFTER = 8
 _OWNER_WORDS = ("平台的", "公司的", "集团的", "的", "平台", "公司", "集团", "旗下")
 _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
@@ -221,7 +222,10 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
         start += 1
     for _ in range(4):  # 其中2020年营收 → 营收; 快狗打车取得收入 → 收入
         before = start
-        start = _TIME_PREFIX.match(text, start, end).end()
+        timed = _TIME_PREFIX.match(text, start, end).end()
+        if timed > start and text.startswith("时", timed) and not text.startswith(_TIME_WORDS, timed):
+            timed += 1  # 2015年底时微信用户数: the time's 时, not 时长
+        start = timed
         lead = next(
             (w for w in vocab.label_leads if text.startswith(w, start, end) and not _word_at(text, start, w)),
             None,

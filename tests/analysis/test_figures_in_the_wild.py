@@ -87,6 +87,8 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
         ("在2017年达巅峰：市场份额42%、门店超3000家、利润率超26%。", "26%", "利润率", "利润率"),
         # a one-character lead (共, 其) is not cut off the word it begins
         ("2016年共享单车市场规模达到12.3亿元。", "12.3亿元", "共享单车市场规模", "市场规模"),
+        # the time's 时 is no part of the label
+        ("2015年底时微信用户数为6.97亿。", "6.97亿", "微信用户数", "用户数"),
     ],
 )
 def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:
