@@ -125,6 +125,8 @@ def subject_of(
             before = next((m for m in in_sentence if m.end == opened and m.type in _ORGISH), None)
             if before is not None:
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
+            if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
+                return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
         if mention.type in _ORGISH and _own_document(text, mention, vocab):
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
         if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
@@ -153,6 +155,12 @@ def subject_of(
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
         return earlier[-1].subject  # 这个数字可能会增加五倍: still the figure before's
+    if (
+        earlier
+        and earlier[-1].start >= paragraph[0]
+        and _A_COUNT_OF_COMPANIES.search(text, paragraph[0], earlier[-1].end) is not None
+    ):
+        return None  # 5家上市公司…合计收入773亿元。其中Q2收入增速27.5%: still the group's
     previous = bounds.previous("sentence", fig.start)
     if previous is not None and previous[0] >= paragraph[0]:
         topic = mentions.within(*previous)
@@ -247,6 +255,10 @@ def _describes_a_kind(text: str, fig: Quantity, in_sentence: list[Mention]) -> b
     if m is None:
         return False
     return not any(fig.end <= x.start < fig.end + 9 for x in in_sentence)
+
+
+# The word before the last item of a list: 顺丰、韵达、申通、圆通及德邦.
+_LIST_LAST = ("及", "和", "与", "以及")
 
 
 def _aside_opened(text: str, after: int, before: int) -> int | None:

@@ -552,3 +552,15 @@ def test_the_base_of_a_comparison_is_not_whose_the_multiple_is() -> None:
         key=lambda m: m.start,
     )
     assert {f.subject for f in extract_figures(text, mentions)} == {"小红书"}
+
+
+def test_a_group_in_brackets_and_its_paragraph_are_nobodys() -> None:
+    text = "上半年A股5家上市公司(顺丰、韵达、申通、圆通及德邦)合计收入773亿元，同比增长29.9%。其中Q2收入增速27.5%。"
+    names = ("顺丰", "韵达", "申通", "圆通", "德邦")
+    mentions = sorted(
+        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in names for m in re.finditer(n, text)),
+        key=lambda m: m.start,
+    )
+    assert {f.surface: f.subject for f in extract_figures(text, mentions)} == {
+        "5家": None, "773亿元": None, "29.9%": None, "27.5%": None,
+    }
