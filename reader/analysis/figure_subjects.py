@@ -108,6 +108,14 @@ def subject_of(
     owner = _owner_after(text, fig, in_sentence, clause)
     if owner is not None:
         return owner.entity
+    if (
+        label in _CHANGE_MEASURES
+        and earlier
+        and earlier[-1].unit != "%"
+        and earlier[-1].start >= sentence[0]
+        and _CHANGE_OF_LEVEL.fullmatch(text, earlier[-1].end, fig.start) is not None
+    ):
+        return earlier[-1].subject  # 中国营收82.8亿元，同比增长135.2%: the change of that level, whoever's it is
     glossed = _bracketed_after(text, fig, in_sentence)
     if glossed is not None:
         return glossed.entity  # 仅次于亚马逊AWS(31.2%)和微软Azure(20.8%): the name the bracket follows
@@ -375,6 +383,10 @@ def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
             return True
     return False
 
+
+# A change told right after the level it changes: 营收82.8亿元，同比增长135.2%.
+_CHANGE_MEASURES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
+_CHANGE_OF_LEVEL = re.compile(r"[，,]?\s*[^，,。；;！？\d\s]{1,8}")
 
 # Between the base of a comparison and its multiple: 哔哩哔哩的3倍, 微博市值的11倍.
 _THE_BASE = re.compile(r"[^，,。；;！？]{0,4}的(?:约|近|超过|超)?")

@@ -564,3 +564,15 @@ def test_a_group_in_brackets_and_its_paragraph_are_nobodys() -> None:
     assert {f.surface: f.subject for f in extract_figures(text, mentions)} == {
         "5家": None, "773亿元": None, "29.9%": None, "27.5%": None,
     }
+
+
+def test_a_change_right_after_a_level_is_whoever_the_level_is_of() -> None:
+    text = "泡泡玛特发布半年报。\n分区域来看：中国营收82.8亿元，同比增长135.2%；亚太营收28.5亿元，同比增长257.8%。"
+    mentions = sorted(
+        [Mention(m.start(), m.end(), "泡泡玛特", EntityType.ORG, "泡泡玛特") for m in re.finditer("泡泡玛特", text)]
+        + [Mention(m.start(), m.end(), "中国", EntityType.PLACE, "中国") for m in re.finditer("中国", text)],
+        key=lambda m: m.start,
+    )
+    subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
+    assert subjects["135.2%"] == subjects["82.8亿元"]
+    assert subjects["257.8%"] == subjects["28.5亿元"]
