@@ -179,8 +179,10 @@ _CHANGE_GAP = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{1,8}")
 
 def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | None:
     """The label of ``before`` when ``fig`` is the change of it told next in its sentence."""
-    if before.label is None or before.unit == "%" or before.measure in _CHANGES:
+    if before.label is None or before.measure in _CHANGES:
         return None
+    if before.unit == "%" and fig.unit != "pp":
+        return None  # a rate's change in points (毛利率为70.3%，同比提升6.3个百分点) names the rate
     if where.bounds.around("sentence", fig.start) != where.bounds.around("sentence", before.start):
         return None
     if _CHANGE_GAP.fullmatch(where.text, before.end, fig.start) is None:

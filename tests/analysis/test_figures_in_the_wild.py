@@ -576,3 +576,8 @@ def test_a_change_right_after_a_level_is_whoever_the_level_is_of() -> None:
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
     assert subjects["135.2%"] == subjects["82.8亿元"]
     assert subjects["257.8%"] == subjects["28.5亿元"]
+
+
+def test_a_change_in_points_names_the_rate_it_changes() -> None:
+    (_, points) = extract_figures("2025年上半年，毛利率为70.3%，同比提升6.3个百分点。")
+    assert points.label.startswith("毛利率")
