@@ -13,6 +13,14 @@ from reader.analysis.figures import extract_figures, find_quantities, subject_as
 from reader.analysis.model import EntityType, Mention
 
 
+def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Mention]:
+    """Every occurrence of ``names`` in ``text`` as mentions of that name, in text order."""
+    return sorted(
+        (Mention(m.start(), m.end(), n, kind, n) for n in names for m in re.finditer(re.escape(n), text)),
+        key=lambda m: m.start,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
     [
@@ -382,9 +390,12 @@ def test_a_dash_between_two_amounts_is_a_range_not_a_sign() -> None:
         # a verb of change of its own clause, not the fall of the clause before
         ("尽管营收同比下降27.91%，但其净利润却激增240%。", "240%", "增长率"),
         ("第一季度营收微降1.55%至1408.6亿元。", "1.55%", "降幅"),
+        # a verb of another clause says nothing of a share; a share typeset with spaces is one
+        ("很多人尝试减少自己盯着屏幕看的时间，大约 40% 的受访者称自己盯着手机太久。", "40%", "占比"),
+        ("还有 63% 的受访者试图限制自己的使用时间。", "63%", "占比"),
     ],
 )
-def test_a_rate_takes_the_change_its_own_words_tell(text: str, surface: str, measure: str) -> None:
+def test_a_rate_takes_the_measure_its_own_words_tell(text: str, surface: str, measure: str) -> None:
     (m,) = [m for m in extract_figures(text) if m.surface == surface]
     assert m.measure == measure
 
@@ -402,9 +413,7 @@ def test_a_market_paragraph_is_nobodys_though_the_article_is_about_a_company() -
         "今年4月，我国汽车产销分别完成261.9万辆和259万辆。1—4月，汽车产销分别完成1017.5万辆。\n"
         "A股21家上市车企营业收入达5074.69亿元。"
     )
-    subjects = {f.surface: f.subject for f in extract_figures(text, [
-        Mention(m.start(), m.end(), "比亚迪", EntityType.ORG, "比亚迪") for m in re.finditer("比亚迪", text)
-    ])}
+    subjects = {f.surface: f.subject for f in extract_figures(text, named(text, "比亚迪"))}
     assert subjects["1703.6亿元"] == "比亚迪"
     assert subjects["261.9万辆"] is None and subjects["1017.5万辆"] is None
     assert subjects["5074.69亿元"] is None
@@ -425,26 +434,9 @@ def test_the_two_ends_of_a_change_and_the_rate_after_them(text: str, expected: d
     assert all(f.unit != "%" for f in figures if f.measure != "同比增长" and f.measure != "增长率")
 
 
-@pytest.mark.parametrize(
-    ("text", "surface", "measure"),
-    [
-        # a verb of another clause says nothing of a share; a share typeset with spaces is one
-        ("很多人尝试减少自己盯着屏幕看的时间，大约 40% 的受访者称自己盯着手机太久。", "40%", "占比"),
-        ("还有 63% 的受访者试图限制自己的使用时间。", "63%", "占比"),
-    ],
-)
-def test_a_share_of_people_is_a_share(text: str, surface: str, measure: str) -> None:
-    (m,) = [m for m in extract_figures(text) if m.surface == surface]
-    assert m.measure == measure
-
-
 def test_a_pronoun_refers_to_its_own_sentences_topic_before_the_sentence_before() -> None:
     text = "长安汽车净利润增长16.81%。赛力斯的财报数据尤为引人注目，尽管营收同比下降27.91%，但其净利润却激增240%。"
-    mentions = [
-        Mention(m.start(), m.end(), name, EntityType.ORG, name)
-        for name in ("长安汽车", "赛力斯") for m in re.finditer(name, text)
-    ]
-    subjects = {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
+    subjects = {f.surface: f.subject for f in extract_figures(text, named(text, "长安汽车", "赛力斯"))}
     assert subjects["240%"] == "赛力斯"
     assert subjects["16.81%"] == "长安汽车"
 
@@ -452,38 +444,27 @@ def test_a_pronoun_refers_to_its_own_sentences_topic_before_the_sentence_before(
 def test_a_bracketed_figure_is_the_name_its_bracket_follows() -> None:
     text = "阿里云在全球公有云市场的份额约为8.5%，仅次于亚马逊AWS(31.2%)和微软Azure（20.8%）。"
     names = ("阿里云", "AWS", "Azure")
-    mentions = sorted(
-        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in names for m in re.finditer(n, text)),
-        key=lambda m: m.start,
-    )
+    mentions = named(text, *names)
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
     assert subjects == {"8.5%": "阿里云", "31.2%": "AWS", "20.8%": "Azure"}
 
 
 def test_a_companys_own_data_is_its_own_not_a_source() -> None:
     text = "先看网易。Q2总营收279亿元。\n相比之下，腾讯的数据看起来更有冲击力。整个游戏业务收入高达592亿元。"
-    mentions = [
-        Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in ("网易", "腾讯") for m in re.finditer(n, text)
-    ]
-    subjects = {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
+    subjects = {f.surface: f.subject for f in extract_figures(text, named(text, "网易", "腾讯"))}
     assert subjects["592亿元"] == "腾讯"
 
 
 def test_a_source_after_cankao_and_a_per_share_sign() -> None:
     text = "蜜雪集团门店很多。\n参考灼识咨询，2025年现制茶饮市场规模约3109亿元。\n古茗收盘报9.30港元/股。"
-    mentions = [Mention(m.start(), m.end(), n, EntityType.ORG, n)
-                for n in ("蜜雪集团", "灼识咨询", "古茗") for m in re.finditer(n, text)]
-    figures = {f.surface: f for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))}
+    figures = {f.surface: f for f in extract_figures(text, named(text, "蜜雪集团", "灼识咨询", "古茗"))}
     assert figures["3109亿元"].subject is None
     assert figures["9.30港元"].label != "/股"
 
 
 def test_a_round_between_an_amount_and_its_funding_and_whose_round_it_is() -> None:
     text = "8月15日，红芯宣布完成2.5亿C轮系列融资。2013年12月，天创资本、虎童基金对红芯进行了千万人民币的A轮融资。"
-    mentions = sorted(
-        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in ("红芯", "天创资本", "虎童基金") for m in re.finditer(n, text)),
-        key=lambda m: m.start,
-    )
+    mentions = named(text, "红芯", "天创资本", "虎童基金")
     figures = {f.surface: f for f in extract_figures(text, mentions)}
     assert (figures["2.5亿"].unit, figures["2.5亿"].measure) == ("CNY", "融资")
     assert figures["千万人民币"].subject == "红芯"
@@ -493,9 +474,7 @@ def test_a_companys_own_report_with_a_time_between_and_no_person_for_its_revenue
     text = ("黄仁勋回应道，人工智能正逐步渗透各行各业。\n"
             "从英伟达本季度的财报来看，公司业绩表现强劲。第一财季营收达到440.62亿美元，同比大幅增长69%。")
     mentions = sorted(
-        [Mention(m.start(), m.end(), "黄仁勋", EntityType.PERSON, "黄仁勋") for m in re.finditer("黄仁勋", text)]
-        + [Mention(m.start(), m.end(), "英伟达", EntityType.ORG, "英伟达") for m in re.finditer("英伟达", text)],
-        key=lambda m: m.start,
+        named(text, "黄仁勋", kind=EntityType.PERSON) + named(text, "英伟达"), key=lambda m: m.start
     )
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
     assert subjects["440.62亿美元"] == "英伟达"
@@ -518,10 +497,7 @@ def test_a_bracketed_aside_and_a_tables_unit() -> None:
 def test_an_aside_and_a_means_name_no_owner() -> None:
     text = "Meta(含Facebook、Instagram)合计1310亿美元。微软Bing借助ChatGPT整合，份额从3.1%升至6.4%。"
     names = {"Meta": "Meta", "Facebook": "Facebook", "Instagram": "Instagram", "Bing": "Bing", "ChatGPT": "ChatGPT"}
-    mentions = sorted(
-        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in names for m in re.finditer(n, text)),
-        key=lambda m: m.start,
-    )
+    mentions = named(text, *names)
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
     assert subjects["1310亿美元"] == "Meta"
     assert subjects["3.1%"] == "Bing"
@@ -530,9 +506,7 @@ def test_an_aside_and_a_means_name_no_owner() -> None:
 def test_a_pictures_credit_is_not_whose_a_figure_is() -> None:
     text = "快狗打车持续亏损。\n▲图源:pinterest\n累亏27亿，流血冲刺IPO。"
     mentions = sorted(
-        [Mention(m.start(), m.end(), "快狗打车", EntityType.ORG, "快狗打车") for m in re.finditer("快狗打车", text)]
-        + [Mention(m.start(), m.end(), "pinterest", EntityType.PRODUCT, "pinterest") for m in re.finditer("pinterest", text)],
-        key=lambda m: m.start,
+        named(text, "快狗打车") + named(text, "pinterest", kind=EntityType.PRODUCT), key=lambda m: m.start
     )
     (loss,) = extract_figures(text, mentions)
     assert loss.subject != "pinterest"
@@ -547,20 +521,14 @@ def test_a_share_named_after_the_percentage() -> None:
 
 def test_the_base_of_a_comparison_is_not_whose_the_multiple_is() -> None:
     text = "根据最新估值计算，小红书约是微博市值的11倍，哔哩哔哩的3倍，知乎的75倍。"
-    mentions = sorted(
-        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in ("小红书", "微博", "哔哩哔哩", "知乎") for m in re.finditer(n, text)),
-        key=lambda m: m.start,
-    )
+    mentions = named(text, "小红书", "微博", "哔哩哔哩", "知乎")
     assert {f.subject for f in extract_figures(text, mentions)} == {"小红书"}
 
 
 def test_a_group_in_brackets_and_its_paragraph_are_nobodys() -> None:
     text = "上半年A股5家上市公司(顺丰、韵达、申通、圆通及德邦)合计收入773亿元，同比增长29.9%。其中Q2收入增速27.5%。"
     names = ("顺丰", "韵达", "申通", "圆通", "德邦")
-    mentions = sorted(
-        (Mention(m.start(), m.end(), n, EntityType.ORG, n) for n in names for m in re.finditer(n, text)),
-        key=lambda m: m.start,
-    )
+    mentions = named(text, *names)
     assert {f.surface: f.subject for f in extract_figures(text, mentions)} == {
         "5家": None, "773亿元": None, "29.9%": None, "27.5%": None,
     }
@@ -569,9 +537,7 @@ def test_a_group_in_brackets_and_its_paragraph_are_nobodys() -> None:
 def test_a_change_right_after_a_level_is_whoever_the_level_is_of() -> None:
     text = "泡泡玛特发布半年报。\n分区域来看：中国营收82.8亿元，同比增长135.2%；亚太营收28.5亿元，同比增长257.8%。"
     mentions = sorted(
-        [Mention(m.start(), m.end(), "泡泡玛特", EntityType.ORG, "泡泡玛特") for m in re.finditer("泡泡玛特", text)]
-        + [Mention(m.start(), m.end(), "中国", EntityType.PLACE, "中国") for m in re.finditer("中国", text)],
-        key=lambda m: m.start,
+        named(text, "泡泡玛特") + named(text, "中国", kind=EntityType.PLACE), key=lambda m: m.start
     )
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions)}
     assert subjects["135.2%"] == subjects["82.8亿元"]
