@@ -261,7 +261,34 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
         m.end() == len(phrase) for m in named
     ):
         return measure
-    return source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
+    said = source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
+    lo, hi = _marker(phrase, vocab)
+    if hi == 0:
+        return said
+    return said[hi:] if lo == 0 or phrase[lo:hi] not in _VERB_MARKERS else said[:lo] + said[hi:]
+
+
+# Words inside a phrase before a figure after which the name of the measure starts: a verb
+# (dropped: 毛绒产品实现营收 → 毛绒产品营收), a comparison or a conjunction (what stands before
+# it goes: 略低于业务量增速 → 业务量增速, 及其他地区营收 → 其他地区营收).
+_VERB_MARKERS = ("实现了", "实现", "拟", "已")
+_LEADING_ONLY = ("以及", "及")
+_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", *_LEADING_ONLY)
+
+
+def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
+    """The span of the last inner marker of ``phrase`` that a measure's name follows, or
+    (0, 0)."""
+    best = (0, 0)
+    for marker in _INNER_MARKERS:
+        at = phrase.rfind(marker)
+        end = at + len(marker)
+        if at < 0 or (at == 0 and marker in _VERB_MARKERS) or (at > 0 and marker in _LEADING_ONLY):
+            continue  # 欧洲及其他地区营收 is one name; 及其他地区营收 (欧洲 read as the owner) is not
+        rest = phrase[end:]
+        if len(rest) >= 2 and rest.upper().endswith(vocab.label_heads) and end > best[1]:
+            best = (at, end)
+    return best
 
 
 # A price paid: 被SAP以80亿美元收购 is what the deal cost, named by the deal's verb.

@@ -97,6 +97,10 @@ def test_any_typesetting_of_a_number_parses_to_one_value(
         ("2016年共享单车市场规模达到12.3亿元。", "12.3亿元", "共享单车市场规模", "市场规模"),
         # the time's 时 is no part of the label
         ("2015年底时微信用户数为6.97亿。", "6.97亿", "微信用户数", "用户数"),
+        # a verb inside the phrase is dropped, a comparison or conjunction ends what came before
+        ("毛绒产品实现营收61.4亿元。", "61.4亿元", "毛绒产品营收", "营收"),
+        ("收入增速为25.8%，略低于业务量增速27.5%。", "27.5%", "业务量增速", None),
+        ("美洲营收22.6亿元；欧洲及其他地区营收4.8亿元。", "4.8亿元", "欧洲及其他地区营收", "营收"),
     ],
 )
 def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, label: str, measure: str | None) -> None:
