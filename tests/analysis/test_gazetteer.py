@@ -114,7 +114,7 @@ def test_central_and_eastern_europe_is_not_the_middle_east() -> None:
     ("text", "found"),
     [
         ("▲图源:pinterest\n时至今日，快狗的盈利拐点仍未出现。", "pinterest"),  # a brand in lower case amid Chinese
-        ("很多年轻人用tiktok看视频。", "tiktok"),  # mixed-case brand written plain
+        ("很多求职者在linkedin上找工作。", "linkedin"),  # mixed-case brand written plain
         ("She loves pinterest boards and apple pie.", None),  # English prose keeps its case
     ],
 )
