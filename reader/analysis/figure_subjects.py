@@ -185,7 +185,7 @@ def subject_of(
     if heading is not None:
         return heading
     if label in vocab.company_labels and earlier and earlier[-1].subject is not None and (
-        earlier[-1].subject not in _people(mentions)
+        earlier[-1].subject not in mentions.people
     ):
         last = bounds.around("paragraph", earlier[-1].start)
         if bounds.previous("paragraph", fig.start) == last:
@@ -195,10 +195,6 @@ def subject_of(
 
 _HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
 _HEADING_LOOKBACK = 6  # paragraphs
-
-
-def _people(mentions: Mentions) -> set[str]:
-    return {m.entity for m in mentions.all if m.type is EntityType.PERSON}
 
 
 def _heading_topic(

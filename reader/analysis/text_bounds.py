@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from reader.analysis.model import Mention
+from reader.analysis.model import EntityType, Mention
 
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
@@ -54,6 +54,7 @@ class Mentions:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.all = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.all]
+        self.people = frozenset(m.entity for m in self.all if m.type is EntityType.PERSON)
 
     def within(self, lo: int, hi: int) -> list[Mention]:
         """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""
