@@ -22,7 +22,7 @@ missing label from the last figure with the same value.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from reader.analysis.figure_grammar import Quantity
@@ -38,6 +38,7 @@ from reader.analysis.figure_labels import (
 from reader.analysis.figure_subjects import (
     about_the_topic,
     article_topic,
+    listed_names,
     subject_of,
     title_affiliations,
 )
@@ -57,6 +58,7 @@ def explain(
     date: str | None,
     vocab: Vocabulary,
     source: str | None = None,
+    title: str = "",
 ) -> tuple[Figure, ...]:
     """Metrics for ``figures``: each with its label, unit, subject, period and kind.
     ``text`` is the folded text; ``source`` the article's own, of the same length, from which
@@ -73,7 +75,7 @@ def explain(
     by_value: dict[float, list[Figure]] = {}
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
-    topic = article_topic(text, ordered.all, vocab)
+    topic = article_topic(text, ordered.all, vocab, title)
     where = LabelText(text, source or text, bounds, ordered, vocab)
     out: list[Figure] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
@@ -116,6 +118,7 @@ def explain(
         out.append(explained)
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
+    out = _distribute_subjects(text, out, ordered, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
 
 
@@ -142,28 +145,47 @@ _BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
 _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
 
 
+def _respective_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[tuple[int, tuple[int, int], list[int]]]:
+    """Each 分别 of ``text`` with its sentence and the indexes of the figures listed right
+    after it (4.53亿元，5.48亿元，5.30亿元: one list; a figure past other words ends it)."""
+    at = text.find(_RESPECTIVELY)
+    while at >= 0:
+        sentence = bounds.around("sentence", at)
+        group = [i for i, m in enumerate(figures) if at < m.start < sentence[1]]
+        run: list[int] = []
+        for i in group:
+            if run and not _LIST_GAP.search(text[figures[run[-1]].end : figures[i].start][-2:] or "x"):
+                gap = text[figures[run[-1]].end : figures[i].start]
+                if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
+                    break
+            run.append(i)
+        yield at, sentence, run
+        at = text.find(_RESPECTIVELY, at + 1)
+
+
 def _distribute_periods(
     text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds
 ) -> list[Figure]:
     """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
     in order, when the figures after 分别 are as many as the years before it."""
     out = list(figures)
-    at = text.find(_RESPECTIVELY)
-    while at >= 0:
-        sentence = bounds.around("sentence", at)
-        group = [i for i, m in enumerate(out) if at < m.start < sentence[1]]
-        run: list[int] = []
-        for i in group:  # the figures right after 分别, one list
-            if run and not _LIST_GAP.search(text[out[run[-1]].end : out[i].start][-2:] or "x"):
-                gap = text[out[run[-1]].end : out[i].start]
-                if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
-                    break
-            run.append(i)
+    for at, sentence, run in _respective_runs(text, out, bounds):
         years = _years_before(text, times, sentence[0], at)
         if len(run) >= 2 and len(years) == len(run):
             for i, year in zip(run, years):
                 out[i] = replace(out[i], period=year)
-        at = text.find(_RESPECTIVELY, at + 1)
+    return out
+
+
+def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
+    """OPPO(包括OnePlus)和vivo分别以10%和8%的份额: one name to each figure, in order, when the
+    figures after 分别 are as many as the names listed before it in its sentence."""
+    out = list(figures)
+    for at, sentence, run in _respective_runs(text, out, bounds):
+        names = listed_names(text, mentions.within(sentence[0], at))
+        if len(run) >= 2 and len(names) == len(run):
+            for i, name in zip(run, names):
+                out[i] = replace(out[i], subject=name)
     return out
 
 

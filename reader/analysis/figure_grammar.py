@@ -34,6 +34,8 @@ _CN_UNITS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _CN = rf"[{_CN_DIGITS}{_CN_UNITS}]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
 _MAGNITUDE_AFTER_ARABIC = re.compile(r"(?P<duo>[多余])?(?P<mag>[十百千万亿萬億]+)")
+# The 万 part of an amount written in two sections: 8亿8600万, 3亿5千万 (reports write money so).
+_BELOW_YI = re.compile(r"[0-9]{1,4}[千百]?[万萬](?![亿億])")
 _MAGNITUDE_AFTER_CHINESE = re.compile(r"(?P<duo>[多余])(?P<mag>[万亿萬億]+)")
 _NUMBER = rf"(?:{_ARABIC}|{_CN})"
 _FRACTION = re.compile(rf"(?P<den>{_NUMBER})分之(?P<num>{_NUMBER})")
@@ -145,6 +147,9 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     if more:
         duo, magnitude = more.group("duo") or "", more.group("mag")
         pos = more.end()
+        below = _BELOW_YI.match(text, pos) if not chinese and not duo and magnitude[-1] in "亿億" else None
+        if below:
+            magnitude, pos = magnitude + below.group(), below.end()  # 8亿8600万美元, 1亿600万
     big = not _BIG.isdisjoint(numeral + magnitude)
     bare_magnitude = chinese and all(c in _MAGNITUDE_CHARS for c in numeral) and not magnitude
 

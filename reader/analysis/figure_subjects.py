@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity
-from reader.analysis.figure_vocab import Vocabulary, Words
+from reader.analysis.figure_vocab import Vocabulary, Words, simplified
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
@@ -52,18 +52,19 @@ def about_the_topic(
 _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
 
 
-def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> str | None:
+def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, title: str = "") -> str | None:
     """The organisation an article is about: named at least three times and at least twice as
-    often as any other organisation or product; None when no one stands out. A name that
-    reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a source, not what the article is
-    about, and is not counted there."""
-    counts = Counter(
-        m.entity for m in mentions if m.type in _ORGISH and not _a_source(text, m, vocab)
-    )
-    top = counts.most_common(2)
-    if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
+    often as any other organisation or product; else the one organisation of the text that
+    the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
+    stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
+    source, not what the article is about, and is not counted there."""
+    named = [m for m in mentions if m.type in _ORGISH and not _a_source(text, m, vocab)]
+    top = Counter(m.entity for m in named).most_common(2)
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    folded = simplified(title)
+    in_title = {m.entity for m in named if m.surface in folded or m.entity in folded}
+    return in_title.pop() if len(in_title) == 1 else None
 
 
 def title_affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
@@ -191,6 +192,30 @@ def subject_of(
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
+
+
+def listed_names(text: str, mentions: Sequence[Mention]) -> list[str]:
+    """The names of the last list among ``mentions`` (in text order): OPPO(包括OnePlus)和 vivo
+    → [OPPO, vivo]; a name in brackets is an aside, and one name is no list."""
+    if not mentions:
+        return []
+    lo, hi = mentions[0].start, mentions[-1].end
+    asides = [(m.start(), m.end()) for m in _BRACKETED.finditer(text, lo, hi)]
+    outside = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in asides)]
+    if not outside:
+        return []
+    run = [outside[-1]]
+    for mention in reversed(outside[:-1]):
+        gap = _BRACKETED.sub("", text[mention.end : run[0].start]).strip()
+        if gap not in _LIST_JOINS:
+            break
+        run.insert(0, mention)
+    names = [m.entity for m in run]
+    return names if len(names) >= 2 and len(set(names)) == len(names) else []
+
+
+_BRACKETED = re.compile(r"[（(][^（()）]{0,40}[)）]")
+_LIST_JOINS = frozenset({"和", "、", "及", "与", "以及", "跟"})
 
 
 _HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"

@@ -19,15 +19,17 @@ def extract_figures(
     mentions: Sequence[Mention] = (),
     date: str | None = None,
     *,
+    title: str = "",
     vocab: Vocabulary | None = None,
 ) -> tuple[Figure, ...]:
     """Every figure in ``text`` as a Figure with label, subject, period and kind, sorted by start.
 
     ``mentions`` are the article's entity mentions (subjects are chosen among them); ``date`` is
-    the article's ISO date, against which 今年/去年 are resolved."""
+    the article's ISO date, against which 今年/去年 are resolved; ``title`` the article's title,
+    whose organisation is the article's when the text does not name another often."""
     vocab = vocab or default_vocabulary()
     folded = simplified(text)
-    return explain(folded, quantities_in(text, folded, vocab), mentions, date, vocab, source=text)
+    return explain(folded, quantities_in(text, folded, vocab), mentions, date, vocab, source=text, title=title)
 
 
 # A stock ticker glossed after a name: NVDA.O, 00700.HK, 000029.SZ.

@@ -129,7 +129,7 @@ class Analyzer:
             )
             text = text[:cut]
         mentions = recognizer.recognise(text, article.title or "")
-        figures = extract_figures(text, mentions, article.date)
+        figures = extract_figures(text, mentions, article.date, title=article.title or "")
         quotes = find_quotes(text, mentions)
         return Analysis(tuple(mentions), tuple(figures), partial, quotes)
 
@@ -142,7 +142,7 @@ class Analyzer:
         mentions = self.recognizer.relinked(text, analysis.mentions)
         if mentions == analysis.mentions:
             return analysis
-        return Analysis(mentions, tuple(extract_figures(text, mentions, article.date)), analysis.partial, find_quotes(text, mentions))
+        return Analysis(mentions, tuple(extract_figures(text, mentions, article.date, title=article.title or "")), analysis.partial, find_quotes(text, mentions))
 
 
 def analysed_length(text: str) -> int:

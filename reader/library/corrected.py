@@ -77,7 +77,7 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
         figures = tuple(replace(f, subject=new) if f.subject == old else f for f in analysis.figures)
         quotes = tuple(replace(q, speaker=new) if q.speaker == old else q for q in analysis.quotes)
         return Analysis(tuple(mentions), figures, analysis.partial, quotes)
-    figures = extract_figures(text, mentions, article.date)
+    figures = extract_figures(text, mentions, article.date, title=article.title or "")
     return Analysis(tuple(mentions), tuple(figures), analysis.partial, find_quotes(text, mentions))
 
 

@@ -36,6 +36,11 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         ("NT$500亿", "NT$500亿", 5e10, "TWD"),
         ("新台币300亿元", "300亿元", 3e10, "TWD"),
         ("1,234.5万元", "1,234.5万元", 1.2345e7, "CNY"),
+        # an amount in two sections, as financial reports write it
+        ("营业收入为63亿元人民币(8亿8600万美元)", "8亿8600万美元", 8.86e8, "USD"),
+        ("收入为7亿5600万元人民币", "7亿5600万元人民币", 7.56e8, "CNY"),
+        ("(1亿600万美元)", "1亿600万美元", 1.06e8, "USD"),
+        ("融资3亿5千万元", "3亿5千万元", 3.5e8, "CNY"),
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
@@ -552,3 +557,27 @@ def test_a_change_right_after_a_level_is_whoever_the_level_is_of() -> None:
 def test_a_change_in_points_names_the_rate_it_changes() -> None:
     (_, points) = extract_figures("2025年上半年，毛利率为70.3%，同比提升6.3个百分点。")
     assert points.label.startswith("毛利率")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "subjects"),
+    [
+        ("OPPO(包括OnePlus)和 vivo分别以10%和8%的份额位列前五。", ("OPPO", "OnePlus", "vivo"), ["OPPO", "vivo"]),
+        ("OPPO和vivo均跻身前五，市场份额分别占比10%和8%。", ("OPPO", "vivo"), ["OPPO", "vivo"]),
+        ("腾讯、阿里与京东的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里", "京东"), ["腾讯", "阿里", "京东"]),
+        # as many figures as names only: two names, three figures say nothing of who is whose
+        ("腾讯和阿里的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里"), ["阿里", "阿里", "阿里"]),
+    ],
+)
+def test_figures_listed_after_respectively_take_one_name_each(text: str, names: tuple[str, ...], subjects: list[str]) -> None:
+    assert [m.subject for m in extract_figures(text, _mentions(text, *names))] == subjects
+
+
+def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
+    text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
+    found = _mentions(text, "携程", "美团")
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程第三季度收入183亿元")} == {"携程"}
+    # no title: 携程 and 美团 are named as often, and neither is the article's
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18")} == {None}
+    # a title naming both says nothing of which
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程与美团的收入")} == {None}
