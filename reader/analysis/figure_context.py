@@ -86,6 +86,8 @@ def explain(
             label, word, fig = profit.label.name, profit, replace(fig, value=-abs(fig.value))
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
+        if period is None and (label in _CHANGES or label in vocab.company_labels) and out and out[-1].period and out[-1].start >= bounds.around("paragraph", fig.start)[0]:
+            period = out[-1].period  # …同比上升16%。净营业收入环比上升24%: the change in the quarter just told
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
         # nothing nearer names whose it is: the company the article is about, unless the
@@ -135,6 +137,9 @@ def _up_to(label: str | None, source: str, word: LabelHit | None) -> str | None:
 # (a rate that fell stays positive under a label that says it fell; a difference has a sign).
 _POINTS = "pp"
 _FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|下调|降)了?(?:约|近|超过|超)?\s*$")
+
+
+_CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 
 
 # --- period --------------------------------------------------------------------------------

@@ -581,3 +581,13 @@ def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公
     assert {m.subject for m in extract_figures(text, found, "2025-11-18")} == {None}
     # a title naming both says nothing of which
     assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程与美团的收入")} == {None}
+
+
+def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragraph() -> None:
+    text = (
+        "2025年第三季度，携程净营业收入为183亿元，同比上升16%。净营业收入环比上升24%。住宿预订营业收入为80亿元。\n"
+        "抖音的日活达到6亿。"
+    )
+    figures = {m.surface: m for m in extract_figures(text, _mentions(text, "携程", "抖音"), "2025-11-18")}
+    assert [figures[s].period for s in ("183亿元", "16%", "24%", "80亿元")] == ["2025年Q3"] * 4
+    assert figures["6亿"].period is None  # another paragraph
