@@ -31,6 +31,7 @@ from reader.analysis.figure_labels import (
     LabelHit,
     LabelHits,
     LabelText,
+    directed,
     label_and_unit,
     label_of,
     lost_profit,
@@ -67,7 +68,7 @@ def explain(
     times = find_periods(text, date)
     year0 = article_year(date)
     hits = LabelHits([
-        LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
+        directed(text, LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group())), vocab)
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
         and not (vocab.is_verb(m.group()) and text.startswith(_TO_A_LEVEL, m.end()))

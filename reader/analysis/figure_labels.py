@@ -33,6 +33,25 @@ class LabelHit:
 
 
 
+def directed(text: str, hit: LabelHit, vocab: Vocabulary) -> LabelHit:
+    """``hit`` turned into its fall when it names a comparison and a verb of falling follows it:
+    同比微降0.81%, 较去年同期下降15%, 按年减少2.8% (同比 alone names a rise)."""
+    falling = _FALL_OF.get(hit.label.name)
+    if falling is None:
+        return hit
+    at = _ADVERB.match(text, hit.end).end()
+    fall = vocab.label("降幅")
+    verb = next((v for v in (fall.verbs if fall else ()) if text.startswith(v, at)), None)
+    label = vocab.label(falling)
+    if verb is None or label is None:
+        return hit
+    return LabelHit(hit.start, at + len(verb), label, hit.verb)
+
+
+_FALL_OF = {"同比增长": "同比下降", "环比增长": "环比下降"}
+_ADVERB = re.compile(r"(?:小幅|大幅|略有|略微|略|均|分别|有所|进一步|再度|继续)?")
+
+
 def label_and_unit(
     text: str, fig: Quantity, hits: LabelHits, bounds: Bounds, vocab: Vocabulary
 ) -> tuple[str | None, str | None, LabelHit | None]:
@@ -155,11 +174,15 @@ def _label(
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
     named = _named_label(where, fig, measure)
+    if measure in _CHANGES and named is not None:
+        named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
     bare_change = named == measure or (named is not None and vocab.label_for(named) == vocab.label(measure or ""))
     if measure in _CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
+    if bare_change and measure in _CHANGES and fig.label is None:
+        return measure  # 同比上升16%, 相比去年同期增长19%: the change, by its one name
     if named != measure or fig.label is not None:
         return named
     if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
@@ -174,7 +197,15 @@ def _label(
 
 # A change told right after the figure it changes says what changed: 营收同比增长.
 _CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下降"))
-_CHANGE_GAP = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{1,8}")
+_CHANGE_GAP = re.compile(r"[)）]?[，,]?\s*[^，,。；;：:\d\s]{1,8}")
+
+
+def _change_by_name(named: str, measure: str, vocab: Vocabulary) -> str:
+    """``named`` with the comparison it ends in written as ``measure``: 净营业收入环比上升 →
+    净营业收入环比增长, GDP同增 → GDP同比增长, 营收同比微降 → 营收同比下降."""
+    family = {measure, *_FALL_OF.get(measure, ()), *(k for k, v in _FALL_OF.items() if v == measure)}
+    base = [m for m in vocab.label_pattern().finditer(named) if (lab := vocab.label_for(m.group())) and lab.name in family]
+    return named[: base[-1].start()] + measure if base else named
 
 
 def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | None:

@@ -591,3 +591,25 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
     figures = {m.surface: m for m in extract_figures(text, _mentions(text, "携程", "抖音"), "2025-11-18")}
     assert [figures[s].period for s in ("183亿元", "16%", "24%", "80亿元")] == ["2025年Q3"] * 4
     assert figures["6亿"].period is None  # another paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "measure"),
+    [
+        # a comparison with a verb of falling after it is a fall, whatever names the comparison
+        ("营收42.77亿元，同比微降0.81%。", "0.81%", "营收同比下降", "同比下降"),
+        ("出货量较去年同期下降15%。", "15%", "同比下降", "同比下降"),
+        ("出货量较上季度减少8%，较去年下降15%。", "8%", "环比下降", "环比下降"),
+        ("利润同比小幅下降3%。", "3%", "同比下降", "同比下降"),
+        # Hong Kong's 按年 is 同比; a change is named by its one name, after what changed
+        ("收入674亿元，按年减少2.8%。", "2.8%", "收入同比下降", "同比下降"),
+        ("收入954.9亿元，按年增长2%。", "2%", "收入同比增长", "同比增长"),
+        ("GDP同增6.3%。", "6.3%", "GDP同比增长", "同比增长"),
+        ("净营业收入环比上升24%。", "24%", "净营业收入环比增长", "环比增长"),
+        ("小米相比去年同期增长19%。", "19%", "同比增长", "同比增长"),
+        ("净营业收入为183亿元人民币(26亿美元)，同比上升16%。", "16%", "营业收入同比增长", "同比增长"),
+    ],
+)
+def test_a_change_says_which_way_and_what_changed(text: str, surface: str, label: str, measure: str) -> None:
+    (m,) = [f for f in extract_figures(text, date="2025-01-01") if f.surface == surface]
+    assert (m.label, m.measure) == (label, measure)
