@@ -104,9 +104,14 @@ def label_and_unit(
     return None, unit, None
 
 
+_LISTED_SHARE = re.compile(r"\s*[和、及与]\s*[\d.]+\s*%")
+
+
 def _share_named_after(text: str, fig: Quantity, vocab: Vocabulary) -> Label | None:
     """The share measure named right after a percentage and 的: 9%的份额, 30%的市场份额."""
     at = fig.end
+    while (listed := _LISTED_SHARE.match(text, at)) is not None:
+        at = listed.end()  # 分别以10%和8%的份额: the share after the list is each one's
     while at < len(text) and text[at] in "以上下左右 ":
         at += 1
     if not text.startswith("的", at):

@@ -613,3 +613,15 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
 def test_a_change_says_which_way_and_what_changed(text: str, surface: str, label: str, measure: str) -> None:
     (m,) = [f for f in extract_figures(text, date="2025-01-01") if f.surface == surface]
     assert (m.label, m.measure) == (label, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("OPPO和vivo分别以10%和8%的份额位列前五。", ["市场份额", "市场份额"]),
+        ("三家分别以30%、20%、10%的市场份额领先。", ["市场份额"] * 3),
+        ("OPPO和vivo均跻身前五，市场份额分别占比10%和8%。", ["市场份额", "市场份额"]),
+    ],
+)
+def test_shares_listed_before_their_noun_or_after_respectively_are_that_share(text: str, labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text)] == labels
