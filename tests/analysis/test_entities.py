@@ -358,3 +358,15 @@ def test_entities_a_city_heading_an_unread_company_name_is_not_a_place(
     """Issue 13, point 5: 成都 in 成都信谊物业 is part of the company's name."""
     got = {m.surface for m in recogniser.recognise(text) if m.type is EntityType.PLACE}
     assert set(places) <= got and not (set(not_places) & got)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("昨日晚间，B 站公布第三季度财报。", {"B 站": "哔哩哔哩"}),
+        ("QQ 音乐和 58 同城的用户都在增长。", {"QQ 音乐": "QQ音乐", "58 同城": "58同城"}),
+    ],
+)
+def test_entities_a_name_typeset_with_spaces_between_scripts(recogniser: EntityRecognizer, text: str, names: dict[str, str]) -> None:
+    found = {m.surface: m.entity for m in recogniser.recognise(text)}
+    assert {s: found.get(s) for s in names} == names
