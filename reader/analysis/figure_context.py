@@ -42,6 +42,7 @@ from reader.analysis.figure_subjects import (
     listed_names,
     subject_of,
     title_affiliations,
+    titled_people,
 )
 from reader.analysis.figure_vocab import RATIO, SHARE, Vocabulary
 from reader.analysis.model import Mention, Figure, FigureKind
@@ -77,6 +78,7 @@ def explain(
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
     topic = article_topic(text, ordered.all, vocab, title)
+    titled = titled_people(text, ordered, vocab)
     where = LabelText(text, source or text, bounds, ordered, vocab)
     out: list[Figure] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
@@ -98,6 +100,8 @@ def explain(
             subject = topic
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
+            if subject in titled and topic is not None:
+                subject = topic  # 首席执行官陈睿…上季月均付费用户为2390万: the company he speaks for
         figure = Figure(
             start=fig.start,
             end=fig.end,

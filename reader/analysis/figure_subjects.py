@@ -67,6 +67,14 @@ def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, tit
     return in_title.pop() if len(in_title) == 1 else None
 
 
+def titled_people(text: str, mentions: Mentions, vocab: Vocabulary) -> frozenset[str]:
+    """The people the text gives a title (主席兼首席执行官陈睿, CEO张三): they speak for a company."""
+    titles = vocab.words().titles
+    return frozenset(
+        m.entity for m in mentions.all if m.type is EntityType.PERSON and titles.ending_at(text, m.start) is not None
+    )
+
+
 def title_affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
     """Person → the organisation they hold a title in, from "美团CEO王兴", "抖音电子商务主管康泽宇"
     (the first such phrase for each person)."""

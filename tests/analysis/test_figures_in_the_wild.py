@@ -628,3 +628,20 @@ def test_a_change_says_which_way_and_what_changed(text: str, surface: str, label
 )
 def test_shares_listed_before_their_noun_or_after_respectively_are_that_share(text: str, labels: list[str]) -> None:
     assert [m.label for m in extract_figures(text)] == labels
+
+
+def test_a_titled_person_of_no_named_company_speaks_for_the_articles_company() -> None:
+    from reader.analysis.model import EntityType, Mention
+
+    text = (
+        "B站发布财报。B站的用户在增长，B站很高兴。\n"
+        "主席兼首席执行官陈睿表示，第四季用户将稳中有升。他续说，上季月均付费用户为2390万。\n"
+        "网友王五说，他上月收入为2万元。"
+    )
+    found = _mentions(text, "B站")
+    for name in ("陈睿", "王五"):
+        at = text.index(name)
+        found.append(Mention(at, at + 2, name, EntityType.PERSON, name))
+    figures = {m.surface: m.subject for m in extract_figures(text, sorted(found, key=lambda m: m.start))}
+    assert figures["2390万"] == "B站"
+    assert figures["2万元"] == "王五"  # no title: he speaks for himself
