@@ -34,6 +34,8 @@ def extract_figures(
 
 # A stock ticker glossed after a name: NVDA.O, 00700.HK, 000029.SZ.
 _TICKER = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}|\d{4,6}\.[A-Z]{2}")
+# A short code in capitals (股票代码:JD, NASDAQ:BILI): the name's spelled form is preferred.
+_CODE = re.compile(r"[A-Z]{1,5}")
 
 
 def subject_as_written(figure: Figure, mentions: Sequence[Mention]) -> str | None:
@@ -44,7 +46,8 @@ def subject_as_written(figure: Figure, mentions: Sequence[Mention]) -> str | Non
         return None
     before = [m for m in mentions if m.entity == figure.subject and m.end <= figure.start]
     named = [m for m in before if not _TICKER.fullmatch(m.surface)]
+    spelled = [m for m in named if not _CODE.fullmatch(m.surface)]
     if named or before:
-        return (named or before)[-1].surface  # 英伟达, not its ticker NVDA.O
+        return (spelled or named or before)[-1].surface  # 英伟达, not its ticker NVDA.O; 京东, not JD
     after = next((m for m in mentions if m.entity == figure.subject), None)
     return after.surface if after is not None else figure.subject

@@ -497,6 +497,14 @@ def test_a_subject_is_written_by_its_name_not_its_ticker() -> None:
     assert subject_as_written(figure, mentions) == "英伟达"
 
 
+def test_a_subject_is_written_by_its_name_not_its_stock_code() -> None:
+    text = "京东集团(纳斯达克股票代码:JD)发布业绩，三季度净收入为2435亿元。"
+    at = text.index("JD")
+    mentions = [Mention(0, 4, "京东", EntityType.ORG, "京东集团"), Mention(at, at + 2, "京东", EntityType.ORG, "JD")]
+    (figure,) = extract_figures(text, mentions)
+    assert subject_as_written(figure, mentions) == "京东集团"
+
+
 def test_a_bracketed_aside_and_a_tables_unit() -> None:
     (users, growth) = extract_figures("QQ最高同时在线账户数(季度)达到2.50亿，同比增长5%。")
     assert users.label == "QQ最高同时在线账户数"
