@@ -41,6 +41,7 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         ("收入为7亿5600万元人民币", "7亿5600万元人民币", 7.56e8, "CNY"),
         ("(1亿600万美元)", "1亿600万美元", 1.06e8, "USD"),
         ("融资3亿5千万元", "3亿5千万元", 3.5e8, "CNY"),
+        ("全球电动汽车实现装机33.7Gwh", "33.7Gwh", 3.37e7, "kWh"),  # a unit in the case news sites write
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
@@ -653,3 +654,13 @@ def test_a_titled_person_of_no_named_company_speaks_for_the_articles_company() -
     figures = {m.surface: m.subject for m in extract_figures(text, sorted(found, key=lambda m: m.start))}
     assert figures["2390万"] == "B站"
     assert figures["2万元"] == "王五"  # no title: he speaks for himself
+
+
+@pytest.mark.parametrize("text", ["排名前3位", "位列3位", "在榜单中名列10位"])
+def test_a_rank_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_an_installation_names_its_measure() -> None:
+    (m,) = extract_figures("5月，全球电动汽车实现装机33.7GWh。")
+    assert (m.label, m.measure) == ("装机量", "装机量")
