@@ -288,6 +288,11 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
         return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
     found = list(vocab.label_pattern().finditer(phrase))
+    changed = _changed_noun(phrase, found, measure, vocab)
+    if changed is not None:
+        verb = source[start + changed : start + len(phrase)]
+        # 股价上涨, 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长
+        return source[start : start + changed] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found):
         return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure
     if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
@@ -302,6 +307,20 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     if hi == 0:
         return said
     return said[hi:] if lo == 0 or phrase[lo:hi] not in _VERB_MARKERS else said[:lo] + said[hi:]
+
+
+_CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
+
+
+def _changed_noun(phrase: str, found: list[re.Match[str]], measure: str | None, vocab: Vocabulary) -> int | None:
+    """Where the measure ends in a phrase that is a measure and its verb of change
+    (增值服务收入升, 营收增长, 研发投入下降), or None."""
+    if measure not in _CHANGE_WORD or not found or found[-1].end() != len(phrase) or not vocab.is_verb(found[-1].group()):
+        return None
+    noun = phrase[: found[-1].start()]
+    if len(noun) < 2 or not noun.upper().endswith(vocab.label_heads):
+        return None
+    return len(noun)
 
 
 # Words inside a phrase before a figure after which the name of the measure starts: a verb

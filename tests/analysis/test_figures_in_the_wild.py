@@ -664,3 +664,17 @@ def test_a_rank_is_no_count(text: str) -> None:
 def test_an_installation_names_its_measure() -> None:
     (m,) = extract_figures("5月，全球电动汽车实现装机33.7GWh。")
     assert (m.label, m.measure) == ("装机量", "装机量")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入增长", "增长率"),
+        ("股价上涨了5.3%。", "股价上涨", "增长率"),
+        ("收入跌3%。", "收入下降", "降幅"),
+        ("第一场直播售出3000件。", None, None),  # an action, not a measure
+    ],
+)
+def test_a_measure_and_its_verb_of_change_name_the_change(text: str, label: str | None, measure: str | None) -> None:
+    m = extract_figures(text)[0]
+    assert (m.label, m.measure) == (label, measure)
