@@ -423,7 +423,7 @@ _THE_BASE = re.compile(r"[^，,。；;！？]{0,4}的(?:约|近|超过|超)?")
 # Before the company a round is raised by, after its investors: X对/向Y进行…融资.
 _INVESTED_IN = ("对", "向")
 
-_TOPIC_LEAD = 2  # characters a sentence's topic may stand after its start ("而赛力斯…")
+_TOPIC_LEAD = 2  # characters a sentence's topic may stand after its clause's start ("而赛力斯…")
 
 
 def _opens(sentence_start: int, mention: Mention) -> bool:
@@ -438,8 +438,9 @@ def _resolve_pronoun(
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
-    if len({m.entity for m in before}) == 1 and _opens(sentence[0], before[0]):
-        return before[0].entity  # 赛力斯的财报…，但其净利润: the sentence's own topic, its only name
+    if len({m.entity for m in before}) == 1 and _opens(bounds.around("clause", before[0].start)[0], before[0]):
+        # 赛力斯的财报…，但其净利润; 值得注意的是，LG新能源虽…，但其…: the sentence's own topic, its only name
+        return before[0].entity
     previous = bounds.previous("sentence", at)
     if previous is not None:
         candidates = [

@@ -678,3 +678,24 @@ def test_an_installation_names_its_measure() -> None:
 def test_a_measure_and_its_verb_of_change_name_the_change(text: str, label: str | None, measure: str | None) -> None:
     m = extract_figures(text)[0]
     assert (m.label, m.measure) == (label, measure)
+
+
+def test_a_pronoun_goes_to_the_name_opening_its_clause_after_a_lead() -> None:
+    text = "比亚迪与LG新能源均装机4.2GWh。值得注意的是，LG新能源虽列第三，但其相较去年同期，同比下滑24.8%。"
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "比亚迪", "LG新能源"))}
+    assert figures["24.8%"] == "LG新能源"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("LG能源解決方案、SK ON、三星SDI裝機量分別同比增長7.9%、131.6%和32.5%。", ["LG新能源", "SK On", "三星SDI"]),
+        ("中航鋰電(CALB)裝機量同比增長154.3%。", ["中创新航"]),
+    ],
+)
+def test_battery_makers_are_known(text: str, names: list[str]) -> None:
+    from reader.analysis.entities import EntityRecognizer
+    from reader.analysis.gazetteer import Gazetteer
+
+    found = [m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)]
+    assert all(name in found for name in names)
