@@ -661,6 +661,11 @@ def test_a_rank_is_no_count(text: str) -> None:
     assert find_quantities(text) == []
 
 
+def test_up_masters_are_creators() -> None:
+    (m,) = extract_figures("多品类高质量内容蓬勃发展，168万UP主在B站获得收入。")
+    assert (m.value, m.measure) == (1.68e6, "创作者数")
+
+
 def test_an_installation_names_its_measure() -> None:
     (m,) = extract_figures("5月，全球电动汽车实现装机33.7GWh。")
     assert (m.label, m.measure) == ("装机量", "装机量")
