@@ -188,6 +188,8 @@ def _label(
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
     if bare_change and measure in _CHANGES and fig.label is None:
         return measure  # 同比上升16%, 相比去年同期增长19%: the change, by its one name
+    if fig.label is not None and measure in vocab.generic_labels and (counted := _counted_after(where, fig)):
+        return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
     if named != measure or fig.label is not None:
         return named
     if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
@@ -388,6 +390,24 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
         if phrase[:cut].upper().endswith(vocab.label_heads):
             return source[start : start + cut]
     return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
+
+
+def _counted_after(where: LabelText, fig: Quantity) -> str | None:
+    """What a count counts, named right after its counter (9家物业管理公司, 880家公司的股权,
+    45家物业企业上市): the longest phrase there ending in a kind of thing counted, with no name."""
+    text, bounds = where.text, where.bounds
+    clause = bounds.around("clause", fig.start)
+    end = fig.end
+    limit = min(clause[1], fig.end + _MAX_AFTER)
+    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
+        end += 1
+    phrase = text[fig.end : end]
+    joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
+    phrase = phrase[:joined]
+    cut = max((n for n in range(2, len(phrase) + 1) if phrase[:n].endswith(where.vocab.counted_heads)), default=0)
+    if not cut or where.mentions.within(fig.end, fig.end + cut):
+        return None  # 45家物业企业上市 → 物业企业: up to the last thing counted
+    return where.source[fig.end : fig.end + cut]
 
 
 # A profit told as a loss (扣非后净利润预计亏损60.87亿) is the profit, negative: the gold and the

@@ -147,6 +147,7 @@ class Vocabulary:
     label_links: tuple[str, ...] = ()  # longest first
     generic_labels: frozenset[str] = frozenset()
     label_heads: tuple[str, ...] = ()
+    counted_heads: tuple[str, ...] = ()
     label_leads: tuple[str, ...] = ()  # longest first
     own_documents: tuple[str, ...] = ()  # longest first
     market_cues: tuple[str, ...] = ()
@@ -334,6 +335,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         label_links=_longest_first(context["label"]["links"]),
         generic_labels=frozenset(context["label"]["generic"]),
         label_heads=tuple(context["label"]["heads"]),
+        counted_heads=tuple(context["label"]["counted"]),
         label_leads=_longest_first(context["label"]["leads"]),
         own_documents=_longest_first(context["subject"]["own_documents"]),
         market_cues=tuple(context["subject"]["market_cues"]),

@@ -704,3 +704,17 @@ def test_battery_makers_are_known(text: str, names: list[str]) -> None:
 
     found = [m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)]
     assert all(name in found for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("仅2020年，就收购9家物业管理公司，包括广州。", "物业管理公司数"),
+        ("已有约8590万名注册托运人以及约1370万名注册司机。", "注册司机数"),
+        ("腾讯已经获得了大约880家公司的股权。", "公司数"),
+        ("目前已经有45家物业企业上市。", "物业企业数"),
+        ("上线了20家门店。", "门店数"),  # a count the vocabulary names keeps its name
+    ],
+)
+def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text)][-1] == label
