@@ -718,3 +718,14 @@ def test_battery_makers_are_known(text: str, names: list[str]) -> None:
 )
 def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text)][-1] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("截止2020年末，全球注册应用已经超27.2万。", "全球注册应用"),
+        ("平台用户目前达到3亿。", "平台用户"),
+    ],
+)
+def test_adverbs_between_a_measure_and_its_figure_are_no_part_of_its_name(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text)] == [label]
