@@ -159,6 +159,8 @@ def subject_of(
             if speaking and not _after_skip_word(text, mention, vocab):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测
             continue
+        if _an_example(text, mention, sentence[0], fig.start):
+            continue  # 收购…，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米: the examples are not whose
         if _in_group(text, mention, in_sentence):
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
         return mention.entity
@@ -310,6 +312,19 @@ def _aside_opened(text: str, after: int, before: int) -> int | None:
                 return max(text.rfind("（", 0, after), text.rfind("(", 0, after))
             depth -= 1
     return None
+
+
+def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:
+    """Whether ``mention`` is one of the examples of a list that closes before ``hi``:
+    包括广州粤泰、成都信谊物业、浙大新宇等 (the list is what something else did or holds)."""
+    intro = max((text.rfind(w, lo, mention.start) for w in _EXAMPLES), default=-1)
+    if intro < 0:
+        return False
+    close = text.find("等", mention.end, hi)
+    return close >= 0 and not any(c in text[intro:close] for c in "，,；;。")
+
+
+_EXAMPLES = ("包括", "比如", "例如", "诸如")
 
 
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:

@@ -729,3 +729,10 @@ def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
 )
 def test_adverbs_between_a_measure_and_its_figure_are_no_part_of_its_name(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text)] == [label]
+
+
+def test_the_examples_of_a_list_are_not_whose_the_figure_after_it_is() -> None:
+    text = "2020年世茂服务收购了多家公司，包括广州粤泰、浙大新宇、福晟生活服务等，在管建面1.461亿平方米。"
+    found = _mentions(text, "世茂服务", "广州粤泰", "浙大新宇", "福晟生活服务")
+    (m,) = extract_figures(text, found)
+    assert m.subject == "世茂服务"
