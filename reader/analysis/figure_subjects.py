@@ -243,6 +243,8 @@ def _heading_topic(
         if span is None:
             return None
         line = text[span[0] : span[1]].strip()
+        if any(cue in line for cue in vocab.credit_cues):
+            return None  # 经济观察报 记者 陈月芹: a byline, and the headings above it are the title's
         if len(line) <= _HEADING_CHARS and not any(c in line for c in "。！？；"):
             named = [
                 m for m in mentions.within(*span)

@@ -151,6 +151,7 @@ class Vocabulary:
     label_leads: tuple[str, ...] = ()  # longest first
     own_documents: tuple[str, ...] = ()  # longest first
     market_cues: tuple[str, ...] = ()
+    credit_cues: tuple[str, ...] = ()
     market_labels: frozenset[str] = frozenset()
     source_clause_ends: tuple[str, ...] = ()
 
@@ -339,6 +340,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         label_leads=_longest_first(context["label"]["leads"]),
         own_documents=_longest_first(context["subject"]["own_documents"]),
         market_cues=tuple(context["subject"]["market_cues"]),
+        credit_cues=tuple(context["subject"]["credit_cues"]),
         market_labels=frozenset(context["subject"]["market_labels"]),
         source_clause_ends=tuple(context["subject"]["source_clause_ends"]),
     )

@@ -736,3 +736,9 @@ def test_the_examples_of_a_list_are_not_whose_the_figure_after_it_is() -> None:
     found = _mentions(text, "世茂服务", "广州粤泰", "浙大新宇", "福晟生活服务")
     (m,) = extract_figures(text, found)
     assert m.subject == "世茂服务"
+
+
+def test_a_byline_is_no_heading_whose_company_the_section_is_about() -> None:
+    text = "经济观察报 记者 陈月芹\n小红书创投出手频频。小红书很猛。小红书还在投。\n猛，首先体现在半年内参投了近 10 家初创公司。"
+    (m,) = extract_figures(text, _mentions(text, "经济观察报", "小红书"))
+    assert m.subject == "小红书"
