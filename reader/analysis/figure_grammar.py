@@ -249,7 +249,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
                 unit = noun.unit
     if unit is None and (magnitude or big):
         # 6亿日活, 547万粉丝, 200亿年框, 万亿GMV; an amount is no rate (4.3亿增长到6.7亿)
-        at = end + (r.end() - r.start() if (r := _ROUND.match(text, end)) is not None else 0)
+        at = end + (r.end() - r.start() if (r := ROUND.match(text, end)) is not None else 0)
         noun = noun_after(text, at, vocab, max_gap=0, classes=(MONEY, COUNT))
         if noun is not None:
             label, unit = noun.name, noun.unit
@@ -286,7 +286,7 @@ _UNIT_NOTE = re.compile(r"(?:[（(]|单位[：:]\s*)$")
 
 
 # A funding round named between an amount and its noun: 2.5亿C轮系列融资, 1亿元Pre-A+轮融资.
-_ROUND = re.compile(r"(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)轮(?:系列)?")
+ROUND = re.compile(r"(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)轮(?:系列)?")
 
 
 # Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from reader.analysis.figure_grammar import Quantity, noun_after
+from reader.analysis.figure_grammar import ROUND, Quantity, noun_after
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -72,7 +72,9 @@ def label_and_unit(
         return vocab.unit_class(label.unit) == wanted
 
     if wanted == MONEY:
-        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
+        round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
+        after = round_.end() if round_ is not None else fig.end  # 5000万美元的天使轮融资: the round's money
+        noun = noun_after(text, after, vocab, max_gap=2, classes=(MONEY,))
         if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
             return noun.name, unit, None
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
@@ -199,6 +201,9 @@ def _label(
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
         return _label_after(where, fig) or said
+    round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
+    if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
+        return source[round_.start() : round_.end() + len(measure)]  # 5000万美元的天使轮融资 → 天使轮融资
     return said
 
 

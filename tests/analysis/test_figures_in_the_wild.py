@@ -742,3 +742,21 @@ def test_a_byline_is_no_heading_whose_company_the_section_is_about() -> None:
     text = "经济观察报 记者 陈月芹\n小红书创投出手频频。小红书很猛。小红书还在投。\n猛，首先体现在半年内参投了近 10 家初创公司。"
     (m,) = extract_figures(text, _mentions(text, "经济观察报", "小红书"))
     assert m.subject == "小红书"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("已於近日完成約5000萬美元的天使輪融資。", "天使輪融資"),
+        ("红芯宣布完成2.5亿元C轮系列融资。", "C轮系列融资"),
+    ],
+)
+def test_a_round_after_an_amount_makes_it_that_rounds_funding(text: str, label: str) -> None:
+    (m,) = extract_figures(text)
+    assert (m.label, m.measure) == (label, "融资")
+
+
+def test_a_companys_official_account_is_a_channel_not_whose_the_round_is() -> None:
+    text = "罗永浩的新公司Thin Red Line通过官方微博正式官宣，已于近日完成约5000万美元的天使轮融资。"
+    (m,) = extract_figures(text, _mentions(text, "Thin Red Line", "微博"))
+    assert m.subject == "Thin Red Line"
