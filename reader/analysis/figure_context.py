@@ -117,6 +117,12 @@ def explain(
             measure=label,
         )
         explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
+        if out and explained.label is None and _THAT_FIGURE.search(text, bounds.around("clause", fig.start)[0], fig.start):
+            # 支出已突破6,620亿美元…。这一数字在2018年仅为3,330亿美元: the same measure, earlier
+            paragraph = bounds.around("paragraph", fig.start)
+            before = next((m for m in reversed(out) if m.start >= paragraph[0] and m.unit == explained.unit), None)
+            if before is not None:
+                explained = replace(explained, label=before.label, measure=before.measure, subject=explained.subject or before.subject)
         if out and closes_pair(text, out[-1], fig.start, bounds) and (
             vocab.unit_class(out[-1].unit) == vocab.unit_class(figure.unit)
         ):  # 从2200万涨到4700万，增幅达到113%: a rate after the pair is not its far end
@@ -145,6 +151,10 @@ _FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|
 
 
 _CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
+
+
+# A figure told as "this number" again, at another time: 这一数字在2018年仅为3,330亿美元.
+_THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|规模)")
 
 
 # --- period --------------------------------------------------------------------------------

@@ -760,3 +760,9 @@ def test_a_companys_official_account_is_a_channel_not_whose_the_round_is() -> No
     text = "罗永浩的新公司Thin Red Line通过官方微博正式官宣，已于近日完成约5000万美元的天使轮融资。"
     (m,) = extract_figures(text, _mentions(text, "Thin Red Line", "微博"))
     assert m.subject == "Thin Red Line"
+
+
+def test_this_number_at_another_time_is_the_same_measure() -> None:
+    text = "2023年全球互联网广告支出已突破6,620亿美元，占整体广告预算的68.9%。这一数字在2018年仅为3,330亿美元。"
+    figures = {m.surface: m for m in extract_figures(text, date="2024-01-01")}
+    assert (figures["3,330亿美元"].label, figures["3,330亿美元"].period) == ("全球互联网广告支出", "2018")
