@@ -115,7 +115,7 @@ def _find_figures(text: str, vocab: Vocabulary) -> list[Quantity]:
             bare.append(result)
     found.extend(_fractions(text, vocab))
     found.extend(_lexical(text, vocab))
-    found = resolve_overlaps(found)
+    found = _units_across_ranges(text, resolve_overlaps(found), vocab)
     found.extend(_ranges(text, bare, found, vocab))
     titles = [(m.start(), m.end()) for m in _WORK_TITLE.finditer(text)]
     return [f for f in resolve_overlaps(found) if not any(s < f.start and f.end < e for s, e in titles)]
@@ -468,6 +468,19 @@ def _ranges(text: str, bare: list[_Bare], found: list[Quantity], vocab: Vocabula
                 scale=partner.scale,
             )
         )
+    return out
+
+
+def _units_across_ranges(text: str, found: list[Quantity], vocab: Vocabulary) -> list[Quantity]:
+    """6.2亿至6.4亿美元: the low end, written without its unit, is in the high end's."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if low.unit is not None or high.unit is None or high.unit_implied and high.label is None:
+            continue  # 6亿至8亿用户 shares 用户; 6亿至8亿, nothing
+        connector = vocab.words().range_connectors.starting_at(text, low.end)
+        if connector is not None and high.start == low.end + len(connector):
+            out[i] = replace(low, unit=high.unit, label=low.label or high.label)
     return out
 
 

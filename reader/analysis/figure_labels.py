@@ -49,7 +49,7 @@ def directed(text: str, hit: LabelHit, vocab: Vocabulary) -> LabelHit:
 
 
 _FALL_OF = {"同比增长": "同比下降", "环比增长": "环比下降"}
-_ADVERB = re.compile(r"(?:小幅|大幅|略有|略微|略|均|分别|有所|进一步|再度|继续)?")
+_ADVERB = re.compile(r"(?:就|则|亦|也|却|仍)?(?:小幅|大幅|略有|略微|略|均|分别|有所|进一步|再度|继续)?")
 
 
 def label_and_unit(
@@ -125,8 +125,8 @@ def _share_named_after(text: str, fig: Quantity, vocab: Vocabulary) -> Label | N
 
 # A rate told before the change it measures: 11.39%的同比增长, 16.81%的增长.
 _CHANGE_AFTER = re.compile(
-    r"(?:以上|左右)?的(?:年)?((?:同比|环比)?(?:增长|增幅|涨幅|上涨|提升|增速|下降|下滑|降幅|跌幅|减少|下跌))"
-)
+    r"(?:以上|左右)?(?:[、，,和及与]\s*[\d.]+\s*%)*的?(?:年)?((?:同比|环比)?(?:增长|增幅|涨幅|上涨|提升|增速|下降|下滑|降幅|跌幅|减少|下跌))"
+)  # 11.39%的同比增长; 17.7%、15%、9.9%增长: a list of rates before the change they measure
 
 
 # A short aside in brackets between a measure and its figure: 在线账户数(季度), 营收（亿元）.

@@ -144,6 +144,8 @@ def subject_of(
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
             if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
                 return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
+        if text.endswith(_PUBLISHED, 0, mention.start):
+            continue  # 小米集团发布的港交所公告: where it was published, not whose the figures are
         if mention.type in _ORGISH and _own_document(text, mention, vocab):
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
         if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
@@ -388,8 +390,14 @@ def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
 _DOCUMENT_TIME = re.compile(r"(?:本|上|该|今年|去年|(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]\s*)?(?:财年|季度|年度|财季|年)?的?")
 
 
+_PUBLISHED = ("发布的", "披露的", "公布的", "递交的", "提交的", "发布在", "披露于")
+
+
 def _own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """据快狗打车招股书显示, 从英伟达本季度的财报来看: the company's own filing follows its name."""
+    """据快狗打车招股书显示, 从英伟达本季度的财报来看: the company's own filing follows its name
+    (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
+    if text.endswith(_PUBLISHED, 0, mention.start):
+        return False
     if _follows(text, mention, vocab.words().own_documents):
         return True
     at = _DOCUMENT_TIME.match(text, mention.end).end()

@@ -42,6 +42,9 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         ("(1亿600万美元)", "1亿600万美元", 1.06e8, "USD"),
         ("融资3亿5千万元", "3亿5千万元", 3.5e8, "CNY"),
         ("全球电动汽车实现装机33.7Gwh", "33.7Gwh", 3.37e7, "kWh"),  # a unit in the case news sites write
+        ("期內銷售晶圓達239.02萬片", "239.02萬片", 2.3902e6, "items"),  # wafers are counted, never money
+        ("銷售收入約在6.2億至6.4億美元之間", "6.2億", 6.2e8, "USD"),  # a range's low end in its high end's unit
+        ("6亿至8亿用户", "6亿", 6e8, "users"),
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
@@ -616,6 +619,8 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
         ("GDP同增6.3%。", "6.3%", "GDP同比增长", "同比增长"),
         ("净营业收入环比上升24%。", "24%", "净营业收入环比增长", "环比增长"),
         ("小米相比去年同期增长19%。", "19%", "同比增长", "同比增长"),
+        ("毛利率20.4%，按年上升6.5個百分點，按季就下跌2.1個百分點。", "2.1個百分點", "环比下降", "环比下降"),
+        ("公司总收入达到925亿元，与去年同期相比增长了30.5%。", "30.5%", "同比增长", "同比增长"),
         # a loss narrows (falls) and widens (grows)
         ("经营亏损同比收窄12%。", "12%", "同比下降", "同比下降"),
         ("新业务经营亏损录13亿元，略为扩大4.2%。", "4.2%", "增长率", "增长率"),
@@ -766,3 +771,22 @@ def test_this_number_at_another_time_is_the_same_measure() -> None:
     text = "2023年全球互联网广告支出已突破6,620亿美元，占整体广告预算的68.9%。这一数字在2018年仅为3,330亿美元。"
     figures = {m.surface: m for m in extract_figures(text, date="2024-01-01")}
     assert (figures["3,330亿美元"].label, figures["3,330亿美元"].period) == ("全球互联网广告支出", "2018")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("產能利用率為92.5%，按季增長2.9個百分點。", "產能利用率", "产能利用率"),
+        ("智能手機ASP下降3.6%，至1,062.8元。", "ASP", "价格"),
+        ("在2020年到2023年分别获得了17.7%、15%、9.9%增长的网易游戏。", "增长率", "增长率"),
+    ],
+)
+def test_rates_and_prices_reports_name(text: str, label: str, measure: str) -> None:
+    m = [f for f in extract_figures(text) if f.unit != "pp"][-1]
+    assert (m.label, m.measure) == (label, measure)
+
+
+def test_where_a_filing_was_published_is_not_whose_the_figures_are() -> None:
+    text = "根据小米集团发布的港交所公告，2024年第三季度，公司总收入达到925亿元。"
+    (m,) = extract_figures(text, _mentions(text, "小米集团", "港交所"))
+    assert m.subject != "港交所"
