@@ -185,6 +185,8 @@ def _label(
         named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
+    if measure not in _CHANGES and earlier and (level := _level_after_change(text, fig, earlier[-1])) is not None:
+        return level  # 配送费用同比增长175%至17亿元 → 配送费用: the level the change reached
     bare_change = named == measure or (named is not None and vocab.label_for(named) == vocab.label(measure or ""))
     if measure in _CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
@@ -210,6 +212,18 @@ def _label(
 # A change told right after the figure it changes says what changed: 营收同比增长.
 _CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下降"))
 _CHANGE_GAP = re.compile(r"[)）]?[，,]?\s*[^，,。；;：:\d\s]{1,8}")
+
+
+def _level_after_change(text: str, fig: Quantity, before: Figure) -> str | None:
+    """What the change told right before reached (营收同比增长20%至100亿元 → 营收), or None."""
+    if before.label is None or fig.unit == before.unit or _REACHED.fullmatch(text, before.end, fig.start) is None:
+        return None
+    what = _CHANGE_SUFFIX.sub("", before.label)
+    return what if len(what) >= 2 and what != before.label else None
+
+
+_REACHED = re.compile(r"(?:的增速|的增幅|的速度)?(?:达到|达|至|到|增至|升至|降至)")
+_CHANGE_SUFFIX = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|上升|增速|增幅|涨幅|跌幅)$")
 
 
 def _change_by_name(named: str, measure: str, vocab: Vocabulary) -> str:

@@ -790,3 +790,15 @@ def test_where_a_filing_was_published_is_not_whose_the_figures_are() -> None:
     text = "根据小米集团发布的港交所公告，2024年第三季度，公司总收入达到925亿元。"
     (m,) = extract_figures(text, _mentions(text, "小米集团", "港交所"))
     assert m.subject != "港交所"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("配送费用同比增长175%至17亿元。", "配送费用"),
+        ("本土市场游戏收入增长10%至1397亿元。", "本土市场游戏收入"),
+        ("月均交易客戶數按年增長40.6%達1.12億。", "月均交易客戶數"),
+    ],
+)
+def test_the_level_a_change_reached_is_what_changed(text: str, label: str) -> None:
+    assert extract_figures(text)[-1].label == label
