@@ -33,23 +33,28 @@ def about_the_topic(
 ) -> bool:
     """Whether a figure with no subject of its own may be the article's company's: not a
     market's measure, not an age, and not in a sentence about a whole market. A cue inside a
-    name is the name's ("国内" in 中国内地, "行业" in 中国汽车工业协会's kind) and says nothing."""
+    name is the name's ("国内" in 中国内地, "行业" in 中国汽车工业协会's kind) and says nothing,
+    as does one before what only a company has (全球门店总数)."""
     if label in vocab.market_labels:
         return False
     lo, hi = bounds.around("sentence", fig.start)
-    if _A_COUNT_OF_COMPANIES.search(text, lo, fig.end) is not None:
+    counts_a_group = label == "企业数" and _DIGIT.search(text, fig.end, hi) is not None
+    if counts_a_group or _A_COUNT_OF_COMPANIES.search(text, lo, fig.start) is not None:
         return False  # A股21家上市车企营业收入达5074.69亿元: a group's, not the article company's
     names = [(m.start, m.end) for m in mentions.within(lo, hi)]
     for cue in vocab.market_cues:
         at = text.find(cue, lo, hi)
         while at >= 0:
-            if not any(start < at + len(cue) and at < end for start, end in names):
+            if not any(start < at + len(cue) and at < end for start, end in names) and not text.startswith(
+                vocab.own_after_cue, at + len(cue)
+            ):
                 return False
             at = text.find(cue, at + 1, hi)
     return True
 
 
 _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
+_DIGIT = re.compile(r"\d")
 
 
 def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, title: str = "") -> str | None:

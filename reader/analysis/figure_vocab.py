@@ -152,6 +152,7 @@ class Vocabulary:
     own_documents: tuple[str, ...] = ()  # longest first
     market_cues: tuple[str, ...] = ()
     credit_cues: tuple[str, ...] = ()
+    own_after_cue: tuple[str, ...] = ()
     market_labels: frozenset[str] = frozenset()
     source_clause_ends: tuple[str, ...] = ()
 
@@ -341,6 +342,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         own_documents=_longest_first(context["subject"]["own_documents"]),
         market_cues=tuple(context["subject"]["market_cues"]),
         credit_cues=tuple(context["subject"]["credit_cues"]),
+        own_after_cue=tuple(context["subject"]["own_after_cue"]),
         market_labels=frozenset(context["subject"]["market_labels"]),
         source_clause_ends=tuple(context["subject"]["source_clause_ends"]),
     )

@@ -802,3 +802,10 @@ def test_where_a_filing_was_published_is_not_whose_the_figures_are() -> None:
 )
 def test_the_level_a_change_reached_is_what_changed(text: str, label: str) -> None:
     assert extract_figures(text)[-1].label == label
+
+
+def test_a_companys_global_store_count_is_the_companys() -> None:
+    text = "瑞幸咖啡公布业绩。瑞幸咖啡很好。瑞幸咖啡很强。\n截止2025年三季度末，全球门店总数达29214家，其中自营门店18882家。\n全球智能手机出货量为3亿部。"
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "瑞幸咖啡"))}
+    assert (figures["29214家"], figures["18882家"]) == ("瑞幸咖啡", "瑞幸咖啡")
+    assert figures["3亿部"] is None  # a market's
