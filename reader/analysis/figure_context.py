@@ -83,6 +83,10 @@ def explain(
     out: list[Figure] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
     for fig in figures:
+        if not _DIGITS.search(fig.surface) and any(
+            m.start < fig.end and fig.start < m.end for m in ordered.within(fig.start - _LONGEST_NAME, fig.end + _LONGEST_NAME)
+        ):
+            continue  # 零一万物, 万科: a word's numeral inside a name is no figure
         label, unit, word = label_and_unit(text, fig, hits, bounds, vocab)
         profit = lost_profit(text, word, hits)
         if profit is not None:  # 净利润预计亏损60.87亿: the profit, negative
@@ -151,6 +155,10 @@ _FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|
 
 
 _CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
+
+
+_LONGEST_NAME = 40  # characters: how far before a figure a name covering it may start
+_DIGITS = re.compile(r"[0-9０-９]")
 
 
 # A figure told as "this number" again, at another time: 这一数字在2018年仅为3,330亿美元.

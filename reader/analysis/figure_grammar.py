@@ -286,7 +286,7 @@ _UNIT_NOTE = re.compile(r"(?:[（(]|单位[：:]\s*)$")
 
 
 # A funding round named between an amount and its noun: 2.5亿C轮系列融资, 1亿元Pre-A+轮融资.
-ROUND = re.compile(r"(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)轮(?:系列)?")
+ROUND = re.compile(r"\s?(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)\s?轮(?:系列)?")  # also "10 亿美元 B 轮融资"
 
 
 # Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".

@@ -205,7 +205,7 @@ def _label(
         return _label_after(where, fig) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
-        return source[round_.start() : round_.end() + len(measure)]  # 5000万美元的天使轮融资 → 天使轮融资
+        return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
     return said
 
 
@@ -349,7 +349,7 @@ def _changed_noun(phrase: str, found: list[re.Match[str]], measure: str | None, 
 # it goes: 略低于业务量增速 → 业务量增速, 及其他地区营收 → 其他地区营收).
 _VERB_MARKERS = ("实现了", "实现", "拟", "已")
 _LEADING_ONLY = ("以及", "及")
-_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", *_LEADING_ONLY)
+_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", "进行了", "进行", *_LEADING_ONLY)  # 也在进行金额 → 金额
 
 
 def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:

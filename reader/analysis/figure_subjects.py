@@ -172,7 +172,7 @@ def subject_of(
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
         return mention.entity
     if pronoun_at is not None:
-        return _resolve_pronoun(pronoun_at, pronoun_kind, mentions, bounds)
+        return _resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
     if speaker is not None and speaker.type in _ORGISH:
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%
     if speaker is not None and speaker.type is EntityType.PERSON:
@@ -333,7 +333,7 @@ def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:
     return close >= 0 and not any(c in text[intro:close] for c in "，,；;。")
 
 
-_EXAMPLES = ("包括", "比如", "例如", "诸如")
+_EXAMPLES = ("包括", "比如", "例如", "诸如", "来自")  # 来自阿里云、美团…等的融资: where it came from
 
 
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
@@ -461,7 +461,7 @@ def _opens(sentence_start: int, mention: Mention) -> bool:
 
 
 def _resolve_pronoun(
-    at: int, kind: str, mentions: Mentions, bounds: Bounds
+    text: str, at: int, kind: str, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     sentence = bounds.around("sentence", at)
     types = (EntityType.PERSON,) if kind == "person" else _ORGISH
@@ -473,8 +473,10 @@ def _resolve_pronoun(
         return before[0].entity
     previous = bounds.previous("sentence", at)
     if previous is not None:
+        # 凭借着清华大学的技术底蕴，智谱成为…。其投后估值: a means is no antecedent
         candidates = [
-            m for m in mentions.within(*previous) if m.type in types
+            m for m in mentions.within(*previous)
+            if m.type in types and (kind == "person" or not _after_skip_word(text, m, vocab))
         ]
         if candidates:
             # a person is the last one named; an organisation is the previous sentence's topic

@@ -809,3 +809,36 @@ def test_a_companys_global_store_count_is_the_companys() -> None:
     figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "瑞幸咖啡"))}
     assert (figures["29214家"], figures["18882家"]) == ("瑞幸咖啡", "瑞幸咖啡")
     assert figures["3亿部"] is None  # a market's
+
+
+def test_a_numeral_inside_a_name_is_no_figure() -> None:
+    text = "阿里此前已投资过百川智能和零一万物，万科也在其中。"
+    assert extract_figures(text, _mentions(text, "百川智能", "零一万物", "万科")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("2024 年刚开启 1 个多月，", []),  # a duration
+        ("月之暗面近期完成了超 10 亿美元 B 轮融资。", ["10 亿美元"]),
+    ],
+)
+def test_typeset_durations_and_rounds(text: str, surfaces: list[str]) -> None:
+    assert [m.surface for m in extract_figures(text)] == surfaces
+
+
+def test_a_round_typeset_with_spaces_names_the_funding() -> None:
+    (m,) = extract_figures("月之暗面近期完成了超 10 亿美元 B 轮融资。")
+    assert (m.label, m.measure) == ("B 轮融资", "融资")
+
+
+def test_a_means_in_the_sentence_before_is_no_antecedent() -> None:
+    text = "凭借着清华大学的技术底蕴，智谱成为了国内AI大模型的头部公司。最新一轮B6轮融资后，其投后估值达到约244亿元。"
+    (m,) = extract_figures(text, _mentions(text, "清华大学", "智谱"))
+    assert m.subject == "智谱"
+
+
+def test_the_investors_a_round_came_from_are_not_whose_the_valuation_is() -> None:
+    text = "2023年下半年，智谱AI已经凭借着来自阿里云、美团、蚂蚁、高瓴等互联网战投和VC的融资，估值突破100亿元大关。"
+    (m,) = extract_figures(text, _mentions(text, "智谱AI", "阿里云", "美团", "蚂蚁", "高瓴"))
+    assert m.subject == "智谱AI"
