@@ -294,6 +294,13 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
         if owner is not None:  # 抖音平台每日用户 → 每日用户: whose it is is the subject
             start = owner.end
             start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
+            # 美团和饿了么在战前日订单量 → 战前日订单量: the owners listed, and where
+            joined = next((w for w in _CONJUNCTIONS if text.startswith(w, start, end)), None)
+            other = next((m for m in mentions.within(start, end) if joined and m.start == start + len(joined)), None)
+            if other is not None and other.end < end:
+                start = other.end
+            if text.startswith("在", start, end) and end - start > 3:
+                start += 1
         if start == before:
             break
     if end - start > _MAX_LABEL:

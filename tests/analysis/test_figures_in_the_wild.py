@@ -842,3 +842,9 @@ def test_the_investors_a_round_came_from_are_not_whose_the_valuation_is() -> Non
     text = "2023年下半年，智谱AI已经凭借着来自阿里云、美团、蚂蚁、高瓴等互联网战投和VC的融资，估值突破100亿元大关。"
     (m,) = extract_figures(text, _mentions(text, "智谱AI", "阿里云", "美团", "蚂蚁", "高瓴"))
     assert m.subject == "智谱AI"
+
+
+def test_the_owners_listed_before_a_measure_are_no_part_of_its_name() -> None:
+    text = "美团和饿了么在战前日订单量分别约为6000万和2000万单。"
+    figures = extract_figures(text, _mentions(text, "美团", "饿了么"))
+    assert [(m.label, m.subject) for m in figures] == [("战前日订单量", "美团"), ("战前日订单量", "饿了么")]
