@@ -57,11 +57,12 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
     return zlib.compress(head + b"\0" + raw.mentions.tobytes(), 1)
 
 
-def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, str]:
+def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, str, list[tuple[str, str, str]]]:
     """What a reopen reads of a cached analysis (the store's listings table): the article's
     metadata and its entity names (JSON), its mentions (packed ints), its reprint sketch and its
     text — all that the library's list and indexes need, none of what only an opened article
-    does (blocks, styles, figures, quotes: in the payload)."""
+    does (blocks, styles, figures, quotes: in the payload) — and what it cites of each name
+    (``cited``), stored apart for the entity cards."""
     head = {
         "title": article.title,
         "source": article.source,
@@ -79,7 +80,40 @@ def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, s
         analysis.mentions.tobytes(),
         (analysis.sketch or sketch(article.text)).to_text(),
         article.text,
+        cited(analysis),
     )
+
+
+def cited(analysis: RawAnalysis) -> list[tuple[str, str, str]]:
+    """For each name a figure is about or a quote is by: (name, its figure rows, its quote rows)
+    as JSON, the rows as the payload stores them (an entity card reads these)."""
+    assert analysis.figures is not None and analysis.quotes is not None
+    figures: dict[str, list[list]] = {}
+    quotes: dict[str, list[list]] = {}
+    for row in analysis.figures:
+        if row[7] is not None:
+            figures.setdefault(row[7], []).append(row)
+    for row in analysis.quotes:
+        if row[2] is not None:
+            quotes.setdefault(row[2], []).append(row)
+    return [
+        (name, _json(figures.get(name, [])), _json(quotes.get(name, [])))
+        for name in dict.fromkeys([*figures, *quotes])
+    ]
+
+
+def from_cited(figures: str, quotes: str) -> RawAnalysis:
+    """An analysis holding only what an article cites of one name (``cited``'s rows): enough
+    for ``figures_about`` and ``quotes_by`` of that name."""
+    return RawAnalysis([], array("i"), _rows(figures), [], None, _rows(quotes))
+
+
+def _rows(text: str) -> list[list]:
+    return [] if text == "[]" else json.loads(text)  # most articles cite a name for one of the two
+
+
+def _json(rows: list[list]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_listing(

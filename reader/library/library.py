@@ -475,7 +475,7 @@ class Library:
         Read from the compact analyses without touching the per-article cache, so it may run
         off the GUI thread."""
         found: list[tuple[str, Figure]] = []
-        for i, raw in self._complete(dict.fromkeys(self._index.get(name, array("i"))[0::3])):
+        for i, raw in self._citing(name):
             article = self.articles[i]
             found.extend((article.key, m) for m in raw.figures_about(name, article.text))
         return found
@@ -485,9 +485,31 @@ class Library:
         speaker is always named in its article (a pronoun resolves to a mention there), so only
         the articles that mention it are read; like figures_about, safe off the GUI thread."""
         found: list[tuple[str, Quote]] = []
-        for i, raw in self._complete(dict.fromkeys(self._index.get(name, array("i"))[0::3])):
+        for i, raw in self._citing(name):
             found.extend((self.articles[i].key, q) for q in raw.quotes_by(name))
         return found
+
+    def _citing(self, name: str) -> Iterator[tuple[int, RawAnalysis]]:
+        """Each article that names the entity, in library order, with an analysis that holds at
+        least its figures about it and its quotes by it: a listed article's come from the
+        store's rows for that name (no payload read), or from its payload when its listing has
+        since been dropped (a later correction's cache)."""
+        indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
+        wanting = [i for i in indexes if not self._raw[i].complete]
+        rows: dict[str, tuple[str, str]] = {}
+        read: dict[int, RawAnalysis] = {}
+        if wanting:
+            assert self._payloads is not None
+            rows, listed = self._payloads.cited(name, list(dict.fromkeys(self.articles[i].content_hash for i in wanting)))
+            read = dict(self._complete(i for i in wanting if self.articles[i].content_hash not in listed))
+        for i in indexes:
+            raw = self._raw[i]
+            if raw.complete:
+                yield i, raw
+            elif i in read:
+                yield i, read[i]
+            else:
+                yield i, codec.from_cited(*rows.get(self.articles[i].content_hash, ("[]", "[]")))
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share (the copies

@@ -21,7 +21,7 @@ from reader.library import codec, collector
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.library import Library, library_id
-from reader.library.store import Listing, Payloads, Store
+from reader.library.store import Listed, Listing, Payloads, Store
 from reader.library.workers import analyse_job, analysis_pool
 
 
@@ -127,7 +127,7 @@ def _load_library(
                         c for c in chunk if c[2] in made or c[2] in cached or c[2] in listings or c[0].relative in failed
                     ]
             fresh: list[tuple[str, bytes]] = []
-            new_listings: dict[str, Listing] = {}  # for payloads written or read without one
+            new_listings: dict[str, Listed] = {}  # for payloads written or read without one
             for item, data, content_hash in chunk:
                 done += 1
                 key = item.relative

@@ -20,6 +20,11 @@ DB_NAME = "reader.sqlite3"
 # A cached analysis as a reopen reads it (codec.listing): head (JSON), mentions (packed ints),
 # reprint sketch, text.
 Listing = tuple[str, bytes, str, str]
+# What an article's figures say about a name and what it quoted the name saying (codec.cited):
+# name, figure rows (JSON), quote rows (JSON).
+Cited = tuple[str, str, str]
+# A listing as it is written: with the article's cited rows.
+Listed = tuple[str, bytes, str, str, list[Cited]]
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the analysis cache, keyed by file content and by the analysis version that made it
@@ -94,6 +99,18 @@ MIGRATIONS: tuple[str, ...] = (
         text TEXT NOT NULL,
         PRIMARY KEY (content_hash, version)
     );
+    -- and, written with each listing, an article's figures about each subject and quotes by
+    -- each speaker (JSON rows as in the payload): an entity card reads these, not every
+    -- payload of the articles naming it
+    CREATE TABLE cited (
+        version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        figures TEXT NOT NULL,
+        quotes TEXT NOT NULL,
+        PRIMARY KEY (version, content_hash, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX cited_name ON cited (version, name);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -281,7 +298,7 @@ class Store:
         return found
 
     def put_documents(
-        self, items: list[tuple[str, bytes]], version: str, listings: list[tuple[str, Listing]] = ()  # type: ignore[assignment]
+        self, items: list[tuple[str, bytes]], version: str, listings: list[tuple[str, Listed]] = ()  # type: ignore[assignment]
     ) -> None:
         """Cache payloads and the listings made from them. A payload written without its
         listing drops the one it had, so a listing never tells of another analysis than its
@@ -290,23 +307,28 @@ class Store:
             db.executemany(
                 "DELETE FROM listings WHERE content_hash = ? AND version = ?", [(h, version) for h, _ in items]
             )
+            db.executemany("DELETE FROM cited WHERE version = ? AND content_hash = ?", [(version, h) for h, _ in items])
             db.executemany(
                 "INSERT OR REPLACE INTO documents (content_hash, version, payload) VALUES (?, ?, ?)",
                 [(h, version, payload) for h, payload in items],
             )
             self._put_listings(db, listings, version)
 
-    def put_listings(self, listings: list[tuple[str, Listing]], version: str) -> None:
+    def put_listings(self, listings: list[tuple[str, Listed]], version: str) -> None:
         """Listings made from payloads already cached (by a reopen of a cache older than them)."""
         with self.transaction() as db:
             self._put_listings(db, listings, version)
 
     @staticmethod
-    def _put_listings(db: sqlite3.Connection, listings: list[tuple[str, Listing]], version: str) -> None:
+    def _put_listings(db: sqlite3.Connection, listings: list[tuple[str, Listed]], version: str) -> None:
         db.executemany(
             "INSERT OR REPLACE INTO listings (content_hash, version, head, mentions, sketch, text) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(h, version, *listing) for h, listing in listings],
+            [(h, version, *listed[:4]) for h, listed in listings],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO cited (version, content_hash, name, figures, quotes) VALUES (?, ?, ?, ?, ?)",
+            [(version, h, *row) for h, listed in listings for row in listed[4]],
         )
 
     def copy_documents(self, version: str, to_version: str) -> None:
@@ -316,6 +338,13 @@ class Store:
         with self.transaction() as db:
             # Listings first, of the entries about to be copied only: one kept under
             # ``to_version`` keeps its own listing (or has none, and gets it at a reopen).
+            db.execute(
+                "INSERT OR IGNORE INTO cited (version, content_hash, name, figures, quotes) "
+                "SELECT :to, content_hash, name, figures, quotes FROM cited WHERE version = :v "
+                "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = cited.content_hash "
+                "AND d.version = :to)",
+                {"v": version, "to": to_version},
+            )
             db.execute(
                 "INSERT OR IGNORE INTO listings (content_hash, version, head, mentions, sketch, text) "
                 "SELECT content_hash, :to, head, mentions, sketch, text FROM listings WHERE version = :v "
@@ -336,6 +365,7 @@ class Store:
         with self.transaction() as db:
             db.execute(f"DELETE FROM documents WHERE version NOT IN ({marks})", sorted(versions))
             db.execute(f"DELETE FROM listings WHERE version NOT IN ({marks})", sorted(versions))
+            db.execute(f"DELETE FROM cited WHERE version NOT IN ({marks})", sorted(versions))
 
     # -- what each file held when it was last read: (size, mtime_ns) → content hash
     def file_hashes(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
@@ -448,6 +478,34 @@ class Payloads:
         if gone:
             raise StoreUnavailable(f"{self.path}: the cached analysis {gone[0][:12]}… is gone; open the library again")
         return found
+
+    def cited(self, name: str, hashes: list[str]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+        """What the articles ``hashes`` cite of ``name``: (figure rows, quote rows) as JSON for
+        each that has any, and which of them have a listing of this version at all (those
+        without one — dropped since the library was read — must be read from their payloads).
+        Raises StoreUnavailable when the file cannot be read."""
+        rows: dict[str, tuple[str, str]] = {}
+        listed: set[str] = set()
+        try:
+            with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
+                for i in range(0, len(hashes), 900):
+                    chunk = hashes[i : i + 900]
+                    marks = ",".join("?" * len(chunk))
+                    listed.update(
+                        h for (h,) in db.execute(
+                            f"SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
+                            [self.version, *chunk],
+                        )
+                    )
+                wanted = set(hashes)
+                for h, figures, quotes in db.execute(
+                    "SELECT content_hash, figures, quotes FROM cited WHERE version = ? AND name = ?", (self.version, name)
+                ):
+                    if h in wanted:
+                        rows[h] = (figures, quotes)
+        except sqlite3.DatabaseError as error:
+            raise StoreUnavailable(_plain(error, self.path)) from error
+        return rows, listed
 
 
 def _migrate(connection: sqlite3.Connection, version: int) -> None:

@@ -18,7 +18,7 @@ from reader.ingest.model import Article
 from reader.library import codec
 from reader.library.library import Library
 from reader.library.load import load_library
-from reader.library.store import MIGRATIONS, Store
+from reader.library.store import MIGRATIONS, Payloads, Store
 
 
 class FiguringAnalyzer:
@@ -109,7 +109,22 @@ def test_reopen_card_reads_figures_and_quotes_across_the_library(
     assert [f.value for _, f in second.figures_about("阿里巴巴")] == [100.0, 200.0]
     assert second.quotes_by("阿里巴巴") == first.quotes_by("阿里巴巴")
     assert len(second.quotes_by("阿里巴巴")) == 1
-    assert sorted(set(decodes)) == ["a.md", "b.md"]  # only the articles that name it
+    assert decodes == []  # the store's rows for the name, no payload
+
+
+def test_reopen_card_reads_the_payload_of_an_article_whose_rows_are_gone(
+    tmp_path: Path, data_dir: Path, decodes: list[str]
+) -> None:
+    """A correction's cache rewrites a payload without its listing: a library read before it
+    finds that article's figures in its payload."""
+    first, second, _ = _first_and_reopened(_write(tmp_path / "lib"), data_dir, decodes)
+    a = first.article("a.md")
+    with closing(Store.open(data_dir)) as store:
+        version = f"{FiguringAnalyzer.version}.{codec.FORMAT}"
+        store.put_documents([(a.content_hash, codec.encode(a, first.analysis("a.md")))], version)
+    assert second.figures_about("阿里巴巴") == first.figures_about("阿里巴巴")
+    assert second.quotes_by("阿里巴巴") == first.quotes_by("阿里巴巴")
+    assert sorted(set(decodes)) == ["a.md"]
 
 
 def test_reopened_library_with_a_changed_analysis_keeps_the_rest(tmp_path: Path, data_dir: Path, decodes: list[str]) -> None:
@@ -162,21 +177,28 @@ def test_store_upgrade_keeps_notes_and_the_cached_analyses(tmp_path: Path, data_
 def test_store_payload_written_again_drops_its_listing(data_dir: Path) -> None:
     """A listing never tells of another analysis than its payload: a payload written without
     one leaves none, and a copy to a new version copies the listing with it."""
-    listing = ("{}", b"", "", "text")
+    cited = [("甲", "[[0,1]]", "[]")]
+    listed = ("{}", b"", "", "text", cited)
+    listing = listed[:4]
     with closing(Store.open(data_dir)) as store:
-        store.put_documents([("h1", b"one"), ("h2", b"two")], "v1", [("h1", listing), ("h2", listing)])
+        store.put_documents([("h1", b"one"), ("h2", b"two")], "v1", [("h1", listed), ("h2", listed)])
         store.copy_documents("v1", "v2")
         assert store.cached_listings(["h1", "h2"], "v2") == {"h1": listing, "h2": listing}
+        assert Payloads(store.path, "v2").cited("甲", ["h1", "h2"]) == ({"h1": ("[[0,1]]", "[]"), "h2": ("[[0,1]]", "[]")}, {"h1", "h2"})
         store.put_documents([("h1", b"one, corrected")], "v2")
         assert store.cached_listings(["h1", "h2"], "v2") == {"h2": listing}
+        assert Payloads(store.path, "v2").cited("甲", ["h1", "h2"]) == ({"h2": ("[[0,1]]", "[]")}, {"h2"})
         assert store.cached_listings(["h1"], "v1") == {"h1": listing}
         store.keep_documents_of({"v2"})
         assert store.cached_listings(["h1", "h2"], "v1") == {}
+        assert Payloads(store.path, "v1").cited("甲", ["h1", "h2"]) == ({}, set())
 
 
-def test_reopen_card_reads_each_payload_once(tmp_path: Path, data_dir: Path, decodes: list[str]) -> None:
-    _, second, _ = _first_and_reopened(_write(tmp_path / "lib"), data_dir, decodes)
+def test_reopen_card_then_opening_an_article_reads_its_payload_once(
+    tmp_path: Path, data_dir: Path, decodes: list[str]
+) -> None:
+    first, second, _ = _first_and_reopened(_write(tmp_path / "lib"), data_dir, decodes)
     second.figures_about("阿里巴巴")
-    second.quotes_by("阿里巴巴")
-    second.analysis("b.md")
-    assert sorted(decodes) == ["a.md", "b.md"]
+    assert second.analysis("b.md") == first.analysis("b.md")
+    assert second.article("b.md") == first.article("b.md")
+    assert decodes == ["b.md"]
