@@ -99,9 +99,13 @@ MIGRATIONS: tuple[str, ...] = (
         text TEXT NOT NULL,
         PRIMARY KEY (content_hash, version)
     );
-    -- and, written with each listing, an article's figures about each subject and quotes by
-    -- each speaker (JSON rows as in the payload): an entity card reads these, not every
-    -- payload of the articles naming it
+    """,
+    # 5: written with each listing, an article's figures about each subject and quotes by each
+    # speaker (JSON rows as in the payload): an entity card reads these, not every payload of the
+    # articles naming it. Listings written before have none: they are dropped, and the next
+    # reopen writes them again from the payloads.
+    """
+    DELETE FROM listings;
     CREATE TABLE cited (
         version TEXT NOT NULL,
         content_hash TEXT NOT NULL,

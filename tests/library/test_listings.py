@@ -202,3 +202,23 @@ def test_reopen_card_then_opening_an_article_reads_its_payload_once(
     assert second.analysis("b.md") == first.analysis("b.md")
     assert second.article("b.md") == first.article("b.md")
     assert decodes == ["b.md"]
+
+
+def test_store_upgrade_drops_listings_written_without_cited_rows(tmp_path: Path, data_dir: Path, decodes: list[str]) -> None:
+    """Listings of schema 4 were written without what each article cites: they are dropped,
+    so a card never takes their missing rows for articles that cite nothing."""
+    folder = _write(tmp_path / "lib")
+    analyzer = FiguringAnalyzer()
+    with closing(Store.open(data_dir)) as store:
+        first = load_library([folder], store, analyzer)
+    with closing(sqlite3.connect(data_dir / "reader.sqlite3")) as db:
+        db.execute("DROP TABLE cited")  # as schema 4 left it
+        db.execute("PRAGMA user_version = 4")
+        db.commit()
+    with closing(Store.open(data_dir)) as store:
+        assert store.connection.execute("SELECT count(*) FROM listings").fetchone() == (0,)
+        load_library([folder], store, analyzer)  # writes them again, with their rows
+        decodes.clear()
+        reopened = load_library([folder], store, analyzer)
+    assert reopened.figures_about("阿里巴巴") == first.figures_about("阿里巴巴")
+    assert decodes == [] and analyzer.calls == 3
