@@ -113,7 +113,7 @@ def _rows(text: str) -> list[list]:
 
 
 def _json(rows: list[list]) -> str:
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if rows else "[]"
 
 
 def decode_listing(
