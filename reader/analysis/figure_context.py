@@ -206,15 +206,41 @@ def _distribute_periods(
 
 
 def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
-    """OPPO(包括OnePlus)和vivo分别以10%和8%的份额: one name to each figure, in order, when the
-    figures after 分别 are as many as the names listed before it in its sentence."""
+    """OPPO(包括OnePlus)和vivo分别以10%和8%的份额, 京东、抖音集团用户量同比增长了13%、12%: one name
+    to each figure, in order, when the figures after 分别 (or listed with 、) are as many as the
+    names listed before them in their sentence."""
     out = list(figures)
-    for at, sentence, run in _respective_runs(text, out, bounds):
+    runs = [(at, run) for at, _, run in _respective_runs(text, out, bounds)]
+    runs += [(out[run[0]].start, run) for run in _listed_runs(text, out, bounds)]
+    for at, run in runs:
+        sentence = bounds.around("sentence", at)
         names = listed_names(text, mentions.within(sentence[0], at))
         if len(run) >= 2 and len(names) == len(run):
             for i, name in zip(run, names):
                 out[i] = replace(out[i], subject=name)
     return out
+
+
+def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[list[int]]:
+    """Figures of one unit listed with 、 and no 分别 (京东、抖音集团用户量同比增长了13%、12%): the
+    indexes of each such list of two or more."""
+    run: list[int] = []
+    for i, figure in enumerate(figures):
+        if run and (
+            figures[run[-1]].unit == figure.unit
+            and text[figures[run[-1]].end : figure.start] in _LISTED
+            and bounds.around("sentence", figure.start) == bounds.around("sentence", figures[run[-1]].start)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= 2 and _RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
+            yield run
+        run = [i]
+    if len(run) >= 2 and _RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
+        yield run
+
+
+_LISTED = frozenset(("、", "和", "及", "与"))
 
 
 def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:

@@ -579,6 +579,9 @@ def test_a_change_in_points_names_the_rate_it_changes() -> None:
         ("腾讯、阿里与京东的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里", "京东"), ["腾讯", "阿里", "京东"]),
         # as many figures as names only: two names, three figures say nothing of who is whose
         ("腾讯和阿里的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里"), ["阿里", "阿里", "阿里"]),
+        # listed with 、 and no 分别, as many figures as names
+        ("京东、抖音集团用户量同比增长了13%、12%。", ("京东", "抖音集团"), ["京东", "抖音集团"]),
+        ("拼多多、百度集团同比增长为0.2%、1.3%，美团同比则下降了0.7%。", ("拼多多", "百度集团", "美团"), ["拼多多", "百度集团", "美团"]),
     ],
 )
 def test_figures_listed_after_respectively_take_one_name_each(text: str, names: tuple[str, ...], subjects: list[str]) -> None:
