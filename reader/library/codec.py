@@ -125,21 +125,7 @@ def decode_listing(
     doc = json.loads(head)
     flat = array("i")
     flat.frombytes(mentions)
-    source, author, date = (None if doc[f] is None else _shared(doc[f]) for f in ("source", "author", "date"))
-    article = Article(
-        key=key,
-        file=file,
-        title=doc["title"],
-        text=text,
-        source=source,
-        author=author,
-        date=date,
-        tags=tuple(_shared(t) for t in doc["tags"]),
-        url=doc["url"],
-        content_hash=content_hash,
-        path=path,
-        credits=tuple((role, name) for role, name in doc["credits"]),
-    )
+    article = _article(doc, key, file, content_hash, path, text)
     return article, RawAnalysis(
         [_shared(name) for name in doc["entities"]],
         flat,
@@ -238,23 +224,14 @@ class RawAnalysis:
         return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
 
 
-def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
-    data = zlib.decompress(payload)
-    cut = data.index(b"\0")
-    doc = json.loads(data[:cut])
-    mentions = array("i")
-    mentions.frombytes(data[cut + 1 :])
-    flat = doc["blocks"]
+def _article(doc: dict, key: str, file: str, content_hash: str, path: str, text: str, **parts: tuple) -> Article:
+    """The article a payload's or a listing's head describes (``parts``: its blocks and styles)."""
     source, author, date = (None if doc[f] is None else _shared(doc[f]) for f in ("source", "author", "date"))
-    article = Article(
+    return Article(
         key=key,
         file=file,
         title=doc["title"],
-        text=doc["text"],
-        blocks=tuple(
-            Block(_BLOCK_LIST[k], s, e, lv) for k, s, e, lv in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
-        ),
-        styles=tuple(Style(_STYLE_KINDS[k], s, e) for k, s, e in doc["styles"]),
+        text=text,
         source=source,
         author=author,
         date=date,
@@ -263,6 +240,28 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         content_hash=content_hash,
         path=path,
         credits=tuple((role, name) for role, name in doc.get("credits", ())),
+        **parts,
+    )
+
+
+def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
+    data = zlib.decompress(payload)
+    cut = data.index(b"\0")
+    doc = json.loads(data[:cut])
+    mentions = array("i")
+    mentions.frombytes(data[cut + 1 :])
+    flat = doc["blocks"]
+    article = _article(
+        doc,
+        key,
+        file,
+        content_hash,
+        path,
+        doc["text"],
+        blocks=tuple(
+            Block(_BLOCK_LIST[k], s, e, lv) for k, s, e, lv in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
+        ),
+        styles=tuple(Style(_STYLE_KINDS[k], s, e) for k, s, e in doc["styles"]),
     )
     stored = doc.get("sketch")
     return article, RawAnalysis(
