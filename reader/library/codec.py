@@ -27,25 +27,32 @@ FORMAT = "8"  # 7: quotes (who said what); 8: each payload carries the text's re
 _KINDS = {k.value: k for k in FigureKind}
 
 
-def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
-    """Everything but the article's key, file and path, which depend on where it was found."""
-    raw = analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
-    doc = {
+def _head(article: Article, raw: RawAnalysis) -> dict:
+    """What a payload and a listing both hold: the article's metadata and its entity names."""
+    return {
         "title": article.title,
-        "text": article.text,
         "source": article.source,
         "author": article.author,
         "date": article.date,
         "tags": article.tags,
         "url": article.url,
         "credits": [list(c) for c in article.credits],
-        "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
-        "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "entities": raw.entities,
         "types": raw.types,
+        "partial": raw.partial,
+    }
+
+
+def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
+    """Everything but the article's key, file and path, which depend on where it was found."""
+    raw = analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
+    doc = {
+        **_head(article, raw),
+        "text": article.text,
+        "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
+        "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "metrics": raw.figures,
         "quotes": raw.quotes,
-        "partial": raw.partial,
         # Made where the article is analysed (a worker process on a first index), so that
         # grouping reprints on a reopen reads it instead of hashing every text again.
         "sketch": (raw.sketch or sketch(article.text)).to_text(),
@@ -63,18 +70,7 @@ def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, s
     text — all that the library's list and indexes need, none of what only an opened article
     does (blocks, styles, figures, quotes: in the payload) — and what it cites of each name
     (``cited``), stored apart for the entity cards."""
-    head = {
-        "title": article.title,
-        "source": article.source,
-        "author": article.author,
-        "date": article.date,
-        "tags": article.tags,
-        "url": article.url,
-        "credits": [list(c) for c in article.credits],
-        "entities": analysis.entities,
-        "types": analysis.types,
-        "partial": analysis.partial,
-    }
+    head = _head(article, analysis)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":")),
         analysis.mentions.tobytes(),
