@@ -244,26 +244,31 @@ _LISTED = frozenset(("、", "和", "及", "与"))
 
 
 def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:
-    """The years a sentence lists before ``hi``: a range (2018-2021年) or a list
-    (2019年、2020年、2021年), the last such in ``[lo, hi)``."""
+    """The years a sentence lists before ``hi``: a range (2018-2021年), a list (2019年、2020年、
+    2021年) or both (2022年至2024年及2025年上半年), the last such in ``[lo, hi)``."""
     inside = [t for t in times if lo <= t.start and t.end <= hi and not t.comparison]
     if not inside:
         return []
-    last = inside[-1]
-    span = re.fullmatch(r"(\d{4})(?:年)?-(\d{4})(?:年)?", last.period)
-    bare = _BARE_YEAR_BEFORE.search(text, max(lo, last.start - 8), last.start)
-    if span is None and bare is not None and re.fullmatch(r"\d{4}", last.period):
-        span = re.match(r"(\d{4})-(\d{4})", f"{bare.group(1)}-{last.period}")  # 2018-2021年
-    if span:
-        first, final = int(span.group(1)), int(span.group(2))
-        return [str(y) for y in range(first, final + 1)] if 0 < final - first < 10 else []
-    listed = [last]
+    listed = [inside[-1]]
     for t in reversed(inside[:-1]):
-        if text[t.end : listed[0].start] in ("、", "，", ",", "和", "及", "与"):
+        if text[t.end : listed[0].start] in ("、", "，", ",", "和", "及", "与", "以及"):
             listed.insert(0, t)
         else:
             break
-    return [t.period for t in listed] if len(listed) >= 2 else []
+    periods: list[str] = []
+    for t in listed:
+        span = re.fullmatch(r"(\d{4})(?:年)?-(\d{4})(?:年)?", t.period)
+        bare = _BARE_YEAR_BEFORE.search(text, max(lo, t.start - 8), t.start)
+        if span is None and bare is not None and re.fullmatch(r"\d{4}", t.period):
+            span = re.match(r"(\d{4})-(\d{4})", f"{bare.group(1)}-{t.period}")  # 2018-2021年
+        if span is None:
+            periods.append(t.period)
+            continue
+        first, final = int(span.group(1)), int(span.group(2))
+        if not 0 < final - first < 10:
+            return []
+        periods.extend(str(y) for y in range(first, final + 1))
+    return periods if len(periods) >= 2 else []
 
 
 def _period(

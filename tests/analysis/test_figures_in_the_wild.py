@@ -126,6 +126,10 @@ def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, l
     [
         ("2018-2021年，快狗打车取得收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元。", ["2018", "2019", "2020", "2021"]),
         ("其中，2019年、2020年、2021年分别同比增长21.03%，-3.29%，24.59%。", ["2019", "2020", "2021"]),
+        (
+            "2022年至2024年及2025年上半年，公司营业收入分别为3.59亿元、4.51亿元、4.25亿元、2.52亿元。",
+            ["2022", "2023", "2024", "2025年上半年"],
+        ),
     ],
 )
 def test_figures_listed_after_respectively_take_one_year_each(text: str, periods: list[str]) -> None:
