@@ -389,6 +389,7 @@ def test_a_common_noun_that_always_modifies_another_is_no_organisation() -> None
     [
         ("第三季度携程国际OTA平台的总预订量同比增长约60%。", "OTA"),
         ("华住集团RevPAR同比下降4%至208元/晚。", "RevPAR"),
+        ("主要产品占MRI设备核心部件成本比例约50%。", "MRI"),
     ],
 )
 def test_an_industry_term_or_metric_is_no_organisation(text: str, term: str) -> None:
