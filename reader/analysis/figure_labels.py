@@ -202,7 +202,7 @@ def _label(
         return earlier[-1].label
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _label_after(where, fig) or said
+        return _label_after(where, fig) or _paid(where, fig) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
@@ -321,8 +321,10 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
         verb = source[start + changed : start + len(phrase)]
         # 股价上涨, 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长
         return source[start : start + changed] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
-    if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found):
-        return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure
+    if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (
+        found[-1].end() < len(phrase) and phrase.endswith(_AMOUNT_HEADS)
+    ):
+        return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure (but 花费金额 is one)
     if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
         return measure  # 这个数字可能会增加
     named = [m for m in found if not vocab.is_verb(m.group())]
@@ -385,6 +387,20 @@ _LEAD_WORDS = ("共享", "共同", "共有", "其他", "其余", "并购", "需�
 
 def _word_at(text: str, start: int, lead: str) -> bool:
     return len(lead) == 1 and text.startswith(_LEAD_WORDS, start)
+
+
+def _paid(where: LabelText, fig: Quantity) -> str | None:
+    """An amount a verb of paying stands right before: 被判向柠檬影视支付3655万元 → 支付金额."""
+    if fig.unit not in _CURRENCIES:
+        return None
+    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
+    verb = next((v for v in _PAYING if where.text.endswith(v, 0, end)), None)
+    return None if verb is None else verb + "金额"
+
+
+_AMOUNT_HEADS = ("金额", "总额", "数量", "次数")
+_CURRENCIES = frozenset(("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD"))
+_PAYING = ("支付", "赔偿", "赔付", "花费", "花了", "出资", "捐赠", "捐款", "补偿", "退还", "缴纳")
 
 
 def _label_after(where: LabelText, fig: Quantity) -> str | None:

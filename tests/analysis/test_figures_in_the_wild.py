@@ -861,3 +861,16 @@ def test_the_owners_listed_before_a_measure_are_no_part_of_its_name() -> None:
     text = "美团和饿了么在战前日订单量分别约为6000万和2000万单。"
     figures = extract_figures(text, _mentions(text, "美团", "饿了么"))
     assert [(m.label, m.subject) for m in figures] == [("战前日订单量", "美团"), ("战前日订单量", "饿了么")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("乐视网被判向柠檬影视支付3655万元。", "支付金额"),
+        ("公司出资约2亿元设立基金。", "出资金额"),
+        ("共花费金额107亿元。", "花费金额"),
+        ("第一场直播售出3000件。", None),  # an action, no name of a measure
+    ],
+)
+def test_an_amount_paid_is_named_by_the_paying(text: str, label: str | None) -> None:
+    assert [m.label for m in extract_figures(text)] == [label]
