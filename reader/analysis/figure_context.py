@@ -114,11 +114,11 @@ def explain(
             unit=unit or "other",
             unit_implied=fig.unit_implied,
             qualifier=fig.qualifier,
-            label=_up_to(label_of(where, fig, label, out, word), source or text, profit),
+            label=(named := _up_to(label_of(where, fig, label, out, word), source or text, profit)),
             subject=subject,
             period=period,
             kind=kind,
-            measure=label,
+            measure=label or _measure_named(named, vocab),
         )
         explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
         if out and explained.label is None and _THAT_FIGURE.search(text, bounds.around("clause", fig.start)[0], fig.start):
@@ -137,6 +137,13 @@ def explain(
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
+
+
+def _measure_named(label: str | None, vocab: Vocabulary) -> str | None:
+    """The measure a label is the vocabulary's word for (股价 → 价格), when the figure's
+    sentence gave none."""
+    found = vocab.label_for(label) if label else None
+    return found.name if found is not None else None
 
 
 def _up_to(label: str | None, source: str, word: LabelHit | None) -> str | None:

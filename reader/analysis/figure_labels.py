@@ -202,7 +202,7 @@ def _label(
         return earlier[-1].label
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _label_after(where, fig) or _paid(where, fig) or said
+        return _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
@@ -387,6 +387,16 @@ _LEAD_WORDS = ("共享", "共同", "共有", "其他", "其余", "并购", "需�
 
 def _word_at(text: str, start: int, lead: str) -> bool:
     return len(lead) == 1 and text.startswith(_LEAD_WORDS, start)
+
+
+def _per_share(where: LabelText, fig: Quantity) -> str | None:
+    """An amount per share and nothing else named: a share price (可能达到每股4000美元 → 股价)."""
+    if fig.unit in _CURRENCIES and where.text.endswith(_PER_SHARE, 0, fig.start):
+        return "股价"
+    return None
+
+
+_PER_SHARE = ("每股", "每股约", "每股近", "单股")
 
 
 def _paid(where: LabelText, fig: Quantity) -> str | None:

@@ -874,3 +874,8 @@ def test_the_owners_listed_before_a_measure_are_no_part_of_its_name() -> None:
 )
 def test_an_amount_paid_is_named_by_the_paying(text: str, label: str | None) -> None:
     assert [m.label for m in extract_figures(text)] == [label]
+
+
+def test_an_amount_per_share_is_a_share_price() -> None:
+    (m, _) = extract_figures("特斯拉在2025年可能达到每股4000美元，悲观情况是1500美元。", date="2021-03-08")
+    assert (m.label, m.measure) == ("股价", "价格")
