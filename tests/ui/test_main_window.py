@@ -255,3 +255,33 @@ def test_byline_lines_take_no_room_until_a_jump_lands_in_one(window: MainWindow)
     view.go_to(name, name + len("房宫一柳"), flash=False)
     assert byline.isVisible() and layout.blockBoundingRect(byline).height() > 0
     assert view.selected_span() == (name, name + len("房宫一柳"))
+
+
+def test_a_handed_over_library_fills_the_list_first_and_opens_its_article_in_a_later_turn(qtbot: QtBot, window: MainWindow) -> None:
+    """Issue 18, point 3: taking a 10k library and laying out its first article must not hold
+    the GUI thread in one turn of the event loop."""
+    library = window.library
+    shown = window.current_key
+    assert library is not None and shown
+    opened: list[str] = []
+    window.article_opened.connect(opened.append)
+    window.set_library(library)  # as the loader hands it over
+    assert window.library_panel.model.rowCount() == len(library)
+    assert window.current_key == "" and opened == []  # the list now; the article in the next turn
+    with qtbot.waitSignal(window.library_loaded, timeout=5_000):
+        pass
+    assert opened == [shown] and window.current_key == shown
+    assert window.view.text() == library.article(shown).text
+
+
+def test_a_library_handed_over_twice_in_one_turn_opens_one_article(qtbot: QtBot, window: MainWindow) -> None:
+    library = window.library
+    shown = window.current_key
+    assert library is not None and shown
+    opened: list[str] = []
+    window.article_opened.connect(opened.append)
+    window.set_library(library)
+    window.set_library(library)
+    qtbot.waitUntil(lambda: window.current_key == shown, timeout=5_000)
+    qtbot.wait(50)
+    assert opened == [shown]
