@@ -24,6 +24,9 @@ NOT_BEFORE_THE_FIRST_PAINT = frozenset({
     "markdown_it",
     "pypinyin",
     "numpy",
+    "charset_normalizer",  # guessing an encoding
+    "email.utils",  # a date in a mail header's form
+    "multiprocessing",  # the first index's process pool
 })
 
 
