@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, SignalInstance, Slot
 
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
@@ -139,6 +139,8 @@ class LibraryWorker(QObject):
         return Tools(segmenter.spans, describe)
 
 
+_PAINTED = QEvent.Type(QEvent.registerEventType())  # the window has painted what was handed over
+
 # At window close a load gets this long to notice it was cancelled (it checks between files).
 CLOSE_WAIT_MS = 1500
 _ABANDONED: list[Abandonable] = []
@@ -223,11 +225,23 @@ class LoadJob(QObject):
         return False
 
     def _on_loaded(self, library: Library) -> None:
-        try:
-            if not self._cancelled.is_set():
-                self.loaded.emit(library)
-        finally:
-            self._taken.set()  # the worker warms up on
+        if self._cancelled.is_set():
+            self._taken.set()
+            return
+        # The worker's warm-up (pypinyin's and jieba's dictionaries: a second holding the GIL)
+        # would share the GIL with the first layout and paint of what it handed over: it goes
+        # on when the window has shown and painted it (``release_after_paint``), or after HAND_OVER_WAIT.
+        self.loaded.emit(library)
+
+    def release_after_paint(self) -> None:
+        """The window has shown the library handed over: the worker warms up on once the
+        window is painted. Qt posts a paint request at low priority, after every other posted
+        event; this request, posted at that priority after it, comes after the paint."""
+        QCoreApplication.postEvent(self, QEvent(_PAINTED), Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == _PAINTED:
+            self._taken.set()
 
     def _on_indexed(self, library: Library) -> None:
         try:

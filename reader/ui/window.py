@@ -64,6 +64,9 @@ from reader.ui.theme_controller import ThemeController
 from reader.ui.view import ArticleView
 
 SETTINGS_FILE = "window.ini"
+# From this many articles a handed-over library is taken in one turn of the event loop and its
+# article opened in the next (~5 ms of the GUI thread per 1000 articles, then ~50 ms of layout).
+HAND_OVER_IN_TWO_TURNS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -348,11 +351,13 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.loading.cancel)
         self.act_quit.triggered.connect(self.close)
         # loading: a new load stops the name model's pass over the old library; a loaded one
-        # is shown first, then the model starts on it
+        # is shown first, then the model starts on it (the names layer hears of the library
+        # before the window shows it, which may be at once or in the next turn)
         self.loading.started.connect(self.names.stop)
-        self.loading.loaded.connect(self.set_library)
         self.loading.loaded.connect(self.names.start)
+        self.loading.loaded.connect(self.set_library)
         self.library_loaded.connect(self.names.on_library_shown)
+        self.library_loaded.connect(self.loading.on_library_shown)  # then the loader warms up
         self.loading.indexed.connect(self.entities.show_library_entities)
         self.loading.indexed.connect(self.reprints.on_indexed)
         self.session.library_changed.connect(self.search_panel.set_library)
@@ -472,12 +477,14 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         """A library is in (loaded, corrected or refined by the name model): the features hear
-        it from the session; the article to read opens in the next turn of the event loop
-        (``_open_first_article``), the selected name kept, and then ``library_loaded`` says so.
+        it from the session, then the article to read is opened (``_open_first_article``), the
+        selected name kept, and ``library_loaded`` says so.
 
         Taking a library of 10k articles (the list, the panels: ~50 ms) and laying out its
-        first article (~50 ms) held the GUI thread over 100 ms in one turn; in two turns the
-        list is painted and input is served in between (issue 18, point 3)."""
+        first article (~50 ms) held the GUI thread over 100 ms in one turn: a large library's
+        article opens in the next turn, the list painted and input served in between (issue
+        18, point 3). A small one's opens at once: two turns would paint the window twice
+        before its article shows."""
         self.navigation.remember_place()
         if self._library_to_open is None:  # a second library before the first was shown keeps the name
             self._entity_to_keep = self.selected_entity
@@ -485,7 +492,10 @@ class MainWindow(QMainWindow):
         self.session.set_library(library)  # the same article is shown afresh: its analysis may differ
         self.act_show_errors.setEnabled(bool(library.errors))
         self.setWindowTitle(f"Reader — {library.name}")
-        QTimer.singleShot(0, self, self._open_first_article)
+        if len(library) >= HAND_OVER_IN_TWO_TURNS:
+            QTimer.singleShot(0, self, self._open_first_article)
+        else:
+            self._open_first_article()
 
     def _open_first_article(self) -> None:
         """The handed-over library's article to read: the one asked for, else the last read,
