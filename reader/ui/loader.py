@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, SignalInstance, Slot
 
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
@@ -23,6 +23,7 @@ from reader.library import collector
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
+from reader.ui.after_paint import AfterPaint
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
 # How long the loader waits for the GUI thread to take a library before it warms up on (the
@@ -139,8 +140,6 @@ class LibraryWorker(QObject):
         return Tools(segmenter.spans, describe)
 
 
-_PAINTED = QEvent.Type(QEvent.registerEventType())  # the window has painted what was handed over
-
 # At window close a load gets this long to notice it was cancelled (it checks between files).
 CLOSE_WAIT_MS = 1500
 _ABANDONED: list[Abandonable] = []
@@ -182,6 +181,7 @@ class LoadJob(QObject):
         self._cancelled = threading.Event()
         self._warming = threading.Event()  # the load is done; only in-memory warm-up remains
         self._taken = threading.Event()  # the GUI thread took what the worker handed over
+        self._after_paint = AfterPaint(self._release, self)
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
         self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming, self._taken)
@@ -235,13 +235,11 @@ class LoadJob(QObject):
 
     def release_after_paint(self) -> None:
         """The window has shown the library handed over: the worker warms up on once the
-        window is painted. Qt posts a paint request at low priority, after every other posted
-        event; this request, posted at that priority after it, comes after the paint."""
-        QCoreApplication.postEvent(self, QEvent(_PAINTED), Qt.EventPriority.LowEventPriority.value)
+        window is painted."""
+        self._after_paint.request()
 
-    def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == _PAINTED:
-            self._taken.set()
+    def _release(self) -> None:
+        self._taken.set()
 
     def _on_indexed(self, library: Library) -> None:
         try:

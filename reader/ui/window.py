@@ -28,6 +28,7 @@ from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
 from reader.notes.undo import UndoStack
 from reader.ui.actions import add_actions, make_action, make_toggle
+from reader.ui.after_paint import AfterPaint
 from reader.ui.correcting import CorrectionApplier
 from reader.ui.corrections import CorrectionsController
 from reader.ui.dialogs.ask import Dialogs
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._ready = False
         self._library_to_open: Library | None = None  # handed over, its article not yet opened
         self._entity_to_keep = ""  # the name selected before it, selected again if it has it
+        self._open_after_paint = AfterPaint(self._open_first_article, self)
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
 
@@ -482,8 +484,7 @@ class MainWindow(QMainWindow):
 
         Taking a library of 10k articles (the list, the panels: ~50 ms) and laying out its
         first article (~50 ms) held the GUI thread over 100 ms in one turn: a large library's
-        article opens in the next turn, the list painted and input served in between (issue
-        18, point 3). A small one's opens at once: two turns would paint the window twice
+        article opens once the list is painted, input served in between (issue 18, point 3). A small one's opens at once: two turns would paint the window twice
         before its article shows."""
         self.navigation.remember_place()
         if self._library_to_open is None:  # a second library before the first was shown keeps the name
@@ -493,7 +494,7 @@ class MainWindow(QMainWindow):
         self.act_show_errors.setEnabled(bool(library.errors))
         self.setWindowTitle(f"Reader — {library.name}")
         if len(library) >= HAND_OVER_IN_TWO_TURNS:
-            QTimer.singleShot(0, self, self._open_first_article)
+            self._open_after_paint.request()  # the list is painted, and input served, first
         else:
             self._open_first_article()
 
