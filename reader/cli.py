@@ -134,7 +134,8 @@ def _extract(args: argparse.Namespace) -> int:
 def extract_document(library: Library) -> dict[str, Any]:
     """The ``reader extract --json`` document; its shape is a documented contract (README)."""
     articles = []
-    for article in library.articles:
+    for listed in library.articles:
+        article = library.article(listed.key)  # with its blocks
         analysis = library.analysis(article.key)
         articles.append(
             {
@@ -187,7 +188,8 @@ def extract_document(library: Library) -> dict[str, Any]:
 
 
 def _print_summary(library: Library, out: TextIO) -> None:
-    for article in library.articles:
+    for listed in library.articles:
+        article = library.article(listed.key)  # with its blocks
         analysis = library.analysis(article.key)
         out.write(f"{article.file}\n  {article.title}\n")
         out.write(f"  {article.source or '—'} · {article.date or 'no date'} · {len(article.text)} characters, {len(article.blocks)} blocks\n")

@@ -8,10 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests import sqlite_leaks
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Property tests check what holds, never how fast: a loaded CI machine must not fail an example
+# for taking more than hypothesis's default 200 ms (timing lives in bench/).
+settings.register_profile("reader", deadline=None)
+settings.load_profile("reader")
 sqlite_leaks.install()  # an SQLite connection left open fails the run, as Python 3.13 warns of it
 
 

@@ -88,6 +88,14 @@ _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
 
 
+def _pangu_spaced(name: str) -> str:
+    """``name`` as typesetters who space Latin letters and digits from Chinese write it."""
+    return _SCRIPT_BOUNDARY.sub(" ", name)
+
+
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])")
+
+
 class EntityRecognizer:
     """Finds and links entity mentions in article text."""
 
@@ -125,6 +133,9 @@ class EntityRecognizer:
         keys: dict[str, list[tuple[str, Entry]]] = {}
         for surface, e in gazetteer.surfaces():
             keys.setdefault(lower(matching_form(surface)), []).append((surface, e))
+            spaced = _pangu_spaced(surface)
+            if spaced != surface and surface not in e.ambiguous:  # typeset with spaces between scripts: "B 站"
+                keys.setdefault(lower(matching_form(spaced)), []).append((spaced, e))
         for key, payload in keys.items():
             automaton.add_word(key, tuple(payload))
         if keys:

@@ -22,7 +22,7 @@ missing label from the last figure with the same value.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from reader.analysis.figure_grammar import Quantity
@@ -31,6 +31,7 @@ from reader.analysis.figure_labels import (
     LabelHit,
     LabelHits,
     LabelText,
+    directed,
     label_and_unit,
     label_of,
     lost_profit,
@@ -38,8 +39,10 @@ from reader.analysis.figure_labels import (
 from reader.analysis.figure_subjects import (
     about_the_topic,
     article_topic,
+    listed_names,
     subject_of,
     title_affiliations,
+    titled_people,
 )
 from reader.analysis.figure_vocab import RATIO, SHARE, Vocabulary
 from reader.analysis.model import Mention, Figure, FigureKind
@@ -57,6 +60,7 @@ def explain(
     date: str | None,
     vocab: Vocabulary,
     source: str | None = None,
+    title: str = "",
 ) -> tuple[Figure, ...]:
     """Metrics for ``figures``: each with its label, unit, subject, period and kind.
     ``text`` is the folded text; ``source`` the article's own, of the same length, from which
@@ -65,7 +69,7 @@ def explain(
     times = find_periods(text, date)
     year0 = article_year(date)
     hits = LabelHits([
-        LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group()))
+        directed(text, LabelHit(m.start(), m.end(), label, vocab.is_verb(m.group())), vocab)
         for m in vocab.label_pattern().finditer(text)
         if (label := vocab.label_for(m.group())) is not None
         and not (vocab.is_verb(m.group()) and text.startswith(_TO_A_LEVEL, m.end()))
@@ -73,17 +77,24 @@ def explain(
     by_value: dict[float, list[Figure]] = {}
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
-    topic = article_topic(text, ordered.all, vocab)
+    topic = article_topic(text, ordered.all, vocab, title)
+    titled = titled_people(text, ordered, vocab)
     where = LabelText(text, source or text, bounds, ordered, vocab)
     out: list[Figure] = []
     pairs: list[tuple[int, int]] = []  # (near end, far end) of each 从A增长至B
     for fig in figures:
+        if not _DIGITS.search(fig.surface) and any(
+            m.start < fig.end and fig.start < m.end for m in ordered.within(fig.start - _LONGEST_NAME, fig.end + _LONGEST_NAME)
+        ):
+            continue  # 零一万物, 万科: a word's numeral inside a name is no figure
         label, unit, word = label_and_unit(text, fig, hits, bounds, vocab)
         profit = lost_profit(text, word, hits)
         if profit is not None:  # 净利润预计亏损60.87亿: the profit, negative
             label, word, fig = profit.label.name, profit, replace(fig, value=-abs(fig.value))
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
+        if period is None and (label in _CHANGES or label in vocab.company_labels) and out and out[-1].period and out[-1].start >= bounds.around("paragraph", fig.start)[0]:
+            period = out[-1].period  # …同比上升16%。净营业收入环比上升24%: the change in the quarter just told
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
         # nothing nearer names whose it is: the company the article is about, unless the
@@ -93,6 +104,8 @@ def explain(
             subject = topic
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
+            if subject in titled and topic is not None:
+                subject = topic  # 首席执行官陈睿…上季月均付费用户为2390万: the company he speaks for
         figure = Figure(
             start=fig.start,
             end=fig.end,
@@ -108,6 +121,12 @@ def explain(
             measure=label,
         )
         explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
+        if out and explained.label is None and _THAT_FIGURE.search(text, bounds.around("clause", fig.start)[0], fig.start):
+            # 支出已突破6,620亿美元…。这一数字在2018年仅为3,330亿美元: the same measure, earlier
+            paragraph = bounds.around("paragraph", fig.start)
+            before = next((m for m in reversed(out) if m.start >= paragraph[0] and m.unit == explained.unit), None)
+            if before is not None:
+                explained = replace(explained, label=before.label, measure=before.measure, subject=explained.subject or before.subject)
         if out and closes_pair(text, out[-1], fig.start, bounds) and (
             vocab.unit_class(out[-1].unit) == vocab.unit_class(figure.unit)
         ):  # 从2200万涨到4700万，增幅达到113%: a rate after the pair is not its far end
@@ -116,6 +135,7 @@ def explain(
         out.append(explained)
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
+    out = _distribute_subjects(text, out, ordered, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
 
 
@@ -134,6 +154,17 @@ _POINTS = "pp"
 _FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|下调|降)了?(?:约|近|超过|超)?\s*$")
 
 
+_CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
+
+
+_LONGEST_NAME = 40  # characters: how far before a figure a name covering it may start
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+# A figure told as "this number" again, at another time: 这一数字在2018年仅为3,330亿美元.
+_THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|规模)")
+
+
 # --- period --------------------------------------------------------------------------------
 
 
@@ -142,28 +173,47 @@ _BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
 _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
 
 
+def _respective_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[tuple[int, tuple[int, int], list[int]]]:
+    """Each 分别 of ``text`` with its sentence and the indexes of the figures listed right
+    after it (4.53亿元，5.48亿元，5.30亿元: one list; a figure past other words ends it)."""
+    at = text.find(_RESPECTIVELY)
+    while at >= 0:
+        sentence = bounds.around("sentence", at)
+        group = [i for i, m in enumerate(figures) if at < m.start < sentence[1]]
+        run: list[int] = []
+        for i in group:
+            if run and not _LIST_GAP.search(text[figures[run[-1]].end : figures[i].start][-2:] or "x"):
+                gap = text[figures[run[-1]].end : figures[i].start]
+                if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
+                    break
+            run.append(i)
+        yield at, sentence, run
+        at = text.find(_RESPECTIVELY, at + 1)
+
+
 def _distribute_periods(
     text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds
 ) -> list[Figure]:
     """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
     in order, when the figures after 分别 are as many as the years before it."""
     out = list(figures)
-    at = text.find(_RESPECTIVELY)
-    while at >= 0:
-        sentence = bounds.around("sentence", at)
-        group = [i for i, m in enumerate(out) if at < m.start < sentence[1]]
-        run: list[int] = []
-        for i in group:  # the figures right after 分别, one list
-            if run and not _LIST_GAP.search(text[out[run[-1]].end : out[i].start][-2:] or "x"):
-                gap = text[out[run[-1]].end : out[i].start]
-                if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
-                    break
-            run.append(i)
+    for at, sentence, run in _respective_runs(text, out, bounds):
         years = _years_before(text, times, sentence[0], at)
         if len(run) >= 2 and len(years) == len(run):
             for i, year in zip(run, years):
                 out[i] = replace(out[i], period=year)
-        at = text.find(_RESPECTIVELY, at + 1)
+    return out
+
+
+def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
+    """OPPO(包括OnePlus)和vivo分别以10%和8%的份额: one name to each figure, in order, when the
+    figures after 分别 are as many as the names listed before it in its sentence."""
+    out = list(figures)
+    for at, sentence, run in _respective_runs(text, out, bounds):
+        names = listed_names(text, mentions.within(sentence[0], at))
+        if len(run) >= 2 and len(names) == len(run):
+            for i, name in zip(run, names):
+                out[i] = replace(out[i], subject=name)
     return out
 
 

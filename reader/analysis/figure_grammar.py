@@ -34,6 +34,8 @@ _CN_UNITS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _CN = rf"[{_CN_DIGITS}{_CN_UNITS}]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
 _MAGNITUDE_AFTER_ARABIC = re.compile(r"(?P<duo>[多余])?(?P<mag>[十百千万亿萬億]+)")
+# The 万 part of an amount written in two sections: 8亿8600万, 3亿5千万 (reports write money so).
+_BELOW_YI = re.compile(r"[0-9]{1,4}[千百]?[万萬](?![亿億])")
 _MAGNITUDE_AFTER_CHINESE = re.compile(r"(?P<duo>[多余])(?P<mag>[万亿萬億]+)")
 _NUMBER = rf"(?:{_ARABIC}|{_CN})"
 _FRACTION = re.compile(rf"(?P<den>{_NUMBER})分之(?P<num>{_NUMBER})")
@@ -113,7 +115,7 @@ def _find_figures(text: str, vocab: Vocabulary) -> list[Quantity]:
             bare.append(result)
     found.extend(_fractions(text, vocab))
     found.extend(_lexical(text, vocab))
-    found = resolve_overlaps(found)
+    found = _units_across_ranges(text, resolve_overlaps(found), vocab)
     found.extend(_ranges(text, bare, found, vocab))
     titles = [(m.start(), m.end()) for m in _WORK_TITLE.finditer(text)]
     return [f for f in resolve_overlaps(found) if not any(s < f.start and f.end < e for s, e in titles)]
@@ -145,6 +147,9 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     if more:
         duo, magnitude = more.group("duo") or "", more.group("mag")
         pos = more.end()
+        below = _BELOW_YI.match(text, pos) if not chinese and not duo and magnitude[-1] in "亿億" else None
+        if below:
+            magnitude, pos = magnitude + below.group(), below.end()  # 8亿8600万美元, 1亿600万
     big = not _BIG.isdisjoint(numeral + magnitude)
     bare_magnitude = chinese and all(c in _MAGNITUDE_CHARS for c in numeral) and not magnitude
 
@@ -244,7 +249,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
                 unit = noun.unit
     if unit is None and (magnitude or big):
         # 6亿日活, 547万粉丝, 200亿年框, 万亿GMV; an amount is no rate (4.3亿增长到6.7亿)
-        at = end + (r.end() - r.start() if (r := _ROUND.match(text, end)) is not None else 0)
+        at = end + (r.end() - r.start() if (r := ROUND.match(text, end)) is not None else 0)
         noun = noun_after(text, at, vocab, max_gap=0, classes=(MONEY, COUNT))
         if noun is not None:
             label, unit = noun.name, noun.unit
@@ -281,7 +286,7 @@ _UNIT_NOTE = re.compile(r"(?:[（(]|单位[：:]\s*)$")
 
 
 # A funding round named between an amount and its noun: 2.5亿C轮系列融资, 1亿元Pre-A+轮融资.
-_ROUND = re.compile(r"(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)轮(?:系列)?")
+ROUND = re.compile(r"\s?(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)\s?轮(?:系列)?")  # also "10 亿美元 B 轮融资"
 
 
 # Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".
@@ -463,6 +468,19 @@ def _ranges(text: str, bare: list[_Bare], found: list[Quantity], vocab: Vocabula
                 scale=partner.scale,
             )
         )
+    return out
+
+
+def _units_across_ranges(text: str, found: list[Quantity], vocab: Vocabulary) -> list[Quantity]:
+    """6.2亿至6.4亿美元: the low end, written without its unit, is in the high end's."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if low.unit is not None or high.unit is None or high.unit_implied and high.label is None:
+            continue  # 6亿至8亿用户 shares 用户; 6亿至8亿, nothing
+        connector = vocab.words().range_connectors.starting_at(text, low.end)
+        if connector is not None and high.start == low.end + len(connector):
+            out[i] = replace(low, unit=high.unit, label=low.label or high.label)
     return out
 
 

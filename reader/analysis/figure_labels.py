@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from reader.analysis.figure_grammar import Quantity, noun_after
+from reader.analysis.figure_grammar import ROUND, Quantity, noun_after
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -33,6 +33,25 @@ class LabelHit:
 
 
 
+def directed(text: str, hit: LabelHit, vocab: Vocabulary) -> LabelHit:
+    """``hit`` turned into its fall when it names a comparison and a verb of falling follows it:
+    同比微降0.81%, 较去年同期下降15%, 按年减少2.8% (同比 alone names a rise)."""
+    falling = _FALL_OF.get(hit.label.name)
+    if falling is None:
+        return hit
+    at = _ADVERB.match(text, hit.end).end()
+    fall = vocab.label("降幅")
+    verb = next((v for v in (fall.verbs if fall else ()) if text.startswith(v, at)), None)
+    label = vocab.label(falling)
+    if verb is None or label is None:
+        return hit
+    return LabelHit(hit.start, at + len(verb), label, hit.verb)
+
+
+_FALL_OF = {"同比增长": "同比下降", "环比增长": "环比下降"}
+_ADVERB = re.compile(r"(?:就|则|亦|也|却|仍)?(?:小幅|大幅|略有|略微|略|均|分别|有所|进一步|再度|继续)?")
+
+
 def label_and_unit(
     text: str, fig: Quantity, hits: LabelHits, bounds: Bounds, vocab: Vocabulary
 ) -> tuple[str | None, str | None, LabelHit | None]:
@@ -53,7 +72,9 @@ def label_and_unit(
         return vocab.unit_class(label.unit) == wanted
 
     if wanted == MONEY:
-        noun = noun_after(text, fig.end, vocab, max_gap=2, classes=(MONEY,))
+        round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
+        after = round_.end() if round_ is not None else fig.end  # 5000万美元的天使轮融资: the round's money
+        noun = noun_after(text, after, vocab, max_gap=2, classes=(MONEY,))
         if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
             return noun.name, unit, None
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
@@ -85,9 +106,14 @@ def label_and_unit(
     return None, unit, None
 
 
+_LISTED_SHARE = re.compile(r"\s*[和、及与]\s*[\d.]+\s*%")
+
+
 def _share_named_after(text: str, fig: Quantity, vocab: Vocabulary) -> Label | None:
     """The share measure named right after a percentage and 的: 9%的份额, 30%的市场份额."""
     at = fig.end
+    while (listed := _LISTED_SHARE.match(text, at)) is not None:
+        at = listed.end()  # 分别以10%和8%的份额: the share after the list is each one's
     while at < len(text) and text[at] in "以上下左右 ":
         at += 1
     if not text.startswith("的", at):
@@ -99,8 +125,8 @@ def _share_named_after(text: str, fig: Quantity, vocab: Vocabulary) -> Label | N
 
 # A rate told before the change it measures: 11.39%的同比增长, 16.81%的增长.
 _CHANGE_AFTER = re.compile(
-    r"(?:以上|左右)?的(?:年)?((?:同比|环比)?(?:增长|增幅|涨幅|上涨|提升|增速|下降|下滑|降幅|跌幅|减少|下跌))"
-)
+    r"(?:以上|左右)?(?:[、，,和及与]\s*[\d.]+\s*%)*的?(?:年)?((?:同比|环比)?(?:增长|增幅|涨幅|上涨|提升|增速|下降|下滑|降幅|跌幅|减少|下跌))"
+)  # 11.39%的同比增长; 17.7%、15%、9.9%增长: a list of rates before the change they measure
 
 
 # A short aside in brackets between a measure and its figure: 在线账户数(季度), 营收（亿元）.
@@ -155,11 +181,19 @@ def _label(
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
     named = _named_label(where, fig, measure)
+    if measure in _CHANGES and named is not None:
+        named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
+    if measure not in _CHANGES and earlier and (level := _level_after_change(text, fig, earlier[-1])) is not None:
+        return level  # 配送费用同比增长175%至17亿元 → 配送费用: the level the change reached
     bare_change = named == measure or (named is not None and vocab.label_for(named) == vocab.label(measure or ""))
     if measure in _CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
+    if bare_change and measure in _CHANGES and fig.label is None:
+        return measure  # 同比上升16%, 相比去年同期增长19%: the change, by its one name
+    if fig.label is not None and measure in vocab.generic_labels and (counted := _counted_after(where, fig)):
+        return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
     if named != measure or fig.label is not None:
         return named
     if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
@@ -169,12 +203,35 @@ def _label(
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
         return _label_after(where, fig) or said
+    round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
+    if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
+        return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
     return said
 
 
 # A change told right after the figure it changes says what changed: 营收同比增长.
 _CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下降"))
-_CHANGE_GAP = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{1,8}")
+_CHANGE_GAP = re.compile(r"[)）]?[，,]?\s*[^，,。；;：:\d\s]{1,8}")
+
+
+def _level_after_change(text: str, fig: Quantity, before: Figure) -> str | None:
+    """What the change told right before reached (营收同比增长20%至100亿元 → 营收), or None."""
+    if before.label is None or fig.unit == before.unit or _REACHED.fullmatch(text, before.end, fig.start) is None:
+        return None
+    what = _CHANGE_SUFFIX.sub("", before.label)
+    return what if len(what) >= 2 and what != before.label else None
+
+
+_REACHED = re.compile(r"(?:的增速|的增幅|的速度)?(?:达到|达|至|到|增至|升至|降至)")
+_CHANGE_SUFFIX = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|上升|增速|增幅|涨幅|跌幅)$")
+
+
+def _change_by_name(named: str, measure: str, vocab: Vocabulary) -> str:
+    """``named`` with the comparison it ends in written as ``measure``: 净营业收入环比上升 →
+    净营业收入环比增长, GDP同增 → GDP同比增长, 营收同比微降 → 营收同比下降."""
+    family = {measure, *_FALL_OF.get(measure, ()), *(k for k, v in _FALL_OF.items() if v == measure)}
+    base = [m for m in vocab.label_pattern().finditer(named) if (lab := vocab.label_for(m.group())) and lab.name in family]
+    return named[: base[-1].start()] + measure if base else named
 
 
 def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | None:
@@ -237,6 +294,13 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
         if owner is not None:  # 抖音平台每日用户 → 每日用户: whose it is is the subject
             start = owner.end
             start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
+            # 美团和饿了么在战前日订单量 → 战前日订单量: the owners listed, and where
+            joined = next((w for w in _CONJUNCTIONS if text.startswith(w, start, end)), None)
+            other = next((m for m in mentions.within(start, end) if joined and m.start == start + len(joined)), None)
+            if other is not None and other.end < end:
+                start = other.end
+            if text.startswith("在", start, end) and end - start > 3:
+                start += 1
         if start == before:
             break
     if end - start > _MAX_LABEL:
@@ -252,6 +316,11 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
         return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
     found = list(vocab.label_pattern().finditer(phrase))
+    changed = _changed_noun(phrase, found, measure, vocab)
+    if changed is not None:
+        verb = source[start + changed : start + len(phrase)]
+        # 股价上涨, 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长
+        return source[start : start + changed] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found):
         return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure
     if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
@@ -268,12 +337,26 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     return said[hi:] if lo == 0 or phrase[lo:hi] not in _VERB_MARKERS else said[:lo] + said[hi:]
 
 
+_CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
+
+
+def _changed_noun(phrase: str, found: list[re.Match[str]], measure: str | None, vocab: Vocabulary) -> int | None:
+    """Where the measure ends in a phrase that is a measure and its verb of change
+    (增值服务收入升, 营收增长, 研发投入下降), or None."""
+    if measure not in _CHANGE_WORD or not found or found[-1].end() != len(phrase) or not vocab.is_verb(found[-1].group()):
+        return None
+    noun = phrase[: found[-1].start()]
+    if len(noun) < 2 or not noun.upper().endswith(vocab.label_heads):
+        return None
+    return len(noun)
+
+
 # Words inside a phrase before a figure after which the name of the measure starts: a verb
 # (dropped: 毛绒产品实现营收 → 毛绒产品营收), a comparison or a conjunction (what stands before
 # it goes: 略低于业务量增速 → 业务量增速, 及其他地区营收 → 其他地区营收).
 _VERB_MARKERS = ("实现了", "实现", "拟", "已")
 _LEADING_ONLY = ("以及", "及")
-_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", *_LEADING_ONLY)
+_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", "进行了", "进行", *_LEADING_ONLY)  # 也在进行金额 → 金额
 
 
 def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
@@ -333,6 +416,24 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
         if phrase[:cut].upper().endswith(vocab.label_heads):
             return source[start : start + cut]
     return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
+
+
+def _counted_after(where: LabelText, fig: Quantity) -> str | None:
+    """What a count counts, named right after its counter (9家物业管理公司, 880家公司的股权,
+    45家物业企业上市): the longest phrase there ending in a kind of thing counted, with no name."""
+    text, bounds = where.text, where.bounds
+    clause = bounds.around("clause", fig.start)
+    end = fig.end
+    limit = min(clause[1], fig.end + _MAX_AFTER)
+    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
+        end += 1
+    phrase = text[fig.end : end]
+    joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
+    phrase = phrase[:joined]
+    cut = max((n for n in range(2, len(phrase) + 1) if phrase[:n].endswith(where.vocab.counted_heads)), default=0)
+    if not cut or where.mentions.within(fig.end, fig.end + cut):
+        return None  # 45家物业企业上市 → 物业企业: up to the last thing counted
+    return where.source[fig.end : fig.end + cut]
 
 
 # A profit told as a loss (扣非后净利润预计亏损60.87亿) is the profit, negative: the gold and the

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity
-from reader.analysis.figure_vocab import Vocabulary, Words
+from reader.analysis.figure_vocab import Vocabulary, Words, simplified
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
@@ -33,37 +33,51 @@ def about_the_topic(
 ) -> bool:
     """Whether a figure with no subject of its own may be the article's company's: not a
     market's measure, not an age, and not in a sentence about a whole market. A cue inside a
-    name is the name's ("国内" in 中国内地, "行业" in 中国汽车工业协会's kind) and says nothing."""
+    name is the name's ("国内" in 中国内地, "行业" in 中国汽车工业协会's kind) and says nothing,
+    as does one before what only a company has (全球门店总数)."""
     if label in vocab.market_labels:
         return False
     lo, hi = bounds.around("sentence", fig.start)
-    if _A_COUNT_OF_COMPANIES.search(text, lo, fig.end) is not None:
+    counts_a_group = label == "企业数" and _DIGIT.search(text, fig.end, hi) is not None
+    if counts_a_group or _A_COUNT_OF_COMPANIES.search(text, lo, fig.start) is not None:
         return False  # A股21家上市车企营业收入达5074.69亿元: a group's, not the article company's
     names = [(m.start, m.end) for m in mentions.within(lo, hi)]
     for cue in vocab.market_cues:
         at = text.find(cue, lo, hi)
         while at >= 0:
-            if not any(start < at + len(cue) and at < end for start, end in names):
+            if not any(start < at + len(cue) and at < end for start, end in names) and not text.startswith(
+                vocab.own_after_cue, at + len(cue)
+            ):
                 return False
             at = text.find(cue, at + 1, hi)
     return True
 
 
 _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
+_DIGIT = re.compile(r"\d")
 
 
-def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> str | None:
+def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, title: str = "") -> str | None:
     """The organisation an article is about: named at least three times and at least twice as
-    often as any other organisation or product; None when no one stands out. A name that
-    reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a source, not what the article is
-    about, and is not counted there."""
-    counts = Counter(
-        m.entity for m in mentions if m.type in _ORGISH and not _a_source(text, m, vocab)
+    often as any other organisation or product; else the one organisation of the text that
+    the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
+    stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
+    source, not what the article is about, and is not counted there."""
+    named = [m for m in mentions if m.type in _ORGISH and not _a_source(text, m, vocab)]
+    top = Counter(m.entity for m in named).most_common(2)
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    folded = simplified(title)
+    in_title = {m.entity for m in named if m.surface in folded or m.entity in folded}
+    return in_title.pop() if len(in_title) == 1 else None
+
+
+def titled_people(text: str, mentions: Mentions, vocab: Vocabulary) -> frozenset[str]:
+    """The people the text gives a title (主席兼首席执行官陈睿, CEO张三): they speak for a company."""
+    titles = vocab.words().titles
+    return frozenset(
+        m.entity for m in mentions.all if m.type is EntityType.PERSON and titles.ending_at(text, m.start) is not None
     )
-    top = counts.most_common(2)
-    if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
 
 
 def title_affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
@@ -135,6 +149,8 @@ def subject_of(
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
             if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
                 return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
+        if text.endswith(_PUBLISHED, 0, mention.start):
+            continue  # 小米集团发布的港交所公告: where it was published, not whose the figures are
         if mention.type in _ORGISH and _own_document(text, mention, vocab):
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
         if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
@@ -150,11 +166,13 @@ def subject_of(
             if speaking and not _after_skip_word(text, mention, vocab):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测
             continue
+        if _an_example(text, mention, sentence[0], fig.start):
+            continue  # 收购…，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米: the examples are not whose
         if _in_group(text, mention, in_sentence):
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
         return mention.entity
     if pronoun_at is not None:
-        return _resolve_pronoun(pronoun_at, pronoun_kind, mentions, bounds)
+        return _resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
     if speaker is not None and speaker.type in _ORGISH:
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%
     if speaker is not None and speaker.type is EntityType.PERSON:
@@ -193,6 +211,30 @@ def subject_of(
     return None
 
 
+def listed_names(text: str, mentions: Sequence[Mention]) -> list[str]:
+    """The names of the last list among ``mentions`` (in text order): OPPO(包括OnePlus)和 vivo
+    → [OPPO, vivo]; a name in brackets is an aside, and one name is no list."""
+    if not mentions:
+        return []
+    lo, hi = mentions[0].start, mentions[-1].end
+    asides = [(m.start(), m.end()) for m in _BRACKETED.finditer(text, lo, hi)]
+    outside = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in asides)]
+    if not outside:
+        return []
+    run = [outside[-1]]
+    for mention in reversed(outside[:-1]):
+        gap = _BRACKETED.sub("", text[mention.end : run[0].start]).strip()
+        if gap not in _LIST_JOINS:
+            break
+        run.insert(0, mention)
+    names = [m.entity for m in run]
+    return names if len(names) >= 2 and len(set(names)) == len(names) else []
+
+
+_BRACKETED = re.compile(r"[（(][^（()）]{0,40}[)）]")
+_LIST_JOINS = frozenset({"和", "、", "及", "与", "以及", "跟"})
+
+
 _HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
 _HEADING_LOOKBACK = 6  # paragraphs
 
@@ -208,6 +250,8 @@ def _heading_topic(
         if span is None:
             return None
         line = text[span[0] : span[1]].strip()
+        if any(cue in line for cue in vocab.credit_cues):
+            return None  # 经济观察报 记者 陈月芹: a byline, and the headings above it are the title's
         if len(line) <= _HEADING_CHARS and not any(c in line for c in "。！？；"):
             named = [
                 m for m in mentions.within(*span)
@@ -279,6 +323,19 @@ def _aside_opened(text: str, after: int, before: int) -> int | None:
     return None
 
 
+def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:
+    """Whether ``mention`` is one of the examples of a list that closes before ``hi``:
+    包括广州粤泰、成都信谊物业、浙大新宇等 (the list is what something else did or holds)."""
+    intro = max((text.rfind(w, lo, mention.start) for w in _EXAMPLES), default=-1)
+    if intro < 0:
+        return False
+    close = text.find("等", mention.end, hi)
+    return close >= 0 and not any(c in text[intro:close] for c in "，,；;。")
+
+
+_EXAMPLES = ("包括", "比如", "例如", "诸如", "来自")  # 来自阿里云、美团…等的融资: where it came from
+
+
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
     """Whether ``mention`` is one of a list: X、Y, X、Y等, X等."""
     if text.startswith("等", mention.end):
@@ -338,8 +395,14 @@ def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
 _DOCUMENT_TIME = re.compile(r"(?:本|上|该|今年|去年|(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]\s*)?(?:财年|季度|年度|财季|年)?的?")
 
 
+_PUBLISHED = ("发布的", "披露的", "公布的", "递交的", "提交的", "发布在", "披露于")
+
+
 def _own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """据快狗打车招股书显示, 从英伟达本季度的财报来看: the company's own filing follows its name."""
+    """据快狗打车招股书显示, 从英伟达本季度的财报来看: the company's own filing follows its name
+    (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
+    if text.endswith(_PUBLISHED, 0, mention.start):
+        return False
     if _follows(text, mention, vocab.words().own_documents):
         return True
     at = _DOCUMENT_TIME.match(text, mention.end).end()
@@ -390,7 +453,7 @@ _THE_BASE = re.compile(r"[^，,。；;！？]{0,4}的(?:约|近|超过|超)?")
 # Before the company a round is raised by, after its investors: X对/向Y进行…融资.
 _INVESTED_IN = ("对", "向")
 
-_TOPIC_LEAD = 2  # characters a sentence's topic may stand after its start ("而赛力斯…")
+_TOPIC_LEAD = 2  # characters a sentence's topic may stand after its clause's start ("而赛力斯…")
 
 
 def _opens(sentence_start: int, mention: Mention) -> bool:
@@ -398,19 +461,22 @@ def _opens(sentence_start: int, mention: Mention) -> bool:
 
 
 def _resolve_pronoun(
-    at: int, kind: str, mentions: Mentions, bounds: Bounds
+    text: str, at: int, kind: str, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     sentence = bounds.around("sentence", at)
     types = (EntityType.PERSON,) if kind == "person" else _ORGISH
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
-    if len({m.entity for m in before}) == 1 and _opens(sentence[0], before[0]):
-        return before[0].entity  # 赛力斯的财报…，但其净利润: the sentence's own topic, its only name
+    if len({m.entity for m in before}) == 1 and _opens(bounds.around("clause", before[0].start)[0], before[0]):
+        # 赛力斯的财报…，但其净利润; 值得注意的是，LG新能源虽…，但其…: the sentence's own topic, its only name
+        return before[0].entity
     previous = bounds.previous("sentence", at)
     if previous is not None:
+        # 凭借着清华大学的技术底蕴，智谱成为…。其投后估值: a means is no antecedent
         candidates = [
-            m for m in mentions.within(*previous) if m.type in types
+            m for m in mentions.within(*previous)
+            if m.type in types and (kind == "person" or not _after_skip_word(text, m, vocab))
         ]
         if candidates:
             # a person is the last one named; an organisation is the previous sentence's topic

@@ -147,9 +147,12 @@ class Vocabulary:
     label_links: tuple[str, ...] = ()  # longest first
     generic_labels: frozenset[str] = frozenset()
     label_heads: tuple[str, ...] = ()
+    counted_heads: tuple[str, ...] = ()
     label_leads: tuple[str, ...] = ()  # longest first
     own_documents: tuple[str, ...] = ()  # longest first
     market_cues: tuple[str, ...] = ()
+    credit_cues: tuple[str, ...] = ()
+    own_after_cue: tuple[str, ...] = ()
     market_labels: frozenset[str] = frozenset()
     source_clause_ends: tuple[str, ...] = ()
 
@@ -334,9 +337,12 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         label_links=_longest_first(context["label"]["links"]),
         generic_labels=frozenset(context["label"]["generic"]),
         label_heads=tuple(context["label"]["heads"]),
+        counted_heads=tuple(context["label"]["counted"]),
         label_leads=_longest_first(context["label"]["leads"]),
         own_documents=_longest_first(context["subject"]["own_documents"]),
         market_cues=tuple(context["subject"]["market_cues"]),
+        credit_cues=tuple(context["subject"]["credit_cues"]),
+        own_after_cue=tuple(context["subject"]["own_after_cue"]),
         market_labels=frozenset(context["subject"]["market_labels"]),
         source_clause_ends=tuple(context["subject"]["source_clause_ends"]),
     )

@@ -19,19 +19,23 @@ def extract_figures(
     mentions: Sequence[Mention] = (),
     date: str | None = None,
     *,
+    title: str = "",
     vocab: Vocabulary | None = None,
 ) -> tuple[Figure, ...]:
     """Every figure in ``text`` as a Figure with label, subject, period and kind, sorted by start.
 
     ``mentions`` are the article's entity mentions (subjects are chosen among them); ``date`` is
-    the article's ISO date, against which 今年/去年 are resolved."""
+    the article's ISO date, against which 今年/去年 are resolved; ``title`` the article's title,
+    whose organisation is the article's when the text does not name another often."""
     vocab = vocab or default_vocabulary()
     folded = simplified(text)
-    return explain(folded, quantities_in(text, folded, vocab), mentions, date, vocab, source=text)
+    return explain(folded, quantities_in(text, folded, vocab), mentions, date, vocab, source=text, title=title)
 
 
 # A stock ticker glossed after a name: NVDA.O, 00700.HK, 000029.SZ.
 _TICKER = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}|\d{4,6}\.[A-Z]{2}")
+# A short code in capitals (股票代码:JD, NASDAQ:BILI): the name's spelled form is preferred.
+_CODE = re.compile(r"[A-Z]{1,5}")
 
 
 def subject_as_written(figure: Figure, mentions: Sequence[Mention]) -> str | None:
@@ -42,7 +46,8 @@ def subject_as_written(figure: Figure, mentions: Sequence[Mention]) -> str | Non
         return None
     before = [m for m in mentions if m.entity == figure.subject and m.end <= figure.start]
     named = [m for m in before if not _TICKER.fullmatch(m.surface)]
+    spelled = [m for m in named if not _CODE.fullmatch(m.surface)]
     if named or before:
-        return (named or before)[-1].surface  # 英伟达, not its ticker NVDA.O
+        return (spelled or named or before)[-1].surface  # 英伟达, not its ticker NVDA.O; 京东, not JD
     after = next((m for m in mentions if m.entity == figure.subject), None)
     return after.surface if after is not None else figure.subject

@@ -28,7 +28,7 @@ not a period, unless it is a cut-off (截至9月30日).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis.numerals import parse_number
 from reader.spans import check_span, resolve_overlaps
@@ -150,7 +150,36 @@ def _relative_part(word: str, date: str | None) -> str | None:
 
 
 def find_periods(text: str, date: str | None = None) -> list[TimeExpr]:
-    """Every time expression in ``text``, ranges merged, in text order."""
+    """Every time expression in ``text``, ranges merged, in text order. Spaces typeset between
+    a number and its 年/月 (2022 年, 23 年 5 月) are read through."""
+    kept = [m.start() for m in _TYPESET_SPACE.finditer(text)]
+    if not kept:
+        return _find_periods(text, date)
+    compact, where = _removed(text, _TYPESET_SPACE)
+    return [
+        replace(e, start=where[e.start], end=where[e.end - 1] + 1) for e in _find_periods(compact, date)
+    ]
+
+
+# A space between a number and the time word after it, or between 年 and the month or quarter.
+_TYPESET_SPACE = re.compile(r"(?<=[0-9])[ \u00a0\u2009\u3000]{1,2}(?=[年月日号])|(?<=[年月])[ \u00a0\u2009\u3000]{1,2}(?=[0-9第一二三四上下Qq])")
+
+
+def _removed(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    """``text`` without the matches of ``pattern``, and where each kept character stood."""
+    where: list[int] = []
+    pieces: list[str] = []
+    at = 0
+    for m in pattern.finditer(text):
+        pieces.append(text[at : m.start()])
+        where.extend(range(at, m.start()))
+        at = m.end()
+    pieces.append(text[at:])
+    where.extend(range(at, len(text)))
+    return "".join(pieces), where
+
+
+def _find_periods(text: str, date: str | None) -> list[TimeExpr]:
     year0 = article_year(date)
     found: list[TimeExpr] = []
     for match in _RELATIVE_PART.finditer(text):

@@ -147,7 +147,7 @@ class Analyzer:
             )
             text = text[:cut]
         mentions = recognizer.recognise(text, article.title or "")
-        return read_over(text, mentions, article.date, partial)
+        return read_over(text, mentions, article.date, partial, article.title or "")
 
 
     def relink(self, article: Article, analysis: Analysis) -> Analysis:
@@ -158,14 +158,15 @@ class Analyzer:
         mentions = self.recognizer.relinked(text, analysis.mentions)
         if mentions == analysis.mentions:
             return analysis
-        return read_over(text, mentions, article.date, analysis.partial)
+        return read_over(text, mentions, article.date, analysis.partial, article.title or "")
 
 
-def read_over(text: str, mentions: Sequence[Mention], date: str | None, partial: str | None = None) -> Analysis:
-    """The analysis of ``text`` (an article's analysed part) given its ``mentions``: the figures
-    and quotes read over them (a figure's subject and a quote's speaker are mentions)."""
+def read_over(text: str, mentions: Sequence[Mention], date: str | None, partial: str | None = None, title: str = "") -> Analysis:
+    """The analysis of ``text`` (an article's analysed part, under ``title``) given its
+    ``mentions``: the figures and quotes read over them (a figure's subject and a quote's
+    speaker are mentions)."""
     mentions = tuple(mentions)
-    figures = _figures().extract_figures(text, mentions, date)
+    figures = _figures().extract_figures(text, mentions, date, title=title)
     return Analysis(mentions, tuple(figures), partial, _quotes().find_quotes(text, mentions))
 
 

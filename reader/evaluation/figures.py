@@ -211,7 +211,7 @@ def score_folder(seeds: Path, gold_folder: Path) -> tuple[list[FigureScore], flo
         article = load_file(seeds / gold.file, seeds)
         mentions = recognizer.recognise(article.text)
         started = time.perf_counter()
-        figures = extract_figures(article.text, mentions, article.date)
+        figures = extract_figures(article.text, mentions, article.date, title=article.title or "")
         spent += time.perf_counter() - started
         scores.append(score_figures(gold.stem, article.text, gold.data["metrics"], figures))
     return scores, spent

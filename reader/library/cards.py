@@ -64,7 +64,7 @@ def card_details(library: Library, name: str) -> CardDetails:
         series=tuple(sorted(series(figures), key=lambda line: -len(line.points))),
         clashing=frozenset(clashing),
         conflicted=conflicted,
-        titles=tuple((key, library.article(key).title) for key in dict.fromkeys(k for k, _ in figures)),
+        titles=tuple((key, library.listed(key).title) for key in dict.fromkeys(k for k, _ in figures)),
         quotes=quotes_by(library, name),
     )
 
@@ -93,7 +93,7 @@ def build_card(
         aliases=aliases,
         description=description,
         mentions=summary.mentions,
-        articles=tuple(library.article(k) for k in newest),
+        articles=tuple(library.listed(k) for k in newest),  # titles and dates: no payload read
         article_count=library.count_stories(summary.articles),
         notes=notes,
         copies=len(summary.articles),

@@ -56,6 +56,100 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
     return zlib.compress(head + b"\0" + raw.mentions.tobytes(), 1)
 
 
+def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, str, list[tuple[str, str, str]]]:
+    """What a reopen reads of a cached analysis (the store's listings table): the article's
+    metadata and its entity names (JSON), its mentions (packed ints), its reprint sketch and its
+    text — all that the library's list and indexes need, none of what only an opened article
+    does (blocks, styles, figures, quotes: in the payload) — and what it cites of each name
+    (``cited``), stored apart for the entity cards."""
+    head = {
+        "title": article.title,
+        "source": article.source,
+        "author": article.author,
+        "date": article.date,
+        "tags": article.tags,
+        "url": article.url,
+        "credits": [list(c) for c in article.credits],
+        "entities": analysis.entities,
+        "types": analysis.types,
+        "partial": analysis.partial,
+    }
+    return (
+        json.dumps(head, ensure_ascii=False, separators=(",", ":")),
+        analysis.mentions.tobytes(),
+        (analysis.sketch or sketch(article.text)).to_text(),
+        article.text,
+        cited(analysis),
+    )
+
+
+def cited(analysis: RawAnalysis) -> list[tuple[str, str, str]]:
+    """For each name a figure is about or a quote is by: (name, its figure rows, its quote rows)
+    as JSON, the rows as the payload stores them (an entity card reads these)."""
+    assert analysis.figures is not None and analysis.quotes is not None
+    figures: dict[str, list[list]] = {}
+    quotes: dict[str, list[list]] = {}
+    for row in analysis.figures:
+        if row[7] is not None:
+            figures.setdefault(row[7], []).append(row)
+    for row in analysis.quotes:
+        if row[2] is not None:
+            quotes.setdefault(row[2], []).append(row)
+    return [
+        (name, _json(figures.get(name, [])), _json(quotes.get(name, [])))
+        for name in dict.fromkeys([*figures, *quotes])
+    ]
+
+
+def from_cited(figures: str, quotes: str) -> RawAnalysis:
+    """An analysis holding only what an article cites of one name (``cited``'s rows): enough
+    for ``figures_about`` and ``quotes_by`` of that name."""
+    return RawAnalysis([], array("i"), _rows(figures), [], None, _rows(quotes))
+
+
+def _rows(text: str) -> list[list]:
+    return [] if text == "[]" else json.loads(text)  # most articles cite a name for one of the two
+
+
+def _json(rows: list[list]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if rows else "[]"
+
+
+def decode_listing(
+    head: str, mentions: bytes, stored_sketch: str, text: str, key: str, file: str, content_hash: str, path: str = ""
+) -> tuple[Article, RawAnalysis]:
+    """An article from its listing, without its blocks and styles, and its analysis without
+    its figures and quotes (``RawAnalysis.complete`` is False): both are read from the payload
+    when the article is opened."""
+    doc = json.loads(head)
+    flat = array("i")
+    flat.frombytes(mentions)
+    source, author, date = (None if doc[f] is None else _shared(doc[f]) for f in ("source", "author", "date"))
+    article = Article(
+        key=key,
+        file=file,
+        title=doc["title"],
+        text=text,
+        source=source,
+        author=author,
+        date=date,
+        tags=tuple(_shared(t) for t in doc["tags"]),
+        url=doc["url"],
+        content_hash=content_hash,
+        path=path,
+        credits=tuple((role, name) for role, name in doc["credits"]),
+    )
+    return article, RawAnalysis(
+        [_shared(name) for name in doc["entities"]],
+        flat,
+        None,
+        [_shared(t) for t in doc["types"]],
+        doc["partial"],
+        None,
+        Sketch.from_text(stored_sketch),
+    )
+
+
 def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, Analysis]:
     article, raw = decode_raw(payload, key, file, content_hash, path)
     return article, raw.build(article.text)
@@ -63,7 +157,8 @@ def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "
 
 class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
-    only for the article someone looks at (a 10k library holds millions of mentions)."""
+    only for the article someone looks at (a 10k library holds millions of mentions). One read
+    from a listing has no figures and quotes yet (None: ``complete`` is False)."""
 
     __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch")
 
@@ -71,19 +166,29 @@ class RawAnalysis:
         self,
         entities: list[str],
         mentions: array,
-        figures: list[list],
+        figures: list[list] | None,
         types: list[str],
         partial: str | None = None,
-        quotes: list[list] | None = None,
+        quotes: list[list] | None = [],  # noqa: B006 - never mutated; None: not read yet
         sketch: Sketch | None = None,
     ) -> None:
-        self.quotes = quotes or []  # [start, end, speaker or None, cue start, cue end]
+        self.quotes = quotes  # [start, end, speaker or None, cue start, cue end]
         self.sketch = sketch  # the text's reprint sketch, when the cache had it
         self.partial = partial  # why only part of the article was analysed, else None
         self.entities = entities  # local entity names; mentions refer to them by index
         self.types = types  # each local entity's type value, from its first mention
         self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
         self.figures = figures  # [start, end, value, unit, implied, qualifier, label, subject, period, kind, measure]
+
+    @property
+    def complete(self) -> bool:
+        """Whether the figures and quotes are here (else they are in the cached payload)."""
+        return self.figures is not None and self.quotes is not None
+
+    def with_payload_of(self, full: RawAnalysis) -> RawAnalysis:
+        """This analysis with the figures and quotes of ``full``, the same analysis read
+        from its payload."""
+        return RawAnalysis(self.entities, self.mentions, full.figures, self.types, self.partial, full.quotes, self.sketch)
 
     @classmethod
     def of(cls, analysis: Analysis) -> RawAnalysis:
@@ -101,6 +206,7 @@ class RawAnalysis:
         return cls(list(entities), mentions, figures, [types[name] for name in entities], analysis.partial, quotes)
 
     def build(self, text: str) -> Analysis:
+        assert self.figures is not None and self.quotes is not None, "figures and quotes not read yet"
         names = self.entities
         flat = self.mentions
         mentions = tuple(
@@ -117,6 +223,7 @@ class RawAnalysis:
     def figures_about(self, subject: str, text: str) -> tuple[Figure, ...]:
         """Only the figures whose subject is ``subject`` (an entity card wants a few figures
         from each of many articles, not every mention of them)."""
+        assert self.figures is not None, "figures not read yet"
         return tuple(
             Figure(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
             for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures
@@ -126,6 +233,7 @@ class RawAnalysis:
 
     def quotes_by(self, speaker: str) -> tuple[Quote, ...]:
         """Only the quotes whose speaker is ``speaker`` (for an entity card across the library)."""
+        assert self.quotes is not None, "quotes not read yet"
         return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
 
 

@@ -75,7 +75,7 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
         figures = tuple(replace(f, subject=new) if f.subject == old else f for f in analysis.figures)
         quotes = tuple(replace(q, speaker=new) if q.speaker == old else q for q in analysis.quotes)
         return Analysis(tuple(mentions), figures, analysis.partial, quotes)
-    return read_over(text, mentions, article.date, analysis.partial)
+    return read_over(text, mentions, article.date, analysis.partial, article.title or "")
 
 
 def correct_all(

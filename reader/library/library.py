@@ -15,10 +15,11 @@ from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.ingest.model import Article
-from reader.library import order
+from reader.library import codec, order
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.reprints import Sketch, group, sketch
+from reader.library.store import Payloads
 
 CONTEXT_CHARS = 30  # each side of a mention in a keyword-in-context line
 
@@ -95,7 +96,13 @@ class Library:
     """Articles in library order (by file path), their analyses, and indexes over both.
 
     Analyses are held compactly (plain lists from the cache) and the mention index as int
-    arrays; Mention and Figure objects are built for the articles someone opens."""
+    arrays; Mention and Figure objects are built for the articles someone opens.
+
+    An article reopened from the cache is *listed*: ``articles`` holds it with its text and
+    metadata but without its blocks and styles, and its analysis without figures and quotes;
+    ``article`` and ``analysis`` read those from the cached payload (``payloads``) when it is
+    opened, and ``figures_about`` and ``quotes_by`` when a card asks. Decoding every payload
+    was most of a reopen (bench/RESULTS.md, "Reopen without the payloads")."""
 
     def __init__(
         self,
@@ -104,9 +111,17 @@ class Library:
         analyses: dict[str, Analysis | RawAnalysis],
         errors: Iterable[LoadError] = (),
         notices: Iterable[str] = (),
+        payloads: Payloads | None = None,
+        listed: Iterable[str] = (),
     ) -> None:
         self.root = root
         self.articles: tuple[Article, ...] = tuple(articles)
+        self._payloads = payloads
+        self._listed = frozenset(listed)  # keys of the articles whose blocks are in the payload
+        if self._listed and payloads is None:
+            raise ValueError(f"{len(self._listed)} listed articles and no payloads to read them from")
+        self._opened: OrderedDict[int, tuple[Article, RawAnalysis]] = OrderedDict()  # read from payloads
+        self._opened_lock = threading.Lock()
         self.errors: tuple[LoadError, ...] = tuple(errors)
         self.notices: tuple[str, ...] = tuple(notices)  # about the whole load: "the disk is full"
         self._by_key = {a.key: a for a in self.articles}
@@ -127,6 +142,12 @@ class Library:
         self._story_lock = threading.Lock()
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         self._newest: tuple[Article, ...] | None = None
+        if sum(len(raw.mentions) for raw in self._raw) >= _ARRAY_INDEX_MIN * 4:
+            self._index_by_arrays()
+        else:
+            self._index_by_loop()
+
+    def _index_by_loop(self) -> None:
         for i, raw in enumerate(self._raw):
             local: list[array] = []
             for name, mention_type in zip(raw.entities, raw.types):
@@ -139,6 +160,39 @@ class Library:
             for start, end, entity in zip(flat[0::4], flat[1::4], flat[2::4]):
                 local[entity].extend((i, start, end))
             self._article_entities.append(tuple(raw.entities))
+
+    def _index_by_arrays(self) -> None:
+        """The same index as ``_index_by_loop``, with every mention placed by numpy: the loop
+        extended an array once per mention (0.5 s of a 10k reopen, 9.8 s at 100k)."""
+        import numpy as np  # noqa: PLC0415 - a large library's only; a launch paints without it
+
+        names: list[str] = []  # every article's entity names, one article after another
+        types: list[str] = []
+        starts = array("q")  # where each article's names begin in ``names``
+        counts = array("q")  # each article's number of mentions
+        for raw in self._raw:
+            starts.append(len(names))
+            counts.append(len(raw.mentions) // 4)
+            names += raw.entities
+            types += raw.types
+            self._article_entities.append(tuple(raw.entities))
+        ids = {name: k for k, name in enumerate(dict.fromkeys(names))}  # in order of first mention
+        for (name, mention_type), n in Counter(zip(names, types)).items():  # in order of first mention too
+            self._types[name][mention_type] += n
+        local_ids = np.fromiter(map(ids.__getitem__, names), dtype=np.intc, count=len(names))
+        flat = np.frombuffer(b"".join(raw.mentions.tobytes() for raw in self._raw), dtype=np.intc).reshape(-1, 4)
+        count_array = np.frombuffer(counts, dtype=np.int64)
+        article = np.repeat(np.arange(len(self._raw), dtype=np.intc), count_array)
+        name_id = local_ids[
+            np.repeat(np.frombuffer(starts, dtype=np.int64), count_array) + flat[:, 2]
+        ]
+        order = np.argsort(name_id, kind="stable")  # library order kept within each name
+        triples = np.ascontiguousarray(np.stack((article, flat[:, 0], flat[:, 1]), axis=1)[order], dtype=np.intc)
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(name_id, minlength=len(ids)))))
+        for name, k in ids.items():
+            refs = array("i")
+            refs.frombytes(triples[bounds[k] : bounds[k + 1]].tobytes())
+            self._index[name] = refs
 
     @property
     def folders(self) -> tuple[Path, ...]:
@@ -153,7 +207,51 @@ class Library:
 
     # -- articles
     def article(self, key: str) -> Article:
+        """The article with its blocks and styles (read from the cache if it was listed)."""
+        if key in self._listed:
+            return self._read(self._order[key])[0]
         return self._by_key[key]
+
+    def listed(self, key: str) -> Article:
+        """The article as the library lists it: its text and metadata, and its blocks and
+        styles only if it was not reopened from the cache (cards and lists want no more)."""
+        return self._by_key[key]
+
+    def _read(self, i: int, keep: bool = True) -> tuple[Article, RawAnalysis]:
+        """Article ``i`` and its analysis as its cached payload holds them; the last few read
+        are kept (unless ``keep`` is False)."""
+        with self._opened_lock:
+            found = self._opened.get(i)
+            if found is not None:
+                self._opened.move_to_end(i)
+                return found
+        assert self._payloads is not None
+        listed = self.articles[i]
+        payload = self._payloads.read([listed.content_hash])[listed.content_hash]
+        found = codec.decode_raw(payload, listed.key, listed.file, listed.content_hash, listed.path)
+        if keep:
+            with self._opened_lock:
+                self._opened[i] = found
+                if len(self._opened) > _BUILT_KEPT:
+                    self._opened.popitem(last=False)
+        return found
+
+    def _complete(self, indexes: Iterable[int]) -> Iterator[tuple[int, RawAnalysis]]:
+        """The analyses of articles ``indexes``, in that order, with their figures and quotes:
+        those that lack them read from the cache a few hundred at a time, and kept (their
+        figures and quotes, not their blocks: the next card that wants them reads none)."""
+        indexes = list(indexes)
+        for start in range(0, len(indexes), _READ_AT_ONCE):
+            raws = {i: self._raw[i] for i in indexes[start : start + _READ_AT_ONCE]}
+            wanting = [i for i, raw in raws.items() if not raw.complete]
+            if wanting:
+                assert self._payloads is not None
+                payloads = self._payloads.read(list(dict.fromkeys(self.articles[i].content_hash for i in wanting)))
+                for i in wanting:
+                    a = self.articles[i]
+                    _, full = codec.decode_raw(payloads[a.content_hash], a.key, a.file, a.content_hash, a.path)
+                    raws[i] = self._raw[i] = raws[i].with_payload_of(full)
+            yield from raws.items()
 
     def __contains__(self, key: object) -> bool:
         return key in self._by_key
@@ -178,7 +276,13 @@ class Library:
         built = self._built.get(key)
         if built is None:
             i = self._order.get(key)
-            built = self._raw[i].build(self.articles[i].text) if i is not None else Analysis()
+            if i is None:
+                built = Analysis()
+            else:
+                raw = self._raw[i]
+                if not raw.complete:
+                    raw = raw.with_payload_of(self._read(i, keep)[1])
+                built = raw.build(self.articles[i].text)
             if not keep:
                 return built
             self._built[key] = built
@@ -197,7 +301,9 @@ class Library:
             analyses: dict[str, Analysis | RawAnalysis] = {
                 a.key: changed.get(a.key, raw) for a, raw in zip(self.articles, self._raw)
             }
-            library = Library(self.root, self.articles, analyses, self.errors, self.notices)
+            library = Library(
+                self.root, self.articles, analyses, self.errors, self.notices, self._payloads, self._listed
+            )
             library._folded = self._folded  # the same texts: folded once
             library._newest = self._newest  # and sorted once
             library._sketches = self._sketches  # and grouped into stories once
@@ -210,6 +316,7 @@ class Library:
     def _updated(self, new: dict[int, RawAnalysis]) -> Library:
         library = Library(self.root, (), {}, self.errors, self.notices)
         library.articles, library._by_key, library._order = self.articles, self._by_key, self._order
+        library._payloads, library._listed = self._payloads, self._listed
         library._raw = list(self._raw)
         library._article_entities = list(self._article_entities)
         library._index = dict(self._index)
@@ -367,9 +474,9 @@ class Library:
         Read from the compact analyses without touching the per-article cache, so it may run
         off the GUI thread."""
         found: list[tuple[str, Figure]] = []
-        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
+        for i, raw in self._citing(name):
             article = self.articles[i]
-            found.extend((article.key, m) for m in self._raw[i].figures_about(name, article.text))
+            found.extend((article.key, m) for m in raw.figures_about(name, article.text))
         return found
 
     def quotes_by(self, name: str) -> list[tuple[str, Quote]]:
@@ -377,9 +484,31 @@ class Library:
         speaker is always named in its article (a pronoun resolves to a mention there), so only
         the articles that mention it are read; like figures_about, safe off the GUI thread."""
         found: list[tuple[str, Quote]] = []
-        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
-            found.extend((self.articles[i].key, q) for q in self._raw[i].quotes_by(name))
+        for i, raw in self._citing(name):
+            found.extend((self.articles[i].key, q) for q in raw.quotes_by(name))
         return found
+
+    def _citing(self, name: str) -> Iterator[tuple[int, RawAnalysis]]:
+        """Each article that names the entity, in library order, with an analysis that holds at
+        least its figures about it and its quotes by it: a listed article's come from the
+        store's rows for that name (no payload read), or from its payload when its listing has
+        since been dropped (a later correction's cache)."""
+        indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
+        wanting = [i for i in indexes if not self._raw[i].complete]
+        rows: dict[str, tuple[str, str]] = {}
+        read: dict[int, RawAnalysis] = {}
+        if wanting:
+            assert self._payloads is not None
+            rows, listed = self._payloads.cited(name, list(dict.fromkeys(self.articles[i].content_hash for i in wanting)))
+            read = dict(self._complete(i for i in wanting if self.articles[i].content_hash not in listed))
+        for i in indexes:
+            raw = self._raw[i]
+            if raw.complete:
+                yield i, raw
+            elif i in read:
+                yield i, read[i]
+            else:
+                yield i, codec.from_cited(*rows.get(self.articles[i].content_hash, ("[]", "[]")))
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share (the copies
@@ -498,6 +627,10 @@ class Library:
 
 
 _BUILT_KEPT = 32
+_READ_AT_ONCE = 256
+# A library of this many mentions or more is indexed by numpy (~50k: a few hundred articles):
+# below it, importing numpy would cost more than the loop.
+_ARRAY_INDEX_MIN = 50_000  # payloads read from the cache in one query for a card's figures
 # A library whose analyses change in more than one article in this many is built afresh rather
 # than updated name by name.
 _REBUILD_SHARE = 4

@@ -21,7 +21,7 @@ from reader.library import codec, collector
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.library import Library, library_id
-from reader.library.store import Store
+from reader.library.store import Listed, Listing, Payloads, Store
 from reader.library.workers import analyse_job, analysis_pool
 
 
@@ -58,7 +58,9 @@ def _load_library(
     notices: list[str] = []
     articles: list[Article] = []
     analyses: dict[str, RawAnalysis] = {}
+    listed: list[str] = []  # articles read from their listing: blocks, figures, quotes in the payload
     version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
+    payloads = Payloads(store.path, version) if store is not None else None
     pool: Executor | None = None
     done = 0
     try:
@@ -68,10 +70,11 @@ def _load_library(
             items = found[chunk_start : chunk_start + _CHUNK]
             stats = [_file_stat(item) for item in items]
             cached: dict[str, bytes] = {}
+            listings: dict[str, Listing] = {}
             unchanged: dict[int, str] = {}  # item's place in the chunk → its cached content hash
             if store is not None:
                 try:
-                    unchanged, cached = _unchanged(store, stats, version)
+                    unchanged, listings = _unchanged(store, stats, version)
                 except StoreUnavailable as error:
                     notices.append(f"{error}; reading on without the cache")
                     store = None
@@ -94,14 +97,18 @@ def _load_library(
                     seen.append((info.path, info.size, info.mtime_ns, content_hash))
             if store is not None:
                 try:
-                    read = [h for _, _, h in chunk if h not in cached]
+                    wanted = list(dict.fromkeys(h for _, _, h in chunk if h not in listings))
+                    listings.update(store.cached_listings(wanted, version) if wanted else {})
+                    # A cache from before listings (or an entry whose listing was dropped): its
+                    # payloads are read and decoded once, and their listings written.
+                    read = [h for h in wanted if h not in listings]
                     cached.update(store.cached_documents(read, version) if read else {})
                     if seen:
                         store.remember_file_hashes(seen)
                 except StoreUnavailable as error:
                     notices.append(f"{error}; reading on without the cache")
                     store = None
-            missing = [c for c in chunk if c[2] not in cached and c[0].relative not in analyses]
+            missing = [c for c in chunk if c[2] not in cached and c[2] not in listings and c[0].relative not in analyses]
             if pool is None and workers > 1 and len(missing) >= _POOL_MIN and isinstance(analyzer, Analyzer):
                 pool = analysis_pool(analyzer, workers)
             made: dict[str, bytes] = {}  # payloads the worker processes produced
@@ -116,8 +123,11 @@ def _load_library(
                     if cancelled is not None and cancelled.is_set():
                         break  # quitting: do not wait for the rest of the chunk (issue 17)
                 if cancelled is not None and cancelled.is_set():
-                    chunk = [c for c in chunk if c[2] in made or c[2] in cached or c[0].relative in failed]
+                    chunk = [
+                        c for c in chunk if c[2] in made or c[2] in cached or c[2] in listings or c[0].relative in failed
+                    ]
             fresh: list[tuple[str, bytes]] = []
+            new_listings: dict[str, Listed] = {}  # for payloads written or read without one
             for item, data, content_hash in chunk:
                 done += 1
                 key = item.relative
@@ -127,7 +137,10 @@ def _load_library(
                     errors.append(LoadError(key, failed[key]))
                     continue
                 payload = cached.get(content_hash) or made.get(content_hash)
-                if payload is None:
+                if content_hash in listings:
+                    article, analysis = codec.decode_listing(*listings[content_hash], key, key, content_hash, str(item.path))
+                    listed.append(key)
+                elif payload is None:
                     try:
                         article = parse_article(data, key, html=is_html(item.path), path=str(item.path))
                     except IngestError as error:
@@ -135,19 +148,25 @@ def _load_library(
                         continue
                     analysis = RawAnalysis.of(analyzer.analyse(article))
                     fresh.append((content_hash, codec.encode(article, analysis)))
+                    new_listings[content_hash] = codec.listing(article, analysis)
                 else:
                     article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
                     if content_hash in made:
                         fresh.append((content_hash, payload))
+                    new_listings[content_hash] = codec.listing(article, analysis)
                 articles.append(article)
                 analyses[key] = analysis
                 if analysis.partial:  # past its budget: shown, analysed in part, and said
                     notices.append(f"{key}: {analysis.partial}")
                 if progress is not None:
                     progress(done, len(found), key)
-            if store is not None and fresh:
+            if store is not None and (fresh or new_listings):
                 try:
-                    store.put_documents(fresh, version)
+                    written = {h for h, _ in fresh}
+                    if fresh:
+                        store.put_documents(fresh, version, [(h, x) for h, x in new_listings.items() if h in written])
+                    if len(new_listings) > len(written):
+                        store.put_listings([(h, x) for h, x in new_listings.items() if h not in written], version)
                 except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
                     notices.append(f"{error}; reading on without the cache")
                     store = None
@@ -155,7 +174,7 @@ def _load_library(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    library = Library(library_id(paths), articles, analyses, errors, notices)
+    library = Library(library_id(paths), articles, analyses, errors, notices, payloads if listed else None, listed)
     collector.keep()  # and its indexes
     return library
 
@@ -186,9 +205,10 @@ def _file_stat(item: Found) -> _Stat | None:
     return _Stat(os.path.abspath(item.path), info.st_size, info.st_mtime_ns, trusted)
 
 
-def _unchanged(store: Store, stats: list[_Stat | None], version: str) -> tuple[dict[int, str], dict[str, bytes]]:
+def _unchanged(store: Store, stats: list[_Stat | None], version: str) -> tuple[dict[int, str], dict[str, Listing]]:
     """The files whose size and modification time are what they were when last read and whose
-    analysis is cached (their place in ``stats`` → content hash), and those cache entries."""
+    analysis is cached (their place in ``stats`` → content hash), and the listings of those
+    that have one."""
     paths = [s.path for s in stats if s is not None]
     known = store.file_hashes(paths) if paths else {}
     candidates: dict[int, str] = {}
@@ -197,8 +217,13 @@ def _unchanged(store: Store, stats: list[_Stat | None], version: str) -> tuple[d
             size, mtime_ns, content_hash = known[info.path]
             if (size, mtime_ns) == (info.size, info.mtime_ns):
                 candidates[i] = content_hash
-    cached = store.cached_documents(list(dict.fromkeys(candidates.values())), version) if candidates else {}
-    return {i: h for i, h in candidates.items() if h in cached}, cached
+    hashes = list(dict.fromkeys(candidates.values()))
+    listings = store.cached_listings(hashes, version) if hashes else {}
+    # Only those without a listing are looked for among the payloads (a cache from before
+    # listings): finding a key in that table reads most of its pages.
+    rest = [h for h in hashes if h not in listings]
+    cached = store.cached_hashes(rest, version) if rest else set()
+    return {i: h for i, h in candidates.items() if h in listings or h in cached}, listings
 
 
 def analysis_workers() -> int:

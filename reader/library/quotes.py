@@ -45,7 +45,7 @@ def quotes_in(article: Article, quotes: tuple[Quote, ...]) -> tuple[QuoteRef, ..
 def quotes_by(library: Library, name: str) -> tuple[QuoteRef, ...]:
     """Every quote the entity ``name`` said, across the library: the newest article first
     (undated ones last), in reading order within an article."""
-    refs = [_ref(library.article(key), q) for key, q in library.quotes_by(name)]
+    refs = [_ref(library.listed(key), q) for key, q in library.quotes_by(name)]
     # Two stable sorts: reading order, then by date descending, undated last.
     refs.sort(key=lambda r: r.quote.start)
     refs.sort(key=lambda r: r.date or "", reverse=True)

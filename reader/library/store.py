@@ -10,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from reader.errors import StoreTooNew, StoreUnavailable
 
 DB_NAME = "reader.sqlite3"
+
+# A cached analysis as a reopen reads it (codec.listing): head (JSON), mentions (packed ints),
+# reprint sketch, text.
+Listing = tuple[str, bytes, str, str]
+# What an article's figures say about a name and what it quoted the name saying (codec.cited):
+# name, figure rows (JSON), quote rows (JSON).
+Cited = tuple[str, str, str]
+# A listing as it is written: with the article's cited rows.
+Listed = tuple[str, bytes, str, str, list[Cited]]
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the analysis cache, keyed by file content and by the analysis version that made it
@@ -74,6 +83,38 @@ MIGRATIONS: tuple[str, ...] = (
         mtime_ns INTEGER NOT NULL,
         content_hash TEXT NOT NULL
     ) WITHOUT ROWID;
+    """,
+    # 4: what a reopen reads of each cached analysis — the article's metadata and text, its
+    # entity names, mentions and reprint sketch — apart from the payload, which also holds the
+    # blocks, styles, figures and quotes and is read when the article is opened (a reopen
+    # decoded every payload: 2 s at 10k articles, 25 s at 100k). Filled as payloads are
+    # written, and for a cache from before this table by the first reopen that reads them.
+    """
+    CREATE TABLE listings (
+        content_hash TEXT NOT NULL,
+        version TEXT NOT NULL,
+        head TEXT NOT NULL,
+        mentions BLOB NOT NULL,
+        sketch TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (content_hash, version)
+    );
+    """,
+    # 5: written with each listing, an article's figures about each subject and quotes by each
+    # speaker (JSON rows as in the payload): an entity card reads these, not every payload of the
+    # articles naming it. Listings written before have none: they are dropped, and the next
+    # reopen writes them again from the payloads.
+    """
+    DELETE FROM listings;
+    CREATE TABLE cited (
+        version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        figures TEXT NOT NULL,
+        quotes TEXT NOT NULL,
+        PRIMARY KEY (version, content_hash, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX cited_name ON cited (version, name);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -227,17 +268,94 @@ class Store:
             raise self._unavailable(error) from error
         return found
 
-    def put_documents(self, items: list[tuple[str, bytes]], version: str) -> None:
+    def cached_hashes(self, hashes: list[str], version: str) -> set[str]:
+        """Which of ``hashes`` have a cached analysis (their payloads are not read)."""
+        found: set[str] = set()
+        try:
+            for i in range(0, len(hashes), 900):
+                chunk = hashes[i : i + 900]
+                marks = ",".join("?" * len(chunk))
+                rows = self.connection.execute(
+                    f"SELECT content_hash FROM documents WHERE version = ? AND content_hash IN ({marks})",
+                    [version, *chunk],
+                )
+                found.update(h for (h,) in rows)
+        except sqlite3.DatabaseError as error:
+            raise self._unavailable(error) from error
+        return found
+
+    def cached_listings(self, hashes: list[str], version: str) -> dict[str, Listing]:
+        """The listings (head, mentions, sketch, text) of those of ``hashes`` that have one."""
+        found: dict[str, Listing] = {}
+        try:
+            for i in range(0, len(hashes), 900):
+                chunk = hashes[i : i + 900]
+                marks = ",".join("?" * len(chunk))
+                rows = self.connection.execute(
+                    "SELECT content_hash, head, mentions, sketch, text FROM listings "
+                    f"WHERE version = ? AND content_hash IN ({marks})",
+                    [version, *chunk],
+                )
+                found.update((h, (head, mentions, sketch, text)) for h, head, mentions, sketch, text in rows)
+        except sqlite3.DatabaseError as error:
+            raise self._unavailable(error) from error
+        return found
+
+    def put_documents(
+        self, items: list[tuple[str, bytes]], version: str, listings: list[tuple[str, Listed]] = ()  # type: ignore[assignment]
+    ) -> None:
+        """Cache payloads and the listings made from them. A payload written without its
+        listing drops the one it had, so a listing never tells of another analysis than its
+        payload's (the next reopen makes it again)."""
         with self.transaction() as db:
+            db.executemany(
+                "DELETE FROM listings WHERE content_hash = ? AND version = ?", [(h, version) for h, _ in items]
+            )
+            db.executemany("DELETE FROM cited WHERE version = ? AND content_hash = ?", [(version, h) for h, _ in items])
             db.executemany(
                 "INSERT OR REPLACE INTO documents (content_hash, version, payload) VALUES (?, ?, ?)",
                 [(h, version, payload) for h, payload in items],
             )
+            self._put_listings(db, listings, version)
+
+    def put_listings(self, listings: list[tuple[str, Listed]], version: str) -> None:
+        """Listings made from payloads already cached (by a reopen of a cache older than them)."""
+        with self.transaction() as db:
+            self._put_listings(db, listings, version)
+
+    @staticmethod
+    def _put_listings(db: sqlite3.Connection, listings: list[tuple[str, Listed]], version: str) -> None:
+        db.executemany(
+            "INSERT OR REPLACE INTO listings (content_hash, version, head, mentions, sketch, text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(h, version, *listed[:4]) for h, listed in listings],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO cited (version, content_hash, name, figures, quotes) VALUES (?, ?, ?, ?, ?)",
+            [(version, h, *row) for h, listed in listings for row in listed[4]],
+        )
 
     def copy_documents(self, version: str, to_version: str) -> None:
-        """Every entry of ``version`` also under ``to_version`` (one that exists is kept): a
-        correction that leaves an article alone leaves its cached analysis as it was."""
+        """Every entry of ``version`` (and its listing) also under ``to_version`` (one that
+        exists is kept): a correction that leaves an article alone leaves its cached analysis
+        as it was."""
         with self.transaction() as db:
+            # Listings first, of the entries about to be copied only: one kept under
+            # ``to_version`` keeps its own listing (or has none, and gets it at a reopen).
+            db.execute(
+                "INSERT OR IGNORE INTO cited (version, content_hash, name, figures, quotes) "
+                "SELECT :to, content_hash, name, figures, quotes FROM cited WHERE version = :v "
+                "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = cited.content_hash "
+                "AND d.version = :to)",
+                {"v": version, "to": to_version},
+            )
+            db.execute(
+                "INSERT OR IGNORE INTO listings (content_hash, version, head, mentions, sketch, text) "
+                "SELECT content_hash, :to, head, mentions, sketch, text FROM listings WHERE version = :v "
+                "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = listings.content_hash "
+                "AND d.version = :to)",
+                {"v": version, "to": to_version},
+            )
             db.execute(
                 "INSERT OR IGNORE INTO documents (content_hash, version, payload) "
                 "SELECT content_hash, :to, payload FROM documents WHERE version = :v",
@@ -250,6 +368,8 @@ class Store:
         marks = ",".join("?" * len(versions))
         with self.transaction() as db:
             db.execute(f"DELETE FROM documents WHERE version NOT IN ({marks})", sorted(versions))
+            db.execute(f"DELETE FROM listings WHERE version NOT IN ({marks})", sorted(versions))
+            db.execute(f"DELETE FROM cited WHERE version NOT IN ({marks})", sorted(versions))
 
     # -- what each file held when it was last read: (size, mtime_ns) → content hash
     def file_hashes(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:
@@ -319,6 +439,77 @@ class Store:
             "SELECT article_key, position FROM reading WHERE library = :l", {"l": library}
         )
         return dict(rows)
+
+
+class Payloads:
+    """Cached payloads read when a library needs them — an article's blocks, styles, figures
+    and quotes when it is opened, or an entity card's figures across the library. Each read
+    opens a connection of its own and closes it (about a millisecond): the loader's store is
+    closed once the load is done, a library is read from the GUI thread and from workers, and
+    a library has no end of life at which to close one it kept."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path = path
+        self.version = version
+
+    def read(self, hashes: list[str]) -> dict[str, bytes]:
+        """The payloads of ``hashes``, of this version. One that a later correction's cache has
+        since dropped is read from another version: only articles a correction left alone are
+        read from a library made before it, and their payloads are the same under both.
+        Raises StoreUnavailable when the file cannot be read."""
+        found: dict[str, bytes] = {}
+        try:
+            with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
+                for i in range(0, len(hashes), 900):
+                    chunk = hashes[i : i + 900]
+                    marks = ",".join("?" * len(chunk))
+                    found.update(
+                        db.execute(
+                            f"SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
+                            [self.version, *chunk],
+                        )
+                    )
+                for h in [h for h in hashes if h not in found]:
+                    row = db.execute(
+                        "SELECT payload FROM documents WHERE content_hash = ? AND version LIKE ? LIMIT 1",
+                        (h, "%." + self.version.rpartition(".")[2]),
+                    ).fetchone()
+                    if row is not None:
+                        found[h] = row[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreUnavailable(_plain(error, self.path)) from error
+        gone = [h for h in hashes if h not in found]
+        if gone:
+            raise StoreUnavailable(f"{self.path}: the cached analysis {gone[0][:12]}… is gone; open the library again")
+        return found
+
+    def cited(self, name: str, hashes: list[str]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+        """What the articles ``hashes`` cite of ``name``: (figure rows, quote rows) as JSON for
+        each that has any, and which of them have a listing of this version at all (those
+        without one — dropped since the library was read — must be read from their payloads).
+        Raises StoreUnavailable when the file cannot be read."""
+        rows: dict[str, tuple[str, str]] = {}
+        listed: set[str] = set()
+        try:
+            with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
+                for i in range(0, len(hashes), 900):
+                    chunk = hashes[i : i + 900]
+                    marks = ",".join("?" * len(chunk))
+                    listed.update(
+                        h for (h,) in db.execute(
+                            f"SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
+                            [self.version, *chunk],
+                        )
+                    )
+                wanted = set(hashes)
+                for h, figures, quotes in db.execute(
+                    "SELECT content_hash, figures, quotes FROM cited WHERE version = ? AND name = ?", (self.version, name)
+                ):
+                    if h in wanted:
+                        rows[h] = (figures, quotes)
+        except sqlite3.DatabaseError as error:
+            raise StoreUnavailable(_plain(error, self.path)) from error
+        return rows, listed
 
 
 def _migrate(connection: sqlite3.Connection, version: int) -> None:

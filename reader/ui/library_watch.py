@@ -94,7 +94,7 @@ class LibraryWatcher(QObject):
         self._unwatch(self._watcher.files())
         library = self._session.library
         if key and library is not None and key in library:
-            path = library.article(key).path
+            path = library.listed(key).path
             if path and Path(path).is_file():
                 self._watcher.addPath(path)  # an edit to the open article shows at once
 

@@ -122,7 +122,7 @@ class NavigationController(QObject):
             self._view.select_span(place.start, place.end, scroll=False)
         self._view.set_top_offset(place.top)
         library = self._session.library
-        title = library.article(place.article).title if library is not None and place.article in library else None
+        title = library.listed(place.article).title if library is not None and place.article in library else None
         self._say(f"{how} “{title or place.article}”")  # not the last step's "mention 6 of 27"
 
     def _on_library_changed(self, library: Library) -> None:

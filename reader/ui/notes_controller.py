@@ -66,7 +66,7 @@ class NotesController(QObject):
             copies: dict[str, tuple[str, ...]] = {}
             names: dict[str, str] = {}
             for story in library.stories() if library.stories_ready else ():
-                articles = [library.article(k) for k in story]
+                articles = [library.listed(k) for k in story]
                 names.update(zip(story, copy_names(articles)))
                 copies.update((k, tuple(c for c in story if c != k)) for k in story)
             self.w.notes_panel.set_reprints(copies, names)
@@ -396,7 +396,7 @@ class NotesController(QObject):
         library = self.w.library
         where = ""
         if highlight.article_key != self.w.current_key and library is not None and highlight.article_key in library:
-            where = f" (made on the {copy_names([library.article(highlight.article_key)])[0]} copy)"
+            where = f" (made on the {copy_names([library.listed(highlight.article_key)])[0]} copy)"
         self.w.status.say(
             f"Highlight “{excerpt(highlight.quote)}”" + (f": {excerpt(note)}" if note else "") + where + " — right-click to edit or delete it"
         )

@@ -48,5 +48,5 @@ class ReprintsController(QObject):
         if library is None or not key or key not in library or not library.stories_ready:
             self.w.view.set_copies(key, [])
             return
-        copies = [library.article(k) for k in library.reprints_of(key)]
+        copies = [library.listed(k) for k in library.reprints_of(key)]
         self.w.view.set_copies(key, list(zip((a.key for a in copies), copy_names(copies))))

@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
     def title_of(self, key: str) -> str:
         if self.library is None or key not in self.library:
             return key
-        article = self.library.article(key)
+        article = self.library.listed(key)
         return f"{article.title}  ·  {article.date}" if article.date else article.title
 
     def refresh_note_counts(self) -> None:

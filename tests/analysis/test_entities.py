@@ -91,6 +91,8 @@ def test_entities_fold_keeps_length() -> None:
         ("罗永浩曾试图用他的智能手机业务挑战苹果。", ["罗永浩", "苹果"]),
         ("阿里、腾讯、苹果都在布局。", ["阿里", "腾讯", "苹果"]),
         ("他早上吃了一个苹果，苹果很甜。", []),
+        ("苹果在第四季度重夺市场第一的宝座，季度市场份额达到25%。", ["苹果"]),
+        ("今年苹果出口量增长，果农收入提高。", []),
         ("今年美的的营收超过3000亿元，美的集团表示。", ["美的", "美的集团"]),
         ("这是一个完美的结局。", []),
         ("这一举措得到了小米创始人雷军的支持。", ["小米", "雷军"]),
@@ -356,3 +358,15 @@ def test_entities_a_city_heading_an_unread_company_name_is_not_a_place(
     """Issue 13, point 5: 成都 in 成都信谊物业 is part of the company's name."""
     got = {m.surface for m in recogniser.recognise(text) if m.type is EntityType.PLACE}
     assert set(places) <= got and not (set(not_places) & got)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("昨日晚间，B 站公布第三季度财报。", {"B 站": "哔哩哔哩"}),
+        ("QQ 音乐和 58 同城的用户都在增长。", {"QQ 音乐": "QQ音乐", "58 同城": "58同城"}),
+    ],
+)
+def test_entities_a_name_typeset_with_spaces_between_scripts(recogniser: EntityRecognizer, text: str, names: dict[str, str]) -> None:
+    found = {m.surface: m.entity for m in recogniser.recognise(text)}
+    assert {s: found.get(s) for s in names} == names

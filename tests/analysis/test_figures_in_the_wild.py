@@ -36,6 +36,15 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         ("NT$500亿", "NT$500亿", 5e10, "TWD"),
         ("新台币300亿元", "300亿元", 3e10, "TWD"),
         ("1,234.5万元", "1,234.5万元", 1.2345e7, "CNY"),
+        # an amount in two sections, as financial reports write it
+        ("营业收入为63亿元人民币(8亿8600万美元)", "8亿8600万美元", 8.86e8, "USD"),
+        ("收入为7亿5600万元人民币", "7亿5600万元人民币", 7.56e8, "CNY"),
+        ("(1亿600万美元)", "1亿600万美元", 1.06e8, "USD"),
+        ("融资3亿5千万元", "3亿5千万元", 3.5e8, "CNY"),
+        ("全球电动汽车实现装机33.7Gwh", "33.7Gwh", 3.37e7, "kWh"),  # a unit in the case news sites write
+        ("期內銷售晶圓達239.02萬片", "239.02萬片", 2.3902e6, "items"),  # wafers are counted, never money
+        ("銷售收入約在6.2億至6.4億美元之間", "6.2億", 6.2e8, "USD"),  # a range's low end in its high end's unit
+        ("6亿至8亿用户", "6亿", 6e8, "users"),
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
@@ -492,6 +501,14 @@ def test_a_subject_is_written_by_its_name_not_its_ticker() -> None:
     assert subject_as_written(figure, mentions) == "英伟达"
 
 
+def test_a_subject_is_written_by_its_name_not_its_stock_code() -> None:
+    text = "京东集团(纳斯达克股票代码:JD)发布业绩，三季度净收入为2435亿元。"
+    at = text.index("JD")
+    mentions = [Mention(0, 4, "京东", EntityType.ORG, "京东集团"), Mention(at, at + 2, "京东", EntityType.ORG, "JD")]
+    (figure,) = extract_figures(text, mentions)
+    assert subject_as_written(figure, mentions) == "京东集团"
+
+
 def test_a_bracketed_aside_and_a_tables_unit() -> None:
     (users, growth) = extract_figures("QQ最高同时在线账户数(季度)达到2.50亿，同比增长5%。")
     assert users.label == "QQ最高同时在线账户数"
@@ -552,3 +569,282 @@ def test_a_change_right_after_a_level_is_whoever_the_level_is_of() -> None:
 def test_a_change_in_points_names_the_rate_it_changes() -> None:
     (_, points) = extract_figures("2025年上半年，毛利率为70.3%，同比提升6.3个百分点。")
     assert points.label.startswith("毛利率")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "subjects"),
+    [
+        ("OPPO(包括OnePlus)和 vivo分别以10%和8%的份额位列前五。", ("OPPO", "OnePlus", "vivo"), ["OPPO", "vivo"]),
+        ("OPPO和vivo均跻身前五，市场份额分别占比10%和8%。", ("OPPO", "vivo"), ["OPPO", "vivo"]),
+        ("腾讯、阿里与京东的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里", "京东"), ["腾讯", "阿里", "京东"]),
+        # as many figures as names only: two names, three figures say nothing of who is whose
+        ("腾讯和阿里的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里"), ["阿里", "阿里", "阿里"]),
+    ],
+)
+def test_figures_listed_after_respectively_take_one_name_each(text: str, names: tuple[str, ...], subjects: list[str]) -> None:
+    assert [m.subject for m in extract_figures(text, _mentions(text, *names))] == subjects
+
+
+def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
+    text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
+    found = _mentions(text, "携程", "美团")
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程第三季度收入183亿元")} == {"携程"}
+    # no title: 携程 and 美团 are named as often, and neither is the article's
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18")} == {None}
+    # a title naming both says nothing of which
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程与美团的收入")} == {None}
+
+
+def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragraph() -> None:
+    text = (
+        "2025年第三季度，携程净营业收入为183亿元，同比上升16%。净营业收入环比上升24%。住宿预订营业收入为80亿元。\n"
+        "抖音的日活达到6亿。"
+    )
+    figures = {m.surface: m for m in extract_figures(text, _mentions(text, "携程", "抖音"), "2025-11-18")}
+    assert [figures[s].period for s in ("183亿元", "16%", "24%", "80亿元")] == ["2025年Q3"] * 4
+    assert figures["6亿"].period is None  # another paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "measure"),
+    [
+        # a comparison with a verb of falling after it is a fall, whatever names the comparison
+        ("营收42.77亿元，同比微降0.81%。", "0.81%", "营收同比下降", "同比下降"),
+        ("出货量较去年同期下降15%。", "15%", "同比下降", "同比下降"),
+        ("出货量较上季度减少8%，较去年下降15%。", "8%", "环比下降", "环比下降"),
+        ("利润同比小幅下降3%。", "3%", "同比下降", "同比下降"),
+        # Hong Kong's 按年 is 同比; a change is named by its one name, after what changed
+        ("收入674亿元，按年减少2.8%。", "2.8%", "收入同比下降", "同比下降"),
+        ("收入954.9亿元，按年增长2%。", "2%", "收入同比增长", "同比增长"),
+        ("GDP同增6.3%。", "6.3%", "GDP同比增长", "同比增长"),
+        ("净营业收入环比上升24%。", "24%", "净营业收入环比增长", "环比增长"),
+        ("小米相比去年同期增长19%。", "19%", "同比增长", "同比增长"),
+        ("毛利率20.4%，按年上升6.5個百分點，按季就下跌2.1個百分點。", "2.1個百分點", "环比下降", "环比下降"),
+        ("公司总收入达到925亿元，与去年同期相比增长了30.5%。", "30.5%", "同比增长", "同比增长"),
+        # a loss narrows (falls) and widens (grows)
+        ("经营亏损同比收窄12%。", "12%", "同比下降", "同比下降"),
+        ("新业务经营亏损录13亿元，略为扩大4.2%。", "4.2%", "增长率", "增长率"),
+        ("净营业收入为183亿元人民币(26亿美元)，同比上升16%。", "16%", "营业收入同比增长", "同比增长"),
+    ],
+)
+def test_a_change_says_which_way_and_what_changed(text: str, surface: str, label: str, measure: str) -> None:
+    (m,) = [f for f in extract_figures(text, date="2025-01-01") if f.surface == surface]
+    assert (m.label, m.measure) == (label, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("OPPO和vivo分别以10%和8%的份额位列前五。", ["市场份额", "市场份额"]),
+        ("三家分别以30%、20%、10%的市场份额领先。", ["市场份额"] * 3),
+        ("OPPO和vivo均跻身前五，市场份额分别占比10%和8%。", ["市场份额", "市场份额"]),
+    ],
+)
+def test_shares_listed_before_their_noun_or_after_respectively_are_that_share(text: str, labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text)] == labels
+
+
+def test_a_titled_person_of_no_named_company_speaks_for_the_articles_company() -> None:
+    from reader.analysis.model import EntityType, Mention
+
+    text = (
+        "B站发布财报。B站的用户在增长，B站很高兴。\n"
+        "主席兼首席执行官陈睿表示，第四季用户将稳中有升。他续说，上季月均付费用户为2390万。\n"
+        "网友王五说，他上月收入为2万元。"
+    )
+    found = _mentions(text, "B站")
+    for name in ("陈睿", "王五"):
+        at = text.index(name)
+        found.append(Mention(at, at + 2, name, EntityType.PERSON, name))
+    figures = {m.surface: m.subject for m in extract_figures(text, sorted(found, key=lambda m: m.start))}
+    assert figures["2390万"] == "B站"
+    assert figures["2万元"] == "王五"  # no title: he speaks for himself
+
+
+@pytest.mark.parametrize("text", ["排名前3位", "位列3位", "在榜单中名列10位"])
+def test_a_rank_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_up_masters_are_creators() -> None:
+    (m,) = extract_figures("多品类高质量内容蓬勃发展，168万UP主在B站获得收入。")
+    assert (m.value, m.measure) == (1.68e6, "创作者数")
+
+
+def test_an_installation_names_its_measure() -> None:
+    (m,) = extract_figures("5月，全球电动汽车实现装机33.7GWh。")
+    assert (m.label, m.measure) == ("装机量", "装机量")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入增长", "增长率"),
+        ("股价上涨了5.3%。", "股价上涨", "增长率"),
+        ("收入跌3%。", "收入下降", "降幅"),
+        ("第一场直播售出3000件。", None, None),  # an action, not a measure
+    ],
+)
+def test_a_measure_and_its_verb_of_change_name_the_change(text: str, label: str | None, measure: str | None) -> None:
+    m = extract_figures(text)[0]
+    assert (m.label, m.measure) == (label, measure)
+
+
+def test_a_pronoun_goes_to_the_name_opening_its_clause_after_a_lead() -> None:
+    text = "比亚迪与LG新能源均装机4.2GWh。值得注意的是，LG新能源虽列第三，但其相较去年同期，同比下滑24.8%。"
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "比亚迪", "LG新能源"))}
+    assert figures["24.8%"] == "LG新能源"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("LG能源解決方案、SK ON、三星SDI裝機量分別同比增長7.9%、131.6%和32.5%。", ["LG新能源", "SK On", "三星SDI"]),
+        ("中航鋰電(CALB)裝機量同比增長154.3%。", ["中创新航"]),
+    ],
+)
+def test_battery_makers_are_known(text: str, names: list[str]) -> None:
+    from reader.analysis.entities import EntityRecognizer
+    from reader.analysis.gazetteer import Gazetteer
+
+    found = [m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)]
+    assert all(name in found for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("仅2020年，就收购9家物业管理公司，包括广州。", "物业管理公司数"),
+        ("已有约8590万名注册托运人以及约1370万名注册司机。", "注册司机数"),
+        ("腾讯已经获得了大约880家公司的股权。", "公司数"),
+        ("目前已经有45家物业企业上市。", "物业企业数"),
+        ("上线了20家门店。", "门店数"),  # a count the vocabulary names keeps its name
+    ],
+)
+def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text)][-1] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("截止2020年末，全球注册应用已经超27.2万。", "全球注册应用"),
+        ("平台用户目前达到3亿。", "平台用户"),
+    ],
+)
+def test_adverbs_between_a_measure_and_its_figure_are_no_part_of_its_name(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text)] == [label]
+
+
+def test_the_examples_of_a_list_are_not_whose_the_figure_after_it_is() -> None:
+    text = "2020年世茂服务收购了多家公司，包括广州粤泰、浙大新宇、福晟生活服务等，在管建面1.461亿平方米。"
+    found = _mentions(text, "世茂服务", "广州粤泰", "浙大新宇", "福晟生活服务")
+    (m,) = extract_figures(text, found)
+    assert m.subject == "世茂服务"
+
+
+def test_a_byline_is_no_heading_whose_company_the_section_is_about() -> None:
+    text = "经济观察报 记者 陈月芹\n小红书创投出手频频。小红书很猛。小红书还在投。\n猛，首先体现在半年内参投了近 10 家初创公司。"
+    (m,) = extract_figures(text, _mentions(text, "经济观察报", "小红书"))
+    assert m.subject == "小红书"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("已於近日完成約5000萬美元的天使輪融資。", "天使輪融資"),
+        ("红芯宣布完成2.5亿元C轮系列融资。", "C轮系列融资"),
+    ],
+)
+def test_a_round_after_an_amount_makes_it_that_rounds_funding(text: str, label: str) -> None:
+    (m,) = extract_figures(text)
+    assert (m.label, m.measure) == (label, "融资")
+
+
+def test_a_companys_official_account_is_a_channel_not_whose_the_round_is() -> None:
+    text = "罗永浩的新公司Thin Red Line通过官方微博正式官宣，已于近日完成约5000万美元的天使轮融资。"
+    (m,) = extract_figures(text, _mentions(text, "Thin Red Line", "微博"))
+    assert m.subject == "Thin Red Line"
+
+
+def test_this_number_at_another_time_is_the_same_measure() -> None:
+    text = "2023年全球互联网广告支出已突破6,620亿美元，占整体广告预算的68.9%。这一数字在2018年仅为3,330亿美元。"
+    figures = {m.surface: m for m in extract_figures(text, date="2024-01-01")}
+    assert (figures["3,330亿美元"].label, figures["3,330亿美元"].period) == ("全球互联网广告支出", "2018")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("產能利用率為92.5%，按季增長2.9個百分點。", "產能利用率", "产能利用率"),
+        ("智能手機ASP下降3.6%，至1,062.8元。", "ASP", "价格"),
+        ("在2020年到2023年分别获得了17.7%、15%、9.9%增长的网易游戏。", "增长率", "增长率"),
+    ],
+)
+def test_rates_and_prices_reports_name(text: str, label: str, measure: str) -> None:
+    m = [f for f in extract_figures(text) if f.unit != "pp"][-1]
+    assert (m.label, m.measure) == (label, measure)
+
+
+def test_where_a_filing_was_published_is_not_whose_the_figures_are() -> None:
+    text = "根据小米集团发布的港交所公告，2024年第三季度，公司总收入达到925亿元。"
+    (m,) = extract_figures(text, _mentions(text, "小米集团", "港交所"))
+    assert m.subject != "港交所"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("配送费用同比增长175%至17亿元。", "配送费用"),
+        ("本土市场游戏收入增长10%至1397亿元。", "本土市场游戏收入"),
+        ("月均交易客戶數按年增長40.6%達1.12億。", "月均交易客戶數"),
+    ],
+)
+def test_the_level_a_change_reached_is_what_changed(text: str, label: str) -> None:
+    assert extract_figures(text)[-1].label == label
+
+
+def test_a_companys_global_store_count_is_the_companys() -> None:
+    text = "瑞幸咖啡公布业绩。瑞幸咖啡很好。瑞幸咖啡很强。\n截止2025年三季度末，全球门店总数达29214家，其中自营门店18882家。\n全球智能手机出货量为3亿部。"
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "瑞幸咖啡"))}
+    assert (figures["29214家"], figures["18882家"]) == ("瑞幸咖啡", "瑞幸咖啡")
+    assert figures["3亿部"] is None  # a market's
+
+
+def test_a_numeral_inside_a_name_is_no_figure() -> None:
+    text = "阿里此前已投资过百川智能和零一万物，万科也在其中。"
+    assert extract_figures(text, _mentions(text, "百川智能", "零一万物", "万科")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("2024 年刚开启 1 个多月，", []),  # a duration
+        ("月之暗面近期完成了超 10 亿美元 B 轮融资。", ["10 亿美元"]),
+    ],
+)
+def test_typeset_durations_and_rounds(text: str, surfaces: list[str]) -> None:
+    assert [m.surface for m in extract_figures(text)] == surfaces
+
+
+def test_a_round_typeset_with_spaces_names_the_funding() -> None:
+    (m,) = extract_figures("月之暗面近期完成了超 10 亿美元 B 轮融资。")
+    assert (m.label, m.measure) == ("B 轮融资", "融资")
+
+
+def test_a_means_in_the_sentence_before_is_no_antecedent() -> None:
+    text = "凭借着清华大学的技术底蕴，智谱成为了国内AI大模型的头部公司。最新一轮B6轮融资后，其投后估值达到约244亿元。"
+    (m,) = extract_figures(text, _mentions(text, "清华大学", "智谱"))
+    assert m.subject == "智谱"
+
+
+def test_the_investors_a_round_came_from_are_not_whose_the_valuation_is() -> None:
+    text = "2023年下半年，智谱AI已经凭借着来自阿里云、美团、蚂蚁、高瓴等互联网战投和VC的融资，估值突破100亿元大关。"
+    (m,) = extract_figures(text, _mentions(text, "智谱AI", "阿里云", "美团", "蚂蚁", "高瓴"))
+    assert m.subject == "智谱AI"
+
+
+def test_the_owners_listed_before_a_measure_are_no_part_of_its_name() -> None:
+    text = "美团和饿了么在战前日订单量分别约为6000万和2000万单。"
+    figures = extract_figures(text, _mentions(text, "美团", "饿了么"))
+    assert [(m.label, m.subject) for m in figures] == [("战前日订单量", "美团"), ("战前日订单量", "饿了么")]

@@ -147,3 +147,17 @@ def test_relative_quarters_and_months_resolve_against_the_article_date(text: str
 
     (m,) = extract_figures(text, date=date)
     assert m.period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "written"),
+    [
+        ("2022 年我国电商市场规模达 47.57 万亿元", "2022", "2022 年"),
+        ("2021 年第四季度营收增长", "2021年Q4", "2021 年第四季度"),
+        ("2023 年 5 月消费者信心指数", "2023年5月", "2023 年 5 月"),
+        ("2021年 第四季度", "2021年Q4", "2021年 第四季度"),
+    ],
+)
+def test_spaces_typeset_between_a_number_and_its_time_word(text: str, period: str, written: str) -> None:
+    (expr,) = find_periods(text, "2023-11-20")
+    assert (expr.period, text[expr.start : expr.end]) == (period, written)

@@ -382,3 +382,15 @@ def test_a_common_noun_that_always_modifies_another_is_no_organisation() -> None
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"跨境": ORG, "声网": ORG})).recognise(text)}
     assert "跨境" not in found
     assert "声网" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("第三季度携程国际OTA平台的总预订量同比增长约60%。", "OTA"),
+        ("华住集团RevPAR同比下降4%至208元/晚。", "RevPAR"),
+    ],
+)
+def test_an_industry_term_or_metric_is_no_organisation(text: str, term: str) -> None:
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({term: ORG})).recognise(text)}
+    assert term not in found

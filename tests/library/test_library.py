@@ -17,7 +17,9 @@ from reader.analysis.pipeline import Analysis
 from reader.ingest.discover import Found
 from reader.ingest.load import read_file
 from reader.ingest.model import Article
+from reader.library import library as library_index  # where the index's threshold is
 from reader.library import load as library_module  # where load_library reads files
+from reader.library.library import Library
 from reader.library.load import load_library
 from reader.library.store import Store
 
@@ -69,7 +71,7 @@ def test_load_library_second_open_comes_from_cache(tmp_path: Path, data_dir: Pat
     assert analyzer.calls == 2
     second = load_library([tmp_path / "lib"], store, analyzer)
     assert analyzer.calls == 2
-    assert second.articles == first.articles
+    assert [second.article(a.key) for a in second.articles] == list(first.articles)
     assert second.analysis("a.md") == first.analysis("a.md")
     (tmp_path / "lib" / "b.md").write_text("改过的阿里巴巴。", encoding="utf-8")
     load_library([tmp_path / "lib"], store, analyzer)
@@ -100,7 +102,7 @@ def test_load_library_reopen_reads_no_unchanged_file(
     reads.clear()
     second = load_library([tmp_path / "lib"], store, analyzer)
     assert reads == []
-    assert second.articles == first.articles and analyzer.calls == 3
+    assert [second.article(a.key) for a in second.articles] == list(first.articles) and analyzer.calls == 3
     assert second.analysis("a.md") == first.analysis("a.md")
 
     (tmp_path / "lib" / "b.md").write_text("改过的阿里巴巴。", encoding="utf-8")  # size and time
@@ -271,3 +273,32 @@ def test_an_article_past_its_budget_loads_and_is_reported_by_name(tmp_path: Path
             assert len(library.articles) == 2
             assert [n.split(":")[0] for n in library.notices] == ["huge.md"]
             assert "first" in library.notices[0]
+
+
+def test_library_index_by_arrays_is_the_loops(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large library's mention index is placed by numpy: the same names in the same order,
+    the same mentions in library order, the same types, as the loop a small one uses."""
+    texts = {
+        "a.md": "抖音与阿里巴巴。阿里巴巴和抖音。",
+        "b.md": "阿里巴巴。",
+        "c.md": "没有名字。",
+        "d.md": "抖音，抖音，阿里巴巴，抖音。",
+    }
+    analyzer = CountingAnalyzer()
+    articles = [Article(key=k, file=k, title=k, text=t) for k, t in texts.items()]
+    analyses = {a.key: analyzer.analyse(a) for a in articles}
+    analyses["b.md"] = Analysis((Mention(0, 4, "阿里巴巴", EntityType.PERSON, "阿里巴巴"),), ())
+
+    def made(threshold: int) -> Library:
+        monkeypatch.setattr(library_index, "_ARRAY_INDEX_MIN", threshold)
+        return Library("root", articles, analyses)
+
+    by_loop, by_arrays = made(10**9), made(0)
+    assert by_arrays.entity_names() == by_loop.entity_names() == ["抖音", "阿里巴巴"]
+    for name in by_loop.entity_names():
+        assert list(by_arrays.mentions_of(name)) == list(by_loop.mentions_of(name))
+        assert by_arrays.entity(name) == by_loop.entity(name)
+        assert by_arrays.cooccurring(name) == by_loop.cooccurring(name)
+    assert [(m.article, m.surface) for m in by_arrays.mentions_of("抖音")] == [
+        ("a.md", "抖音"), ("a.md", "抖音"), ("d.md", "抖音"), ("d.md", "抖音"), ("d.md", "抖音")
+    ]
