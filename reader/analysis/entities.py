@@ -83,7 +83,6 @@ _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 # Nouns after which an ambiguous name is an adjective of a kind (财经媒体, 财经周刊).
-_KINDS = ("媒体", "周刊", "杂志", "期刊", "频道", "记者", "行业", "领域", "板块", "类")
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
 
@@ -274,6 +273,9 @@ class EntityRecognizer:
             given_name_ok=w.given_name_ok,
             org_suffixes=w.org_suffixes,
             generic_heads=frozenset(w.descriptors),
+            product_kinds=w.product_kinds,
+            place_sectors=w.place_sectors,
+            kind_tails=w.kind_tails,
         )
 
     def _learned_hits(self, folded: str, tokens: Sequence[Token]) -> list[Hit]:
@@ -376,7 +378,7 @@ class EntityRecognizer:
                 continue
             if not is_latin(surface[0]) and (h.start not in starts or h.end not in ends):
                 continue  # 美的 inside 完美的: not a word of its own here
-            if folded.startswith(_KINDS, h.end):
+            if folded.startswith(self.words.outlet_kinds, h.end):
                 continue  # 财经媒体, 财经周刊: the word names a kind of outlet, not the one
             if h.start and folded[h.start - 1].isascii() and folded[h.start - 1].isalnum() and not is_latin(surface[0]):
                 continue  # AI财经社: inside a longer name

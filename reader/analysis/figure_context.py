@@ -206,10 +206,14 @@ def _distribute_periods(
 
 
 def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
-    """OPPO(包括OnePlus)和vivo分别以10%和8%的份额: one name to each figure, in order, when the
-    figures after 分别 are as many as the names listed before it in its sentence."""
+    """OPPO(包括OnePlus)和vivo分别以10%和8%的份额, 京东、抖音集团用户量同比增长了13%、12%: one name
+    to each figure, in order, when the figures after 分别 (or listed with 、) are as many as the
+    names listed before them in their sentence."""
     out = list(figures)
-    for at, sentence, run in _respective_runs(text, out, bounds):
+    runs = [(at, run) for at, _, run in _respective_runs(text, out, bounds)]
+    runs += [(out[run[0]].start, run) for run in _listed_runs(text, out, bounds)]
+    for at, run in runs:
+        sentence = bounds.around("sentence", at)
         names = listed_names(text, mentions.within(sentence[0], at))
         if len(run) >= 2 and len(names) == len(run):
             for i, name in zip(run, names):
@@ -217,27 +221,54 @@ def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, b
     return out
 
 
+def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[list[int]]:
+    """Figures of one unit listed with 、 and no 分别 (京东、抖音集团用户量同比增长了13%、12%): the
+    indexes of each such list of two or more."""
+    run: list[int] = []
+    for i, figure in enumerate(figures):
+        if run and (
+            figures[run[-1]].unit == figure.unit
+            and text[figures[run[-1]].end : figure.start] in _LISTED
+            and bounds.around("sentence", figure.start) == bounds.around("sentence", figures[run[-1]].start)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= 2 and _RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
+            yield run
+        run = [i]
+    if len(run) >= 2 and _RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
+        yield run
+
+
+_LISTED = frozenset(("、", "和", "及", "与"))
+
+
 def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:
-    """The years a sentence lists before ``hi``: a range (2018-2021年) or a list
-    (2019年、2020年、2021年), the last such in ``[lo, hi)``."""
+    """The years a sentence lists before ``hi``: a range (2018-2021年), a list (2019年、2020年、
+    2021年) or both (2022年至2024年及2025年上半年), the last such in ``[lo, hi)``."""
     inside = [t for t in times if lo <= t.start and t.end <= hi and not t.comparison]
     if not inside:
         return []
-    last = inside[-1]
-    span = re.fullmatch(r"(\d{4})(?:年)?-(\d{4})(?:年)?", last.period)
-    bare = _BARE_YEAR_BEFORE.search(text, max(lo, last.start - 8), last.start)
-    if span is None and bare is not None and re.fullmatch(r"\d{4}", last.period):
-        span = re.match(r"(\d{4})-(\d{4})", f"{bare.group(1)}-{last.period}")  # 2018-2021年
-    if span:
-        first, final = int(span.group(1)), int(span.group(2))
-        return [str(y) for y in range(first, final + 1)] if 0 < final - first < 10 else []
-    listed = [last]
+    listed = [inside[-1]]
     for t in reversed(inside[:-1]):
-        if text[t.end : listed[0].start] in ("、", "，", ",", "和", "及", "与"):
+        if text[t.end : listed[0].start] in ("、", "，", ",", "和", "及", "与", "以及"):
             listed.insert(0, t)
         else:
             break
-    return [t.period for t in listed] if len(listed) >= 2 else []
+    periods: list[str] = []
+    for t in listed:
+        span = re.fullmatch(r"(\d{4})(?:年)?-(\d{4})(?:年)?", t.period)
+        bare = _BARE_YEAR_BEFORE.search(text, max(lo, t.start - 8), t.start)
+        if span is None and bare is not None and re.fullmatch(r"\d{4}", t.period):
+            span = re.match(r"(\d{4})-(\d{4})", f"{bare.group(1)}-{t.period}")  # 2018-2021年
+        if span is None:
+            periods.append(t.period)
+            continue
+        first, final = int(span.group(1)), int(span.group(2))
+        if not 0 < final - first < 10:
+            return []
+        periods.extend(str(y) for y in range(first, final + 1))
+    return periods if len(periods) >= 2 else []
 
 
 def _period(

@@ -58,7 +58,7 @@ def model_candidates(
             )
         ):
             continue
-        if common_words(name, tokens, segmenter.is_word, suffixes):
+        if common_words(name, tokens, segmenter.is_word, suffixes, filters):
             continue
         if name.type is EntityType.ORG and _a_modifier_noun(folded, name, starts_at, segmenter):
             continue

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from reader.analysis.folding import is_latin
 from reader.analysis.model import EntityType
 from reader.analysis.segment import Token
-from reader.analysis.statistical import ModelName
+from reader.analysis.statistical import ModelName, NameFilters
 
 # Word classes a name never ends with: verbs, particles, prepositions, conjunctions, adverbs,
 # pronouns, numerals, measure words, locatives (文章中, 公告中).
@@ -108,7 +108,7 @@ def _half_a_compound(folded: str, start: int, end: int) -> bool:
     )
 
 
-def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) -> bool:  # type: ignore[no-untyped-def]
+def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes, filters: NameFilters) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``name`` is an ordinary verb or adjective, not a name: one dictionary word that
     jieba tags so (投资, 杜撰), or such a word plus an organisation word (承销银行). Nouns are
     left to the model: many companies are dictionary nouns (声网, 真格), measured on the dev set."""
@@ -118,20 +118,15 @@ def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes) ->
     head = inside
     if len(inside) > 1 and inside[-1].word in suffixes:
         head = inside[:-1]
-        if inside[-1].word in _GENERIC_TAILS and len(head) == 1 and head[0].flag.startswith("n") \
+        if inside[-1].word in filters.kind_tails and len(head) == 1 and head[0].flag.startswith("n") \
                 and not head[0].flag.startswith(("nr", "ns", "nt", "nz")) and is_word(head[0].word):
             return True  # 独角兽公司, 互联网企业: a kind of company, not one
-    if len(inside) > 1 and inside[-1].word in _KINDS and all(t.flag == "n" and is_word(t.word) for t in inside):
+    if len(inside) > 1 and inside[-1].word in filters.product_kinds and all(t.flag == "n" and is_word(t.word) for t in inside):
         return True  # 新能源|汽车, 智能|手机: a kind of product, every word a common noun
-    if len(inside) == 2 and inside[0].flag == "ns" and inside[1].word in _SECTORS:
+    if len(inside) == 2 and inside[0].flag == "ns" and inside[1].word in filters.place_sectors:
         return True  # 中国|互联网, 美国|市场: a place's sector, not an organisation
     return len(head) == 1 and head[0].flag.startswith(_VERBAL) and is_word(head[0].word)
 
 
-_GENERIC_TAILS = frozenset(("公司", "企业", "平台", "机构", "厂商"))
-_SECTORS = frozenset(("互联网", "市场", "地区", "经济", "行业", "产业", "企业", "用户", "网民", "消费者"))
-_KINDS = frozenset((
-    "汽车", "手机", "电池", "芯片", "电商", "设备", "系统", "软件", "产品", "技术", "科技", "服务", "能源",
-))
 # jieba's tags of verbs and adjectives (v, vn, vd, a, an, ad …).
 _VERBAL = ("v", "a")

@@ -48,6 +48,11 @@ class RuleWords:
     account_words: tuple[str, ...] = ()  # longest first
     product_heads: tuple[str, ...] = ()  # longest first
     work_words: tuple[str, ...] = ()  # 新书, 纪录片: a title without 《》 follows
+    outlet_kinds: tuple[str, ...] = ()  # 财经媒体: the kind an ambiguous name stands before
+    product_kinds: frozenset[str] = frozenset()  # 新能源|汽车
+    place_sectors: frozenset[str] = frozenset()  # 中国|互联网
+    kind_tails: frozenset[str] = frozenset()  # 独角兽|公司
+    quoted_product_nouns: frozenset[str] = frozenset()  # “灵鸢”系统
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -87,6 +92,11 @@ class RuleWords:
             account_words=tuple(sorted(read("account_words.txt"), key=len, reverse=True)),
             product_heads=tuple(sorted(read("product_heads.txt"), key=len, reverse=True)),
             work_words=tuple(read("work_words.txt")),
+            outlet_kinds=tuple(read("outlet_kinds.txt")),
+            product_kinds=frozenset(read("product_kinds.txt")),
+            place_sectors=frozenset(read("place_sectors.txt")),
+            kind_tails=frozenset(read("kind_tails.txt")),
+            quoted_product_nouns=frozenset(read("quoted_product_nouns.txt")),
         )
 
     def is_stopword(self, surface: str) -> bool:

@@ -211,19 +211,17 @@ def nickname(rules: Rules, scan: Scan) -> None:
     the noun it names (“千里浩瀚”智驾系统): the "name" runs into a noun."""
     for m in rules.quoted.finditer(scan.text):
         found = name_starting_at(scan, m.end())
-        if found and not _runs_into_a_noun(scan, found[0]):
+        if found and not _runs_into_a_noun(scan, found[0], rules.words.quoted_product_nouns):
             scan.add(m.end(), found[0], _PERSON, "nickname", STRONG)
 
 
-def _runs_into_a_noun(scan: Scan, end: int) -> bool:
+def _runs_into_a_noun(scan: Scan, end: int, nouns: frozenset[str]) -> bool:
     i = scan.by_start.get(end)
     if i is None:
         return False
-    return scan.tokens[i].word in _PRODUCT_NOUNS
+    return scan.tokens[i].word in nouns
 
 
-# Nouns a quoted product name stands before (“千里浩瀚”智驾系统, “灵鸢”系统).
-_PRODUCT_NOUNS = frozenset(("系统", "平台", "功能", "方案", "芯片", "模型", "大模型", "品牌", "产品", "技术", "App", "APP"))
 
 
 def repeated(rules: Rules, scan: Scan) -> None:

@@ -141,6 +141,9 @@ class NameFilters:
     given_name_ok: Callable[[str], bool]
     org_suffixes: Sequence[str]
     generic_heads: frozenset[str]  # words that are no name on their own: 公司, 集团, 平台 …
+    product_kinds: frozenset[str] = frozenset()  # 新能源|汽车: a kind of product
+    place_sectors: frozenset[str] = frozenset()  # 中国|互联网: a place's sector
+    kind_tails: frozenset[str] = frozenset()  # 独角兽|公司: a kind of company
     sector_words: tuple[str, ...] = ("行业", "产业", "板块", "领域", "赛道", "市场", "板")
 
     def _latin_proper_noun(self, s: str) -> str | None:

@@ -26,25 +26,32 @@ FORMAT = "8"  # 7: quotes (who said what); 8: each payload carries the text's re
 _KINDS = {k.value: k for k in FigureKind}
 
 
-def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
-    """Everything but the article's key, file and path, which depend on where it was found."""
-    raw = analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
-    doc = {
+def _head(article: Article, raw: RawAnalysis) -> dict:
+    """What a payload and a listing both hold: the article's metadata and its entity names."""
+    return {
         "title": article.title,
-        "text": article.text,
         "source": article.source,
         "author": article.author,
         "date": article.date,
         "tags": article.tags,
         "url": article.url,
         "credits": [list(c) for c in article.credits],
-        "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
-        "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "entities": raw.entities,
         "types": raw.types,
+        "partial": raw.partial,
+    }
+
+
+def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
+    """Everything but the article's key, file and path, which depend on where it was found."""
+    raw = analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
+    doc = {
+        **_head(article, raw),
+        "text": article.text,
+        "blocks": [x for b in article.blocks for x in (_BLOCK_INDEX[b.kind], b.start, b.end, b.level)],
+        "styles": [[s.kind.value, s.start, s.end] for s in article.styles],
         "metrics": raw.figures,
         "quotes": raw.quotes,
-        "partial": raw.partial,
         # Made where the article is analysed (a worker process on a first index), so that
         # grouping reprints on a reopen reads it instead of hashing every text again.
         "sketch": (raw.sketch or sketch(article.text)).to_text(),
@@ -62,18 +69,7 @@ def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, s
     text — all that the library's list and indexes need, none of what only an opened article
     does (blocks, styles, figures, quotes: in the payload) — and what it cites of each name
     (``cited``), stored apart for the entity cards."""
-    head = {
-        "title": article.title,
-        "source": article.source,
-        "author": article.author,
-        "date": article.date,
-        "tags": article.tags,
-        "url": article.url,
-        "credits": [list(c) for c in article.credits],
-        "entities": analysis.entities,
-        "types": analysis.types,
-        "partial": analysis.partial,
-    }
+    head = _head(article, analysis)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":")),
         analysis.mentions.tobytes(),
@@ -124,21 +120,7 @@ def decode_listing(
     doc = json.loads(head)
     flat = array("i")
     flat.frombytes(mentions)
-    source, author, date = (None if doc[f] is None else _shared(doc[f]) for f in ("source", "author", "date"))
-    article = Article(
-        key=key,
-        file=file,
-        title=doc["title"],
-        text=text,
-        source=source,
-        author=author,
-        date=date,
-        tags=tuple(_shared(t) for t in doc["tags"]),
-        url=doc["url"],
-        content_hash=content_hash,
-        path=path,
-        credits=tuple((role, name) for role, name in doc["credits"]),
-    )
+    article = _article(doc, key, file, content_hash, path, text)
     return article, RawAnalysis(
         [_shared(name) for name in doc["entities"]],
         flat,
@@ -237,23 +219,14 @@ class RawAnalysis:
         return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
 
 
-def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
-    data = zlib.decompress(payload)
-    cut = data.index(b"\0")
-    doc = json.loads(data[:cut])
-    mentions = array("i")
-    mentions.frombytes(data[cut + 1 :])
-    flat = doc["blocks"]
+def _article(doc: dict, key: str, file: str, content_hash: str, path: str, text: str, **parts: tuple) -> Article:
+    """The article a payload's or a listing's head describes (``parts``: its blocks and styles)."""
     source, author, date = (None if doc[f] is None else _shared(doc[f]) for f in ("source", "author", "date"))
-    article = Article(
+    return Article(
         key=key,
         file=file,
         title=doc["title"],
-        text=doc["text"],
-        blocks=tuple(
-            Block(_BLOCK_LIST[k], s, e, lv) for k, s, e, lv in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
-        ),
-        styles=tuple(Style(_STYLE_KINDS[k], s, e) for k, s, e in doc["styles"]),
+        text=text,
         source=source,
         author=author,
         date=date,
@@ -262,6 +235,28 @@ def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str
         content_hash=content_hash,
         path=path,
         credits=tuple((role, name) for role, name in doc.get("credits", ())),
+        **parts,
+    )
+
+
+def decode_raw(payload: bytes, key: str, file: str, content_hash: str, path: str = "") -> tuple[Article, RawAnalysis]:
+    data = zlib.decompress(payload)
+    cut = data.index(b"\0")
+    doc = json.loads(data[:cut])
+    mentions = array("i")
+    mentions.frombytes(data[cut + 1 :])
+    flat = doc["blocks"]
+    article = _article(
+        doc,
+        key,
+        file,
+        content_hash,
+        path,
+        doc["text"],
+        blocks=tuple(
+            Block(_BLOCK_LIST[k], s, e, lv) for k, s, e, lv in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
+        ),
+        styles=tuple(Style(_STYLE_KINDS[k], s, e) for k, s, e in doc["styles"]),
     )
     stored = doc.get("sketch")
     return article, RawAnalysis(

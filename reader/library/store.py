@@ -256,14 +256,12 @@ class Store:
         """Many cache entries in one query per thousand hashes."""
         found: dict[str, bytes] = {}
         try:
-            for i in range(0, len(hashes), 900):
-                chunk = hashes[i : i + 900]
-                marks = ",".join("?" * len(chunk))
-                rows = self.connection.execute(
-                    f"SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
-                    [version, *chunk],
-                )
-                found.update(rows)
+            found.update(_rows_in(
+                self.connection,
+                "SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
+                [version],
+                hashes,
+            ))
         except sqlite3.DatabaseError as error:
             raise self._unavailable(error) from error
         return found
@@ -272,14 +270,12 @@ class Store:
         """Which of ``hashes`` have a cached analysis (their payloads are not read)."""
         found: set[str] = set()
         try:
-            for i in range(0, len(hashes), 900):
-                chunk = hashes[i : i + 900]
-                marks = ",".join("?" * len(chunk))
-                rows = self.connection.execute(
-                    f"SELECT content_hash FROM documents WHERE version = ? AND content_hash IN ({marks})",
-                    [version, *chunk],
-                )
-                found.update(h for (h,) in rows)
+            found.update(h for (h,) in _rows_in(
+                self.connection,
+                "SELECT content_hash FROM documents WHERE version = ? AND content_hash IN ({marks})",
+                [version],
+                hashes,
+            ))
         except sqlite3.DatabaseError as error:
             raise self._unavailable(error) from error
         return found
@@ -288,15 +284,13 @@ class Store:
         """The listings (head, mentions, sketch, text) of those of ``hashes`` that have one."""
         found: dict[str, Listing] = {}
         try:
-            for i in range(0, len(hashes), 900):
-                chunk = hashes[i : i + 900]
-                marks = ",".join("?" * len(chunk))
-                rows = self.connection.execute(
-                    "SELECT content_hash, head, mentions, sketch, text FROM listings "
-                    f"WHERE version = ? AND content_hash IN ({marks})",
-                    [version, *chunk],
-                )
-                found.update((h, (head, mentions, sketch, text)) for h, head, mentions, sketch, text in rows)
+            rows = _rows_in(
+                self.connection,
+                "SELECT content_hash, head, mentions, sketch, text FROM listings WHERE version = ? AND content_hash IN ({marks})",
+                [version],
+                hashes,
+            )
+            found.update((h, (head, mentions, sketch, text)) for h, head, mentions, sketch, text in rows)
         except sqlite3.DatabaseError as error:
             raise self._unavailable(error) from error
         return found
@@ -376,13 +370,10 @@ class Store:
         """The size, modification time (ns) and content hash last recorded for each path."""
         found: dict[str, tuple[int, int, str]] = {}
         try:
-            for i in range(0, len(paths), 900):
-                chunk = paths[i : i + 900]
-                marks = ",".join("?" * len(chunk))
-                rows = self.connection.execute(
-                    f"SELECT path, size, mtime_ns, content_hash FROM file_hashes WHERE path IN ({marks})", chunk
-                )
-                found.update((path, (size, mtime, content_hash)) for path, size, mtime, content_hash in rows)
+            rows = _rows_in(
+                self.connection, "SELECT path, size, mtime_ns, content_hash FROM file_hashes WHERE path IN ({marks})", [], paths
+            )
+            found.update((path, (size, mtime, content_hash)) for path, size, mtime, content_hash in rows)
         except sqlite3.DatabaseError as error:
             raise self._unavailable(error) from error
         return found
@@ -460,15 +451,12 @@ class Payloads:
         found: dict[str, bytes] = {}
         try:
             with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                for i in range(0, len(hashes), 900):
-                    chunk = hashes[i : i + 900]
-                    marks = ",".join("?" * len(chunk))
-                    found.update(
-                        db.execute(
-                            f"SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
-                            [self.version, *chunk],
-                        )
-                    )
+                found.update(_rows_in(
+                    db,
+                    "SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
+                    [self.version],
+                    hashes,
+                ))
                 for h in [h for h in hashes if h not in found]:
                     row = db.execute(
                         "SELECT payload FROM documents WHERE content_hash = ? AND version LIKE ? LIMIT 1",
@@ -492,15 +480,12 @@ class Payloads:
         listed: set[str] = set()
         try:
             with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                for i in range(0, len(hashes), 900):
-                    chunk = hashes[i : i + 900]
-                    marks = ",".join("?" * len(chunk))
-                    listed.update(
-                        h for (h,) in db.execute(
-                            f"SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
-                            [self.version, *chunk],
-                        )
-                    )
+                listed.update(h for (h,) in _rows_in(
+                    db,
+                    "SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
+                    [self.version],
+                    hashes,
+                ))
                 wanted = set(hashes)
                 for h, figures, quotes in db.execute(
                     "SELECT content_hash, figures, quotes FROM cited WHERE version = ? AND name = ?", (self.version, name)
@@ -610,3 +595,14 @@ def _readable_rows(old: sqlite3.Connection, table: str, names: str, rowids: bool
 
 
 _MAX_SKIPS = 100_000  # rowids stepped over past damaged pages before giving up
+
+
+_IN_CHUNK = 900  # below SQLite's default limit of 999 parameters in one statement
+
+
+def _rows_in(db: sqlite3.Connection, sql: str, head: list[object], keys: list[str]) -> Iterator[tuple]:
+    """The rows of ``sql`` for ``keys``, a chunk at a time: ``sql`` holds ``{marks}`` where the
+    IN list goes, after the parameters ``head``."""
+    for i in range(0, len(keys), _IN_CHUNK):
+        chunk = keys[i : i + _IN_CHUNK]
+        yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), [*head, *chunk])

@@ -126,6 +126,10 @@ def test_label_is_the_measure_as_the_article_names_it(text: str, surface: str, l
     [
         ("2018-2021年，快狗打车取得收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元。", ["2018", "2019", "2020", "2021"]),
         ("其中，2019年、2020年、2021年分别同比增长21.03%，-3.29%，24.59%。", ["2019", "2020", "2021"]),
+        (
+            "2022年至2024年及2025年上半年，公司营业收入分别为3.59亿元、4.51亿元、4.25亿元、2.52亿元。",
+            ["2022", "2023", "2024", "2025年上半年"],
+        ),
     ],
 )
 def test_figures_listed_after_respectively_take_one_year_each(text: str, periods: list[str]) -> None:
@@ -579,6 +583,9 @@ def test_a_change_in_points_names_the_rate_it_changes() -> None:
         ("腾讯、阿里与京东的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里", "京东"), ["腾讯", "阿里", "京东"]),
         # as many figures as names only: two names, three figures say nothing of who is whose
         ("腾讯和阿里的营收分别为1000亿元、2000亿元、3000亿元。", ("腾讯", "阿里"), ["阿里", "阿里", "阿里"]),
+        # listed with 、 and no 分别, as many figures as names
+        ("京东、抖音集团用户量同比增长了13%、12%。", ("京东", "抖音集团"), ["京东", "抖音集团"]),
+        ("拼多多、百度集团同比增长为0.2%、1.3%，美团同比则下降了0.7%。", ("拼多多", "百度集团", "美团"), ["拼多多", "百度集团", "美团"]),
     ],
 )
 def test_figures_listed_after_respectively_take_one_name_each(text: str, names: tuple[str, ...], subjects: list[str]) -> None:
