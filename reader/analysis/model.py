@@ -94,3 +94,14 @@ class Quote:
         check_span(self.cue_start, self.cue_end, "quote cue")
         if self.start == self.end:
             raise ValueError(f"quote [{self.start}, {self.end}) is empty")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the analysis found in one article: its mentions, then the figures and quotes that
+    refer to them."""
+
+    mentions: tuple[Mention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    partial: str | None = None  # why only part of the article was analysed (its budget), else None
+    quotes: tuple[Quote, ...] = ()  # who said what, speakers from ``mentions``

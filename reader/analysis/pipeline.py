@@ -3,29 +3,47 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from functools import cache, cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING, Protocol
 
 import reader
 from reader.analysis.corrections import Corrections
-from reader.analysis.entities import EntityRecognizer
 from reader.analysis.gazetteer import Gazetteer
-from reader.analysis.figures import extract_figures
-from reader.analysis.model import EntityType, Mention, Figure, Quote
-from reader.analysis.quotes import find_quotes
+from reader.analysis.model import Analysis, EntityType, Mention
 from reader.analysis.statistical import NameModel
 from reader.ingest.model import Article
 from reader.paths import RESOURCES
 
+if TYPE_CHECKING:
+    from reader.analysis.entities import EntityRecognizer
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    mentions: tuple[Mention, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    partial: str | None = None  # why only part of the article was analysed (its budget), else None
-    quotes: tuple[Quote, ...] = ()  # who said what, speakers from ``mentions``
+__all__ = ["Analysis", "Analyzer", "ArticleAnalyzer", "analysed_length", "read_over", "resources_fingerprint"]
+
+
+# The recognisers, the figure grammar and the quote finder take ~0.1 s to import (patterns
+# compiled, tables built at import); a library whose analyses are cached is shown without
+# them, so they load on the first analysis, not before the window paints (issue 18, point 1).
+@cache
+def _entities() -> ModuleType:
+    from reader.analysis import entities  # noqa: PLC0415 - deferred to the first analysis, see above
+
+    return entities
+
+
+@cache
+def _figures() -> ModuleType:
+    from reader.analysis import figures  # noqa: PLC0415 - deferred to the first analysis, see above
+
+    return figures
+
+
+@cache
+def _quotes() -> ModuleType:
+    from reader.analysis import quotes  # noqa: PLC0415 - deferred to the first analysis, see above
+
+    return quotes
 
 
 # Each article's budget, in characters rather than seconds so that a cached analysis does not
@@ -98,7 +116,7 @@ class Analyzer:
                 base = base.with_corrections(self.corrections)
             base = base.with_model(self.model) if base.model is not self.model else base
             return base.with_learned(self.learned) if base.learned != self.learned else base
-        return EntityRecognizer(Gazetteer.load(), self.corrections, model=self.model, learned=self.learned)
+        return _entities().EntityRecognizer(Gazetteer.load(), self.corrections, model=self.model, learned=self.learned)
 
     def with_corrections(self, corrections: Corrections) -> Analyzer:
         """The same analysis with other corrections, sharing the loaded gazetteer and jieba."""
@@ -129,9 +147,7 @@ class Analyzer:
             )
             text = text[:cut]
         mentions = recognizer.recognise(text, article.title or "")
-        figures = extract_figures(text, mentions, article.date, title=article.title or "")
-        quotes = find_quotes(text, mentions)
-        return Analysis(tuple(mentions), tuple(figures), partial, quotes)
+        return read_over(text, mentions, article.date, partial, article.title or "")
 
 
     def relink(self, article: Article, analysis: Analysis) -> Analysis:
@@ -142,7 +158,16 @@ class Analyzer:
         mentions = self.recognizer.relinked(text, analysis.mentions)
         if mentions == analysis.mentions:
             return analysis
-        return Analysis(mentions, tuple(extract_figures(text, mentions, article.date, title=article.title or "")), analysis.partial, find_quotes(text, mentions))
+        return read_over(text, mentions, article.date, analysis.partial, article.title or "")
+
+
+def read_over(text: str, mentions: Sequence[Mention], date: str | None, partial: str | None = None, title: str = "") -> Analysis:
+    """The analysis of ``text`` (an article's analysed part, under ``title``) given its
+    ``mentions``: the figures and quotes read over them (a figure's subject and a quote's
+    speaker are mentions)."""
+    mentions = tuple(mentions)
+    figures = _figures().extract_figures(text, mentions, date, title=title)
+    return Analysis(mentions, tuple(figures), partial, _quotes().find_quotes(text, mentions))
 
 
 def analysed_length(text: str) -> int:

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import codecs
-
-from charset_normalizer import from_bytes
+from functools import cache
+from types import ModuleType
 
 from reader.errors import IngestError
+
+
+# charset_normalizer takes ~8 ms to import and guesses only what is neither marked nor UTF-8:
+# loaded then, not when the window starts (issue 18, point 1).
+@cache
+def _charset_normalizer() -> ModuleType:
+    import charset_normalizer  # noqa: PLC0415 - deferred to the first guess, see above
+
+    return charset_normalizer
+
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -42,7 +52,7 @@ def decode(data: bytes, name: str) -> str:
     damaged = data.decode("utf-8", errors="replace").count("\ufffd")
     if damaged <= max(1, _UTF8_DAMAGE_SHARE * len(data)):
         return data.decode("utf-8", errors="replace")
-    best = from_bytes(data[:262144]).best()
+    best = _charset_normalizer().from_bytes(data[:262144]).best()
     if best is None:
         text = _strict(data, _FALLBACKS)
         if text is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +26,15 @@ class FrontMatter:
 
 
 _MAX_YAML = 64 * 1024  # front matter is a few lines; a larger block is read line by line
+
+
+# email.utils (with socket and the mail parsers) takes ~9 ms to import, for the rare date in a
+# mail header's form: loaded then, not when the window starts (issue 18, point 1).
+@cache
+def _email_utils() -> ModuleType:
+    import email.utils  # noqa: PLC0415 - deferred to the first such date, see above
+
+    return email.utils
 
 
 @cache
@@ -138,7 +146,7 @@ def parse_date(value: Any) -> str | None:
         except ValueError:
             return None
     try:
-        parsed = email.utils.parsedate_to_datetime(text)
+        parsed = _email_utils().parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         parsed = None
     if parsed is not None:

@@ -7,8 +7,7 @@ import sys
 import zlib
 from array import array
 
-from reader.analysis.model import EntityType, Mention, Figure, FigureKind, Quote
-from reader.analysis.pipeline import Analysis
+from reader.analysis.model import Analysis, EntityType, Mention, Figure, FigureKind, Quote
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 from reader.library.reprints import Sketch, sketch
 

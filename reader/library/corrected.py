@@ -24,11 +24,9 @@ from reader.analysis.corrections import (
     Retype,
     SplitAlias,
 )
-from reader.analysis.figures import extract_figures
 from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
-from reader.analysis.pipeline import Analysis, analysed_length
-from reader.analysis.quotes import find_quotes
+from reader.analysis.pipeline import Analysis, analysed_length, read_over
 from reader.ingest.model import Article
 from reader.library.codec import FORMAT, decode_raw, encode
 from reader.library.library import Library
@@ -77,8 +75,7 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
         figures = tuple(replace(f, subject=new) if f.subject == old else f for f in analysis.figures)
         quotes = tuple(replace(q, speaker=new) if q.speaker == old else q for q in analysis.quotes)
         return Analysis(tuple(mentions), figures, analysis.partial, quotes)
-    figures = extract_figures(text, mentions, article.date, title=article.title or "")
-    return Analysis(tuple(mentions), tuple(figures), analysis.partial, find_quotes(text, mentions))
+    return read_over(text, mentions, article.date, analysis.partial, article.title or "")
 
 
 def correct_all(

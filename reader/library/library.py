@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import overload
 
 from reader.analysis.folding import search_form
-from reader.analysis.model import EntityType, Figure, Quote
+from reader.analysis.model import Analysis, EntityType, Figure, Quote
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
-from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
 from reader.library import codec, order
 from reader.library.codec import RawAnalysis

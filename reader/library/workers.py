@@ -9,8 +9,9 @@ parent decodes cheaply.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
+from functools import cache
+from types import ModuleType
 
 from reader.analysis.corrections import Corrections
 from reader.analysis.pipeline import Analyzer
@@ -43,11 +44,27 @@ def analyse_job(job: Job) -> Result:
     return True, codec.encode(article, _analyzer.analyse(article))
 
 
+# The process pool's modules (multiprocessing and its connections) take ~10 ms to import and
+# only a first index uses them: loaded then, not when the window starts (issue 18, point 1).
+@cache
+def _process_pools() -> ModuleType:
+    import concurrent.futures.process  # noqa: PLC0415 - deferred to the first pool, see above
+
+    return concurrent.futures.process
+
+
+@cache
+def _multiprocessing() -> ModuleType:
+    import multiprocessing  # noqa: PLC0415 - deferred to the first pool, see above
+
+    return multiprocessing
+
+
 def analysis_pool(analyzer: Analyzer, workers: int) -> Executor:
     corrections = analyzer.corrections.to_json() if len(analyzer.corrections) else ""
-    return ProcessPoolExecutor(
+    return _process_pools().ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_multiprocessing().get_context("spawn"),
         initializer=_start,
         initargs=(corrections, analyzer.model is not None),
     )

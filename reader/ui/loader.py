@@ -23,6 +23,7 @@ from reader.library import collector
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
+from reader.ui.after_paint import AfterPaint
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
 # How long the loader waits for the GUI thread to take a library before it warms up on (the
@@ -180,6 +181,7 @@ class LoadJob(QObject):
         self._cancelled = threading.Event()
         self._warming = threading.Event()  # the load is done; only in-memory warm-up remains
         self._taken = threading.Event()  # the GUI thread took what the worker handed over
+        self._after_paint = AfterPaint(self._release, self)
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
         self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming, self._taken)
@@ -223,11 +225,21 @@ class LoadJob(QObject):
         return False
 
     def _on_loaded(self, library: Library) -> None:
-        try:
-            if not self._cancelled.is_set():
-                self.loaded.emit(library)
-        finally:
-            self._taken.set()  # the worker warms up on
+        if self._cancelled.is_set():
+            self._taken.set()
+            return
+        # The worker's warm-up (pypinyin's and jieba's dictionaries: a second holding the GIL)
+        # would share the GIL with the first layout and paint of what it handed over: it goes
+        # on when the window has shown and painted it (``release_after_paint``), or after HAND_OVER_WAIT.
+        self.loaded.emit(library)
+
+    def release_after_paint(self) -> None:
+        """The window has shown the library handed over: the worker warms up on once the
+        window is painted."""
+        self._after_paint.request()
+
+    def _release(self) -> None:
+        self._taken.set()
 
     def _on_indexed(self, library: Library) -> None:
         try:

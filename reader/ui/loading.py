@@ -165,6 +165,12 @@ class LoadingController(QObject):
         self._status.hide_busy()
         self.loaded.emit(library)
 
+    def on_library_shown(self, _library: Library) -> None:
+        """The window shows a library, its article laid out: the loader warms up once that is
+        painted."""
+        if self._job is not None:
+            self._job.release_after_paint()
+
     def _on_warmed(self, tools: Tools) -> None:
         self.tools = tools
         self._view.set_word_spans(tools.word_spans)

@@ -27,6 +27,8 @@ class NamesLayer(QObject):
         self.model_loader: ModelLoader = load_model  # tests give a fake or a shared model
         self._refiner: NameRefiner | None = None
         self._model_missing_said = False
+        self._to_start: Library | None = None  # loaded, its article not yet shown: then the pass starts
+        self._refined: Library | None = None  # refined and handed to the window, its article not yet shown
 
     def wait(self) -> None:
         """Stop and wait for the refinement thread (at window close)."""
@@ -34,7 +36,23 @@ class NamesLayer(QObject):
             self._refiner.wait()
 
     def start(self, library: Library) -> None:
-        """Names from the statistical model, after the fast layer's: the open article first."""
+        """Names from the statistical model, after the fast layer's: once the window shows the
+        library's article (``on_library_shown``), that article first."""
+        self._to_start = library
+
+    def on_library_shown(self, library: Library) -> None:
+        """The window shows a library with its article: a loaded one starts the model's pass;
+        the refined one ends it."""
+        if library is self._to_start:
+            self._to_start = None
+            self._start(library)
+        elif library is self._refined:
+            self._refined = None
+            self._refiner = None
+            self.w.status.say(f"{len(library)} articles — names refined by the statistical model")
+            self.library_refined.emit(library)
+
+    def _start(self, library: Library) -> None:
         analyzer = self.w.loading.analyzer
         if not isinstance(analyzer, Analyzer) or analyzer.model is not None or not library.articles:
             return
@@ -53,6 +71,7 @@ class NamesLayer(QObject):
         return self._refiner is not None
 
     def stop(self) -> None:
+        self._to_start = self._refined = None
         if self._refiner is not None:
             self._refiner.cancel()
             self._refiner = None
@@ -79,12 +98,10 @@ class NamesLayer(QObject):
         self.w.status.say(f"Finding more names… {done} / {total}")
 
     def _on_library_refined(self, library: Library, analyzer: Analyzer) -> None:
-        self._refiner = None
         self.w.loading.analyzer = analyzer
         if self.w.current_key:
             self.w.open_file_request = self.w.current_key
-        self.w.set_library(library)
+        self._refined = library
+        self.w.set_library(library)  # its article opens in the next turn: still refining until then
         self.w.entities.show_library_entities(library)
-        self.w.status.say(f"{len(library)} articles — names refined by the statistical model")
-        self.library_refined.emit(library)
 

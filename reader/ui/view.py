@@ -28,8 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QWidget
 
-from reader.analysis.model import EntityType, Mention
-from reader.analysis.pipeline import Analysis
+from reader.analysis.model import Analysis, EntityType, Mention
 from reader.ingest.model import Article
 from reader.ui.document import Layers, build_document, document_text, reveal
 from reader.ui.positions import PositionMap

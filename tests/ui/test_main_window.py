@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.model import EntityType
+from reader.library.library import Library
 from reader.library.store import Store
 from reader.ui import app as app_module
 from reader.ui import window as window_module
@@ -255,3 +256,87 @@ def test_byline_lines_take_no_room_until_a_jump_lands_in_one(window: MainWindow)
     view.go_to(name, name + len("房宫一柳"), flash=False)
     assert byline.isVisible() and layout.blockBoundingRect(byline).height() > 0
     assert view.selected_span() == (name, name + len("房宫一柳"))
+
+
+def test_a_large_library_fills_the_list_first_and_opens_its_article_in_a_later_turn(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, point 3: taking a 10k library and laying out its first article must not hold
+    the GUI thread in one turn of the event loop."""
+    monkeypatch.setattr(window_module, "HAND_OVER_IN_TWO_TURNS", len(window.library or ()))
+    library = window.library
+    shown = window.current_key
+    assert library is not None and shown
+    opened: list[str] = []
+    window.article_opened.connect(opened.append)
+    window.set_library(library)  # as the loader hands it over
+    assert window.library_panel.model.rowCount() == len(library)
+    assert window.current_key == "" and opened == []  # the list now; the article in the next turn
+    with qtbot.waitSignal(window.library_loaded, timeout=5_000):
+        pass
+    assert opened == [shown] and window.current_key == shown
+    assert window.view.text() == library.article(shown).text
+
+
+def test_a_large_library_handed_over_twice_in_one_turn_opens_one_article(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(window_module, "HAND_OVER_IN_TWO_TURNS", 1)
+    library = window.library
+    shown = window.current_key
+    assert library is not None and shown
+    opened: list[str] = []
+    window.article_opened.connect(opened.append)
+    window.set_library(library)
+    window.set_library(library)
+    qtbot.waitUntil(lambda: window.current_key == shown, timeout=5_000)
+    qtbot.wait(50)
+    assert opened == [shown]
+
+
+def test_a_small_library_opens_its_article_in_the_same_turn(window: MainWindow) -> None:
+    """Two turns would paint the window twice before the article shows: not for a few articles."""
+    library = window.library
+    shown = window.current_key
+    assert library is not None and len(library) < window_module.HAND_OVER_IN_TWO_TURNS
+    window.set_library(library)
+    assert window.current_key == shown
+
+
+class _PaintSpy(QObject):
+    """Notes the first paint of the view once it shows an article."""
+
+    def __init__(self, window: MainWindow, events: list[str]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.events = events
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self.window.current_key and "painted" not in self.events:
+            self.events.append("painted")
+        return False
+
+
+def test_the_loader_warms_up_after_the_first_article_is_painted(
+    qtbot: QtBot, store: Store, analyzer, data_dir: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """Issue 18, point 1: the warm-up (pypinyin, jieba) holds the GIL for a second; sharing it
+    with the first layout and paint delayed them."""
+    events: list[str] = []
+    prepare = Library.prepare_reprints
+
+    def noted(library: Library) -> None:
+        events.append("warm-up")
+        prepare(library)
+
+    monkeypatch.setattr(Library, "prepare_reprints", noted)
+    window = MainWindow(store, analyzer, data_dir)
+    window.names.model_loader = lambda: (None, "no model in this test")
+    qtbot.add_widget(window, before_close_func=lambda w: w.close())
+    _PaintSpy(window, events)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=60_000):
+        window.open_paths([seeds_dir])
+    qtbot.waitUntil(lambda: "warm-up" in events, timeout=10_000)
+    assert events[:2] == ["painted", "warm-up"]

@@ -1,0 +1,43 @@
+"""AfterPaint: work that waits until what was asked to paint is painted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.ui.after_paint import AfterPaint
+
+
+class Painted(QWidget):
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        self.events.append("paint")
+
+    def note_after(self) -> None:
+        self.events.append("after")
+
+    def note_timer(self) -> None:
+        self.events.append("zero timer")
+
+
+def test_the_call_comes_after_the_paint_asked_for_and_once(qtbot: QtBot) -> None:
+    events: list[str] = []
+    widget = Painted(events)
+    qtbot.add_widget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: "paint" in events)
+    events.clear()
+    after = AfterPaint(widget.note_after, widget)
+    widget.update()
+    after.request()
+    after.request()
+    QTimer.singleShot(0, widget, widget.note_timer)  # a zero timer, posted later, runs before the paint
+    qtbot.waitUntil(lambda: "after" in events)
+    qtbot.wait(20)
+    assert events == ["zero timer", "paint", "after"]
