@@ -80,6 +80,8 @@ def label_and_unit(
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
     if before_clause is not None:
         return before_clause.label.name, unit or before_clause.label.unit, before_clause
+    if unit == "items" and (sold := _nearest_before(hits, clause[0], fig.start, lambda label: label.name == "销售额")) and sold.verb:
+        return "销量", unit, None  # 上汽集团销售整车94.5万辆: things sold are a sales volume, not money
     if wanted == SHARE and (change := _CHANGE_AFTER.match(text, fig.end)) is not None:
         label = vocab.label_for(change.group(1))  # 实现了11.39%的同比增长: a change, not a share
         if label is not None:
@@ -202,7 +204,7 @@ def _label(
         return earlier[-1].label
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or said
+        return _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
@@ -390,10 +392,15 @@ def _word_at(text: str, start: int, lead: str) -> bool:
 
 
 def _per_share(where: LabelText, fig: Quantity) -> str | None:
-    """An amount per share and nothing else named: a share price (可能达到每股4000美元 → 股价)."""
-    if fig.unit in _CURRENCIES and where.text.endswith(_PER_SHARE, 0, fig.start):
-        return "股价"
-    return None
+    """An amount per share and nothing else named: a share price (可能达到每股4000美元,
+    报9.30港元/股 → 股价)."""
+    per = where.text.endswith(_PER_SHARE, 0, fig.start) or where.text.startswith(("/股", "／股"), fig.end)
+    return "股价" if fig.unit in _CURRENCIES and per else None
+
+
+def _orders(fig: Quantity) -> str | None:
+    """A count in 单 and nothing else named: orders (订单峰值从一天1亿单 → 订单量)."""
+    return "订单量" if fig.surface.endswith("单") else None
 
 
 _PER_SHARE = ("每股", "每股约", "每股近", "单股")

@@ -689,7 +689,7 @@ def test_an_installation_names_its_measure() -> None:
         ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入增长", "增长率"),
         ("股价上涨了5.3%。", "股价上涨", "增长率"),
         ("收入跌3%。", "收入下降", "降幅"),
-        ("第一场直播售出3000件。", None, None),  # an action, not a measure
+        ("第一场直播售出3000件。", "销量", "销量"),  # the action names no measure; things sold are a volume
     ],
 )
 def test_a_measure_and_its_verb_of_change_name_the_change(text: str, label: str | None, measure: str | None) -> None:
@@ -869,7 +869,7 @@ def test_the_owners_listed_before_a_measure_are_no_part_of_its_name() -> None:
         ("乐视网被判向柠檬影视支付3655万元。", "支付金额"),
         ("公司出资约2亿元设立基金。", "出资金额"),
         ("共花费金额107亿元。", "花费金额"),
-        ("第一场直播售出3000件。", None),  # an action, no name of a measure
+        ("第一场直播售出3000件。", "销量"),  # an action names no measure: things sold are a volume
     ],
 )
 def test_an_amount_paid_is_named_by_the_paying(text: str, label: str | None) -> None:
@@ -879,3 +879,16 @@ def test_an_amount_paid_is_named_by_the_paying(text: str, label: str | None) -> 
 def test_an_amount_per_share_is_a_share_price() -> None:
     (m, _) = extract_figures("特斯拉在2025年可能达到每股4000美元，悲观情况是1500美元。", date="2021-03-08")
     assert (m.label, m.measure) == ("股价", "价格")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("一季度，上汽集团销售整车94.5万辆。", "销量", "销量"),  # things sold: a volume, not money
+        ("截至当日收盘，报9.30港元/股。", "股价", "价格"),
+        ("行业订单峰值从一天1亿单大幅提升至2.5亿单。", "订单量", "订单量"),
+    ],
+)
+def test_what_a_figure_counts_when_nothing_names_it(text: str, label: str, measure: str) -> None:
+    m = extract_figures(text)[0]
+    assert (m.label, m.measure) == (label, measure)
