@@ -399,8 +399,12 @@ def _per_share(where: LabelText, fig: Quantity) -> str | None:
 
 
 def _orders(fig: Quantity) -> str | None:
-    """A count in 单 and nothing else named: orders (订单峰值从一天1亿单 → 订单量)."""
-    return "订单量" if fig.surface.endswith("单") else None
+    """A count in 单 or 次 and nothing else named: orders (订单峰值从一天1亿单 → 订单量), times
+    (平均每天 47 次 → 次数)."""
+    return _COUNTED_BY.get(fig.surface.rstrip()[-1:])
+
+
+_COUNTED_BY = {"单": "订单量", "次": "次数"}
 
 
 _PER_SHARE = ("每股", "每股约", "每股近", "单股")

@@ -887,8 +887,14 @@ def test_an_amount_per_share_is_a_share_price() -> None:
         ("一季度，上汽集团销售整车94.5万辆。", "销量", "销量"),  # things sold: a volume, not money
         ("截至当日收盘，报9.30港元/股。", "股价", "价格"),
         ("行业订单峰值从一天1亿单大幅提升至2.5亿单。", "订单量", "订单量"),
+        ("去年的数据是平均每天 47 次。", "次数", None),
     ],
 )
 def test_what_a_figure_counts_when_nothing_names_it(text: str, label: str, measure: str) -> None:
     m = extract_figures(text)[0]
     assert (m.label, m.measure) == (label, measure)
+
+
+def test_a_reserve_after_an_amount_names_it() -> None:
+    (m,) = extract_figures("公司本季度计提7.02 亿美元库存准备金。")
+    assert m.label == "库存准备金"
