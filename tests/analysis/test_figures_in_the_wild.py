@@ -898,3 +898,9 @@ def test_what_a_figure_counts_when_nothing_names_it(text: str, label: str, measu
 def test_a_reserve_after_an_amount_names_it() -> None:
     (m,) = extract_figures("公司本季度计提7.02 亿美元库存准备金。")
     assert m.label == "库存准备金"
+
+
+def test_who_collected_the_analysts_targets_is_a_source() -> None:
+    text = "当特斯拉股价在2月出现回调时，她买进了更多。彭博收集到的分析师最高目标价为1200美元。"
+    (m,) = extract_figures(text, _mentions(text, "特斯拉", "彭博"))
+    assert m.subject == "特斯拉"
