@@ -384,7 +384,7 @@ _DEALS = ("收购", "出售", "买下", "买入", "入股", "增持", "回购", 
 
 
 # Words a one-character lead (共, 其, 并, 需) begins: 共享单车市场规模 keeps its 共.
-_LEAD_WORDS = ("共享", "共同", "共有", "其他", "其余", "并购", "需求")
+_LEAD_WORDS = ("共享", "共同", "共有", "其他", "其余", "并购", "需求", "当前", "当日", "当季", "当月", "当期", "当地")
 
 
 def _word_at(text: str, start: int, lead: str) -> bool:

@@ -904,3 +904,15 @@ def test_who_collected_the_analysts_targets_is_a_source() -> None:
     text = "当特斯拉股价在2月出现回调时，她买进了更多。彭博收集到的分析师最高目标价为1200美元。"
     (m,) = extract_figures(text, _mentions(text, "特斯拉", "彭博"))
     assert m.subject == "特斯拉"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("当总量达到1050万时，区块奖励减半为25个。", "总量"),  # 当…时: when, no part of the name
+        ("此前苏宁向恒大投资了200亿。", "苏宁向恒大投资"),
+        ("当期营收为100亿元。", "当期营收"),  # 当期 is a word
+    ],
+)
+def test_leads_of_time_are_no_part_of_a_measures_name(text: str, label: str) -> None:
+    assert extract_figures(text, date="2021-03-08")[0].label == label
