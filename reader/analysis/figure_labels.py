@@ -360,7 +360,7 @@ def _changed_noun(phrase: str, found: list[re.Match[str]], measure: str | None, 
 # it goes: 略低于业务量增速 → 业务量增速, 及其他地区营收 → 其他地区营收).
 _VERB_MARKERS = ("实现了", "实现", "拟", "已")
 _LEADING_ONLY = ("以及", "及")
-_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", "进行了", "进行", *_LEADING_ONLY)  # 也在进行金额 → 金额
+_INNER_MARKERS = (*_VERB_MARKERS, "略低于", "低于", "高于", "进行了", "进行", "处以", *_LEADING_ONLY)  # 也在进行金额 → 金额
 
 
 def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
