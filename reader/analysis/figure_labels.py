@@ -224,7 +224,7 @@ def _level_after_change(text: str, fig: Quantity, before: Figure) -> str | None:
     return what if len(what) >= 2 and what != before.label else None
 
 
-_REACHED = re.compile(r"(?:的增速|的增幅|的速度)?(?:达到|达|至|到|增至|升至|降至)")
+_REACHED = re.compile(r"(?:的增速|的增幅|的速度)?(?:达到|达|至|到|增至|升至|降至)(?:约|近|超过|超|逾)?")
 _CHANGE_SUFFIX = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|上升|增速|增幅|涨幅|跌幅)$")
 
 
@@ -320,9 +320,10 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     found = list(vocab.label_pattern().finditer(phrase))
     changed = _changed_noun(phrase, found, measure, vocab)
     if changed is not None:
-        verb = source[start + changed : start + len(phrase)]
+        noun_end, verb_at = changed
+        verb = source[start + verb_at : start + len(phrase)]
         # 股价上涨, 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长
-        return source[start : start + changed] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
+        return source[start : start + noun_end] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (
         found[-1].end() < len(phrase) and phrase.endswith(_AMOUNT_HEADS)
     ):
@@ -344,15 +345,22 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
 _CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
 
 
-def _changed_noun(phrase: str, found: list[re.Match[str]], measure: str | None, vocab: Vocabulary) -> int | None:
-    """Where the measure ends in a phrase that is a measure and its verb of change
-    (增值服务收入升, 营收增长, 研发投入下降), or None."""
+def _changed_noun(
+    phrase: str, found: list[re.Match[str]], measure: str | None, vocab: Vocabulary
+) -> tuple[int, int] | None:
+    """Where the measure ends and its verb starts in a phrase that is a measure and its verb
+    of change (增值服务收入升, 营收增长, 股价已将上涨: adverbs between go), or None."""
     if measure not in _CHANGE_WORD or not found or found[-1].end() != len(phrase) or not vocab.is_verb(found[-1].group()):
         return None
     noun = phrase[: found[-1].start()]
+    while (adverb := next((a for a in _BEFORE_A_VERB if noun.endswith(a)), None)) is not None:
+        noun = noun[: -len(adverb)]
     if len(noun) < 2 or not noun.upper().endswith(vocab.label_heads):
         return None
-    return len(noun)
+    return len(noun), found[-1].start()
+
+
+_BEFORE_A_VERB = ("已经", "已将", "已", "将", "均", "也", "又", "再次", "大幅", "小幅", "持续", "进一步")
 
 
 # Words inside a phrase before a figure after which the name of the measure starts: a verb

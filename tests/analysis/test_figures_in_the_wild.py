@@ -688,6 +688,7 @@ def test_an_installation_names_its_measure() -> None:
     [
         ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入增长", "增长率"),
         ("股价上涨了5.3%。", "股价上涨", "增长率"),
+        ("马拉松数字控股公司股价已将上涨800%。", "股价上涨", "增长率"),  # adverbs between go
         ("收入跌3%。", "收入下降", "降幅"),
         ("第一场直播售出3000件。", "销量", "销量"),  # the action names no measure; things sold are a volume
     ],
@@ -811,6 +812,7 @@ def test_where_a_filing_was_published_is_not_whose_the_figures_are() -> None:
         ("配送费用同比增长175%至17亿元。", "配送费用"),
         ("本土市场游戏收入增长10%至1397亿元。", "本土市场游戏收入"),
         ("月均交易客戶數按年增長40.6%達1.12億。", "月均交易客戶數"),
+        ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入"),  # a hedge before the level
     ],
 )
 def test_the_level_a_change_reached_is_what_changed(text: str, label: str) -> None:
