@@ -121,7 +121,9 @@ def explain(
             measure=label or _measure_named(named, vocab),
         )
         explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
-        if out and explained.label is None and _THAT_FIGURE.search(text, bounds.around("clause", fig.start)[0], fig.start):
+        if out and (explained.label is None or _THAT_FIGURE.fullmatch(explained.label)) and _THAT_FIGURE.search(
+            text, bounds.around("clause", fig.start)[0], fig.start
+        ):
             # 支出已突破6,620亿美元…。这一数字在2018年仅为3,330亿美元: the same measure, earlier
             paragraph = bounds.around("paragraph", fig.start)
             before = next((m for m in reversed(out) if m.start >= paragraph[0] and m.unit == explained.unit), None)
@@ -169,7 +171,7 @@ _DIGITS = re.compile(r"[0-9０-９]")
 
 
 # A figure told as "this number" again, at another time: 这一数字在2018年仅为3,330亿美元.
-_THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|规模)")
+_THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金额|规模|比例|比重)")
 
 
 # --- period --------------------------------------------------------------------------------

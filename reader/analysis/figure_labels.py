@@ -204,7 +204,7 @@ def _label(
         return earlier[-1].label
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig) or said
+        return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
@@ -399,6 +399,22 @@ def _word_at(text: str, start: int, lead: str) -> bool:
     return len(lead) == 1 and text.startswith(_LEAD_WORDS, start)
 
 
+def _shares(where: LabelText, fig: Quantity) -> str | None:
+    """Shares a verb of trading stands before: 增持74.75万股 → 增持股数, 抄底买入了30万股 → 买入股数."""
+    if not fig.surface.endswith("股"):
+        return None
+    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
+    named = next((m for m in where.mentions.within(max(0, end - _MAX_LABEL), end) if m.end == end), None)
+    end = named.start if named is not None else end  # 继续增持寒武纪32.02万股
+    end -= 1 if where.text.endswith("了", 0, end) else 0
+    verb = next((v for v in _TRADING if where.text.endswith(v, 0, end)), None)
+    return None if verb is None else verb + "股数"
+
+
+_TRADING = ("增持", "减持", "买入", "卖出", "持有", "回购", "抛售", "认购", "出售", "购入", "质押")
+_NOT_NOUNS = ("之后", "之前", "以后", "以前", "以来", "以上", "以下", "左右", "其中", "后", "前")
+
+
 def _per_share(where: LabelText, fig: Quantity) -> str | None:
     """An amount per share and nothing else named: a share price (可能达到每股4000美元,
     报9.30港元/股 → 股价)."""
@@ -450,8 +466,8 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
             end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
             break
     phrase = text[start:end]
-    if not phrase[:1].isalnum():
-        return None  # 报9.30港元/股: a per-share sign, not a noun
+    if not phrase[:1].isalnum() or phrase.startswith(_NOT_NOUNS):
+        return None  # 报9.30港元/股: a per-share sign; 增持74.75万股之后: a time, not a noun
     joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
     phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
     if len(phrase) < 2 or any(c.isdigit() for c in phrase):

@@ -919,3 +919,22 @@ def test_who_collected_the_analysts_targets_is_a_source() -> None:
 )
 def test_leads_of_time_are_no_part_of_a_measures_name(text: str, label: str) -> None:
     assert extract_figures(text, date="2021-03-08")[0].label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "labels"),
+    [
+        ("继今年一季度增持74.75万股之后，章建平第三季度继续增持寒武纪32.02万股。", ("章建平", "寒武纪"), ["增持股数", "增持股数"]),
+        ("一位股民称，他抄底买入了30万股。", (), ["买入股数"]),
+        ("存货攀升至37.29亿元，应收账款5.67亿元。", (), ["存货", "应收账款"]),
+        ("人形机器人贡献收入5.95亿元，占主营业务收入的51.53%。而在2024年，这个比例只有27.60%。", (), ["人形机器人贡献收入", "占比", "占比"]),
+    ],
+)
+def test_shares_traded_stocks_and_this_ratio(text: str, names: tuple[str, ...], labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text, _mentions(text, *names), "2025-10-18")] == labels
+
+
+def test_a_companys_global_share_leaves_its_sentence_the_companys() -> None:
+    text = "宇树科技冲刺科创板。宇树科技营收大增。宇树科技很强。\n四足机器人报告期内累计销量超3万台，全球市场份额连续多年第一。"
+    (m,) = extract_figures(text, _mentions(text, "宇树科技"))
+    assert m.subject == "宇树科技"
