@@ -382,7 +382,8 @@ def _chinese_is_figure(
 ) -> bool:
     """Chinese numerals are everywhere in ordinary words; only some are figures."""
     if bare_magnitude and len(numeral) == 1 and numeral in "十百千":
-        return False  # 百, 千 alone are words (百家, 千里), not amounts
+        # 百, 千 alone are words (百家, 千里), not amounts — unless hedged and counted (逾千家门店)
+        return qualifier is not None and unit is not None and vocab.unit_class(unit) == COUNT
     if unit is None:
         if bare_magnitude:
             return qualifier is not None or label is not None  # 过百万, 上千万, 千万粉丝

@@ -37,6 +37,8 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         ("新台币300亿元", "300亿元", 3e10, "TWD"),
         ("1,234.5万元", "1,234.5万元", 1.2345e7, "CNY"),
         # an amount in two sections, as financial reports write it
+        ("逾千家门店", "千家", 1000, "stores"),  # 千 alone is a word, hedged and counted an amount
+        ("日元100亿", "100亿", 1e10, "JPY"),  # a currency named before
         ("营业收入为63亿元人民币(8亿8600万美元)", "8亿8600万美元", 8.86e8, "USD"),
         ("收入为7亿5600万元人民币", "7亿5600万元人民币", 7.56e8, "CNY"),
         ("(1亿600万美元)", "1亿600万美元", 1.06e8, "USD"),
@@ -938,3 +940,8 @@ def test_a_companys_global_share_leaves_its_sentence_the_companys() -> None:
     text = "宇树科技冲刺科创板。宇树科技营收大增。宇树科技很强。\n四足机器人报告期内累计销量超3万台，全球市场份额连续多年第一。"
     (m,) = extract_figures(text, _mentions(text, "宇树科技"))
     assert m.subject == "宇树科技"
+
+
+@pytest.mark.parametrize("text", ["走进千家万户", "千方百计", "百家争鸣", "千里之外"])
+def test_idioms_with_numerals_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
