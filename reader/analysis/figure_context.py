@@ -91,6 +91,8 @@ def explain(
         profit = lost_profit(text, word, hits)
         if profit is not None:  # 净利润预计亏损60.87亿: the profit, negative
             label, word, fig = profit.label.name, profit, replace(fig, value=-abs(fig.value))
+        elif label in _FLOWS and word is not None and _OUTFLOW.search(text, word.end, fig.start):
+            fig = replace(fig, value=-abs(fig.value))  # 经营性现金流净流出0.29亿元: a negative cash flow
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         if period is None and (label in _CHANGES or label in vocab.company_labels) and out and out[-1].period and out[-1].start >= bounds.around("paragraph", fig.start)[0]:
@@ -166,6 +168,8 @@ _FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|
 _CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 
 
+_FLOWS = frozenset(("经营现金流", "自由现金流"))
+_OUTFLOW = re.compile(r"流出")
 _LONGEST_NAME = 40  # characters: how far before a figure a name covering it may start
 _DIGITS = re.compile(r"[0-9０-９]")
 

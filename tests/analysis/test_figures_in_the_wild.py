@@ -945,3 +945,20 @@ def test_a_companys_global_share_leaves_its_sentence_the_companys() -> None:
 @pytest.mark.parametrize("text", ["走进千家万户", "千方百计", "百家争鸣", "千里之外"])
 def test_idioms_with_numerals_are_no_figures(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label", "measure"),
+    [
+        ("前三季度经营性现金流净流出仅0.29亿元。", -2.9e7, "经营性现金流", "经营现金流"),  # an outflow is negative
+        ("自由现金流为258亿元。", 2.58e10, "自由现金流", "自由现金流"),
+        ("基本每股收益3.85元。", 3.85, "基本每股收益", "每股收益"),
+        ("加权平均净资产收益率25.21%。", 25.21, "加权平均净资产收益率", "净资产收益率"),
+        ("现金储备达367亿元。", 3.67e10, "现金储备", "现金储备"),  # a stock of cash, not a flow
+    ],
+)
+def test_cash_flows_earnings_per_share_and_returns_are_measures_of_their_own(
+    text: str, value: float, label: str, measure: str
+) -> None:
+    (m,) = extract_figures(text)
+    assert (m.value, m.label, m.measure) == (pytest.approx(value), label, measure)
