@@ -51,8 +51,9 @@ def pinyin_query(text: str) -> str | None:
 
 @cache
 def _pypinyin() -> ModuleType:
-    """pypinyin, imported when the first name is read: its dictionaries take ~0.15 s to load,
-    which the loader pays in the background, not the window's first paint (issue 18, point 1)."""
+    """pypinyin, imported when the first name without stored readings is read: its dictionaries
+    take ~0.15 s to load, which the loader pays in the background, not the window's first paint
+    (issue 18, point 1), and a reopen of an unchanged library not at all (point 3)."""
     import pypinyin  # noqa: PLC0415 - deferred to the first reading, see above
 
     return pypinyin
