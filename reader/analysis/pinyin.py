@@ -9,6 +9,10 @@ polyphones in context; a hand-written table would know the few we thought of. Th
 characters keep their reading in context: every reading of every character would let ``jd``
 find 字节跳动 (跳 has an old reading diào).
 
+A name's readings are stored with the analysis cache (``readings_version`` says how they were
+made), so a reopen finds names by pinyin without loading pypinyin's dictionaries (~0.1 s holding
+the GIL in the loader thread, a GUI stall): ``remember`` hands them to ``readings``.
+
 A query matches a reading when each of a run of consecutive syllables gives a non-empty
 prefix of itself to the query, in order: whole syllables (zijie), initials (zjtd), or a mix and
 a syllable typed halfway (zijiet). The run must cover two syllables (or the whole name), so
@@ -17,16 +21,21 @@ that ``ai`` does not find every name with 爱 in it.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from itertools import islice, product
+from pathlib import Path
 from types import ModuleType
 
 from reader.text import is_cjk
 
 MAX_READINGS = 32  # a name with many polyphones: its first readings (the phrase reading first)
+# Raise it when ``readings`` reads a name differently: readings stored under another are read again.
+READINGS_FORMAT = 1
+_VERSION = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.MULTILINE)
 _QUERY = re.compile(r"^[A-Za-z' ]+$")
 _LETTERS = re.compile(r"[a-z0-9]+")
 
@@ -42,19 +51,47 @@ def pinyin_query(text: str) -> str | None:
 
 @cache
 def _pypinyin() -> ModuleType:
-    """pypinyin, imported when the first name is read: its dictionaries take ~0.15 s to load,
-    which the loader pays in the background, not the window's first paint (issue 18, point 1)."""
+    """pypinyin, imported when the first name without stored readings is read: its dictionaries
+    take ~0.15 s to load, which the loader pays in the background, not the window's first paint
+    (issue 18, point 1), and a reopen of an unchanged library not at all (point 3)."""
     import pypinyin  # noqa: PLC0415 - deferred to the first reading, see above
 
     return pypinyin
 
 
-@lru_cache(maxsize=None)
+@cache
+def readings_version() -> str:
+    """What a name's readings depend on: ``READINGS_FORMAT`` and pypinyin's version (its
+    dictionaries), found without importing pypinyin, which is what stored readings spare."""
+    spec = importlib.util.find_spec("pypinyin")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return f"{READINGS_FORMAT}.none"
+    found = _VERSION.search(Path(origin).read_text(encoding="utf-8"))
+    return f"{READINGS_FORMAT}.{found.group(1) if found else 'unknown'}"
+
+
+# Readings stored by an earlier run under ``readings_version``, handed over by ``remember``. A
+# memo like ``_read``'s, filled from the cache: without it every name is read afresh.
+_remembered: dict[str, tuple[str, ...]] = {}
+
+
+def remember(known: Mapping[str, tuple[str, ...]]) -> None:
+    """Readings stored under ``readings_version``: ``readings`` gives them without pypinyin."""
+    _remembered.update(known)
+
+
 def readings(name: str) -> tuple[str, ...]:
     """The ways ``name`` reads in pinyin, syllables separated by a space, the reading in
     context first (重庆 → "chong qing", then "zhong qing", "tong qing"). A run of Latin letters or digits
     is one syllable ("蔚来NIO" → "wei lai nio"); other characters are left out. Computed once
-    per name."""
+    per name, or stored (``remember``)."""
+    known = _remembered.get(name)
+    return known if known is not None else _read(name)
+
+
+@cache
+def _read(name: str) -> tuple[str, ...]:
     pypinyin = _pypinyin()
     normal = pypinyin.Style.NORMAL
     options: list[list[str]] = []

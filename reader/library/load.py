@@ -12,6 +12,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.analysis import pinyin
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
@@ -174,9 +175,26 @@ def _load_library(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    if store is not None and not (cancelled is not None and cancelled.is_set()):
+        try:
+            _read_names(store, dict.fromkeys(name for raw in analyses.values() for name in raw.entities))
+        except StoreUnavailable as error:
+            notices.append(f"{error}; names will be read in pinyin again")
     library = Library(library_id(paths), articles, analyses, errors, notices, payloads if listed else None, listed)
     collector.keep()  # and its indexes
     return library
+
+
+def _read_names(store: Store, names: dict[str, None]) -> None:
+    """Give the names' stored readings in pinyin to ``pinyin.readings``, and read and store
+    those of names never read before: a reopen of an unchanged library loads no pypinyin
+    (its dictionaries held the GIL ~0.1 s in the loader thread, stalling the window)."""
+    version = pinyin.readings_version()
+    known = store.readings(list(names), version)
+    pinyin.remember(known)
+    new = {name: pinyin.readings(name) for name in names if name not in known}
+    if new:
+        store.put_readings(new, version)
 
 
 # A file modified this close to when it was looked at may change again within the same

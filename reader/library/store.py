@@ -116,6 +116,18 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX cited_name ON cited (version, name);
     """,
+    # 6: each entity name's readings in pinyin (reader.analysis.pinyin), one a line, under the
+    # version of how they were read: a reopen finds names by pinyin without loading pypinyin's
+    # dictionaries (~0.1 s holding the GIL: the longest GUI stall of a 10k reopen). Empty in a
+    # data dir from before: the next load reads the names and fills it.
+    """
+    CREATE TABLE readings (
+        version TEXT NOT NULL,
+        name TEXT NOT NULL,
+        readings TEXT NOT NULL,
+        PRIMARY KEY (version, name)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -364,6 +376,31 @@ class Store:
             db.execute(f"DELETE FROM documents WHERE version NOT IN ({marks})", sorted(versions))
             db.execute(f"DELETE FROM listings WHERE version NOT IN ({marks})", sorted(versions))
             db.execute(f"DELETE FROM cited WHERE version NOT IN ({marks})", sorted(versions))
+
+    # -- entity names in pinyin (reader.analysis.pinyin.readings), keyed by how they were read
+    def readings(self, names: list[str], version: str) -> dict[str, tuple[str, ...]]:
+        """The stored readings of those of ``names`` that have them (a name may have none)."""
+        found: dict[str, tuple[str, ...]] = {}
+        try:
+            rows = _rows_in(
+                self.connection,
+                "SELECT name, readings FROM readings WHERE version = ? AND name IN ({marks})",
+                [version],
+                names,
+            )
+            found.update((name, tuple(text.split("\n")) if text else ()) for name, text in rows)
+        except sqlite3.DatabaseError as error:
+            raise self._unavailable(error) from error
+        return found
+
+    def put_readings(self, items: dict[str, tuple[str, ...]], version: str) -> None:
+        """Store names' readings; those of any other version are dropped (read again if asked)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM readings WHERE version != ?", (version,))
+            db.executemany(
+                "INSERT OR REPLACE INTO readings (version, name, readings) VALUES (?, ?, ?)",
+                [(version, name, "\n".join(lines)) for name, lines in items.items()],
+            )
 
     # -- what each file held when it was last read: (size, mtime_ns) → content hash
     def file_hashes(self, paths: list[str]) -> dict[str, tuple[int, int, str]]:

@@ -228,9 +228,10 @@ class LoadJob(QObject):
         if self._cancelled.is_set():
             self._taken.set()
             return
-        # The worker's warm-up (pypinyin's and jieba's dictionaries: a second holding the GIL)
-        # would share the GIL with the first layout and paint of what it handed over: it goes
-        # on when the window has shown and painted it (``release_after_paint``), or after HAND_OVER_WAIT.
+        # The worker's warm-up (jieba's dictionary, and pypinyin's for names never read before: a
+        # second holding the GIL) would share the GIL with the first layout and paint of what it
+        # handed over: it goes on when the window has shown and painted it
+        # (``release_after_paint``), or after HAND_OVER_WAIT.
         self.loaded.emit(library)
 
     def release_after_paint(self) -> None:

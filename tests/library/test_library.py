@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import time
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from reader.analysis import pinyin
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.discover import Found
@@ -225,6 +227,71 @@ def test_library_search_pinyin_and_text_hits_in_library_order(tmp_path: Path) ->
     library.prepare_search()
     hits = library.search("zjtd", limit=1)
     assert [(h.article, h.match) for h in hits] == [("a.md", "字节跳动")]
+
+
+def _names_store_library(folder: Path, data_dir: Path) -> Library:
+    _write(folder, {"a.md": "据报道，字节跳动旗下抖音电商增长。", "b.md": "重庆的长安汽车。"})
+    with closing(Store.open(data_dir)) as store:
+        return load_library([folder], store, NamesAnalyzer())
+
+
+def test_library_names_read_in_pinyin_are_stored_with_the_cache(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, point 3: a reopen finds names by pinyin from their stored readings (here made
+    up, to tell them from pypinyin's), not by loading pypinyin again."""
+    monkeypatch.setattr(pinyin, "_remembered", {})
+    first = _names_store_library(tmp_path / "lib", data_dir)
+    assert [h.match for h in first.search("zjtd")] == ["字节跳动"]
+    with closing(Store.open(data_dir)) as store:
+        stored = store.readings(["字节跳动", "重庆", "长安汽车", "抖音"], pinyin.readings_version())
+        assert stored == {name: pinyin._read(name) for name in ("字节跳动", "重庆", "长安汽车")}
+        store.put_readings({"字节跳动": ("zz top",)}, pinyin.readings_version())
+    monkeypatch.setattr(pinyin, "_remembered", {})
+    reopened = _names_store_library(tmp_path / "lib", data_dir)
+    assert [h.match for h in reopened.search("zztop")] == ["字节跳动"]
+    assert [h.match for h in reopened.search("chongqing")] == ["重庆"]
+
+
+def test_library_names_stored_by_another_pinyin_version_are_read_again(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pinyin, "_remembered", {})
+    with closing(Store.open(data_dir)) as store:
+        store.put_readings({"字节跳动": ("zz top",), "重庆": ()}, "0.old")
+    library = _names_store_library(tmp_path / "lib", data_dir)
+    assert [h.match for h in library.search("zjtd")] == ["字节跳动"]
+    assert [h.match for h in library.search("zztop")] == []
+    assert [h.match for h in library.search("chongqing")] == ["重庆"]
+    with closing(Store.open(data_dir)) as store:
+        assert store.readings(["字节跳动", "重庆"], "0.old") == {}  # dropped once others were stored
+
+
+def test_store_without_readings_fills_them_on_the_next_load(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data dir from before the readings table (schema 5) keeps its notes and cache, and its
+    next load reads the names in pinyin and stores them."""
+    monkeypatch.setattr(pinyin, "_remembered", {})
+    _names_store_library(tmp_path / "lib", data_dir)
+    with closing(sqlite3.connect(data_dir / "reader.sqlite3")) as db:
+        db.execute("DROP TABLE readings")  # as schema 5 left it
+        db.execute("PRAGMA user_version = 5")
+        db.execute(
+            "INSERT INTO annotations (id, library, article_key, kind, exact, note, created, modified) "
+            "VALUES ('n1', 'lib', 'a.md', 'note', '字节跳动', '记下', '2026-01-01', '2026-01-01')"
+        )
+        db.commit()
+    with closing(Store.open(data_dir)) as store:
+        assert store.readings(["字节跳动"], pinyin.readings_version()) == {}
+    library = _names_store_library(tmp_path / "lib", data_dir)
+    assert [h.match for h in library.search("changan")] == ["长安汽车"]
+    with closing(Store.open(data_dir)) as store:
+        assert store.readings(["字节跳动", "长安汽车"], pinyin.readings_version()) == {
+            "字节跳动": pinyin._read("字节跳动"),
+            "长安汽车": pinyin._read("长安汽车"),
+        }
+        assert store.connection.execute("SELECT note FROM annotations").fetchall() == [("记下",)]
 
 
 def test_library_id_round_trips_to_its_folders(tmp_path: Path) -> None:

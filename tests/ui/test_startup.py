@@ -4,12 +4,19 @@ from the cache needs (they load on first use, or in the loader's warm-up after t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from reader.analysis import pinyin
+from reader.analysis.pinyin import pinyin_query
+from reader.analysis.pipeline import Analyzer
+from reader.library.load import load_library
 from reader.library.store import DB_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,3 +62,43 @@ def test_a_cached_library_loads_without_the_recognisers(seeds_dir: Path, seeds_c
         "assert len(library) == 5 and library.analysis(library.articles[0].key).mentions"
     )
     assert sorted(loaded & NOT_BEFORE_THE_FIRST_PAINT) == []
+
+
+def test_a_reopen_finds_names_by_pinyin_without_loading_pypinyin(
+    seeds_dir: Path, seeds_cache: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, point 3: pypinyin's dictionaries held the GIL ~0.1 s in the loader's warm-up,
+    the longest GUI stall of a 10k reopen. A reopen of an unchanged library reads its names'
+    readings from the cache, and finds by pinyin exactly what pypinyin's readings find."""
+    shutil.copyfile(seeds_cache, data_dir / DB_NAME)
+    monkeypatch.setattr(pinyin, "_remembered", {})  # what follows reads with pypinyin
+    fresh = load_library([seeds_dir], None, Analyzer())
+    names = sorted({n for a in fresh.articles for n in fresh.article_entities(a.key)})
+    queries = sorted(
+        {q for n in names for r in pinyin._read(n)[:1] for q in ("".join(r.split()), "".join(s[0] for s in r.split()))}
+        | {"zi", "ai", "zhong", "bei jing"}
+    )
+    assert len(queries) > 20
+    found = {q: sorted(fresh.pinyin_index().matching(pinyin_query(q) or "")) for q in queries}
+    hits = {q: [[h.article, h.start, h.end] for h in fresh.search(q)] for q in queries}
+    code = (
+        "import json\n"
+        "from pathlib import Path\n"
+        "from reader.analysis.pinyin import pinyin_query\n"
+        "from reader.analysis.pipeline import Analyzer\n"
+        "from reader.library.load import load_library\n"
+        "from reader.library.store import Store\n"
+        f"library = load_library([Path({str(seeds_dir)!r})], Store.open(Path({str(data_dir)!r})), Analyzer())\n"
+        "library.prepare_search()\n"
+        f"queries = {queries!r}\n"
+        "found = {q: sorted(library.pinyin_index().matching(pinyin_query(q) or '')) for q in queries}\n"
+        "hits = {q: [[h.article, h.start, h.end] for h in library.search(q)] for q in queries}\n"
+        "print(json.dumps([found, hits]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    script = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
+    lines = result.stdout.splitlines()
+    assert json.loads(lines[0]) == [found, hits]
+    assert any(hits.values())
+    assert "pypinyin" not in lines[1:]
