@@ -28,9 +28,9 @@ from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis, analysed_length, read_over
 from reader.ingest.model import Article
-from reader.library.codec import FORMAT, decode_raw, encode
+from reader.library.codec import FORMAT, RawAnalysis, decode_raw, encode, listing
 from reader.library.library import Library
-from reader.library.store import Store
+from reader.library.store import Listed, Store
 
 
 def names_of(correction: Correction) -> tuple[str, ...]:
@@ -146,17 +146,39 @@ def _as(m: Mention, entity: str, etype: EntityType) -> Mention:
     return Mention(m.start, m.end, entity, etype, m.surface)
 
 
+def types_of(library: Library) -> dict[str, EntityType]:
+    """The library's type of each entity (what ``correct`` and ``recache`` are given)."""
+    return {summary.name: summary.type for summary in library.entities()}
+
+
+def is_relabel(correction: Correction, types: dict[str, EntityType]) -> bool:
+    """Whether ``correction`` only gives an entity a name no other holds: the same mentions,
+    figures and quotes under a new name (see ``Library.renamed``)."""
+    return isinstance(correction, Rename) and correction.old in types and correction.new not in types
+
+
 def corrected_library(library: Library, corrections: Sequence[Correction]) -> tuple[Library, list[Article]]:
-    """``library`` with ``corrections`` applied over its analyses, counted and ready to search
-    (as a load hands over a library), and the articles they may have changed."""
-    types = {summary.name: summary.type for summary in library.entities()}
-    keys = {a.key for c in corrections for a in touched(library, c)}
-    todo = [a for a in library.articles if a.key in keys]
-    changed = correct_all(todo, lambda a: library.analysis(a.key, keep=False), corrections, types)
-    out = library.with_analyses(changed) if changed else library
+    """``library`` with ``corrections`` applied over its analyses in order, counted and ready
+    to search (as a load hands over a library), and the articles they may have changed.
+
+    A rename to a new name relabels the library (an entity named in every article of 10k:
+    ~0.1 s, where correcting each article's analysis read every cached payload: 17 s)."""
+    out = library
+    keys: set[str] = set()
+    for correction in corrections:
+        types = types_of(out)
+        keys.update(a.key for a in touched(out, correction))
+        if is_relabel(correction, types):
+            assert isinstance(correction, Rename)
+            out = out.renamed(correction.old, correction.new)
+            continue
+        todo = touched(out, correction)
+        source = out
+        changed = correct_all(todo, lambda a: source.analysis(a.key, keep=False), (correction,), types)
+        out = out.with_analyses(changed) if changed else out
     out.entities()
     out.prepare_search()
-    return out, todo
+    return out, [a for a in library.articles if a.key in keys]
 
 
 def recache(
@@ -178,6 +200,7 @@ def recache(
         store.copy_documents(old, new)
         payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in articles)), old)
         items: list[tuple[str, bytes]] = []
+        listings: list[tuple[str, Listed]] = []
         for article in articles:
             payload = payloads.get(article.content_hash)
             if payload is None:
@@ -188,7 +211,11 @@ def recache(
             for correction in corrections:
                 after = correct(cached, after, correction, types)
             if after is not before:
-                items.append((article.content_hash, encode(cached, after)))
-        store.put_documents(items, new)
+                corrected = RawAnalysis.of(after)
+                corrected.sketch = raw.sketch  # the same text
+                items.append((article.content_hash, encode(cached, corrected)))
+                # and its listing, so that the next reopen need not read the payload to list it
+                listings.append((article.content_hash, listing(cached, corrected)))
+        store.put_documents(items, new, listings)
         changed += len(items)
     return changed
