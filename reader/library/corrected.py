@@ -12,7 +12,7 @@ afresh under the corrections, on real articles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from reader.analysis.corrections import (
@@ -80,14 +80,14 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
 
 def correct_all(
     articles: Iterable[Article],
-    analysis_of: Callable[[Article], Analysis],
+    analyses: Iterable[Analysis],
     corrections: Sequence[Correction],
     types: dict[str, EntityType],
 ) -> dict[str, Analysis]:
-    """Each article's analysis with ``corrections`` applied in order; only the changed ones."""
+    """Each article's analysis (``analyses``, in the same order) with ``corrections`` applied
+    in order; only the changed ones."""
     out: dict[str, Analysis] = {}
-    for article in articles:
-        before = analysis_of(article)
+    for article, before in zip(articles, analyses, strict=True):
         after = before
         for correction in corrections:
             after = correct(article, after, correction, types)
@@ -173,8 +173,7 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
             out = out.renamed(correction.old, correction.new)
             continue
         todo = touched(out, correction)
-        source = out
-        changed = correct_all(todo, lambda a: source.analysis(a.key, keep=False), (correction,), types)
+        changed = correct_all(todo, out.read_analyses([a.key for a in todo]), (correction,), types)
         out = out.with_analyses(changed) if changed else out
     out.entities()
     out.prepare_search()
