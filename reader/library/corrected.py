@@ -6,7 +6,9 @@ analyses the library holds (and to the cached ones) as a rewrite of those mentio
 retype, merge and split relabel them, ignore drops them, and an added entity is matched in the
 text of each article, where it wins over the shorter names it covers and yields to longer ones.
 The figures and quotes of an article whose mentions changed are read again over the new
-mentions (a subject or a speaker is a mention); nothing else is. ``tests/library/test_corrected.py`` checks that this agrees with analysing
+mentions (a subject or a speaker is a mention); nothing else is. A rename to a name the library
+does not hold changes no mention but its name: the library is relabelled (``Library.renamed``),
+and nothing is read. ``tests/library/test_corrected.py`` checks that this agrees with analysing
 afresh under the corrections, on real articles.
 """
 
