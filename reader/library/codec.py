@@ -97,10 +97,15 @@ def cited(analysis: RawAnalysis) -> list[tuple[str, str, str]]:
     ]
 
 
-def from_cited(figures: str, quotes: str) -> RawAnalysis:
-    """An analysis holding only what an article cites of one name (``cited``'s rows): enough
-    for ``figures_about`` and ``quotes_by`` of that name."""
-    return RawAnalysis([], array("i"), _rows(figures), [], None, _rows(quotes))
+def from_cited(*rows: tuple[str, str]) -> RawAnalysis:
+    """An analysis holding only what an article cites of one name (``cited``'s rows, a
+    (figures, quotes) pair for each name it went by in the cache): enough for
+    ``figures_about`` and ``quotes_by`` of that name."""
+    if len(rows) == 1:
+        return RawAnalysis([], array("i"), _rows(rows[0][0]), [], None, _rows(rows[0][1]))
+    figures = sorted((row for f, _ in rows for row in _rows(f)), key=lambda row: (row[0], row[1]))
+    quotes = sorted((row for _, q in rows for row in _rows(q)), key=lambda row: (row[0], row[1]))
+    return RawAnalysis([], array("i"), figures, [], None, quotes)
 
 
 def _rows(text: str) -> list[list]:
@@ -142,7 +147,7 @@ class RawAnalysis:
     only for the article someone looks at (a 10k library holds millions of mentions). One read
     from a listing has no figures and quotes yet (None: ``complete`` is False)."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames")
 
     def __init__(
         self,
@@ -153,7 +158,11 @@ class RawAnalysis:
         partial: str | None = None,
         quotes: list[list] | None = [],  # noqa: B006 - never mutated; None: not read yet
         sketch: Sketch | None = None,
+        renames: tuple[tuple[str, str], ...] = (),
     ) -> None:
+        # (name in the cache, name now) for each entity renamed since the figures and quotes
+        # were cached: applied to their subjects and speakers when they are read
+        self.renames = renames
         self.quotes = quotes  # [start, end, speaker or None, cue start, cue end]
         self.sketch = sketch  # the text's reprint sketch, when the cache had it
         self.partial = partial  # why only part of the article was analysed, else None
@@ -169,8 +178,43 @@ class RawAnalysis:
 
     def with_payload_of(self, full: RawAnalysis) -> RawAnalysis:
         """This analysis with the figures and quotes of ``full``, the same analysis read
-        from its payload."""
-        return RawAnalysis(self.entities, self.mentions, full.figures, self.types, self.partial, full.quotes, self.sketch)
+        from its payload (or from its cited rows), their subjects and speakers renamed as its
+        entities have been since."""
+        figures, quotes = full.figures, full.quotes
+        if self.renames:
+            names = dict(self.renames)
+            figures = _relabel(figures, _SUBJECT, names) if figures is not None else None
+            quotes = _relabel(quotes, _SPEAKER, names) if quotes is not None else None
+        return RawAnalysis(self.entities, self.mentions, figures, self.types, self.partial, quotes, self.sketch)
+
+    def relabelled(self, old: str, new: str) -> RawAnalysis:
+        """This analysis with entity ``old`` called ``new`` (a name it does not hold): the same
+        mentions, and the same figures and quotes under the new name — relabelled here when
+        they are held, else when they are read (``renames``)."""
+        entities = [new if name == old else name for name in self.entities]
+        if self.complete:
+            assert self.figures is not None and self.quotes is not None
+            names = {old: new}
+            return RawAnalysis(
+                entities,
+                self.mentions,
+                _relabel(self.figures, _SUBJECT, names),
+                self.types,
+                self.partial,
+                _relabel(self.quotes, _SPEAKER, names),
+                self.sketch,
+            )
+        renames = {cached: (new if now == old else now) for cached, now in self.renames}
+        renames.setdefault(old, new)
+        return RawAnalysis(entities, self.mentions, None, self.types, self.partial, None, self.sketch, tuple(renames.items()))
+
+    def cached_names(self, name: str) -> list[str]:
+        """The names entity ``name`` may go by in the cached figures and quotes (itself, unless
+        the cache's ``name`` was renamed away, and each name renamed to it since)."""
+        cached = [before for before, now in self.renames if now == name]
+        if all(before != name for before, _ in self.renames):
+            cached.append(name)
+        return cached
 
     @classmethod
     def of(cls, analysis: Analysis) -> RawAnalysis:
@@ -217,6 +261,18 @@ class RawAnalysis:
         """Only the quotes whose speaker is ``speaker`` (for an entity card across the library)."""
         assert self.quotes is not None, "quotes not read yet"
         return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
+
+
+_SUBJECT = 7  # a figure row's subject
+_SPEAKER = 2  # a quote row's speaker
+
+
+def _relabel(rows: list[list], column: int, names: dict[str, str]) -> list[list]:
+    """``rows`` with the names in ``column`` renamed by ``names`` (rows that change are copied:
+    a row may be shared with the analysis it came from)."""
+    return [
+        row if row[column] not in names else [*row[:column], names[row[column]], *row[column + 1 :]] for row in rows
+    ]
 
 
 def _article(doc: dict, key: str, file: str, content_hash: str, path: str, text: str, **parts: tuple) -> Article:

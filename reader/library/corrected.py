@@ -6,13 +6,15 @@ analyses the library holds (and to the cached ones) as a rewrite of those mentio
 retype, merge and split relabel them, ignore drops them, and an added entity is matched in the
 text of each article, where it wins over the shorter names it covers and yields to longer ones.
 The figures and quotes of an article whose mentions changed are read again over the new
-mentions (a subject or a speaker is a mention); nothing else is. ``tests/library/test_corrected.py`` checks that this agrees with analysing
+mentions (a subject or a speaker is a mention); nothing else is. A rename to a name the library
+does not hold changes no mention but its name: the library is relabelled (``Library.renamed``),
+and nothing is read. ``tests/library/test_corrected.py`` checks that this agrees with analysing
 afresh under the corrections, on real articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from reader.analysis.corrections import (
@@ -28,9 +30,9 @@ from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis, analysed_length, read_over
 from reader.ingest.model import Article
-from reader.library.codec import FORMAT, decode_raw, encode
+from reader.library.codec import FORMAT, RawAnalysis, decode_raw, encode, listing
 from reader.library.library import Library
-from reader.library.store import Store
+from reader.library.store import Listed, Store
 
 
 def names_of(correction: Correction) -> tuple[str, ...]:
@@ -80,14 +82,14 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
 
 def correct_all(
     articles: Iterable[Article],
-    analysis_of: Callable[[Article], Analysis],
+    analyses: Iterable[Analysis],
     corrections: Sequence[Correction],
     types: dict[str, EntityType],
 ) -> dict[str, Analysis]:
-    """Each article's analysis with ``corrections`` applied in order; only the changed ones."""
+    """Each article's analysis (``analyses``, in the same order) with ``corrections`` applied
+    in order; only the changed ones."""
     out: dict[str, Analysis] = {}
-    for article in articles:
-        before = analysis_of(article)
+    for article, before in zip(articles, analyses, strict=True):
         after = before
         for correction in corrections:
             after = correct(article, after, correction, types)
@@ -146,17 +148,38 @@ def _as(m: Mention, entity: str, etype: EntityType) -> Mention:
     return Mention(m.start, m.end, entity, etype, m.surface)
 
 
+def types_of(library: Library) -> dict[str, EntityType]:
+    """The library's type of each entity (what ``correct`` and ``recache`` are given)."""
+    return {summary.name: summary.type for summary in library.entities()}
+
+
+def is_relabel(correction: Correction, types: dict[str, EntityType]) -> bool:
+    """Whether ``correction`` only gives an entity a name no other holds: the same mentions,
+    figures and quotes under a new name (see ``Library.renamed``)."""
+    return isinstance(correction, Rename) and correction.old in types and correction.new not in types
+
+
 def corrected_library(library: Library, corrections: Sequence[Correction]) -> tuple[Library, list[Article]]:
-    """``library`` with ``corrections`` applied over its analyses, counted and ready to search
-    (as a load hands over a library), and the articles they may have changed."""
-    types = {summary.name: summary.type for summary in library.entities()}
-    keys = {a.key for c in corrections for a in touched(library, c)}
-    todo = [a for a in library.articles if a.key in keys]
-    changed = correct_all(todo, lambda a: library.analysis(a.key, keep=False), corrections, types)
-    out = library.with_analyses(changed) if changed else library
+    """``library`` with ``corrections`` applied over its analyses in order, counted and ready
+    to search (as a load hands over a library), and the articles they may have changed.
+
+    A rename to a new name relabels the library (an entity named in every article of 10k:
+    ~0.1 s, where correcting each article's analysis read every cached payload: 17 s)."""
+    out = library
+    keys: set[str] = set()
+    for correction in corrections:
+        types = types_of(out)
+        keys.update(a.key for a in touched(out, correction))
+        if is_relabel(correction, types):
+            assert isinstance(correction, Rename)
+            out = out.renamed(correction.old, correction.new)
+            continue
+        todo = touched(out, correction)
+        changed = correct_all(todo, out.read_analyses([a.key for a in todo]), (correction,), types)
+        out = out.with_analyses(changed) if changed else out
     out.entities()
     out.prepare_search()
-    return out, todo
+    return out, [a for a in library.articles if a.key in keys]
 
 
 def recache(
@@ -178,6 +201,7 @@ def recache(
         store.copy_documents(old, new)
         payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in articles)), old)
         items: list[tuple[str, bytes]] = []
+        listings: list[tuple[str, Listed]] = []
         for article in articles:
             payload = payloads.get(article.content_hash)
             if payload is None:
@@ -188,7 +212,11 @@ def recache(
             for correction in corrections:
                 after = correct(cached, after, correction, types)
             if after is not before:
-                items.append((article.content_hash, encode(cached, after)))
-        store.put_documents(items, new)
+                corrected = RawAnalysis.of(after)
+                corrected.sketch = raw.sketch  # the same text
+                items.append((article.content_hash, encode(cached, corrected)))
+                # and its listing, so that the next reopen need not read the payload to list it
+                listings.append((article.content_hash, listing(cached, corrected)))
+        store.put_documents(items, new, listings)
         changed += len(items)
     return changed

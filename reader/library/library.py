@@ -7,7 +7,7 @@ import threading
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import overload
 
@@ -292,6 +292,24 @@ class Library:
             self._built.move_to_end(key)
         return built
 
+    def read_analyses(self, keys: Sequence[str]) -> Iterator[Analysis]:
+        """The analyses of the articles ``keys``, in that order, none kept: those of listed
+        articles read from the cache a few hundred payloads at a time (a correction reads
+        thousands; one query and connection each was half of its time)."""
+        indexes = [self._order[k] for k in keys]
+        for start in range(0, len(indexes), _READ_AT_ONCE):
+            chunk = indexes[start : start + _READ_AT_ONCE]
+            wanting = [i for i in chunk if not self._raw[i].complete]
+            payloads: dict[str, bytes] = {}
+            if wanting:
+                assert self._payloads is not None
+                payloads = self._payloads.read(list(dict.fromkeys(self.articles[i].content_hash for i in wanting)))
+            for i in chunk:
+                raw, a = self._raw[i], self.articles[i]
+                if not raw.complete:
+                    raw = raw.with_payload_of(codec.decode_raw(payloads[a.content_hash], a.key, a.file, a.content_hash, a.path)[1])
+                yield raw.build(a.text)
+
     def with_analyses(self, changed: dict[str, Analysis]) -> Library:
         """The same library with the analyses of some articles replaced. When they are few
         (a correction's), only the names those articles hold are indexed and summarised
@@ -313,7 +331,9 @@ class Library:
             return library
         return self._updated({i: _as_raw(changed[self.articles[i].key]) for i in positions})
 
-    def _updated(self, new: dict[int, RawAnalysis]) -> Library:
+    def _copy(self) -> Library:
+        """A library sharing this one's articles, texts and stories, with copies of its
+        analyses and indexes to change."""
         library = Library(self.root, (), {}, self.errors, self.notices)
         library.articles, library._by_key, library._order = self.articles, self._by_key, self._order
         library._payloads, library._listed = self._payloads, self._listed
@@ -324,6 +344,39 @@ class Library:
         library._summaries = dict(self._summaries)
         library._folded, library._newest = self._folded, self._newest
         library._sketches, library._story_of = self._sketches, self._story_of
+        return library
+
+    def renamed(self, old: str, new: str) -> Library:
+        """The same library with entity ``old`` called ``new``, a name it does not hold. The
+        same mentions under another name: the index entry, the summary and each naming
+        article's names are relabelled, and nothing is read or indexed again. The figures and
+        quotes about it are relabelled where they are held, and where they are not (a listed
+        article's are in the cache) when they are read."""
+        if new in self._index:
+            raise ValueError(f"cannot rename {old!r} to {new!r}: the library holds {new!r} already")
+        refs = self._index.get(old)
+        if refs is None:
+            return self
+        library = self._copy()
+        for i in dict.fromkeys(refs[0::3]):
+            library._raw[i] = self._raw[i].relabelled(old, new)
+            library._article_entities[i] = tuple(new if n == old else n for n in self._article_entities[i])
+        library._index = {(new if name == old else name): r for name, r in self._index.items()}
+        library._types = defaultdict(Counter, {(new if name == old else name): t for name, t in self._types.items()})
+        summary = library._summaries.pop(old, None)
+        if summary is not None:
+            library._summaries[new] = replace(summary, name=new)
+        if self._entity_summaries is not None:
+            library._entity_summaries = sorted(
+                (library._summaries[new] if s.name == old else s for s in self._entity_summaries),
+                key=lambda s: (-s.mentions, s.name),
+            )
+        if self._pinyin is not None:
+            library._pinyin = self._pinyin.updated(library._index)  # the new name read only
+        return library
+
+    def _updated(self, new: dict[int, RawAnalysis]) -> Library:
+        library = self._copy()
         names: set[str] = set()  # those whose mentions (or type) changed somewhere
         for i, raw in new.items():
             before, after = _spans_by_name(self._raw[i]), _spans_by_name(raw)
@@ -495,11 +548,21 @@ class Library:
         since been dropped (a later correction's cache)."""
         indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
         wanting = [i for i in indexes if not self._raw[i].complete]
-        rows: dict[str, tuple[str, str]] = {}
+        rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
         read: dict[int, RawAnalysis] = {}
         if wanting:
             assert self._payloads is not None
-            rows, listed = self._payloads.cited(name, list(dict.fromkeys(self.articles[i].content_hash for i in wanting)))
+            # the names it went by in the cache: an entity renamed since is cited there under its old name
+            by_cached_name: dict[str, list[str]] = defaultdict(list)
+            for i in wanting:
+                for cached in self._raw[i].cached_names(name):
+                    by_cached_name[cached].append(self.articles[i].content_hash)
+            listed: set[str] = set()
+            for cached, hashes in by_cached_name.items():
+                found, listed_now = self._payloads.cited(cached, list(dict.fromkeys(hashes)))
+                listed |= listed_now
+                for content_hash, pair in found.items():
+                    rows[content_hash].append(pair)
             read = dict(self._complete(i for i in wanting if self.articles[i].content_hash not in listed))
         for i in indexes:
             raw = self._raw[i]
@@ -508,7 +571,7 @@ class Library:
             elif i in read:
                 yield i, read[i]
             else:
-                yield i, codec.from_cited(*rows.get(self.articles[i].content_hash, ("[]", "[]")))
+                yield i, raw.with_payload_of(codec.from_cited(*(rows.get(self.articles[i].content_hash) or [("[]", "[]")])))
 
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share (the copies

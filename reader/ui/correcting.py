@@ -18,7 +18,7 @@ from reader.analysis.corrections import Corrections
 from reader.analysis.pipeline import Analyzer
 from reader.errors import StoreUnavailable
 from reader.ingest.model import Article
-from reader.library.corrected import corrected_library, recache
+from reader.library.corrected import corrected_library, recache, types_of
 from reader.library.library import Library
 from reader.library.store import Store
 from reader.ui.background import QueryRunner
@@ -47,7 +47,8 @@ class CorrectionApplier(QObject):
         if library is None or not isinstance(analyzer, Analyzer) or self._busy() or self._runner.busy():
             return False
         self._pending = (new, analyzer, analyzer.with_corrections(every))
-        self._runner.submit(lambda: list(corrected_library(library, new.items)))
+        # the types before the correction, which the cache's rewrite corrects from
+        self._runner.submit(lambda: [*corrected_library(library, new.items), types_of(library)])
         return True
 
     def is_running(self) -> bool:
@@ -64,7 +65,7 @@ class CorrectionApplier(QObject):
         return False
 
     def _on_corrected(self, result: list) -> None:
-        library, touched = result
+        library, touched, types = result
         if self._pending is None:
             return
         new, before, after = self._pending
@@ -75,10 +76,7 @@ class CorrectionApplier(QObject):
             versions = [(before.with_model(None).version, after.with_model(None).version)]
             if before.model is not None:
                 versions.append((before.version, after.version))
-            # the entity types are read in the cache's thread: tens of thousands of names at 10k
-            self._cache.submit(
-                lambda: [_recache(data_dir, touched, new, versions, {s.name: s.type for s in library.entities()})]
-            )
+            self._cache.submit(lambda: [_recache(data_dir, touched, new, versions, types)])
 
 
 def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict) -> int:  # type: ignore[type-arg]

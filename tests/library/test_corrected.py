@@ -4,6 +4,8 @@ on the seeds and on real articles (issue 18, point 2)."""
 from __future__ import annotations
 
 import os
+from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analysis, Analyzer
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
+from reader.library import codec
 from reader.library.codec import FORMAT, RawAnalysis
 from reader.library.corrected import correct, corrected_library, recache
 from reader.library.library import Library
@@ -90,8 +93,12 @@ def test_the_cache_is_rewritten_under_the_corrected_version(tmp_path: Path, anal
         assert versions == {f"{analyzer.version}.{FORMAT}", f"{after.version}.{FORMAT}"}  # no third copy kept
         reads: list[object] = []
         monkeypatch.setattr(library_load, "read_file", lambda found: reads.append(found))
+        decodes: list[str] = []
+        real_decode = codec.decode_raw
+        monkeypatch.setattr(codec, "decode_raw", lambda payload, key, *rest: (decodes.append(key), real_decode(payload, key, *rest))[1])
         reopened = load_library([folder], store, after)
         assert reads == []  # every article came from the cache
+        assert decodes == []  # listed: the corrected entries were written with their listings
     finally:
         store.close()
     assert not reopened.mentions_of("抖音") and len(reopened) == 2
@@ -117,3 +124,79 @@ def test_a_library_updated_for_a_few_articles_is_the_library_built_afresh(analys
     assert set(updated.entity_names()) == set(afresh.entity_names())
     assert [h.article for h in updated.search("直播")] == [h.article for h in afresh.search("直播")]
     assert updated.pinyin_index().matching("zjtd") == afresh.pinyin_index().matching("zjtd")
+
+
+def _relabel_analysis(analysis: Analysis, old: str, new: str) -> Analysis:
+    return Analysis(
+        tuple(replace(m, entity=new) if m.entity == old else m for m in analysis.mentions),
+        tuple(replace(f, subject=new) if f.subject == old else f for f in analysis.figures),
+        analysis.partial,
+        tuple(replace(q, speaker=new) if q.speaker == old else q for q in analysis.quotes),
+    )
+
+
+def test_a_renamed_library_is_the_library_built_afresh(analysed) -> None:  # noqa: ANN001
+    """A rename to a new name relabels the index instead of building it again (issue 18):
+    it must hold exactly what building the library from the renamed analyses would."""
+    _analyzer, articles, analyses = analysed
+    library = Library("test", articles, dict(analyses))
+    library.entities()
+    library.prepare_search()
+    renamed = library.renamed("字节跳动", "ByteDance")
+    afresh = Library("test", articles, {k: _relabel_analysis(a, "字节跳动", "ByteDance") for k, a in analyses.items()})
+    assert renamed.entities() == afresh.entities()
+    assert set(renamed.entity_names()) == set(afresh.entity_names())
+    for name in afresh.entity_names():
+        assert list(renamed.mentions_of(name)) == list(afresh.mentions_of(name))
+        assert renamed.articles_naming(name) == afresh.articles_naming(name)
+        assert renamed.cooccurring(name) == afresh.cooccurring(name)
+    for article in articles:
+        assert renamed.article_entities(article.key) == afresh.article_entities(article.key)
+        assert renamed.analysis(article.key) == afresh.analysis(article.key)
+    assert renamed.figures_about("ByteDance") == afresh.figures_about("ByteDance")
+    assert renamed.pinyin_index().matching("bytedance") == afresh.pinyin_index().matching("bytedance")
+    assert not renamed.mentions_of("字节跳动") and library.mentions_of("字节跳动")  # the first is left as it was
+
+
+def test_a_rename_over_a_reopened_library_agrees_with_analysing_again(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """Over a library reopened from the cache (its articles listed: figures and quotes in the
+    cache), a rename — and a rename of the renamed name — reads no payload and no file, and
+    the articles, cards and mentions then agree with analysing afresh under the corrections."""
+    analyzer, _articles, _analyses = analysed
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    with closing(Store.open(tmp_path)) as store:
+        load_library([folder], store, analyzer)
+        reopened = load_library([folder], store, analyzer)
+    assert reopened.articles_naming("字节跳动")
+    assert all(not reopened.listed(a.key).blocks for a in reopened.articles)  # listed: figures in the cache
+    decodes: list[str] = []
+    real_decode = codec.decode_raw
+    monkeypatch.setattr(codec, "decode_raw", lambda payload, key, *rest: (decodes.append(key), real_decode(payload, key, *rest))[1])
+    monkeypatch.setattr(library_load, "read_file", lambda found: pytest.fail(f"read {found}"))
+    corrections = Corrections()
+    library = reopened
+    for old, new in (("字节跳动", "ByteDance"), ("ByteDance", "字节跳动集团")):
+        corrections = corrections.rename(old, new)
+        library, touched = corrected_library(library, corrections.items[-1:])
+        assert touched and decodes == []  # nothing read to rename
+    afresh = analyzer.with_corrections(corrections)
+    articles = [load_file(folder / name) for name in sorted(p.name for p in folder.iterdir())]
+    want = Library("test", articles, {a.key: afresh.analyse(a) for a in articles})
+    for name in ("字节跳动集团", "抖音"):
+        assert library.figures_about(name) == want.figures_about(name)
+        assert library.quotes_by(name) == want.quotes_by(name)
+        assert library.entity(name) == want.entity(name)
+    assert library.figures_about("字节跳动集团")  # the card has figures to show
+    assert decodes == []  # a card reads what the cache cites under the old name
+    assert library.entity("字节跳动") is None and library.entity("ByteDance") is None
+    for article in articles:
+        got, expected = library.analysis(article.key), want.analysis(article.key)
+        assert got.mentions == expected.mentions, article.key
+        assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in expected.figures]
+        assert got.quotes == expected.quotes
