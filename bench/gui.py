@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.window_script import WINDOW_START
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _BARE = """
@@ -40,17 +42,7 @@ print(time.perf_counter() - t0, flush=True)
 import os; os._exit(0)  # the loader's warm-up thread may still run; nothing to tear down
 """
 
-_WINDOW = """
-import json, random, statistics, sys, time
-sys.path.insert(0, {root!r})
-from pathlib import Path
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
-sys.setswitchinterval(GIL_SWITCH_INTERVAL)
-app = QApplication([])
-store = open_store(Path({data!r}), quiet=True)
-window = build_window(store, Path({data!r}))
+_WINDOW = WINDOW_START + """
 window.resize(1440, 900); window.show()
 ticks = []
 timer = QTimer(); timer.setInterval(5); timer.timeout.connect(lambda: ticks.append(time.perf_counter())); timer.start()
@@ -108,17 +100,7 @@ import os; os._exit(0)
 """
 
 
-_HAND_OVER = """
-import json, sys, time
-sys.path.insert(0, {root!r})
-from pathlib import Path
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
-sys.setswitchinterval(GIL_SWITCH_INTERVAL)
-app = QApplication([])
-store = open_store(Path({data!r}), quiet=True)
-window = build_window(store, Path({data!r}))
+_HAND_OVER = WINDOW_START + """
 window.names.model_loader = lambda: (None, "the name model is off in this benchmark")
 window.resize(1440, 900); window.show()
 ticks, marks = [], {{}}

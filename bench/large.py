@@ -27,6 +27,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.window_script import WINDOW_START
+
 ROOT = Path(__file__).resolve().parent.parent
 N = 100_000
 
@@ -87,17 +89,7 @@ print(json.dumps(dict(reopen=reopen, stories=stories, summaries=summaries, foldi
 import os; os._exit(0)
 """
 
-_WINDOW = """
-import json, random, resource, statistics, sys, time
-sys.path.insert(0, {root!r})
-from pathlib import Path
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
-sys.setswitchinterval(GIL_SWITCH_INTERVAL)
-app = QApplication([])
-store = open_store(Path({data!r}), quiet=True)
-window = build_window(store, Path({data!r}))
+_WINDOW = WINDOW_START + """
 # The name model's pass is off, as in the core rows: it would re-analyse 100k articles for hours.
 window.names.model_loader = lambda: (None, "the name model is off in this benchmark")
 window.resize(1440, 900); window.show()
