@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from reader.library.library import Library
 from reader.notes.output import safe_filename
@@ -57,6 +58,23 @@ class LibraryWatcher(QObject):
         if fresh:
             self._say(f"Adding {', '.join(p.name or str(p) for p in fresh)} to the library…")
             self._reload([*self._paths, *fresh])
+
+    def drop(self, event: QDropEvent) -> None:
+        """Files and folders dropped on the window join the library."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    def paste_clipboard(self, ask_title: Callable[[str], str | None]) -> Path | None:
+        """The clipboard's page or text as a new article of the library, under the title
+        ``ask_title`` gets from the user (offered the text's first line)."""
+        mime = QGuiApplication.clipboard().mimeData()
+        html = mime.html() if mime.hasHtml() else ""
+        text = mime.text() if mime.hasText() else ""
+        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")[:40]
+        title = ask_title(first_line)
+        return self.paste_article(title, html, text) if title else None
 
     def paste_article(self, title: str, html: str, text: str) -> Path | None:
         """Save what was pasted as a new article file in the library's first folder (HTML as

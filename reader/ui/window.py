@@ -347,7 +347,9 @@ class MainWindow(QMainWindow):
         # file
         self.act_open_folder.triggered.connect(self.loading.ask_folder)
         self.act_open_files.triggered.connect(self.loading.ask_files)
-        self.act_paste_article.triggered.connect(self._paste_article)
+        self.act_paste_article.triggered.connect(  # the clipboard as a new article, under a title asked for
+            lambda: self.library_watch.paste_clipboard(lambda line: self.dialogs.ask_text("Paste as New Article", "Title of the article:", line))
+        )
         self.act_show_errors.triggered.connect(self.loading.show_errors)
         self.status.errors_requested.connect(self.loading.show_errors)
         self.status.cancel_requested.connect(self.loading.cancel)
@@ -448,25 +450,12 @@ class MainWindow(QMainWindow):
         self.entities.wait()
         super().closeEvent(event)
 
-    def _paste_article(self) -> None:
-        """The clipboard's page or text as a new article of the library, under a title asked for."""
-        mime = QGuiApplication.clipboard().mimeData()
-        html = mime.html() if mime.hasHtml() else ""
-        text = mime.text() if mime.hasText() else ""
-        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")[:40]
-        title = self.dialogs.ask_text("Paste as New Article", "Title of the article:", first_line)
-        if title:
-            self.library_watch.paste_article(title, html, text)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.library_watch.add_paths(paths)
+        self.library_watch.drop(event)
 
     # ------------------------------------------------------------------ the library
     def open_paths(self, paths: list[Path]) -> None:
