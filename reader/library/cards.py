@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from reader.analysis.model import Entity, EntityType, Mention, Figure
 from reader.ingest.model import Article
 from reader.library.figures import Series, conflicts, series
-from reader.library.library import EntitySummary, Library
+from reader.library.library import Library
+from reader.library.mention_index import EntitySummary
 from reader.library.quotes import QuoteRef, quotes_by
 
 @dataclass(frozen=True, slots=True)

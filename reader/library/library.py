@@ -9,7 +9,6 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import overload
 
 from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
@@ -18,32 +17,10 @@ from reader.ingest.model import Article
 from reader.library import codec, order
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
+from reader.library.identity import library_folders
+from reader.library.mention_index import CONTEXT_CHARS, EntitySummary, MentionList, index_mentions, line_part
 from reader.library.reprints import Sketch, group, sketch
 from reader.library.store import Payloads
-
-CONTEXT_CHARS = 30  # each side of a mention in a keyword-in-context line
-
-
-@dataclass(frozen=True, slots=True)
-class EntitySummary:
-    name: str
-    type: EntityType
-    aliases: tuple[str, ...]  # surfaces seen, most frequent first
-    mentions: int
-    articles: tuple[str, ...]  # article keys, in library order
-    stories: int = 0  # the articles with each story's copies (reprints) counted once; 0: not counted
-
-
-@dataclass(frozen=True, slots=True)
-class MentionRef:
-    """One mention somewhere in the library, with its keyword-in-context line."""
-
-    article: str
-    start: int
-    end: int
-    surface: str
-    before: str
-    after: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,42 +31,6 @@ class SearchHit:
     before: str
     match: str
     after: str
-
-
-class MentionList(Sequence[MentionRef]):
-    """Every mention of one entity, in library order, made into MentionRefs only when read:
-    a list view asks for the rows it shows, not for all hundred thousand."""
-
-    def __init__(self, articles: tuple[Article, ...], refs: array) -> None:
-        self._articles = articles
-        self._refs = refs  # flattened (article index, start, end) triples
-
-    def __len__(self) -> int:
-        return len(self._refs) // 3
-
-    @overload
-    def __getitem__(self, index: int) -> MentionRef: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[MentionRef]: ...
-
-    def __getitem__(self, index: int | slice) -> MentionRef | list[MentionRef]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        i, start, end = self._refs[3 * index : 3 * index + 3]
-        text = self._articles[i].text
-        return MentionRef(
-            article=self._articles[i].key,
-            start=start,
-            end=end,
-            surface=text[start:end],
-            before=_line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
-            after=_line_part(text[end : end + CONTEXT_CHARS], left=False),
-        )
 
 
 class Library:
@@ -132,9 +73,6 @@ class Library:
         self._built: OrderedDict[str, Analysis] = OrderedDict()
         self._entity_summaries: list[EntitySummary] | None = None
         self._summaries: dict[str, EntitySummary | None] = {}
-        self._index: dict[str, array] = {}
-        self._types: dict[str, Counter[str]] = defaultdict(Counter)
-        self._article_entities: list[tuple[str, ...]] = []
         self._search_lock = threading.Lock()  # the search runner and the loader may both fold
         self._folded: list[str] | None = None  # each text's search_form, made on first search
         self._pinyin: PinyinIndex | None = None
@@ -142,57 +80,7 @@ class Library:
         self._story_lock = threading.Lock()
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         self._newest: tuple[Article, ...] | None = None
-        if sum(len(raw.mentions) for raw in self._raw) >= _ARRAY_INDEX_MIN * 4:
-            self._index_by_arrays()
-        else:
-            self._index_by_loop()
-
-    def _index_by_loop(self) -> None:
-        for i, raw in enumerate(self._raw):
-            local: list[array] = []
-            for name, mention_type in zip(raw.entities, raw.types):
-                refs = self._index.get(name)
-                if refs is None:
-                    refs = self._index[name] = array("i")
-                local.append(refs)
-                self._types[name][mention_type] += 1
-            flat = raw.mentions
-            for start, end, entity in zip(flat[0::4], flat[1::4], flat[2::4]):
-                local[entity].extend((i, start, end))
-            self._article_entities.append(tuple(raw.entities))
-
-    def _index_by_arrays(self) -> None:
-        """The same index as ``_index_by_loop``, with every mention placed by numpy: the loop
-        extended an array once per mention (0.5 s of a 10k reopen, 9.8 s at 100k)."""
-        import numpy as np  # noqa: PLC0415 - a large library's only; a launch paints without it
-
-        names: list[str] = []  # every article's entity names, one article after another
-        types: list[str] = []
-        starts = array("q")  # where each article's names begin in ``names``
-        counts = array("q")  # each article's number of mentions
-        for raw in self._raw:
-            starts.append(len(names))
-            counts.append(len(raw.mentions) // 4)
-            names += raw.entities
-            types += raw.types
-            self._article_entities.append(tuple(raw.entities))
-        ids = {name: k for k, name in enumerate(dict.fromkeys(names))}  # in order of first mention
-        for (name, mention_type), n in Counter(zip(names, types)).items():  # in order of first mention too
-            self._types[name][mention_type] += n
-        local_ids = np.fromiter(map(ids.__getitem__, names), dtype=np.intc, count=len(names))
-        flat = np.frombuffer(b"".join(raw.mentions.tobytes() for raw in self._raw), dtype=np.intc).reshape(-1, 4)
-        count_array = np.frombuffer(counts, dtype=np.int64)
-        article = np.repeat(np.arange(len(self._raw), dtype=np.intc), count_array)
-        name_id = local_ids[
-            np.repeat(np.frombuffer(starts, dtype=np.int64), count_array) + flat[:, 2]
-        ]
-        order = np.argsort(name_id, kind="stable")  # library order kept within each name
-        triples = np.ascontiguousarray(np.stack((article, flat[:, 0], flat[:, 1]), axis=1)[order], dtype=np.intc)
-        bounds = np.concatenate(([0], np.cumsum(np.bincount(name_id, minlength=len(ids)))))
-        for name, k in ids.items():
-            refs = array("i")
-            refs.frombytes(triples[bounds[k] : bounds[k + 1]].tobytes())
-            self._index[name] = refs
+        self._index, self._types, self._article_entities = index_mentions(self._raw)
 
     @property
     def folders(self) -> tuple[Path, ...]:
@@ -683,9 +571,9 @@ class Library:
             article.key,
             start,
             end,
-            _line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
+            line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
             text[start:end],
-            _line_part(text[end : end + CONTEXT_CHARS], left=False),
+            line_part(text[end : end + CONTEXT_CHARS], left=False),
         )
 
 
@@ -693,7 +581,6 @@ _BUILT_KEPT = 32
 _READ_AT_ONCE = 256
 # A library of this many mentions or more is indexed by numpy (~50k: a few hundred articles):
 # below it, importing numpy would cost more than the loop.
-_ARRAY_INDEX_MIN = 50_000  # payloads read from the cache in one query for a card's figures
 # A library whose analyses change in more than one article in this many is built afresh rather
 # than updated name by name.
 _REBUILD_SHARE = 4
@@ -711,22 +598,3 @@ def _spans_by_name(raw: RawAnalysis) -> dict[str, tuple[str, list[int]]]:
 
 def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:
     return analysis if isinstance(analysis, RawAnalysis) else RawAnalysis.of(analysis)
-
-
-def _line_part(context: str, *, left: bool) -> str:
-    """Context stops at a block boundary: the text before the last or after the first newline."""
-    return context.rsplit("\n", 1)[-1] if left else context.split("\n", 1)[0]
-
-
-_ID_SEPARATOR = "|"
-
-
-def library_id(paths: Iterable[Path]) -> str:
-    """A stable name for a set of opened paths: their resolved locations (notes and reading
-    state are stored under it)."""
-    return _ID_SEPARATOR.join(sorted(str(p.resolve()) for p in paths))
-
-
-def library_folders(root: str) -> tuple[Path, ...]:
-    """The paths a library id names, in id order (the inverse of ``library_id``)."""
-    return tuple(Path(p) for p in root.split(_ID_SEPARATOR) if p)

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from reader.errors import ReaderError
-from reader.library.library import library_folders
+from reader.library.identity import library_folders
 
 SCHEME = "reader"
 

@@ -21,7 +21,8 @@ from reader.ingest.model import Article
 from reader.library import codec, collector
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
-from reader.library.library import Library, library_id
+from reader.library.identity import library_id
+from reader.library.library import Library
 from reader.library.store import Listed, Listing, Payloads, Store
 from reader.library.workers import analyse_job, analysis_pool
 

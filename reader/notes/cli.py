@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.analysis.pipeline import Analyzer
 from reader.errors import AnnotationFileError, ExportError, StoreUnavailable
 from reader.library.corrections import stored_corrections
-from reader.library.library import library_id
+from reader.library.identity import library_id
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 from reader.notes.articles import article_key, load_articles

@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote
 import reader
 from reader.errors import AnnotationFileError
 from reader.ingest.model import Article
-from reader.library.library import library_folders
+from reader.library.identity import library_folders
 from reader.notes.anchor import reanchored
 from reader.notes.model import ORPHAN, Anchored, Annotation, Color, Kind, Selector, timestamp
 from reader.notes.output import write_output

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject
 from reader.analysis.pipeline import Analyzer
 from reader.errors import StoreUnavailable
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
-from reader.library.library import EntitySummary, Library, MentionRef, SearchHit
+from reader.library.library import Library, SearchHit
+from reader.library.mention_index import EntitySummary, MentionRef
 from reader.ui.background import QueryRunner
 from reader.ui.stepping import locate, next_in_another_article, step
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from reader.ingest.model import Article
-from reader.library.library import library_id
+from reader.library.identity import library_id
 from reader.library.links import Location
 from reader.ui.loading import match_article
 

@@ -11,7 +11,7 @@ import pytest
 from reader.analysis.pipeline import Analysis
 from reader.cli import main
 from reader.ingest.model import Article
-from reader.library.library import library_id
+from reader.library.identity import library_id
 from reader.library.load import load_library
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository

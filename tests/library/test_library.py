@@ -19,8 +19,8 @@ from reader.analysis.pipeline import Analysis
 from reader.ingest.discover import Found
 from reader.ingest.load import read_file
 from reader.ingest.model import Article
-from reader.library import library as library_index  # where the index's threshold is
 from reader.library import load as library_module  # where load_library reads files
+from reader.library import mention_index  # where the index's threshold is
 from reader.library.library import Library
 from reader.library.load import load_library
 from reader.library.store import Store
@@ -295,7 +295,7 @@ def test_store_without_readings_fills_them_on_the_next_load(
 
 
 def test_library_id_round_trips_to_its_folders(tmp_path: Path) -> None:
-    from reader.library.library import library_folders, library_id
+    from reader.library.identity import library_folders, library_id
 
     a, b = tmp_path / "b", tmp_path / "a"
     root = library_id([a, b])
@@ -357,7 +357,7 @@ def test_library_index_by_arrays_is_the_loops(monkeypatch: pytest.MonkeyPatch) -
     analyses["b.md"] = Analysis((Mention(0, 4, "阿里巴巴", EntityType.PERSON, "阿里巴巴"),), ())
 
     def made(threshold: int) -> Library:
-        monkeypatch.setattr(library_index, "_ARRAY_INDEX_MIN", threshold)
+        monkeypatch.setattr(mention_index, "_ARRAY_INDEX_MIN", threshold)
         return Library("root", articles, analyses)
 
     by_loop, by_arrays = made(10**9), made(0)

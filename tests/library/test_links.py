@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.library import library_id
+from reader.library.identity import library_id
 from reader.library.links import LinkError, Location, is_link, parse_link, reader_link
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from reader.cli import main
-from reader.library.library import library_id
+from reader.library.identity import library_id
 from reader.library.store import Store
 from reader.notes.articles import load_articles
 from reader.notes.model import Kind, Selector, new_annotation

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.library import library_id
+from reader.library.identity import library_id
 from reader.library.links import Location, reader_link
 from reader.ui.instance import LOCK_FILE, decode, encode, server_name
 

@@ -139,7 +139,7 @@ def test_figure_model_groups_by_subject_and_finds_rows() -> None:
 
 def test_entity_proxy_sorting_sorts_counts_as_numbers(qtmodeltester) -> None:  # noqa: ANN001
     from reader.analysis.model import EntityType
-    from reader.library.library import EntitySummary
+    from reader.library.mention_index import EntitySummary
     from reader.ui.models.entities import NAME_ROLE, EntityFilterProxy, EntityTableModel
 
     model = EntityTableModel()

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.model import EntityType
-from reader.library.library import EntitySummary
+from reader.library.mention_index import EntitySummary
 from reader.ui.models.articles import ArticleOrder
 from reader.ui.panels.entities import EntitiesPanel
 from reader.ui.window import MainWindow

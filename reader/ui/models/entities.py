@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from reader.analysis.folding import search_form
 from reader.analysis.model import EntityType
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
-from reader.library.library import EntitySummary
+from reader.library.mention_index import EntitySummary
 from reader.ui.theme import ENTITY_LABELS
 from reader.ui.display import plain_tooltip
 

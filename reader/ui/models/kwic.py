@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.library.library import MentionRef, SearchHit
+from reader.library.library import SearchHit
+from reader.library.mention_index import MentionRef
 from reader.ui.display import plain_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the MentionRef or SearchHit

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableView, QVBoxLayout, QWidget
 
 from reader.analysis.model import EntityType
-from reader.library.library import EntitySummary
+from reader.library.mention_index import EntitySummary
 from reader.ui.models.entities import NAME_ROLE, EntityFilterProxy, EntityTableModel
 from reader.ui.panels.base import Panel
 from reader.ui.theme import ENTITY_LABELS

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reader.library.library import MentionList, MentionRef
+from reader.library.mention_index import MentionList, MentionRef
 from reader.ui.models.kwic import KwicModel
 from reader.ui.panels.base import Panel
 from reader.ui.panels.kwic import KwicView
