@@ -140,6 +140,7 @@ def explain(
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
+    out = _parallel_labels(text, out, bounds)
     return tuple(_distribute_periods(text, out, times, bounds))
 
 
@@ -232,6 +233,33 @@ def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, b
             for i, name in zip(run, names):
                 out[i] = replace(out[i], subject=name)
     return out
+
+
+def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds) -> list[Figure]:
+    """A figure nothing names, in a clause parallel to the next or previous one of its sentence
+    with a figure of the same unit that is named, is named the same (蔚来品牌贡献3.69万台，乐道品牌
+    交付1.2万台 → 销量 for both)."""
+    out = list(figures)
+    for i, figure in enumerate(out):
+        if figure.label is not None:
+            continue
+        sentence = bounds.around("sentence", figure.start)
+        clause = bounds.around("clause", figure.start)
+        near = [
+            other
+            for other in (out[i - 1] if i else None, out[i + 1] if i + 1 < len(out) else None)
+            if other is not None and other.label is not None and other.unit == figure.unit != "other"
+            and bounds.around("sentence", other.start) == sentence
+            and bounds.around("clause", other.start) != clause
+            and _CLAUSE_GAP.fullmatch(text, min(figure.end, other.end), max(figure.start, other.start))
+        ]
+        if near:
+            out[i] = replace(figure, label=near[0].label, measure=near[0].measure)
+    return out
+
+
+# Two parallel clauses: the next figure is in the clause right after (no second stop between).
+_CLAUSE_GAP = re.compile(r"[^，,；;。！？\n]*[，,；;][^，,；;。！？\n]*")
 
 
 def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[list[int]]:

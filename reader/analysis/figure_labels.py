@@ -182,7 +182,7 @@ def _label(
     where: LabelText, fig: Quantity, measure: str | None, earlier: list[Figure], word: LabelHit | None
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
-    named = _named_label(where, fig, measure)
+    named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if measure in _CHANGES and named is not None:
         named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
@@ -255,10 +255,11 @@ _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
 
 
-def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | None:
+def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: int = 0) -> str | None:
     """The measure as the article names it: the noun phrase right before the figure in its
-    clause (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%), when it names a
-    measure the vocabulary knows or the vocabulary's own label is missing or generic."""
+    clause and after the figure before it (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%;
+    395个品牌月成交额破百万元 → 月成交额), when it names a measure the vocabulary knows or the
+    vocabulary's own label is missing or generic."""
     text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
     if fig.label is not None:
         return measure  # the figure names it itself: 2万名粉丝
@@ -274,11 +275,13 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None) -> str | 
     aside = _ASIDE.search(text, max(clause[0], end - 8), end)
     if aside is not None:
         end = aside.start()  # QQ最高同时在线账户数(季度)达到2.50亿: the aside is no part of the name
-    start = clause[0]
+    start = max(clause[0], min(after, end))
     for i in range(end - 1, start - 1, -1):
         if text[i] in _PHRASE_STOPS or text[i] == "的":
             start = i + 1
             break
+    if start == after > clause[0]:  # 66个品牌破千万元: what the count before counts, not this figure's name
+        start += max((len(w) for w in vocab.counted_heads if text.startswith(w, start, end)), default=0)
     while start < end and text[start].isspace():
         start += 1
     for _ in range(4):  # 其中2020年营收 → 营收; 快狗打车取得收入 → 收入

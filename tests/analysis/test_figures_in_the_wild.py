@@ -962,3 +962,18 @@ def test_cash_flows_earnings_per_share_and_returns_are_measures_of_their_own(
 ) -> None:
     (m,) = extract_figures(text)
     assert (m.value, m.label, m.measure) == (pytest.approx(value), label, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a clause parallel to a named one: the same measure
+        ("具体来看，蔚来品牌贡献3.69万台，乐道品牌交付1.2万台。", ["销量", "销量"]),
+        # after a count, what it counts is no part of the next figure's name
+        ("395个品牌月成交额破百万元，66个品牌破千万元。", ["品牌数", "月成交额", "品牌数", "成交额"]),
+        ("折合8吋标准逻辑的月产能为99.1万片。", ["月产能"]),  # capacity and capital are measures
+        ("一家注册资本仅为10万元人民币的初创公司。", ["注册资本"]),
+    ],
+)
+def test_figures_named_by_a_parallel_clause_or_after_a_count(text: str, labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text)] == labels
