@@ -141,7 +141,7 @@ def explain(
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
     out = _parallel_labels(text, out, bounds)
-    return tuple(_distribute_periods(text, out, times, bounds))
+    return tuple(_conversions_follow(text, _distribute_periods(text, out, times, bounds)))
 
 
 def _measure_named(label: str | None, vocab: Vocabulary) -> str | None:
@@ -196,13 +196,45 @@ def _respective_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterat
         group = [i for i, m in enumerate(figures) if at < m.start < sentence[1]]
         run: list[int] = []
         for i in group:
-            if run and not _LIST_GAP.search(text[figures[run[-1]].end : figures[i].start][-2:] or "x"):
-                gap = text[figures[run[-1]].end : figures[i].start]
+            if run and _is_conversion(text, figures[i - 1], figures[i]):
+                continue  # 6.147 亿元(9,380 万美元): the same figure in another currency
+            if run and not _LIST_GAP.search(text[_past_conversion(text, figures[i - 1]) : figures[i].start][-2:] or "x"):
+                gap = _CURRENCY_WORD.sub("", text[_past_conversion(text, figures[i - 1]) : figures[i].start])
                 if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
                     break
             run.append(i)
         yield at, sentence, run
         at = text.find(_RESPECTIVELY, at + 1)
+
+
+# A currency named before each figure of a list: 分别为人民币 5.912 亿元、人民币 6.156 亿元
+_CURRENCY_WORD = re.compile(r"\s*(?:人民币|美元|港元|港币|约)\s*")
+_CONVERSION = re.compile(r"\s*[(（]\s*(?:约合|合|约)?\s*")
+
+
+def _is_conversion(text: str, before: Figure, figure: Figure) -> bool:
+    """``figure`` is ``before`` in another currency, in brackets right after it."""
+    return before.unit != figure.unit and _CONVERSION.fullmatch(text, before.end, figure.start) is not None and (
+        text[figure.end : figure.end + 2].strip()[:1] in (")", "）")
+    )
+
+
+def _past_conversion(text: str, figure: Figure) -> int:
+    """Where ``figure`` ends, past the conversion in brackets after it if there is one."""
+    if _CONVERSION.match(text, figure.end) is None:
+        return figure.end
+    close = min((at for c in ")）" if (at := text.find(c, figure.end, figure.end + 24)) >= 0), default=-1)
+    return close + 1 if close >= 0 else figure.end
+
+
+def _conversions_follow(text: str, figures: list[Figure]) -> list[Figure]:
+    """A figure in another currency in brackets after another is the same fact: its period and
+    subject (6.147 亿元(9,380 万美元) in a list of years)."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        if _is_conversion(text, out[i - 1], out[i]):
+            out[i] = replace(out[i], period=out[i - 1].period, subject=out[i - 1].subject)
+    return out
 
 
 def _distribute_periods(
@@ -211,9 +243,14 @@ def _distribute_periods(
     """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
     in order, when the figures after 分别 are as many as the years before it."""
     out = list(figures)
+    listed: tuple[tuple[int, int], list[str]] | None = None  # the paragraph and years of the last list
     for at, sentence, run in _respective_runs(text, out, bounds):
+        paragraph = bounds.around("paragraph", at)
         years = _years_before(text, times, sentence[0], at)
+        if not years and listed is not None and listed[0] == paragraph and not any(out[i].period for i in run):
+            years = listed[1]  # 此外，经营现金流净额分别为…: the years its paragraph listed
         if len(run) >= 2 and len(years) == len(run):
+            listed = (paragraph, years)
             for i, year in zip(run, years):
                 out[i] = replace(out[i], period=year)
     return out
@@ -284,6 +321,10 @@ def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[l
 _LISTED = frozenset(("、", "和", "及", "与"))
 
 
+# Between two listed years: 2018年、2019年, 2019 年和 2020 年, 2020年以及截至2021年3月31日
+_YEAR_JOINER = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*(?:截至|截止)?\s*")
+
+
 def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:
     """The years a sentence lists before ``hi``: a range (2018-2021年), a list (2019年、2020年、
     2021年) or both (2022年至2024年及2025年上半年), the last such in ``[lo, hi)``."""
@@ -292,7 +333,7 @@ def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[st
         return []
     listed = [inside[-1]]
     for t in reversed(inside[:-1]):
-        if text[t.end : listed[0].start] in ("、", "，", ",", "和", "及", "与", "以及"):
+        if _YEAR_JOINER.fullmatch(text, t.end, listed[0].start):
             listed.insert(0, t)
         else:
             break

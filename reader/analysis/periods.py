@@ -196,7 +196,31 @@ def _find_periods(text: str, date: str | None) -> list[TimeExpr]:
     parts = [
         m for m in _PART.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)
     ]
-    return _resolve_parts(text, dated, parts, date)
+    return [_ended(text, e) for e in _resolve_parts(text, dated, parts, date)]
+
+
+# A span of months ended on a date, as filings write it: 截至2021年3月31日止三个月 is the first
+# quarter, 截至6月30日止六个月 the first half, 截至12月31日止年度 the year.
+_ENDED = re.compile(r"\s*(?:止|为止)的?\s*(?:(?P<q>三|3)个月|(?P<h>六|6)个月|(?P<y>十二个月|12个月|年度|财年))")
+_DATED_MONTH = re.compile(r"(\d{4})年(\d{1,2})月")
+
+
+def _ended(text: str, expr: TimeExpr) -> TimeExpr:
+    """``expr`` read with the span it ends, when one follows it."""
+    dated = _DATED_MONTH.fullmatch(expr.period)
+    ended = _ENDED.match(text, expr.end) if dated is not None else None
+    if dated is None or ended is None:
+        return expr
+    year, month = dated.group(1), int(dated.group(2))
+    if ended.group("q") and month % 3 == 0:
+        period = f"{year}年Q{month // 3}"
+    elif ended.group("h") and month in (6, 12):
+        period = f"{year}年{'上半年' if month == 6 else '下半年'}"
+    elif ended.group("y"):
+        period = year
+    else:
+        return expr
+    return replace(expr, end=ended.end(), period=period)
 
 
 def _year_value(raw: str) -> int:

@@ -977,3 +977,13 @@ def test_cash_flows_earnings_per_share_and_returns_are_measures_of_their_own(
 )
 def test_figures_named_by_a_parallel_clause_or_after_a_count(text: str, labels: list[str]) -> None:
     assert [m.label for m in extract_figures(text)] == labels
+
+
+def test_a_filings_list_of_years_reaches_each_figure_its_conversion_and_the_next_list() -> None:
+    text = (
+        "在 2018 年、2019 年和 2020 年以及截至 2021 年 3 月 31 日止三个月，净亏损分别为人民币 5.912 亿元、"
+        "人民币 6.156 亿元、人民币 6.147 亿元(9,380 万美元)和人民币 1.439 亿元(2,200 万美元)。"
+        "此外，经营现金流净额分别为人民币 3.435 亿元、人民币 3.517 亿元、人民币 5.064 亿元和人民币 1.151 亿元。"
+    )
+    periods = [m.period for m in extract_figures(text, date="2021-07-03")]
+    assert periods == ["2018", "2019", "2020", "2020", "2021年Q1", "2021年Q1", "2018", "2019", "2020", "2021年Q1"]

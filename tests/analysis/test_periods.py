@@ -161,3 +161,16 @@ def test_relative_quarters_and_months_resolve_against_the_article_date(text: str
 def test_spaces_typeset_between_a_number_and_its_time_word(text: str, period: str, written: str) -> None:
     (expr,) = find_periods(text, "2023-11-20")
     assert (expr.period, text[expr.start : expr.end]) == (period, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("截至 2021 年 3 月 31 日止三个月", "2021年Q1"),  # as filings write a quarter
+        ("截至2020年6月30日止六个月", "2020年上半年"),
+        ("截至2020年12月31日止年度", "2020"),
+        ("截至2021年3月31日，公司", "2021年3月"),  # a cut-off, no span
+    ],
+)
+def test_a_span_ended_on_a_date_is_that_quarter_half_or_year(text: str, period: str) -> None:
+    assert [e.period for e in find_periods(text, "2021-07-03")] == [period]
