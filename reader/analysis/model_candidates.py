@@ -6,6 +6,8 @@ body occurrence of a name the model finds in the title."""
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -67,7 +69,15 @@ def model_candidates(
         ):
             continue
         out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
-    return [c for c in out if not _a_passing_guess(c, folded, filters)]
+    return [c for c in out if not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded)]
+
+
+_TICKER_BEFORE = re.compile(r"(?:股票|交易)?代码(?:为|是|:|：)?\s*[“\"「『]?\s*$")
+
+
+def _a_ticker(candidate: Candidate, folded: str) -> bool:
+    """Letters after 股票代码为 are the ticker a company trades under (股票代码为“JIA”), not a name."""
+    return candidate.surface.isascii() and _TICKER_BEFORE.search(folded, max(0, candidate.start - 10), candidate.start) is not None
 
 
 def title_candidates(

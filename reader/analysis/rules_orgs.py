@@ -64,12 +64,31 @@ def descriptor_run(rules: Rules, scan: Scan) -> None:
                 break
             end, j = tokens[j].end, j + 1
         run = text[tok.start:end]
+        titled = len(run) < 3 and (named := _titled_run(scan, tok.start, j)) is not None
+        if titled:
+            run, end, j = named
         if not 3 <= len(run) <= 6 or j == i + 1 or scan.is_word(run) or words.surname_of(run):
             continue
-        if end < len(text) and not (text[end].isdigit() or text[end] in _RUN_ENDS):
+        if end < len(text) and not (titled or text[end].isdigit() or text[end] in _RUN_ENDS):
             continue
         if text.count(run) >= 2 and not words.is_stopword(run):
             scan.add(tok.start, end, words.descriptors[before.group(0)], "descriptor-run", STRONG)
+
+
+def _titled_run(scan: Scan, start: int, j: int) -> tuple[str, int, int] | None:
+    """A name with a verb inside (家庭服务平台天鹅|到|家, 平台叮咚|买菜) that the title writes and the
+    text repeats: the longest such run of whole tokens from ``start``, its end and next token."""
+    tokens, text = scan.tokens, scan.text
+    best = None
+    while j < len(tokens) and tokens[j].end - start <= 6 and all(is_cjk(c) for c in tokens[j].word):
+        run = text[start : tokens[j].end]
+        if len(run) >= 3 and run in scan.title and text.count(run) >= _TITLED_REPEATS:
+            best = (run, tokens[j].end, j + 1)
+        j += 1
+    return best
+
+
+_TITLED_REPEATS = 3
 
 
 def org_suffix(rules: Rules, scan: Scan) -> None:

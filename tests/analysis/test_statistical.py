@@ -395,3 +395,26 @@ def test_a_common_noun_that_always_modifies_another_is_no_organisation() -> None
 def test_an_industry_term_or_metric_is_no_organisation(text: str, term: str) -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({term: ORG})).recognise(text)}
     assert term not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("天鹅到家平台GTV (Gross Transaction Value,即总交易额)达88.28亿元人民币。", "Gross Transaction Value"),
+        ("公司的MAU(Monthly Active Users)达到2亿。", "Monthly Active Users"),
+        ("天鹅到家拟上市交易所为纽交所,股票代码为“JIA”。", "JIA"),  # a ticker
+    ],
+)
+def test_an_english_measure_or_a_ticker_is_no_organisation(text: str, term: str) -> None:
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({term: ORG})).recognise(text)}
+    assert term not in found
+
+
+def test_a_name_with_a_verb_inside_is_found_after_its_descriptor_when_the_title_writes_it() -> None:
+    text = (
+        "家庭服务平台天鹅到家正式递交招股书。天鹅到家拟上市交易所为纽交所。"
+        "天鹅到家2018年的收入为3.99亿元。在2020年，天鹅到家的净亏损为6.147亿元。"
+    )
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text, "天鹅到家递交招股书")}
+    assert "天鹅到家" in found
+    assert "天鹅到家" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}  # no title, no name
