@@ -60,10 +60,13 @@ def label_and_unit(
     unit = fig.unit
     if fig.label is not None:
         return fig.label, unit, None
+    clause = bounds.around("clause", fig.start)
     if unit is not None and vocab.unit_class(unit) == RATIO:
+        valued = _nearest_before(hits, clause[0], fig.start, lambda label: label.unit == unit and label.name != "增长倍数")
+        if valued is not None:  # 市盈率约为25倍: a multiple the vocabulary names, not a growth
+            return valued.label.name, unit, valued
         return "增长倍数", unit, None
     wanted = vocab.unit_class(unit) if unit is not None else None
-    clause = bounds.around("clause", fig.start)
     sentence = bounds.around("sentence", fig.start)
 
     def fits(label: Label) -> bool:

@@ -987,3 +987,17 @@ def test_a_filings_list_of_years_reaches_each_figure_its_conversion_and_the_next
     )
     periods = [m.period for m in extract_figures(text, date="2021-07-03")]
     assert periods == ["2018", "2019", "2020", "2020", "2021年Q1", "2021年Q1", "2018", "2019", "2020", "2021年Q1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("该公司的资产负债率也持续攀升,自2020年的165.26%升至310.07%。", ["资产负债率", "资产负债率"]),
+        ("2022-2024年销售费用率高达55.08%、53.50%、54.90%。", ["费用率"] * 3),
+        ("会员复购率达到45%。", ["复购率"]),
+        ("银行不良贷款率为1.2%。", ["不良率"]),
+        ("公司目前市盈率约为25倍。", ["市盈率"]),
+    ],
+)
+def test_the_ratios_of_accounts_and_operations_are_measures_of_their_own(text: str, measures: list[str]) -> None:
+    assert [m.measure for m in extract_figures(text, date="2024-04-10")] == measures
