@@ -121,6 +121,8 @@ def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes, fi
         if inside[-1].word in filters.kind_tails and len(head) == 1 and head[0].flag.startswith("n") \
                 and not head[0].flag.startswith(("nr", "ns", "nt", "nz")) and is_word(head[0].word):
             return True  # 独角兽公司, 互联网企业: a kind of company, not one
+        if inside[-1].word in filters.kind_tails and len(head) == 1 and head[0].word.isascii() and filters.is_stopword(head[0].word):
+            return True  # AI公司, SaaS企业: a sector's term and a kind of company
     if len(inside) > 1 and inside[-1].word in filters.product_kinds and all(t.flag == "n" and is_word(t.word) for t in inside):
         return True  # 新能源|汽车, 智能|手机: a kind of product, every word a common noun
     if len(inside) == 2 and inside[0].flag == "ns" and inside[1].word in filters.place_sectors:

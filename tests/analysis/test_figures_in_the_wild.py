@@ -1001,3 +1001,14 @@ def test_a_filings_list_of_years_reaches_each_figure_its_conversion_and_the_next
 )
 def test_the_ratios_of_accounts_and_operations_are_measures_of_their_own(text: str, measures: list[str]) -> None:
     assert [m.measure for m in extract_figures(text, date="2024-04-10")] == measures
+
+
+def test_an_estimate_a_report_gives_is_not_its_authors() -> None:
+    text = "根据毕马威和阿里研究院联合发布的研究报告估算,2020年直播电商整体规模突破1万亿元。"
+    (m,) = extract_figures(text, _mentions(text, "毕马威", "阿里"), "2021-06-01")
+    assert (m.subject, m.label) == (None, "直播电商整体规模")
+
+
+def test_a_then_is_no_part_of_a_measures_name() -> None:
+    text = "彼时商汤已投资了6个项目。"
+    assert "彼时" not in (extract_figures(text, _mentions(text, "商汤"), "2018-09-23")[0].label or "")

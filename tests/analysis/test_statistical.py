@@ -418,3 +418,9 @@ def test_a_name_with_a_verb_inside_is_found_after_its_descriptor_when_the_title_
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text, "天鹅到家递交招股书")}
     assert "天鹅到家" in found
     assert "天鹅到家" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}  # no title, no name
+
+
+def test_a_sectors_term_and_a_kind_of_company_is_no_organisation() -> None:
+    text = "對AI公司來說,融資已不稀奇。但不同的是,AI公司對外投資的動作明顯提前。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"AI公司": ORG})).recognise(text)}
+    assert "AI公司" not in found
