@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from reader.analysis.figure_grammar import Quantity
+from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_labels import (
     LabelHit,
@@ -147,7 +148,7 @@ def explain(
 def _measure_named(label: str | None, vocab: Vocabulary) -> str | None:
     """The measure a label is the vocabulary's word for (股价 → 价格), when the figure's
     sentence gave none."""
-    found = vocab.label_for(label) if label else None
+    found = vocab.label_for(matching_form(label)) if label else None  # 投資 as 投资
     return found.name if found is not None else None
 
 

@@ -1012,3 +1012,17 @@ def test_an_estimate_a_report_gives_is_not_its_authors() -> None:
 def test_a_then_is_no_part_of_a_measures_name() -> None:
     text = "彼时商汤已投资了6个项目。"
     assert "彼时" not in (extract_figures(text, _mentions(text, "商汤"), "2018-09-23")[0].label or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "label", "measure"),
+    [
+        ("公司毛利率下降1.29%，因单票收入下降1.29%。", (), "单票收入下降", "降幅"),  # a reason's word
+        ("彼時商湯已投資了6個項目。", ("商湯",), "投資", "投资"),  # traditional: the measure by its simplified word
+    ],
+)
+def test_reasons_and_aspects_lead_no_name_and_traditional_labels_have_their_measure(
+    text: str, names: tuple[str, ...], label: str, measure: str
+) -> None:
+    m = extract_figures(text, _mentions(text, *names), "2018-09-23")[-1]
+    assert (m.label, m.measure) == (label, measure)
