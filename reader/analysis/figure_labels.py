@@ -142,9 +142,7 @@ _TIME_PREFIX = re.compile(
     r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
     r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
 )
-_TIME_WORDS = ("时长", "时间", "时段", "时代")
 _MAX_AFTER = 8
-_OWNER_WORDS = ("平台的", "公司的", "集团的", "的", "平台", "公司", "集团", "旗下")
 _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
 _MAX_LABEL = 12
 
@@ -207,7 +205,7 @@ def _label(
         return earlier[-1].label
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig) or said
+        return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig, vocab) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
@@ -290,18 +288,18 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
     for _ in range(4):  # 其中2020年营收 → 营收; 快狗打车取得收入 → 收入
         before = start
         timed = _TIME_PREFIX.match(text, start, end).end()
-        if timed > start and text.startswith("时", timed) and not text.startswith(_TIME_WORDS, timed):
+        if timed > start and text.startswith("时", timed) and not text.startswith(vocab.label_words["time_words"], timed):
             timed += 1  # 2015年底时微信用户数: the time's 时, not 时长
         start = timed
         lead = next(
-            (w for w in vocab.label_leads if text.startswith(w, start, end) and not _word_at(text, start, w)),
+            (w for w in vocab.label_leads if text.startswith(w, start, end) and not _word_at(text, start, w, vocab)),
             None,
         )
         start += len(lead or "")
         owner = next((m for m in mentions.within(start, end) if m.start == start and m.end < end), None)
         if owner is not None:  # 抖音平台每日用户 → 每日用户: whose it is is the subject
             start = owner.end
-            start += next((len(w) for w in _OWNER_WORDS if text.startswith(w, start, end)), 0)
+            start += next((len(w) for w in vocab.label_words["owner_words"] if text.startswith(w, start, end)), 0)
             # 美团和饿了么在战前日订单量 → 战前日订单量: the owners listed, and where
             joined = next((w for w in _CONJUNCTIONS if text.startswith(w, start, end)), None)
             other = next((m for m in mentions.within(start, end) if joined and m.start == start + len(joined)), None)
@@ -331,7 +329,7 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         # 股价上涨, 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长
         return source[start : start + noun_end] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (
-        found[-1].end() < len(phrase) and phrase.endswith(_AMOUNT_HEADS)
+        found[-1].end() < len(phrase) and phrase.endswith(vocab.label_words["amount_heads"])
     ):
         return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure (but 花费金额 is one)
     if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
@@ -359,14 +357,13 @@ def _changed_noun(
     if measure not in _CHANGE_WORD or not found or found[-1].end() != len(phrase) or not vocab.is_verb(found[-1].group()):
         return None
     noun = phrase[: found[-1].start()]
-    while (adverb := next((a for a in _BEFORE_A_VERB if noun.endswith(a)), None)) is not None:
+    while (adverb := next((a for a in vocab.label_words["before_a_verb"] if noun.endswith(a)), None)) is not None:
         noun = noun[: -len(adverb)]
     if len(noun) < 2 or not noun.upper().endswith(vocab.label_heads):
         return None
     return len(noun), found[-1].start()
 
 
-_BEFORE_A_VERB = ("已经", "已将", "已", "将", "均", "也", "又", "再次", "大幅", "小幅", "持续", "进一步")
 
 
 # Words inside a phrase before a figure after which the name of the measure starts: a verb
@@ -393,16 +390,13 @@ def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
 
 
 # A price paid: 被SAP以80亿美元收购 is what the deal cost, named by the deal's verb.
-_PRICE_BEFORE = ("以约", "以近", "以超", "以")
-_DEALS = ("收购", "出售", "买下", "买入", "入股", "增持", "回购", "认购", "转让", "竞得", "拍得", "成交")
 
 
-# Words a one-character lead (共, 其, 并, 需) begins: 共享单车市场规模 keeps its 共.
-_LEAD_WORDS = ("共享", "共同", "共有", "其他", "其余", "并购", "需求", "当前", "当日", "当季", "当月", "当期", "当地")
 
 
-def _word_at(text: str, start: int, lead: str) -> bool:
-    return len(lead) == 1 and text.startswith(_LEAD_WORDS, start)
+def _word_at(text: str, start: int, lead: str, vocab: Vocabulary) -> bool:
+    """Whether the one-character ``lead`` at ``start`` begins a word (共享单车市场规模 keeps its 共)."""
+    return len(lead) == 1 and text.startswith(vocab.label_words["lead_words"], start)
 
 
 def _shares(where: LabelText, fig: Quantity) -> str | None:
@@ -413,31 +407,27 @@ def _shares(where: LabelText, fig: Quantity) -> str | None:
     named = next((m for m in where.mentions.within(max(0, end - _MAX_LABEL), end) if m.end == end), None)
     end = named.start if named is not None else end  # 继续增持寒武纪32.02万股
     end -= 1 if where.text.endswith("了", 0, end) else 0
-    verb = next((v for v in _TRADING if where.text.endswith(v, 0, end)), None)
+    verb = next((v for v in where.vocab.label_words["trading"] if where.text.endswith(v, 0, end)), None)
     return None if verb is None else verb + "股数"
 
 
-_TRADING = ("增持", "减持", "买入", "卖出", "持有", "回购", "抛售", "认购", "出售", "购入", "质押")
-_NOT_NOUNS = ("之后", "之前", "以后", "以前", "以来", "以上", "以下", "左右", "其中", "后", "前")
 
 
 def _per_share(where: LabelText, fig: Quantity) -> str | None:
     """An amount per share and nothing else named: a share price (可能达到每股4000美元,
     报9.30港元/股 → 股价)."""
-    per = where.text.endswith(_PER_SHARE, 0, fig.start) or where.text.startswith(("/股", "／股"), fig.end)
+    per = where.text.endswith(where.vocab.label_words["per_share"], 0, fig.start) or where.text.startswith(("/股", "／股"), fig.end)
     return "股价" if fig.unit in _CURRENCIES and per else None
 
 
-def _orders(fig: Quantity) -> str | None:
+def _orders(fig: Quantity, vocab: Vocabulary) -> str | None:
     """A count in 单 or 次 and nothing else named: orders (订单峰值从一天1亿单 → 订单量), times
     (平均每天 47 次 → 次数)."""
-    return _COUNTED_BY.get(fig.surface.rstrip()[-1:])
+    return vocab.counted_by.get(fig.surface.rstrip()[-1:])
 
 
-_COUNTED_BY = {"单": "订单量", "次": "次数"}
 
 
-_PER_SHARE = ("每股", "每股约", "每股近", "单股")
 
 
 def _paid(where: LabelText, fig: Quantity) -> str | None:
@@ -445,13 +435,11 @@ def _paid(where: LabelText, fig: Quantity) -> str | None:
     if fig.unit not in _CURRENCIES:
         return None
     end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
-    verb = next((v for v in _PAYING if where.text.endswith(v, 0, end)), None)
+    verb = next((v for v in where.vocab.label_words["paying"] if where.text.endswith(v, 0, end)), None)
     return None if verb is None else verb + "金额"
 
 
-_AMOUNT_HEADS = ("金额", "总额", "数量", "次数")
 _CURRENCIES = frozenset(("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD"))
-_PAYING = ("支付", "赔偿", "赔付", "花费", "花了", "出资", "捐赠", "捐款", "补偿", "退还", "缴纳")
 
 
 def _label_after(where: LabelText, fig: Quantity) -> str | None:
@@ -459,7 +447,7 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司; and the deal a price
     is paid in (以80亿美元收购 → 收购)."""
     text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
-    if text.endswith(_PRICE_BEFORE, 0, fig.start) and (deal := next((d for d in _DEALS if text.startswith(d, fig.end)), None)):
+    if text.endswith(vocab.label_words["price_before"], 0, fig.start) and (deal := next((d for d in vocab.label_words["deals"] if text.startswith(d, fig.end)), None)):
         return source[fig.end : fig.end + len(deal)]
     clause = bounds.around("clause", fig.start)
     start = fig.end + (1 if text.startswith("的", fig.end) else 0)
@@ -472,7 +460,7 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
             end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
             break
     phrase = text[start:end]
-    if not phrase[:1].isalnum() or phrase.startswith(_NOT_NOUNS):
+    if not phrase[:1].isalnum() or phrase.startswith(vocab.label_words["not_nouns"]):
         return None  # 报9.30港元/股: a per-share sign; 增持74.75万股之后: a time, not a noun
     joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
     phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -155,6 +155,8 @@ class Vocabulary:
     own_after_cue: tuple[str, ...] = ()
     market_labels: frozenset[str] = frozenset()
     source_clause_ends: tuple[str, ...] = ()
+    label_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the label rules' words, by name
+    counted_by: dict[str, str] = field(default_factory=dict)  # 单 → 订单量
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -345,6 +347,8 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         own_after_cue=tuple(context["subject"]["own_after_cue"]),
         market_labels=frozenset(context["subject"]["market_labels"]),
         source_clause_ends=tuple(context["subject"]["source_clause_ends"]),
+        label_words={name: tuple(words) for name, words in context["label"]["words"].items()},
+        counted_by=dict(context["label"]["counted_by"]),
     )
 
 
