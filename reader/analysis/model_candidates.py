@@ -69,10 +69,15 @@ def model_candidates(
         ):
             continue
         out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
-    return [c for c in out if not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded)]
+    return [c for c in out if not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded) and not _a_round(c, folded)]
 
 
 _TICKER_BEFORE = re.compile(r"(?:股票|交易)?代码(?:为|是|:|：)?\s*[“\"「『]?\s*$")
+
+
+def _a_round(candidate: Candidate, folded: str) -> bool:
+    """Letters right before 轮 name a funding round (A+轮融资, Pre-IPO轮), not a company."""
+    return candidate.surface.isascii() and folded.startswith("轮", candidate.end)
 
 
 def _a_ticker(candidate: Candidate, folded: str) -> bool:

@@ -53,6 +53,7 @@ class RuleWords:
     place_sectors: frozenset[str] = frozenset()  # 中国|互联网
     kind_tails: frozenset[str] = frozenset()  # 独角兽|公司
     quoted_product_nouns: frozenset[str] = frozenset()  # “灵鸢”系统
+    company_acts: tuple[str, ...] = ()  # 「凯复医药」完成: longest first
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -97,6 +98,7 @@ class RuleWords:
             place_sectors=frozenset(read("place_sectors.txt")),
             kind_tails=frozenset(read("kind_tails.txt")),
             quoted_product_nouns=frozenset(read("quoted_product_nouns.txt")),
+            company_acts=tuple(sorted(read("company_acts.txt"), key=len, reverse=True)),
         )
 
     def is_stopword(self, surface: str) -> bool:

@@ -149,6 +149,7 @@ _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_orgs.registered,
     rules_orgs.accounts,
     rules_orgs.quoted_before_descriptor,
+    rules_orgs.corner_quoted,
     rules_orgs.media_titles,
     rules_orgs.products,
     rules_latin.latin_repeated,

@@ -7,6 +7,7 @@ an app or service named by what it does (曹操出行, 得到App). Each is a fun
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.analysis.model import EntityType
@@ -171,6 +172,32 @@ def quoted_before_descriptor(rules: Rules, scan: Scan) -> None:
         if scan.is_word(name) or words.is_stopword(name) or _common_compound(scan, m.start(1), m.end(1)):
             continue  # “共享单车”平台: a kind, not a name
         scan.add(m.start(1), m.end(1), words.descriptors[after.group(0)], "quoted-descriptor", STRONG)
+
+
+# A name in corner brackets, as 36氪 writes the companies it reports on: 「凯复医药」.
+_CORNER = re.compile(r"「([^「」\s，。、：；！？,.;:!?《》“”]{2,12})」")
+
+
+def corner_quoted(rules: Rules, scan: Scan) -> None:
+    """A name in corner brackets that acts as a company right after one of its brackets, in the
+    text or the title (「凯复医药」完成1亿元人民币A+轮融资, 「凯复医药」成立于2018年), when the
+    article brackets it twice or its title does: an organisation. Not a dictionary word, a person
+    or a stop word (「双循环」, a slogan, never acts so)."""
+    text, words = scan.text, rules.words
+    found = list(_CORNER.finditer(text))
+    titled = list(_CORNER.finditer(scan.title))
+    acting = {
+        m.group(1) for m in (*found, *titled)
+        if m.string.startswith(words.company_acts, m.end())
+    }
+    counts = Counter(m.group(1) for m in found)
+    for m in found:
+        name = m.group(1)
+        if name not in acting or (counts[name] < 2 and name not in {t.group(1) for t in titled}):
+            continue
+        if scan.is_word(name) or words.is_stopword(name) or (len(name) <= 3 and words.surname_of(name)):
+            continue
+        scan.add(m.start(1), m.end(1), EntityType.ORG, "corner-quoted", STRONG)
 
 
 # A newspaper, magazine or news outlet cited by its title: 《科创板日报》, 《证券市场红周刊》,

@@ -424,3 +424,25 @@ def test_a_sectors_term_and_a_kind_of_company_is_no_organisation() -> None:
     text = "對AI公司來說,融資已不稀奇。但不同的是,AI公司對外投資的動作明顯提前。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"AI公司": ORG})).recognise(text)}
     assert "AI公司" not in found
+
+
+def test_a_company_in_corner_brackets_that_acts_as_one_is_an_organisation() -> None:
+    text = (
+        "此外，「凯复医药」在近亿元人民币A轮融资后又完成了1亿元人民币的A+轮融资。"
+        "「凯复医药」成立于2018年。这被称为「双循环」，「双循环」的意义很大。"
+    )
+    found = {m.surface: m.type for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert found.get("凯复医药") is ORG
+    assert "双循环" not in found  # bracketed twice, but never acts as a company
+
+
+def test_letters_before_a_round_are_no_organisation() -> None:
+    text = "「凯复医药」完成了1亿元人民币的A+轮融资。A+轮融资由沂景资本领投。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({"A+": ORG})).recognise(text)}
+    assert "A+" not in found
+
+
+def test_an_ambiguous_chip_maker_needs_its_context() -> None:
+    recogniser = EntityRecognizer(Gazetteer.load())
+    assert "高通" not in {m.surface for m in recogniser.recognise("基于亲和性结合的高通量药物筛选平台。")}
+    assert "高通" in {m.surface for m in recogniser.recognise("高通发布了新一代骁龙芯片。")}
