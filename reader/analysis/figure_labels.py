@@ -135,7 +135,8 @@ _CHANGE_AFTER = re.compile(
 
 
 # A short aside in brackets between a measure and its figure: 在线账户数(季度), 营收（亿元）.
-_ASIDE = re.compile(r"[（(][^（()）\d]{1,6}[）)]$")
+_ASIDE = re.compile(r"[（(][^（()）\d]{1,12}[）)]$")
+_SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 
 _TIME_PREFIX = re.compile(
@@ -145,6 +146,7 @@ _TIME_PREFIX = re.compile(
 _MAX_AFTER = 8
 _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
 _MAX_LABEL = 12
+_MAX_NAMED = 16  # a longer phrase that no measure word shortens is still its name, whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,9 +275,12 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         if link is None:
             break
         end -= len(link)
-    aside = _ASIDE.search(text, max(clause[0], end - 8), end)
+    aside = _ASIDE.search(text, max(clause[0], end - 14), end)
     if aside is not None:
         end = aside.start()  # QQ最高同时在线账户数(季度)达到2.50亿: the aside is no part of the name
+    since = _SINCE.search(text, max(clause[0], end - 16), end)
+    if since is not None and since.start() - clause[0] >= 2:
+        end = since.start()  # 月均独立设备从2019年一季度的782万台: what changed is named before 从
     start = max(clause[0], min(after, end))
     for i in range(end - 1, start - 1, -1):
         if text[i] in _PHRASE_STOPS or text[i] == "的":
@@ -305,14 +310,14 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
             other = next((m for m in mentions.within(start, end) if joined and m.start == start + len(joined)), None)
             if other is not None and other.end < end:
                 start = other.end
-            if text.startswith("在", start, end) and end - start > 3:
+            if text.startswith("在", start, end) and not text.startswith("在线", start) and end - start > 3:
                 start += 1
         if start == before:
             break
     if end - start > _MAX_LABEL:
         # too long to be a name: from the first measure word that leaves it short enough
-        starts = [start + m.start() for m in vocab.label_pattern().finditer(text, start, end)]
-        start = next((s for s in starts if end - s <= _MAX_LABEL), end - _MAX_LABEL)
+        starts = [m.start() for m in vocab.label_pattern().finditer(text, start, end)]
+        start = next((s for s in starts if end - s <= _MAX_LABEL), start if end - start <= _MAX_NAMED else end - _MAX_LABEL)
     for m in mentions.within(max(0, start - _MAX_LABEL), end):
         if m.start < start < m.end:
             start = m.end  # never half a name

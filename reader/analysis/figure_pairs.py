@@ -17,8 +17,11 @@ from reader.analysis.text_bounds import Bounds
 # What opens the first end: 从/由 at most this many characters before it (由2018年的44.87万单).
 _OPENER_CHARS = 10
 _OPENERS = "从由"
-# Between the ends: a verb of change and 至/到, and the second end's year (降至2021年的).
-_BRIDGE = re.compile(r"[，,]?\s*[^，,。；;：:\d\s]{0,4}[至到]\s*(?:(?:19|20)\d{2}年(?:底|末)?的?)?\s*")
+# Between the ends: a verb of change and 至/到, and the second end's time (降至2021年的, 增长至2020年三季度).
+_BRIDGE = re.compile(
+    r"[，,]?\s*[^，,。；;：:\d\s]{0,4}[至到]\s*"
+    r"(?:(?:19|20)\d{2}年(?:底|末|第?[一二三四1-4]季度|[上下]半年|\d{1,2}月)?的?)?\s*"
+)
 
 
 def closes_pair(text: str, first: Figure, start: int, bounds: Bounds) -> bool:

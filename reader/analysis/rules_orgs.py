@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # 海外|基金, 知名|资本).
 _FUNCTION_TAGS = frozenset("rmqdpcufsta")
 _PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
+_PARTICLES = ("的", "地")
+_LOCATIVES = frozenset("中内上里外下")
 
 
 def descriptor_cjk(rules: Rules, scan: Scan) -> None:
@@ -65,6 +67,8 @@ def descriptor_run(rules: Rules, scan: Scan) -> None:
                 break
             end, j = tokens[j].end, j + 1
         run = text[tok.start:end]
+        if run[-1:] in _LOCATIVES and scan.is_word(run[:-1]):
+            continue  # 游戏|市场中: a common noun and where, not a name
         titled = len(run) < 3 and (named := _titled_run(scan, tok.start, j)) is not None
         if titled:
             run, end, j = named
@@ -230,6 +234,8 @@ def products(rules: Rules, scan: Scan) -> None:
                 if start < 0:
                     continue
             brand = scan.text[start:end]
+            if brand.endswith(_PARTICLES):
+                continue  # 更多的APP: a particle ends a phrase, not a brand
             common = _common(scan, brand)
             if common and _a_plain_noun(scan, start, brand):
                 continue  # 短视频App, 地图App: a kind of app, not one

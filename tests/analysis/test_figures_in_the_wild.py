@@ -1026,3 +1026,22 @@ def test_reasons_and_aspects_lead_no_name_and_traditional_labels_have_their_meas
 ) -> None:
     m = extract_figures(text, _mentions(text, *names), "2018-09-23")[-1]
     assert (m.label, m.measure) == (label, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # what changed is named before 从; the far end of the change, dated by its quarter, the same
+        (
+            "新闻资讯移动端月均独立设备从2019年一季度的782万台增长至2020年三季度861万台。",
+            ["新闻资讯移动端月均独立设备", "新闻资讯移动端月均独立设备"],
+        ),
+        ("腾讯在线文娱业务收入达1480.4亿元。", ["在线文娱业务收入"]),  # after its owner, 在线 is a word, not 在
+        ("营销SaaS服务客户（包含微信公众号）为40890个。", ["营销SaaS服务客户"]),  # a longer aside
+        ("电商营销收入增长了6倍之多。", ["增长倍数"]),  # 之多 is a hedge, not a noun
+        # a long phrase is cut where a measure word starts it (2023年Q3日均活跃用户数 → 日均活跃用户数)
+        ("B站的高品质内容持续推动用户增长。本季度日均活跃用户数同比增长14%达1.03亿。", ["日均活跃用户数同比增长", "日均活跃用户数"]),
+    ],
+)
+def test_names_before_a_change_and_long_names(text: str, labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text, _mentions(text, "腾讯"), date="2021-03-22")] == labels

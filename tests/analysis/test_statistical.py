@@ -446,3 +446,12 @@ def test_an_ambiguous_chip_maker_needs_its_context() -> None:
     recogniser = EntityRecognizer(Gazetteer.load())
     assert "高通" not in {m.surface for m in recogniser.recognise("基于亲和性结合的高通量药物筛选平台。")}
     assert "高通" in {m.surface for m in recogniser.recognise("高通发布了新一代骁龙芯片。")}
+
+
+def test_a_common_noun_with_a_locative_or_a_phrase_with_a_particle_is_no_name() -> None:
+    text = (
+        "在目前的游戏市场中，腾讯、网易占据着较高的份额。此外，在国际营销服务市场中，广告主很多。"
+        "更多的APP与小程序出现。更多的APP在增长。"
+    )
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert not {"市场中", "多的"} & found
