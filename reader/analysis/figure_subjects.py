@@ -365,7 +365,22 @@ def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
         or _after_skip_word(text, mention, vocab)
         or _follows(text, mention, vocab.words().speech_verbs)
         or _follows(text, mention, vocab.words().bystander_verbs)
+        or _an_intermediary(text, mention, vocab)
     )
+
+
+_LISTED_BANKS = re.compile(r"[^，,。；;：:\n]{0,30}")  # the names and joiners of a list before a name
+
+
+def _an_intermediary(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """The name is in the list of banks a deal names: 投行为摩根士丹利、美国银行和中金公司."""
+    lo = max(0, mention.start - 40)
+    before = text[lo : mention.start]
+    at = max((before.rfind(w) + len(w) for w in vocab.intermediaries if w in before), default=-1)
+    if at < 0:
+        return False
+    between = before[at:]
+    return _LISTED_BANKS.fullmatch(between) is not None and (not between or between[-1] in "、和及与，,")
 
 
 _SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb

@@ -1045,3 +1045,12 @@ def test_reasons_and_aspects_lead_no_name_and_traditional_labels_have_their_meas
 )
 def test_names_before_a_change_and_long_names(text: str, labels: list[str]) -> None:
     assert [m.label for m in extract_figures(text, _mentions(text, "腾讯"), date="2021-03-22")] == labels
+
+
+def test_the_banks_a_deal_names_are_not_whose_its_figures_are() -> None:
+    text = (
+        "物联网云端平台涂鸦智能周四正式在纽交所挂牌上市，此次IPO经办投行为摩根士丹利、美国银行和中金公司，"
+        "IPO发行价为每股21美元，融资规模为9.15亿美元。"
+    )
+    figures = extract_figures(text, _mentions(text, "涂鸦智能", "纽交所", "摩根士丹利", "美国银行", "中金公司"), "2021-03-22")
+    assert [m.subject for m in figures] == ["涂鸦智能", "涂鸦智能"]
