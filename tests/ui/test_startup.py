@@ -26,6 +26,8 @@ NOT_BEFORE_THE_FIRST_PAINT = frozenset({
     "reader.analysis.quotes",
     "reader.analysis.segment",
     "jieba",
+    "reader.ingest.clean",  # cleaning a file: only one missing from the cache is read
+    "reader.ingest.frontmatter",
     "bs4",
     "lxml",
     "markdown_it",
