@@ -109,3 +109,20 @@ def test_a_window_that_builds_its_panels_after_the_article_restores_what_was_sav
     assert second.library_panel.list.currentIndex().data(KEY_ROLE) == article  # the list shows what is read
     qtbot.waitUntil(lambda: not second.names.refining, timeout=60_000)
     second.themes.set_theme_choice(ThemeChoice.LIGHT)
+
+
+def test_a_window_closed_before_its_panels_were_built_keeps_their_saved_layout(
+    qtbot: QtBot, make_window, seeds_dir: Path  # noqa: ANN001
+) -> None:
+    first = make_window([seeds_dir])
+    first.resizeDocks([first.library_panel], [380], Qt.Orientation.Horizontal)
+    first.close()
+    saved = first.settings.value("window/state")
+    quick = MainWindow(first.store, first.loading.analyzer, first.data_dir, panels_later=True)
+    qtbot.add_widget(quick)
+    quick.view.set_zoom(2)
+    quick.close()  # before its panels were built: its view settings are saved, their layout kept
+    assert not quick.furnished
+    again = make_window([seeds_dir])
+    assert again.settings.value("window/state") == saved
+    assert again.view.zoom() == 2
