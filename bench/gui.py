@@ -23,22 +23,32 @@ w = QLabel("字节跳动"); w.resize(1440, 900); w.show(); app.processEvents(); 
 print(time.perf_counter() - t0)
 """
 
+# Two moments of one launch: the first article painted (the reading view: the app's window builds
+# its panels after it), and the whole window painted and grabbed once ``ready`` says the panels
+# are built (the grab as the bare window's, and as this row measured before the panels came later).
 _LAUNCH = """
 import time; t0 = time.perf_counter()
 import sys; sys.path.insert(0, {root!r})
+import json
 from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+from reader.ui.after_paint import AfterPaint
 from reader.ui.app import GIL_SWITCH_INTERVAL, build_window, open_store
 sys.setswitchinterval(GIL_SWITCH_INTERVAL)
 app = QApplication([])
 store = open_store(Path({data!r}), quiet=True)
 window = build_window(store, Path({data!r}))
 window.resize(1440, 900); window.show()
+marks = {{}}
+painted = AfterPaint(lambda: marks.setdefault("article", time.perf_counter() - t0), window)
+window.article_opened.connect(lambda _key: painted.request())
 loop = QEventLoop(); window.ready.connect(loop.quit); QTimer.singleShot(120000, loop.quit)
 window.open_paths([Path({seeds!r})]); loop.exec()
 app.processEvents(); window.grab()
-print(time.perf_counter() - t0, flush=True)
+marks["panels"] = time.perf_counter() - t0
+marks.setdefault("article", marks["panels"])
+print(json.dumps(marks), flush=True)
 import os; os._exit(0)  # the loader's warm-up thread may still run; nothing to tear down
 """
 
@@ -145,8 +155,10 @@ def gui_rows(corpus: Path) -> list[tuple[str, str, str, str]]:
     bare = min(float(_child(_BARE)) for _ in range(3))
     with tempfile.TemporaryDirectory() as data:
         seeds = str(ROOT / "seeds")
-        cold = float(_child(_LAUNCH.format(root=str(ROOT), data=data, seeds=seeds)))
-        warm = min(float(_child(_LAUNCH.format(root=str(ROOT), data=data, seeds=seeds))) for _ in range(3))
+        cold = json.loads(_child(_LAUNCH.format(root=str(ROOT), data=data, seeds=seeds)))
+        warm = [json.loads(_child(_LAUNCH.format(root=str(ROOT), data=data, seeds=seeds))) for _ in range(3)]
+    article = min(w["article"] for w in warm)
+    panels = min(w["panels"] for w in warm)
     with tempfile.TemporaryDirectory() as data:
         index = json.loads(_child(_WINDOW.format(root=str(ROOT), data=data, corpus=str(corpus), correct=False)))
         reopen = json.loads(_child(_WINDOW.format(root=str(ROOT), data=data, corpus=str(corpus), correct=True)))
@@ -154,8 +166,9 @@ def gui_rows(corpus: Path) -> list[tuple[str, str, str, str]]:
         names = float(_child(_MODEL_NAMES.format(root=str(ROOT), data=data, seeds=str(ROOT / "seeds"))))
     n = sum(1 for _ in corpus.rglob("*.*") if _.suffix in {".md", ".txt", ".html"})
     return [
-        ("launch to first painted article (seeds, warm cache)", f"{warm:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{warm / bare:.1f}× (goal ≤ 2×)"),
-        ("launch to first painted article (seeds, first run)", f"{cold:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{cold / bare:.1f}×"),
+        ("launch to first painted article (seeds, warm cache)", f"{article:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{article / bare:.1f}× (goal ≤ 2×)"),
+        ("launch to all panels painted (seeds, warm cache)", f"{panels:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{panels / bare:.1f}×"),
+        ("launch to all panels painted (seeds, first run)", f"{cold['panels']:.2f} s", f"bare PySide6 window {bare:.2f} s", f"{cold['panels'] / bare:.1f}×"),
         (f"window: index {n} articles to usable", f"{index['load']:.1f} s", "—", "background"),
         (f"window: reopen {n} articles to usable", f"{reopen['load']:.2f} s", "—", "goal ≤ 2 s"),
         (f"open an article, all layers drawn ({n}), p95", f"{reopen['open_p95'] * 1000:.0f} ms", "—", "goal ≤ 100 ms"),

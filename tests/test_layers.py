@@ -64,8 +64,14 @@ def _modules_of(node: ast.Import | ast.ImportFrom) -> list[str]:
     return found
 
 
+def _is_typing_block(node: ast.AST) -> bool:
+    """``if TYPE_CHECKING:``: imports for annotations only, never run."""
+    return isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+
 def _import_nodes(path: Path) -> list[tuple[ast.Import | ast.ImportFrom, str]]:
-    """Each import with where it sits: "top", "lazy" (in a lazy accessor) or "nested"."""
+    """Each import with where it sits: "top", "lazy" (in a lazy accessor), "nested" or
+    "typing" (under ``if TYPE_CHECKING:``, never run: it loads nothing)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     where: dict[int, str] = {}
     for node in ast.walk(tree):
@@ -74,6 +80,9 @@ def _import_nodes(path: Path) -> list[tuple[ast.Import | ast.ImportFrom, str]]:
             for inner in ast.walk(node):
                 if where.get(id(inner)) != "nested":
                     where[id(inner)] = kind
+        elif _is_typing_block(node):
+            for inner in ast.walk(node):
+                where.setdefault(id(inner), "typing")
     return [(node, where.get(id(node), "top")) for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
 
 
@@ -157,3 +166,13 @@ def test_a_deferred_import_hides_no_cycle(path: Path, module: str) -> None:
 
 def test_the_rule_for_deferred_imports_finds_the_accessors() -> None:
     assert ("analysis/pipeline.py", "reader.analysis.entities") in {(p.relative_to(PACKAGE).as_posix(), m) for p, m in LAZY}
+    assert ("ui/window.py", "reader.ui.workspace") in {(p.relative_to(PACKAGE).as_posix(), m) for p, m in LAZY}
+
+
+def test_imports_for_annotations_load_nothing() -> None:
+    """The window's panels name the window in their annotations only: deferring them from the
+    window hides no cycle, since those imports never run."""
+    assert "reader.ui.window" not in _loaded_with("reader.ui.workspace")
+    assert ("reader.ui.window", "typing") in {
+        (m, where) for node, where in _import_nodes(PACKAGE / "ui" / "notes_controller.py") for m in _modules_of(node)
+    }

@@ -9,14 +9,15 @@ import stat
 import threading
 import time
 from concurrent.futures import Executor
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 from reader.analysis import pinyin
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
-from reader.ingest.load import is_html, parse_article, read_file
 from reader.ingest.model import Article
 from reader.library import codec, collector
 from reader.library.codec import RawAnalysis
@@ -25,6 +26,20 @@ from reader.library.identity import library_id
 from reader.library.library import Library
 from reader.library.store import Listed, Listing, Payloads, Store
 from reader.library.workers import analyse_job, analysis_pool
+
+
+@cache
+def _ingest() -> ModuleType:
+    """Reading, decoding and cleaning a file: only a file missing from the cache needs them (the
+    cleaners' patterns are not compiled before a warm launch's first paint)."""
+    from reader.ingest import load
+
+    return load
+
+
+def read_file(found: Found) -> bytes:
+    """The bytes of a file not in the cache (or changed)."""
+    return _ingest().read_file(found)
 
 
 def load_library(
@@ -116,7 +131,7 @@ def _load_library(
             made: dict[str, bytes] = {}  # payloads the worker processes produced
             failed: dict[str, str] = {}
             if pool is not None and missing:
-                jobs = [(data, item.relative, is_html(item.path), str(item.path)) for item, data, _ in missing]
+                jobs = [(data, item.relative, _ingest().is_html(item.path), str(item.path)) for item, data, _ in missing]
                 for (item, _, content_hash), (ok, result) in zip(missing, pool.map(analyse_job, jobs, chunksize=4)):
                     if ok:
                         made[content_hash] = result
@@ -144,7 +159,7 @@ def _load_library(
                     listed.append(key)
                 elif payload is None:
                     try:
-                        article = parse_article(data, key, html=is_html(item.path), path=str(item.path))
+                        article = _ingest().parse_article(data, key, html=_ingest().is_html(item.path), path=str(item.path))
                     except IngestError as error:
                         errors.append(LoadError(error.file, error.message))
                         continue

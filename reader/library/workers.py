@@ -17,8 +17,16 @@ from reader.analysis.corrections import Corrections
 from reader.analysis.pipeline import Analyzer
 from reader.analysis.statistical import load_model
 from reader.errors import IngestError
-from reader.ingest.load import parse_article
 from reader.library import codec
+
+
+@cache
+def _ingest() -> ModuleType:
+    """Parsing a file, in the worker process that analyses it."""
+    from reader.ingest import load
+
+    return load
+
 
 # The worker process's own Analyzer, set once by _start in that process (the initializer
 # pattern of ProcessPoolExecutor: nothing else in the process uses it).
@@ -37,7 +45,7 @@ def _start(corrections: str, with_model: bool = False) -> None:
 def analyse_job(job: Job) -> Result:
     data, key, html, path = job
     try:
-        article = parse_article(data, key, html=html, path=path)
+        article = _ingest().parse_article(data, key, html=html, path=path)
     except IngestError as error:
         return False, error.message
     assert _analyzer is not None, "analyse_job runs only in a pool made by analysis_pool"

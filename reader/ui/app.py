@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader
@@ -20,9 +21,9 @@ from reader.library.corrections import stored_corrections
 from reader.library.links import Location
 from reader.library.store import Store
 from reader.paths import data_dir as resolve_data_dir
+from reader.paths import resource
 from reader.ui.dialogs.ask import Dialogs
 from reader.ui.theme import SANS_FAMILIES
-from reader.ui.icons import application_icon
 from reader.ui.instance import Instance
 from reader.ui.loader import abandoned_threads
 from reader.ui.window import MainWindow
@@ -31,6 +32,16 @@ SCREENSHOT_TIMEOUT_MS = 180_000
 SCREENSHOT_SETTLE_MS = 500  # let the layout and the first paint finish before grabbing
 SCREENSHOT_SIZE = (1440, 900)
 GIL_SWITCH_INTERVAL = 0.0001
+
+
+def application_icon() -> QIcon:
+    """Reader's own icon, the one the desktop launcher installs: the SVG and its PNG sizes (the
+    toolbar's icons, ui/icons.py, are drawn once the toolbar is built)."""
+    hicolor = resource("desktop", "hicolor")
+    result = QIcon(str(hicolor / "scalable" / "apps" / "reader.svg"))
+    for png in sorted(hicolor.glob("*x*/apps/reader.png")):
+        result.addFile(str(png))
+    return result
 
 
 def show_error(message: str) -> None:
@@ -177,7 +188,8 @@ def build_window(
 ) -> MainWindow:
     """The main window wired to ``store`` and an analyzer with the user's corrections: what
     ``run`` shows, and what the end-to-end test drives."""
-    window = MainWindow(store, Analyzer(stored_corrections(store)), folder, dialogs=dialogs)
+    # The article is painted first, the panels around it built in a later turn (issue 18).
+    window = MainWindow(store, Analyzer(stored_corrections(store)), folder, dialogs=dialogs, panels_later=True)
     window.open_file_request = open_file
     report = store.damage_report() if store is not None else None
     if report is not None:

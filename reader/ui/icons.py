@@ -48,11 +48,3 @@ def swatch(color: QColor, size: int = 16) -> QIcon:
         result.addPixmap(pixmap)
     return result
 
-
-def application_icon() -> QIcon:
-    """Reader's own icon, the one the desktop launcher installs: the SVG and its PNG sizes."""
-    hicolor = resource("desktop", "hicolor")
-    result = QIcon(str(hicolor / "scalable" / "apps" / "reader.svg"))
-    for png in sorted(hicolor.glob("*x*/apps/reader.png")):
-        result.addFile(str(png))
-    return result

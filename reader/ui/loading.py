@@ -9,7 +9,9 @@ the library's names are counted.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -19,12 +21,22 @@ from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.library.corpus import NOT_FOUND
 from reader.library.library import Library
 from reader.ui.dialogs.ask import Dialogs
-from reader.ui.dialogs.errors import LoadErrorsDialog
 from reader.ui.loader import LoadJob, Tools
 from reader.ui.reading_state import ReadingState
 from reader.ui.session import ReadingSession
 from reader.ui.status import StatusBar
 from reader.ui.view import ArticleView
+
+if TYPE_CHECKING:
+    from reader.ui.dialogs.errors import LoadErrorsDialog
+
+
+@cache
+def _errors_dialog() -> type[LoadErrorsDialog]:
+    """The skipped files' dialog, loaded when it is first shown."""
+    from reader.ui.dialogs.errors import LoadErrorsDialog
+
+    return LoadErrorsDialog
 
 
 def match_article(library: Library, wanted: str) -> str:
@@ -144,7 +156,15 @@ class LoadingController(QObject):
     def show_errors(self) -> None:
         library = self._session.library
         if library is not None and library.errors:
-            self._dialogs.show(LoadErrorsDialog(library.errors, self._parent))
+            self._dialogs.show(_errors_dialog()(library.errors, self._parent))
+
+    def knows_initial_article(self, library: Library) -> bool:
+        """Whether the article to show first is known without the list: one asked for that is
+        in ``library``, or the last one read in it."""
+        if self.open_request and match_article(library, self.open_request):
+            return True
+        last = self._state.last_article(library.root)
+        return bool(last) and last in library
 
     def initial_article(self, library: Library, listed: list[str]) -> str:
         """The article to show first: the one asked for (``open_request``, then forgotten),

@@ -9,15 +9,18 @@ names, notes, find hits, the list's current row) listens to ``article_changed``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.library.library import Library
 from reader.ui.history import Place
-from reader.ui.panels.library import LibraryPanel
 from reader.ui.reading_state import ReadingState
 from reader.ui.session import ReadingSession
 from reader.ui.view import ArticleView
+
+if TYPE_CHECKING:
+    from reader.ui.panels.library import LibraryPanel
 
 NoteCounts = Callable[[str], dict[str, int]]  # notes per article of a library
 
@@ -29,7 +32,7 @@ class NavigationController(QObject):
         self,
         session: ReadingSession,
         view: ArticleView,
-        library_panel: LibraryPanel,
+        library_panel: LibraryPanel | None,
         state: ReadingState,
         note_counts: NoteCounts,
         parent: QObject | None = None,
@@ -69,18 +72,24 @@ class NavigationController(QObject):
         self.article_opened.emit(key)
         return True
 
+    def show_in(self, library_panel: LibraryPanel) -> None:
+        """The library list, built after the first article was opened (the window's panels
+        come once it is painted): it lists the library from the next announcement on."""
+        self._list = library_panel
+
     def next_article(self) -> None:
-        key = self._list.neighbour(self._session.current_key, +1)
-        if key:
-            self.open_article(key)
+        self._open_neighbour(+1)
 
     def previous_article(self) -> None:
-        key = self._list.neighbour(self._session.current_key, -1)
+        self._open_neighbour(-1)
+
+    def _open_neighbour(self, step: int) -> None:
+        key = self._list.neighbour(self._session.current_key, step) if self._list is not None else None
         if key:
             self.open_article(key)
 
     def has_neighbour(self, step: int) -> bool:
-        return self._list.neighbour(self._session.current_key, step) is not None
+        return self._list is not None and self._list.neighbour(self._session.current_key, step) is not None
 
     def go_back(self) -> None:
         self._session.history.update(self.place())
@@ -126,6 +135,8 @@ class NavigationController(QObject):
         self._say(f"{how} “{title or place.article}”")  # not the last step's "mention 6 of 27"
 
     def _on_library_changed(self, library: Library) -> None:
+        if self._list is None:
+            return
         read = self._state.read_positions(library.root)
         self._list.set_articles(library.articles, set(read), self._note_counts(library.root), library.newest_first())
         self._list.set_names(library.pinyin_index)

@@ -31,6 +31,14 @@ class ReadingSession(QObject):
         self.history.forget({a.key for a in library.articles})
         self.library_changed.emit(library)
 
+    def announce(self) -> None:
+        """Say again what is read, for features that began listening after it was said (the
+        window's panels, built once its first article is painted)."""
+        if self.library is not None:
+            self.library_changed.emit(self.library)
+            if self.current_key:
+                self.article_changed.emit(self.current_key, "")
+
     def set_article(self, key: str) -> None:
         previous, self.current_key = self.current_key, key
         if key != previous:

@@ -3,6 +3,7 @@ view, the highlights and the icons, and followed live when the desktop's colour 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -10,11 +11,20 @@ from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.analysis.model import EntityType
-from reader.ui.icons import icon, swatch
 from reader.ui.theme import Theme, ThemeChoice, dark_palette, resolve, stylesheet
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from reader.ui.window import MainWindow
+
+
+@cache
+def _icons() -> ModuleType:
+    """The toolbar's icons (Qt's SVG module), drawn once the toolbar is built."""
+    from reader.ui import icons
+
+    return icons
 
 
 class ThemeController(QObject):
@@ -34,7 +44,6 @@ class ThemeController(QObject):
 
     def set_theme_choice(self, choice: ThemeChoice) -> None:
         self._theme_choice = choice
-        self.w.theme_actions[choice].setChecked(True)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             if choice is ThemeChoice.SYSTEM:
@@ -50,6 +59,13 @@ class ThemeController(QObject):
         if isinstance(app, QApplication):
             app.setStyleSheet(stylesheet(self._theme))
         self.w.view.set_theme(self._theme)
+        if self.w.furnished:
+            self.show_in_window()
+
+    def show_in_window(self) -> None:
+        """The theme in the window's actions, icons, panels and notes' highlights (built
+        after the article is painted)."""
+        self.w.theme_actions[self._theme_choice].setChecked(True)
         self.w.notes.paint()
         self.paint_icons()
 
@@ -61,9 +77,9 @@ class ThemeController(QObject):
         for action in self.w.findChildren(QAction):
             name = action.data()
             if isinstance(name, str) and name and name not in {c.value for c in ThemeChoice} and name not in {k.value for k in EntityType}:
-                action.setIcon(icon(name, color))
+                action.setIcon(_icons().icon(name, color))
         for kind, action in self.w.type_actions.items():
-            action.setIcon(swatch(self._theme.entity_text(kind)))
+            action.setIcon(_icons().swatch(self._theme.entity_text(kind)))
         self.w.figures_panel.model.set_hover_color(self._theme.find)
         self.w.entities_panel.set_colors(self._theme.entity)
         self.w.card_panel.set_colors(self._theme.entity)

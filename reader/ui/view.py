@@ -175,6 +175,9 @@ class ArticleView(QTextEdit):
         if self._article is not None:
             self._relayout(force=True)
 
+    def serif(self) -> bool:
+        return self._serif
+
     def set_serif(self, serif: bool) -> None:
         if serif != self._serif:
             self._serif = serif

@@ -2,8 +2,12 @@
 features that work between them.
 
 The window builds the widgets, the actions and the features, and wires them in one place
-(``_connect_signals``); it holds no feature logic. What is being read is the session's
-(ui/session.py), which announces ``library_changed``, ``article_changed(new, previous)`` and
+(``_connect_reading``, ``_connect_signals``); it holds no feature logic. The reading view and
+what opens an article in it are built first; the panels, actions, menus and the features
+between them (ui/workspace.py) are built by ``furnish``, which the app's window runs once its
+first article is painted (issue 18, point 1: their modules load only then).
+
+What is being read is the session's (ui/session.py), which announces ``library_changed``, ``article_changed(new, previous)`` and
 ``entity_selected``; each feature is a controller of its own file that listens to it:
 loading (ui/loading.py), articles and history (ui/navigation.py), names and the card
 (ui/entity_navigation.py), the mention menu (ui/mention_menu.py), find (ui/find_controller.py),
@@ -12,68 +16,116 @@ notes, corrections, the name model, theme and saved state.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 import reader
-from reader.analysis.model import EntityType, Mention
+from reader.analysis.model import Mention
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.library.library import Library
 from reader.library.quotes import quotes_in
 from reader.library.links import Location
 from reader.library.store import Store
 from reader.notes.repository import AnnotationRepository
-from reader.notes.undo import UndoStack
-from reader.ui.actions import add_actions, make_action, make_toggle
 from reader.ui.after_paint import AfterPaint
-from reader.ui.correcting import CorrectionApplier
-from reader.ui.corrections import CorrectionsController
 from reader.ui.dialogs.ask import Dialogs
-from reader.ui.entity_navigation import EntityNavigator
-from reader.ui.find_controller import FindController
 from reader.ui.findbar import FindBar
 from reader.ui.fonts import INSTALL_HINT, has_cjk_font
 from reader.ui.loading import LoadingController, empty_library_message
-from reader.ui.mention_menu import MentionMenu
+from reader.ui.locations import LocationOpener
 from reader.ui.names_layer import NamesLayer
 from reader.ui.navigation import NavigationController
-from reader.ui.notes_controller import NotesController
-from reader.ui.notes_transfer import NotesTransfer
-from reader.ui.dock_sizes import DockSizes
-from reader.ui.library_watch import LibraryWatcher
 from reader.ui.notice import NoticeBar
-from reader.ui.locations import LocationOpener
-from reader.ui.panels.base import Panel
-from reader.ui.panels.card import EntityCardPanel
-from reader.ui.panels.entities import EntitiesPanel
-from reader.ui.panels.library import LibraryPanel
-from reader.ui.panels.mentions import MentionsPanel
-from reader.ui.panels.figures import FiguresPanel
-from reader.ui.panels.quotes import QuotesPanel
-from reader.ui.panels.notes import NotesDock
-from reader.ui.panels.search import SEARCH_SELECTION_CHARS, SearchPanel
 from reader.ui.reading_state import ReadingState
-from reader.ui.reprints_controller import ReprintsController
 from reader.ui.saved_state import SavedState
 from reader.ui.session import ReadingSession
 from reader.ui.status import StatusBar
-from reader.ui.theme import ENTITY_LABELS, ThemeChoice
 from reader.ui.theme_controller import ThemeController
 from reader.ui.view import ArticleView
+
+if TYPE_CHECKING:  # built by ui/workspace.py once the article is painted
+    from PySide6.QtGui import QAction, QActionGroup
+    from PySide6.QtWidgets import QToolBar
+
+    from reader.analysis.model import EntityType
+    from reader.notes.undo import UndoStack
+    from reader.ui.correcting import CorrectionApplier
+    from reader.ui.corrections import CorrectionsController
+    from reader.ui.dock_sizes import DockSizes
+    from reader.ui.entity_navigation import EntityNavigator
+    from reader.ui.find_controller import FindController
+    from reader.ui.library_watch import LibraryWatcher
+    from reader.ui.mention_menu import MentionMenu
+    from reader.ui.notes_controller import NotesController
+    from reader.ui.notes_transfer import NotesTransfer
+    from reader.ui.panels.base import Panel
+    from reader.ui.panels.card import EntityCardPanel
+    from reader.ui.panels.entities import EntitiesPanel
+    from reader.ui.panels.figures import FiguresPanel
+    from reader.ui.panels.library import LibraryPanel
+    from reader.ui.panels.mentions import MentionsPanel
+    from reader.ui.panels.notes import NotesDock, NotesPanel
+    from reader.ui.panels.quotes import QuotesPanel
+    from reader.ui.panels.search import SearchPanel
+    from reader.ui.reprints_controller import ReprintsController
+    from reader.ui.theme import ThemeChoice
 
 SETTINGS_FILE = "window.ini"
 # From this many articles a handed-over library is taken in one turn of the event loop and its
 # article opened in the next (~5 ms of the GUI thread per 1000 articles, then ~50 ms of layout).
 HAND_OVER_IN_TWO_TURNS = 2000
+# The panels are built once the first article is painted, or after this long if the library is
+# slow to come (a first index): its list and progress must not wait for it.
+PANELS_AT_THE_LATEST_MS = 300
+
+
+@cache
+def _workspace() -> ModuleType:
+    """The panels, actions and features around the reading view (issue 18, point 1: loaded
+    after the article is painted)."""
+    from reader.ui import workspace
+
+    return workspace
 
 
 class MainWindow(QMainWindow):
     library_loaded = Signal(Library)  # a library is in and its article to read shown
     article_opened = Signal(str)  # article key
-    ready = Signal()  # the first library is in and its first article shown
+    ready = Signal()  # the first library is in, its first article shown, and the panels built
+    # Built by ui/workspace.py (``furnish``): the panels, the actions (and every ``act_*``), the
+    # features between them.
+    library_panel: LibraryPanel
+    entities_panel: EntitiesPanel
+    figures_panel: FiguresPanel
+    quotes_panel: QuotesPanel
+    card_panel: EntityCardPanel
+    mentions_panel: MentionsPanel
+    search_panel: SearchPanel
+    notes_dock: NotesDock
+    notes_panel: NotesPanel | None
+    panels: tuple[tuple[Panel, Qt.DockWidgetArea, str], ...]
+    dock_sizes: DockSizes
+    theme_group: QActionGroup
+    theme_actions: dict[ThemeChoice, QAction]
+    type_actions: dict[EntityType, QAction]
+    bookmarks_menu: QMenu
+    toolbar: QToolBar
+    notes: NotesController
+    undo: UndoStack | None
+    notes_transfer: NotesTransfer
+    entities: EntityNavigator
+    reprints: ReprintsController
+    find: FindController
+    correcting: CorrectionApplier
+    corrections: CorrectionsController
+    mention_menus: MentionMenu
+    library_watch: LibraryWatcher
 
     def __init__(
         self,
@@ -82,7 +134,10 @@ class MainWindow(QMainWindow):
         data_dir: Path | None,
         parent: QWidget | None = None,
         dialogs: Dialogs | None = None,
+        panels_later: bool = False,
     ) -> None:
+        """The reading view and what opens an article in it; the rest (``furnish``) at once, or
+        with ``panels_later`` once the first article is painted (issue 18: the app's launch)."""
         super().__init__(parent)
         self.dialogs = dialogs if dialogs is not None else Dialogs(self)
         self.setObjectName("mainWindow")
@@ -97,40 +152,58 @@ class MainWindow(QMainWindow):
         self._library_to_open: Library | None = None  # handed over, its article not yet opened
         self._entity_to_keep = ""  # the name selected before it, selected again if it has it
         self._open_after_paint = AfterPaint(self._open_first_article, self)
+        self.furnished = False  # the panels, actions and features around the view are built
+        self._shown_unannounced: Library | None = None  # shown before the panels were built
+        self._furnish_after_paint = AfterPaint(self.furnish, self)
+        self._layout_pending = True  # dock sizes are applied once the window has its size
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
 
         self._build_status_bar()
         self._build_central()
-        self._build_panels()
-        self._build_actions()
-        # Features with their own file: each is given what it needs, and listens to the session.
+        # What opens an article in the view; each is given what it needs and listens to the session.
         reading_state = ReadingState(store, self.status.say)
         self.loading = LoadingController(analyzer, data_dir, reading_state, self.session, self.view, self.status, self.dialogs, self)
-        self.notes = NotesController(self)
-        self.undo = UndoStack(self.notes_repo, on_change=self.notes.annotation_changed) if self.notes_repo is not None else None
-        self.notes_transfer = NotesTransfer(self.notes_repo, self.session, self.view, self.dialogs, self.status.say, self, self.undo)
-        self.navigation = NavigationController(self.session, self.view, self.library_panel, reading_state, self.notes.note_counts, self, self.status.say)
-        self.entities = EntityNavigator(self)
-        self.reprints = ReprintsController(self)
-        self.find = FindController(self.view, self.find_bar, self.session, self)
-        self.correcting = CorrectionApplier(data_dir, lambda: self.loading.busy or self.names.refining, self)
-        self.corrections = CorrectionsController(
-            self.view, self.dialogs, store, self.loading.reopen_with, self.status.say, self,
-            apply=lambda new, every: self.correcting.apply(self.library, self.loading.analyzer, new, every),
-        )
-        self.correcting.applied.connect(self._on_corrected)
-        self.session.library_changed.connect(self.corrections.on_library_changed)
-        self.mention_menus = MentionMenu(self)
+        self.navigation = NavigationController(self.session, self.view, None, reading_state, self._note_counts, self, self.status.say)
         self.names = NamesLayer(self)  # the statistical name layer, added after the fast layer has painted
         self.themes = ThemeController(self)
         self.saved_state = SavedState(self)
-        self._build_menus()
-        self._build_toolbar()
-        self._connect_signals()
-        self.saved_state.restore()
+        self.locations = LocationOpener(self)  # reader:// links, files, --open
+        self._connect_reading()
+        self.saved_state.restore_view()
         if not has_cjk_font():
             self.notice.show_notice(INSTALL_HINT)
+        if panels_later:
+            QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self.furnish)
+        else:
+            self.furnish()
+
+    def furnish(self) -> None:
+        """Build the panels, actions, menus and toolbar and the features between them, restore
+        their layout, and tell them what is being read (issue 18, point 1: the app's window
+        paints its article first, these modules loaded only then)."""
+        if self.furnished:
+            return
+        self.furnished = True
+        _workspace().build(self)
+        self.navigation.show_in(self.library_panel)
+        self.saved_state.restore_layout()
+        self.themes.show_in_window()
+        self._connect_signals()
+        self.setAcceptDrops(True)  # folders and files dropped on the window join the library
+        if self.isVisible():
+            for panel, _, _ in self.panels:  # Qt shows a dock added to a shown window in a queued call:
+                if not panel.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                    panel.show()  # now, so that a close in this turn saves it shown
+            self._size_docks()
+        self.session.announce()  # to the features that joined after the library and article were shown
+        self._update_navigation()
+        shown, self._shown_unannounced = self._shown_unannounced, None
+        if shown is not None and shown is self.library:
+            self._announce_shown(shown)
+
+    def _note_counts(self, root: str) -> dict[str, int]:
+        return self.notes.note_counts(root)
 
     # ------------------------------------------------------------------ the session
     @property
@@ -171,52 +244,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.view.show_message("Opening library…")
 
-    def _build_panels(self) -> None:
-        self.library_panel = LibraryPanel(self)
-        self.entities_panel = EntitiesPanel(self)
-        self.figures_panel = FiguresPanel(self)
-        self.quotes_panel = QuotesPanel(self)
-        self.card_panel = EntityCardPanel(self)
-        self.mentions_panel = MentionsPanel(self.title_of, self)
-        self.search_panel = SearchPanel(self.title_of, self)
-        self.notes_dock = NotesDock(self.notes_repo, self)
-        self.notes_panel = self.notes_dock.notes  # None without a store
-        # The one table of panels: dock area and the shortcut that toggles it.
-        self.panels: tuple[tuple[Panel, Qt.DockWidgetArea, str], ...] = (
-            (self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
-            (self.entities_panel, Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+2"),
-            (self.figures_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+3"),
-            (self.card_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+4"),
-            (self.mentions_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+5"),
-            (self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+6"),
-            (self.notes_dock, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+7"),
-            (self.quotes_panel, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+8"),
-        )
-        for panel, area, _ in self.panels:
-            self.addDockWidget(area, panel)
-        # Default layout: library over entities on the left; figures, quotes, the entity card and
-        # notes as tabs on the right; mentions and search results as tabs along the bottom.
-        self.splitDockWidget(self.library_panel, self.entities_panel, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.figures_panel, self.quotes_panel)
-        self.tabifyDockWidget(self.quotes_panel, self.card_panel)
-        self.tabifyDockWidget(self.card_panel, self.notes_dock)
-        self.tabifyDockWidget(self.mentions_panel, self.search_panel)
-        self.figures_panel.raise_()
-        self.mentions_panel.raise_()
-        # Mentions and search results appear when asked for (selecting a name, Ctrl+Shift+F),
-        # leaving the text its full height until then.
-        self.mentions_panel.hide()
-        self.search_panel.hide()
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.dock_sizes = DockSizes(
-            self, self.view,
-            left=(self.library_panel, self.entities_panel),
-            right=(self.figures_panel, self.quotes_panel, self.card_panel, self.notes_dock),
-            bottom=(self.mentions_panel, self.search_panel),
-        )
-        self._layout_pending = True  # dock sizes are applied once the window has its size
-
     def _default_dock_sizes(self) -> None:
         self.resizeDocks([self.library_panel, self.entities_panel], [470, 330], Qt.Orientation.Vertical)
         self.dock_sizes.apply()
@@ -227,133 +254,22 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self.furnished:
+            self._size_docks()
+
+    def _size_docks(self) -> None:
         first = self._layout_pending
         self._layout_pending = False
         QTimer.singleShot(0, self._default_dock_sizes if first else self.dock_sizes.keep_current)
-
-    def _build_actions(self) -> None:
-        # File
-        self.act_open_folder = make_action(self, "&Open Folder…", (QKeySequence.StandardKey.Open,), "open")
-        self.act_open_files = make_action(self, "Open &Files…", ("Ctrl+Shift+O",))
-        self.act_paste_article = make_action(self, "&Paste as New Article…", ("Ctrl+Shift+V",))
-        self.act_show_errors = make_action(self, "Show &Skipped Files…")
-        self.act_show_errors.setEnabled(False)
-        self.act_quit = make_action(self, "&Quit", (QKeySequence.StandardKey.Quit,))
-        # Edit
-        self.act_copy = make_action(self, "&Copy", (QKeySequence.StandardKey.Copy,))
-        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the view's own Ctrl+C
-        self.act_find = make_action(self, "&Find in Article…", (QKeySequence.StandardKey.Find,), "find")
-        # F3 belongs to mention stepping; find next/previous keep Ctrl+G and Enter in the bar.
-        self.act_find_next = make_action(self, "Find &Next", ("Ctrl+G",))
-        self.act_find_previous = make_action(self, "Find Pre&vious", ("Ctrl+Shift+G",))
-        self.act_focus_filter = make_action(self, "Filter &Library", ("Ctrl+L",))
-        self.act_search = make_action(self, "&Search Library…", ("Ctrl+Shift+F",), "search")
-        # Go
-        self.act_back = make_action(self, "&Back", ("Alt+Left", QKeySequence.StandardKey.Back), "back")
-        self.act_forward = make_action(self, "&Forward", ("Alt+Right", QKeySequence.StandardKey.Forward), "forward")
-        self.act_next_article = make_action(self, "&Next Article", ("Ctrl+PgDown", "J"), "next-article")
-        self.act_previous_article = make_action(self, "&Previous Article", ("Ctrl+PgUp", "K"), "previous-article")
-        self.act_next_mention = make_action(self, "Next &Mention", ("F3",), "next-mention", tip="Next mention of the selected name, across articles")
-        self.act_previous_mention = make_action(self, "Previous M&ention", ("Shift+F3",), "previous-mention", tip="Previous mention of the selected name")
-        # View
-        self.act_zoom_in = make_action(self, "Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in")
-        self.act_zoom_out = make_action(self, "Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out")
-        self.act_zoom_reset = make_action(self, "&Actual Size", ("Ctrl+0",))
-        self.act_serif = make_toggle(self, "&Serif Type", checked=True)
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[ThemeChoice, QAction] = {
-            choice: make_toggle(self, label, choice is ThemeChoice.SYSTEM, choice.value)
-            for choice, label in ((ThemeChoice.SYSTEM, "Follow &System"), (ThemeChoice.LIGHT, "&Light"), (ThemeChoice.DARK, "&Dark"))
-        }
-        for action in self.theme_actions.values():
-            self.theme_group.addAction(action)
-        # The legend: one toggle per entity type, drawn in the type's colour.
-        self.type_actions: dict[EntityType, QAction] = {
-            kind: make_toggle(self, ENTITY_LABELS[kind], True, kind.value, (f"Alt+{n}",), f"Show {ENTITY_LABELS[kind].lower()} names")
-            for n, kind in enumerate(EntityType, start=1)
-        }
-        # Notes: enabled once an article is open and the store is there to keep them.
-        self.act_add_note = make_action(self, "Add &Note…", ("Ctrl+Shift+N",), "note")
-        self.act_add_highlight = make_action(self, "&Highlight Selection", ("Ctrl+Shift+H", "Ctrl+H"), "highlight")
-        self.act_add_bookmark = make_action(self, "&Bookmark Here", ("Ctrl+D",), "bookmark")
-        for action in (self.act_add_note, self.act_add_highlight, self.act_add_bookmark):
-            action.setEnabled(False)
-        # The view is read-only, so Ctrl+Z is free for the notes' undo.
-        self.act_undo = make_action(self, "&Undo", ("Ctrl+Z",))
-        self.act_redo = make_action(self, "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"))
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
-        self.act_export_article = make_action(self, "Export Notes on This &Article (Markdown)…")
-        self.act_export_library = make_action(self, "Export All &Notes (Markdown)…")
-        self.act_export_w3c = make_action(self, "Export Annotations (&W3C JSON)…")
-        self.act_import_w3c = make_action(self, "&Import Annotations (W3C JSON)…")
-        for action in (self.act_export_article, self.act_export_library, self.act_export_w3c, self.act_import_w3c):
-            action.setEnabled(self.notes_repo is not None)
-        # Help
-        self.act_about = make_action(self, "&About Reader")
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        add_actions(bar.addMenu("&File"), (
-            self.act_open_folder, self.act_open_files, self.act_paste_article, None, self.act_show_errors, None,
-            self.act_export_article, self.act_export_library, self.act_export_w3c, self.act_import_w3c, None, self.act_quit,
-        ))
-        add_actions(bar.addMenu("&Edit"), (
-            self.act_undo, self.act_redo, self.corrections.act_undo, self.corrections.act_redo, None, self.act_copy, None,
-            self.act_find, self.act_find_next, self.act_find_previous, None, self.act_focus_filter, self.act_search,
-        ))
-        view_menu = bar.addMenu("&View")
-        panels_menu = view_menu.addMenu("&Panels")
-        for panel, _, shortcut in self.panels:
-            toggle = panel.toggleViewAction()
-            toggle.setShortcut(QKeySequence(shortcut))
-            panels_menu.addAction(toggle)
-        add_actions(view_menu.addMenu("&Entity Colours"), self.type_actions.values())
-        add_actions(view_menu, (None, self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, None, self.act_serif))
-        add_actions(view_menu.addMenu("&Theme"), self.theme_actions.values())
-        add_actions(bar.addMenu("&Go"), (
-            self.act_back, self.act_forward, None, self.act_previous_article, self.act_next_article, None,
-            self.act_previous_mention, self.act_next_mention,
-        ))
-        notes_menu = bar.addMenu("&Notes")
-        add_actions(notes_menu, (self.act_add_highlight, self.act_add_note, self.act_add_bookmark, None))
-        self.bookmarks_menu = notes_menu.addMenu("Book&marks")
-        add_actions(bar.addMenu("&Help"), (self.act_about,))
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar("Toolbar", self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setIconSize(QSize(20, 20))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        add_actions(self.toolbar, (
-            self.act_back, self.act_forward, None, self.act_previous_article, self.act_next_article, None,
-            self.act_previous_mention, self.act_next_mention, None, self.act_zoom_out, self.act_zoom_in, self.act_find, self.act_search, None,
-        ))
-        self.toolbar.addWidget(QLabel("  Names:", self.toolbar))
-        for action in self.type_actions.values():
-            self.toolbar.addAction(action)
-            button = self.toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.themes.paint_icons()
 
     def _build_status_bar(self) -> None:
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
 
-    def _connect_signals(self) -> None:
-        # file
-        self.act_open_folder.triggered.connect(self.loading.ask_folder)
-        self.act_open_files.triggered.connect(self.loading.ask_files)
-        self.act_paste_article.triggered.connect(  # the clipboard as a new article, under a title asked for
-            lambda: self.library_watch.paste_clipboard(lambda line: self.dialogs.ask_text("Paste as New Article", "Title of the article:", line))
-        )
-        self.act_show_errors.triggered.connect(self.loading.show_errors)
+    def _connect_reading(self) -> None:
+        """What the first article needs: the loader, the names layer and the status bar."""
         self.status.errors_requested.connect(self.loading.show_errors)
         self.status.cancel_requested.connect(self.loading.cancel)
-        self.act_quit.triggered.connect(self.close)
         # loading: a new load stops the name model's pass over the old library; a loaded one
         # is shown first, then the model starts on it (the names layer hears of the library
         # before the window shows it, which may be at once or in the next turn)
@@ -362,6 +278,23 @@ class MainWindow(QMainWindow):
         self.loading.loaded.connect(self.set_library)
         self.library_loaded.connect(self.names.on_library_shown)
         self.library_loaded.connect(self.loading.on_library_shown)  # then the loader warms up
+        self.session.article_changed.connect(self._on_article_changed)
+        self.navigation.article_opened.connect(self.article_opened)
+
+    def _connect_signals(self) -> None:
+        """The panels, actions and features around the view (``furnish``)."""
+        # file
+        self.act_open_folder.triggered.connect(self.loading.ask_folder)
+        self.act_open_files.triggered.connect(self.loading.ask_files)
+        self.act_paste_article.triggered.connect(  # the clipboard as a new article, under a title asked for
+            lambda: self.library_watch.paste_clipboard(lambda line: self.dialogs.ask_text("Paste as New Article", "Title of the article:", line))
+        )
+        self.act_show_errors.triggered.connect(self.loading.show_errors)
+        self.act_quit.triggered.connect(self.close)
+        # loading and corrections
+        self.correcting.applied.connect(self._on_corrected)
+        self.session.library_changed.connect(self.corrections.on_library_changed)
+        self.session.library_changed.connect(self._on_library_changed)
         self.loading.indexed.connect(self.entities.show_library_entities)
         self.loading.indexed.connect(self.reprints.on_indexed)
         self.session.library_changed.connect(self.search_panel.set_library)
@@ -381,13 +314,9 @@ class MainWindow(QMainWindow):
         self.library_panel.open_requested.connect(self.navigation.open_article)
         self.view.history_requested.connect(self.navigation.go)
         self.session.article_changed.connect(self.library_panel.set_current)
-        self.session.article_changed.connect(self._on_article_changed)
+        self.session.article_changed.connect(self._show_article_panels)
         self.navigation.article_opened.connect(self._update_navigation)
-        self.navigation.article_opened.connect(self.article_opened)
         self.view.header.copy_requested.connect(self.reprints.on_copy_requested)  # "Also published by …"
-        self.locations = LocationOpener(self)  # reader:// links, files, --open
-        self.library_watch = LibraryWatcher(self.session, self.loading.reload, self.status.say, self)
-        self.setAcceptDrops(True)  # folders and files dropped on the window join the library
         # names: the text, the entities panel, the card, the mentions list and search results
         self.act_next_mention.triggered.connect(self.entities.next_mention)
         self.act_previous_mention.triggered.connect(self.entities.previous_mention)
@@ -440,14 +369,16 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.library_watch.stop()  # no reload may start from here on
+        if self.furnished:
+            self.library_watch.stop()  # no reload may start from here on
         self.navigation.remember_place()
         self.saved_state.save()
         self.loading.wait()
         self.names.wait()
-        self.correcting.wait()
-        self.search_panel.runner.wait()
-        self.entities.wait()
+        if self.furnished:
+            self.correcting.wait()
+            self.search_panel.runner.wait()
+            self.entities.wait()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
@@ -480,7 +411,6 @@ class MainWindow(QMainWindow):
             self._entity_to_keep = self.selected_entity
         self._library_to_open = library
         self.session.set_library(library)  # the same article is shown afresh: its analysis may differ
-        self.act_show_errors.setEnabled(bool(library.errors))
         self.setWindowTitle(f"Reader — {library.name}")
         if len(library) >= HAND_OVER_IN_TWO_TURNS:
             self._open_after_paint.request()  # the list is painted, and input served, first
@@ -489,18 +419,29 @@ class MainWindow(QMainWindow):
 
     def _open_first_article(self) -> None:
         """The handed-over library's article to read: the one asked for, else the last read,
-        else the first of the list as shown."""
+        else the first of the list as shown (the list is built for it if it is not yet)."""
         library, self._library_to_open = self._library_to_open, None
         if library is None or library is not self.library:
             return  # another library came in meanwhile: its own turn opens its article
         previous_entity, self._entity_to_keep = self._entity_to_keep, ""
-        key = self.loading.initial_article(library, self.library_panel.visible_keys(limit=1))
+        if not self.loading.knows_initial_article(library):
+            self.furnish()
+        key = self.loading.initial_article(library, self.library_panel.visible_keys(limit=1) if self.furnished else [])
         if key:
             self.open_article(key)
             if previous_entity and library.entity(previous_entity) is not None:
                 self.select_entity(previous_entity)
         else:
             self.view.show_message(empty_library_message(library))
+        if self.furnished:
+            self._announce_shown(library)
+        else:  # the panels are built once the article is painted, and then it is said
+            self._shown_unannounced = library
+            self._furnish_after_paint.request()
+
+    def _announce_shown(self, library: Library) -> None:
+        """The library is shown with its article and the window is whole: the name model and the
+        loader's warm-up go on (they would share the GIL with building the panels)."""
         self.library_loaded.emit(library)
         if not self._ready:
             self._ready = True
@@ -544,9 +485,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ small slots
     def _on_article_changed(self, key: str, _previous: str) -> None:
-        article = self.library.article(key) if self.library is not None else None
-        if article is not None:
-            self.setWindowTitle(f"{article.title} — Reader")
+        if self.library is not None and key in self.library:
+            self.setWindowTitle(f"{self.library.listed(key).title} — Reader")
+
+    def _on_library_changed(self, library: Library) -> None:
+        self.act_show_errors.setEnabled(bool(library.errors))
+
+    def _show_article_panels(self, key: str, _previous: str) -> None:
+        article = self.library.article(key) if self.library is not None and key in self.library else None
         self.figures_panel.set_figures_of_article(self.view.analysis.figures)
         if article is not None:
             self.quotes_panel.set_quotes_of_article(quotes_in(article, self.view.analysis.quotes))
@@ -566,11 +512,7 @@ class MainWindow(QMainWindow):
             super().mousePressEvent(event)
 
     def _on_search_action(self) -> None:
-        self.search_panel.activate()
-        span = self.view.selected_span()
-        if span and 0 < span[1] - span[0] <= SEARCH_SELECTION_CHARS:
-            self.search_panel.search(self.view.text()[span[0] : span[1]])
-        self.search_panel.focus_query()
+        _workspace().search_library(self)
 
     def _on_figure_selected(self, index: int) -> None:
         figures = self.view.analysis.figures

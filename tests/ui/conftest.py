@@ -59,7 +59,7 @@ def store(data_dir: Path, seeds_cache: Path) -> Iterator[Store]:
 
 
 class WindowFactory(Protocol):
-    def __call__(self, paths: list[Path], open_file: str | None = None, store: Store | None = ...) -> MainWindow: ...
+    def __call__(self, paths: list[Path], open_file: str | None = None, store: Store | None = ..., panels_later: bool = False) -> MainWindow: ...
 
 
 @pytest.fixture
@@ -69,8 +69,8 @@ def make_window(
     """Builds the main window the way the app does and waits until its library is shown and
     the statistical layer has added its names (so tests see the window's settled state)."""
 
-    def make(paths: list[Path], open_file: str | None = None, store: Store | None = store) -> MainWindow:
-        window = MainWindow(store, analyzer, data_dir, dialogs=dialogs_factory())
+    def make(paths: list[Path], open_file: str | None = None, store: Store | None = store, panels_later: bool = False) -> MainWindow:
+        window = MainWindow(store, analyzer, data_dir, dialogs=dialogs_factory(), panels_later=panels_later)
         window.names.model_loader = model_loader
         qtbot.add_widget(window, before_close_func=_finish)
         window.open_file_request = open_file

@@ -93,13 +93,17 @@ def test_the_first_article_is_the_one_asked_for_then_the_last_read_then_the_firs
     loading: Loading, library: Library
 ) -> None:
     keys = [a.key for a in library.articles]
+    assert not loading.loading.knows_initial_article(library)  # the list decides: the window builds it first
     loading.loading.open_request = "sub/b.md"
+    assert loading.loading.knows_initial_article(library)
     assert loading.loading.initial_article(library, keys) == next(k for k in keys if k.endswith("b.md"))
     assert loading.loading.open_request is None  # asked once
     loading.loading.open_request = "c.md"
+    assert not loading.loading.knows_initial_article(library)
     assert loading.loading.initial_article(library, keys) == keys[0]
     assert loading.status.message() == "c.md: not in this library"
     loading.state.mark_read(library.root, keys[1], 0)
+    assert loading.loading.knows_initial_article(library)
     assert loading.loading.initial_article(library, keys) == keys[1]
     assert loading.loading.initial_article(library, []) == keys[1]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.model import EntityType
@@ -340,3 +340,16 @@ def test_the_loader_warms_up_after_the_first_article_is_painted(
         window.open_paths([seeds_dir])
     qtbot.waitUntil(lambda: "warm-up" in events, timeout=10_000)
     assert events[:2] == ["painted", "warm-up"]
+
+
+def test_a_window_waiting_for_its_library_builds_its_panels_anyway(qtbot: QtBot, store: Store, analyzer, data_dir: Path) -> None:  # noqa: ANN001
+    """Issue 18, point 1: the app's window builds its panels after its first article is
+    painted, but a library slow to come (a first index) does not keep the list, the menus and
+    the shortcuts from the user."""
+    window = MainWindow(store, analyzer, data_dir, panels_later=True)
+    qtbot.add_widget(window, before_close_func=lambda w: w.close())
+    window.show()
+    assert not window.furnished and window.findChildren(QDockWidget) == []
+    qtbot.waitUntil(lambda: window.furnished, timeout=window_module.PANELS_AT_THE_LATEST_MS + 2_000)
+    assert window.library_panel.isVisible() and window.menuBar().actions()
+    assert window.act_open_folder.shortcut().toString()

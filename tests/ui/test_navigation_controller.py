@@ -103,3 +103,24 @@ def test_next_and_previous_follow_the_list_as_shown(reading: Reading) -> None:
     assert reading.session.current_key == "b.md"
     nav.go(-1)  # the mouse's back button
     assert reading.session.current_key == "c.md"
+
+
+def test_an_article_opens_before_the_list_is_built_and_the_list_shows_it_once_announced(
+    qtbot: QtBot, store: Store, library: Library
+) -> None:
+    """The app's window opens its first article before its panels exist (issue 18, point 1):
+    navigation works without the list, which lists the library at the session's next word."""
+    reading = Reading(store)
+    qtbot.add_widget(reading)
+    navigation = NavigationController(reading.session, reading.view, None, reading.state, lambda _root: {}, reading)
+    reading.session.set_library(library)
+    assert navigation.open_article("b.md") and reading.view.text() == library.article("b.md").text
+    assert not navigation.has_neighbour(+1)
+    later = LibraryPanel(reading)
+    navigation.show_in(later)
+    reading.session.article_changed.connect(later.set_current)
+    reading.session.announce()
+    assert later.visible_keys() == ["a.md", "b.md", "c.md"]
+    assert navigation.has_neighbour(+1) and navigation.has_neighbour(-1)
+    navigation.next_article()
+    assert reading.session.current_key == "c.md"

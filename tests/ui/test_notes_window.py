@@ -122,6 +122,11 @@ def test_notes_highlight_is_stored_painted_undone_and_survives_restart(
     assert again.current_key == ARTICLE
     assert _painted(again) == [passage]
     assert again.notes_panel is not None and again.notes_panel.model.rowCount() == 1
+    again.close()
+    later = make_window([seeds_dir], open_file=ARTICLE, panels_later=True)  # the app's: panels after the article
+    assert later.current_key == ARTICLE
+    assert _painted(later) == [passage]
+    assert later.notes_panel is not None and later.notes_panel.model.rowCount() == 1
 
 
 def test_notes_highlight_survives_zoom(qtbot: QtBot, article_window: MainWindow) -> None:

@@ -26,6 +26,8 @@ NOT_BEFORE_THE_FIRST_PAINT = frozenset({
     "reader.analysis.quotes",
     "reader.analysis.segment",
     "jieba",
+    "reader.ingest.clean",  # cleaning a file: only one missing from the cache is read
+    "reader.ingest.frontmatter",
     "bs4",
     "lxml",
     "markdown_it",
@@ -102,3 +104,88 @@ def test_a_reopen_finds_names_by_pinyin_without_loading_pypinyin(
     assert json.loads(lines[0]) == [found, hits]
     assert any(hits.values())
     assert "pypinyin" not in lines[1:]
+
+
+# The panels' and features' modules: loaded after the app's window has painted its article.
+AFTER_THE_ARTICLE = frozenset({
+    "reader.ui.workspace",
+    "reader.ui.panels.library",
+    "reader.ui.panels.figures",
+    "reader.ui.panels.notes",
+    "reader.ui.panels.card",
+    "reader.ui.notes_controller",
+    "reader.ui.entity_navigation",
+    "reader.ui.dialogs.annotation",
+    "reader.ui.icons",
+})
+
+_LAUNCH = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget
+from reader.ui.after_paint import AfterPaint
+from reader.ui.app import build_window, open_store
+app = QApplication([])
+data = Path({data!r})
+window = build_window(open_store(data, quiet=True), data)
+window.names.model_loader = lambda: (None, "no model in this test")
+window.resize(1440, 900)
+window.show()
+seen = {{}}
+watched = sorted({watched!r})
+
+def state():
+    return dict(
+        article=window.view.article.key if window.view.article is not None else "",
+        docks=sorted(d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()),
+        loaded=[m for m in watched if m in sys.modules],
+    )
+
+def painted():
+    seen.setdefault("painted", state())
+
+after = AfterPaint(painted, window)
+window.article_opened.connect(lambda _key: after.request())
+loop = QEventLoop()
+window.ready.connect(loop.quit)
+QTimer.singleShot(60000, loop.quit)
+window.open_paths([Path({seeds!r})])
+if {open_last}:
+    loop.exec()
+    seen["shown"] = state()
+    seen["opened"] = dict(article=window.library.articles[-1].key)
+    window.open_article(seen["opened"]["article"])
+    window.close()
+else:
+    loop.exec()
+    app.processEvents()
+    seen["ready"] = state()
+print(json.dumps(seen))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def _launch(data_dir: Path, seeds_dir: Path, open_last: bool) -> dict[str, dict[str, object]]:
+    code = _LAUNCH.format(data=str(data_dir), seeds=str(seeds_dir), watched=set(AFTER_THE_ARTICLE), open_last=open_last)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_the_app_paints_the_last_article_read_before_its_panels(seeds_dir: Path, seeds_cache: Path, data_dir: Path) -> None:
+    """Issue 18, point 1: on a launch that reopens the article last read, the window paints
+    it alone, the panels' modules not yet loaded; the panels come in the next turns, and
+    ``ready`` says the window is whole."""
+    shutil.copyfile(seeds_cache, data_dir / DB_NAME)
+    before = _launch(data_dir, seeds_dir, open_last=True)
+    last = before["opened"]["article"]
+    assert last != before["shown"]["article"]
+    seen = _launch(data_dir, seeds_dir, open_last=False)
+    first_paint, ready = seen["painted"], seen["ready"]
+    assert first_paint["article"] == last  # the session reopens where it left off
+    assert (first_paint["docks"], first_paint["loaded"]) == ([], [])
+    assert ready["article"] == first_paint["article"]
+    assert set(ready["loaded"]) == AFTER_THE_ARTICLE - {"reader.ui.dialogs.annotation"}  # that one when a note is written
+    assert {"libraryPanel", "entitiesPanel", "metricsPanel"} <= set(ready["docks"])

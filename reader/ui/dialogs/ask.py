@@ -3,13 +3,25 @@ the same methods instead of patching the window."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reader.notes.model import Annotation
-from reader.ui.dialogs.annotation import AnnotationDialog
+
+if TYPE_CHECKING:
+    from reader.ui.dialogs.annotation import AnnotationDialog
+
+
+@cache
+def _annotation_dialog() -> type[AnnotationDialog]:
+    """The note dialog (its module loads the notes panel's colours: not before the first paint)."""
+    from reader.ui.dialogs.annotation import AnnotationDialog
+
+    return AnnotationDialog
 
 ARTICLE_FILTER = "Articles (*.md *.markdown *.html *.htm *.txt);;All files (*)"
 
@@ -65,7 +77,7 @@ class Dialogs:
 
     def ask_annotation(self, annotation: Annotation) -> Annotation | None:
         """The note dialog; None when cancelled."""
-        return AnnotationDialog.ask(annotation, self.parent)
+        return _annotation_dialog().ask(annotation, self.parent)
 
     def show(self, dialog: QDialog) -> None:
         """A modal dialog the window built (the skipped-files list)."""
