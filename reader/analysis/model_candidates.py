@@ -142,8 +142,10 @@ def _a_modifier_noun(folded: str, name: ModelName, starts_at: dict[int, Token], 
 
 def _adjective_and_noun(name: ModelName, tokens: Sequence[Token], segmenter: Segmenter) -> bool:
     """A "person" jieba reads as an adjective or adverb and a common word: 高|估值 (a
-    surname-like character in front of a noun is no name)."""
+    surname-like character in front of a noun is no name), or as one idiom (高颜值)."""
     inside = tokens_within(tokens, name.start, name.end)
+    if len(inside) == 1 and inside[0].start == name.start and inside[0].end == name.end and inside[0].flag in ("l", "i"):
+        return True  # 高颜值: one idiom jieba knows, no name
     if len(inside) != 2 or len(inside[0].word) != 1:
         return False
     first = segmenter.dictionary_tag(inside[0].word) or ""

@@ -226,6 +226,8 @@ def products(rules: Rules, scan: Scan) -> None:
             aligned = m.start(1) in scan.by_start and m.start(2) in scan.by_start
             if not aligned or brand[0] in _PREPOSITIONS or _common(scan, brand):
                 continue  # 在同城|货运, 绿色出行
+            if scan.tokens[scan.by_start[m.start(1)]].flag[:1] in _FUNCTION_TAGS:
+                continue  # 但|总体|出行, 还|推出|跑腿: a clause, not a brand
             scan.add(m.start(1), end, EntityType.PRODUCT, "product", STRONG)
         else:
             start, end = m.start(3), m.end(3)
@@ -236,6 +238,9 @@ def products(rules: Rules, scan: Scan) -> None:
             brand = scan.text[start:end]
             if brand.endswith(_PARTICLES):
                 continue  # 更多的APP: a particle ends a phrase, not a brand
+            first = scan.tokens[scan.by_start[start]] if start in scan.by_start else None
+            if first is not None and first.end == end and first.flag.startswith("v"):
+                continue  # 助眠App, 记账App: what the app does, not its name
             common = _common(scan, brand)
             if common and _a_plain_noun(scan, start, brand):
                 continue  # 短视频App, 地图App: a kind of app, not one

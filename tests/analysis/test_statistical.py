@@ -455,3 +455,21 @@ def test_a_common_noun_with_a_locative_or_a_phrase_with_a_particle_is_no_name() 
     )
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert not {"市场中", "多的"} & found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("但总体出行市场仍然集中。但总体出行需求在恢复。", "但总体出行"),  # a clause, not a brand
+        ("嘀嗒还推出跑腿业务。嘀嗒还推出跑腿服务。", "还推出跑腿"),
+        ("越来越多的人下载助眠App。助眠App的用户很多。", "助眠"),  # what the app does
+        ("楼市金九银十悬了？今年的金九银十成色不足，金九银十表示冷淡。", "金九银"),  # a season, not a person
+    ],
+)
+def test_clauses_idioms_and_what_an_app_does_are_no_names(text: str, wrong: str) -> None:
+    assert wrong not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+
+
+def test_an_idiom_the_model_reads_as_a_person_is_no_name() -> None:
+    text = "年轻人追求高颜值的产品，高颜值成为卖点。"
+    assert "高颜值" not in {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"高颜值": EntityType.PERSON})).recognise(text)}
