@@ -141,7 +141,7 @@ _SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 _TIME_PREFIX = re.compile(
     r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年|今年|去年|前年|明年|当年|同期)?"
-    r"(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
+    r"(?:第?[一二三四1-4]季度?|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
 )
 _MAX_AFTER = 8
 _PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
@@ -179,6 +179,7 @@ def label_of(
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+_LATIN_CODE = re.compile(r"(?<![A-Za-z])(?![QqHh][1-4](?![0-9]))[A-Za-z]+[0-9]+")  # TOP3, TOP100; not Q4, a time
 
 
 def _label(
@@ -322,8 +323,8 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         if m.start < start < m.end:
             start = m.end  # never half a name
     phrase = text[start:end].rstrip()
-    if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in phrase):
-        return measure
+    if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in _LATIN_CODE.sub("", phrase)):
+        return measure  # 2020年营收: a time; but TOP3房企门槛值 names a group by its code
     if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
         return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
     found = list(vocab.label_pattern().finditer(phrase))
@@ -337,8 +338,18 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         found[-1].end() < len(phrase) and phrase.endswith(vocab.label_words["amount_heads"])
     ):
         return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure (but 花费金额 is one)
-    if any(cue in phrase for cues in vocab.kind_cues.values() for cue in cues):
-        return measure  # 这个数字可能会增加
+    cue_end = max((phrase.find(cue) + len(cue) for cues in vocab.kind_cues.values() for cue in cues if cue in phrase), default=-1)
+    if cue_end >= 0:
+        rest = phrase[cue_end:]
+        named_before = any(m.end() <= cue_end - 1 for m in found if not vocab.is_verb(m.group()))
+        if len(rest) >= 2 and rest.upper().endswith(vocab.label_heads) and not named_before:
+            start, phrase = start + cue_end, rest  # 预计归母净利润 → 归母净利润: the forecast is its kind
+            timed = _TIME_PREFIX.match(text, start, start + len(phrase)).end()
+            if start + len(phrase) - timed >= 2:  # 预计第三季销售收入 → 销售收入
+                start, phrase = timed, text[timed : start + len(phrase)]
+            found = list(vocab.label_pattern().finditer(phrase))
+        elif len(rest) >= 2 or not phrase.upper().endswith(vocab.label_heads):
+            return measure  # 这个数字可能会增加, 净利润预计亏损 (but 门槛值 names a measure)
     named = [m for m in found if not vocab.is_verb(m.group())]
     if not phrase.upper().endswith(vocab.label_heads) and not any(
         m.end() == len(phrase) for m in named

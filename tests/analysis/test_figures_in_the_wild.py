@@ -738,7 +738,7 @@ def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
 def test_the_close_of_a_time_is_no_part_of_a_measures_name() -> None:
     text = "華虹半導體截至6月底止第二季股東應佔利潤795.2萬美元。"  # 截至…止, as Hong Kong reports write it
     (m,) = extract_figures(text, _mentions(text, "華虹半導體"))
-    assert m.label == "第二季股東應佔利潤"
+    assert m.label == "股東應佔利潤"  # and 第二季, the time, neither
 
 
 @pytest.mark.parametrize(
@@ -1054,3 +1054,19 @@ def test_the_banks_a_deal_names_are_not_whose_its_figures_are() -> None:
     )
     figures = extract_figures(text, _mentions(text, "涂鸦智能", "纽交所", "摩根士丹利", "美国银行", "中金公司"), "2021-03-22")
     assert [m.subject for m in figures] == ["涂鸦智能", "涂鸦智能"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a group named by its code, and a threshold, are measures' names
+        ("其中，TOP3房企门槛值为4439.7亿元，较上年增长1.2%。", ["TOP3房企门槛值", "TOP3房企门槛值同比增长"]),
+        ("TOP100企业拿地总额18883亿元，门槛值为44亿元。", ["TOP100企业拿地总额", "门槛值"]),
+        ("拼多多Q4营收为265.477亿元。", ["营收"]),  # Q4 is a time, no part of the name
+        ("集团预计第三季销售收入为6.2亿美元。", ["销售收入"]),  # a forecast's cue and its time go
+        ("用于支持中小银行的新增专项债券额度2000亿元。", ["新增专项债券额度"]),
+        ("宁德时代向其索赔1.88亿元。", ["索赔金额"]),
+    ],
+)
+def test_codes_thresholds_quotas_and_claims_name_their_figures(text: str, labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text, date="2021-09-01")] == labels
