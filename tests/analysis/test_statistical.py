@@ -470,6 +470,11 @@ def test_clauses_idioms_and_what_an_app_does_are_no_names(text: str, wrong: str)
     assert wrong not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
 
 
+def test_a_battery_chemistry_is_no_company() -> None:
+    text = "发展三元动力锂电池。高电压三元电池具有高能量密度，三元电池系统很安全。"
+    assert "三元" not in {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"三元": ORG})).recognise(text)}
+
+
 def test_an_idiom_the_model_reads_as_a_person_is_no_name() -> None:
     text = "年轻人追求高颜值的产品，高颜值成为卖点。"
     assert "高颜值" not in {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"高颜值": EntityType.PERSON})).recognise(text)}
