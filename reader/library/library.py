@@ -8,7 +8,10 @@ from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
@@ -23,6 +26,11 @@ from reader.library.reprints import Sketch, group, sketch
 from reader.library.search import SearchHit, TextSearch, allowed, hit
 from reader.library.search_index import SearchIndex
 from reader.library.store import Payloads
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from reader.library.cooccurrence import NamedTogether
 
 __all__ = ["Library", "SearchHit"]
 
@@ -84,6 +92,8 @@ class Library:
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         self._newest: tuple[Article, ...] | None = None
         self._index, self._types, self._article_entities = index_mentions(self._raw)
+        self._together: NamedTogether | None = None  # the articles' names as arrays, for cards
+        self._story_firsts: tuple[dict[int, tuple[int, ...]], np.ndarray] | None = None
 
     @property
     def folders(self) -> tuple[Path, ...]:
@@ -397,6 +407,7 @@ class Library:
         if self._entity_summaries is None:
             summaries = [self.entity(name) for name in self._index]
             self._entity_summaries = sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
+            self._named_together()  # made here, off the GUI thread (the loader counts the entities)
         return self._entity_summaries
 
     def mentions_of(self, name: str) -> MentionList:
@@ -467,17 +478,26 @@ class Library:
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share (the copies
         of one story counted once, when the stories are grouped)."""
-        counts: Counter[str] = Counter()
-        story_of = self._story_of or {}
-        seen: set[int] = set()
-        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
-            first = story_of.get(i, (i,))[0]
-            if first in seen:
-                continue
-            seen.add(first)
-            counts.update(self._article_entities[i])
-        counts.pop(name, None)
-        return counts.most_common(limit)
+        import numpy as np  # noqa: PLC0415 - a card's, not a launch's
+
+        cooccurrence = _cooccurrence()
+        refs = self._index.get(name)
+        if not refs:
+            return []
+        story_of = self._story_of  # read once: the loader may be grouping stories right now
+        firsts = None
+        if story_of is not None:
+            made = self._story_firsts
+            if made is None or made[0] is not story_of:
+                made = self._story_firsts = (story_of, cooccurrence.story_firsts(len(self.articles), story_of))
+            firsts = made[1]
+        articles = np.unique(np.frombuffer(refs, dtype=np.intc)[0::3]).astype(np.int64)
+        return self._named_together().counts(cooccurrence.first_copies(articles, firsts), name, limit)
+
+    def _named_together(self) -> NamedTogether:
+        if self._together is None:
+            self._together = _cooccurrence().NamedTogether(self._article_entities)
+        return self._together
 
     # -- full-text search
     def search(
@@ -546,6 +566,14 @@ _READ_AT_ONCE = 256
 # than updated name by name.
 _REBUILD_SHARE = 4
 _EMPTY = RawAnalysis([], array("i"), [], [])
+
+
+@cache
+def _cooccurrence() -> ModuleType:
+    """reader.library.cooccurrence, which imports numpy: loaded by a card, not by a launch."""
+    from reader.library import cooccurrence  # noqa: PLC0415 - see above
+
+    return cooccurrence
 
 
 def _spans_by_name(raw: RawAnalysis) -> dict[str, tuple[str, list[int]]]:
