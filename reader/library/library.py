@@ -491,7 +491,8 @@ class Library:
             if made is None or made[0] is not story_of:
                 made = self._story_firsts = (story_of, cooccurrence.story_firsts(len(self.articles), story_of))
             firsts = made[1]
-        articles = np.unique(np.frombuffer(refs, dtype=np.intc)[0::3]).astype(np.int64)
+        # the index holds each name's mentions in library order: its articles ascending
+        articles = cooccurrence.sorted_unique(np.frombuffer(refs, dtype=np.intc)[0::3].astype(np.int64))
         return self._named_together().counts(cooccurrence.first_copies(articles, firsts), name, limit)
 
     def _named_together(self) -> NamedTogether:

@@ -125,8 +125,12 @@ class TextSearch:
             rows = [np.frombuffer(self._index.holding(f), dtype=np.int64) for f in dict.fromkeys(forms) if f]
         except StoreUnavailable:
             return range(start, len(self._articles))  # scanned, as without an index
-        wanted = np.isin(ids, np.concatenate(rows)) if rows else np.zeros(len(ids), dtype=bool)
-        return (np.flatnonzero(wanted | (ids < 0)) + start).tolist()
+        # which rows hold it, as a mask over every row (np.isin sorts both sides)
+        held = np.zeros(int(max([0, ids.max(initial=0), *(r.max(initial=0) for r in rows)])) + 1, dtype=bool)
+        for r in rows:
+            held[r] = True
+        wanted = (ids < 0) | held[np.maximum(ids, 0)]
+        return (np.flatnonzero(wanted) + start).tolist()
 
     def _texts(self) -> list[str]:
         with self._lock:

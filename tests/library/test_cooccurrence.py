@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.library.cooccurrence import NamedTogether, first_copies, story_firsts
+from reader.library.cooccurrence import NamedTogether, first_copies, sorted_unique, story_firsts
 
 _NAMES = st.sampled_from(["抖音", "阿里巴巴", "字节跳动", "美团", "京东", "拼多多", "小米"])
 
@@ -49,3 +49,9 @@ def test_named_together_counts_as_a_counter_does(
     firsts = story_firsts(len(articles), story_of) if story_of is not None else None
     counted = NamedTogether(articles).counts(first_copies(np.array(naming, dtype=np.int64), firsts), name, limit)
     assert counted == _reference(articles, naming, story_of, name, limit)
+
+
+@given(st.lists(st.integers(0, 50), max_size=60))
+def test_sorted_unique_is_numpys_unique(values: list[int]) -> None:
+    ordered = np.array(sorted(values), dtype=np.int64)
+    assert sorted_unique(ordered).tolist() == np.unique(ordered).tolist()

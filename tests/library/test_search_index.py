@@ -176,6 +176,7 @@ def test_search_index_shares_a_text_and_follows_a_listing_to_a_new_version(data_
         assert store.put_documents([("h1", b"one, corrected")], "v3", [("h1", listed)]) == {"h1": ids["h1"]}
         assert store.connection.execute("SELECT count(*) FROM search_texts").fetchone() == (1,)
         assert SearchIndex(store.path).holding(search_form("字節")).tolist() == [ids["h1"]]
+        assert SearchIndex(store.path).holding(search_form("熊猫")).tolist() == []
 
 
 def test_store_upgrade_indexes_the_texts_once_and_keeps_the_notes(tmp_path: Path, data_dir: Path) -> None:
@@ -204,3 +205,18 @@ def test_store_upgrade_indexes_the_texts_once_and_keeps_the_notes(tmp_path: Path
         assert store.connection.execute("SELECT count(*) FROM search_texts").fetchone() == rows
     for query in ("电商", "字節跳動", "𠀋", "熊猫", "zjtd"):
         assert _hits(upgraded, query) == _hits(reopened, query) == _hits(in_memory, query), query
+
+
+def test_search_with_articles_the_index_lacks_scans_them(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article whose text the index does not hold (its listing written while the store was
+    failing) is scanned, not missed."""
+    monkeypatch.setattr(search, "_SCANNED_FIRST", 0)
+    folder = _folder(tmp_path)
+    in_memory = load_library([folder], None, NamesAnalyzer())
+    with closing(Store.open(data_dir)) as store:
+        load_library([folder], store, NamesAnalyzer())
+        monkeypatch.setattr(Store, "search_ids", lambda self, hashes, version: {})
+        monkeypatch.setattr(Store, "index_listings", lambda self, items, version: {})
+        unindexed = load_library([folder], store, NamesAnalyzer())
+    for query in ("电商", "字節跳動", "𠀋", "熊猫", "zjtd"):
+        assert _hits(unindexed, query) == _hits(in_memory, query), query
