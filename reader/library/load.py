@@ -144,7 +144,7 @@ def _load_library(
                     continue
                 payload = cached.get(content_hash) or made.get(content_hash)
                 if content_hash in listings:
-                    article, analysis = codec.decode_listing(*listings[content_hash], key, key, content_hash, str(item.path))
+                    article, analysis = codec.decode_listing(*listings[content_hash][:4], key, key, content_hash, str(item.path))
                     listed.append(key)
                 elif payload is None:
                     try:
@@ -204,7 +204,7 @@ def _search_ids(store: Store, hashes: list[str], listings: dict[str, Listing], v
     """The search index's rows of the texts of listings ``hashes``: those of listings written
     before the index (schema 6) are indexed now, once."""
     hashes = list(dict.fromkeys(hashes))
-    found = store.search_ids(hashes, version) if hashes else {}
+    found = {h: row for h in hashes if (row := listings[h][4]) is not None}
     missing = [(h, listings[h][3]) for h in hashes if h not in found]
     if missing:
         found.update(store.index_listings(missing, version))
