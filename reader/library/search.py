@@ -8,7 +8,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.folding import search_form
+from reader.analysis.folding import search_form, search_pattern
 from reader.errors import StoreUnavailable
 from reader.ingest.model import Article
 from reader.library.mention_index import CONTEXT_CHARS, line_part
@@ -64,7 +64,8 @@ class TextSearch:
     With an index (a library read from a store: ``ids`` gives each article's row in it, -1 for
     one not indexed), the first few hundred articles are scanned, so that a common query stops
     at its limit without reading the index, and then only the articles the index says hold the
-    query, each folded when it is read. Without one, every text is folded once and kept."""
+    query, each read by a pattern of what folds to the query (folding.search_pattern). Without
+    one, every text is folded once and kept."""
 
     def __init__(self, articles: Sequence[Article], index: SearchIndex | None = None, ids: array | None = None) -> None:
         if index is not None and (ids is None or len(ids) != len(articles)):
@@ -83,8 +84,16 @@ class TextSearch:
 
     def spans(self, folded_query: str, allowed: list[bool]) -> Iterator[tuple[int, int, int]]:
         """(article, start, end) of each occurrence of ``folded_query``, in library order."""
+        if self._index is not None:
+            pattern = search_pattern(folded_query)
+            for i in self._candidates([folded_query], allowed):
+                for found in pattern.finditer(self._articles[i].text):
+                    yield i, found.start(), found.end()
+            return
         n = len(folded_query)
-        for i, text in self._candidates([folded_query], allowed):
+        for i, text in enumerate(self._texts()):
+            if not allowed[i]:
+                continue
             start = text.find(folded_query)
             while start != -1:
                 yield i, start, start + n
@@ -92,27 +101,26 @@ class TextSearch:
 
     def holding(self, forms: list[str]) -> Iterator[int]:
         """The articles whose text holds one of ``forms`` (in searching form), in library order."""
-        everywhere = [True] * len(self._articles)
-        for i, text in self._candidates(forms, everywhere):
-            if any(f in text for f in forms):
-                yield i
-
-    def _candidates(self, forms: list[str], allowed: list[bool]) -> Iterator[tuple[int, str]]:
-        """The articles that may hold one of ``forms`` and pass ``allowed``, in library order,
-        each with its text in searching form."""
         if self._index is None:
             for i, text in enumerate(self._texts()):
-                if allowed[i]:
-                    yield i, text
+                if any(f in text for f in forms):
+                    yield i
             return
-        articles = self._articles
-        head = min(_SCANNED_FIRST, len(articles))
+        patterns = [search_pattern(f) for f in forms]
+        for i in self._candidates(forms, [True] * len(self._articles)):
+            if any(p.search(self._articles[i].text) for p in patterns):
+                yield i
+
+    def _candidates(self, forms: list[str], allowed: list[bool]) -> Iterator[int]:
+        """The articles that may hold one of ``forms`` and pass ``allowed``, in library order:
+        the first few hundred, then those the index says hold one."""
+        head = min(_SCANNED_FIRST, len(self._articles))
         for i in range(head):
             if allowed[i]:
-                yield i, search_form(articles[i].text)
+                yield i
         for i in self._indexed(forms, head):
             if allowed[i]:
-                yield i, search_form(articles[i].text)
+                yield i
 
     def _indexed(self, forms: list[str], start: int) -> Iterable[int]:
         """The articles from ``start`` on that the index says hold one of ``forms``, and those

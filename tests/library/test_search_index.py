@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis import folding
-from reader.analysis.folding import search_form
+from reader.analysis.folding import search_form, search_pattern
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
@@ -111,7 +111,7 @@ def test_search_on_disk_finds_what_the_scan_in_memory_finds(
 def test_search_on_disk_folds_only_the_articles_that_hold_the_query(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A word in one article of many is found by folding that article, not every text."""
+    """A word in one article of many is found by reading that article, not every text."""
     folder = tmp_path / "lib"
     folder.mkdir()
     for i in range(40):
@@ -124,9 +124,22 @@ def test_search_on_disk_folds_only_the_articles_that_hold_the_query(
     folded: list[str] = []
     original = folding._search_form_by_array
     monkeypatch.setattr(folding, "_search_form_by_array", lambda text: folded.append(text) or original(text))
+    read: list[str] = []
+
+    class Reading:
+        """A search pattern that notes each text it reads."""
+
+        def __init__(self, query: str) -> None:
+            self.pattern = search_pattern(query)
+
+        def finditer(self, text: str) -> Iterator[re.Match[str]]:
+            read.append(text)
+            return self.pattern.finditer(text)
+
+    monkeypatch.setattr(search, "search_pattern", Reading, raising=False)
     hits = library.search("熊猫")
     assert [(h.article, library.article(h.article).text[h.start : h.end]) for h in hits] == [("23.md", "熊猫")]
-    assert len(folded) == 1
+    assert len(folded) + len(read) == 1
 
 
 # -- the index alone
