@@ -69,6 +69,22 @@ def match(folded_query: str) -> str:
     return '"' + " ".join(a + b for a, b in zip(codes, codes[1:])) + '"'
 
 
+def creating(statement: str, db: sqlite3.Connection) -> list[str]:
+    """A migration's ``statement`` as this SQLite can run it: where it has no FTS5 (a build
+    without it), the index is a table that keeps nothing, a search finds no MATCH in it and
+    scans the texts instead (``SearchIndex.holding`` raises StoreUnavailable)."""
+    if "USING fts5" not in statement or has_fts5(db):
+        return [statement]
+    return [
+        "CREATE TABLE search_index (pairs TEXT)",
+        "CREATE TRIGGER search_index_kept_empty BEFORE INSERT ON search_index BEGIN SELECT RAISE(IGNORE); END",
+    ]
+
+
+def has_fts5(db: sqlite3.Connection) -> bool:
+    return any(option == "ENABLE_FTS5" for (option,) in db.execute("PRAGMA compile_options"))
+
+
 def text_key(text: str) -> bytes:
     """What identifies a text in the index."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

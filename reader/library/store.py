@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.errors import StoreTooNew, StoreUnavailable
 from reader.library.salvage import check_user_tables, damage_marker, salvage
-from reader.library.search_index import index_listings
+from reader.library.search_index import creating, index_listings
 
 DB_NAME = "reader.sqlite3"
 
@@ -560,8 +560,8 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
     try:
         for number in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[number].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
+                for part in creating(statement, connection) if statement.strip() else ():
+                    connection.execute(part)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         connection.execute("ROLLBACK")

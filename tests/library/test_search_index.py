@@ -234,3 +234,18 @@ def test_search_with_articles_the_index_lacks_scans_them(tmp_path: Path, data_di
         unindexed = load_library([folder], store, NamesAnalyzer())
     for query in ("电商", "字節跳動", "𠀋", "熊猫", "zjtd"):
         assert _hits(unindexed, query) == _hits(in_memory, query), query
+
+
+def test_store_without_fts5_searches_by_scanning(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An SQLite built without FTS5 opens the store all the same; its searches scan the texts
+    and find what the index would."""
+    monkeypatch.setattr(search_index, "has_fts5", lambda db: False)
+    folder = _folder(tmp_path)
+    in_memory = load_library([folder], None, NamesAnalyzer())
+    with closing(Store.open(data_dir)) as store:
+        load_library([folder], store, NamesAnalyzer())
+        reopened = load_library([folder], store, NamesAnalyzer())
+        assert store.connection.execute("SELECT count(*) FROM search_index").fetchone() == (0,)
+    for query in ("电商", "字節跳動", "𠀋", "熊猫", "zjtd"):
+        assert _hits(reopened, query) == _hits(in_memory, query), query
+    assert reopened.articles_holding(["熊猫", "𠀋"]) == in_memory.articles_holding(["熊猫", "𠀋"])
