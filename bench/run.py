@@ -93,6 +93,9 @@ def main() -> None:
     parser.add_argument("--100k", dest="large", action="store_true",
                         help="100k articles only: the first run makes the corpus and indexes it (~25 min on 2 cores)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench")
+    parser.add_argument("--data", type=Path, metavar="DATA",
+                        help="with --100k: reopen the analysis cache in DATA instead of CACHE/data100000 (a copy, with its "
+                             "first-index.json, that a branch may upgrade, leaving the shared one as it was)")
     parser.add_argument("--hand-over", dest="hand_over", type=Path, metavar="DATA",
                         help="only the 10k hand-over rows: reopen corpus10000 (made once) in the window on the "
                              "analysis cache in DATA (analysed first if it holds none for this version)")
@@ -105,7 +108,7 @@ def main() -> None:
     if args.large:
         from bench.large import N, large_rows  # noqa: PLC0415
 
-        print_rows(large_rows(corpus(N, args.cache), args.cache / f"data{N}", p95))
+        print_rows(large_rows(corpus(N, args.cache), args.data or args.cache / f"data{N}", p95))
         return
     sizes = [1000] if args.quick else [1000, 10000]
     rows: list[tuple[str, str, str, str]] = []

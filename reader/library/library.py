@@ -7,8 +7,11 @@ import threading
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
@@ -18,19 +21,18 @@ from reader.library import codec, order
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.identity import library_folders
-from reader.library.mention_index import CONTEXT_CHARS, EntitySummary, MentionList, index_mentions, line_part
+from reader.library.mention_index import EntitySummary, MentionList, index_mentions
 from reader.library.reprints import Sketch, group, sketch
+from reader.library.search import SearchHit, TextSearch, allowed, hit
+from reader.library.search_index import SearchIndex
 from reader.library.store import Payloads
 
+if TYPE_CHECKING:
+    import numpy as np
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    article: str
-    start: int
-    end: int
-    before: str
-    match: str
-    after: str
+    from reader.library.cooccurrence import NamedTogether
+
+__all__ = ["Library", "SearchHit"]
 
 
 class Library:
@@ -54,7 +56,12 @@ class Library:
         notices: Iterable[str] = (),
         payloads: Payloads | None = None,
         listed: Iterable[str] = (),
+        search_index: SearchIndex | None = None,
+        search_ids: dict[str, int] | None = None,
     ) -> None:
+        """``search_index`` is the store's full-text index and ``search_ids`` each article's
+        row in it (by key; one not there is not indexed): without them, texts are searched
+        folded in memory."""
         self.root = root
         self.articles: tuple[Article, ...] = tuple(articles)
         self._payloads = payloads
@@ -73,14 +80,20 @@ class Library:
         self._built: OrderedDict[str, Analysis] = OrderedDict()
         self._entity_summaries: list[EntitySummary] | None = None
         self._summaries: dict[str, EntitySummary | None] = {}
-        self._search_lock = threading.Lock()  # the search runner and the loader may both fold
-        self._folded: list[str] | None = None  # each text's search_form, made on first search
+        self._search_lock = threading.Lock()  # the search runner and the loader may both read names
+        self._text_search = TextSearch(
+            self.articles,
+            search_index,
+            None if search_index is None else array("q", [(search_ids or {}).get(a.key, -1) for a in self.articles]),
+        )
         self._pinyin: PinyinIndex | None = None
         self._sketches: list[Sketch | None] = [raw.sketch for raw in self._raw]
         self._story_lock = threading.Lock()
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         self._newest: tuple[Article, ...] | None = None
         self._index, self._types, self._article_entities = index_mentions(self._raw)
+        self._together: NamedTogether | None = None  # the articles' names as arrays, for cards
+        self._story_firsts: tuple[dict[int, tuple[int, ...]], np.ndarray] | None = None
 
     @property
     def folders(self) -> tuple[Path, ...]:
@@ -210,7 +223,7 @@ class Library:
             library = Library(
                 self.root, self.articles, analyses, self.errors, self.notices, self._payloads, self._listed
             )
-            library._folded = self._folded  # the same texts: folded once
+            library._text_search = self._text_search  # the same texts: folded or indexed once
             library._newest = self._newest  # and sorted once
             library._sketches = self._sketches  # and grouped into stories once
             library._story_of = self._story_of
@@ -230,7 +243,7 @@ class Library:
         library._index = dict(self._index)
         library._types = defaultdict(Counter, self._types)
         library._summaries = dict(self._summaries)
-        library._folded, library._newest = self._folded, self._newest
+        library._text_search, library._newest = self._text_search, self._newest
         library._sketches, library._story_of = self._sketches, self._story_of
         return library
 
@@ -394,6 +407,7 @@ class Library:
         if self._entity_summaries is None:
             summaries = [self.entity(name) for name in self._index]
             self._entity_summaries = sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
+            self._named_together()  # made here, off the GUI thread (the loader counts the entities)
         return self._entity_summaries
 
     def mentions_of(self, name: str) -> MentionList:
@@ -408,7 +422,7 @@ class Library:
         """The keys of the articles whose text holds one of ``words`` (folded as search folds:
         字節 finds 字节), in library order."""
         forms = [search_form(w) for w in words if w]
-        return [a.key for a, text in zip(self.articles, self._search_texts()) if any(f in text for f in forms)]
+        return [self.articles[i].key for i in self._text_search.holding(forms)] if forms else []
 
     def figures_about(self, name: str) -> list[tuple[str, Figure]]:
         """Figures whose subject is the entity, as (article key, Figure), in library order.
@@ -464,17 +478,27 @@ class Library:
     def cooccurring(self, name: str, limit: int = 20) -> list[tuple[str, int]]:
         """Entities named in the same articles, by the number of articles they share (the copies
         of one story counted once, when the stories are grouped)."""
-        counts: Counter[str] = Counter()
-        story_of = self._story_of or {}
-        seen: set[int] = set()
-        for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]):
-            first = story_of.get(i, (i,))[0]
-            if first in seen:
-                continue
-            seen.add(first)
-            counts.update(self._article_entities[i])
-        counts.pop(name, None)
-        return counts.most_common(limit)
+        import numpy as np  # noqa: PLC0415 - a card's, not a launch's
+
+        cooccurrence = _cooccurrence()
+        refs = self._index.get(name)
+        if not refs:
+            return []
+        story_of = self._story_of  # read once: the loader may be grouping stories right now
+        firsts = None
+        if story_of is not None:
+            made = self._story_firsts
+            if made is None or made[0] is not story_of:
+                made = self._story_firsts = (story_of, cooccurrence.story_firsts(len(self.articles), story_of))
+            firsts = made[1]
+        # the index holds each name's mentions in library order: its articles ascending
+        articles = cooccurrence.sorted_unique(np.frombuffer(refs, dtype=np.intc)[0::3].astype(np.int64))
+        return self._named_together().counts(cooccurrence.first_copies(articles, firsts), name, limit)
+
+    def _named_together(self) -> NamedTogether:
+        if self._together is None:
+            self._together = _cooccurrence().NamedTogether(self._article_entities)
+        return self._together
 
     # -- full-text search
     def search(
@@ -496,19 +520,20 @@ class Library:
         query = query.strip()
         if not query:
             return []
-        allowed = self._allowed(source, date_from, date_to, entity)
-        spans: Iterable[tuple[int, int, int]] = self._text_spans(search_form(query), allowed)
+        with_entity = set(self._index.get(entity, array("i"))[0::3]) if entity else None
+        passing = allowed(self.articles, with_entity, source, date_from, date_to)
+        spans: Iterable[tuple[int, int, int]] = self._text_search.spans(search_form(query), passing)
         letters = pinyin_query(query)
         names = self.pinyin_index().matching(letters) if letters else frozenset()
         if names:
-            spans = heapq.merge(spans, *(self._mention_spans(name, allowed) for name in sorted(names)))
+            spans = heapq.merge(spans, *(self._mention_spans(name, passing) for name in sorted(names)))
         hits: list[SearchHit] = []
         previous = None
         for span in spans:
             if span == previous:  # a name in Latin letters, found both ways
                 continue
             previous = span
-            hits.append(self._hit(*span))
+            hits.append(hit(self.articles[span[0]], span[1], span[2]))
             if len(hits) >= limit:
                 break
         return hits
@@ -521,60 +546,17 @@ class Library:
             return self._pinyin
 
     def prepare_search(self) -> None:
-        """Fold every text and read every name in pinyin, so that the first search does not
-        (about a second on 10k articles; the loader calls it off the GUI thread)."""
-        self._search_texts()
+        """Fold every text (when the library has no index on disk to search instead) and read
+        every name in pinyin, so that the first search does not (the loader calls it off the
+        GUI thread)."""
+        self._text_search.prepare()
         self.pinyin_index()
-
-    def _search_texts(self) -> list[str]:
-        with self._search_lock:
-            if self._folded is None:
-                # A text that folds to itself is shared, not copied.
-                self._folded = [f if (f := search_form(a.text)) != a.text else a.text for a in self.articles]
-            return self._folded
-
-    def _allowed(
-        self, source: str | None, date_from: str | None, date_to: str | None, entity: str | None
-    ) -> list[bool]:
-        """For each article, whether it passes the search's filters."""
-        if not (source or date_from or date_to or entity):
-            return [True] * len(self.articles)
-        with_entity = set(self._index.get(entity, array("i"))[0::3]) if entity else None
-        return [
-            not (source and article.source != source)
-            and not (date_from and (not article.date or article.date < date_from))
-            and not (date_to and (not article.date or article.date > date_to))
-            and (with_entity is None or i in with_entity)
-            for i, article in enumerate(self.articles)
-        ]
-
-    def _text_spans(self, folded_query: str, allowed: list[bool]) -> Iterator[tuple[int, int, int]]:
-        n = len(folded_query)
-        for i, text in enumerate(self._search_texts()):
-            if not allowed[i]:
-                continue
-            start = text.find(folded_query)
-            while start != -1:
-                yield i, start, start + n
-                start = text.find(folded_query, start + n)
 
     def _mention_spans(self, name: str, allowed: list[bool]) -> Iterator[tuple[int, int, int]]:
         refs = self._index.get(name, array("i"))
         for j in range(0, len(refs), 3):
             if allowed[refs[j]]:
                 yield refs[j], refs[j + 1], refs[j + 2]
-
-    def _hit(self, i: int, start: int, end: int) -> SearchHit:
-        article = self.articles[i]
-        text = article.text
-        return SearchHit(
-            article.key,
-            start,
-            end,
-            line_part(text[max(0, start - CONTEXT_CHARS) : start], left=True),
-            text[start:end],
-            line_part(text[end : end + CONTEXT_CHARS], left=False),
-        )
 
 
 _BUILT_KEPT = 32
@@ -585,6 +567,14 @@ _READ_AT_ONCE = 256
 # than updated name by name.
 _REBUILD_SHARE = 4
 _EMPTY = RawAnalysis([], array("i"), [], [])
+
+
+@cache
+def _cooccurrence() -> ModuleType:
+    """reader.library.cooccurrence, which imports numpy: loaded by a card, not by a launch."""
+    from reader.library import cooccurrence  # noqa: PLC0415 - see above
+
+    return cooccurrence
 
 
 def _spans_by_name(raw: RawAnalysis) -> dict[str, tuple[str, list[int]]]:

@@ -24,6 +24,7 @@ from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.identity import library_id
 from reader.library.library import Library
+from reader.library.search_index import SearchIndex
 from reader.library.store import Listed, Listing, Payloads, Store
 from reader.library.workers import analyse_job, analysis_pool
 
@@ -78,6 +79,8 @@ def _load_library(
     listed: list[str] = []  # articles read from their listing: blocks, figures, quotes in the payload
     version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
     payloads = Payloads(store.path, version) if store is not None else None
+    index = SearchIndex(store.path) if store is not None else None
+    searched: dict[str, int] = {}  # content hash → its text's row in the search index
     pool: Executor | None = None
     done = 0
     try:
@@ -120,6 +123,7 @@ def _load_library(
                     # payloads are read and decoded once, and their listings written.
                     read = [h for h in wanted if h not in listings]
                     cached.update(store.cached_documents(read, version) if read else {})
+                    searched.update(_search_ids(store, [h for _, _, h in chunk if h in listings], listings, version))
                     if seen:
                         store.remember_file_hashes(seen)
                 except StoreUnavailable as error:
@@ -155,7 +159,7 @@ def _load_library(
                     continue
                 payload = cached.get(content_hash) or made.get(content_hash)
                 if content_hash in listings:
-                    article, analysis = codec.decode_listing(*listings[content_hash], key, key, content_hash, str(item.path))
+                    article, analysis = codec.decode_listing(*listings[content_hash][:4], key, key, content_hash, str(item.path))
                     listed.append(key)
                 elif payload is None:
                     try:
@@ -181,9 +185,9 @@ def _load_library(
                 try:
                     written = {h for h, _ in fresh}
                     if fresh:
-                        store.put_documents(fresh, version, [(h, x) for h, x in new_listings.items() if h in written])
+                        searched.update(store.put_documents(fresh, version, [(h, x) for h, x in new_listings.items() if h in written]))
                     if len(new_listings) > len(written):
-                        store.put_listings([(h, x) for h, x in new_listings.items() if h not in written], version)
+                        searched.update(store.put_listings([(h, x) for h, x in new_listings.items() if h not in written], version))
                 except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
                     notices.append(f"{error}; reading on without the cache")
                     store = None
@@ -196,9 +200,30 @@ def _load_library(
             _read_names(store, dict.fromkeys(name for raw in analyses.values() for name in raw.entities))
         except StoreUnavailable as error:
             notices.append(f"{error}; names will be read in pinyin again")
-    library = Library(library_id(paths), articles, analyses, errors, notices, payloads if listed else None, listed)
+    library = Library(
+        library_id(paths),
+        articles,
+        analyses,
+        errors,
+        notices,
+        payloads if listed else None,
+        listed,
+        index,
+        {a.key: searched[a.content_hash] for a in articles if a.content_hash in searched},
+    )
     collector.keep()  # and its indexes
     return library
+
+
+def _search_ids(store: Store, hashes: list[str], listings: dict[str, Listing], version: str) -> dict[str, int]:
+    """The search index's rows of the texts of listings ``hashes``: those of listings written
+    before the index (schema 6) are indexed now, once."""
+    hashes = list(dict.fromkeys(hashes))
+    found = {h: row for h in hashes if (row := listings[h][4]) is not None}
+    missing = [(h, listings[h][3]) for h in hashes if h not in found]
+    if missing:
+        found.update(store.index_listings(missing, version))
+    return found
 
 
 def _read_names(store: Store, names: dict[str, None]) -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.folding import search_form
+from reader.analysis.folding import search_form, search_pattern
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,17 @@ def test_search_form_of_a_long_text_is_its_pieces_folded(piece: list[str], times
 def test_search_form_of_a_long_text_keeps_a_lone_surrogate() -> None:
     text = "字節跳動" * 200 + "\udc80" + "ＡＩ"
     assert search_form(text) == "字节跳动" * 200 + "\udc80" + "ai"
+
+
+_FOLDING_CHARS = st.sampled_from("電电字節节跳動动 \n\tAaＡａ·•‧😀𠀋[]^-\\.*，。（）") | st.characters(blacklist_categories=("Cs",))
+
+
+@given(text=st.text(_FOLDING_CHARS, max_size=60), query=st.text(_FOLDING_CHARS, min_size=1, max_size=3))
+def test_search_pattern_finds_where_the_searching_form_holds_the_query(text: str, query: str) -> None:
+    """The pattern matches the text as it is at the spans a find in its searching form gives."""
+    folded, needle = search_form(text), search_form(query)
+    spans, start = [], folded.find(needle)
+    while start != -1:
+        spans.append((start, start + len(needle)))
+        start = folded.find(needle, start + len(needle))
+    assert [m.span() for m in search_pattern(needle).finditer(text)] == spans
