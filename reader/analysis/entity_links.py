@@ -71,6 +71,7 @@ def company_names(
     too (腾讯控股); a business-unit word right after it (融创服务, 京东物流) makes a new
     organisation, with every occurrence in the article."""
     word_ends = {t.end for t in tokens}
+    tokens_at = {t.start: t for t in tokens}
     out: list[Hit] = []
     units: dict[str, tuple[str, EntityType]] = {}
     for i, h in enumerate(resolved):
@@ -102,6 +103,7 @@ def company_names(
             and end + len(unit) <= limit
             and end + len(unit) in word_ends  # not 小米|智能手机
             and not folded.startswith(_ASPECT, end + len(unit))  # 阿里云服务了…: a verb
+            and not _modifies_a_noun(folded, end + len(unit), tokens_at, words)  # 银行|资本|充足率
         ):
             name = folded[h.start:end + len(unit)]
             if not words.is_stopword(name) and not ignored(name):
@@ -114,6 +116,14 @@ def company_names(
     if not units:
         return out
     return leftmost_longest([*out, *occurrences(folded, units, rank=0)])
+
+
+def _modifies_a_noun(folded: str, at: int, tokens_at: dict[int, Token], words: RuleWords) -> bool:
+    """Whether the name of a ratio follows right at ``at`` (银行|资本|充足率, 资本|回报率): the unit
+    word before it is then part of the ratio's name, not of a company's (京东物流|营收 keeps its
+    unit)."""
+    token = tokens_at.get(at)
+    return token is not None and token.flag.startswith("n") and token.word.endswith("率")
 
 
 def surname_hits(

@@ -76,8 +76,12 @@ _TICKER_BEFORE = re.compile(r"(?:股票|交易)?代码(?:为|是|:|：)?\s*[“\
 
 
 def _a_round(candidate: Candidate, folded: str) -> bool:
-    """Letters right before 轮 name a funding round (A+轮融资, Pre-IPO轮), not a company."""
-    return candidate.surface.isascii() and folded.startswith("轮", candidate.end)
+    """Letters right before 轮 name a funding round (A+轮融资, Pre-IPO轮), not a company; a
+    credit grade (AAA, BBB+, AA-) is no company either."""
+    return candidate.surface.isascii() and (folded.startswith("轮", candidate.end) or _GRADE.fullmatch(candidate.surface) is not None)
+
+
+_GRADE = re.compile(r"[ABC]{1,3}[+-]?")
 
 
 def _a_ticker(candidate: Candidate, folded: str) -> bool:

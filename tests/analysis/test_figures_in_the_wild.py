@@ -1070,3 +1070,20 @@ def test_the_banks_a_deal_names_are_not_whose_its_figures_are() -> None:
 )
 def test_codes_thresholds_quotas_and_claims_name_their_figures(text: str, labels: list[str]) -> None:
     assert [m.label for m in extract_figures(text, date="2021-09-01")] == labels
+
+
+def test_a_banks_ratios_are_measures_of_their_own_and_该行_is_the_bank() -> None:
+    text = (
+        "延边农商行的情况也不容乐观，2018至2020年该行拨备覆盖率逐年下滑，分别为203.65 %、169.80 %、147.84%。"
+        "榆次农商行资本充足率为-0.07%。"
+    )
+    figures = extract_figures(text, _mentions(text, "延边农商行", "榆次农商行"), "2021-09-01")
+    assert [(m.measure, m.subject) for m in figures] == [
+        ("拨备覆盖率", "延边农商行"), ("拨备覆盖率", "延边农商行"), ("拨备覆盖率", "延边农商行"), ("资本充足率", "榆次农商行"),
+    ]
+
+
+def test_figures_a_regulator_publishes_are_not_the_regulators() -> None:
+    text = "中国银保监会公布的2020年商业银行主要监管指标来看，2020年年末，商业银行的拨备覆盖率为184.47%。"
+    (m,) = extract_figures(text, _mentions(text, "中国银保监会"), "2021-09-01")
+    assert m.subject != "中国银保监会"

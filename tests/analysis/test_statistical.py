@@ -478,3 +478,9 @@ def test_a_battery_chemistry_is_no_company() -> None:
 def test_an_idiom_the_model_reads_as_a_person_is_no_name() -> None:
     text = "年轻人追求高颜值的产品，高颜值成为卖点。"
     assert "高颜值" not in {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"高颜值": EntityType.PERSON})).recognise(text)}
+
+
+def test_a_banks_capital_ratio_a_kind_of_bank_and_a_credit_grade_are_no_names() -> None:
+    text = "榆次农商行资本充足率为-0.07%。中小银行的评级被下调，中小银行压力大。评级从AAA调至BBB+。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({"BBB+": ORG, "中小银行": ORG, "榆次农商行": ORG})).recognise(text)}
+    assert not {"榆次农商行资本", "中小银行", "BBB+"} & found
