@@ -176,6 +176,7 @@ class EntityRecognizer:
         tokens = self.segmenter.posseg(folded)
         is_word = self._is_word
         gaz_hits = self._touching_words(gaz_hits, tokens, folded)
+        gaz_hits = [h for h in gaz_hits if not _a_number(folded, h)]
         gaz_hits = self._romanised_in_context(folded, gaz_hits)
         hits = self._disambiguate(folded, gaz_hits, tokens)
         known_hits = leftmost_longest(hits)
@@ -461,3 +462,18 @@ class EntityRecognizer:
         if surface != name and surface not in aliases:
             aliases = (*aliases, surface)
         self._discovered[name] = Entity(name=name, type=etype, aliases=aliases, description="")
+
+
+# A name written in digits (360) is part of a number when a magnitude, a unit or another digit
+# touches it: 飙升360亿美元, 3600, 2.360.
+_NUMBER_AFTER = re.compile(r"[0-9.,％%万亿千百元倍个家年月日号]")
+
+
+def _a_number(folded: str, hit: Hit) -> bool:
+    """Whether ``hit``, a name in digits, is read inside a number."""
+    surface = folded[hit.start : hit.end]
+    if not surface.isdigit():
+        return False
+    before = folded[hit.start - 1] if hit.start else ""
+    return bool(_NUMBER_AFTER.match(folded, hit.end)) or before.isdigit() or before in ".,"
+

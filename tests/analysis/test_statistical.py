@@ -484,3 +484,10 @@ def test_a_banks_capital_ratio_a_kind_of_bank_and_a_credit_grade_are_no_names() 
     text = "榆次农商行资本充足率为-0.07%。中小银行的评级被下调，中小银行压力大。评级从AAA调至BBB+。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({"BBB+": ORG, "中小银行": ORG, "榆次农商行": ORG})).recognise(text)}
     assert not {"榆次农商行资本", "中小银行", "BBB+"} & found
+
+
+def test_a_name_in_digits_inside_a_number_and_a_market_are_no_names() -> None:
+    recogniser = EntityRecognizer(Gazetteer.load(), model=FakeModel({"美股": ORG}))
+    found = {m.surface for m in recogniser.recognise("美股周一保持强势。马斯克的个人财富一天飙升360亿美元，美股科技股领涨，特斯拉市值大涨。")}
+    assert not {"360", "美股"} & found
+    assert "360" in {m.surface for m in recogniser.recognise("360公司发布财报，360的市值上涨。")}
