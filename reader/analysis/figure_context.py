@@ -141,7 +141,7 @@ def explain(
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
-    out = _parallel_labels(text, out, bounds)
+    out = _perspective_labels(text, _parallel_labels(text, out, bounds), bounds, vocab)
     return tuple(_conversions_follow(text, _distribute_periods(text, out, times, bounds)))
 
 
@@ -294,6 +294,26 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds) -> list[F
         if near:
             out[i] = replace(figure, label=near[0].label, measure=near[0].measure)
     return out
+
+
+def _perspective_labels(text: str, figures: list[Figure], bounds: Bounds, vocab: Vocabulary) -> list[Figure]:
+    """A figure nothing names, in a sentence that opens with the measure it looks at, takes that
+    measure's name: 从额度来看，山西（153亿元）、黑龙江（123亿元） → 额度."""
+    out = list(figures)
+    for i, figure in enumerate(out):
+        if figure.label is not None:
+            continue
+        sentence = bounds.around("sentence", figure.start)
+        seen = _PERSPECTIVE.match(text, sentence[0], figure.start)
+        noun = seen.group(1) if seen is not None else ""
+        if len(noun) >= 2 and noun.upper().endswith(vocab.label_heads):
+            found = vocab.label_for(noun)
+            out[i] = replace(figure, label=noun, measure=found.name if found is not None else None)
+    return out
+
+
+# A sentence that opens by naming what it looks at: 从额度来看，…; 从营收上看，….
+_PERSPECTIVE = re.compile(r"\s*(?:而|另外|此外|同时)?[，,]?\s*从([^，,。；;从]{2,10}?)(?:来看|上看|方面看)")
 
 
 # Two parallel clauses: the next figure is in the clause right after (no second stop between).

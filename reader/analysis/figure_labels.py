@@ -179,6 +179,9 @@ def label_of(
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A count or a span of months before a measure's name: what or when it covers, not its name.
+_COUNTED_PREFIX = re.compile(r"[^\dA-Za-z]{0,4}\d+(?:\s*[-–~至到]\s*\d+)?\s*(?:个月|月份|月|个|家|座|城市|城)")
+_COMPARED = ("相比", "相较", "比", "较", "同比", "环比")  # 与1-7月相比下降: a base of comparison, not a scope
 _LATIN_CODE = re.compile(r"(?<![A-Za-z])(?![QqHh][1-4](?![0-9]))[A-Za-z]+[0-9]+")  # TOP3, TOP100; not Q4, a time
 
 
@@ -323,6 +326,10 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         if m.start < start < m.end:
             start = m.end  # never half a name
     phrase = text[start:end].rstrip()
+    counted = _COUNTED_PREFIX.match(phrase)
+    if counted is not None and len(phrase) - counted.end() >= 2 and not phrase.startswith(_COMPARED, counted.end()):
+        start += counted.end()  # 全国300城市土地出让金总额 → 土地出让金总额, 境内1-8月累计发债规模 → 累计发债规模
+        phrase = phrase[counted.end() :]
     if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in _LATIN_CODE.sub("", phrase)):
         return measure  # 2020年营收: a time; but TOP3房企门槛值 names a group by its code
     if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):

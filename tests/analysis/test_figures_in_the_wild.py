@@ -1087,3 +1087,18 @@ def test_figures_a_regulator_publishes_are_not_the_regulators() -> None:
     text = "中国银保监会公布的2020年商业银行主要监管指标来看，2020年年末，商业银行的拨备覆盖率为184.47%。"
     (m,) = extract_figures(text, _mentions(text, "中国银保监会"), "2021-09-01")
     assert m.subject != "中国银保监会"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # what a count or a span of months covers is no part of the measure's name
+        ("2021年1-8月，全国300城市土地出让金总额为34507亿元。", ["土地出让金总额"]),
+        ("但境内1-8月累计发债规模约4904亿元。", ["累计发债规模"]),
+        ("与1-7月相比下降1.5个百分点。", ["降幅"]),  # a base of comparison stays out of it
+        # a sentence that opens with the measure it looks at names its figures
+        ("从额度来看，山西（153亿元）、黑龙江（123亿元）。", ["额度", "额度"]),
+    ],
+)
+def test_scopes_and_perspectives_name_figures(text: str, labels: list[str]) -> None:
+    assert [m.label for m in extract_figures(text, date="2021-09-01")] == labels
