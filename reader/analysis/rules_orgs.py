@@ -175,7 +175,21 @@ def quoted_before_descriptor(rules: Rules, scan: Scan) -> None:
             continue
         if scan.is_word(name) or words.is_stopword(name) or _common_compound(scan, m.start(1), m.end(1)):
             continue  # “共享单车”平台: a kind, not a name
+        if _an_idiom(scan, m.start(1), m.end(1)):
+            continue  # “开箱即用”产品: a saying, not a name
         scan.add(m.start(1), m.end(1), words.descriptors[after.group(0)], "quoted-descriptor", STRONG)
+
+
+def _an_idiom(scan: Scan, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one token jieba tags as an idiom or a set phrase (i, l), or a
+    phrase of words ending in a verb (开箱|即用)."""
+    i = scan.by_start.get(start)
+    if i is None:
+        return False
+    if scan.tokens[i].end == end:
+        return scan.tokens[i].flag in ("i", "l")
+    last = next((t for t in scan.tokens[i:] if t.end == end), None)
+    return last is not None and last.flag.startswith("v")
 
 
 # A name in corner brackets, as 36氪 writes the companies it reports on: 「凯复医药」.

@@ -491,3 +491,23 @@ def test_a_name_in_digits_inside_a_number_and_a_market_are_no_names() -> None:
     found = {m.surface for m in recogniser.recognise("美股周一保持强势。马斯克的个人财富一天飙升360亿美元，美股科技股领涨，特斯拉市值大涨。")}
     assert not {"360", "美股"} & found
     assert "360" in {m.surface for m in recogniser.recognise("360公司发布财报，360的市值上涨。")}
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "wrong"),
+    [
+        ("提供“开箱即用”产品的能力。“开箱即用”产品很受欢迎。", {}, "开箱即用"),  # a saying before a descriptor
+        ("我们统计了1108个中华老字号，具有鲜明的中华民族传统文化背景。", {"中华": ORG}, "中华"),
+        ("大众以来的首个“Power Day”。NIO Day 2020上发布了新车。", {"Day": ORG}, "Day"),
+        ("组建成规模的Robotaxi车队。Robotaxi车队上路。", {"Robotaxi": ORG}, "Robotaxi"),
+    ],
+)
+def test_sayings_words_and_terms_are_no_names(text: str, model: dict[str, EntityType], wrong: str) -> None:
+    guesses = (ProperNouns if all(name.isascii() for name in model) else FakeModel)(model) if model else None
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=guesses).recognise(text)}
+    assert wrong not in found
+
+
+def test_a_luxury_car_maker_written_with_a_dot_is_a_company() -> None:
+    found = {m.surface: m.type for m in EntityRecognizer(Gazetteer.load()).recognise("阿斯顿·马丁目前就公布了电动汽车计划。")}
+    assert found.get("阿斯顿·马丁") is ORG
