@@ -35,6 +35,7 @@ from reader.analysis.figure_labels import (
     directed,
     label_and_unit,
     label_of,
+    listed_measures,
     lost_profit,
 )
 from reader.analysis.figure_subjects import (
@@ -141,8 +142,17 @@ def explain(
         by_value.setdefault(explained.value, []).append(explained)
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
+    out = _respective_labels(where, out)
     out = _perspective_labels(text, _parallel_labels(text, out, bounds), bounds, vocab)
     return tuple(_conversions_follow(text, _distribute_periods(text, out, times, bounds)))
+
+
+def _measure_in(name: str, vocab: Vocabulary) -> str | None:
+    """The measure the last of the vocabulary's nouns in ``name`` names (营业收入 → 营收, 公司营收 →
+    营收), or None."""
+    found = [m for m in vocab.label_pattern().finditer(matching_form(name)) if not vocab.is_verb(m.group())]
+    label = vocab.label_for(found[-1].group()) if found else None
+    return label.name if label is not None else None
 
 
 def _measure_named(label: str | None, vocab: Vocabulary) -> str | None:
@@ -293,6 +303,27 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds) -> list[F
         ]
         if near:
             out[i] = replace(figure, label=near[0].label, measure=near[0].measure)
+    return out
+
+
+def _respective_labels(where: LabelText, figures: list[Figure]) -> list[Figure]:
+    """营业收入、净利润分别为5亿元、1亿元，同比增长20%、30%: the measures listed before 分别, one to
+    each figure after it, and to each change of the same sentence listed after those."""
+    text, bounds, vocab = where.text, where.bounds, where.vocab
+    out = list(figures)
+    for at, sentence, run in _respective_runs(text, out, bounds):
+        clause = bounds.around("clause", at)
+        if not text[clause[0] : at].strip() and clause[0] > sentence[0]:
+            clause = bounds.around("clause", clause[0] - 2)  # AI专利数量以及AI专利申请数量，分别为…
+        names = listed_measures(where, clause[0], at, len(run)) if len(run) >= 2 else None
+        if names is None:
+            continue
+        for i, name in zip(run, names):
+            out[i] = replace(out[i], label=name, measure=_measure_in(name, vocab))
+        changes = [j for j in range(run[-1] + 1, len(out)) if out[j].start < sentence[1] and out[j].measure in _CHANGES]
+        if len(changes) == len(names):
+            for j, name in zip(changes, names):
+                out[j] = replace(out[j], label=name + out[j].measure)
     return out
 
 

@@ -1102,3 +1102,21 @@ def test_figures_a_regulator_publishes_are_not_the_regulators() -> None:
 )
 def test_scopes_and_perspectives_name_figures(text: str, labels: list[str]) -> None:
     assert [m.label for m in extract_figures(text, date="2021-09-01")] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "measures"),
+    [
+        ("公司营收和净利润分别为10亿元和2亿元。", ["营收", "净利润"], ["营收", "净利润"]),
+        (
+            "2020年营业收入、净利润分别为5亿元、1亿元，同比增长20%、30%。",
+            ["营业收入", "净利润", "营业收入同比增长", "净利润同比增长"],
+            ["营收", "净利润", "同比增长", "同比增长"],
+        ),
+        ("拥有最多的AI专利数量以及AI专利申请数量，分别为2682件和9364件。", ["AI专利数量", "AI专利申请数量"], [None, None]),
+        ("耐看娱乐的存货、网剧及电影版权分别为1.18亿元、1.89亿元。", ["存货", "网剧及电影版权"], [None, None]),
+    ],
+)
+def test_the_measures_listed_before_分别_go_one_to_each_figure(text: str, labels: list[str], measures: list[str | None]) -> None:
+    figures = extract_figures(text, date="2021-03-22")
+    assert ([m.label for m in figures], [m.measure for m in figures]) == (labels, measures)
