@@ -147,6 +147,7 @@ _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_latin.latin_descriptor,
     rules_orgs.org_suffix,
     rules_orgs.registered,
+    rules_orgs.registered_bare,
     rules_orgs.accounts,
     rules_orgs.quoted_before_descriptor,
     rules_orgs.corner_quoted,

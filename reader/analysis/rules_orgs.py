@@ -155,6 +155,43 @@ def registered(rules: Rules, scan: Scan) -> None:
             scan.add(i, i + len(core), EntityType.ORG, "registered-short", STRONG)
 
 
+def registered_bare(rules: Rules, scan: Scan) -> None:
+    """A registered name with no place before it (耐看娱乐控股有限公司向港交所递交招股书): the words
+    back to a clause's start, a preposition or a particle; named elsewhere by those words less
+    their legal forms (耐看娱乐), or less their business line too."""
+    text, words = scan.text, rules.words
+    ends = {t.end: i for i, t in enumerate(scan.tokens)}
+    for m in rules.legal_form.finditer(text):
+        i = ends.get(m.start())
+        if i is None:
+            continue
+        j = i
+        while j >= 0 and scan.tokens[j].flag[:1] not in _BEFORE_A_NAME and is_cjk(scan.tokens[j].word[0]) and m.start() - scan.tokens[j].start <= 10:
+            j -= 1
+        start = scan.tokens[j + 1].start if j < i else m.start()
+        if m.start() - start < 2 or any(start <= s < m.end() for s, _e in scan.taken) or not scan.free(start, m.end()):
+            continue
+        head = text[start : m.start()]
+        while (form := next((f for f in words.org_legal_forms if head.endswith(f) and len(head) - len(f) >= 3), None)) is not None:
+            head = head[: -len(form)]  # 耐看娱乐控股 → 耐看娱乐
+        core = next((head[: -len(w)] for w in words.org_industry_words if head.endswith(w) and len(head) - len(w) >= 2), head)
+        name = next(
+            (n for n in (head, core) if not scan.is_word(n) and not words.is_stopword(n) and len(find_all(text, n)) >= 2),
+            "",
+        )
+        if not name:
+            continue
+        scan.out.append(Candidate(start, m.end(), text[start : m.end()], EntityType.ORG, "registered", STRONG, name))
+        for at in find_all(text, name):
+            if not start <= at < m.end() and scan.free(at, at + len(name)):
+                scan.add(at, at + len(name), EntityType.ORG, "registered-short", STRONG)
+
+
+# jieba tags that end the words of a name, going back from its legal form: prepositions,
+# particles, conjunctions, pronouns, numerals, adverbs, times, punctuation (向|耐看娱乐控股有限公司).
+_BEFORE_A_NAME = frozenset("pucrmdtxw")
+
+
 def accounts(rules: Rules, scan: Scan) -> None:
     """The quoted name after an account or app word: 微信公众号“不二研究”, 小程序“美团优选”."""
     for m in rules.account.finditer(scan.text):

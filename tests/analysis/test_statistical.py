@@ -511,3 +511,11 @@ def test_sayings_words_and_terms_are_no_names(text: str, model: dict[str, Entity
 def test_a_luxury_car_maker_written_with_a_dot_is_a_company() -> None:
     found = {m.surface: m.type for m in EntityRecognizer(Gazetteer.load()).recognise("阿斯顿·马丁目前就公布了电动汽车计划。")}
     assert found.get("阿斯顿·马丁") is ORG
+
+
+def test_a_registered_name_with_no_place_before_it_names_its_short_form() -> None:
+    text = "日前，耐看娱乐控股有限公司向港交所递交招股书。耐看娱乐总计收入6.57亿元。耐看娱乐的毛利为4978万元。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    assert [m.entity for m in mentions if "耐看" in m.surface] == ["耐看娱乐"] * 3
+    text = "此外，乐享互动建议更名为“乐享集团有限公司”。乐享互动的收入增长。乐享互动很强。"
+    assert "乐享" not in {m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)}  # too short a trade name
