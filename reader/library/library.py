@@ -6,7 +6,7 @@ import heapq
 import threading
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from reader.library import codec, order
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.identity import library_folders
-from reader.library.mention_index import CONTEXT_CHARS, EntitySummary, MentionList, index_mentions, line_part
+from reader.library.mention_index import CONTEXT_CHARS, EntitySummary, MentionList, index_mentions, line_part, reindex
 from reader.library.reprints import Sketch, group, sketch
 from reader.library.store import Payloads
 
@@ -130,7 +130,7 @@ class Library:
         figures and quotes, not their blocks: the next card that wants them reads none)."""
         indexes = list(indexes)
         for start in range(0, len(indexes), _READ_AT_ONCE):
-            raws = {i: self._raw[i] for i in indexes[start : start + _READ_AT_ONCE]}
+            raws = {i: self._raw[i].reread(self.articles[i]) for i in indexes[start : start + _READ_AT_ONCE]}
             wanting = [i for i, raw in raws.items() if not raw.complete]
             if wanting:
                 assert self._payloads is not None
@@ -167,7 +167,7 @@ class Library:
             if i is None:
                 built = Analysis()
             else:
-                raw = self._raw[i]
+                raw = self._raw[i].reread(self.articles[i])
                 if not raw.complete:
                     raw = raw.with_payload_of(self._read(i, keep)[1])
                 built = raw.build(self.articles[i].text)
@@ -187,7 +187,7 @@ class Library:
         indexes = [self._order[k] for k in keys]
         for start in range(0, len(indexes), _READ_AT_ONCE):
             chunk = indexes[start : start + _READ_AT_ONCE]
-            wanting = [i for i in chunk if not self._raw[i].complete]
+            wanting = [i for i in chunk if not self._raw[i].reread(self.articles[i]).complete]
             payloads: dict[str, bytes] = {}
             if wanting:
                 assert self._payloads is not None
@@ -263,43 +263,31 @@ class Library:
             library._pinyin = self._pinyin.updated(library._index)  # the new name read only
         return library
 
-    def _updated(self, new: dict[int, RawAnalysis]) -> Library:
+    def corrected(
+        self, keys: Iterable[str], rewrite: Callable[[Article, RawAnalysis], RawAnalysis], names: Iterable[str] | None
+    ) -> Library:
+        """The same library with the analyses of articles ``keys`` rewritten by ``rewrite`` (a
+        correction of their mentions, reader.library.corrected), and only ``names`` — those it
+        may change; None: those whose mentions did — indexed again. Nothing is read: an analysis
+        whose mentions changed reads its figures and quotes again when they are wanted
+        (``RawAnalysis.stale``)."""
+        new: dict[int, RawAnalysis] = {}
+        for key in keys:
+            i = self._order[key]
+            raw = rewrite(self.articles[i], self._raw[i])
+            if raw is not self._raw[i]:
+                new[i] = raw
+        return self._updated(new, names) if new else self
+
+    def _updated(self, new: dict[int, RawAnalysis], names: Iterable[str] | None = None) -> Library:
+        """The library with the analyses ``new`` of some articles; ``names``: those whose
+        mentions they change, when known (else found by comparing the mentions)."""
         library = self._copy()
-        names: set[str] = set()  # those whose mentions (or type) changed somewhere
         for i, raw in new.items():
-            before, after = _spans_by_name(self._raw[i]), _spans_by_name(raw)
-            names.update(n for n in before.keys() | after.keys() if before.get(n) != after.get(n))
             library._raw[i] = raw
             library._article_entities[i] = tuple(raw.entities)
-        for name in names:
-            old_refs = self._index.get(name, array("i"))
-            triples = [
-                (old_refs[j], old_refs[j + 1], old_refs[j + 2])
-                for j in range(0, len(old_refs), 3)
-                if old_refs[j] not in new
-            ]
-            types = Counter(self._types.get(name, Counter()))
-            for i, raw in new.items():
-                before = self._raw[i]
-                if name in before.entities:
-                    types[before.types[before.entities.index(name)]] -= 1
-                if name in raw.entities:
-                    local = raw.entities.index(name)
-                    types[raw.types[local]] += 1
-                    flat = raw.mentions
-                    triples.extend(
-                        (i, flat[k], flat[k + 1]) for k in range(0, len(flat), 4) if flat[k + 2] == local
-                    )
+        for name in reindex(library._index, library._types, self._raw, new, names):
             library._summaries.pop(name, None)
-            if triples:
-                refs = array("i")
-                for triple in sorted(triples):
-                    refs.extend(triple)
-                library._index[name] = refs
-                library._types[name] = +types  # counts above zero only
-            else:
-                library._index.pop(name, None)
-                library._types.pop(name, None)
         if self._pinyin is not None:
             library._pinyin = self._pinyin.updated(library._index)
         return library
@@ -435,7 +423,7 @@ class Library:
         store's rows for that name (no payload read), or from its payload when its listing has
         since been dropped (a later correction's cache)."""
         indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
-        wanting = [i for i in indexes if not self._raw[i].complete]
+        wanting = [i for i in indexes if not self._raw[i].reread(self.articles[i]).complete]
         rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
         read: dict[int, RawAnalysis] = {}
         if wanting:
@@ -585,15 +573,6 @@ _READ_AT_ONCE = 256
 # than updated name by name.
 _REBUILD_SHARE = 4
 _EMPTY = RawAnalysis([], array("i"), [], [])
-
-
-def _spans_by_name(raw: RawAnalysis) -> dict[str, tuple[str, list[int]]]:
-    """Each local entity's type and the flat starts and ends of its mentions."""
-    out: dict[str, tuple[str, list[int]]] = {name: (t, []) for name, t in zip(raw.entities, raw.types)}
-    flat = raw.mentions
-    for k in range(0, len(flat), 4):
-        out[raw.entities[flat[k + 2]]][1].extend((flat[k], flat[k + 1]))
-    return out
 
 
 def _as_raw(analysis: Analysis | RawAnalysis) -> RawAnalysis:

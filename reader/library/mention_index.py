@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -142,6 +142,67 @@ def _by_arrays(raws: Sequence[RawAnalysis]) -> tuple[Index, dict[str, Counter[st
         refs.frombytes(triples[bounds[k] : bounds[k + 1]].tobytes())
         index[name] = refs
     return index, types, article_entities
+
+
+def reindex(
+    index: Index,
+    types: dict[str, Counter[str]],
+    before: Sequence[RawAnalysis],
+    new: dict[int, RawAnalysis],
+    names: Iterable[str] | None = None,
+) -> set[str]:
+    """Update ``index`` and ``types`` (copies the caller may change) for the analyses ``new``
+    replacing those of ``before`` at the same articles: only the names whose mentions (or
+    type) changed somewhere are indexed again — ``names`` when the caller knows them (a
+    correction: the names it is about), else found by comparing each article's mentions.
+    Returns the names indexed again."""
+    if names is None:
+        changed: set[str] = set()
+        for i, raw in new.items():
+            spans_before, spans_after = _spans_by_name(before[i]), _spans_by_name(raw)
+            changed.update(n for n in spans_before.keys() | spans_after.keys() if spans_before.get(n) != spans_after.get(n))
+    else:
+        changed = set(names)
+    for name in changed:
+        # each article's triples in library order: the old ones of the articles left alone,
+        # and the new ones of the others (an entity named in every article of 10k: sorting
+        # its 100k triples, as this once did, was most of a correction's time)
+        chunks: dict[int, array] = {}
+        old_refs = index.get(name, array("i"))
+        for j in range(0, len(old_refs), 3):
+            if old_refs[j] not in new:
+                chunks.setdefault(old_refs[j], array("i")).extend(old_refs[j : j + 3])
+        counts = Counter(types.get(name, Counter()))
+        for i, raw in new.items():
+            was = before[i]
+            if name in was.entities:
+                counts[was.types[was.entities.index(name)]] -= 1
+            if name in raw.entities:
+                local = raw.entities.index(name)
+                counts[raw.types[local]] += 1
+                flat = raw.mentions
+                chunk = chunks[i] = array("i")
+                for k in [k for k, e in enumerate(flat[2::4]) if e == local]:
+                    chunk.extend((i, flat[4 * k], flat[4 * k + 1]))
+        if chunks:
+            refs = array("i")
+            for i in sorted(chunks):
+                refs.extend(chunks[i])
+            index[name] = refs
+            types[name] = +counts  # counts above zero only
+        else:
+            index.pop(name, None)
+            types.pop(name, None)
+    return changed
+
+
+def _spans_by_name(raw: RawAnalysis) -> dict[str, tuple[str, list[int]]]:
+    """Each local entity's type and the flat starts and ends of its mentions."""
+    out: dict[str, tuple[str, list[int]]] = {name: (t, []) for name, t in zip(raw.entities, raw.types)}
+    flat = raw.mentions
+    for k in range(0, len(flat), 4):
+        out[raw.entities[flat[k + 2]]][1].extend((flat[k], flat[k + 1]))
+    return out
 
 
 _ARRAY_INDEX_MIN = 50_000  # mentions (of 4 ints) from which numpy builds the index faster than a loop
