@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import zlib
 from array import array
 from collections.abc import Sequence
@@ -221,14 +222,23 @@ class RawAnalysis:
         """This analysis with its figures and quotes, read again over its mentions if it is
         stale (~5 ms an article). They depend on nothing but the mentions and the article, so
         they are kept in it: every library holding this analysis (a correction's, and the
-        next one's) reads them once, from whichever thread asks first."""
+        next one's) reads them once, from whichever thread asks first: the others wait for it
+        (an article at most: a card's worker and the cache's rewrite share the work)."""
         if self.complete or not self.stale:
             return self
-        text = article.text
-        found = RawAnalysis.of(read_over(text[: analysed_length(text)], self.mentions_in(text), article.date, self.partial, article.title or ""))
-        self.quotes = found.quotes  # before the figures: ``complete`` checks the figures first
-        self.figures = found.figures
+        with _REREADING:
+            if self.complete:
+                return self
+            text = article.text
+            mentions = self.mentions_in(text)
+            found = RawAnalysis.of(read_over(text[: analysed_length(text)], mentions, article.date, self.partial, article.title or ""))
+            self.quotes = found.quotes  # before the figures: ``complete`` checks the figures first
+            self.figures = found.figures
         return self
+
+    def same_mentions(self, other: RawAnalysis) -> bool:
+        """Whether ``other`` holds the same mentions (and so reads the same figures and quotes)."""
+        return (self.entities, self.types, self.mentions, self.partial) == (other.entities, other.types, other.mentions, other.partial)
 
     def mentions_in(self, text: str) -> tuple[Mention, ...]:
         """The mentions as objects (their surfaces sliced from ``text``), figures and quotes unread."""
@@ -295,6 +305,7 @@ class RawAnalysis:
         return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
 
 
+_REREADING = threading.Lock()  # one stale analysis read again at a time (see RawAnalysis.reread)
 _SUBJECT = 7  # a figure row's subject
 _SPEAKER = 2  # a quote row's speaker
 

@@ -273,33 +273,49 @@ def recache(
     corrections: Sequence[Correction],
     versions: Sequence[tuple[str, str]],
     types: dict[str, EntityType],
+    held: Library | None = None,
 ) -> int:
     """The cache under each new analysis version, from the old one: every entry copied, and
     those of ``articles`` corrected. ``versions`` pairs an old analyzer version with the new
     one (the fast layer's and the statistical layer's). Entries of any other version are
     dropped: the old ones stay for an undo, older ones would only grow the file (a 10k
-    library's analyses are ~100 MB). Returns how many entries changed."""
+    library's analyses are ~100 MB). Returns how many entries changed.
+
+    The corrected entries are written first, a few hundred at a time, and the others copied
+    last: a rewrite cut short (Reader quit during it) leaves the new version without some
+    entries, which the next launch analyses again, never with an entry the correction should
+    have changed. ``held``: the corrected library, whose analyses read again here (their
+    figures and quotes: most of the time) are those its cards and articles then show."""
     changed = 0
     store.keep_documents_of({f"{v}.{FORMAT}" for pair in versions for v in pair})
     for old, new in versions:
         old, new = f"{old}.{FORMAT}", f"{new}.{FORMAT}"
-        store.copy_documents(old, new)
-        payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in articles)), old)
-        items: list[tuple[str, bytes]] = []
-        listings: list[tuple[str, Listed]] = []
-        for article in articles:
-            payload = payloads.get(article.content_hash)
-            if payload is None:
-                continue
-            cached, raw = decode_raw(payload, article.key, article.file, article.content_hash, article.path)
-            corrected = raw
-            for correction in corrections:
-                corrected = correct_raw(cached, corrected, correction, types)
-            if corrected is not raw:
+        for start in range(0, len(articles), _WRITTEN_AT_ONCE):
+            chunk = articles[start : start + _WRITTEN_AT_ONCE]
+            payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in chunk)), old)
+            items: list[tuple[str, bytes]] = []
+            listings: list[tuple[str, Listed]] = []
+            for article in chunk:
+                payload = payloads.get(article.content_hash)
+                if payload is None:
+                    continue
+                cached, raw = decode_raw(payload, article.key, article.file, article.content_hash, article.path)
+                corrected = raw
+                for correction in corrections:
+                    corrected = correct_raw(cached, corrected, correction, types)
+                if corrected is raw:
+                    continue
+                shown = held.held(article.key) if held is not None and article.key in held else None
+                if shown is not None and shown.stale and shown.same_mentions(corrected):
+                    corrected = shown  # read again once, for the library and for the cache
                 corrected = corrected.reread(cached)
                 items.append((article.content_hash, encode(cached, corrected)))
                 # and its listing, so that the next reopen need not read the payload to list it
                 listings.append((article.content_hash, listing(cached, corrected)))
-        store.put_documents(items, new, listings)
-        changed += len(items)
+            store.put_documents(items, new, listings)
+            changed += len(items)
+        store.copy_documents(old, new)
     return changed
+
+
+_WRITTEN_AT_ONCE = 256  # corrected cache entries read, corrected and written at a time

@@ -101,6 +101,11 @@ class Library:
             return self._read(self._order[key])[0]
         return self._by_key[key]
 
+    def held(self, key: str) -> RawAnalysis:
+        """The article's analysis as the library holds it: packed, its figures and quotes
+        perhaps still in the cache, or still to be read again over corrected mentions."""
+        return self._raw[self._order[key]]
+
     def listed(self, key: str) -> Article:
         """The article as the library lists it: its text and metadata, and its blocks and
         styles only if it was not reopened from the cache (cards and lists want no more)."""

@@ -76,16 +76,17 @@ class CorrectionApplier(QObject):
             versions = [(before.with_model(None).version, after.with_model(None).version)]
             if before.model is not None:
                 versions.append((before.version, after.version))
-            self._cache.submit(lambda: [_recache(data_dir, touched, new, versions, types)])
+            # after the rewrites still to run: each copies the version the one before it wrote
+            self._cache.enqueue(lambda: [_recache(data_dir, touched, new, versions, types, library)])
 
 
-def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict) -> int:  # type: ignore[type-arg]
+def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict, held: Library) -> int:  # type: ignore[type-arg]
     try:
         store = Store.open(data_dir)
     except StoreUnavailable:
         return 0
     try:
-        return recache(store, touched, new.items, versions, types)
+        return recache(store, touched, new.items, versions, types, held)
     except StoreUnavailable:
         return 0
     finally:

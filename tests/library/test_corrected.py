@@ -315,3 +315,67 @@ def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with
         assert got.quotes == expected.quotes
         assert undone.analysis(article.key) == reopened.analysis(article.key)
     assert again.figures_about("字节跳动") == want.figures_about("字节跳动")
+
+
+class _CutShort(Exception):
+    """Reader quit in the middle of a cache's rewrite."""
+
+
+def _seeds_library(tmp_path: Path, store: Store, analyzer: Analyzer) -> tuple[Path, Library]:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    return folder, load_library([folder], store, analyzer)
+
+
+def test_a_cache_rewrite_cut_short_leaves_no_entry_the_correction_should_have_changed(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """Quitting during a cache's rewrite (a minute at 10k for a name in every article) ends it
+    wherever it is: the next launch may analyse some articles again, but must never read an
+    entry of the corrected version that still holds what the correction changed."""
+    analyzer, _articles, _analyses = analysed
+    with closing(Store.open(tmp_path)) as store:
+        folder, library = _seeds_library(tmp_path, store, analyzer)
+        ignore = Corrections().ignore("抖音")
+        after = analyzer.with_corrections(ignore)
+        _library, touched = corrected_library(library, ignore.items)
+        types = {s.name: s.type for s in library.entities()}
+
+        def cut_short(*args: object, **kwargs: object) -> None:
+            raise _CutShort
+
+        with monkeypatch.context() as patched:
+            patched.setattr(Store, "put_documents", cut_short)
+            with pytest.raises(_CutShort):
+                recache(store, touched, ignore.items, [(analyzer.version, after.version)], types)
+        reopened = load_library([folder], store, after)
+    assert not reopened.mentions_of("抖音")
+    assert all(m.entity != "抖音" for a in reopened.articles for m in reopened.analysis(a.key).mentions)
+
+
+def test_the_cache_rewrite_reads_the_figures_again_once_for_the_library_too(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """A corrected article's figures and quotes are read again once: the cache's rewrite
+    keeps them in the corrected library it is given, whose cards and articles then read none
+    (at 10k, reading them all again takes about a minute)."""
+    analyzer, _articles, _analyses = analysed
+    with closing(Store.open(tmp_path)) as store:
+        _folder, library = _seeds_library(tmp_path, store, analyzer)
+        merge = Corrections().merge("抖音", "字节跳动")
+        corrected, touched = corrected_library(library, merge.items)
+        reads: list[str] = []
+        real_read_over = codec.read_over
+        monkeypatch.setattr(codec, "read_over", lambda text, *rest: (reads.append(text), real_read_over(text, *rest))[1])
+        types = {s.name: s.type for s in library.entities()}
+        after = analyzer.with_corrections(merge)
+        assert recache(store, touched, merge.items, [(analyzer.version, after.version)], types, corrected) == len(touched)
+        assert len(reads) == len(touched)
+        corrected.figures_about("字节跳动")
+        corrected.quotes_by("字节跳动")
+        for article in touched:
+            corrected.analysis(article.key)
+    assert len(reads) == len(touched)
