@@ -249,12 +249,15 @@ def test_a_rename_over_a_reopened_library_agrees_with_analysing_again(
         Rename("今日头条", "字节跳动"),  # onto a name the library holds: the articles naming only the target are left alone
         Ignore("字节跳动"),
         Ignore("抖音"),
+        # one over another: a rename relabels mentions whose figures are still to be read
+        (Retype("字节跳动", EntityType.PRODUCT), Rename("字节跳动", "ByteDance")),
+        (Ignore("抖音"), Merge("今日头条", "字节跳动"), Retype("字节跳动", EntityType.PERSON)),
     ],
     ids=repr,
 )
 @pytest.mark.parametrize("array_min", [10**9, 0], ids=["by loop", "by arrays"])
 def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with_analysing_again(
-    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch, correction: Correction, array_min: int  # noqa: ANN001
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch, correction: Correction | tuple[Correction, ...], array_min: int  # noqa: ANN001
 ) -> None:
     """A retype, merge or ignore of a name in (nearly) every article, over a library reopened
     from the cache: the correction reads no payload and no file (issue 18: 50-70 s at 10k when
@@ -279,9 +282,14 @@ def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with
         real_decode = codec.decode_raw
         monkeypatch.setattr(codec, "decode_raw", lambda payload, key, *rest: (decodes.append(key), real_decode(payload, key, *rest))[1])
         monkeypatch.setattr(library_load, "read_file", lambda found: pytest.fail(f"read {found}"))
-        library, touched = corrected_library(reopened, (correction,))
+        corrections = Corrections(correction if isinstance(correction, tuple) else (correction,))
+        library, touched, steps = reopened, [], []
+        for one in corrections.items:  # as the window applies them: each over the library the last left
+            types = {s.name: s.type for s in library.entities()}
+            before, (library, now) = library, corrected_library(library, (one,))
+            steps.append((before, one, types, now))
+            touched += [a for a in now if a not in touched]
         assert touched and decodes == []  # nothing read to correct
-        corrections = Corrections((correction,))
         after = analyzer.with_corrections(corrections)
         articles = [load_file(folder / name) for name in sorted(p.name for p in folder.iterdir())]
         want = Library("test", articles, {a.key: after.analyse(a) for a in articles})
@@ -302,18 +310,21 @@ def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with
             assert got.mentions == expected.mentions, article.key
             assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in expected.figures]
             assert got.quotes == expected.quotes
-        # the cache rewritten as the window does it, then the next launch under the correction
-        types = {s.name: s.type for s in reopened.entities()}
+        # the cache rewritten as the window does it, step by step, then the next launch under
+        # the corrections, and an undo of the last (the library opened under the others)
         monkeypatch.setattr(codec, "decode_raw", real_decode)
-        assert recache(store, touched, corrections.items, [(analyzer.version, after.version)], types) > 0
+        done = Corrections()
+        for before, one, types, now in steps:
+            old, done = analyzer.with_corrections(done), Corrections((*done.items, one))
+            recache(store, now, (one,), [(old.version, analyzer.with_corrections(done).version)], types)
         again = load_library([folder], store, after)
-        undone = load_library([folder], store, analyzer)
+        undone = load_library([folder], store, analyzer.with_corrections(Corrections(corrections.items[:-1])))
     for article in articles:
         got, expected = again.analysis(article.key), want.analysis(article.key)
         assert got.mentions == expected.mentions, article.key
         assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in expected.figures]
         assert got.quotes == expected.quotes
-        assert undone.analysis(article.key) == reopened.analysis(article.key)
+        assert undone.analysis(article.key) == steps[-1][0].analysis(article.key)
     assert again.figures_about("字节跳动") == want.figures_about("字节跳动")
 
 
