@@ -18,8 +18,6 @@ checks that this agrees with analysing afresh under the corrections, on real art
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
 from collections.abc import Sequence
 from functools import partial
 
@@ -36,8 +34,9 @@ from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis, analysed_length
 from reader.ingest.model import Article
-from reader.library.codec import FORMAT, STORED_TYPES, RawAnalysis, decode_raw, encode, listing
+from reader.library.codec import FORMAT, RawAnalysis, decode_raw, encode, listing
 from reader.library.library import Library
+from reader.library.mention_rewrite import rewritten
 from reader.library.store import Listed, Store
 
 
@@ -77,98 +76,42 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
     return analysis if after is raw else after.reread(article).build(article.text)
 
 
-def correct_raw(article: Article, raw: RawAnalysis, correction: Correction, types: dict[str, EntityType]) -> RawAnalysis:
-    """``raw`` (the analysis of ``article``) with ``correction`` applied to its mentions: itself
-    when they do not change; else, for a new name, the same analysis relabelled, and for any
-    other correction one whose figures and quotes are read again over the new mentions when
-    they are wanted (stale: a subject or a speaker is a mention, chosen by its type and by
-    the names around it). Retypes, merges and ignores rewrite the packed mentions as they
-    are (a name in every article of 10k: ~0.1 s, where building each article's Mention
-    objects took seconds); the others correct the Mention objects."""
+def correct_raws(
+    articles: Sequence[Article], raws: Sequence[RawAnalysis], correction: Correction, types: dict[str, EntityType]
+) -> list[RawAnalysis]:
+    """Each of ``raws`` (the analyses of ``articles``) with ``correction`` applied to its
+    mentions: itself when they do not change; else, for a new name, the same analysis
+    relabelled, and for any other correction one whose figures and quotes are read again over
+    the new mentions when they are wanted (stale: a subject or a speaker is a mention, chosen
+    by its type and by the names around it). Retypes, merges and ignores rewrite the packed
+    mentions of every article at once (reader.library.mention_rewrite); the others correct
+    each article's Mention objects."""
     if isinstance(correction, Rename) and correction.new not in types:
         # a new name for the same mentions: whose each figure and quote is does not change
-        return raw.relabelled(correction.old, correction.new) if correction.old in raw.entities else raw
-    if isinstance(correction, Retype):
-        return _retyped(raw, correction.name, correction.type)
-    if isinstance(correction, Merge):
-        if correction.target not in types:
-            return raw  # merging into a name the library does not know: nothing to join
-        return _merged(raw, correction.source, correction.target, types[correction.target])
-    if isinstance(correction, Ignore) and (ignored := _ignored(raw, correction.name, article.text)) is not None:
-        return ignored
+        old, new = correction.old, correction.new
+        return [raw.relabelled(old, new) if old in raw.entities else raw for raw in raws]
+    if isinstance(correction, Merge) and correction.target not in types:
+        return list(raws)  # merging into a name the library does not know: nothing to join
+    done: list[RawAnalysis | None] = [None] * len(raws)
+    if isinstance(correction, Retype | Merge | Ignore):
+        etype = correction.type if isinstance(correction, Retype) else types.get(correction.target) if isinstance(correction, Merge) else None
+        done = rewritten(articles, raws, correction, etype)
+    return [
+        raw if raw is not None else _corrected_objects(article, before, correction, types)
+        for article, before, raw in zip(articles, raws, done)
+    ]
+
+
+def correct_raw(article: Article, raw: RawAnalysis, correction: Correction, types: dict[str, EntityType]) -> RawAnalysis:
+    """``raw`` (the analysis of ``article``) with ``correction`` applied (see ``correct_raws``)."""
+    return correct_raws([article], [raw], correction, types)[0]
+
+
+def _corrected_objects(article: Article, raw: RawAnalysis, correction: Correction, types: dict[str, EntityType]) -> RawAnalysis:
     text = article.text[: analysed_length(article.text)]
     mentions = list(raw.mentions_in(article.text))
     corrected = _corrected_mentions(text, mentions, correction, types)
     return raw if corrected == mentions else RawAnalysis.of_mentions(corrected, raw.partial, raw.sketch)
-
-
-def _retyped(raw: RawAnalysis, name: str, etype: EntityType) -> RawAnalysis:
-    if name not in raw.entities:
-        return raw
-    local, kind = raw.entities.index(name), STORED_TYPES.index(etype.value)
-    flat = raw.mentions
-    kinds = array("i", [kind if e == local else k for e, k in zip(flat[2::4], flat[3::4])])
-    if kinds == flat[3::4]:
-        return raw
-    mentions = array("i", flat)
-    mentions[3::4] = kinds
-    types = list(raw.types)
-    types[local] = etype.value
-    return _stale(raw, raw.entities, mentions, types)
-
-
-def _merged(raw: RawAnalysis, source: str, target: str, etype: EntityType) -> RawAnalysis:
-    """The source's mentions become the target's, of the target's type. Entities stay in the
-    order of their first mentions (as ``RawAnalysis.of`` makes them): when the article names
-    both, the joined entity takes the place of whichever it names first."""
-    if source not in raw.entities:
-        return raw
-    entities, types = list(raw.entities), list(raw.types)
-    was, kind = entities.index(source), STORED_TYPES.index(etype.value)
-    flat = raw.mentions
-    ids = flat[2::4]
-    mentions = array("i", flat)
-    mentions[3::4] = array("i", [kind if e == was else k for e, k in zip(ids, flat[3::4])])
-    if target not in entities:
-        entities[was], types[was] = target, etype.value
-        return _stale(raw, entities, mentions, types)
-    other = entities.index(target)
-    first, gone = min(was, other), max(was, other)
-    table = [k - (k > gone) for k in range(len(entities))]
-    table[was] = table[other] = first
-    mentions[2::4] = array("i", [table[e] for e in ids])
-    entities[first] = target
-    types[first] = etype.value if was < other else types[other]  # the type of its first mention
-    del entities[gone], types[gone]
-    return _stale(raw, entities, mentions, types)
-
-
-def _ignored(raw: RawAnalysis, name: str, text: str) -> RawAnalysis | None:
-    """The entity's mentions dropped; None when another entity is named by ``name`` somewhere
-    in the article (that surface goes too, which may change the order of its entity's first
-    mentions: the Mention objects are corrected instead)."""
-    flat = raw.mentions
-    local = raw.entities.index(name) if name in raw.entities else -1
-    starts, ids = flat[0::4], flat[2::4]
-    at = text.find(name) if name else -1
-    while at >= 0:
-        k = bisect_left(starts, at)  # mentions do not overlap: at most one starts here
-        if k < len(starts) and starts[k] == at and ids[k] != local and flat[4 * k + 1] - at == len(name):
-            return None
-        at = text.find(name, at + 1)
-    if local < 0:
-        return raw
-    mentions = array("i", flat)
-    for k in reversed([k for k, e in enumerate(ids) if e == local]):
-        del mentions[4 * k : 4 * k + 4]
-    mentions[2::4] = array("i", [e - (e > local) for e in mentions[2::4]])
-    entities, types = list(raw.entities), list(raw.types)
-    del entities[local], types[local]
-    return _stale(raw, entities, mentions, types)
-
-
-def _stale(raw: RawAnalysis, entities: list[str], mentions: array, types: list[str]) -> RawAnalysis:
-    return RawAnalysis(entities, mentions, None, types, raw.partial, None, raw.sketch, stale=True)
 
 
 def changing(library: Library, correction: Correction) -> list[str] | None:
@@ -265,7 +208,7 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
             assert isinstance(correction, Rename)
             out = out.renamed(correction.old, correction.new)
             continue
-        out = out.corrected(todo, partial(correct_raw, correction=correction, types=types), changing(out, correction))
+        out = out.corrected(todo, partial(correct_raws, correction=correction, types=types), changing(out, correction))
     out.entities()
     out.prepare_search()
     return out, [a for a in library.articles if a.key in keys]
@@ -297,25 +240,24 @@ def recache(
         for start in range(0, len(articles), _WRITTEN_AT_ONCE):
             chunk = articles[start : start + _WRITTEN_AT_ONCE]
             payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in chunk)), old)
+            found = [a for a in chunk if a.content_hash in payloads]
+            decoded = [decode_raw(payloads[a.content_hash], a.key, a.file, a.content_hash, a.path) for a in found]
+            cached = [article for article, _ in decoded]
+            corrected = [raw for _, raw in decoded]
+            for correction in corrections:
+                corrected = correct_raws(cached, corrected, correction, types)
             items: list[tuple[str, bytes]] = []
             listings: list[tuple[str, Listed]] = []
-            for article in chunk:
-                payload = payloads.get(article.content_hash)
-                if payload is None:
-                    continue
-                cached, raw = decode_raw(payload, article.key, article.file, article.content_hash, article.path)
-                corrected = raw
-                for correction in corrections:
-                    corrected = correct_raw(cached, corrected, correction, types)
-                if corrected is raw:
+            for article, (_, raw), after in zip(cached, decoded, corrected):
+                if after is raw:
                     continue
                 shown = held.held(article.key) if held is not None and article.key in held else None
-                if shown is not None and shown.stale and shown.same_mentions(corrected):
-                    corrected = shown  # read again once, for the library and for the cache
-                corrected = corrected.reread(cached)
-                items.append((article.content_hash, encode(cached, corrected)))
+                if shown is not None and shown.stale and shown.same_mentions(after):
+                    after = shown  # read again once, for the library and for the cache
+                after = after.reread(article)
+                items.append((article.content_hash, encode(article, after)))
                 # and its listing, so that the next reopen need not read the payload to list it
-                listings.append((article.content_hash, listing(cached, corrected)))
+                listings.append((article.content_hash, listing(article, after)))
             store.put_documents(items, new, listings)
             changed += len(items)
         store.copy_documents(old, new)

@@ -270,19 +270,19 @@ class Library:
         return library
 
     def corrected(
-        self, keys: Iterable[str], rewrite: Callable[[Article, RawAnalysis], RawAnalysis], names: Iterable[str] | None
+        self,
+        keys: Iterable[str],
+        rewrite: Callable[[list[Article], list[RawAnalysis]], list[RawAnalysis]],
+        names: Iterable[str] | None,
     ) -> Library:
         """The same library with the analyses of articles ``keys`` rewritten by ``rewrite`` (a
         correction of their mentions, reader.library.corrected), and only ``names`` — those it
         may change; None: those whose mentions did — indexed again. Nothing is read: an analysis
         whose mentions changed reads its figures and quotes again when they are wanted
         (``RawAnalysis.stale``)."""
-        new: dict[int, RawAnalysis] = {}
-        for key in keys:
-            i = self._order[key]
-            raw = rewrite(self.articles[i], self._raw[i])
-            if raw is not self._raw[i]:
-                new[i] = raw
+        indexes = [self._order[key] for key in keys]
+        done = rewrite([self.articles[i] for i in indexes], [self._raw[i] for i in indexes])
+        new = {i: raw for i, raw in zip(indexes, done, strict=True) if raw is not self._raw[i]}
         return self._updated(new, names) if new else self
 
     def _updated(self, new: dict[int, RawAnalysis], names: Iterable[str] | None = None) -> Library:

@@ -217,9 +217,13 @@ def _new_refs_by_arrays(index: Index, new: dict[int, RawAnalysis], names: set[st
     counts = np.fromiter((len(raw.mentions) // 4 for raw in raws), dtype=np.int64, count=len(raws))
     flat = np.frombuffer(b"".join(raw.mentions.tobytes() for raw in raws), dtype=np.intc).reshape(-1, 4)
     # each mention's name, as its number in ``ids`` (-1: not one of the names)
-    local = [ids.get(name, -1) for raw in raws for name in raw.entities]
     firsts = np.cumsum([0] + [len(raw.entities) for raw in raws[:-1]], dtype=np.int64)
-    name_of = np.asarray(local, dtype=np.intc)[np.repeat(firsts, counts) + flat[:, 2]] if len(flat) else np.zeros(0, np.intc)
+    local = np.full(int(firsts[-1]) + len(raws[-1].entities) if raws else 0, -1, dtype=np.intc)
+    for first, raw in zip(firsts.tolist(), raws):
+        for name, k in ids.items():
+            if name in raw.entities:
+                local[first + raw.entities.index(name)] = k
+    name_of = local[np.repeat(firsts, counts) + flat[:, 2]] if len(flat) else np.zeros(0, np.intc)
     article = np.repeat(np.asarray(order, dtype=np.intc), counts)
     is_new = np.zeros(articles, dtype=bool)
     is_new[order] = True

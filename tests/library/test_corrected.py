@@ -17,7 +17,7 @@ from reader.ingest.load import load_file
 from reader.ingest.model import Article
 from reader.library import codec, mention_index
 from reader.library.codec import FORMAT, RawAnalysis
-from reader.library.corrected import _corrected_mentions, correct, correct_raw, corrected_library, recache
+from reader.library.corrected import _corrected_mentions, correct, correct_raw, correct_raws, corrected_library, recache
 from reader.library.library import Library
 import reader.library.load as library_load
 from reader.library.load import load_library
@@ -73,11 +73,11 @@ def test_mentions_corrected_packed_are_those_corrected_as_objects(analysed, corr
     Mention objects and packing them again would make them (in order of first mention)."""
     _analyzer, articles, analyses = analysed
     types = {s.name: s.type for s in Library("test", articles, dict(analyses)).entities()}
-    for article in articles:
+    every = correct_raws(articles, [RawAnalysis.of(analyses[a.key]) for a in articles], correction, types)  # all at once
+    for article, got in zip(articles, every, strict=True):
         analysis = analyses[article.key]
         text = article.text[: analysed_length(article.text)]
         want = RawAnalysis.of(Analysis(tuple(_corrected_mentions(text, list(analysis.mentions), correction, types))))
-        got = correct_raw(article, RawAnalysis.of(analysis), correction, types)
         assert (got.entities, got.types, list(got.mentions)) == (want.entities, want.types, list(want.mentions)), article.key
 
 
