@@ -152,7 +152,7 @@ class RawAnalysis:
     cached payload. One whose mentions a correction changed has none either, and is ``stale``:
     they are read again over its mentions when wanted (``reread``), not from the payload."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "_reading")
 
     def __init__(
         self,
@@ -167,6 +167,7 @@ class RawAnalysis:
         stale: bool = False,
     ) -> None:
         self.stale = stale  # figures and quotes to be read over the mentions (a correction changed them)
+        self._reading = threading.Lock() if stale else None  # held while they are read (see reread)
         # (name in the cache, name now) for each entity renamed since the figures and quotes
         # were cached: applied to their subjects and speakers when they are read
         self.renames = renames
@@ -222,11 +223,14 @@ class RawAnalysis:
         """This analysis with its figures and quotes, read again over its mentions if it is
         stale (~5 ms an article). They depend on nothing but the mentions and the article, so
         they are kept in it: every library holding this analysis (a correction's, and the
-        next one's) reads them once, from whichever thread asks first: the others wait for it
-        (an article at most: a card's worker and the cache's rewrite share the work)."""
+        next one's) reads them once, from whichever thread asks first: another that asks for
+        the same article meanwhile waits for it (a card's worker and the cache's rewrite share
+        the work). One lock for all articles let a worker reading one after another keep the
+        window waiting for the article it opened."""
         if self.complete or not self.stale:
             return self
-        with _REREADING:
+        assert self._reading is not None
+        with self._reading:
             if self.complete:
                 return self
             text = article.text
@@ -305,7 +309,6 @@ class RawAnalysis:
         return tuple(Quote(*q) for q in self.quotes if q[2] == speaker)
 
 
-_REREADING = threading.Lock()  # one stale analysis read again at a time (see RawAnalysis.reread)
 _SUBJECT = 7  # a figure row's subject
 _SPEAKER = 2  # a quote row's speaker
 
