@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import zlib
 from array import array
+from collections.abc import Sequence
 
 from reader.analysis.model import Analysis, EntityType, Mention, Figure, FigureKind, Quote
+from reader.analysis.pipeline import analysed_length, read_over
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 from reader.library.reprints import Sketch, sketch
 
@@ -145,9 +148,11 @@ def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "
 class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
     only for the article someone looks at (a 10k library holds millions of mentions). One read
-    from a listing has no figures and quotes yet (None: ``complete`` is False)."""
+    from a listing has no figures and quotes yet (None: ``complete`` is False): they are in the
+    cached payload. One whose mentions a correction changed has none either, and is ``stale``:
+    they are read again over its mentions when wanted (``reread``), not from the payload."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "_reading")
 
     def __init__(
         self,
@@ -159,7 +164,10 @@ class RawAnalysis:
         quotes: list[list] | None = [],  # noqa: B006 - never mutated; None: not read yet
         sketch: Sketch | None = None,
         renames: tuple[tuple[str, str], ...] = (),
+        stale: bool = False,
     ) -> None:
+        self.stale = stale  # figures and quotes to be read over the mentions (a correction changed them)
+        self._reading = threading.Lock() if stale else None  # held while they are read (see reread)
         # (name in the cache, name now) for each entity renamed since the figures and quotes
         # were cached: applied to their subjects and speakers when they are read
         self.renames = renames
@@ -180,6 +188,7 @@ class RawAnalysis:
         """This analysis with the figures and quotes of ``full``, the same analysis read
         from its payload (or from its cited rows), their subjects and speakers renamed as its
         entities have been since."""
+        assert not self.stale, "a corrected analysis's figures are read again, not from its payload"
         figures, quotes = full.figures, full.quotes
         if self.renames:
             names = dict(self.renames)
@@ -204,9 +213,51 @@ class RawAnalysis:
                 _relabel(self.quotes, _SPEAKER, names),
                 self.sketch,
             )
+        if self.stale:  # read again over the mentions, under the names they have then
+            return RawAnalysis(entities, self.mentions, None, self.types, self.partial, None, self.sketch, stale=True)
         renames = {cached: (new if now == old else now) for cached, now in self.renames}
         renames.setdefault(old, new)
         return RawAnalysis(entities, self.mentions, None, self.types, self.partial, None, self.sketch, tuple(renames.items()))
+
+    def reread(self, article: Article) -> RawAnalysis:
+        """This analysis with its figures and quotes, read again over its mentions if it is
+        stale (~5 ms an article). They depend on nothing but the mentions and the article, so
+        they are kept in it: every library holding this analysis (a correction's, and the
+        next one's) reads them once, from whichever thread asks first: another that asks for
+        the same article meanwhile waits for it (a card's worker and the cache's rewrite share
+        the work). One lock for all articles let a worker reading one after another keep the
+        window waiting for the article it opened."""
+        if self.complete or not self.stale:
+            return self
+        assert self._reading is not None
+        with self._reading:
+            if self.complete:
+                return self
+            text = article.text
+            mentions = self.mentions_in(text)
+            found = RawAnalysis.of(read_over(text[: analysed_length(text)], mentions, article.date, self.partial, article.title or ""))
+            self.quotes = found.quotes  # before the figures: ``complete`` checks the figures first
+            self.figures = found.figures
+        return self
+
+    def same_mentions(self, other: RawAnalysis) -> bool:
+        """Whether ``other`` holds the same mentions (and so reads the same figures and quotes)."""
+        return (self.entities, self.types, self.mentions, self.partial) == (other.entities, other.types, other.mentions, other.partial)
+
+    def mentions_in(self, text: str) -> tuple[Mention, ...]:
+        """The mentions as objects (their surfaces sliced from ``text``), figures and quotes unread."""
+        names = self.entities
+        flat = self.mentions
+        return tuple(
+            Mention(s, e, names[i], _TYPE_LIST[t], text[s:e])
+            for s, e, i, t in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
+        )
+
+    @classmethod
+    def of_mentions(cls, mentions: Sequence[Mention], partial: str | None, sketch: Sketch | None) -> RawAnalysis:
+        """An analysis of ``mentions`` whose figures and quotes are to be read over them (stale)."""
+        raw = cls.of(Analysis(tuple(mentions), (), partial, ()))
+        return cls(raw.entities, raw.mentions, None, raw.types, partial, None, sketch, stale=True)
 
     def cached_names(self, name: str) -> list[str]:
         """The names entity ``name`` may go by in the cached figures and quotes (itself, unless
@@ -233,12 +284,7 @@ class RawAnalysis:
 
     def build(self, text: str) -> Analysis:
         assert self.figures is not None and self.quotes is not None, "figures and quotes not read yet"
-        names = self.entities
-        flat = self.mentions
-        mentions = tuple(
-            Mention(s, e, names[i], _TYPE_LIST[t], text[s:e])
-            for s, e, i, t in zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4])
-        )
+        mentions = self.mentions_in(text)
         figures = tuple(
             Figure(s, e, text[s:e], v, u, ui, q, lb, sj, p, _KINDS[k], ms)
             for s, e, v, u, ui, q, lb, sj, p, k, ms in self.figures

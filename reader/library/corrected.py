@@ -5,17 +5,21 @@ A correction only changes the mentions of the names it is about, so it is applie
 analyses the library holds (and to the cached ones) as a rewrite of those mentions: rename,
 retype, merge and split relabel them, ignore drops them, and an added entity is matched in the
 text of each article, where it wins over the shorter names it covers and yields to longer ones.
-The figures and quotes of an article whose mentions changed are read again over the new
-mentions (a subject or a speaker is a mention); nothing else is. A rename to a name the library
-does not hold changes no mention but its name: the library is relabelled (``Library.renamed``),
-and nothing is read. ``tests/library/test_corrected.py`` checks that this agrees with analysing
-afresh under the corrections, on real articles.
+The figures and quotes of an article whose mentions changed must be read again over the new
+mentions (a subject or a speaker is a mention, chosen by its type and by the names around it):
+~5 ms an article, a minute for a name in every article of 10k. So the library is handed over
+with its mentions corrected and those articles' figures and quotes still to be read
+(``RawAnalysis.stale``); they are read when an opened article, a card or the cache's rewrite
+wants them, once (the rewrite, in the background, reads them for the library too). A rename
+to a name the library does not hold changes no mention but its name: the library is
+relabelled (``Library.renamed``), and nothing is read. ``tests/library/test_corrected.py``
+checks that this agrees with analysing afresh under the corrections, on real articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
+from functools import partial
 
 from reader.analysis.corrections import (
     AddEntity,
@@ -28,10 +32,11 @@ from reader.analysis.corrections import (
 )
 from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
-from reader.analysis.pipeline import Analysis, analysed_length, read_over
+from reader.analysis.pipeline import Analysis, analysed_length
 from reader.ingest.model import Article
 from reader.library.codec import FORMAT, RawAnalysis, decode_raw, encode, listing
 from reader.library.library import Library
+from reader.library.mention_rewrite import rewritten
 from reader.library.store import Listed, Store
 
 
@@ -66,36 +71,60 @@ def correct(article: Article, analysis: Analysis, correction: Correction, types:
     """``analysis`` of ``article`` with ``correction`` applied to its mentions, and its figures
     explained again over them. ``types`` gives the library's type of each entity (a merge
     takes the target's)."""
-    text = article.text[: analysed_length(article.text)]
-    mentions = _corrected_mentions(text, list(analysis.mentions), correction, types)
-    if mentions == list(analysis.mentions):
-        return analysis
+    raw = RawAnalysis.of(analysis)
+    after = correct_raw(article, raw, correction, types)
+    return analysis if after is raw else after.reread(article).build(article.text)
+
+
+def correct_raws(
+    articles: Sequence[Article], raws: Sequence[RawAnalysis], correction: Correction, types: dict[str, EntityType]
+) -> list[RawAnalysis]:
+    """Each of ``raws`` (the analyses of ``articles``) with ``correction`` applied to its
+    mentions: itself when they do not change; else, for a new name, the same analysis
+    relabelled, and for any other correction one whose figures and quotes are read again over
+    the new mentions when they are wanted (stale: a subject or a speaker is a mention, chosen
+    by its type and by the names around it). Retypes, merges and ignores rewrite the packed
+    mentions of every article at once (reader.library.mention_rewrite); the others correct
+    each article's Mention objects."""
     if isinstance(correction, Rename) and correction.new not in types:
-        # a new name for the same mentions: whose each figure and quote is does not change,
-        # only the name it goes by
+        # a new name for the same mentions: whose each figure and quote is does not change
         old, new = correction.old, correction.new
-        figures = tuple(replace(f, subject=new) if f.subject == old else f for f in analysis.figures)
-        quotes = tuple(replace(q, speaker=new) if q.speaker == old else q for q in analysis.quotes)
-        return Analysis(tuple(mentions), figures, analysis.partial, quotes)
-    return read_over(text, mentions, article.date, analysis.partial, article.title or "")
+        return [raw.relabelled(old, new) if old in raw.entities else raw for raw in raws]
+    if isinstance(correction, Merge) and correction.target not in types:
+        return list(raws)  # merging into a name the library does not know: nothing to join
+    done: list[RawAnalysis | None] = [None] * len(raws)
+    if isinstance(correction, Retype | Merge | Ignore):
+        etype = correction.type if isinstance(correction, Retype) else types.get(correction.target) if isinstance(correction, Merge) else None
+        done = rewritten(articles, raws, correction, etype)
+    return [
+        raw if raw is not None else _corrected_objects(article, before, correction, types)
+        for article, before, raw in zip(articles, raws, done)
+    ]
 
 
-def correct_all(
-    articles: Iterable[Article],
-    analyses: Iterable[Analysis],
-    corrections: Sequence[Correction],
-    types: dict[str, EntityType],
-) -> dict[str, Analysis]:
-    """Each article's analysis (``analyses``, in the same order) with ``corrections`` applied
-    in order; only the changed ones."""
-    out: dict[str, Analysis] = {}
-    for article, before in zip(articles, analyses, strict=True):
-        after = before
-        for correction in corrections:
-            after = correct(article, after, correction, types)
-        if after is not before:
-            out[article.key] = after
-    return out
+def correct_raw(article: Article, raw: RawAnalysis, correction: Correction, types: dict[str, EntityType]) -> RawAnalysis:
+    """``raw`` (the analysis of ``article``) with ``correction`` applied (see ``correct_raws``)."""
+    return correct_raws([article], [raw], correction, types)[0]
+
+
+def _corrected_objects(article: Article, raw: RawAnalysis, correction: Correction, types: dict[str, EntityType]) -> RawAnalysis:
+    text = article.text[: analysed_length(article.text)]
+    mentions = list(raw.mentions_in(article.text))
+    corrected = _corrected_mentions(text, mentions, correction, types)
+    return raw if corrected == mentions else RawAnalysis.of_mentions(corrected, raw.partial, raw.sketch)
+
+
+def changing(library: Library, correction: Correction) -> list[str] | None:
+    """The names whose mentions ``correction`` may change in ``library`` (None: not known
+    before it is made — an added entity's matches may take mentions from any name)."""
+    if isinstance(correction, Rename):
+        return [correction.old, correction.new]
+    if isinstance(correction, Retype | Merge):
+        return list(names_of(correction))
+    if isinstance(correction, Ignore | SplitAlias):
+        surface = names_of(correction)[0]
+        return [surface, *(s.name for s in library.entities() if surface in s.aliases)]
+    return None
 
 
 def _corrected_mentions(
@@ -164,19 +193,22 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
     to search (as a load hands over a library), and the articles they may have changed.
 
     A rename to a new name relabels the library (an entity named in every article of 10k:
-    ~0.1 s, where correcting each article's analysis read every cached payload: 17 s)."""
+    ~0.1 s, where correcting each article's analysis read every cached payload: 17 s). Any
+    other correction rewrites the mentions of the articles it touches and indexes again the
+    names it is about; their figures and quotes are read again when they are wanted (an
+    opened article, an entity card, the cache's rewrite), not here: at 10k, reading them all
+    again took about a minute."""
     out = library
     keys: set[str] = set()
     for correction in corrections:
         types = types_of(out)
-        keys.update(a.key for a in touched(out, correction))
+        todo = [a.key for a in touched(out, correction)]
+        keys.update(todo)
         if is_relabel(correction, types):
             assert isinstance(correction, Rename)
             out = out.renamed(correction.old, correction.new)
             continue
-        todo = touched(out, correction)
-        changed = correct_all(todo, out.read_analyses([a.key for a in todo]), (correction,), types)
-        out = out.with_analyses(changed) if changed else out
+        out = out.corrected(todo, partial(correct_raws, correction=correction, types=types), changing(out, correction))
     out.entities()
     out.prepare_search()
     return out, [a for a in library.articles if a.key in keys]
@@ -188,35 +220,48 @@ def recache(
     corrections: Sequence[Correction],
     versions: Sequence[tuple[str, str]],
     types: dict[str, EntityType],
+    held: Library | None = None,
 ) -> int:
     """The cache under each new analysis version, from the old one: every entry copied, and
     those of ``articles`` corrected. ``versions`` pairs an old analyzer version with the new
     one (the fast layer's and the statistical layer's). Entries of any other version are
     dropped: the old ones stay for an undo, older ones would only grow the file (a 10k
-    library's analyses are ~100 MB). Returns how many entries changed."""
+    library's analyses are ~100 MB). Returns how many entries changed.
+
+    The corrected entries are written first, a few hundred at a time, and the others copied
+    last: a rewrite cut short (Reader quit during it) leaves the new version without some
+    entries, which the next launch analyses again, never with an entry the correction should
+    have changed. ``held``: the corrected library, whose analyses read again here (their
+    figures and quotes: most of the time) are those its cards and articles then show."""
     changed = 0
     store.keep_documents_of({f"{v}.{FORMAT}" for pair in versions for v in pair})
     for old, new in versions:
         old, new = f"{old}.{FORMAT}", f"{new}.{FORMAT}"
-        store.copy_documents(old, new)
-        payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in articles)), old)
-        items: list[tuple[str, bytes]] = []
-        listings: list[tuple[str, Listed]] = []
-        for article in articles:
-            payload = payloads.get(article.content_hash)
-            if payload is None:
-                continue
-            cached, raw = decode_raw(payload, article.key, article.file, article.content_hash, article.path)
-            before = raw.build(cached.text)
-            after = before
+        for start in range(0, len(articles), _WRITTEN_AT_ONCE):
+            chunk = articles[start : start + _WRITTEN_AT_ONCE]
+            payloads = store.cached_documents(list(dict.fromkeys(a.content_hash for a in chunk)), old)
+            found = [a for a in chunk if a.content_hash in payloads]
+            decoded = [decode_raw(payloads[a.content_hash], a.key, a.file, a.content_hash, a.path) for a in found]
+            cached = [article for article, _ in decoded]
+            corrected = [raw for _, raw in decoded]
             for correction in corrections:
-                after = correct(cached, after, correction, types)
-            if after is not before:
-                corrected = RawAnalysis.of(after)
-                corrected.sketch = raw.sketch  # the same text
-                items.append((article.content_hash, encode(cached, corrected)))
+                corrected = correct_raws(cached, corrected, correction, types)
+            items: list[tuple[str, bytes]] = []
+            listings: list[tuple[str, Listed]] = []
+            for article, (_, raw), after in zip(cached, decoded, corrected):
+                if after is raw:
+                    continue
+                shown = held.held(article.key) if held is not None and article.key in held else None
+                if shown is not None and shown.stale and shown.same_mentions(after):
+                    after = shown  # read again once, for the library and for the cache
+                after = after.reread(article)
+                items.append((article.content_hash, encode(article, after)))
                 # and its listing, so that the next reopen need not read the payload to list it
-                listings.append((article.content_hash, listing(cached, corrected)))
-        store.put_documents(items, new, listings)
-        changed += len(items)
+                listings.append((article.content_hash, listing(article, after)))
+            store.put_documents(items, new, listings)
+            changed += len(items)
+        store.copy_documents(old, new)
     return changed
+
+
+_WRITTEN_AT_ONCE = 256  # corrected cache entries read, corrected and written at a time

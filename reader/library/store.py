@@ -365,38 +365,41 @@ class Store:
     def copy_documents(self, version: str, to_version: str) -> None:
         """Every entry of ``version`` (and its listing) also under ``to_version`` (one that
         exists is kept): a correction that leaves an article alone leaves its cached analysis
-        as it was."""
-        with self.transaction() as db:
-            # Listings first, of the entries about to be copied only: one kept under
-            # ``to_version`` keeps its own listing (or has none, and gets it at a reopen).
-            db.execute(
-                "INSERT OR IGNORE INTO cited (version, content_hash, name, figures, quotes) "
-                "SELECT :to, content_hash, name, figures, quotes FROM cited WHERE version = :v "
-                "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = cited.content_hash "
-                "AND d.version = :to)",
-                {"v": version, "to": to_version},
-            )
-            db.execute(
-                "INSERT OR IGNORE INTO listings (content_hash, version, head, mentions, sketch, text, searched) "
-                "SELECT content_hash, :to, head, mentions, sketch, text, searched FROM listings WHERE version = :v "
-                "AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = listings.content_hash "
-                "AND d.version = :to)",
-                {"v": version, "to": to_version},
-            )
-            db.execute(
-                "INSERT OR IGNORE INTO documents (content_hash, version, payload) "
-                "SELECT content_hash, :to, payload FROM documents WHERE version = :v",
-                {"v": version, "to": to_version},
-            )
+        as it was. A sixteenth of the entries at a time (by content hash): a 10k library's
+        copy held the file for seconds, and the window's own writes waited."""
+        for part in _HASH_PARTS:
+            with self.transaction() as db:
+                # Listings first, of the entries about to be copied only: one kept under
+                # ``to_version`` keeps its own listing (or has none, and gets it at a reopen).
+                db.execute(
+                    "INSERT OR IGNORE INTO cited (version, content_hash, name, figures, quotes) "
+                    "SELECT :to, content_hash, name, figures, quotes FROM cited WHERE version = :v "
+                    f"AND {part} AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = cited.content_hash "
+                    "AND d.version = :to)",
+                    {"v": version, "to": to_version},
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO listings (content_hash, version, head, mentions, sketch, text, searched) "
+                    "SELECT content_hash, :to, head, mentions, sketch, text, searched FROM listings WHERE version = :v "
+                    f"AND {part} AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.content_hash = listings.content_hash "
+                    "AND d.version = :to)",
+                    {"v": version, "to": to_version},
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO documents (content_hash, version, payload) "
+                    f"SELECT content_hash, :to, payload FROM documents WHERE version = :v AND {part}",
+                    {"v": version, "to": to_version},
+                )
 
     def keep_documents_of(self, versions: set[str]) -> None:
         """Drop the cached analyses of every other analysis version (an older Reader's, or
-        corrections since taken further): each is a whole copy of the library's analyses."""
+        corrections since taken further): each is a whole copy of the library's analyses,
+        dropped a sixteenth at a time (see ``copy_documents``)."""
         marks = ",".join("?" * len(versions))
-        with self.transaction() as db:
-            db.execute(f"DELETE FROM documents WHERE version NOT IN ({marks})", sorted(versions))
-            db.execute(f"DELETE FROM listings WHERE version NOT IN ({marks})", sorted(versions))
-            db.execute(f"DELETE FROM cited WHERE version NOT IN ({marks})", sorted(versions))
+        for part in _HASH_PARTS:
+            with self.transaction() as db:
+                for table in ("documents", "listings", "cited"):
+                    db.execute(f"DELETE FROM {table} WHERE version NOT IN ({marks}) AND {part}", sorted(versions))
 
     # -- entity names in pinyin (reader.analysis.pinyin.readings), keyed by how they were read
     def readings(self, names: list[str], version: str) -> dict[str, tuple[str, ...]]:
@@ -588,3 +591,8 @@ def _rows_in(db: sqlite3.Connection, sql: str, head: list[object], keys: list[st
     for i in range(0, len(keys), _IN_CHUNK):
         chunk = keys[i : i + _IN_CHUNK]
         yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), [*head, *chunk])
+
+
+# The hexadecimal content-hash ranges a copy or drop of a version goes by, a transaction each.
+_HASH_BOUNDS = ("", *"123456789abcdefg")
+_HASH_PARTS = tuple(f"content_hash >= '{lo}'" + (f" AND content_hash < '{hi}'" if hi else "") for lo, hi in zip(_HASH_BOUNDS, (*_HASH_BOUNDS[1:], None)))

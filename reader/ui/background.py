@@ -41,6 +41,12 @@ class QueryRunner(QObject):
         self._pool.clear()  # queued but not started: never needed now
         self._pool.start(_Task(self._generation, work, self._relay))
 
+    def enqueue(self, work: Callable[[], list]) -> None:
+        """Run ``work`` after every query already given, none dropped (a cache's rewrite
+        builds on the one before it); only the newest result is delivered."""
+        self._generation += 1
+        self._pool.start(_Task(self._generation, work, self._relay))
+
     def cancel(self) -> None:
         self._generation += 1
         self._pool.clear()

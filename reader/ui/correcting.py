@@ -21,6 +21,7 @@ from reader.ingest.model import Article
 from reader.library.corrected import corrected_library, recache, types_of
 from reader.library.library import Library
 from reader.library.store import Store
+from reader.ui.after_paint import AfterPaint
 from reader.ui.background import QueryRunner
 from reader.ui.loader import CLOSE_WAIT_MS, let_go
 
@@ -40,6 +41,11 @@ class CorrectionApplier(QObject):
         self._cache = QueryRunner(self)
         self._cache.finished.connect(lambda result: self.recached.emit(result[0]))
         self._pending: tuple[Corrections, Analyzer, Analyzer] | None = None
+        # rewrites of the cache waiting for the corrected library to be painted: started
+        # sooner, one's first transactions held the file while the window marked the open
+        # article read (seconds at 10k), and its reading held the interpreter from the panels
+        self._rewrites: list[Callable[[], list]] = []
+        self._after_paint = AfterPaint(self._start_rewrites, self)
 
     def apply(self, library: Library | None, analyzer: object, new: Corrections, every: Corrections) -> bool:
         """Start correcting ``library`` with ``new`` (``every`` is all the stored corrections,
@@ -52,13 +58,14 @@ class CorrectionApplier(QObject):
         return True
 
     def is_running(self) -> bool:
-        return self._runner.busy() or self._cache.busy()
+        return self._runner.busy() or self._cache.busy() or bool(self._rewrites)
 
     def wait(self, ms: int = CLOSE_WAIT_MS) -> bool:
         """Wait a moment for the cache to be written (at window close), then let it go: the
         correction is stored already, so a cache left unwritten only costs the next launch an
         analysis pass, and quitting never waits for it (issue 17, point 3)."""
         self._runner.cancel()
+        self._start_rewrites()
         if self._cache.wait(ms) and self._runner.wait(0):
             return True
         let_go(self)
@@ -76,16 +83,23 @@ class CorrectionApplier(QObject):
             versions = [(before.with_model(None).version, after.with_model(None).version)]
             if before.model is not None:
                 versions.append((before.version, after.version))
-            self._cache.submit(lambda: [_recache(data_dir, touched, new, versions, types)])
+            self._rewrites.append(lambda: [_recache(data_dir, touched, new, versions, types, library)])
+            self._after_paint.request()
+
+    def _start_rewrites(self) -> None:
+        # after the rewrites still to run: each copies the version the one before it wrote
+        for rewrite in self._rewrites:
+            self._cache.enqueue(rewrite)
+        self._rewrites.clear()
 
 
-def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict) -> int:  # type: ignore[type-arg]
+def _recache(data_dir: Path, touched: list[Article], new: Corrections, versions: list, types: dict, held: Library) -> int:  # type: ignore[type-arg]
     try:
         store = Store.open(data_dir)
     except StoreUnavailable:
         return 0
     try:
-        return recache(store, touched, new.items, versions, types)
+        return recache(store, touched, new.items, versions, types, held)
     except StoreUnavailable:
         return 0
     finally:

@@ -8,6 +8,7 @@ opens articles through (navigation), steps find hits with (find) and takes the n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from reader.errors import StoreUnavailable
 from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
 from reader.library.library import Library, SearchHit
 from reader.library.mention_index import EntitySummary, MentionRef
+from reader.ui.after_paint import AfterPaint
 from reader.ui.background import QueryRunner
 from reader.ui.stepping import locate, next_in_another_article, step
 
@@ -39,6 +41,11 @@ class EntityNavigator(QObject):
         self._newest_rank: dict[str, int] = {}
         self._card_runner = QueryRunner(self)
         self._card_runner.finished.connect(self._on_card_details)
+        # A card's details are gathered once its quick part is painted: after a correction of
+        # a name in every article they read every article's figures again (a minute at 10k),
+        # and begun at once, that held the interpreter from the panels being handed the library.
+        self._card_job: Callable[[], list] | None = None
+        self._card_after_paint = AfterPaint(self._start_card_details, self)
         window.session.library_changed.connect(self._on_library_changed)
         window.session.article_changed.connect(self._on_article_changed)
         window.navigation.article_opened.connect(self._mark_mention_row)
@@ -51,6 +58,11 @@ class EntityNavigator(QObject):
     def wait(self) -> None:
         """Wait for the card's details query (at window close)."""
         self._card_runner.wait()
+
+    def _start_card_details(self) -> None:
+        if self._card_job is not None:
+            self._card_runner.submit(self._card_job)
+            self._card_job = None
 
     # -- selecting a name
     def select(self, name: str) -> None:
@@ -67,7 +79,8 @@ class EntityNavigator(QObject):
         w.mentions_panel.set_mentions(name, mentions, card.article_count if card is not None else 0)
         w.entities_panel.select(name)
         w.card_panel.show_card(card)
-        self._card_runner.submit(partial(_card_details_job, library, name))
+        self._card_job = partial(_card_details_job, library, name)
+        self._card_after_paint.request()
         w.card_panel.raise_()  # in front of the figures tab it shares, if it is shown
         w.mentions_panel.activate()
         self._mark_mention_row()

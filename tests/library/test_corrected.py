@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from reader.analysis.corrections import AddEntity, Correction, Corrections, Ignore, Merge, Rename, Retype, SplitAlias
-from reader.analysis.model import EntityType
-from reader.analysis.pipeline import Analysis, Analyzer
+from reader.analysis.model import EntityType, Mention
+from reader.analysis.pipeline import Analysis, Analyzer, analysed_length
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
-from reader.library import codec
+from reader.library import codec, mention_index
 from reader.library.codec import FORMAT, RawAnalysis
-from reader.library.corrected import correct, corrected_library, recache
+from reader.library.corrected import _corrected_mentions, correct, correct_raw, correct_raws, corrected_library, recache
 from reader.library.library import Library
 import reader.library.load as library_load
 from reader.library.load import load_library
@@ -64,6 +64,44 @@ def test_a_correction_over_the_analyses_agrees_with_analysing_again(analysed, co
         assert got.mentions == want.mentions, article.key
         assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in want.figures]
         assert got.quotes == want.quotes
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS, ids=repr)
+def test_mentions_corrected_packed_are_those_corrected_as_objects(analysed, correction: Correction) -> None:  # noqa: ANN001
+    """A retype, merge or ignore rewrites an article's packed mentions without building them
+    (issue 18): entities, their types and the mentions must come out as correcting the
+    Mention objects and packing them again would make them (in order of first mention)."""
+    _analyzer, articles, analyses = analysed
+    types = {s.name: s.type for s in Library("test", articles, dict(analyses)).entities()}
+    every = correct_raws(articles, [RawAnalysis.of(analyses[a.key]) for a in articles], correction, types)  # all at once
+    for article, got in zip(articles, every, strict=True):
+        analysis = analyses[article.key]
+        text = article.text[: analysed_length(article.text)]
+        want = RawAnalysis.of(Analysis(tuple(_corrected_mentions(text, list(analysis.mentions), correction, types))))
+        assert (got.entities, got.types, list(got.mentions)) == (want.entities, want.types, list(want.mentions)), article.key
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [Merge("抖音", "字节跳动"), Merge("字节跳动", "抖音"), Merge("今日头条", "字节跳动"), Retype("字节跳动", EntityType.ORG), Ignore("字节"), Ignore("抖音")],
+    ids=repr,
+)
+def test_mentions_corrected_packed_keep_each_entity_the_type_of_its_first_mention(correction: Correction) -> None:
+    """The library's type of a name need not be the one its first mention in an article has:
+    a merged entity takes the type of whichever mention of the two comes first."""
+    text = "抖音和字节跳动，字节与今日头条，抖音。"
+    mentions = (
+        Mention(0, 2, "抖音", EntityType.PRODUCT, "抖音"),
+        Mention(3, 7, "字节跳动", EntityType.PERSON, "字节跳动"),
+        Mention(8, 10, "字节跳动", EntityType.ORG, "字节"),
+        Mention(11, 15, "今日头条", EntityType.PRODUCT, "今日头条"),
+        Mention(16, 18, "抖音", EntityType.ORG, "抖音"),
+    )
+    article = Article(key="a.md", file="a.md", title="a", text=text)
+    types = {"抖音": EntityType.PRODUCT, "字节跳动": EntityType.ORG, "今日头条": EntityType.PRODUCT}
+    want = RawAnalysis.of(Analysis(tuple(_corrected_mentions(text, list(mentions), correction, types))))
+    got = correct_raw(article, RawAnalysis.of(Analysis(mentions)), correction, types)
+    assert (got.entities, got.types, list(got.mentions)) == (want.entities, want.types, list(want.mentions))
 
 
 def test_only_the_articles_naming_it_are_touched(analysed) -> None:  # noqa: ANN001
@@ -200,3 +238,155 @@ def test_a_rename_over_a_reopened_library_agrees_with_analysing_again(
         assert got.mentions == expected.mentions, article.key
         assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in expected.figures]
         assert got.quotes == expected.quotes
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        Retype("字节跳动", EntityType.PRODUCT),
+        Merge("抖音", "字节跳动"),
+        Merge("字节跳动", "抖音"),
+        Rename("今日头条", "字节跳动"),  # onto a name the library holds: the articles naming only the target are left alone
+        Ignore("字节跳动"),
+        Ignore("抖音"),
+        # one over another: a rename relabels mentions whose figures are still to be read
+        (Retype("字节跳动", EntityType.PRODUCT), Rename("字节跳动", "ByteDance")),
+        (Ignore("抖音"), Merge("今日头条", "字节跳动"), Retype("字节跳动", EntityType.PERSON)),
+    ],
+    ids=repr,
+)
+@pytest.mark.parametrize("array_min", [10**9, 0], ids=["by loop", "by arrays"])
+def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with_analysing_again(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch, correction: Correction | tuple[Correction, ...], array_min: int  # noqa: ANN001
+) -> None:
+    """A retype, merge or ignore of a name in (nearly) every article, over a library reopened
+    from the cache: the correction reads no payload and no file (issue 18: 50-70 s at 10k when
+    it read every article's figures again); then the index, the opened articles' figures and
+    quotes, the cards, and the library reopened from the rewritten cache (after a restart)
+    all agree with analysing afresh, and the cache of before the correction (an undo's) is
+    left as it was. Both ways of placing the mentions in the index are checked (numpy places
+    them in a large library)."""
+    monkeypatch.setattr(mention_index, "_ARRAY_INDEX_MIN", array_min)
+    analyzer, _articles, _analyses = analysed
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    store = Store.open(tmp_path)
+    with closing(store):
+        load_library([folder], store, analyzer)
+        reopened = load_library([folder], store, analyzer)
+        assert len(reopened.articles_naming("字节跳动")) > 1 and len(reopened.articles_naming("抖音")) > 1
+        decodes: list[str] = []
+        real_decode = codec.decode_raw
+        monkeypatch.setattr(codec, "decode_raw", lambda payload, key, *rest: (decodes.append(key), real_decode(payload, key, *rest))[1])
+        monkeypatch.setattr(library_load, "read_file", lambda found: pytest.fail(f"read {found}"))
+        corrections = Corrections(correction if isinstance(correction, tuple) else (correction,))
+        library, touched, steps = reopened, [], []
+        for one in corrections.items:  # as the window applies them: each over the library the last left
+            types = {s.name: s.type for s in library.entities()}
+            before, (library, now) = library, corrected_library(library, (one,))
+            steps.append((before, one, types, now))
+            touched += [a for a in now if a not in touched]
+        assert touched and decodes == []  # nothing read to correct
+        after = analyzer.with_corrections(corrections)
+        articles = [load_file(folder / name) for name in sorted(p.name for p in folder.iterdir())]
+        want = Library("test", articles, {a.key: after.analyse(a) for a in articles})
+        # the index every panel reads
+        assert library.entities() == want.entities()
+        assert set(library.entity_names()) == set(want.entity_names())
+        for name in want.entity_names():
+            assert list(library.mentions_of(name)) == list(want.mentions_of(name)), name
+            assert library.articles_naming(name) == want.articles_naming(name)
+        for article in articles:
+            assert library.article_entities(article.key) == want.article_entities(article.key)
+        # the cards, and each article as it is opened: no figure or quote of before the correction
+        for name in ("字节跳动", "抖音", "今日头条"):
+            assert library.figures_about(name) == want.figures_about(name), name
+            assert library.quotes_by(name) == want.quotes_by(name), name
+        for article in articles:
+            got, expected = library.analysis(article.key), want.analysis(article.key)
+            assert got.mentions == expected.mentions, article.key
+            assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in expected.figures]
+            assert got.quotes == expected.quotes
+        # the cache rewritten as the window does it, step by step, then the next launch under
+        # the corrections, and an undo of the last (the library opened under the others)
+        monkeypatch.setattr(codec, "decode_raw", real_decode)
+        done = Corrections()
+        for before, one, types, now in steps:
+            old, done = analyzer.with_corrections(done), Corrections((*done.items, one))
+            recache(store, now, (one,), [(old.version, analyzer.with_corrections(done).version)], types)
+        again = load_library([folder], store, after)
+        undone = load_library([folder], store, analyzer.with_corrections(Corrections(corrections.items[:-1])))
+    for article in articles:
+        got, expected = again.analysis(article.key), want.analysis(article.key)
+        assert got.mentions == expected.mentions, article.key
+        assert [(f.start, f.subject, f.label) for f in got.figures] == [(f.start, f.subject, f.label) for f in expected.figures]
+        assert got.quotes == expected.quotes
+        assert undone.analysis(article.key) == steps[-1][0].analysis(article.key)
+    assert again.figures_about("字节跳动") == want.figures_about("字节跳动")
+
+
+class _CutShort(Exception):
+    """Reader quit in the middle of a cache's rewrite."""
+
+
+def _seeds_library(tmp_path: Path, store: Store, analyzer: Analyzer) -> tuple[Path, Library]:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    return folder, load_library([folder], store, analyzer)
+
+
+def test_a_cache_rewrite_cut_short_leaves_no_entry_the_correction_should_have_changed(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """Quitting during a cache's rewrite (a minute at 10k for a name in every article) ends it
+    wherever it is: the next launch may analyse some articles again, but must never read an
+    entry of the corrected version that still holds what the correction changed."""
+    analyzer, _articles, _analyses = analysed
+    with closing(Store.open(tmp_path)) as store:
+        folder, library = _seeds_library(tmp_path, store, analyzer)
+        ignore = Corrections().ignore("抖音")
+        after = analyzer.with_corrections(ignore)
+        _library, touched = corrected_library(library, ignore.items)
+        types = {s.name: s.type for s in library.entities()}
+
+        def cut_short(*args: object, **kwargs: object) -> None:
+            raise _CutShort
+
+        with monkeypatch.context() as patched:
+            patched.setattr(Store, "put_documents", cut_short)
+            with pytest.raises(_CutShort):
+                recache(store, touched, ignore.items, [(analyzer.version, after.version)], types)
+        reopened = load_library([folder], store, after)
+    assert not reopened.mentions_of("抖音")
+    assert all(m.entity != "抖音" for a in reopened.articles for m in reopened.analysis(a.key).mentions)
+
+
+def test_the_cache_rewrite_reads_the_figures_again_once_for_the_library_too(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """A corrected article's figures and quotes are read again once: the cache's rewrite
+    keeps them in the corrected library it is given, whose cards and articles then read none
+    (at 10k, reading them all again takes about a minute)."""
+    analyzer, _articles, _analyses = analysed
+    with closing(Store.open(tmp_path)) as store:
+        _folder, library = _seeds_library(tmp_path, store, analyzer)
+        merge = Corrections().merge("抖音", "字节跳动")
+        corrected, touched = corrected_library(library, merge.items)
+        reads: list[str] = []
+        real_read_over = codec.read_over
+        monkeypatch.setattr(codec, "read_over", lambda text, *rest: (reads.append(text), real_read_over(text, *rest))[1])
+        types = {s.name: s.type for s in library.entities()}
+        after = analyzer.with_corrections(merge)
+        assert recache(store, touched, merge.items, [(analyzer.version, after.version)], types, corrected) == len(touched)
+        assert len(reads) == len(touched)
+        corrected.figures_about("字节跳动")
+        corrected.quotes_by("字节跳动")
+        for article in touched:
+            corrected.analysis(article.key)
+    assert len(reads) == len(touched)

@@ -129,3 +129,30 @@ def test_closing_does_not_wait_for_the_cache_rewrite(
     assert time.perf_counter() - started < 2.5
     assert abandoned_threads()
     qtbot.waitUntil(lambda: not abandoned_threads(), timeout=10_000)
+
+
+def test_each_correction_s_cache_rewrite_runs_in_order(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Corrections are applied at once, their cache rewrites one after another (a minute each
+    for a name in every article of 10k): each builds on the version the one before wrote, so
+    none may be dropped for a later one, or the later finds nothing to copy."""
+    import threading
+
+    import reader.ui.correcting as correcting
+
+    release = threading.Event()
+    written: list[str] = []
+
+    def recache(data_dir, touched, new, versions, types, held) -> int:  # noqa: ANN001
+        release.wait(10)
+        written.append(new.items[0].name)
+        return 0
+
+    monkeypatch.setattr(correcting, "_recache", recache)
+    window.open_article(FIRST)
+    for name in ("抖音", "阿里巴巴", "淘宝"):
+        mention = next(m for m in window.view.analysis.mentions if m.entity == name)
+        with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+            _action(window.mention_menu(mention), "ignore").trigger()
+    release.set()
+    qtbot.waitUntil(lambda: len(written) == 3 and not window.correcting.is_running(), timeout=10_000)
+    assert written == ["抖音", "阿里巴巴", "淘宝"]

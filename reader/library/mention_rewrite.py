@@ -1,0 +1,148 @@
+"""A retype, merge or ignore applied to packed mentions (``RawAnalysis``), many articles at once
+(issue 18, point 2).
+
+Each only relabels, retypes or drops the mentions of one name, so no Mention object need be
+built: each article's entity list is planned in Python (a few names), and its mentions are
+rewritten by numpy, every article's at once — a name in every article of 10k took 0.2-0.4 s
+article by article, most of a correction's time. What comes out is what correcting the Mention
+objects and packing them again makes (``RawAnalysis.of``: entities in the order of their first
+mentions, each with its first mention's type); ``tests/library/test_corrected.py`` checks it.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.analysis.corrections import Correction, Ignore, Merge, Retype
+from reader.analysis.model import EntityType
+from reader.ingest.model import Article
+from reader.library.codec import STORED_TYPES, RawAnalysis
+
+Rewritable = Retype | Merge | Ignore
+
+
+@dataclass(slots=True)
+class _Plan:
+    """One article's rewrite: its new entities and their types, each old entity's new number,
+    and which old entity's mentions take the correction's type, or go (-1: none)."""
+
+    entities: list[str]
+    types: list[str]
+    table: list[int]
+    retyped: int = -1
+    dropped: int = -1
+
+
+def rewritten(
+    articles: Sequence[Article], raws: Sequence[RawAnalysis], correction: Rewritable, etype: EntityType | None
+) -> list[RawAnalysis | None]:
+    """Each of ``raws`` (the analyses of ``articles``) with ``correction`` applied: itself when
+    its mentions do not change, else an analysis whose figures and quotes are to be read again
+    (stale); None where the Mention objects must be corrected instead (an ignored surface that
+    another entity goes by in that article). ``etype``: the type a merge's mentions take (the
+    target's in the library)."""
+    out: list[RawAnalysis | None] = list(raws)
+    plans: dict[int, _Plan] = {}
+    for j, (article, raw) in enumerate(zip(articles, raws)):
+        plan = _plan(article, raw, correction, etype)
+        if plan is None:
+            out[j] = None
+        elif plan is not _UNCHANGED:
+            plans[j] = plan
+    if not plans:
+        return out
+    import numpy as np  # noqa: PLC0415 - a correction's only; a launch paints without it
+
+    order = list(plans)
+    batch = [raws[j] for j in order]
+    counts = np.fromiter((len(raw.mentions) // 4 for raw in batch), dtype=np.int64, count=len(batch))
+    flat = np.frombuffer(b"".join(raw.mentions.tobytes() for raw in batch), dtype=np.intc).reshape(-1, 4)
+    # every article's entities one after another: each mention's among them, and their new numbers
+    tables: list[int] = []
+    firsts: list[int] = []
+    retyped_at: list[int] = []
+    dropped_at: list[int] = []
+    for j in order:
+        plan = plans[j]
+        firsts.append(len(tables))
+        if plan.retyped >= 0:
+            retyped_at.append(len(tables) + plan.retyped)
+        if plan.dropped >= 0:
+            dropped_at.append(len(tables) + plan.dropped)
+        tables += plan.table
+    entity = np.repeat(np.asarray(firsts, dtype=np.int64), counts) + flat[:, 2]
+    table = np.asarray(tables, dtype=np.intc)
+    retyped = np.zeros(len(tables), dtype=bool)
+    retyped[retyped_at] = True
+    dropped = np.zeros(len(tables), dtype=bool)
+    dropped[dropped_at] = True
+    article = np.repeat(np.arange(len(batch)), counts)
+    kind = STORED_TYPES.index(etype.value) if etype is not None else -1
+    # a retype that finds every mention of the name of its type already changes nothing
+    differs = np.bincount(article[retyped[entity] & (flat[:, 3] != kind)], minlength=len(batch)) > 0
+    kept = ~dropped[entity]
+    rows = flat[kept]
+    rows[:, 2] = table[entity[kept]]
+    rows[retyped[entity[kept]], 3] = kind
+    ends = np.cumsum(np.bincount(article[kept], minlength=len(batch))) * 16
+    data = rows.tobytes()
+    for n, j in enumerate(order):
+        plan = plans[j]
+        if isinstance(correction, Retype) and not differs[n]:
+            continue
+        mentions = array("i")
+        mentions.frombytes(data[ends[n - 1] if n else 0 : ends[n]])
+        raw = raws[j]
+        out[j] = RawAnalysis(plan.entities, mentions, None, plan.types, raw.partial, None, raw.sketch, stale=True)
+    return out
+
+
+_UNCHANGED = _Plan([], [], [])
+
+
+def _plan(article: Article, raw: RawAnalysis, c: Rewritable, etype: EntityType | None) -> _Plan | None:
+    entities = raw.entities
+    name = c.source if isinstance(c, Merge) else c.name
+    if isinstance(c, Ignore) and _named_otherwise(article.text, raw, name):
+        return None
+    if name not in entities:
+        return _UNCHANGED
+    was = entities.index(name)
+    new_entities, new_types = list(entities), list(raw.types)
+    if isinstance(c, Retype):
+        new_types[was] = c.type.value
+        return _Plan(new_entities, new_types, list(range(len(entities))), retyped=was)
+    if isinstance(c, Ignore):
+        del new_entities[was], new_types[was]
+        return _Plan(new_entities, new_types, [k - (k > was) for k in range(len(entities))], dropped=was)
+    assert etype is not None
+    if c.target not in entities:
+        new_entities[was], new_types[was] = c.target, etype.value
+        return _Plan(new_entities, new_types, list(range(len(entities))), retyped=was)
+    # the joined entity takes the place of whichever of the two the article names first
+    other = entities.index(c.target)
+    first, gone = min(was, other), max(was, other)
+    table = [k - (k > gone) for k in range(len(entities))]
+    table[was] = table[other] = first
+    new_entities[first] = c.target
+    new_types[first] = etype.value if was < other else new_types[other]  # its first mention's type
+    del new_entities[gone], new_types[gone]
+    return _Plan(new_entities, new_types, table, retyped=was)
+
+
+def _named_otherwise(text: str, raw: RawAnalysis, name: str) -> bool:
+    """Whether a mention of another entity than ``name`` has ``name`` for its surface: an
+    ignore drops it too, which may change the order of its entity's first mentions."""
+    flat = raw.mentions
+    local = raw.entities.index(name) if name in raw.entities else -1
+    starts = flat[0::4]
+    at = text.find(name) if name else -1
+    while at >= 0:
+        k = bisect_left(starts, at)  # mentions do not overlap: at most one starts here
+        if k < len(starts) and starts[k] == at and flat[4 * k + 2] != local and flat[4 * k + 1] - at == len(name):
+            return True
+        at = text.find(name, at + 1)
+    return False
