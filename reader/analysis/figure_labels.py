@@ -205,10 +205,10 @@ def _label(
         return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
     if named != measure or fig.label is not None:
         return named
-    if earlier and 0 < fig.start - earlier[-1].end <= 2 and all(
+    if earlier and 0 < fig.start - earlier[-1].end <= 2 and earlier[-1].unit == (fig.unit or earlier[-1].unit) and all(
         c in _LIST_JOINERS for c in text[earlier[-1].end : fig.start]
     ):
-        return earlier[-1].label
+        return earlier[-1].label  # 4.53亿元，5.48亿元 (but 4685家，46%集中在…: another measure)
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
         return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig, vocab) or said
@@ -361,7 +361,8 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
     if not phrase.upper().endswith(vocab.label_heads) and not any(
         m.end() == len(phrase) for m in named
     ):
-        return measure
+        counted = fig.unit is not None and vocab.unit_class(fig.unit) == COUNT and phrase.endswith(vocab.counted_heads)
+        return source[start : start + len(phrase)] + "数" if counted else measure  # A股上市公司共4685家 → A股上市公司数
     said = source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
     lo, hi = _marker(phrase, vocab)
     if hi == 0:

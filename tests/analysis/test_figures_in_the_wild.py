@@ -1120,3 +1120,8 @@ def test_scopes_and_perspectives_name_figures(text: str, labels: list[str]) -> N
 def test_the_measures_listed_before_分别_go_one_to_each_figure(text: str, labels: list[str], measures: list[str | None]) -> None:
     figures = extract_figures(text, date="2021-03-22")
     assert ([m.label for m in figures], [m.measure for m in figures]) == (labels, measures)
+
+
+def test_a_count_is_named_by_what_it_counts_before_it_and_a_list_keeps_its_unit() -> None:
+    text = "截至2021年12月31日，A股上市公司共4685家，46%集中在北京、上海。新增A股上市公司524家。"
+    assert [m.label for m in extract_figures(text, date="2022-01-05")] == ["A股上市公司数", "占比", "新增A股上市公司数"]
