@@ -325,10 +325,14 @@ def _aside_opened(text: str, after: int, before: int) -> int | None:
 
 def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:
     """Whether ``mention`` is one of the examples of a list that closes before ``hi``:
-    包括广州粤泰、成都信谊物业、浙大新宇等 (the list is what something else did or holds)."""
+    包括广州粤泰、成都信谊物业、浙大新宇等 (the list is what something else did or holds), or of
+    an aside in brackets that opens with 包括."""
     intro = max((text.rfind(w, lo, mention.start) for w in _EXAMPLES), default=-1)
     if intro < 0:
         return False
+    if text.endswith(("（", "("), 0, intro):  # 上市公司（包括主板、创业板、科创板、北证，下同）: an aside
+        close = min((at for c in "）)" if (at := text.find(c, mention.end, hi)) >= 0), default=-1)
+        return close >= 0
     close = text.find("等", mention.end, hi)
     return close >= 0 and not any(c in text[intro:close] for c in "，,；;。")
 

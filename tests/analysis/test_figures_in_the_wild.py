@@ -1125,3 +1125,9 @@ def test_the_measures_listed_before_分别_go_one_to_each_figure(text: str, labe
 def test_a_count_is_named_by_what_it_counts_before_it_and_a_list_keeps_its_unit() -> None:
     text = "截至2021年12月31日，A股上市公司共4685家，46%集中在北京、上海。新增A股上市公司524家。"
     assert [m.label for m in extract_figures(text, date="2022-01-05")] == ["A股上市公司数", "占比", "新增A股上市公司数"]
+
+
+def test_the_examples_of_an_aside_are_not_whose_the_figure_is() -> None:
+    text = "过去一年，新增A股上市公司（包括主板、创业板、科创板、北证，下同）524家，刷新A股市场纪录。"
+    (m,) = extract_figures(text, _mentions(text, "北证"), "2022-01-05")
+    assert m.subject is None
