@@ -1131,3 +1131,12 @@ def test_the_examples_of_an_aside_are_not_whose_the_figure_is() -> None:
     text = "过去一年，新增A股上市公司（包括主板、创业板、科创板、北证，下同）524家，刷新A股市场纪录。"
     (m,) = extract_figures(text, _mentions(text, "北证"), "2022-01-05")
     assert m.subject is None
+
+
+def test_a_fund_managers_aum_is_its_own_measure_and_no_name() -> None:
+    text = "截止2021年底，KKR的AUM近4710亿美元，同比增长近87%；凯雷的AUM为3010亿美元，同比增长近22%。"
+    figures = Analyzer().analyse(Article("a.md", "a.md", "史上最有钱PE来了", text, date="2022-01-10")).figures
+    assert [(m.label, m.measure, m.subject) for m in figures] == [
+        ("AUM", "资产管理规模", "KKR"), ("AUM同比增长", "同比增长", "KKR"),
+        ("AUM", "资产管理规模", "凯雷"), ("AUM同比增长", "同比增长", "凯雷"),
+    ]
