@@ -916,6 +916,7 @@ def test_who_collected_the_analysts_targets_is_a_source() -> None:
         ("当总量达到1050万时，区块奖励减半为25个。", "总量"),  # 当…时: when, no part of the name
         ("此前苏宁向恒大投资了200亿。", "苏宁向恒大投资"),
         ("当期营收为100亿元。", "当期营收"),  # 当期 is a word
+        ("2020年度营业亏损30.54亿。", "营业亏损"),  # 年度, a year
         ("同时对乐视网责处以募集资金百分之五即2.4亿元罚款。", "募集资金"),  # a penalty's verb
     ],
 )

@@ -500,6 +500,7 @@ def test_a_name_in_digits_inside_a_number_and_a_market_are_no_names() -> None:
         ("我们统计了1108个中华老字号，具有鲜明的中华民族传统文化背景。", {"中华": ORG}, "中华"),
         ("大众以来的首个“Power Day”。NIO Day 2020上发布了新车。", {"Day": ORG}, "Day"),
         ("组建成规模的Robotaxi车队。Robotaxi车队上路。", {"Robotaxi": ORG}, "Robotaxi"),
+        ("个人投资者占比十分之一。个人投资者很多。", {"个人投资者": ORG}, "个人投资者"),  # a kind of investor
     ],
 )
 def test_sayings_words_and_terms_are_no_names(text: str, model: dict[str, EntityType], wrong: str) -> None:
