@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+
+def send_home(worker: QObject) -> None:
+    """Give a worker that has done its work in a thread of its own back to the GUI thread, from
+    that thread, before it says it is finished: deleted in its own thread as the thread ends, a
+    worker's destructor holds one of Qt's signal locks while it waits for the interpreter lock,
+    which the GUI thread may hold while it emits a signal under the same lock (a deadlock seen in
+    CI). Deleted on the GUI thread, it waits for nothing."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        worker.moveToThread(app.thread())
 
 
 class _Relay(QObject):

@@ -24,6 +24,7 @@ from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
 from reader.ui.after_paint import AfterPaint
+from reader.ui.background import send_home
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: 10k files must not flood the GUI
 # How long the loader waits for the GUI thread to take a library before it warms up on (the
@@ -87,6 +88,7 @@ class LibraryWorker(QObject):
                     self.warmed.emit(self._warm_up())
                     collector.keep()  # jieba's dictionary
         finally:
+            send_home(self)  # deleted on the GUI thread, never in this one as it ends
             self.finished.emit()
 
     def _hand_over(self, signal: SignalInstance, library: Library) -> None:

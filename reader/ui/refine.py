@@ -25,6 +25,7 @@ from reader.library.learned import link_learned
 from reader.library.library import Library
 from reader.library.load import analysis_workers, load_library
 from reader.library.store import Store
+from reader.ui.background import send_home
 from reader.ui.loader import let_go
 
 ModelLoader = Callable[[], tuple[NameModel | None, str | None]]
@@ -61,6 +62,7 @@ class _RefineWorker(QObject):
         try:
             self._refine()
         finally:
+            send_home(self)  # deleted on the GUI thread, never in this one as it ends
             self.finished.emit()
 
     def _refine(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -130,3 +131,19 @@ def test_a_load_that_could_not_cache_says_why(loading: Loading, library: Library
     loading.session.set_library(full)
     assert "the disk is full (/data)" in loading.status.message()
     assert loading.status.message().startswith("2 articles")
+
+
+def test_a_load_job_gives_its_worker_back_to_the_gui_thread_before_it_ends(qtbot: QtBot, tmp_path: Path, analyzer: Analyzer) -> None:
+    """Deleted in its own thread as that thread ends, a worker's destructor can deadlock with the
+    GUI thread (Qt's signal lock against the interpreter lock): it must end on the GUI thread."""
+    from PySide6.QtCore import QThread  # noqa: PLC0415 - this test's alone
+
+    from reader.ui.loader import LoadJob  # noqa: PLC0415
+
+    job = LoadJob([_folder(tmp_path)], None, analyzer)
+    threads: list[QThread] = []
+    job._worker.finished.connect(lambda: threads.append(job._worker.thread()), Qt.ConnectionType.DirectConnection)
+    job._worker.loaded.connect(lambda _library: job._taken.set(), Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(job._thread.finished, timeout=LOAD_TIMEOUT_MS):
+        job.start()
+    assert threads == [QThread.currentThread()]
