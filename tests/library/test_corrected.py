@@ -196,6 +196,16 @@ def test_a_renamed_library_is_the_library_built_afresh(analysed) -> None:  # noq
     assert not renamed.mentions_of("字节跳动") and library.mentions_of("字节跳动")  # the first is left as it was
 
 
+def _seeds_copy(tmp_path: Path) -> Path:
+    """The seeds copied into a folder of their own, with a fixed mtime (a reopen skips them)."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    return folder
+
+
 def test_a_rename_over_a_reopened_library_agrees_with_analysing_again(
     tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
@@ -203,11 +213,7 @@ def test_a_rename_over_a_reopened_library_agrees_with_analysing_again(
     cache), a rename — and a rename of the renamed name — reads no payload and no file, and
     the articles, cards and mentions then agree with analysing afresh under the corrections."""
     analyzer, _articles, _analyses = analysed
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        (folder / path.name).write_bytes(path.read_bytes())
-        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    folder = _seeds_copy(tmp_path)
     with closing(Store.open(tmp_path)) as store:
         load_library([folder], store, analyzer)
         reopened = load_library([folder], store, analyzer)
@@ -268,11 +274,7 @@ def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with
     them in a large library)."""
     monkeypatch.setattr(mention_index, "_ARRAY_INDEX_MIN", array_min)
     analyzer, _articles, _analyses = analysed
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        (folder / path.name).write_bytes(path.read_bytes())
-        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    folder = _seeds_copy(tmp_path)
     store = Store.open(tmp_path)
     with closing(store):
         load_library([folder], store, analyzer)
@@ -333,11 +335,7 @@ class _CutShort(Exception):
 
 
 def _seeds_library(tmp_path: Path, store: Store, analyzer: Analyzer) -> tuple[Path, Library]:
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        (folder / path.name).write_bytes(path.read_bytes())
-        os.utime(folder / path.name, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    folder = _seeds_copy(tmp_path)
     return folder, load_library([folder], store, analyzer)
 
 
