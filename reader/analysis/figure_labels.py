@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reader.analysis.figure_grammar import ROUND, Quantity, noun_after
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
-from reader.analysis.model import Figure
+from reader.analysis.model import EntityType, Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
 
@@ -514,7 +514,7 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
         end += 1
     for m in mentions.within(start, end + _MAX_LABEL):
-        if m.start < end:
+        if m.start < end and not _place_modifies(m, start, end):
             end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
             break
     phrase = text[start:end]
@@ -544,9 +544,14 @@ def _counted_after(where: LabelText, fig: Quantity) -> str | None:
     joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
     phrase = phrase[:joined]
     cut = max((n for n in range(2, len(phrase) + 1) if phrase[:n].endswith(where.vocab.counted_heads)), default=0)
-    if not cut or where.mentions.within(fig.end, fig.end + cut):
+    if not cut or any(not _place_modifies(m, fig.end, fig.end + cut) for m in where.mentions.within(fig.end, fig.end + cut)):
         return None  # 45家物业企业上市 → 物业企业: up to the last thing counted
     return where.source[fig.end : fig.end + cut]
+
+
+def _place_modifies(m, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """A place opening the noun after a count says which: 22项美国专利授权, 30家中国企业."""
+    return m.type is EntityType.PLACE and m.start == start and m.end < end
 
 
 # A profit told as a loss (扣非后净利润预计亏损60.87亿) is the profit, negative: the gold and the

@@ -735,6 +735,21 @@ def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text)][-1] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("联合创始人拥有22项美国专利授权和18项中国专利授权。", "美国专利"),
+        ("腾讯已经获得了大约30家美国公司的股权。", "美国公司数"),
+    ],
+)
+def test_a_place_opening_what_a_count_counts_is_part_of_its_name(text: str, label: str) -> None:
+    from reader.analysis.model import EntityType, Mention
+
+    at = text.find("美国")
+    place = Mention(at, at + 2, "美国", EntityType.PLACE, "美国")
+    assert [m.label for m in extract_figures(text, [place])][0] == label  # the place says which, it is no object
+
+
 def test_the_close_of_a_time_is_no_part_of_a_measures_name() -> None:
     text = "華虹半導體截至6月底止第二季股東應佔利潤795.2萬美元。"  # 截至…止, as Hong Kong reports write it
     (m,) = extract_figures(text, _mentions(text, "華虹半導體"))
