@@ -175,6 +175,8 @@ def label_of(
     label = _label(where, fig, measure, earlier, word)
     if label is None or not label.strip():
         return None
+    for short, whole in where.vocab.spelled_out.items():
+        label = label.replace(short, whole)  # 中国内地市占率 → 中国内地市场占有率
     return _LATIN_RUN.sub(lambda m: where.vocab.spelled(m.group()), label.strip())
 
 
@@ -305,6 +307,8 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
             None,
         )
         start += len(lead or "")
+        if text.startswith("在", start, end) and any(m.start == start + 1 for m in mentions.within(start + 1, end)):
+            start += 1  # 其在中国内地市占率 → 中国内地…: where, and then whose
         owner = next((m for m in mentions.within(start, end) if m.start == start and m.end < end), None)
         if owner is not None:  # 抖音平台每日用户 → 每日用户: whose it is is the subject
             start = owner.end

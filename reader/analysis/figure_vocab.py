@@ -157,6 +157,7 @@ class Vocabulary:
     source_clause_ends: tuple[str, ...] = ()
     label_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the label rules' words, by name
     counted_by: dict[str, str] = field(default_factory=dict)  # 单 → 订单量
+    spelled_out: dict[str, str] = field(default_factory=dict)  # 市占率 → 市场占有率
     intermediaries: tuple[str, ...] = ()  # 承销商为: the banks of a deal listed after
 
     def unit_class(self, unit: str) -> str:
@@ -350,6 +351,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         source_clause_ends=tuple(context["subject"]["source_clause_ends"]),
         label_words={name: tuple(words) for name, words in context["label"]["words"].items()},
         counted_by=dict(context["label"]["counted_by"]),
+        spelled_out=dict(context["label"]["spelled_out"]),
         intermediaries=_longest_first(context["subject"]["intermediaries"]),
     )
 

@@ -750,6 +750,16 @@ def test_a_place_opening_what_a_count_counts_is_part_of_its_name(text: str, labe
     assert [m.label for m in extract_figures(text, [place])][0] == label  # the place says which, it is no object
 
 
+def test_a_market_share_cut_short_is_written_out_and_where_it_is_held_opens_no_name() -> None:
+    from reader.analysis.model import EntityType, Mention
+
+    text = "快狗打车2021年的市占有率为3.2%，其在中国内地市占率为3.2%。"
+    at = text.find("中国")
+    found = [*_mentions(text, "快狗打车"), Mention(at, at + 2, "中国", EntityType.PLACE, "中国")]
+    figures = extract_figures(text, sorted(found, key=lambda m: m.start))
+    assert [(m.label, m.measure) for m in figures] == [("市场占有率", "市场份额"), ("内地市场占有率", "市场份额")]
+
+
 def test_the_close_of_a_time_is_no_part_of_a_measures_name() -> None:
     text = "華虹半導體截至6月底止第二季股東應佔利潤795.2萬美元。"  # 截至…止, as Hong Kong reports write it
     (m,) = extract_figures(text, _mentions(text, "華虹半導體"))
