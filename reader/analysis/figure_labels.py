@@ -9,8 +9,15 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.figure_grammar import ROUND, Quantity, noun_after
+from reader.analysis.figure_label_after import (
+    CONJUNCTIONS,
+    MAX_LABEL,
+    PHRASE_STOPS,
+    counted_after,
+    label_after_figure,
+)
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
-from reader.analysis.model import EntityType, Figure
+from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
 
@@ -28,9 +35,6 @@ class LabelHit:
     end: int
     label: Label
     verb: bool  # 增长, 售出: used only when no noun in the same scope names a label
-
-
-
 
 
 def directed(text: str, hit: LabelHit, vocab: Vocabulary) -> LabelHit:
@@ -143,9 +147,6 @@ _TIME_PREFIX = re.compile(
     r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年度?|今年|去年|前年|明年|当年|同期)?"
     r"(?:第?[一二三四1-4]季度?|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
 )
-_MAX_AFTER = 8
-_PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
-_MAX_LABEL = 12
 _MAX_NAMED = 16  # a longer phrase that no measure word shortens is still its name, whole
 
 
@@ -203,7 +204,7 @@ def _label(
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
     if bare_change and measure in _CHANGES and fig.label is None:
         return measure  # 同比上升16%, 相比去年同期增长19%: the change, by its one name
-    if fig.label is not None and measure in vocab.generic_labels and (counted := _counted_after(where, fig)):
+    if fig.label is not None and measure in vocab.generic_labels and (counted := counted_after(where, fig)):
         return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
     if named != measure or fig.label is not None:
         return named
@@ -213,7 +214,7 @@ def _label(
         return earlier[-1].label  # 4.53亿元，5.48亿元 (but 4685家，46%集中在…: another measure)
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig, vocab) or said
+        return label_after_figure(where, fig) or said
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
@@ -258,7 +259,6 @@ def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | N
     return before.label
 
 
-_CONJUNCTIONS = ("以及", "和", "及", "与", "或", "并")
 _LIST_JOINERS = "、，,和及与"
 _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
@@ -289,7 +289,7 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         end = since.start()  # 月均独立设备从2019年一季度的782万台: what changed is named before 从
     start = max(clause[0], min(after, end))
     for i in range(end - 1, start - 1, -1):
-        if text[i] in _PHRASE_STOPS or text[i] == "的":
+        if text[i] in PHRASE_STOPS or text[i] == "的":
             start = i + 1
             break
     if start == after > clause[0]:  # 66个品牌破千万元: what the count before counts, not this figure's name
@@ -314,7 +314,7 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
             start = owner.end
             start += next((len(w) for w in vocab.label_words["owner_words"] if text.startswith(w, start, end)), 0)
             # 美团和饿了么在战前日订单量 → 战前日订单量: the owners listed, and where
-            joined = next((w for w in _CONJUNCTIONS if text.startswith(w, start, end)), None)
+            joined = next((w for w in CONJUNCTIONS if text.startswith(w, start, end)), None)
             other = next((m for m in mentions.within(start, end) if joined and m.start == start + len(joined)), None)
             if other is not None and other.end < end:
                 start = other.end
@@ -322,11 +322,11 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
                 start += 1
         if start == before:
             break
-    if end - start > _MAX_LABEL:
+    if end - start > MAX_LABEL:
         # too long to be a name: from the first measure word that leaves it short enough
         starts = [m.start() for m in vocab.label_pattern().finditer(text, start, end)]
-        start = next((s for s in starts if end - s <= _MAX_LABEL), start if end - start <= _MAX_NAMED else end - _MAX_LABEL)
-    for m in mentions.within(max(0, start - _MAX_LABEL), end):
+        start = next((s for s in starts if end - s <= MAX_LABEL), start if end - start <= _MAX_NAMED else end - MAX_LABEL)
+    for m in mentions.within(max(0, start - MAX_LABEL), end):
         if m.start < start < m.end:
             start = m.end  # never half a name
     phrase = text[start:end].rstrip()
@@ -426,8 +426,6 @@ def _changed_noun(
     return len(noun), found[-1].start()
 
 
-
-
 # Words inside a phrase before a figure after which the name of the measure starts: a verb
 # (dropped: 毛绒产品实现营收 → 毛绒产品营收), a comparison or a conjunction (what stands before
 # it goes: 略低于业务量增速 → 业务量增速, 及其他地区营收 → 其他地区营收).
@@ -454,108 +452,9 @@ def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
 # A price paid: 被SAP以80亿美元收购 is what the deal cost, named by the deal's verb.
 
 
-
-
 def _word_at(text: str, start: int, lead: str, vocab: Vocabulary) -> bool:
     """Whether the one-character ``lead`` at ``start`` begins a word (共享单车市场规模 keeps its 共)."""
     return len(lead) == 1 and text.startswith(vocab.label_words["lead_words"], start)
-
-
-def _shares(where: LabelText, fig: Quantity) -> str | None:
-    """Shares a verb of trading stands before: 增持74.75万股 → 增持股数, 抄底买入了30万股 → 买入股数."""
-    if not fig.surface.endswith("股"):
-        return None
-    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
-    named = next((m for m in where.mentions.within(max(0, end - _MAX_LABEL), end) if m.end == end), None)
-    end = named.start if named is not None else end  # 继续增持寒武纪32.02万股
-    end -= 1 if where.text.endswith("了", 0, end) else 0
-    verb = next((v for v in where.vocab.label_words["trading"] if where.text.endswith(v, 0, end)), None)
-    return None if verb is None else verb + "股数"
-
-
-
-
-def _per_share(where: LabelText, fig: Quantity) -> str | None:
-    """An amount per share and nothing else named: a share price (可能达到每股4000美元,
-    报9.30港元/股 → 股价)."""
-    per = where.text.endswith(where.vocab.label_words["per_share"], 0, fig.start) or where.text.startswith(("/股", "／股"), fig.end)
-    return "股价" if fig.unit in _CURRENCIES and per else None
-
-
-def _orders(fig: Quantity, vocab: Vocabulary) -> str | None:
-    """A count in 单 or 次 and nothing else named: orders (订单峰值从一天1亿单 → 订单量), times
-    (平均每天 47 次 → 次数)."""
-    return vocab.counted_by.get(fig.surface.rstrip()[-1:])
-
-
-
-
-
-
-def _paid(where: LabelText, fig: Quantity) -> str | None:
-    """An amount a verb of paying stands right before: 被判向柠檬影视支付3655万元 → 支付金额."""
-    if fig.unit not in _CURRENCIES:
-        return None
-    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
-    verb = next((v for v in where.vocab.label_words["paying"] if where.text.endswith(v, 0, end)), None)
-    return None if verb is None else verb + "金额"
-
-
-_CURRENCIES = frozenset(("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD"))
-
-
-def _label_after(where: LabelText, fig: Quantity) -> str | None:
-    """The noun the figure is written before, when none before it names the measure:
-    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司; and the deal a price
-    is paid in (以80亿美元收购 → 收购)."""
-    text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
-    if text.endswith(vocab.label_words["price_before"], 0, fig.start) and (deal := next((d for d in vocab.label_words["deals"] if text.startswith(d, fig.end)), None)):
-        return source[fig.end : fig.end + len(deal)]
-    clause = bounds.around("clause", fig.start)
-    start = fig.end + (1 if text.startswith("的", fig.end) else 0)
-    end = start
-    limit = min(clause[1], start + _MAX_AFTER)
-    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
-        end += 1
-    for m in mentions.within(start, end + _MAX_LABEL):
-        if m.start < end and not _place_modifies(m, start, end):
-            end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
-            break
-    phrase = text[start:end]
-    if not phrase[:1].isalnum() or phrase.startswith(vocab.label_words["not_nouns"]):
-        return None  # 报9.30港元/股: a per-share sign; 增持74.75万股之后: a time, not a noun
-    joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
-    phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
-    if len(phrase) < 2 or any(c.isdigit() for c in phrase):
-        return None
-    # the shortest head that ends the measure's name (总对价收购 → 总对价)
-    for cut in range(2, len(phrase) + 1):
-        if phrase[:cut].upper().endswith(vocab.label_heads):
-            return source[start : start + cut]
-    return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
-
-
-def _counted_after(where: LabelText, fig: Quantity) -> str | None:
-    """What a count counts, named right after its counter (9家物业管理公司, 880家公司的股权,
-    45家物业企业上市): the longest phrase there ending in a kind of thing counted, with no name."""
-    text, bounds = where.text, where.bounds
-    clause = bounds.around("clause", fig.start)
-    end = fig.end
-    limit = min(clause[1], fig.end + _MAX_AFTER)
-    while end < limit and text[end] not in _PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
-        end += 1
-    phrase = text[fig.end : end]
-    joined = min((at for w in _CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
-    phrase = phrase[:joined]
-    cut = max((n for n in range(2, len(phrase) + 1) if phrase[:n].endswith(where.vocab.counted_heads)), default=0)
-    if not cut or any(not _place_modifies(m, fig.end, fig.end + cut) for m in where.mentions.within(fig.end, fig.end + cut)):
-        return None  # 45家物业企业上市 → 物业企业: up to the last thing counted
-    return where.source[fig.end : fig.end + cut]
-
-
-def _place_modifies(m, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
-    """A place opening the noun after a count says which: 22项美国专利授权, 30家中国企业."""
-    return m.type is EntityType.PLACE and m.start == start and m.end < end
 
 
 # A profit told as a loss (扣非后净利润预计亏损60.87亿) is the profit, negative: the gold and the

@@ -1,0 +1,115 @@
+"""Labels read around a figure when nothing before it names the measure: the noun it is written
+before (15亿元总对价 → 总对价, 9家物业管理公司 → 物业管理公司数), the verb of trading or paying it
+follows (增持74.75万股 → 增持股数, 支付3655万元 → 支付金额), a price per share, a count of orders."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.figure_grammar import Quantity
+from reader.analysis.figure_vocab import Vocabulary
+from reader.analysis.model import EntityType, Mention
+
+if TYPE_CHECKING:
+    from reader.analysis.figure_labels import LabelText
+
+MAX_AFTER = 8
+PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
+MAX_LABEL = 12
+CONJUNCTIONS = ("以及", "和", "及", "与", "或", "并")
+
+
+def label_after_figure(where: LabelText, fig: Quantity) -> str | None:
+    """The first of the readings below that names the figure, or None."""
+    return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig, where.vocab)
+
+
+def _shares(where: LabelText, fig: Quantity) -> str | None:
+    """Shares a verb of trading stands before: 增持74.75万股 → 增持股数, 抄底买入了30万股 → 买入股数."""
+    if not fig.surface.endswith("股"):
+        return None
+    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
+    named = next((m for m in where.mentions.within(max(0, end - MAX_LABEL), end) if m.end == end), None)
+    end = named.start if named is not None else end  # 继续增持寒武纪32.02万股
+    end -= 1 if where.text.endswith("了", 0, end) else 0
+    verb = next((v for v in where.vocab.label_words["trading"] if where.text.endswith(v, 0, end)), None)
+    return None if verb is None else verb + "股数"
+
+
+def _per_share(where: LabelText, fig: Quantity) -> str | None:
+    """An amount per share and nothing else named: a share price (可能达到每股4000美元,
+    报9.30港元/股 → 股价)."""
+    per = where.text.endswith(where.vocab.label_words["per_share"], 0, fig.start) or where.text.startswith(("/股", "／股"), fig.end)
+    return "股价" if fig.unit in _CURRENCIES and per else None
+
+
+def _orders(fig: Quantity, vocab: Vocabulary) -> str | None:
+    """A count in 单 or 次 and nothing else named: orders (订单峰值从一天1亿单 → 订单量), times
+    (平均每天 47 次 → 次数)."""
+    return vocab.counted_by.get(fig.surface.rstrip()[-1:])
+
+
+def _paid(where: LabelText, fig: Quantity) -> str | None:
+    """An amount a verb of paying stands right before: 被判向柠檬影视支付3655万元 → 支付金额."""
+    if fig.unit not in _CURRENCIES:
+        return None
+    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
+    verb = next((v for v in where.vocab.label_words["paying"] if where.text.endswith(v, 0, end)), None)
+    return None if verb is None else verb + "金额"
+
+
+_CURRENCIES = frozenset(("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD"))
+
+
+def _label_after(where: LabelText, fig: Quantity) -> str | None:
+    """The noun the figure is written before, when none before it names the measure:
+    15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司; and the deal a price
+    is paid in (以80亿美元收购 → 收购)."""
+    text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
+    if text.endswith(vocab.label_words["price_before"], 0, fig.start) and (deal := next((d for d in vocab.label_words["deals"] if text.startswith(d, fig.end)), None)):
+        return source[fig.end : fig.end + len(deal)]
+    clause = bounds.around("clause", fig.start)
+    start = fig.end + (1 if text.startswith("的", fig.end) else 0)
+    end = start
+    limit = min(clause[1], start + MAX_AFTER)
+    while end < limit and text[end] not in PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
+        end += 1
+    for m in mentions.within(start, end + MAX_LABEL):
+        if m.start < end and not _place_modifies(m, start, end):
+            end = m.start  # 收购宁波市雅太…: the name is the object, not the measure
+            break
+    phrase = text[start:end]
+    if not phrase[:1].isalnum() or phrase.startswith(vocab.label_words["not_nouns"]):
+        return None  # 报9.30港元/股: a per-share sign; 增持74.75万股之后: a time, not a noun
+    joined = min((at for w in CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
+    phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
+    if len(phrase) < 2 or any(c.isdigit() for c in phrase):
+        return None
+    # the shortest head that ends the measure's name (总对价收购 → 总对价)
+    for cut in range(2, len(phrase) + 1):
+        if phrase[:cut].upper().endswith(vocab.label_heads):
+            return source[start : start + cut]
+    return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
+
+
+def counted_after(where: LabelText, fig: Quantity) -> str | None:
+    """What a count counts, named right after its counter (9家物业管理公司, 880家公司的股权,
+    45家物业企业上市): the longest phrase there ending in a kind of thing counted, with no name."""
+    text, bounds = where.text, where.bounds
+    clause = bounds.around("clause", fig.start)
+    end = fig.end
+    limit = min(clause[1], fig.end + MAX_AFTER)
+    while end < limit and text[end] not in PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
+        end += 1
+    phrase = text[fig.end : end]
+    joined = min((at for w in CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
+    phrase = phrase[:joined]
+    cut = max((n for n in range(2, len(phrase) + 1) if phrase[:n].endswith(where.vocab.counted_heads)), default=0)
+    if not cut or any(not _place_modifies(m, fig.end, fig.end + cut) for m in where.mentions.within(fig.end, fig.end + cut)):
+        return None  # 45家物业企业上市 → 物业企业: up to the last thing counted
+    return where.source[fig.end : fig.end + cut]
+
+
+def _place_modifies(m: Mention, start: int, end: int) -> bool:
+    """A place opening the noun after a count says which: 22项美国专利授权, 30家中国企业."""
+    return m.type is EntityType.PLACE and m.start == start and m.end < end
