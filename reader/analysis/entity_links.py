@@ -9,6 +9,8 @@ Each is a function of the folded text, the hits so far and what it needs to read
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from reader.analysis.entity_hits import Hit, leftmost_longest, occurrences
@@ -57,6 +59,9 @@ def extend_names(
 
 # What follows a business-unit word used as a verb: 阿里云服务了超过100万家企业.
 _ASPECT = ("了", "着", "过", "于")
+# Unit words that are also verbs, which an amount right after shows to be one.
+_VERBS = frozenset(("服务", "支付", "出行", "外卖"))
+_AMOUNT = re.compile(r"(?:约|近|超过|超|逾|高达|达|共|总计|累计)?\s*[0-9０-９]")
 
 
 def company_names(
@@ -103,6 +108,7 @@ def company_names(
             and end + len(unit) <= limit
             and end + len(unit) in word_ends  # not 小米|智能手机
             and not folded.startswith(_ASPECT, end + len(unit))  # 阿里云服务了…: a verb
+            and not (unit in _VERBS and _AMOUNT.match(folded, end + len(unit)))  # 向NFL支付约21亿美元
             and not _modifies_a_noun(folded, end + len(unit), tokens_at, words)  # 银行|资本|充足率
         ):
             name = folded[h.start:end + len(unit)]
@@ -201,10 +207,18 @@ def short_forms(resolved: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
             short[name] = longer[0]
     if not short:
         return resolved
+    counts = Counter(h.name for h in resolved)
     types = {h.name: h.type for h in resolved}
+    canonical = {}
+    for name, long in short.items():
+        # the name the article uses is the entity's: NFL (41 times) over NFL支付 (twice), read
+        # where a clause ran on; 快狗打车 (60 times) over 快狗
+        # (a person keeps the full name: Jason Citron, then Citron)
+        chosen = name if counts[name] > counts[long] and types[long] is not EntityType.PERSON else long
+        canonical[name] = canonical[long] = (chosen, types[chosen])
     return [
-        Hit(h.start, h.end, short[h.name], types[short[h.name]], h.ambiguous, h.rank)
-        if h.name in short
+        Hit(h.start, h.end, *canonical[h.name], h.ambiguous, h.rank)
+        if h.name in canonical
         else h
         for h in resolved
     ]

@@ -119,7 +119,7 @@ def common_words(name: ModelName, tokens: Sequence[Token], is_word, suffixes, fi
     if len(inside) > 1 and inside[-1].word in suffixes:
         head = inside[:-1]
         if inside[-1].word in filters.kind_tails and len(head) == 1 and head[0].flag.startswith("n") \
-                and not head[0].flag.startswith(("nr", "ns", "nt", "nz")) and is_word(head[0].word):
+                and not head[0].flag.startswith(("nr", "ns", "nt", "nz")):
             return True  # 独角兽公司, 互联网企业: a kind of company, not one
         if inside[-1].word in filters.kind_tails and len(head) == 1 and head[0].word.isascii() and filters.is_stopword(head[0].word):
             return True  # AI公司, SaaS企业: a sector's term and a kind of company

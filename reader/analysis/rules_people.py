@@ -211,8 +211,15 @@ def nickname(rules: Rules, scan: Scan) -> None:
     the noun it names (“千里浩瀚”智驾系统): the "name" runs into a noun."""
     for m in rules.quoted.finditer(scan.text):
         found = name_starting_at(scan, m.end())
-        if found and not _runs_into_a_noun(scan, found[0], rules.words.quoted_product_nouns):
+        if found and not _runs_into_a_noun(scan, found[0], rules.words.quoted_product_nouns) and _read_as_a_name(scan, m.end()):
             scan.add(m.end(), found[0], _PERSON, "nickname", STRONG)
+
+
+def _read_as_a_name(scan: Scan, start: int) -> bool:
+    """Whether jieba reads a person's name, or a surname, at ``start``: a noun after a quoted
+    word (「Keep」官网, the website) is no name the quote gives a nickname."""
+    i = scan.by_start.get(start)
+    return i is not None and (scan.tokens[i].flag.startswith("nr") or len(scan.tokens[i].word) == 1)
 
 
 def _runs_into_a_noun(scan: Scan, end: int, nouns: frozenset[str]) -> bool:

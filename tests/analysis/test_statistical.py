@@ -520,3 +520,28 @@ def test_a_registered_name_with_no_place_before_it_names_its_short_form() -> Non
     assert [m.entity for m in mentions if "耐看" in m.surface] == ["耐看娱乐"] * 3
     text = "此外，乐享互动建议更名为“乐享集团有限公司”。乐享互动的收入增长。乐享互动很强。"
     assert "乐享" not in {m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)}  # too short a trade name
+
+
+def test_the_name_an_article_uses_is_its_entitys_name_not_a_longer_reading_met_once() -> None:
+    text = "Peloton的订阅数增长。Peloton Digital Subscribers达到100万。Peloton的股价下跌，Peloton裁员。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=ProperNouns({"Peloton": ORG})).recognise(text)
+    assert {m.entity for m in mentions if "Peloton" in m.surface} == {"Peloton"}
+    text = "Jason Citron创办了公司。Citron表示会继续。Citron说，Citron很忙。"
+    people = EntityRecognizer(Gazetteer.load(), model=ProperNouns({"Jason Citron": EntityType.PERSON})).recognise(text)
+    assert {m.entity for m in people if "Citron" in m.surface} == {"Jason Citron"}  # a person keeps the full name
+
+
+def test_a_unit_word_read_as_a_verb_makes_no_company_and_a_noun_after_a_quote_no_person() -> None:
+    text = "NFL总裁表示满意。他们每年将向NFL支付约21亿美元，NFL收入大涨。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({"NFL": ORG})).recognise(text)}
+    assert "NFL支付" not in found
+    text = "从A轮到F轮，「Keep」终于上市了。\n「Keep」官网\n「Keep」什么时候上市，一直是个谜。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=ProperNouns({"Keep": ORG})).recognise(text)
+    assert "官网" not in {m.surface for m in mentions}
+    assert {m.entity for m in mentions if m.surface == "Keep"} == {"Keep"}
+
+
+def test_a_kind_of_company_the_segmenter_does_not_know_is_no_name() -> None:
+    text = "因此，卡游和云涌控股等卡牌公司还会举办官方比赛。国内的卡牌公司都在扩张。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"卡牌公司": ORG})).recognise(text)}
+    assert "卡牌公司" not in found
