@@ -42,6 +42,7 @@ from reader.analysis.figure_subjects import (
     about_the_topic,
     article_topic,
     listed_names,
+    recent_company,
     subject_of,
     title_affiliations,
     titled_people,
@@ -104,8 +105,8 @@ def explain(
         # nothing nearer names whose it is: the company the article is about, unless the
         # figure before in its paragraph was nobody's (汽车产销…；1—4月，汽车产销…: the market's)
         nobodys_before = bool(out) and out[-1].subject is None and out[-1].start >= bounds.around("paragraph", fig.start)[0]
-        if subject is None and topic is not None and not nobodys_before and about_the_topic(text, fig, label, bounds, vocab, ordered):
-            subject = topic
+        if subject is None and not nobodys_before and about_the_topic(text, fig, label, bounds, vocab, ordered):
+            subject = topic or recent_company(text, fig, label, ordered, bounds, vocab)
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
             if subject in titled and topic is not None:

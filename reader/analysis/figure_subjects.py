@@ -262,6 +262,35 @@ def _heading_topic(
     return None
 
 
+def recent_company(
+    text: str, fig: Quantity, label: str | None, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
+) -> str | None:
+    """The organisation the passage before a figure that names nobody is about: named at
+    least twice in its paragraph and the ones just above, more often than any other (an
+    article about several companies, a section each: 「Keep」的招股书… MAU 是 2973 万). A
+    source, a place or a person is no such name; a sentence that names anyone and still gives
+    no subject (抖音、快手等短视频平台, 薇娅…过百万) has said the figure is nobody's."""
+    if label == _COMPANIES or mentions.within(*bounds.around("sentence", fig.start)):
+        return None  # 31家银行: a count of companies is none of theirs
+    lo = bounds.around("paragraph", fig.start)[0]
+    for _ in range(_RECENT_PARAGRAPHS - 1):
+        previous = bounds.previous("paragraph", lo)
+        if previous is None:
+            break
+        lo = previous[0]
+    named = Counter(
+        m.entity for m in mentions.within(lo, fig.start)
+        if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
+    ).most_common(2)
+    if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > named[1][1]):
+        return named[0][0]
+    return None
+
+
+_RECENT_PARAGRAPHS = 3
+_COMPANIES = "企业数"
+
+
 def _owner_after(
     text: str, fig: Quantity, in_sentence: list[Mention], clause: tuple[int, int]
 ) -> Mention | None:

@@ -1166,3 +1166,17 @@ def test_a_fund_managers_aum_is_its_own_measure_and_no_name() -> None:
         ("AUM", "资产管理规模", "KKR"), ("AUM同比增长", "同比增长", "KKR"),
         ("AUM", "资产管理规模", "凯雷"), ("AUM同比增长", "同比增长", "凯雷"),
     ]
+
+
+def test_a_figure_in_a_passage_about_one_of_several_companies_is_that_companys() -> None:
+    text = (
+        "Peloton的股价下跌了。Peloton裁员，Peloton的订阅数也在下滑。\n"
+        "Peloton还在亏损。\n"
+        "再看Keep。Keep的招股书显示，Keep的收入增长。\n"
+        "在2020年，MAU是2973万，同比增长了36.56%。\n"
+    )
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "Peloton", "Keep"))}
+    assert figures["2973万"] == "Keep"  # named most in the passage above, though not in its sentence
+    text = "抖音的GMV增长。抖音、快手等短视频平台到年万亿GMV规模，才可能盈利。"
+    (m,) = extract_figures(text, _mentions(text, "抖音", "快手"))
+    assert m.subject is None  # a sentence naming a group says the figure is nobody's
