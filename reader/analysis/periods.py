@@ -9,8 +9,8 @@ fiscal year            ``2020财年``
 month                  ``2021年7月``
 half year              ``2021年上半年``, ``2024财年下半年``
 quarter                ``2023年Q3`` (第三季度, 三季度, Q3, 第三季); ``2024财年Q2`` (第二财季)
-range                  ``2020年9月-2021年1月``, ``2023年1月-2023年5月`` (1-5月),
-                       ``2023年Q1-2023年Q3`` (前三季度): both ends written in full
+range                  ``2020年9月-2021年1月``: both ends written in full; within a year as
+                       the article writes it, after the year: ``2023年1-5月``, ``2021年前三季度``
 span                   ``未来一年``, ``过去一个季度``: kept as written, no calendar anchor
 =====================  =========================================================
 
@@ -316,9 +316,8 @@ def _number(raw: str) -> int:
 
 def _read_part(match: re.Match[str]) -> _Part | None:
     g = match.groupdict()
-    if g["firstq"]:
-        n = _number(g["nq"])
-        return _Part(1, False, ("Q1", f"Q{n}"))
+    if g["firstq"]:  # 2021年前三季度, as the article and an analyst write it
+        return _Part(1, False, (_as_written(g["firstq"]),))
     if g["quarter"]:
         n = _number(g["qn"] or g["qn2"] or g["qn3"])
         fiscal = bool(g["fq"] or g["fq2"] or g["fq3"])
@@ -330,7 +329,7 @@ def _read_part(match: re.Match[str]) -> _Part | None:
         m1, m2 = _number(g["m1"]), _number(g["m2"])
         if not 1 <= m1 < m2 <= 12:
             return None
-        return _Part(m1, False, (f"{m1}月", f"{m2}月"), _AHEAD_MONTHS_FOR_A_MONTH)
+        return _Part(m1, False, (_as_written(g["mrange"]),), _AHEAD_MONTHS_FOR_A_MONTH)  # 2020年1~8月
     if g["cutoff"]:
         month = _number(g["cm"])
         return _Part(month, False, (f"{month}月",), _AHEAD_MONTHS_FOR_A_MONTH)
@@ -343,6 +342,10 @@ def _read_part(match: re.Match[str]) -> _Part | None:
     if g["whole"]:
         return _Part(1, False, ("",))
     return None
+
+
+def _as_written(part: str) -> str:
+    return re.sub(r"\s+", "", part)
 
 
 def _resolve_parts(
