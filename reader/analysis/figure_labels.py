@@ -192,6 +192,8 @@ def _label(
     where: LabelText, fig: Quantity, measure: str | None, earlier: list[Figure], word: LabelHit | None
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
+    if measure == _MULTIPLE and (compared := _compared_multiple(where, fig)) is not None:
+        return compared  # 是抖音的两倍多, 价格贵了两到三倍: how many times another, no growth
     named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if measure in _CHANGES and named is not None:
         named = _change_by_name(named, measure, vocab)
@@ -219,6 +221,32 @@ def _label(
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
     return said
+
+
+_MULTIPLE = "增长倍数"
+# How a multiple compares two things (快手是抖音的两倍多, 低温奶的价格贵了两到三倍), not a growth
+# (增长了3倍, 翻了一倍): the verb before the figure in its clause, and what stands before it.
+_COMPARED_BY = re.compile(r"(?:也|则|更|都|均|约)?(?:是|为|相当于|超过|达到|达|贵了|高出|多出|高了|多了)(?:[^，,。；;！？]{0,24}的)?(?:约|近|超过|超)?\s*(?:[一两二三四五六七八九十\d.]+\s*(?:到|至|-|~)\s*)?$")
+_GROWING = re.compile(r"增长(?!率)|增加|上涨|上升|提升|提高|扩大|翻|涨(?!幅)|增(?![长速幅])")
+
+
+def _compared_multiple(where: LabelText, fig: Quantity) -> str | None:
+    """The label of a multiple that compares (X是Y的N倍): the measure named right before the
+    comparison and 倍数 (价格倍数, 增长率倍数), else 倍数 alone; None for a growth."""
+    text = where.text
+    clause = where.bounds.around("clause", fig.start)
+    cue = _COMPARED_BY.search(text, clause[0], fig.start)
+    if cue is None or _GROWING.search(text, clause[0], fig.start):
+        return None
+    noun_end = cue.start()
+    noun_start = noun_end
+    while noun_start > clause[0] and text[noun_start - 1] not in PHRASE_STOPS and text[noun_start - 1] != "的" and noun_end - noun_start < MAX_LABEL:
+        noun_start -= 1
+    noun = text[noun_start:noun_end]
+    heads = tuple(h for h in where.vocab.label_heads if len(h) >= 2 or h in "率价额量")
+    if len(noun) >= 2 and noun.upper().endswith(heads) and not any(c.isdigit() for c in noun):
+        return where.source[noun_start:noun_end] + "倍数"
+    return "倍数"
 
 
 # A change told right after the figure it changes says what changed: 营收同比增长.

@@ -1180,3 +1180,17 @@ def test_a_figure_in_a_passage_about_one_of_several_companies_is_that_companys()
     text = "抖音的GMV增长。抖音、快手等短视频平台到年万亿GMV规模，才可能盈利。"
     (m,) = extract_figures(text, _mentions(text, "抖音", "快手"))
     assert m.subject is None  # a sentence naming a group says the figure is nobody's
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("快手的社交平台托管了3810亿元的交易，是抖音的两倍多。", "倍数"),  # how many times another
+        ("低温奶的价格贵了两到三倍。", "价格倍数"),
+        ("未来的增长率也是欧美市场的2倍。", "增长率倍数"),
+        ("营收同比增长了3倍。", "营收同比增长"),  # a growth stays one
+        ("市盈率约为25倍。", "市盈率"),
+    ],
+)
+def test_a_multiple_that_compares_two_things_is_no_growth(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text) if m.unit == "times"] == [label]
