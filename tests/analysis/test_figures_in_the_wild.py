@@ -1194,3 +1194,15 @@ def test_a_figure_in_a_passage_about_one_of_several_companies_is_that_companys()
 )
 def test_a_multiple_that_compares_two_things_is_no_growth(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text) if m.unit == "times"] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("卡淘完成A轮融资，腾讯持股约38%。", "持股", "持股比例"),  # a stake, no generic share
+        ("第一是增值服务业务19.1亿元，第二是游戏业务收入14.0亿元。", "增值服务业务", None),  # a list's ordinal opens no name
+    ],
+)
+def test_a_stake_and_a_listed_business_are_named(text: str, label: str, measure: str | None) -> None:
+    m = extract_figures(text, _mentions(text, "腾讯"))[0]
+    assert (m.label, m.measure) == (label, measure)
