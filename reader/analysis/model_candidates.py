@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.entity_hits import Hit
@@ -69,7 +70,32 @@ def model_candidates(
         ):
             continue
         out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
-    return [c for c in out if not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded) and not _a_round(c, folded)]
+    rare = _rarely_read_as_names(out, folded)
+    return [
+        c for c in out
+        if c.surface not in rare and not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded) and not _a_round(c, folded)
+    ]
+
+
+def _rarely_read_as_names(candidates: list[Candidate], folded: str) -> frozenset[str]:
+    """Two-character words the model reads as a name in only a few of their many occurrences: 卡牌,
+    written 114 times in an article about trading cards and read as a company twice, is the
+    article's common noun (and writes 卡牌市场, 卡牌行业): a name the article is about is read as
+    one most times it is written, and a brand read rarely (回力, 19 times) is no sector."""
+    read = Counter(c.surface for c in candidates if len(c.surface) == 2 and not c.surface.isascii())
+    return frozenset(
+        surface for surface, n in read.items()
+        if (written := folded.count(surface)) >= _MANY_TIMES and n / written < _FEW_READINGS
+        and re.search(re.escape(surface) + _A_SECTOR, folded) is not None
+    )
+
+
+# What follows a kind of thing and not a company: 卡牌市场, 卡牌行业 (苹果市场份额 is a company's).
+_A_SECTOR = r"(?:行业|赛道|品类|市场(?!份额|占有率|部|营销|价值|化))"
+
+
+_MANY_TIMES = 8
+_FEW_READINGS = 0.2
 
 
 _TICKER_BEFORE = re.compile(r"(?:股票|交易)?代码(?:为|是|:|：)?\s*[“\"「『]?\s*$")

@@ -545,3 +545,25 @@ def test_a_kind_of_company_the_segmenter_does_not_know_is_no_name() -> None:
     text = "因此，卡游和云涌控股等卡牌公司还会举办官方比赛。国内的卡牌公司都在扩张。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"卡牌公司": ORG})).recognise(text)}
     assert "卡牌公司" not in found
+
+
+class _ReadsTwice(FakeModel):
+    """A model that reads each given word as a name at its first two occurrences only."""
+
+    def names(self, text: str) -> list[ModelName]:
+        first: dict[str, int] = {}
+        kept = []
+        for name in super().names(text):
+            first[name.surface] = first.get(name.surface, 0) + 1
+            if first[name.surface] <= 2:
+                kept.append(name)
+        return kept
+
+
+def test_a_word_read_as_a_name_in_few_of_its_many_uses_in_an_article_about_its_market_is_no_name() -> None:
+    text = "卡牌市场火了。与卡牌二次交易相对，每张卡牌收益很低。" + "孩子们买卡牌，卡牌产品很多。" * 4 + "卡牌行业还在增长。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=_ReadsTwice({"卡牌": ORG})).recognise(text)}
+    assert "卡牌" not in found
+    text = "老凤祥、回力、恒源祥都是老字号。" + "回力的收入增长，回力鞋很火。" * 4 + "回力仍然面临挑战。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=_ReadsTwice({"回力": ORG})).recognise(text)}
+    assert "回力" in found  # a brand read rarely, never written as a market, stays one
