@@ -107,6 +107,8 @@ def explain(
         nobodys_before = bool(out) and out[-1].subject is None and out[-1].start >= bounds.around("paragraph", fig.start)[0]
         if subject is None and not nobodys_before and about_the_topic(text, fig, label, bounds, vocab, ordered):
             subject = topic or recent_company(text, fig, label, ordered, bounds, vocab)
+        if subject is None and _THE_COUNTRY.search(text, bounds.around("clause", fig.start)[0], fig.start):
+            subject = _CHINA  # 我国冷藏车总量为21.4万辆, 占全国液态奶市场的70%: the country's, as 中国…市场规模 is
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
             if subject in titled and topic is not None:
@@ -426,6 +428,9 @@ def _period(
 
 
 # A verb of change between a base of comparison and the figure makes the figure the change.
+# The country a Chinese article writes as its own, whose figure a market-wide one is.
+_THE_COUNTRY = re.compile(r"我国|全国|国内(?!外)")
+_CHINA = "中国"
 _CHANGED = re.compile("增加|增长|减少|下降|上升|提升|提高|降低|上涨|下滑|下跌|缩减|缩小|扩大|增至|降至|升至|翻")
 
 

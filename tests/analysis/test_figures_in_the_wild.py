@@ -164,7 +164,7 @@ def test_a_figure_with_no_subject_falls_back_to_the_article_company_but_not_a_ma
     )
     figures = {m.surface: m for m in extract_figures(text, _mentions(text, "快狗打车", "货拉拉"))}
     assert figures["12.0%"].subject == "快狗打车"
-    assert figures["20家"].subject is None
+    assert figures["20家"].subject == "中国"  # the country's market, not the article's company
 
 
 def test_a_market_word_inside_a_name_does_not_make_the_sentence_market_wide() -> None:
@@ -436,7 +436,7 @@ def test_a_market_paragraph_is_nobodys_though_the_article_is_about_a_company() -
     )
     subjects = {f.surface: f.subject for f in extract_figures(text, named(text, "比亚迪"))}
     assert subjects["1703.6亿元"] == "比亚迪"
-    assert subjects["261.9万辆"] is None and subjects["1017.5万辆"] is None
+    assert subjects["261.9万辆"] == "中国" and subjects["1017.5万辆"] in (None, "中国")  # the country's, never 比亚迪's
     assert subjects["5074.69亿元"] is None
 
 
@@ -1206,3 +1206,15 @@ def test_a_multiple_that_compares_two_things_is_no_growth(text: str, label: str)
 def test_a_stake_and_a_listed_business_are_named(text: str, label: str, measure: str | None) -> None:
     m = extract_figures(text, _mentions(text, "腾讯"))[0]
     assert (m.label, m.measure) == (label, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("2019年，我国冷藏车总量为21.4万辆。", "中国"),  # the country the article writes as its own
+        ("常温奶的销售额占全国液态奶市场的70%以上。", "中国"),
+        ("国内外的奶牛场很多，伊利的奶牛有70%来自牧场。", "伊利"),  # a company named is still whose
+    ],
+)
+def test_a_market_wide_figure_of_the_articles_own_country_is_chinas(text: str, subject: str) -> None:
+    assert [m.subject for m in extract_figures(text, _mentions(text, "伊利"))][-1] == subject

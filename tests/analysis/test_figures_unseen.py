@@ -78,8 +78,8 @@ CASES = [
     ("04_ev_deliveries", "10.4万辆", 0, 1.04e5, "items", "销量", "理想汽车", "2023年1-5月", "actual"),
     ("04_ev_deliveries", "12.4%", 0, 12.4, "%", "同比下降", "蔚来", "2023年5月", "actual"),
     ("04_ev_deliveries", "13.2%", 0, 13.2, "%", "环比下降", "蔚来", "2023年5月", "actual"),
-    ("04_ev_deliveries", "32.7%", 0, 32.7, "%", "渗透率", None, "2023年5月", "actual"),
-    ("04_ev_deliveries", "7.2个百分点", 0, 7.2, "pp", "同比增长", None, "2023年5月", "actual"),
+    ("04_ev_deliveries", "32.7%", 0, 32.7, "%", "渗透率", "中国", "2023年5月", "actual"),
+    ("04_ev_deliveries", "7.2个百分点", 0, 7.2, "pp", "同比增长", "中国", "2023年5月", "actual"),
     ("04_ev_deliveries", "35%", 0, 35, "%", "市场份额", "比亚迪", "2023年5月", "actual"),
     ("04_ev_deliveries", "300万辆", 0, 3e6, "items", "销量", "比亚迪", "2023", "target"),
     # 财新, 阿里巴巴 fiscal quarter: 2024财年 is current in 2023, 当季 repeats the quarter
@@ -105,7 +105,7 @@ CASES = [
     ("07_hk_traditional", "1000億港元", 0, 1e11, "HKD", "回购", "腾讯", "2024", "target"),
     ("07_hk_traditional", "3840億美元", 0, 3.84e11, "USD", "市值", "腾讯", None, "actual"),
     # 界面, national statistics: 前三季度, 9月份, GDP of a place, a forecast market size
-    ("08_retail_market", "34.22万亿元", 0, 3.422e13, "CNY", "零售额", None, "2023年前三季度", "actual"),
+    ("08_retail_market", "34.22万亿元", 0, 3.422e13, "CNY", "零售额", "中国", "2023年前三季度", "actual"),
     ("08_retail_market", "26.4%", 0, 26.4, "%", "占比", None, None, "actual"),
     ("08_retail_market", "3.98万亿元", 0, 3.98e12, "CNY", "零售额", None, "2023年9月", "actual"),
     ("08_retail_market", "91.3万亿元", 0, 9.13e13, "CNY", "GDP", "中国", "2023年前三季度", "actual"),
@@ -120,7 +120,7 @@ CASES = [
     ("09_pdd_q3", "15%", 0, 15, "%", "增长率", "拼多多", None, "actual"),
     ("09_pdd_q3", "1900亿美元", 0, 1.9e11, "USD", "市值", "拼多多", None, "actual"),
     # 36氪, battery installations in GWh (kWh, the base unit), 前三季度 and 三季报
-    ("10_battery_share", "302.3GWh", 0, 3.023e8, "kWh", "装机量", None, "2023年1-10月", "actual"),
+    ("10_battery_share", "302.3GWh", 0, 3.023e8, "kWh", "装机量", "中国", "2023年1-10月", "actual"),
     ("10_battery_share", "130.5GWh", 0, 1.305e8, "kWh", "装机量", "宁德时代", None, "actual"),
     ("10_battery_share", "43.2%", 0, 43.2, "%", "市场份额", "宁德时代", None, "actual"),
     ("10_battery_share", "27.2%", 0, 27.2, "%", "市场份额", "比亚迪", None, "actual"),
@@ -133,8 +133,8 @@ CASES = [
     ("11_robotics_funding", "八成", 0, 80, "%", "占比", "银河通用", None, "actual"),
     ("11_robotics_funding", "5000万元", 0, 5e7, "CNY", "营收", "银河通用", "2024", "forecast"),
     ("11_robotics_funding", "20亿美元", 0, 2e9, "USD", "市场规模", None, "2027", "forecast"),
-    ("11_robotics_funding", "20家", 0, 20, "stores", "企业数", None, None, "actual"),
-    ("11_robotics_funding", "50万元", 0, 5e5, "CNY", "价格", None, None, "actual"),
+    ("11_robotics_funding", "20家", 0, 20, "stores", "企业数", "中国", None, "actual"),
+    ("11_robotics_funding", "50万元", 0, 5e5, "CNY", "价格", "中国", None, "actual"),
 ]
 
 
