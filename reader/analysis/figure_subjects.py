@@ -272,22 +272,30 @@ def recent_company(
     no subject (抖音、快手等短视频平台, 薇娅…过百万) has said the figure is nobody's."""
     if label == _COMPANIES or mentions.within(*bounds.around("sentence", fig.start)):
         return None  # 31家银行: a count of companies is none of theirs
-    lo = bounds.around("paragraph", fig.start)[0]
-    for _ in range(_RECENT_PARAGRAPHS - 1):
-        previous = bounds.previous("paragraph", lo)
-        if previous is None:
-            break
-        lo = previous[0]
-    named = Counter(
-        m.entity for m in mentions.within(lo, fig.start)
-        if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
-    ).most_common(2)
-    if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > named[1][1]):
-        return named[0][0]
+    sentence = bounds.around("sentence", fig.start)
+    at, kind = _last_pronoun(text, sentence[0], fig.start, vocab)
+    lo, looked = bounds.around("paragraph", fig.start)[0], 1
+    if at is not None and kind == "org":  # 该行净利润分别为…: the company named last, not the most
+        while looked < _RECENT_PARAGRAPHS[0] and (previous := bounds.previous("paragraph", lo)) is not None:
+            lo, looked = previous[0], looked + 1
+        named = [
+            m for m in mentions.within(lo, fig.start)
+            if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
+        ]
+        return named[-1].entity if named else None
+    for paragraphs in _RECENT_PARAGRAPHS:  # the nearest passage that has a company decides
+        while looked < paragraphs and (previous := bounds.previous("paragraph", lo)) is not None:
+            lo, looked = previous[0], looked + 1
+        named = Counter(
+            m.entity for m in mentions.within(lo, fig.start)
+            if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
+        ).most_common(2)
+        if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > named[1][1]):
+            return named[0][0]
     return None
 
 
-_RECENT_PARAGRAPHS = 3
+_RECENT_PARAGRAPHS = (3, 5)  # paragraphs: the figure's and those just above, then a section's
 _COMPANIES = "企业数"
 
 

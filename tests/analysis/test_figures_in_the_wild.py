@@ -1218,3 +1218,22 @@ def test_a_stake_and_a_listed_business_are_named(text: str, label: str, measure:
 )
 def test_a_market_wide_figure_of_the_articles_own_country_is_chinas(text: str, subject: str) -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, "伊利"))][-1] == subject
+
+
+def test_a_section_about_one_company_and_a_pronoun_after_another_find_whose_figures_they_are() -> None:
+    text = (
+        "所以财报出来后，外界看衰B站。还有人问B站是否没钱了。但其实B站的亏损是布局。\n"
+        "1. 运营成本增加\n"
+        "销售和营销支出为16.333亿元。\n"
+        "总务和行政支出4.749亿元，与上年同期相比增长87%。\n"
+        "知乎也在亏损，知乎的收入增长。\n"
+    )
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "B站", "知乎"))}
+    assert figures["4.749亿元"] == "B站"  # four paragraphs below the passage about it
+    text = (
+        "榆次农商行的资本充足率下滑。榆次农商行净利润连年走低，榆次农商行和阜新银行评级下调，阜新银行也是。\n"
+        "而延边农商行的情况也不容乐观。\n"
+        "此外，近年来盈利能力也一路直下。2017年至2020年，该行净利润分别为12亿元、9.74亿元。\n"
+    )
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "榆次农商行", "延边农商行", "阜新银行"))}
+    assert figures["12亿元"] == "延边农商行"  # 该行: the bank named last, not the one named most
