@@ -47,7 +47,7 @@ from reader.analysis.figure_subjects import (
     title_affiliations,
     titled_people,
 )
-from reader.analysis.figure_vocab import RATIO, SHARE, Vocabulary
+from reader.analysis.figure_vocab import MONEY, RATIO, SHARE, Vocabulary
 from reader.analysis.model import Mention, Figure, FigureKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -78,6 +78,7 @@ def explain(
         and not (vocab.is_verb(m.group()) and text.startswith(_TO_A_LEVEL, m.end()))
     ])
     by_value: dict[float, list[Figure]] = {}
+    figures = _currency_of_the_list(text, figures, vocab)
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
     topic = article_topic(text, ordered.all, vocab, title)
@@ -213,7 +214,7 @@ def _respective_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterat
             if run and _is_conversion(text, figures[i - 1], figures[i]):
                 continue  # 6.147 亿元(9,380 万美元): the same figure in another currency
             if run and not _LIST_GAP.search(text[_past_conversion(text, figures[i - 1]) : figures[i].start][-2:] or "x"):
-                gap = _CURRENCY_WORD.sub("", text[_past_conversion(text, figures[i - 1]) : figures[i].start])
+                gap = _CURRENCY_WORD.sub("", text[_past_conversion(text, figures[i - 1]) : figures[i].start]).replace("以及", "及")
                 if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
                     break
             run.append(i)
@@ -428,6 +429,25 @@ def _period(
 
 
 # A verb of change between a base of comparison and the figure makes the figure the change.
+# Between the items of a list of amounts: 1.23亿、2.27亿、以及12.15亿港元.
+_LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|及|以及|与|、以及|，以及)\s*")
+
+
+def _currency_of_the_list(text: str, figures: Sequence[Quantity], vocab: Vocabulary) -> list[Quantity]:
+    """Amounts listed with their currency written once, after the last (收益1.23亿、2.27亿、以及
+    12.15亿港元; 净利润分别为1414.5万、3788.2万及1.38亿港元): each earlier bare amount is in it."""
+    out = list(figures)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        if last.unit is None or vocab.unit_class(last.unit) != MONEY:
+            continue
+        j = i
+        while j > 0 and out[j - 1].unit is None and out[j - 1].scale > 1 and _LIST_JOIN.fullmatch(text, out[j - 1].end, out[j].start):
+            j -= 1
+            out[j] = replace(out[j], unit=last.unit, unit_implied=True)
+    return out
+
+
 # The country a Chinese article writes as its own, whose figure a market-wide one is.
 _THE_COUNTRY = re.compile(r"我国|全国|国内(?!外)")
 _CHINA = "中国"

@@ -1237,3 +1237,12 @@ def test_a_section_about_one_company_and_a_pronoun_after_another_find_whose_figu
     )
     figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "榆次农商行", "延边农商行", "阜新银行"))}
     assert figures["12亿元"] == "延边农商行"  # 该行: the bank named last, not the one named most
+
+
+def test_amounts_listed_with_their_currency_written_once_are_all_in_it() -> None:
+    text = "该公司分别实现收益1.23亿、2.27亿、10.12亿、以及12.15亿港元；对应净利润分别为1414.5万、9877.5万及1.38亿港元。"
+    figures = extract_figures(text)
+    assert [m.unit for m in figures] == ["HKD"] * 7
+    assert [m.label for m in figures[:4]] == ["收益"] * 4  # 以及 joins the last as 、 does
+    text = "美国和中国市场分别贡献了64.14亿和31.13亿美元收入。用户达1亿，收入10亿美元。"
+    assert [m.unit for m in extract_figures(text)] == ["USD", "USD", "users", "USD"]  # a count stays one
