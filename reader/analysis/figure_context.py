@@ -445,7 +445,30 @@ def _currency_of_the_list(text: str, figures: Sequence[Quantity], vocab: Vocabul
         while j > 0 and out[j - 1].unit is None and out[j - 1].scale > 1 and _LIST_JOIN.fullmatch(text, out[j - 1].end, out[j].start):
             j -= 1
             out[j] = replace(out[j], unit=last.unit, unit_implied=True)
+    bounds = Bounds(text)
+    for i, fig in enumerate(out):
+        if fig.unit is not None or fig.scale <= 1:
+            continue
+        sentence = bounds.around("sentence", fig.start)
+        before = [q for q in out[:i] if q.unit is not None and vocab.unit_class(q.unit) == MONEY]
+        paragraph = bounds.around("paragraph", fig.start)
+        near = bounds.previous("paragraph", paragraph[0]) or paragraph  # this paragraph and the one above
+        same = next(
+            (q for q in reversed(before) if q.start >= near[0] and q.value == fig.value and _bare(q.surface).startswith(_bare(fig.surface))),
+            None,
+        )
+        base = before[-1] if before and before[-1].start >= sentence[0] and _A_BASE.match(text, fig.end, sentence[1]) else None
+        if (known := same or base) is not None:  # 总价值将超过1100亿 after 1100亿美元; 与之前的10亿相比
+            out[i] = replace(fig, unit=known.unit, unit_implied=True)
     return out
+
+
+def _bare(surface: str) -> str:
+    return "".join(surface.split())
+
+
+# A base of comparison right after an amount: 与之前的10亿相比.
+_A_BASE = re.compile(r"\s*(?:相比|相较|比较)")
 
 
 # The country a Chinese article writes as its own, whose figure a market-wide one is.

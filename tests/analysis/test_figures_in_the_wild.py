@@ -1246,3 +1246,11 @@ def test_amounts_listed_with_their_currency_written_once_are_all_in_it() -> None
     assert [m.label for m in figures[:4]] == ["收益"] * 4  # 以及 joins the last as 、 does
     text = "美国和中国市场分别贡献了64.14亿和31.13亿美元收入。用户达1亿，收入10亿美元。"
     assert [m.unit for m in extract_figures(text)] == ["USD", "USD", "users", "USD"]  # a count stays one
+
+
+def test_a_bare_amount_compared_with_or_repeating_one_in_a_currency_is_in_it() -> None:
+    text = "他们每年将向NFL支付约21亿美元的费用，与之前的10亿相比上涨了110%。合同总价值高达1100亿美元。这份合同的总价值，将超过1100亿。"
+    units = {m.surface: m.unit for m in extract_figures(text)}
+    assert (units["10亿"], units["1100亿"]) == ("USD", "USD")
+    text = "黑石以30亿美元估值收购了它。\n这从募资情况来看也有体现。\n其他话题。\n2016年，达晨募资30亿。"
+    assert [m.unit for m in extract_figures(text)][-1] == "CNY"  # the same number paragraphs away is another figure
