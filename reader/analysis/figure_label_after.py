@@ -4,6 +4,7 @@ follows (增持74.75万股 → 增持股数, 支付3655万元 → 支付金额),
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.figure_grammar import Quantity
@@ -113,3 +114,21 @@ def counted_after(where: LabelText, fig: Quantity) -> str | None:
 def _place_modifies(m: Mention, start: int, end: int) -> bool:
     """A place opening the noun after a count says which: 22项美国专利授权, 30家中国企业."""
     return m.type is EntityType.PLACE and m.start == start and m.end < end
+
+
+# After a percentage and 的, the noun phrase that ends its clause: 35.3% 的硬件毛利率, 16% 左右的 MAU 增长.
+_OF_PERCENT = re.compile(r"\s*(?:以上|以下|左右|多)?\s*的\s*([^，,。；;：:！？、（()）\d%的]{2,10}?)\s*(?=[，,。；;！？)）]|$)")
+_RATE_OR_CHANGE = ("率", "增长", "增幅", "增速", "涨幅", "降幅", "跌幅", "下降", "下滑", "提升")
+_CHANGES = frozenset((*_RATE_OR_CHANGE[1:], "同比增长", "环比增长", "同比下降", "环比下降", "年增长"))
+
+
+def named_after_percent(where: LabelText, fig: Quantity) -> str | None:
+    """What a percentage is of, named after it and 的 when that ends in a rate or a change
+    (硬件毛利率, MAU 增长, 订阅用户增长), as the article writes it; None otherwise."""
+    if fig.unit != "%":
+        return None
+    m = _OF_PERCENT.match(where.text, fig.end)
+    if m is None or not m.group(1).endswith(_RATE_OR_CHANGE) or m.group(1) in _CHANGES:
+        return None  # 11.39%的同比增长: the change alone names nothing the label before does not
+    end = m.start(1) + m.group(1).rfind("率") + 1 if "率" in m.group(1) else m.end(1)
+    return where.source[m.start(1) : end]  # 以36.4%的复合年增长率增长 → 复合年增长率

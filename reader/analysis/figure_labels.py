@@ -15,6 +15,7 @@ from reader.analysis.figure_label_after import (
     PHRASE_STOPS,
     counted_after,
     label_after_figure,
+    named_after_percent,
 )
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
@@ -90,7 +91,7 @@ def label_and_unit(
     if unit == "items" and (sold := _nearest_before(hits, clause[0], fig.start, lambda label: label.name == "销售额")) and sold.verb:
         return "销量", unit, None  # 上汽集团销售整车94.5万辆: things sold are a sales volume, not money
     if wanted == SHARE and (change := _CHANGE_AFTER.match(text, fig.end)) is not None:
-        label = vocab.label_for(change.group(1))  # 实现了11.39%的同比增长: a change, not a share
+        label = vocab.label_for(change.group(1) or change.group(2))  # 实现了11.39%的同比增长: a change, not a share
         if label is not None:
             return label.name, unit, None
     if wanted == SHARE and (named := _share_named_after(text, fig, vocab)) is not None:
@@ -128,13 +129,21 @@ def _share_named_after(text: str, fig: Quantity, vocab: Vocabulary) -> Label | N
     if not text.startswith("的", at):
         return None
     m = vocab.label_pattern().match(text, at + 1)
+    if m is None and (phrase := _NOUN_AFTER.match(text, at + 1)) is not None:
+        # 35.3% 的硬件毛利率: the rate a noun phrase after 的 ends in
+        m = next((w for w in vocab.label_pattern().finditer(text, at + 1, phrase.end()) if w.end() == phrase.end()), None)
     label = vocab.label_for(m.group()) if m is not None else None
     return label if label is not None and vocab.unit_class(label.unit) == SHARE and label.name != "占比" else None
+
+
+# A noun phrase after a percentage and 的, to the end of its clause: 的硬件毛利率, 的 MAU 增长.
+_NOUN_AFTER = re.compile(r"\s*[^，,。；;：:！？、（()）\d%]{1,10}?(?=\s*(?:[，,。；;！？)）]|$))")
 
 
 # A rate told before the change it measures: 11.39%的同比增长, 16.81%的增长.
 _CHANGE_AFTER = re.compile(
     r"(?:以上|左右)?(?:[、，,和及与]\s*[\d.]+\s*%)*的?(?:年)?((?:同比|环比)?(?:增长|增幅|涨幅|上涨|提升|增速|下降|下滑|降幅|跌幅|减少|下跌))"
+    r"|\s*(?:以上|左右)?\s*的\s*[^，,。；;！？、\d%的]{1,8}?\s*((?:同比|环比)?(?:增长|增幅|涨幅|提升|增速|下降|下滑|降幅|跌幅))(?=\s*(?:[，,。；;！？)）]|$))"
 )  # 11.39%的同比增长; 17.7%、15%、9.9%增长: a list of rates before the change they measure
 
 
@@ -195,6 +204,8 @@ def _label(
     if measure == _MULTIPLE and (compared := _compared_multiple(where, fig)) is not None:
         return compared  # 是抖音的两倍多, 价格贵了两到三倍: how many times another, no growth
     named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
+    if named == measure and (of := named_after_percent(where, fig)) is not None:
+        return of  # 35.3% 的硬件毛利率, 16% 左右的 MAU 增长: named after, not before
     if measure in _CHANGES and named is not None:
         named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):

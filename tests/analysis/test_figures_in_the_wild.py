@@ -1254,3 +1254,17 @@ def test_a_bare_amount_compared_with_or_repeating_one_in_a_currency_is_in_it() -
     assert (units["10亿"], units["1100亿"]) == ("USD", "USD")
     text = "黑石以30亿美元估值收购了它。\n这从募资情况来看也有体现。\n其他话题。\n2016年，达晨募资30亿。"
     assert [m.unit for m in extract_figures(text)][-1] == "CNY"  # the same number paragraphs away is another figure
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "measure"),
+    [
+        ("带来了 16% 左右的 MAU 增长，52% 的订阅用户增长。", "MAU 增长", "增长率"),
+        ("综合导致 2020 年同期 35.3% 的硬件毛利率，过了一年只剩下了 6.4%。", "硬件毛利率", "毛利率"),
+        ("营收以36.4%的复合年增长率增长。", "复合年增长率", "增长率"),
+        ("营收为6.61亿元，实现了11.39%的同比增长。", "营收同比增长", "同比增长"),  # the change alone adds nothing
+    ],
+)
+def test_a_percentage_is_named_by_the_rate_or_change_written_after_it(text: str, label: str, measure: str) -> None:
+    m = [f for f in extract_figures(text) if f.unit == "%"][0]
+    assert (m.label, m.measure) == (label, measure)
