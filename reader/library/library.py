@@ -9,7 +9,6 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
-from operator import getitem
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.ingest.model import Article
-from reader.library import codec, order
+from reader.library import codec, order, surfaces
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.identity import library_folders
@@ -86,6 +85,9 @@ class Library:
         self._built: OrderedDict[str, Analysis] = OrderedDict()
         self._entity_summaries: list[EntitySummary] | None = None
         self._summaries: dict[str, EntitySummary | None] = {}
+        # each name's surfaces counted over the library (summaries' aliases), by entities(): a
+        # name whose mentions change is dropped, and counted again when summarised
+        self._surfaces: dict[str, Counter[str]] = {}
         self._search_lock = threading.Lock()  # the search runner and the loader may both read names
         self._text_search = TextSearch(
             self.articles,
@@ -254,6 +256,7 @@ class Library:
         library._index = dict(self._index)
         library._types = defaultdict(Counter, self._types)
         library._summaries = dict(self._summaries)
+        library._surfaces = dict(self._surfaces)
         library._text_search, library._newest = self._text_search, self._newest
         library._sketches, library._story_of = self._sketches, self._story_of
         return library
@@ -278,6 +281,9 @@ class Library:
         summary = library._summaries.pop(old, None)
         if summary is not None:
             library._summaries[new] = replace(summary, name=new)
+        counted = library._surfaces.pop(old, None)
+        if counted is not None:
+            library._surfaces[new] = counted
         if self._entity_summaries is not None:
             library._entity_summaries = sorted(
                 (library._summaries[new] if s.name == old else s for s in self._entity_summaries),
@@ -311,6 +317,8 @@ class Library:
             library._raw[i] = raw
             library._article_entities[i] = tuple(raw.entities)
         for name in reindex(library._index, library._types, self._raw, new, names):
+            if library._index.get(name) != self._index.get(name):
+                library._surfaces.pop(name, None)  # other mentions: other surfaces, maybe
             summary = library._summaries.pop(name, None)
             if summary is not None and library._index.get(name) == self._index.get(name):
                 # the same mentions (a retype): the same surfaces, articles and stories
@@ -390,18 +398,35 @@ class Library:
         if not refs:
             return None
         articles = self.articles
-        texts = [articles[i].text for i in refs[0::3]]
-        surfaces = Counter(map(getitem, texts, map(slice, refs[1::3], refs[2::3])))  # no Python loop: 0.2 s of 200k mentions
         indexes = dict.fromkeys(refs[0::3])
+        found = self._surfaces.get(name)
+        if found is None:
+            found = self._count_surfaces([name])[name]
         story_of = self._story_of  # read once: the loader may be grouping stories right now
         return EntitySummary(
             name=name,
             type=self._type_of(name),
-            aliases=tuple(s for s, _ in surfaces.most_common()),
+            aliases=tuple(s for s, _ in found.most_common()),
             mentions=len(refs) // 3,
             articles=tuple(articles[i].key for i in indexes),
             stories=len({story_of.get(i, (i,))[0] for i in indexes}) if story_of is not None else 0,
         )
+
+    def _count_surfaces(self, names: Iterable[str], every: bool = False) -> dict[str, Counter[str]]:
+        """The surfaces of ``names`` counted over the library (reading ``every`` article once,
+        or only theirs): from the variants each article's listing stored, else sliced from its
+        text."""
+        names = list(names)
+        articles_of = {name: self._index[name][0::3] for name in names}
+        totals = {name: len(self._index[name]) // 3 for name in names}
+        return surfaces.count(names, articles_of, totals, self._variants_at, range(len(self.articles)) if every else None)
+
+    def _variants_at(self, i: int) -> surfaces.Variants:
+        raw = self._raw[i]
+        stored = raw.variants
+        if stored is None:
+            stored = surfaces.variants(self.articles[i].text, raw.entities, raw.mentions)
+        return surfaces.named(stored, raw.entities)
 
     def _type_of(self, name: str) -> EntityType:
         """The type most of the articles naming the entity give it."""
@@ -410,6 +435,8 @@ class Library:
     def entities(self) -> list[EntitySummary]:
         """Every entity in the library, most mentioned first (computed once)."""
         if self._entity_summaries is None:
+            if not self._surfaces:  # every name's, in one pass over the library
+                self._surfaces = self._count_surfaces(self._index, every=True)
             summaries = [self.entity(name) for name in self._index]
             self._entity_summaries = sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
             self._named_together()  # made here, off the GUI thread (the loader counts the entities)

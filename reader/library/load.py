@@ -19,7 +19,7 @@ from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
 from reader.ingest.model import Article
-from reader.library import codec, collector
+from reader.library import codec, collector, surfaces
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.identity import library_id
@@ -149,6 +149,7 @@ def _load_library(
                     ]
             fresh: list[tuple[str, bytes]] = []
             new_listings: dict[str, Listed] = {}  # for payloads written or read without one
+            new_heads: list[tuple[str, str]] = []  # listings written before their variants, with them
             for item, data, content_hash in chunk:
                 done += 1
                 key = item.relative
@@ -161,6 +162,9 @@ def _load_library(
                 if content_hash in listings:
                     article, analysis = codec.decode_listing(*listings[content_hash][:4], key, key, content_hash, str(item.path))
                     listed.append(key)
+                    if analysis.variants is None:  # a listing from before they were stored
+                        analysis.variants = surfaces.variants(article.text, analysis.entities, analysis.mentions)
+                        new_heads.append((content_hash, surfaces.with_variants(listings[content_hash][0], analysis.variants)))
                 elif payload is None:
                     try:
                         article = _ingest().parse_article(data, key, html=_ingest().is_html(item.path), path=str(item.path))
@@ -189,6 +193,12 @@ def _load_library(
                     if len(new_listings) > len(written):
                         searched.update(store.put_listings([(h, x) for h, x in new_listings.items() if h not in written], version))
                 except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
+            if store is not None and new_heads:
+                try:
+                    surfaces.write_heads(store, new_heads, version)
+                except StoreUnavailable as error:
                     notices.append(f"{error}; reading on without the cache")
                     store = None
             collector.keep()  # the chunk's articles and analyses: not walked by every later full collection
