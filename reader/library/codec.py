@@ -123,16 +123,17 @@ def _json(rows: list[list]) -> str:
 
 
 def decode_listing(
-    head: str, mentions: bytes, stored_sketch: str, text: str, key: str, file: str, content_hash: str, path: str = ""
+    head: str, mentions: bytes, stored_sketch: str, key: str, file: str, content_hash: str, path: str = ""
 ) -> tuple[Article, RawAnalysis]:
-    """An article from its listing, without its blocks and styles, and its analysis without
-    its figures and quotes (``RawAnalysis.complete`` is False): both are read from the payload
-    when the article is opened. Its variants are None when the listing was written without
+    """An article from its listing, without its text, blocks and styles (its text is "": the
+    library reads it from the listing when it is wanted, reader.library.texts), and its
+    analysis without its figures and quotes (``RawAnalysis.complete`` is False): those are read
+    from the payload when the article is opened. Its variants are None when the listing was written without
     them (before they were stored)."""
     doc = json.loads(head)
     flat = array("i")
     flat.frombytes(mentions)
-    article = _article(doc, key, file, content_hash, path, text)
+    article = _article(doc, key, file, content_hash, path, "")
     return article, RawAnalysis(
         [_shared(name) for name in doc["entities"]],
         flat,

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.library.codec import RawAnalysis
     from reader.library.store import Store
+    from reader.library.texts import Texts
 
 Variants = dict[str, list]  # a name → its surfaces and their counts in one article (see above)
 
@@ -86,6 +88,29 @@ def count(
         ordered = sorted(seen.items(), key=lambda item: (item[1][1], item[1][2]))
         out[name] = Counter({surface: c for surface, (c, _, _) in ordered if c})
     return out
+
+
+def count_over(
+    names: Iterable[str], index: Mapping[str, array], raws: Sequence[RawAnalysis], texts: Texts, every: bool = False
+) -> dict[str, Counter[str]]:
+    """The surfaces of ``names`` counted over a library (its mention ``index``, each article's
+    analysis and text), reading ``every`` article once or only theirs: from the variants each
+    article's listing stored, else sliced from its text (read a few hundred at a time)."""
+    names = list(names)
+    articles_of = {name: index[name][0::3] for name in names}
+    totals = {name: len(index[name]) // 3 for name in names}
+    reading = range(len(raws)) if every else sorted({i for name in names for i in articles_of[name]})
+    # the articles whose listing stored none (read from a file, or corrected since)
+    counted = {
+        i: variants(text, raws[i].entities, raws[i].mentions)
+        for i, text in texts.chunks([i for i in reading if raws[i].variants is None])
+    }
+
+    def variants_at(i: int) -> Variants:
+        raw = raws[i]
+        return named(raw.variants if raw.variants is not None else counted[i], raw.entities)
+
+    return count(names, articles_of, totals, variants_at, reading)
 
 
 def with_variants(head: str, stored: str) -> str:
