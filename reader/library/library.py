@@ -137,7 +137,7 @@ class Library:
         return self._by_key[key]
 
     def text(self, key: str) -> str:
-        """The article's text (read from the cache if it was listed; the last few hundred read
+        """The article's text (read from the cache if it was listed; the last two thousand read
         are kept)."""
         return self._texts[self._order[key]]
 

@@ -2,9 +2,10 @@
 was read from its file, read from its cached listing when it was listed (a reopen holds no text:
 218M characters, 424 MB at 100k articles; bench/RESULTS.md, "Texts out of memory").
 
-The last few hundred texts read are kept: an article's mention lines, a search's hits and a
-card's figures read the same few texts again. A bulk reader (the entity summaries, the name
-model's pass, a correction of every article) reads a few hundred at a time and keeps none."""
+The last two thousand texts read are kept (~9 MB): an article's mention lines, a search's hits
+and a card's figures read the same texts again, and so does a search typed letter by letter. A
+bulk reader (the stories, the name model's pass, a correction of every article) reads a few
+hundred at a time and keeps none."""
 
 from __future__ import annotations
 
@@ -132,5 +133,5 @@ class WithTexts(Mapping[str, Article]):
         return len(self._by_key)
 
 
-_KEPT = 512  # texts kept (~6 MB at 2,200 characters each)
+_KEPT = 2048  # texts kept (~9 MB at 2,200 characters each)
 _READ_AT_ONCE = 256
