@@ -72,7 +72,7 @@ def main() -> None:
     library.prepare_search()
     prepared = time.perf_counter() - start
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    chars = sum(len(a.text) for a in library.articles)
+    chars = sum(len(a.text) for a in library.with_texts())  # a reopened library holds none
     print(f"{len(library)} articles, {chars / 1e6:.1f}M characters, {len(summaries)} entities; opened in {opened:.1f} s")
     print(f"{'prepare search (fold texts, read names), once':<52} {prepared * 1000:8.0f} ms   peak RSS +{rss_after - rss_before:.0f} MB")
 

@@ -343,7 +343,7 @@ class _Finder:
             near = _ATTITUDE.match(text, at, para.end)
             if near is not None:
                 pair = para.pair_at(near.end() - 1)
-        if pair is not None and self._closes_sentence(para, pair):
+        if pair is not None and pair[0] < pair[1] and self._closes_sentence(para, pair):  # “” says nothing
             return Quote(pair[0], pair[1], speaker, cue_start, cue_end)
         end = para.sentence_end(at)
         while end > at and text[end - 1] in "，；：、,;: ":

@@ -13,6 +13,7 @@ from reader.analysis.model import Analysis, EntityType, Mention, Figure, FigureK
 from reader.analysis.pipeline import analysed_length, read_over
 from reader.ingest.model import Article, Block, BlockKind, Style, StyleKind
 from reader.library.reprints import Sketch, sketch
+from reader.library import surfaces
 
 _STYLE_KINDS = {k.value: k for k in StyleKind}
 # The cache stores a mention's type and a block's kind as a position in these tables of values.
@@ -71,8 +72,10 @@ def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, s
     metadata and its entity names (JSON), its mentions (packed ints), its reprint sketch and its
     text — all that the library's list and indexes need, none of what only an opened article
     does (blocks, styles, figures, quotes: in the payload) — and what it cites of each name
-    (``cited``), stored apart for the entity cards."""
+    (``cited``), stored apart for the entity cards. The head also holds the names written
+    otherwise than as themselves (reader.library.surfaces), for the entity summaries."""
     head = _head(article, analysis)
+    head["variants"] = surfaces.variants(article.text, analysis.entities, analysis.mentions)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":")),
         analysis.mentions.tobytes(),
@@ -120,15 +123,17 @@ def _json(rows: list[list]) -> str:
 
 
 def decode_listing(
-    head: str, mentions: bytes, stored_sketch: str, text: str, key: str, file: str, content_hash: str, path: str = ""
+    head: str, mentions: bytes, stored_sketch: str, key: str, file: str, content_hash: str, path: str = ""
 ) -> tuple[Article, RawAnalysis]:
-    """An article from its listing, without its blocks and styles, and its analysis without
-    its figures and quotes (``RawAnalysis.complete`` is False): both are read from the payload
-    when the article is opened."""
+    """An article from its listing, without its text, blocks and styles (its text is "": the
+    library reads it from the listing when it is wanted, reader.library.texts), and its
+    analysis without its figures and quotes (``RawAnalysis.complete`` is False): those are read
+    from the payload when the article is opened. Its variants are None when the listing was written without
+    them (before they were stored)."""
     doc = json.loads(head)
     flat = array("i")
     flat.frombytes(mentions)
-    article = _article(doc, key, file, content_hash, path, text)
+    article = _article(doc, key, file, content_hash, path, "")
     return article, RawAnalysis(
         [_shared(name) for name in doc["entities"]],
         flat,
@@ -137,6 +142,7 @@ def decode_listing(
         doc["partial"],
         None,
         Sketch.from_text(stored_sketch),
+        variants=doc.get("variants"),
     )
 
 
@@ -152,7 +158,7 @@ class RawAnalysis:
     cached payload. One whose mentions a correction changed has none either, and is ``stale``:
     they are read again over its mentions when wanted (``reread``), not from the payload."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "_reading")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "variants", "_reading")
 
     def __init__(
         self,
@@ -165,7 +171,12 @@ class RawAnalysis:
         sketch: Sketch | None = None,
         renames: tuple[tuple[str, str], ...] = (),
         stale: bool = False,
+        variants: str | None = None,
     ) -> None:
+        # the names written otherwise than as themselves (reader.library.surfaces), when the
+        # listing had them: they go with the mentions, so an analysis whose mentions a
+        # correction changed has none (its summaries slice the text)
+        self.variants = variants
         self.stale = stale  # figures and quotes to be read over the mentions (a correction changed them)
         self._reading = threading.Lock() if stale else None  # held while they are read (see reread)
         # (name in the cache, name now) for each entity renamed since the figures and quotes
@@ -194,7 +205,7 @@ class RawAnalysis:
             names = dict(self.renames)
             figures = _relabel(figures, _SUBJECT, names) if figures is not None else None
             quotes = _relabel(quotes, _SPEAKER, names) if quotes is not None else None
-        return RawAnalysis(self.entities, self.mentions, figures, self.types, self.partial, quotes, self.sketch)
+        return RawAnalysis(self.entities, self.mentions, figures, self.types, self.partial, quotes, self.sketch, variants=self.variants)
 
     def relabelled(self, old: str, new: str) -> RawAnalysis:
         """This analysis with entity ``old`` called ``new`` (a name it does not hold): the same
@@ -212,12 +223,17 @@ class RawAnalysis:
                 self.partial,
                 _relabel(self.quotes, _SPEAKER, names),
                 self.sketch,
+                variants=self.variants,
             )
         if self.stale:  # read again over the mentions, under the names they have then
-            return RawAnalysis(entities, self.mentions, None, self.types, self.partial, None, self.sketch, stale=True)
+            return RawAnalysis(
+                entities, self.mentions, None, self.types, self.partial, None, self.sketch, stale=True, variants=self.variants
+            )
         renames = {cached: (new if now == old else now) for cached, now in self.renames}
         renames.setdefault(old, new)
-        return RawAnalysis(entities, self.mentions, None, self.types, self.partial, None, self.sketch, tuple(renames.items()))
+        return RawAnalysis(
+            entities, self.mentions, None, self.types, self.partial, None, self.sketch, tuple(renames.items()), variants=self.variants
+        )
 
     def reread(self, article: Article) -> RawAnalysis:
         """This analysis with its figures and quotes, read again over its mentions if it is

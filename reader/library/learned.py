@@ -64,7 +64,7 @@ def link_learned(
         finder.add_word(matching_form(name), name)
     finder.make_automaton()
     todo = [
-        article for article in library.articles
+        article for article in library.with_texts()  # read a few hundred at a time, the few missing kept
         if _missing(finder, article.text, library.article_entities(article.key))
     ]
     if not todo:

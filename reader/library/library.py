@@ -6,10 +6,9 @@ import heapq
 import threading
 from array import array
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
-from operator import getitem
+from functools import cache, partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -18,7 +17,8 @@ from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.ingest.model import Article
-from reader.library import codec, order
+from reader.library import codec, order, surfaces
+from reader.library.cited import cited_rows
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.identity import library_folders
@@ -29,9 +29,10 @@ from reader.library.mention_index import (
     reindex,
 )
 from reader.library.reprints import Sketch, group, sketch
-from reader.library.search import SearchHit, TextSearch, allowed, hit
+from reader.library.search import SearchHit, TextSearch, allowed, hits, mention_spans
 from reader.library.search_index import SearchIndex
 from reader.library.store import Payloads
+from reader.library.texts import Texts, WithTexts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,11 +48,13 @@ class Library:
     Analyses are held compactly (plain lists from the cache) and the mention index as int
     arrays; Mention and Figure objects are built for the articles someone opens.
 
-    An article reopened from the cache is *listed*: ``articles`` holds it with its text and
-    metadata but without its blocks and styles, and its analysis without figures and quotes;
+    An article reopened from the cache is *listed*: ``articles`` holds it with its metadata
+    but without its text (""), blocks and styles, and its analysis without figures and quotes;
     ``article`` and ``analysis`` read those from the cached payload (``payloads``) when it is
-    opened, and ``figures_about`` and ``quotes_by`` when a card asks. Decoding every payload
-    was most of a reopen (bench/RESULTS.md, "Reopen without the payloads")."""
+    opened, ``text`` reads its text from its listing, and ``figures_about`` and ``quotes_by``
+    read what a card asks. Decoding every payload was most of a reopen, and the texts were
+    half of its memory at 100k articles (bench/RESULTS.md, "Reopen without the payloads",
+    "Texts out of memory")."""
 
     def __init__(
         self,
@@ -80,15 +83,19 @@ class Library:
         self.notices: tuple[str, ...] = tuple(notices)  # about the whole load: "the disk is full"
         self._by_key = {a.key: a for a in self.articles}
         self._order = {a.key: i for i, a in enumerate(self.articles)}
+        self._texts = Texts(self.articles, [a.key in self._listed for a in self.articles], payloads)
         self._raw: list[RawAnalysis] = [
             _as_raw(analyses.get(a.key, _EMPTY)) for a in self.articles
         ]
         self._built: OrderedDict[str, Analysis] = OrderedDict()
         self._entity_summaries: list[EntitySummary] | None = None
         self._summaries: dict[str, EntitySummary | None] = {}
+        # each name's surfaces counted over the library (summaries' aliases), by entities(): a
+        # name whose mentions change is dropped, and counted again when summarised
+        self._surfaces: dict[str, Counter[str]] = {}
         self._search_lock = threading.Lock()  # the search runner and the loader may both read names
         self._text_search = TextSearch(
-            self.articles,
+            self._texts,
             search_index,
             None if search_index is None else array("q", [(search_ids or {}).get(a.key, -1) for a in self.articles]),
         )
@@ -125,9 +132,34 @@ class Library:
         return self._raw[self._order[key]]
 
     def listed(self, key: str) -> Article:
-        """The article as the library lists it: its text and metadata, and its blocks and
-        styles only if it was not reopened from the cache (cards and lists want no more)."""
+        """The article as the library lists it: its metadata, and its text, blocks and styles
+        only if it was not reopened from the cache (cards and lists want no more)."""
         return self._by_key[key]
+
+    def text(self, key: str) -> str:
+        """The article's text (read from the cache if it was listed; the last two thousand read
+        are kept)."""
+        return self._texts[self._order[key]]
+
+    def texts(self, keys: Sequence[str]) -> list[str]:
+        """The texts of the articles ``keys``, in that order, read at once (and not kept)."""
+        return self._texts.many([self._order[k] for k in keys], keep=False)
+
+    def with_texts(self) -> Iterator[Article]:
+        """Every article with its text, in library order, the texts of listed ones read a few
+        hundred at a time and not kept (a pass over the library, off the GUI thread)."""
+        return self._texts.articles(range(len(self.articles)))
+
+    def with_text_by_key(self) -> Mapping[str, Article]:
+        """The articles by key, each with its text: a listed one's read when it is looked up."""
+        return WithTexts(self._by_key, self.text)
+
+    def _reread(self, indexes: Iterable[int]) -> None:
+        """Read again the figures and quotes of those of articles ``indexes`` whose mentions a
+        correction changed (``RawAnalysis.reread``), their texts read a few hundred at a time."""
+        stale = [i for i in indexes if self._raw[i].stale and not self._raw[i].complete]
+        for i, article in zip(stale, self._texts.articles(stale)):
+            self._raw[i].reread(article)
 
     def _read(self, i: int, keep: bool = True) -> tuple[Article, RawAnalysis]:
         """Article ``i`` and its analysis as its cached payload holds them; the last few read
@@ -154,7 +186,8 @@ class Library:
         figures and quotes, not their blocks: the next card that wants them reads none)."""
         indexes = list(indexes)
         for start in range(0, len(indexes), _READ_AT_ONCE):
-            raws = {i: self._raw[i].reread(self.articles[i]) for i in indexes[start : start + _READ_AT_ONCE]}
+            self._reread(indexes[start : start + _READ_AT_ONCE])
+            raws = {i: self._raw[i] for i in indexes[start : start + _READ_AT_ONCE]}
             wanting = [i for i, raw in raws.items() if not raw.complete]
             if wanting:
                 assert self._payloads is not None
@@ -190,11 +223,12 @@ class Library:
             i = self._order.get(key)
             if i is None:
                 built = Analysis()
+            elif self._raw[i].complete or self._raw[i].stale:
+                self._reread([i])
+                built = self._raw[i].build(self._texts[i])
             else:
-                raw = self._raw[i].reread(self.articles[i])
-                if not raw.complete:
-                    raw = raw.with_payload_of(self._read(i, keep)[1])
-                built = raw.build(self.articles[i].text)
+                opened, full = self._read(i, keep)
+                built = self._raw[i].with_payload_of(full).build(opened.text)
             if not keep:
                 return built
             self._built[key] = built
@@ -203,24 +237,6 @@ class Library:
         elif keep:
             self._built.move_to_end(key)
         return built
-
-    def read_analyses(self, keys: Sequence[str]) -> Iterator[Analysis]:
-        """The analyses of the articles ``keys``, in that order, none kept: those of listed
-        articles read from the cache a few hundred payloads at a time (a correction reads
-        thousands; one query and connection each was half of its time)."""
-        indexes = [self._order[k] for k in keys]
-        for start in range(0, len(indexes), _READ_AT_ONCE):
-            chunk = indexes[start : start + _READ_AT_ONCE]
-            wanting = [i for i in chunk if not self._raw[i].reread(self.articles[i]).complete]
-            payloads: dict[str, bytes] = {}
-            if wanting:
-                assert self._payloads is not None
-                payloads = self._payloads.read(list(dict.fromkeys(self.articles[i].content_hash for i in wanting)))
-            for i in chunk:
-                raw, a = self._raw[i], self.articles[i]
-                if not raw.complete:
-                    raw = raw.with_payload_of(codec.decode_raw(payloads[a.content_hash], a.key, a.file, a.content_hash, a.path)[1])
-                yield raw.build(a.text)
 
     def with_analyses(self, changed: dict[str, Analysis]) -> Library:
         """The same library with the analyses of some articles replaced. When they are few
@@ -248,12 +264,14 @@ class Library:
         analyses and indexes to change."""
         library = Library(self.root, (), {}, self.errors, self.notices)
         library.articles, library._by_key, library._order = self.articles, self._by_key, self._order
+        library._texts = self._texts
         library._payloads, library._listed = self._payloads, self._listed
         library._raw = list(self._raw)
         library._article_entities = list(self._article_entities)
         library._index = dict(self._index)
         library._types = defaultdict(Counter, self._types)
         library._summaries = dict(self._summaries)
+        library._surfaces = dict(self._surfaces)
         library._text_search, library._newest = self._text_search, self._newest
         library._sketches, library._story_of = self._sketches, self._story_of
         return library
@@ -278,6 +296,9 @@ class Library:
         summary = library._summaries.pop(old, None)
         if summary is not None:
             library._summaries[new] = replace(summary, name=new)
+        counted = library._surfaces.pop(old, None)
+        if counted is not None:
+            library._surfaces[new] = counted
         if self._entity_summaries is not None:
             library._entity_summaries = sorted(
                 (library._summaries[new] if s.name == old else s for s in self._entity_summaries),
@@ -299,7 +320,7 @@ class Library:
         whose mentions changed reads its figures and quotes again when they are wanted
         (``RawAnalysis.stale``)."""
         indexes = [self._order[key] for key in keys]
-        done = rewrite([self.articles[i] for i in indexes], [self._raw[i] for i in indexes])
+        done = rewrite(list(self._texts.articles(indexes)), [self._raw[i] for i in indexes])
         new = {i: raw for i, raw in zip(indexes, done, strict=True) if raw is not self._raw[i]}
         return self._updated(new, names) if new else self
 
@@ -311,6 +332,8 @@ class Library:
             library._raw[i] = raw
             library._article_entities[i] = tuple(raw.entities)
         for name in reindex(library._index, library._types, self._raw, new, names):
+            if library._index.get(name) != self._index.get(name):
+                library._surfaces.pop(name, None)  # other mentions: other surfaces, maybe
             summary = library._summaries.pop(name, None)
             if summary is not None and library._index.get(name) == self._index.get(name):
                 # the same mentions (a retype): the same surfaces, articles and stories
@@ -336,11 +359,11 @@ class Library:
         with self._story_lock:
             if self._story_of is not None:
                 return
-            texts = [a.text for a in self.articles]
-            sketches = [s if s is not None else sketch(t) for s, t in zip(self._sketches, texts)]
+            texts = self._texts
+            sketches = [s if s is not None else sketch(texts[i]) for i, s in enumerate(self._sketches)]
             self._sketches = list(sketches)
             found: dict[int, tuple[int, ...]] = {}
-            for members in group(texts, sketches):
+            for members in group(texts, sketches, partial(texts.many, keep=False)):
                 for i in members:
                     found[i] = members
             self._story_of = found
@@ -390,14 +413,15 @@ class Library:
         if not refs:
             return None
         articles = self.articles
-        texts = [articles[i].text for i in refs[0::3]]
-        surfaces = Counter(map(getitem, texts, map(slice, refs[1::3], refs[2::3])))  # no Python loop: 0.2 s of 200k mentions
         indexes = dict.fromkeys(refs[0::3])
+        found = self._surfaces.get(name)
+        if found is None:
+            found = surfaces.count_over([name], self._index, self._raw, self._texts)[name]
         story_of = self._story_of  # read once: the loader may be grouping stories right now
         return EntitySummary(
             name=name,
             type=self._type_of(name),
-            aliases=tuple(s for s, _ in surfaces.most_common()),
+            aliases=tuple(s for s, _ in found.most_common()),
             mentions=len(refs) // 3,
             articles=tuple(articles[i].key for i in indexes),
             stories=len({story_of.get(i, (i,))[0] for i in indexes}) if story_of is not None else 0,
@@ -410,6 +434,8 @@ class Library:
     def entities(self) -> list[EntitySummary]:
         """Every entity in the library, most mentioned first (computed once)."""
         if self._entity_summaries is None:
+            if not self._surfaces:  # every name's, in one pass over the library
+                self._surfaces = surfaces.count_over(self._index, self._index, self._raw, self._texts, every=True)
             summaries = [self.entity(name) for name in self._index]
             self._entity_summaries = sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
             self._named_together()  # made here, off the GUI thread (the loader counts the entities)
@@ -417,7 +443,7 @@ class Library:
 
     def mentions_of(self, name: str) -> MentionList:
         """Every mention of the entity, in library order, with context."""
-        return MentionList(self.articles, self._index.get(name, array("i")))
+        return MentionList(self.articles, self._texts, self._index.get(name, array("i")))
 
     def articles_naming(self, name: str) -> list[str]:
         """The keys of the articles that mention the entity, in library order."""
@@ -433,10 +459,10 @@ class Library:
         """Figures whose subject is the entity, as (article key, Figure), in library order.
         Read from the compact analyses without touching the per-article cache, so it may run
         off the GUI thread."""
+        citing = [(i, raw) for i, raw in self._citing(name) if any(row[_SUBJECT] == name for row in raw.figures or ())]
         found: list[tuple[str, Figure]] = []
-        for i, raw in self._citing(name):
-            article = self.articles[i]
-            found.extend((article.key, m) for m in raw.figures_about(name, article.text))
+        for (i, raw), text in zip(citing, self._texts.many([i for i, _ in citing], keep=False)):
+            found.extend((self.articles[i].key, m) for m in raw.figures_about(name, text))
         return found
 
     def quotes_by(self, name: str) -> list[tuple[str, Quote]]:
@@ -454,22 +480,13 @@ class Library:
         store's rows for that name (no payload read), or from its payload when its listing has
         since been dropped (a later correction's cache)."""
         indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
-        wanting = [i for i in indexes if not self._raw[i].reread(self.articles[i]).complete]
-        rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._reread(indexes)
+        wanting = [i for i in indexes if not self._raw[i].complete]
+        rows: dict[str, list[tuple[str, str]]] = {}
         read: dict[int, RawAnalysis] = {}
         if wanting:
             assert self._payloads is not None
-            # the names it went by in the cache: an entity renamed since is cited there under its old name
-            by_cached_name: dict[str, list[str]] = defaultdict(list)
-            for i in wanting:
-                for cached in self._raw[i].cached_names(name):
-                    by_cached_name[cached].append(self.articles[i].content_hash)
-            listed: set[str] = set()
-            for cached, hashes in by_cached_name.items():
-                found, listed_now = self._payloads.cited(cached, list(dict.fromkeys(hashes)))
-                listed |= listed_now
-                for content_hash, pair in found.items():
-                    rows[content_hash].append(pair)
+            rows, listed = cited_rows(self._payloads, name, [(self.articles[i].content_hash, self._raw[i]) for i in wanting])
             read = dict(self._complete(i for i in wanting if self.articles[i].content_hash not in listed))
         for i in indexes:
             raw = self._raw[i]
@@ -531,17 +548,8 @@ class Library:
         letters = pinyin_query(query)
         names = self.pinyin_index().matching(letters) if letters else frozenset()
         if names:
-            spans = heapq.merge(spans, *(self._mention_spans(name, passing) for name in sorted(names)))
-        hits: list[SearchHit] = []
-        previous = None
-        for span in spans:
-            if span == previous:  # a name in Latin letters, found both ways
-                continue
-            previous = span
-            hits.append(hit(self.articles[span[0]], span[1], span[2]))
-            if len(hits) >= limit:
-                break
-        return hits
+            spans = heapq.merge(spans, *(mention_spans(self._index.get(name, array("i")), passing) for name in sorted(names)))
+        return hits(spans, self.articles, self._texts, limit)
 
     def pinyin_index(self) -> PinyinIndex:
         """The library's entity names, searchable by pinyin (read once)."""
@@ -557,14 +565,9 @@ class Library:
         self._text_search.prepare()
         self.pinyin_index()
 
-    def _mention_spans(self, name: str, allowed: list[bool]) -> Iterator[tuple[int, int, int]]:
-        refs = self._index.get(name, array("i"))
-        for j in range(0, len(refs), 3):
-            if allowed[refs[j]]:
-                yield refs[j], refs[j + 1], refs[j + 2]
-
 
 _BUILT_KEPT = 32
+_SUBJECT = 7  # a figure row's subject (codec.RawAnalysis.figures)
 _READ_AT_ONCE = 256
 # A library of this many mentions or more is indexed by numpy (~50k: a few hundred articles):
 # below it, importing numpy would cost more than the loop.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import stat
 import threading
 import time
@@ -19,12 +20,13 @@ from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
 from reader.ingest.model import Article
-from reader.library import codec, collector
+from reader.library import codec, collector, surfaces
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.identity import library_id
 from reader.library.library import Library
 from reader.library.search_index import SearchIndex
+from reader.library.texts import listed_texts
 from reader.library.store import Listed, Listing, Payloads, Store
 from reader.library.workers import analyse_job, analysis_pool
 
@@ -149,6 +151,7 @@ def _load_library(
                     ]
             fresh: list[tuple[str, bytes]] = []
             new_listings: dict[str, Listed] = {}  # for payloads written or read without one
+            unvaried: list[tuple[str, RawAnalysis]] = []  # listed before variants were stored
             for item, data, content_hash in chunk:
                 done += 1
                 key = item.relative
@@ -159,8 +162,10 @@ def _load_library(
                     continue
                 payload = cached.get(content_hash) or made.get(content_hash)
                 if content_hash in listings:
-                    article, analysis = codec.decode_listing(*listings[content_hash][:4], key, key, content_hash, str(item.path))
+                    article, analysis = codec.decode_listing(*listings[content_hash][:3], key, key, content_hash, str(item.path))
                     listed.append(key)
+                    if analysis.variants is None:  # a listing from before they were stored
+                        unvaried.append((content_hash, analysis))
                 elif payload is None:
                     try:
                         article = _ingest().parse_article(data, key, html=_ingest().is_html(item.path), path=str(item.path))
@@ -191,6 +196,12 @@ def _load_library(
                 except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
                     notices.append(f"{error}; reading on without the cache")
                     store = None
+            if store is not None and unvaried:
+                try:
+                    _add_variants(store, unvaried, listings, version)
+                except StoreUnavailable as error:
+                    notices.append(f"{error}; reading on without the cache")
+                    store = None
             collector.keep()  # the chunk's articles and analyses: not walked by every later full collection
     finally:
         if pool is not None:
@@ -219,11 +230,31 @@ def _search_ids(store: Store, hashes: list[str], listings: dict[str, Listing], v
     """The search index's rows of the texts of listings ``hashes``: those of listings written
     before the index (schema 6) are indexed now, once."""
     hashes = list(dict.fromkeys(hashes))
-    found = {h: row for h in hashes if (row := listings[h][4]) is not None}
-    missing = [(h, listings[h][3]) for h in hashes if h not in found]
+    found = {h: row for h in hashes if (row := listings[h][3]) is not None}
+    missing = [h for h in hashes if h not in found]
     if missing:
-        found.update(store.index_listings(missing, version))
+        texts = _listed_texts(store, missing, version)
+        found.update(store.index_listings([(h, texts[h]) for h in missing if h in texts], version))
     return found
+
+
+def _add_variants(store: Store, unvaried: list[tuple[str, RawAnalysis]], listings: dict[str, Listing], version: str) -> None:
+    """Count the variants of analyses listed before they were stored (from their texts, read
+    for this once) and store them with their listings."""
+    texts = _listed_texts(store, list(dict.fromkeys(h for h, _ in unvaried)), version)
+    heads: dict[str, str] = {}
+    for content_hash, analysis in unvaried:
+        if content_hash in texts:
+            analysis.variants = surfaces.variants(texts[content_hash], analysis.entities, analysis.mentions)
+            heads[content_hash] = surfaces.with_variants(listings[content_hash][0], analysis.variants)
+    surfaces.write_heads(store, list(heads.items()), version)
+
+
+def _listed_texts(store: Store, hashes: list[str], version: str) -> dict[str, str]:
+    try:
+        return listed_texts(store.connection, hashes, version)
+    except sqlite3.DatabaseError as error:
+        raise StoreUnavailable(f"{store.path}: {error}") from error
 
 
 def _read_names(store: Store, names: dict[str, None]) -> None:

@@ -13,6 +13,7 @@ from typing import overload
 from reader.analysis.model import EntityType
 from reader.ingest.model import Article
 from reader.library.codec import RawAnalysis
+from reader.library.texts import Texts
 
 CONTEXT_CHARS = 30  # each side of a mention in a keyword-in-context line
 
@@ -43,8 +44,9 @@ class MentionList(Sequence[MentionRef]):
     """Every mention of one entity, in library order, made into MentionRefs only when read:
     a list view asks for the rows it shows, not for all hundred thousand."""
 
-    def __init__(self, articles: tuple[Article, ...], refs: array) -> None:
+    def __init__(self, articles: tuple[Article, ...], texts: Texts, refs: array) -> None:
         self._articles = articles
+        self._texts = texts  # each article's text (read from the cache for a listed one)
         self._refs = refs  # flattened (article index, start, end) triples
 
     def __len__(self) -> int:
@@ -58,13 +60,19 @@ class MentionList(Sequence[MentionRef]):
 
     def __getitem__(self, index: int | slice) -> MentionRef | list[MentionRef]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            rows = range(*index.indices(len(self)))
+            articles = list(dict.fromkeys(self._refs[3 * row] for row in rows))
+            texts = dict(zip(articles, self._texts.many(articles, keep=len(articles) <= _KEPT_FROM_SLICE)))  # read at once
+            return [self._ref(row, texts) for row in rows]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        i, start, end = self._refs[3 * index : 3 * index + 3]
-        text = self._articles[i].text
+        return self._ref(index, None)
+
+    def _ref(self, row: int, texts: dict[int, str] | None) -> MentionRef:
+        i, start, end = self._refs[3 * row : 3 * row + 3]
+        text = self._texts[i] if texts is None else texts[i]
         return MentionRef(
             article=self._articles[i].key,
             start=start,
@@ -76,6 +84,7 @@ class MentionList(Sequence[MentionRef]):
 
 
 Index = dict[str, array]
+_KEPT_FROM_SLICE = 100  # the texts of a slice of rows kept when they are this few (a list's page)
 
 
 def index_mentions(raws: Sequence[RawAnalysis]) -> tuple[Index, dict[str, Counter[str]], list[tuple[str, ...]]]:

@@ -33,19 +33,22 @@ class QuoteRef:
         return self.words if len(self.words) <= SHOWN_CHARS else self.words[: SHOWN_CHARS - 1] + "…"
 
 
-def _ref(article: Article, quote: Quote) -> QuoteRef:
-    return QuoteRef(article.key, article.title, article.date, quote, article.text[quote.start : quote.end])
+def _ref(article: Article, quote: Quote, text: str) -> QuoteRef:
+    return QuoteRef(article.key, article.title, article.date, quote, text[quote.start : quote.end])
 
 
 def quotes_in(article: Article, quotes: tuple[Quote, ...]) -> tuple[QuoteRef, ...]:
     """An article's quotes, in reading order."""
-    return tuple(_ref(article, q) for q in sorted(quotes, key=lambda q: q.start))
+    return tuple(_ref(article, q, article.text) for q in sorted(quotes, key=lambda q: q.start))
 
 
 def quotes_by(library: Library, name: str) -> tuple[QuoteRef, ...]:
     """Every quote the entity ``name`` said, across the library: the newest article first
     (undated ones last), in reading order within an article."""
-    refs = [_ref(library.listed(key), q) for key, q in library.quotes_by(name)]
+    found = library.quotes_by(name)
+    keys = list(dict.fromkeys(key for key, _ in found))
+    texts = dict(zip(keys, library.texts(keys)))  # a listed article's is read from the cache
+    refs = [_ref(library.listed(key), q, texts[key]) for key, q in found]
     # Two stable sorts: reading order, then by date descending, undated last.
     refs.sort(key=lambda r: r.quote.start)
     refs.sort(key=lambda r: r.date or "", reverse=True)

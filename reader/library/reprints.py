@@ -116,10 +116,19 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return np.intersect1d(a, b, assume_unique=True).size / smaller
 
 
-def group(texts: Sequence[str], sketches: Sequence[Sketch]) -> list[tuple[int, ...]]:
+def group(
+    texts: Sequence[str], sketches: Sequence[Sketch], read: Callable[[list[int]], list[str]] | None = None
+) -> list[tuple[int, ...]]:
     """The stories of two or more copies among ``texts`` (positions ascending), in the order of
-    their first copy."""
+    their first copy. ``read`` reads many texts at once (those of a library's listed articles
+    are on disk): the candidates' are read with it, a few hundred at a time."""
     hashes: dict[int, np.ndarray] = {}
+    candidates = _candidates(sketches)
+    if read is not None:
+        wanted = sorted({i for pair in candidates for i in pair})
+        for start in range(0, len(wanted), 256):
+            chunk = wanted[start : start + 256]
+            hashes.update(zip(chunk, map(shingle_hashes, read(chunk))))
 
     def of(i: int) -> np.ndarray:
         found = hashes.get(i)
@@ -130,7 +139,7 @@ def group(texts: Sequence[str], sketches: Sequence[Sketch]) -> list[tuple[int, .
     def share(i: int, j: int) -> float:
         return containment(of(i), of(j))
 
-    pairs = reprint_pairs(_candidates(sketches), share)
+    pairs = reprint_pairs(candidates, share)
     return stories(len(texts), pairs, share, [s.size for s in sketches])
 
 

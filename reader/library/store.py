@@ -20,8 +20,8 @@ from reader.library.search_index import creating, index_listings
 DB_NAME = "reader.sqlite3"
 
 # A cached analysis as a reopen reads it (codec.listing): head (JSON), mentions (packed ints),
-# reprint sketch, text; and its text's row in the search index (None: not indexed yet).
-Listing = tuple[str, bytes, str, str, int | None]
+# reprint sketch, and its text's row in the search index (None: not indexed yet); not the text.
+Listing = tuple[str, bytes, str, int | None]
 # What an article's figures say about a name and what it quoted the name saying (codec.cited):
 # name, figure rows (JSON), quote rows (JSON).
 Cited = tuple[str, str, str]
@@ -279,7 +279,7 @@ class Store:
         """Many cache entries in one query per thousand hashes."""
         found: dict[str, bytes] = {}
         try:
-            found.update(_rows_in(
+            found.update(rows_in(
                 self.connection,
                 "SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
                 [version],
@@ -293,7 +293,7 @@ class Store:
         """Which of ``hashes`` have a cached analysis (their payloads are not read)."""
         found: set[str] = set()
         try:
-            found.update(h for (h,) in _rows_in(
+            found.update(h for (h,) in rows_in(
                 self.connection,
                 "SELECT content_hash FROM documents WHERE version = ? AND content_hash IN ({marks})",
                 [version],
@@ -304,14 +304,13 @@ class Store:
         return found
 
     def cached_listings(self, hashes: list[str], version: str) -> dict[str, Listing]:
-        """The listings (head, mentions, sketch, text, search row) of those of ``hashes`` that
-        have one. The search row is read with the rest: it is stored after the text, and read
-        alone it took as long as the text (3.4 s of a 100k reopen)."""
+        """The listings (head, mentions, sketch, search row) of those of ``hashes`` that have
+        one, without their texts (reader.library.texts reads those)."""
         found: dict[str, Listing] = {}
         try:
-            rows = _rows_in(
+            rows = rows_in(
                 self.connection,
-                "SELECT content_hash, head, mentions, sketch, text, searched FROM listings "
+                "SELECT content_hash, head, mentions, sketch, searched FROM listings "
                 "WHERE version = ? AND content_hash IN ({marks})",
                 [version],
                 hashes,
@@ -406,7 +405,7 @@ class Store:
         """The stored readings of those of ``names`` that have them (a name may have none)."""
         found: dict[str, tuple[str, ...]] = {}
         try:
-            rows = _rows_in(
+            rows = rows_in(
                 self.connection,
                 "SELECT name, readings FROM readings WHERE version = ? AND name IN ({marks})",
                 [version],
@@ -431,7 +430,7 @@ class Store:
         """The size, modification time (ns) and content hash last recorded for each path."""
         found: dict[str, tuple[int, int, str]] = {}
         try:
-            rows = _rows_in(
+            rows = rows_in(
                 self.connection, "SELECT path, size, mtime_ns, content_hash FROM file_hashes WHERE path IN ({marks})", [], paths
             )
             found.update((path, (size, mtime, content_hash)) for path, size, mtime, content_hash in rows)
@@ -512,7 +511,7 @@ class Payloads:
         found: dict[str, bytes] = {}
         try:
             with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                found.update(_rows_in(
+                found.update(rows_in(
                     db,
                     "SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
                     [self.version],
@@ -541,7 +540,7 @@ class Payloads:
         listed: set[str] = set()
         try:
             with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                listed.update(h for (h,) in _rows_in(
+                listed.update(h for (h,) in rows_in(
                     db,
                     "SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
                     [self.version],
@@ -585,7 +584,7 @@ def _plain(error: sqlite3.DatabaseError, path: Path) -> str:
 _IN_CHUNK = 900  # below SQLite's default limit of 999 parameters in one statement
 
 
-def _rows_in(db: sqlite3.Connection, sql: str, head: list[object], keys: list[str]) -> Iterator[tuple]:
+def rows_in(db: sqlite3.Connection, sql: str, head: list[object], keys: list[str]) -> Iterator[tuple]:
     """The rows of ``sql`` for ``keys``, a chunk at a time: ``sql`` holds ``{marks}`` where the
     IN list goes, after the parameters ``head``."""
     for i in range(0, len(keys), _IN_CHUNK):

@@ -54,7 +54,7 @@ class NotesController(QObject):
 
     def on_library_changed(self, library: Library) -> None:
         if self.w.notes_panel is not None:
-            self.w.notes_panel.set_library(library.root, library.articles)
+            self.w.notes_panel.set_library(library.root, library.articles, library.text)
             self.on_stories_grouped(library)
 
     def on_stories_grouped(self, library: Library) -> None:

@@ -68,7 +68,7 @@ class NotesTransfer(QObject):
             annotations = self._repo.for_library(library.root)
             if key is not None:
                 annotations = [a for a in annotations if a.article_key == key]
-            articles = {a.key: a for a in library.articles}
+            articles = library.with_text_by_key()  # a reopened library's texts read as notes want them
             export_markdown(Path(path), library.root, annotations, articles, title=f"{library.name} notes", single_article=key)
         except (ExportError, StoreUnavailable) as error:
             self._report(f"Could not export the notes: {error}")
@@ -85,7 +85,7 @@ class NotesTransfer(QObject):
             return
         try:
             annotations = self._repo.for_library(library.root)
-            articles = {a.key: a for a in library.articles}
+            articles = library.with_text_by_key()  # a reopened library's texts read as notes want them
             export_w3c(Path(path), annotations, articles, label=f"Reader annotations: {base}")
         except (ExportError, StoreUnavailable) as error:
             self._report(f"Could not export the annotations: {error}")
@@ -102,7 +102,7 @@ class NotesTransfer(QObject):
             return
         try:
             document = read_w3c(Path(path))
-            articles = {a.key: a for a in library.articles}
+            articles = library.with_text_by_key()  # a reopened library's texts read as notes want them
             result = plan_import(document, library.root, self._repo, articles)
             if self._undo is not None:
                 n = len(result.changes)

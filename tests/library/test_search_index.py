@@ -185,7 +185,7 @@ def test_search_index_shares_a_text_and_follows_a_listing_to_a_new_version(data_
         ids = store.put_documents([("h1", b"one"), ("h2", b"two")], "v1", [("h1", listed), ("h2", listed)])
         assert ids["h1"] == ids["h2"]
         store.copy_documents("v1", "v2")
-        assert {h: listing[4] for h, listing in store.cached_listings(["h1", "h2"], "v2").items()} == ids
+        assert {h: listing[3] for h, listing in store.cached_listings(["h1", "h2"], "v2").items()} == ids
         assert store.put_documents([("h1", b"one, corrected")], "v3", [("h1", listed)]) == {"h1": ids["h1"]}
         assert store.connection.execute("SELECT count(*) FROM search_texts").fetchone() == (1,)
         assert SearchIndex(store.path).holding(search_form("字節")).tolist() == [ids["h1"]]
@@ -229,7 +229,7 @@ def test_search_with_articles_the_index_lacks_scans_them(tmp_path: Path, data_di
     with closing(Store.open(data_dir)) as store:
         load_library([folder], store, NamesAnalyzer())
         read = Store.cached_listings  # as if written without their rows
-        monkeypatch.setattr(Store, "cached_listings", lambda self, h, v: {k: (*x[:4], None) for k, x in read(self, h, v).items()})
+        monkeypatch.setattr(Store, "cached_listings", lambda self, h, v: {k: (*x[:3], None) for k, x in read(self, h, v).items()})
         monkeypatch.setattr(Store, "index_listings", lambda self, items, version: {})
         unindexed = load_library([folder], store, NamesAnalyzer())
     for query in ("电商", "字節跳動", "𠀋", "熊猫", "zjtd"):

@@ -3,6 +3,8 @@ and corrections, driven through the window as a reader would."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.corrections import Corrections, Ignore
-from reader.library.store import Store
+from reader.library.store import DB_NAME, Store
 from reader.ui.models.kwic import HIT_ROLE
 from reader.library.corrections import stored_corrections
 from reader.ui.window import MainWindow
@@ -103,6 +105,21 @@ def test_search_finds_a_two_character_word_and_opens_a_hit(qtbot: QtBot, opened:
         panel.view.activate_row(row)
     assert window.current_key == target.article
     assert window.view.textCursor().selectedText() == "电商"
+
+
+def test_search_says_so_when_the_texts_cannot_be_read(qtbot: QtBot, opened: MainWindow, data_dir: Path) -> None:
+    """A library reopened from the cache reads its texts from the store when a search wants
+    them: with that file gone, the search says so in the panel (it failed in its thread)."""
+    window = opened
+    qtbot.waitUntil(lambda: not window.loading.busy, timeout=60_000)  # the loader reads texts too
+    assert window.library is not None and window.library.listed(FIRST).text == ""
+    (data_dir / DB_NAME).rename(data_dir / "moved-away.sqlite3")
+    window.act_search.trigger()
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as blocker:
+        panel.search("电商")
+    assert blocker.args == [0]
+    assert panel.status.text().startswith("Could not search: ")
 
 
 def test_search_filters_by_source_and_entity(qtbot: QtBot, opened: MainWindow) -> None:

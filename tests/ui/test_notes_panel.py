@@ -121,6 +121,32 @@ def test_notes_panel_library_view_filters(panel: NotesPanel, notes: dict[str, An
     assert panel.model.index(0).data(ORPHANED_ROLE) is False  # an entity note is not an orphan
 
 
+def test_notes_panel_anchors_notes_of_articles_listed_without_their_text(
+    qtbot: QtBot, repo: AnnotationRepository, notes: dict[str, Annotation]
+) -> None:
+    """A reopened library lists its articles without their texts (read when wanted): the panel
+    anchors each note against the text it is given for the article, in both scopes."""
+    widget = NotesPanel(repo)
+    qtbot.add_widget(widget)
+    listed = [Article(key=a.key, file=a.file, title=a.title, text="", source=a.source) for a in (A, B)]
+    texts = {"a.md": TEXT_A, "b.md": TEXT_B}
+    read: list[str] = []
+
+    def text_of(key: str) -> str:
+        read.append(key)
+        return texts[key]
+
+    widget.set_library(LIB, listed, text_of)
+    widget.show_article("a.md")
+    assert _listed(widget) == [notes["early"], notes["late"], notes["orphan"]]
+    placed = widget.model.index(0).data(ANCHOR_ROLE)
+    assert TEXT_A[placed.start : placed.end] == "新能源汽车销量"
+    widget.set_scope(NotesScope.LIBRARY)
+    orphaned = {a.id for a in _listed(widget) if widget.model.index(_listed(widget).index(a)).data(ORPHANED_ROLE)}
+    assert orphaned == {notes["orphan"].id}
+    assert set(read) == {"a.md", "b.md"}
+
+
 def test_notes_panel_refresh_follows_undo(panel: NotesPanel, repo: AnnotationRepository, notes: dict[str, Annotation]) -> None:
     stack = UndoStack(repo, on_change=lambda _a: panel.refresh())
     panel.show_article("a.md")

@@ -102,3 +102,33 @@ def test_a_bad_import_file_is_named_not_raised(qtbot: QtBot, transfer: Transfer,
     transfer.dialogs.open_path = str(tmp_path / "missing.json")
     transfer.transfer.import_w3c_annotations()
     assert transfer.reports[-1] == f"Could not import {tmp_path / 'missing.json'}: no such file"
+
+
+def test_notes_of_a_reopened_library_export_anchored_and_import_as_present(
+    qtbot: QtBot, store: Store, library: Library, analyzer: Analyzer, dialogs_factory, tmp_path: Path  # noqa: ANN001
+) -> None:
+    """A library reopened from the cache holds no texts: the export and the import read those of
+    the notes' articles, and anchor them as the library read from its files does."""
+    folder = Path(library.folders[0])
+    load_library([folder], store, analyzer)
+    reopened = load_library([folder], store, analyzer)
+    assert reopened.listed("a.md").text == ""
+    widget = Transfer(store, reopened, dialogs_factory())
+    qtbot.add_widget(widget)
+    widget.note("a.md", "营收增长", "看好")
+    widget.note("b.md", "字节跳动", "也看看")
+    widget.dialogs.save_path = str(tmp_path / "notes.md")
+    widget.transfer.export_library_notes()
+    exported = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert "营收增长" in exported and "字节跳动" in exported
+    assert "rphan" not in exported  # both placed in their articles
+    path = tmp_path / "notes.json"
+    widget.dialogs.save_path = str(path)
+    widget.transfer.export_w3c_annotations()
+    items = json.loads(path.read_text(encoding="utf-8"))["first"]["items"]
+    positions = [s for item in items for s in item["target"]["selector"] if s["type"] == "TextPositionSelector"]
+    assert len(positions) == 2
+    widget.dialogs.open_path = str(path)
+    with qtbot.waitSignal(widget.transfer.imported):
+        widget.transfer.import_w3c_annotations()
+    assert widget.reports[-1] == "Imported 0 new, 0 updated, 2 already present"

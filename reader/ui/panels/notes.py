@@ -9,7 +9,7 @@ Ctrl+Z undoes what the panel asked for. How the window wires it::
     self.notes_panel = NotesPanel(repository, parent)       # inside a dock; objectName "notesPanel"
 
     # when a library has loaded / an article is opened
-    self.notes_panel.set_library(library.root, library.articles)
+    self.notes_panel.set_library(library.root, library.articles, library.text)
     self.notes_panel.show_article(article.key)
 
     # _connect_signals(), "notes" group
@@ -26,7 +26,7 @@ Anchoring runs here (pure and fast: an unchanged article is one slice comparison
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
@@ -178,6 +178,7 @@ class NotesPanel(QWidget):
         self._repository = repository
         self._library = ""
         self._articles: dict[str, Article] = {}
+        self._text_of: Callable[[str], str] = self._own_text
         self._sources: list[str] = []  # the library's sources, sorted
         self._copies: dict[str, tuple[str, ...]] = {}  # reprints: a copy → the story's other copies
         self._copy_names: dict[str, str] = {}
@@ -248,14 +249,19 @@ class NotesPanel(QWidget):
         self.reattach_button.clicked.connect(self._on_reattach_clicked)
 
     # -- what the window calls
-    def set_library(self, library: str, articles: Iterable[Article]) -> None:
-        """A library was opened: its id (``Library.root``) and its articles (for text, titles,
-        sources)."""
+    def set_library(self, library: str, articles: Iterable[Article], text_of: Callable[[str], str] | None = None) -> None:
+        """A library was opened: its id (``Library.root``), its articles (for titles and
+        sources) and how to read an article's text by key (``Library.text``: a reopened
+        library holds none; None: the articles' own)."""
         self._library = library
         self._articles = {a.key: a for a in articles}
+        self._text_of = text_of or self._own_text
         self._sources = sorted({a.source for a in self._articles.values() if a.source})  # once, not per refresh
         self._article_key = None
         self.refresh()
+
+    def _own_text(self, key: str) -> str:
+        return self._articles[key].text
 
     def set_reprints(self, copies: Mapping[str, tuple[str, ...]], names: Mapping[str, str]) -> None:
         """The library's reprints: each copy's key → the other copies of its story, and what to
@@ -339,9 +345,10 @@ class NotesPanel(QWidget):
             annotations = self._repository.for_article(self._library, self._article_key)
             if article is None:
                 return [Anchored(a, ORPHAN) for a in annotations], None
-            own = anchor_all(article.text, annotations)
+            text = self._text_of(article.key)
+            own = anchor_all(text, annotations)
             copies = self._copies.get(self._article_key, ())
-            borrowed = anchor_copies(article.text, [a for key in copies for a in self._repository.for_article(self._library, key)])
+            borrowed = anchor_copies(text, [a for key in copies for a in self._repository.for_article(self._library, key)])
             if not borrowed:
                 return own, None
             # Made on another copy: in text order among this copy's notes, prefixed "on 36氪".
@@ -352,7 +359,7 @@ class NotesPanel(QWidget):
         rows = []
         for a in self._repository.for_library(self._library, self.current_filter()):
             article = self._articles.get(a.article_key)
-            placed = anchor(article.text, a.selector) if a.selector is not None and article is not None else ORPHAN
+            placed = anchor(self._text_of(article.key), a.selector) if a.selector is not None and article is not None else ORPHAN
             rows.append(Anchored(a, placed))
         # Library order of articles, then text order, orphans after the placed notes of an article.
         order = {key: i for i, key in enumerate(self._articles)}

@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from reader.errors import StoreUnavailable
 from reader.library.library import Library, SearchHit
 from reader.ui.background import QueryRunner
 from reader.ui.models.kwic import KwicModel
@@ -24,9 +25,14 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _search(library: Library, query: str, filters: dict[str, str | None]) -> list:
+    """[hits, seconds, why it failed or ""]: a reopened library reads its texts from the store,
+    which may have become unreadable since (removed, damaged, the disk gone)."""
     started = time.perf_counter()
-    hits = library.search(query, limit=LIMIT, **filters)
-    return [hits, time.perf_counter() - started]
+    try:
+        hits = library.search(query, limit=LIMIT, **filters)
+    except StoreUnavailable as error:
+        return [[], time.perf_counter() - started, f"Could not search: {error}"]
+    return [hits, time.perf_counter() - started, ""]
 
 
 def _upper_bound(date: str) -> str | None:
@@ -178,9 +184,11 @@ class SearchPanel(Panel):
         self.runner.submit(partial(_search, self.library, text, self.filters()))
 
     def _on_finished(self, result: list) -> None:
-        hits, self.seconds = result
+        hits, self.seconds, failed = result
         self.model.set_hits(hits)
-        if self.query is not None:
+        if self.query is not None and failed:
+            self.status.setText(failed)
+        elif self.query is not None:
             articles = len({h.article for h in hits})
             more = " (first %d)" % LIMIT if len(hits) >= LIMIT else ""
             self.status.setText(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} in {articles} article{'s' if articles != 1 else ''}{more} · {self.seconds * 1000:.0f} ms")
