@@ -42,10 +42,10 @@ def quotes_in(article: Article, quotes: tuple[Quote, ...]) -> tuple[QuoteRef, ..
     return tuple(_ref(article, q) for q in sorted(quotes, key=lambda q: q.start))
 
 
-def quotes_by(library: Library, name: str) -> tuple[QuoteRef, ...]:
+def quotes_by(library: Library, name: str, unread: bool = True) -> tuple[QuoteRef, ...]:
     """Every quote the entity ``name`` said, across the library: the newest article first
-    (undated ones last), in reading order within an article."""
-    refs = [_ref(library.listed(key), q) for key, q in library.quotes_by(name)]
+    (undated ones last), in reading order within an article (``unread``: Library.quotes_by)."""
+    refs = [_ref(library.listed(key), q) for key, q in library.quotes_by(name, unread)]
     # Two stable sorts: reading order, then by date descending, undated last.
     refs.sort(key=lambda r: r.quote.start)
     refs.sort(key=lambda r: r.date or "", reverse=True)
