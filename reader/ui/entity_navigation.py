@@ -57,7 +57,10 @@ class EntityNavigator(QObject):
         return bool(self._summaries)
 
     def wait(self) -> None:
-        """Wait for the card's details query (at window close)."""
+        """Stop the card's details query and wait for it to end (at window close): the card of
+        a name just corrected reads its articles again for most of a minute at 10k, and the
+        close would wait five seconds for it, then leave it running."""
+        self.stop_card_details()
         self._card_runner.wait()
 
     def _start_card_details(self) -> None:
