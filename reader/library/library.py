@@ -367,8 +367,12 @@ class Library:
         return [tuple(self.articles[j].key for j in members) for members in seen]
 
     def story_key(self, key: str) -> str:
-        """The key of the first copy of the article's story: one name for the story."""
-        return self.story(key)[0]
+        """The key of the first copy of the article's story: one name for the story (a card
+        asks for each of its articles', on the GUI thread: no tuple of the story made)."""
+        self.prepare_reprints()
+        assert self._story_of is not None
+        members = self._story_of.get(self._order[key])
+        return self.articles[members[0]].key if members else key
 
     def count_stories(self, keys: Iterable[str]) -> int:
         """How many stories the articles tell: copies of one story count once."""
