@@ -123,8 +123,15 @@ class EntityRecognizer:
         ]
         if added:
             self.segmenter.add_words(added)
-        self._automaton = self._build_automaton(self.gazetteer)
         self._discovered: dict[str, Entity] = {}
+
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """The gazetteer's surfaces to match, built when the first article is recognised: a
+        correction makes a recogniser that the window asks for entity descriptions as it
+        hands the corrected library over (on the GUI thread), and building this there took
+        ~35 ms of it at every correction (issue 18, point 2)."""
+        return self._build_automaton(self.gazetteer)
 
     @staticmethod
     def _build_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:

@@ -195,6 +195,12 @@ class RawAnalysis:
         """Whether the figures and quotes are here (else they are in the cached payload)."""
         return self.figures is not None and self.quotes is not None
 
+    @property
+    def unread(self) -> bool:
+        """Whether the figures and quotes are still to be read again over corrected mentions
+        (neither here nor, as they are now, in the cache)."""
+        return self.stale and self.figures is None
+
     def with_payload_of(self, full: RawAnalysis) -> RawAnalysis:
         """This analysis with the figures and quotes of ``full``, the same analysis read
         from its payload (or from its cited rows), their subjects and speakers renamed as its

@@ -390,8 +390,12 @@ class Library:
         return [tuple(self.articles[j].key for j in members) for members in seen]
 
     def story_key(self, key: str) -> str:
-        """The key of the first copy of the article's story: one name for the story."""
-        return self.story(key)[0]
+        """The key of the first copy of the article's story: one name for the story (a card
+        asks for each of its articles', on the GUI thread: no tuple of the story made)."""
+        self.prepare_reprints()
+        assert self._story_of is not None
+        members = self._story_of.get(self._order[key])
+        return self.articles[members[0]].key if members else key
 
     def count_stories(self, keys: Iterable[str]) -> int:
         """How many stories the articles tell: copies of one story count once."""
@@ -455,31 +459,40 @@ class Library:
         forms = [search_form(w) for w in words if w]
         return [self.articles[i].key for i in self._text_search.holding(forms)] if forms else []
 
-    def figures_about(self, name: str) -> list[tuple[str, Figure]]:
+    def figures_about(self, name: str, unread: bool = True) -> list[tuple[str, Figure]]:
         """Figures whose subject is the entity, as (article key, Figure), in library order.
         Read from the compact analyses without touching the per-article cache, so it may run
-        off the GUI thread."""
-        citing = [(i, raw) for i, raw in self._citing(name) if any(row[_SUBJECT] == name for row in raw.figures or ())]
+        off the GUI thread. ``unread`` False leaves out the articles still to be read again
+        after a correction (``unread``) instead of reading them."""
+        citing = [(i, raw) for i, raw in self._citing(name, unread) if any(row[_SUBJECT] == name for row in raw.figures or ())]
         found: list[tuple[str, Figure]] = []
         for (i, raw), text in zip(citing, self._texts.many([i for i, _ in citing], keep=False)):
             found.extend((self.articles[i].key, m) for m in raw.figures_about(name, text))
         return found
 
-    def quotes_by(self, name: str) -> list[tuple[str, Quote]]:
+    def quotes_by(self, name: str, unread: bool = True) -> list[tuple[str, Quote]]:
         """Quotes whose speaker is the entity, as (article key, Quote), in library order. A
         speaker is always named in its article (a pronoun resolves to a mention there), so only
         the articles that mention it are read; like figures_about, safe off the GUI thread."""
         found: list[tuple[str, Quote]] = []
-        for i, raw in self._citing(name):
+        for i, raw in self._citing(name, unread):
             found.extend((self.articles[i].key, q) for q in raw.quotes_by(name))
         return found
 
-    def _citing(self, name: str) -> Iterator[tuple[int, RawAnalysis]]:
+    def unread(self, name: str) -> list[str]:
+        """The keys of the articles naming the entity whose figures and quotes are still to be
+        read again over mentions a correction changed (``RawAnalysis.stale``), in library order."""
+        return [self.articles[i].key for i in dict.fromkeys(self._index.get(name, array("i"))[0::3]) if self._raw[i].unread]
+
+    def _citing(self, name: str, unread: bool = True) -> Iterator[tuple[int, RawAnalysis]]:
         """Each article that names the entity, in library order, with an analysis that holds at
         least its figures about it and its quotes by it: a listed article's come from the
         store's rows for that name (no payload read), or from its payload when its listing has
-        since been dropped (a later correction's cache)."""
+        since been dropped (a later correction's cache); with ``unread`` False, none still to
+        be read again after a correction."""
         indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
+        if not unread:
+            indexes = [i for i in indexes if not self._raw[i].unread]
         self._reread(indexes)
         wanting = [i for i in indexes if not self._raw[i].complete]
         rows: dict[str, list[tuple[str, str]]] = {}
@@ -569,8 +582,6 @@ class Library:
 _BUILT_KEPT = 32
 _SUBJECT = 7  # a figure row's subject (codec.RawAnalysis.figures)
 _READ_AT_ONCE = 256
-# A library of this many mentions or more is indexed by numpy (~50k: a few hundred articles):
-# below it, importing numpy would cost more than the loop.
 # A library whose analyses change in more than one article in this many is built afresh rather
 # than updated name by name.
 _REBUILD_SHARE = 4

@@ -42,10 +42,10 @@ def quotes_in(article: Article, quotes: tuple[Quote, ...]) -> tuple[QuoteRef, ..
     return tuple(_ref(article, q, article.text) for q in sorted(quotes, key=lambda q: q.start))
 
 
-def quotes_by(library: Library, name: str) -> tuple[QuoteRef, ...]:
+def quotes_by(library: Library, name: str, unread: bool = True) -> tuple[QuoteRef, ...]:
     """Every quote the entity ``name`` said, across the library: the newest article first
-    (undated ones last), in reading order within an article."""
-    found = library.quotes_by(name)
+    (undated ones last), in reading order within an article (``unread``: Library.quotes_by)."""
+    found = library.quotes_by(name, unread)
     keys = list(dict.fromkeys(key for key, _ in found))
     texts = dict(zip(keys, library.texts(keys)))  # a listed article's is read from the cache
     refs = [_ref(library.listed(key), q, texts[key]) for key, q in found]

@@ -29,6 +29,7 @@ Busy = Callable[[], bool]
 
 
 class CorrectionApplier(QObject):
+    started = Signal()  # a correction is being applied over the library
     applied = Signal(Library, Analyzer)  # the corrected library, and the analyzer that matches it
     recached = Signal(int)  # how many cached analyses the correction changed
 
@@ -55,6 +56,7 @@ class CorrectionApplier(QObject):
         self._pending = (new, analyzer, analyzer.with_corrections(every))
         # the types before the correction, which the cache's rewrite corrects from
         self._runner.submit(lambda: [*corrected_library(library, new.items), types_of(library)])
+        self.started.emit()
         return True
 
     def is_running(self) -> bool:

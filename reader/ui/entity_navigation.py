@@ -8,7 +8,7 @@ opens articles through (navigation), steps find hits with (find) and takes the n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 
 from reader.analysis.pipeline import Analyzer
 from reader.errors import StoreUnavailable
-from reader.library.cards import Card, CardDetails, article_entities, build_card, card_details
+from reader.library.cards import Card, article_entities, build_card, card_details_in_steps
 from reader.library.library import Library, SearchHit
 from reader.library.mention_index import EntitySummary, MentionRef
 from reader.ui.after_paint import AfterPaint
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 CARD_ARTICLES = 200  # the newest on the card; the mentions panel lists every one
 
 
-def _card_details_job(library: Library, name: str) -> list[CardDetails]:
-    return [card_details(library, name)]
+def _card_details_job(library: Library, name: str, stopped: Callable[[], bool]) -> Iterator[list]:
+    return ([details] for details in card_details_in_steps(library, name, stopped))
 
 
 class EntityNavigator(QObject):
@@ -44,7 +44,8 @@ class EntityNavigator(QObject):
         # A card's details are gathered once its quick part is painted: after a correction of
         # a name in every article they read every article's figures again (a minute at 10k),
         # and begun at once, that held the interpreter from the panels being handed the library.
-        self._card_job: Callable[[], list] | None = None
+        # They come in steps (what is known, then refined) and stop when no longer wanted.
+        self._card_job: Callable[[Callable[[], bool]], Iterator[list]] | None = None
         self._card_after_paint = AfterPaint(self._start_card_details, self)
         window.session.library_changed.connect(self._on_library_changed)
         window.session.article_changed.connect(self._on_article_changed)
@@ -56,13 +57,22 @@ class EntityNavigator(QObject):
         return bool(self._summaries)
 
     def wait(self) -> None:
-        """Wait for the card's details query (at window close)."""
+        """Stop the card's details query and wait for it to end (at window close): the card of
+        a name just corrected reads its articles again for most of a minute at 10k, and the
+        close would wait five seconds for it, then leave it running."""
+        self.stop_card_details()
         self._card_runner.wait()
 
     def _start_card_details(self) -> None:
         if self._card_job is not None:
-            self._card_runner.submit(self._card_job)
+            self._card_runner.submit_steps(self._card_job)
             self._card_job = None
+
+    def stop_card_details(self) -> None:
+        """Stop gathering the card's details (a correction is being applied: the library they
+        are gathered from is about to go, and they would share the interpreter with it)."""
+        self._card_job = None
+        self._card_runner.cancel()
 
     # -- selecting a name
     def select(self, name: str) -> None:
@@ -229,6 +239,7 @@ class EntityNavigator(QObject):
     # -- the session
     def _on_library_changed(self, library: Library) -> None:
         """A new library: nothing selected, nothing counted yet."""
+        self.stop_card_details()
         self._summaries = {}
         self._newest_rank = {a.key: i for i, a in enumerate(library.newest_first())}
         self.w.session.select_entity("")

@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self.act_show_errors.triggered.connect(self.loading.show_errors)
         self.act_quit.triggered.connect(self.close)
         # loading and corrections
+        self.correcting.started.connect(self.entities.stop_card_details)  # its library is going
         self.correcting.applied.connect(self._on_corrected)
         self.session.library_changed.connect(self.corrections.on_library_changed)
         self.session.library_changed.connect(self._on_library_changed)

@@ -133,3 +133,18 @@ kinds = st.sampled_from(list(EntityType))
 def test_corrections_json_round_trip(items: list) -> None:
     c = Corrections(tuple(items))
     assert Corrections.from_json(c.to_json()) == c
+
+
+def test_a_corrected_recogniser_builds_its_matcher_only_to_recognise(recogniser: EntityRecognizer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18, point 2: the window asks the recogniser made for a correction for entity
+    descriptions as it hands the corrected library over, on the GUI thread; it builds the
+    gazetteer's matcher (~35 ms) only when it first recognises an article."""
+    built: list[object] = []
+    real = EntityRecognizer._build_automaton
+    monkeypatch.setattr(EntityRecognizer, "_build_automaton", staticmethod(lambda gazetteer: (built.append(gazetteer), real(gazetteer))[1]))
+    r = recogniser.with_corrections(Corrections().rename("字节跳动", "ByteDance"))
+    entity = r.entity("ByteDance")
+    assert entity is not None and "字节跳动" in entity.aliases
+    assert built == []
+    assert ("字节跳动", "ByteDance", EntityType.ORG) in linked(r)
+    assert len(built) == 1

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.analysis.corrections import Correction, Corrections, Merge, Retype
 from reader.analysis.model import Entity, EntityType
 from reader.analysis.pipeline import Analyzer
-from reader.library.cards import article_entities, build_card, card_details
+from reader.library.cards import article_entities, build_card, card_details, card_details_in_steps
+from reader.library.corrected import corrected_library
 from reader.library.library import Library
 from reader.library.load import load_library
 
@@ -45,3 +47,45 @@ def test_article_entities_count_mentions_here(seeds_library: Library) -> None:
     assert rows and all(row.articles == (article.key,) for row in rows)
     total = sum(row.mentions for row in rows)
     assert total == len(seeds_library.analysis(article.key).mentions)
+
+
+def _never() -> bool:
+    return False
+
+
+@pytest.mark.parametrize(("correction", "name"), [(Retype("字节跳动", EntityType.PRODUCT), "字节跳动"), (Retype("字节跳动", EntityType.PRODUCT), "抖音"), (Merge("抖音", "字节跳动"), "字节跳动")], ids=repr)
+def test_a_card_after_a_correction_shows_what_is_known_at_once_then_the_whole_card(
+    seeds_library: Library, correction: Correction, name: str
+) -> None:
+    """Issue 18, point 2: right after a correction of a name in every article, each naming
+    article's figures and quotes are to be read again (most of a minute at 10k). The card
+    gives at once what is known — never a figure of before the correction — then refines,
+    and its last step is the card of the library analysed afresh under the correction."""
+    library, _touched = corrected_library(seeds_library, (correction,))
+    unread = library.unread(name)
+    assert unread  # the correction left this card's figures to be read again
+    analyzer = Analyzer().with_corrections(Corrections((correction,)))
+    want = card_details(Library("afresh", library.articles, {a.key: analyzer.analyse(a) for a in library.articles}), name)
+    steps = list(card_details_in_steps(library, name, _never, every=0))
+    first, last = steps[0], steps[-1]
+    assert first.unread == len(unread) and last.unread == 0
+    assert {k for k, _f in first.figures}.isdisjoint(unread) and {q.article for q in first.quotes}.isdisjoint(unread)
+    for step in steps:
+        assert set(step.figures) <= set(want.figures) and set(step.quotes) <= set(want.quotes)
+    assert [s.unread for s in steps] == sorted((s.unread for s in steps), reverse=True)
+    assert (last.figures, last.quotes, last.series, last.clashing, last.cooccurring) == (
+        want.figures, want.quotes, want.series, want.clashing, want.cooccurring
+    )
+    assert not library.unread(name)  # kept: the next card of it reads nothing again
+
+
+def test_a_card_stopped_reads_no_more(seeds_library: Library) -> None:
+    """A card of a just-corrected name that is no longer wanted (another card asked for,
+    another library come) stops reading, so the next does not wait behind it."""
+    library, _touched = corrected_library(seeds_library, (Retype("字节跳动", EntityType.PERSON),))
+    unread = library.unread("字节跳动")
+    given = []
+    for details in card_details_in_steps(library, "字节跳动", lambda: bool(given), every=0):
+        given.append(details)
+    assert len(given) == 1 and given[0].unread == len(unread)
+    assert library.unread("字节跳动") == unread

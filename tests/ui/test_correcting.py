@@ -11,7 +11,10 @@ from pytestqt.qtbot import QtBot
 
 import reader.ingest.load as ingest_load
 import reader.library.load as library_load
+from reader.analysis.corrections import Corrections
+from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analyzer
+from reader.library.cards import CardDetails, card_details
 from reader.library.corrections import stored_corrections
 from reader.library.store import Store
 from reader.ui.window import MainWindow
@@ -156,3 +159,33 @@ def test_each_correction_s_cache_rewrite_runs_in_order(qtbot: QtBot, window: Mai
     release.set()
     qtbot.waitUntil(lambda: len(written) == 3 and not window.correcting.is_running(), timeout=10_000)
     assert written == ["抖音", "阿里巴巴", "淘宝"]
+
+
+def test_the_card_of_a_name_just_corrected_shows_what_is_known_then_the_rest(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, point 2: after a retype of a name in every article, its card no longer waits
+    until every naming article's figures are read again (most of a minute at 10k): it shows
+    what is known at once, saying how many articles are still being read, then the whole
+    card — and never the card of before the correction."""
+    import reader.ui.correcting as correcting
+
+    monkeypatch.setattr(correcting, "_recache", lambda *args: 0)  # only the card reads the articles again
+    window.open_article(FIRST)
+    window.select_entity("字节跳动")
+    qtbot.waitUntil(lambda: window.card_panel.details() is not None, timeout=LOAD_TIMEOUT_MS)
+    shown: list[CardDetails] = []
+    titles: list[str] = []
+    window.card_panel.details_shown.connect(lambda _name: shown.append(window.card_panel.details()))
+    window.card_panel.details_shown.connect(lambda _name: titles.append(window.card_panel.figures_title.text()))
+    with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+        window.corrections.correct(Corrections().retype("字节跳动", EntityType.PRODUCT))
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1].unread == 0, timeout=LOAD_TIMEOUT_MS)
+    library = window.library
+    assert library is not None and window.selected_entity == "字节跳动"
+    assert 0 < shown[0].unread < len(library.articles_naming("字节跳动"))  # the open article is read already
+    whole = card_details(library, "字节跳动")
+    assert (shown[-1].figures, shown[-1].quotes) == (whole.figures, whole.quotes) and whole.figures
+    for details in shown:
+        assert set(details.figures) <= set(whole.figures)
+    assert f"{shown[0].unread} articles still being read again" in titles[0] and "still being" not in titles[-1]

@@ -3,6 +3,10 @@ its mentions, the card's jumps, and a new library starting with nothing selected
 
 from __future__ import annotations
 
+import threading
+import time
+
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.ui.window import MainWindow
@@ -54,3 +58,26 @@ def test_a_new_library_starts_with_nothing_selected(qtbot: QtBot, window: MainWi
     window.session.set_library(window.library)
     assert window.selected_entity == "" and window.view.highlighted_entity_spans() == []
     assert window.card_panel.card() is None and window.mentions_panel.entity == ""
+
+
+def test_closing_stops_the_card_being_gathered(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card of a name just corrected reads its articles again for most of a minute at 10k:
+    closing the window stops it instead of waiting for it."""
+    import reader.ui.entity_navigation as entity_navigation
+
+    reading, stopped_seen = threading.Event(), threading.Event()
+
+    def slow(library, name, stopped):  # noqa: ANN001, ANN202
+        reading.set()
+        deadline = time.monotonic() + 30
+        while not stopped() and time.monotonic() < deadline:
+            time.sleep(0.01)  # an article read again after another
+        if stopped():
+            stopped_seen.set()
+        return iter(())
+
+    monkeypatch.setattr(entity_navigation, "card_details_in_steps", slow)
+    window.select_entity("字节跳动")
+    qtbot.waitUntil(reading.is_set, timeout=10_000)
+    window.close()
+    assert stopped_seen.is_set()

@@ -73,3 +73,23 @@ def test_closing_while_the_loader_warms_up_does_not_wait_for_it(
         release.set()
         job._thread.wait(10_000)  # noqa: SLF001 - let the test process end cleanly
     assert not loader.abandoned_threads()
+
+
+def test_the_loader_warms_up_the_figure_grammar(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Issue 18, point 2: a correction reads the open article's figures again on the GUI thread
+    as it hands the library over; the first one imported the figure grammar and the quote
+    finder there (~0.1 s, more on a busy machine). The loader's warm-up reads some first."""
+    from reader.analysis import pipeline
+    from reader.analysis.pipeline import Analyzer
+
+    read: list[str] = []
+    real = pipeline.read_over
+    monkeypatch.setattr(pipeline, "read_over", lambda text, *rest, **named: (read.append(text), real(text, *rest, **named))[1])
+    monkeypatch.setattr(Analyzer, "analyse", lambda self, article: Analysis())  # the load reads no figures
+    (tmp_path / "a.md").write_text("# 甲\n\n正文。\n", encoding="utf-8")
+    owner = QObject()
+    job = loader.LoadJob([tmp_path], None, Analyzer(), owner)
+    with qtbot.waitSignal(job.warmed, timeout=60_000):
+        job.start()
+    assert read
+    job._thread.wait(10_000)  # noqa: SLF001 - let the test process end cleanly

@@ -277,15 +277,18 @@ class EntityCardPanel(Panel):
             links = [f"<a href='{escape(name)}' style='text-decoration:none'>{escape(name)}</a> <span style='color:gray'>{count}</span>" for name, count in details.cooccurring]
             self.related.setText("  ".join(links) if links else "<span style='color:gray'>—</span>")
         quotes = details.quotes if details is not None else ()
+        # after a correction, the articles still being read again are not counted yet: say so
+        unread = details.unread if details is not None else 0
+        so_far = f"; {unread} article{'s' if unread != 1 else ''} still being read again" if unread else ""
         self.quotes_title.setVisible(bool(quotes))
-        self.quotes_title.setText(f"QUOTES ({len(quotes)}, newest first)")
+        self.quotes_title.setText(f"QUOTES ({len(quotes)}, newest first{so_far})")
         self.quotes.setVisible(bool(quotes))
         if quotes:
             self._fit_quote_rows()
         figures = details.figures if details is not None else ()
         lines = details.series if details is not None else ()
-        self.figures_title.setVisible(bool(figures))
-        self.figures_title.setText(f"FIGURES ({len(figures)})")
+        self.figures_title.setVisible(bool(figures) or bool(unread))
+        self.figures_title.setText(f"FIGURES ({len(figures)}{so_far})")
         self.figures.setVisible(bool(figures))
         with QSignalBlocker(self.series_choice):
             self.series_choice.clear()
