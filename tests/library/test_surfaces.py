@@ -61,6 +61,16 @@ def test_surfaces_counted_from_variants_are_the_mentions_sliced(articles: list[l
         assert {n: list(c.items()) for n, c in found.items()} == {n: list(sliced[n].items()) for n in names}
 
 
+def _in_memory_and_reopened(tmp_path: Path, data_dir: Path, analyzer: Analyzer):  # noqa: ANN202
+    """The test folder, its library read in memory, and the same reopened from its cache."""
+    folder = _folder(tmp_path)
+    in_memory = load_library([folder], None, analyzer)
+    with closing(Store.open(data_dir)) as store:
+        load_library([folder], store, analyzer)
+        reopened = load_library([folder], store, analyzer)
+    return folder, in_memory, reopened
+
+
 def _summaries(library) -> list[tuple]:  # noqa: ANN001 - a Library
     return [(s.name, s.type, s.aliases, s.mentions, s.articles, s.stories) for s in library.entities()]
 
@@ -68,11 +78,7 @@ def _summaries(library) -> list[tuple]:  # noqa: ANN001 - a Library
 def test_reopened_summaries_are_the_in_memory_ones_from_stored_surfaces(
     tmp_path: Path, data_dir: Path, analyzer: Analyzer
 ) -> None:
-    folder = _folder(tmp_path)
-    in_memory = load_library([folder], None, analyzer)
-    with closing(Store.open(data_dir)) as store:
-        load_library([folder], store, analyzer)
-        reopened = load_library([folder], store, analyzer)
+    folder, in_memory, reopened = _in_memory_and_reopened(tmp_path, data_dir, analyzer)
     assert all(reopened.held(a.key).variants is not None for a in reopened.articles)
     for library in (in_memory, reopened):
         library.prepare_reprints()
@@ -90,11 +96,7 @@ def test_reopened_summaries_after_corrections_are_the_in_memory_ones(
     tmp_path: Path, data_dir: Path, analyzer: Analyzer
 ) -> None:
     """A rename keeps a name's surfaces; a correction that moves mentions counts them again."""
-    folder = _folder(tmp_path)
-    in_memory = load_library([folder], None, analyzer)
-    with closing(Store.open(data_dir)) as store:
-        load_library([folder], store, analyzer)
-        reopened = load_library([folder], store, analyzer)
+    _, in_memory, reopened = _in_memory_and_reopened(tmp_path, data_dir, analyzer)
     assert reopened.held(reopened.articles[0].key).variants is not None
     reopened.entities()
     in_memory.entities()
