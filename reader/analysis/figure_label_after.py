@@ -132,3 +132,22 @@ def named_after_percent(where: LabelText, fig: Quantity) -> str | None:
         return None  # 11.39%的同比增长: the change alone names nothing the label before does not
     end = m.start(1) + m.group(1).rfind("率") + 1 if "率" in m.group(1) else m.end(1)
     return where.source[m.start(1) : end]  # 以36.4%的复合年增长率增长 → 复合年增长率
+
+
+# A price per thing (3元一包的牛奶, 10元每瓶, 每瓶8.4元, 每公里4元), not per time (每月300块钱: a rent).
+_PER_THING_AFTER = re.compile(r"\s*(?:一|每)(?!月|年|天|日|周|季|小时|分钟|晚上)([\u4e00-\u9fff]{1,2}?)(?=[的，,。；;（(）)\s]|$)")
+_PER_THING_BEFORE = re.compile(r"每(?!月|年|天|日|周|季|小时|分钟)[一]?[\u4e00-\u9fff]{1,2}(?:约|仅)?\s*$")
+_PER_THINGS = frozenset("包盒瓶罐袋杯份件个只张斤升公斤千克吨公里平米平方米间台辆部瓶支条套双箱桶碗")
+
+
+def per_thing_price(where: LabelText, fig: Quantity) -> str | None:
+    """价格 for an amount per thing, written after it (3元一包) or before it (每瓶8.4元)."""
+    if fig.unit not in _CURRENCIES:
+        return None
+    after = _PER_THING_AFTER.match(where.text, fig.end)
+    if after is not None and after.group(1)[-1] in _PER_THINGS:
+        return "价格"
+    before = _PER_THING_BEFORE.search(where.text, max(0, fig.start - 6), fig.start)
+    if before is not None and before.group().rstrip("约仅 ")[-1] in _PER_THINGS:
+        return "价格"
+    return None

@@ -16,6 +16,7 @@ from reader.analysis.figure_label_after import (
     counted_after,
     label_after_figure,
     named_after_percent,
+    per_thing_price,
 )
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
@@ -206,6 +207,8 @@ def _label(
     named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if named == measure and (of := named_after_percent(where, fig)) is not None:
         return of  # 35.3% 的硬件毛利率, 16% 左右的 MAU 增长: named after, not before
+    if named in (None, measure) and measure is None and (price := per_thing_price(where, fig)) is not None:
+        return price  # 3元一包的常温牛奶, 每瓶8.4元: what a thing costs
     if measure in _CHANGES and named is not None:
         named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):

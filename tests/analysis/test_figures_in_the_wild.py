@@ -1268,3 +1268,17 @@ def test_a_bare_amount_compared_with_or_repeating_one_in_a_currency_is_in_it() -
 def test_a_percentage_is_named_by_the_rate_or_change_written_after_it(text: str, label: str, measure: str) -> None:
     m = [f for f in extract_figures(text) if f.unit == "%"][0]
     assert (m.label, m.measure) == (label, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("便利店里，3元一包的常温牛奶已经下架。", "价格"),  # per thing, written after
+        ("三元有机鲜牛奶每瓶8.4元（240ml）。", "价格"),  # or before
+        ("起步价50元，每公里4元。", "价格"),
+        ("房租每月300块钱。", None),  # per month: a rent, no price of a thing
+        ("每股4000美元。", "股价"),
+    ],
+)
+def test_an_amount_per_thing_is_its_price(text: str, label: str | None) -> None:
+    assert [m.label for m in extract_figures(text)][-1] == label
