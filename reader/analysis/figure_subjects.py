@@ -283,6 +283,13 @@ def recent_company(
             if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
         ]
         return named[-1].entity if named else None
+    above = bounds.previous("paragraph", bounds.around("paragraph", fig.start)[0])
+    filed = [
+        m for m in mentions.within(above[0] if above else lo, fig.start)
+        if m.type in _ORGISH and _own_document(text, m, vocab)
+    ]
+    if filed:
+        return filed[-1].entity  # 概括一下腾讯官方发布的Q3财报：…\n营收1423.68亿元: its own report's figures
     for paragraphs in _RECENT_PARAGRAPHS:  # the nearest passage that has a company decides
         while looked < paragraphs and (previous := bounds.previous("paragraph", lo)) is not None:
             lo, looked = previous[0], looked + 1

@@ -598,10 +598,12 @@ def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公
     text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
     found = _mentions(text, "携程", "美团")
     assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程第三季度收入183亿元")} == {"携程"}
-    # no title: 携程 and 美团 are named as often, and neither is the article's
-    assert {m.subject for m in extract_figures(text, found, "2025-11-18")} == {None}
-    # a title naming both says nothing of which
-    assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程与美团的收入")} == {None}
+    # no title, or one naming both: 携程 and 美团 are named as often, but the report told just
+    # above is 携程's (携程发布财报), and so are the figures after it
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18")} == {"携程"}
+    assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程与美团的收入")} == {"携程"}
+    text = "携程的股价上涨。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
+    assert {m.subject for m in extract_figures(text, _mentions(text, "携程", "美团"), "2025-11-18")} == {None}
 
 
 def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragraph() -> None:
@@ -1282,3 +1284,13 @@ def test_a_percentage_is_named_by_the_rate_or_change_written_after_it(text: str,
 )
 def test_an_amount_per_thing_is_its_price(text: str, label: str | None) -> None:
     assert [m.label for m in extract_figures(text)][-1] == label
+
+
+def test_a_figure_after_a_paragraph_about_a_companys_own_report_is_that_companys() -> None:
+    text = (
+        "腾讯投资像PE，阿里投资更像实业。腾讯和阿里的基因不同，阿里更激进。\n"
+        "概括一下腾讯官方发布的Q3财报：一份不出色，但是很正确的财报。\n"
+        "营收1423.68亿元，同比增长13%。\n"
+    )
+    figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "腾讯", "阿里"))}
+    assert figures["1423.68亿元"] == "腾讯"  # named as often as 阿里, but its report is the one told
