@@ -22,7 +22,14 @@ CONJUNCTIONS = ("以及", "和", "及", "与", "或", "并")
 
 def label_after_figure(where: LabelText, fig: Quantity) -> str | None:
     """The first of the readings below that names the figure, or None."""
-    return _shares(where, fig) or _label_after(where, fig) or _paid(where, fig) or _per_share(where, fig) or _orders(fig, where.vocab)
+    return (
+        _shares(where, fig)
+        or _label_after(where, fig)
+        or _paid(where, fig)
+        or _earned(where, fig)
+        or _per_share(where, fig)
+        or _orders(fig, where.vocab)
+    )
 
 
 def _shares(where: LabelText, fig: Quantity) -> str | None:
@@ -48,6 +55,14 @@ def _orders(fig: Quantity, vocab: Vocabulary) -> str | None:
     """A count in 单 or 次 and nothing else named: orders (订单峰值从一天1亿单 → 订单量), times
     (平均每天 47 次 → 次数)."""
     return vocab.counted_by.get(fig.surface.rstrip()[-1:])
+
+
+def _earned(where: LabelText, fig: Quantity) -> str | None:
+    """An amount a verb of earning stands right before: 每天就能赚200多块钱 → 收入."""
+    if fig.unit not in _CURRENCIES:
+        return None
+    end = fig.start - len(where.vocab.words().hedges_before.ending_at(where.text, fig.start) or "")
+    return "收入" if where.text.endswith(where.vocab.label_words["earning"], 0, end) else None
 
 
 def _paid(where: LabelText, fig: Quantity) -> str | None:

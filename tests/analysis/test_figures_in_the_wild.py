@@ -1294,3 +1294,14 @@ def test_a_figure_after_a_paragraph_about_a_companys_own_report_is_that_companys
     )
     figures = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "腾讯", "阿里"))}
     assert figures["1423.68亿元"] == "腾讯"  # named as often as 阿里, but its report is the one told
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("本季度阿里云实现营收200.07亿元，yoy+33%，连续四个季度盈利。", "营收同比增长"),  # yoy, and 本季度 is a time
+        ("每天除去油钱和车贷，就能赚200多块钱。", "收入"),  # what a person earns
+    ],
+)
+def test_a_change_written_yoy_and_an_amount_earned_are_named(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text, _mentions(text, "阿里云"))][-1] == label
