@@ -124,3 +124,9 @@ def test_a_latin_brand_written_in_another_case_amid_chinese(text: str, found: st
         assert not {s.lower() for s in surfaces} & {"pinterest", "apple"}
     else:
         assert found in surfaces
+
+
+def test_broadcasters_and_leagues_whose_rights_deals_business_news_reports_are_known() -> None:
+    text = "NFL与CBS、NBC和ESPN续约，ESPN+也将直播；亚马逊的宝可梦卡牌和游戏王卡牌同样畅销。"
+    found = {m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert {"NFL", "CBS", "NBC", "ESPN", "ESPN+", "宝可梦", "游戏王"} <= found
