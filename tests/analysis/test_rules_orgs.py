@@ -40,6 +40,8 @@ def test_rules_descriptor_cjk(run_rule: RunRule, parts: tuple, found: list) -> N
         (("深言", "科技", "发布"), ("深言",), []),  # an ordinary word, no officer
         ((("一家", "m"), "科技", "公司"), (), []),  # a numeral never heads a name
         ((("遥望", "nz"), "科技园"), (), []),  # the suffix is inside a longer word
+        ((("奥飞", "nz"), "动漫", "的"), (), [("奥飞动漫", ORG, "org-suffix", WEAK)]),  # an animation studio
+        ((("博纳", "nz"), "影业", "发布"), (), [("博纳影业", ORG, "org-suffix", WEAK)]),  # a film company
     ],
 )
 def test_rules_org_suffix(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
