@@ -78,7 +78,7 @@ def explain(
         and not (vocab.is_verb(m.group()) and text.startswith(_TO_A_LEVEL, m.end()))
     ])
     by_value: dict[float, list[Figure]] = {}
-    figures = _currency_of_the_list(text, figures, vocab)
+    figures = _currency_of_the_list(text, figures, bounds, vocab)
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
     topic = article_topic(text, ordered.all, vocab, title)
@@ -433,7 +433,7 @@ def _period(
 _LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|及|以及|与|、以及|，以及)\s*")
 
 
-def _currency_of_the_list(text: str, figures: Sequence[Quantity], vocab: Vocabulary) -> list[Quantity]:
+def _currency_of_the_list(text: str, figures: Sequence[Quantity], bounds: Bounds, vocab: Vocabulary) -> list[Quantity]:
     """Amounts listed with their currency written once, after the last (收益1.23亿、2.27亿、以及
     12.15亿港元; 净利润分别为1414.5万、3788.2万及1.38亿港元): each earlier bare amount is in it."""
     out = list(figures)
@@ -445,7 +445,6 @@ def _currency_of_the_list(text: str, figures: Sequence[Quantity], vocab: Vocabul
         while j > 0 and out[j - 1].unit is None and out[j - 1].scale > 1 and _LIST_JOIN.fullmatch(text, out[j - 1].end, out[j].start):
             j -= 1
             out[j] = replace(out[j], unit=last.unit, unit_implied=True)
-    bounds = Bounds(text)
     for i, fig in enumerate(out):
         if fig.unit is not None or fig.scale <= 1:
             continue
