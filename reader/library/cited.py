@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from reader.library.codec import RawAnalysis
-from reader.library.store import Payloads
+from reader.library.payloads import Payloads
 
 
 def cited_rows(

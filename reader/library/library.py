@@ -31,7 +31,7 @@ from reader.library.mention_index import (
 from reader.library.reprints import Sketch, group, sketch
 from reader.library.search import SearchHit, TextSearch, allowed, hits, mention_spans
 from reader.library.search_index import SearchIndex
-from reader.library.store import Payloads
+from reader.library.payloads import Payloads
 from reader.library.texts import Texts, WithTexts
 
 if TYPE_CHECKING:

@@ -27,7 +27,8 @@ from reader.library.identity import library_id
 from reader.library.library import Library
 from reader.library.search_index import SearchIndex
 from reader.library.texts import listed_texts
-from reader.library.store import Listed, Listing, Payloads, Store
+from reader.library.payloads import Payloads
+from reader.library.store import Listed, Listing, Store
 from reader.library.workers import analyse_job, analysis_pool
 
 

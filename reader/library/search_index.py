@@ -111,7 +111,7 @@ def index_listings(db: sqlite3.Connection, items: Iterable[tuple[str, str]], ver
 
 class SearchIndex:
     """The index in the database at ``path``, read by a search (from the search panel's worker
-    thread): each read opens a connection of its own, as ``store.Payloads`` does."""
+    thread): each read opens a connection of its own, as ``payloads.Payloads`` does."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

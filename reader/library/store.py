@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.errors import StoreTooNew, StoreUnavailable
@@ -177,7 +177,7 @@ class Store:
             check_user_tables(connection)
         except sqlite3.DatabaseError as error:
             if not any(text in str(error) for text in _CORRUPT):
-                raise StoreUnavailable(f"{path}: {_plain(error, path)}") from error
+                raise StoreUnavailable(f"{path}: {plain(error, path)}") from error
             if "connection" in locals():
                 connection.close()
             moved = path.with_name(f"{DB_NAME}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
@@ -265,7 +265,7 @@ class Store:
     def _unavailable(self, error: sqlite3.DatabaseError) -> StoreUnavailable:
         if any(text in str(error) for text in _CORRUPT):
             damage_marker(self.path).touch()  # moved aside and salvaged at the next open
-        return StoreUnavailable(_plain(error, self.path))
+        return StoreUnavailable(plain(error, self.path))
 
     # -- analysis cache
     def cached_document(self, content_hash: str, version: str) -> bytes | None:
@@ -492,71 +492,6 @@ class Store:
         return dict(rows)
 
 
-class Payloads:
-    """Cached payloads read when a library needs them — an article's blocks, styles, figures
-    and quotes when it is opened, or an entity card's figures across the library. Each read
-    opens a connection of its own and closes it (about a millisecond): the loader's store is
-    closed once the load is done, a library is read from the GUI thread and from workers, and
-    a library has no end of life at which to close one it kept."""
-
-    def __init__(self, path: Path, version: str) -> None:
-        self.path = path
-        self.version = version
-
-    def read(self, hashes: list[str]) -> dict[str, bytes]:
-        """The payloads of ``hashes``, of this version. One that a later correction's cache has
-        since dropped is read from another version: only articles a correction left alone are
-        read from a library made before it, and their payloads are the same under both.
-        Raises StoreUnavailable when the file cannot be read."""
-        found: dict[str, bytes] = {}
-        try:
-            with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                found.update(rows_in(
-                    db,
-                    "SELECT content_hash, payload FROM documents WHERE version = ? AND content_hash IN ({marks})",
-                    [self.version],
-                    hashes,
-                ))
-                for h in [h for h in hashes if h not in found]:
-                    row = db.execute(
-                        "SELECT payload FROM documents WHERE content_hash = ? AND version LIKE ? LIMIT 1",
-                        (h, "%." + self.version.rpartition(".")[2]),
-                    ).fetchone()
-                    if row is not None:
-                        found[h] = row[0]
-        except sqlite3.DatabaseError as error:
-            raise StoreUnavailable(_plain(error, self.path)) from error
-        gone = [h for h in hashes if h not in found]
-        if gone:
-            raise StoreUnavailable(f"{self.path}: the cached analysis {gone[0][:12]}… is gone; open the library again")
-        return found
-
-    def cited(self, name: str, hashes: list[str]) -> tuple[dict[str, tuple[str, str]], set[str]]:
-        """What the articles ``hashes`` cite of ``name``: (figure rows, quote rows) as JSON for
-        each that has any, and which of them have a listing of this version at all (those
-        without one — dropped since the library was read — must be read from their payloads).
-        Raises StoreUnavailable when the file cannot be read."""
-        rows: dict[str, tuple[str, str]] = {}
-        listed: set[str] = set()
-        try:
-            with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                listed.update(h for (h,) in rows_in(
-                    db,
-                    "SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
-                    [self.version],
-                    hashes,
-                ))
-                wanted = set(hashes)
-                for h, figures, quotes in db.execute(
-                    "SELECT content_hash, figures, quotes FROM cited WHERE version = ? AND name = ?", (self.version, name)
-                ):
-                    if h in wanted:
-                        rows[h] = (figures, quotes)
-        except sqlite3.DatabaseError as error:
-            raise StoreUnavailable(_plain(error, self.path)) from error
-        return rows, listed
-
-
 def _migrate(connection: sqlite3.Connection, version: int) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
@@ -571,7 +506,7 @@ def _migrate(connection: sqlite3.Connection, version: int) -> None:
     connection.execute("COMMIT")
 
 
-def _plain(error: sqlite3.DatabaseError, path: Path) -> str:
+def plain(error: sqlite3.DatabaseError, path: Path) -> str:
     """What went wrong with the database, for a person."""
     text = str(error)
     if "disk is full" in text or "database or disk is full" in text:

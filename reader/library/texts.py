@@ -19,7 +19,8 @@ from dataclasses import replace
 from reader.errors import StoreUnavailable
 from reader.ingest.model import Article
 from reader.library import codec
-from reader.library.store import Payloads, rows_in
+from reader.library.payloads import Payloads
+from reader.library.store import rows_in
 
 
 class Texts:

@@ -18,7 +18,8 @@ from reader.ingest.model import Article
 from reader.library import codec
 from reader.library.library import Library
 from reader.library.load import load_library
-from reader.library.store import MIGRATIONS, Payloads, Store
+from reader.library.payloads import Payloads
+from reader.library.store import MIGRATIONS, Store
 
 
 class FiguringAnalyzer:
