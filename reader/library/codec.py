@@ -123,17 +123,25 @@ def _json(rows: list[list]) -> str:
 
 
 def decode_listing(
-    head: str, mentions: bytes, stored_sketch: str, key: str, file: str, content_hash: str, path: str = ""
+    head: str,
+    mentions: bytes,
+    stored_sketch: str,
+    key: str,
+    file: str,
+    content_hash: str,
+    path: str = "",
+    listed: Article | None = None,
 ) -> tuple[Article, RawAnalysis]:
     """An article from its listing, without its text, blocks and styles (its text is "": the
     library reads it from the listing when it is wanted, reader.library.texts), and its
     analysis without its figures and quotes (``RawAnalysis.complete`` is False): those are read
     from the payload when the article is opened. Its variants are None when the listing was written without
-    them (before they were stored)."""
+    them (before they were stored). ``listed``: the same article as the library's stored list
+    gave it (reader.library.catalogue), taken as it is instead of made again."""
     doc = json.loads(head)
     flat = array("i")
     flat.frombytes(mentions)
-    article = _article(doc, key, file, content_hash, path, "")
+    article = listed if listed is not None else _article(doc, key, file, content_hash, path, "")
     return article, RawAnalysis(
         [_shared(name) for name in doc["entities"]],
         flat,

@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from functools import cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import IngestError, StoreUnavailable
 from reader.ingest.discover import Found
 from reader.ingest.model import Article
-from reader.library import codec, collector, surfaces
+from reader.library import catalogue, codec, collector, surfaces
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError, Progress, find_articles
 from reader.library.identity import library_id
@@ -53,6 +54,7 @@ def load_library(
     progress: Progress | None = None,
     cancelled: threading.Event | None = None,
     workers: int = 1,
+    shown: Sequence[Article] = (),
 ) -> Library:
     """Find, read, clean and analyse every article under ``paths``. Unchanged files come from
     the store's cache (keyed by content hash and analysis version) without re-running jieba.
@@ -61,10 +63,14 @@ def load_library(
     With ``workers`` > 1 and the real Analyzer, new articles are analysed in that many worker
     processes (see reader.library.workers); a reopen from the cache starts none.
 
+    ``shown``: the library's stored list (reader.library.catalogue), when the window shows it
+    while the library is read: the articles it holds unchanged are taken from it as they are.
+    The list is stored again when what was loaded differs from it.
+
     The garbage collector's full collections are held off meanwhile and the result frozen out
     of its sight (reader.library.collector): they were a quarter of a 100k reopen."""
     with collector.full_collections_held():
-        return _load_library(paths, store, analyzer, progress, cancelled, workers)
+        return _load_library(paths, store, analyzer, progress, cancelled, workers, shown)
 
 
 def _load_library(
@@ -74,13 +80,15 @@ def _load_library(
     progress: Progress | None,
     cancelled: threading.Event | None,
     workers: int,
+    shown: Sequence[Article],
 ) -> Library:
     found, errors = find_articles(paths)
+    as_shown = {a.key: a for a in shown}
     notices: list[str] = []
     articles: list[Article] = []
     analyses: dict[str, RawAnalysis] = {}
     listed: list[str] = []  # articles read from their listing: blocks, figures, quotes in the payload
-    version = f"{analyzer.version}.{codec.FORMAT}" if store is not None else ""
+    version = cache_version(analyzer) if store is not None else ""
     payloads = Payloads(store.path, version) if store is not None else None
     index = SearchIndex(store.path) if store is not None else None
     searched: dict[str, int] = {}  # content hash → its text's row in the search index
@@ -163,7 +171,11 @@ def _load_library(
                     continue
                 payload = cached.get(content_hash) or made.get(content_hash)
                 if content_hash in listings:
-                    article, analysis = codec.decode_listing(*listings[content_hash][:3], key, key, content_hash, str(item.path))
+                    path = str(item.path)
+                    known = as_shown.get(key)
+                    if known is not None and (known.content_hash, known.path, known.file) != (content_hash, path, key):
+                        known = None
+                    article, analysis = codec.decode_listing(*listings[content_hash][:3], key, key, content_hash, path, known)
                     listed.append(key)
                     if analysis.variants is None:  # a listing from before they were stored
                         unvaried.append((content_hash, analysis))
@@ -212,6 +224,10 @@ def _load_library(
             _read_names(store, dict.fromkeys(name for raw in analyses.values() for name in raw.entities))
         except StoreUnavailable as error:
             notices.append(f"{error}; names will be read in pinyin again")
+        try:
+            catalogue.write(store, library_id(paths), version, articles)
+        except StoreUnavailable as error:
+            notices.append(f"{error}; the list will not be shown early next time")
     library = Library(
         library_id(paths),
         articles,
@@ -225,6 +241,11 @@ def _load_library(
     )
     collector.keep()  # and its indexes
     return library
+
+
+def cache_version(analyzer: ArticleAnalyzer) -> str:
+    """The version the store keeps this analyzer's analyses (and the library's list) under."""
+    return f"{analyzer.version}.{codec.FORMAT}"
 
 
 def _search_ids(store: Store, hashes: list[str], listings: dict[str, Listing], version: str) -> dict[str, int]:

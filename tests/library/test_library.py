@@ -276,6 +276,7 @@ def test_store_without_readings_fills_them_on_the_next_load(
     _names_store_library(tmp_path / "lib", data_dir)
     with closing(sqlite3.connect(data_dir / "reader.sqlite3")) as db:
         db.execute("DROP TABLE readings")  # as schema 5 left it
+        db.execute("DROP TABLE catalogues")  # migration 8's
         db.execute("DROP TABLE search_index")
         db.execute("DROP TABLE search_texts")
         db.execute("ALTER TABLE listings DROP COLUMN searched")

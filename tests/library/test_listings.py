@@ -222,6 +222,7 @@ def test_store_upgrade_drops_listings_written_without_cited_rows(tmp_path: Path,
     with closing(sqlite3.connect(data_dir / "reader.sqlite3")) as db:
         db.execute("DROP TABLE cited")  # as schema 4 left it
         db.execute("DROP TABLE readings")
+        db.execute("DROP TABLE catalogues")  # migration 8's
         db.execute("DROP TABLE search_index")
         db.execute("DROP TABLE search_texts")
         db.execute("ALTER TABLE listings DROP COLUMN searched")

@@ -199,6 +199,7 @@ def test_store_upgrade_indexes_the_texts_once_and_keeps_the_notes(tmp_path: Path
     with closing(Store.open(data_dir)) as store:
         load_library([folder], store, NamesAnalyzer())
     with closing(sqlite3.connect(data_dir / "reader.sqlite3")) as db:
+        db.execute("DROP TABLE catalogues")  # migration 8's
         db.execute("DROP TABLE search_index")  # as schema 6 left it
         db.execute("DROP TABLE search_texts")
         db.execute("ALTER TABLE listings DROP COLUMN searched")

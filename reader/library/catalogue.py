@@ -1,0 +1,82 @@
+"""A library's list as its last load left it: every article's key, file, content hash and
+metadata, in library order, under the analysis version that read them (the store's
+``catalogues`` table, migration 8).
+
+A reopen shows it — the list, and the article to read from its payload — before the library is
+read: reading and decoding 100k listings takes seconds (bench/RESULTS.md, "The list before the
+library"). What the load then finds (a file added, changed or gone) replaces it when the library
+is in. An article's metadata is its analysis's, so the content hash, the version and the
+place (key, file, path) say whether a list is still the library's (``digest``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+import zlib
+from collections.abc import Sequence
+
+from reader.errors import StoreUnavailable
+from reader.ingest.model import Article
+from reader.library.store import Store, plain
+
+
+def digest(articles: Sequence[Article], version: str) -> str:
+    """What says whether a stored list is still that of ``articles``: their places and content,
+    under the version that read them."""
+    h = hashlib.blake2b(version.encode(), digest_size=16)
+    h.update("\0".join(f"{a.key}\t{a.file}\t{a.path}\t{a.content_hash}" for a in articles).encode())
+    return h.hexdigest()
+
+
+def write(store: Store, root: str, version: str, articles: Sequence[Article]) -> None:
+    """Store the list of the library ``root`` as loaded (unless it is stored already). Raises
+    StoreUnavailable as the store's writes do."""
+    made = digest(articles, version)
+    try:
+        row = store.connection.execute(
+            "SELECT version, digest FROM catalogues WHERE library = ?", (root,)
+        ).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise StoreUnavailable(plain(error, store.path)) from error
+    if row == (version, made):
+        return
+    rows = [
+        [a.key, a.file, a.path, a.content_hash, a.title, a.source, a.author, a.date, list(a.tags), a.url,
+         [list(c) for c in a.credits]]
+        for a in articles
+    ]
+    blob = zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    with store.transaction() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO catalogues (library, version, digest, articles) VALUES (?, ?, ?, ?)",
+            (root, version, made, blob),
+        )
+
+
+def read(store: Store, root: str, version: str) -> tuple[Article, ...] | None:
+    """The stored list of the library ``root`` as articles without their text (as a reopen
+    lists them), if one was stored under ``version``; else None. Raises StoreUnavailable when
+    the file cannot be read."""
+    try:
+        row = store.connection.execute(
+            "SELECT articles FROM catalogues WHERE library = ? AND version = ?", (root, version)
+        ).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise StoreUnavailable(plain(error, store.path)) from error
+    if row is None:
+        return None
+    shared = sys.intern  # a source, a date or an author recurs across thousands of articles
+    return tuple(
+        Article(
+            key=key, file=file, title=title, text="",
+            source=None if source is None else shared(source),
+            author=None if author is None else shared(author),
+            date=None if date is None else shared(date),
+            tags=tuple(shared(t) for t in tags), url=url, content_hash=content_hash, path=path,
+            credits=tuple((role, name) for role, name in credits),
+        )
+        for key, file, path, content_hash, title, source, author, date, tags, url, credits
+        in json.loads(zlib.decompress(row[0]))
+    )
