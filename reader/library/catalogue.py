@@ -1,6 +1,6 @@
-"""A library's list as its last load left it: every article's key, file, content hash and
-metadata, in library order, under the analysis version that read them (the store's
-``catalogues`` table, migration 8).
+"""A library's list as its last load under an analysis version left it: every article's key,
+file, content hash and metadata, in library order (the store's ``catalogues`` table, migration
+8; the name model's pass and corrections load under versions of their own).
 
 A reopen shows it — the list, and the article to read from its payload — before the library is
 read: reading and decoding 100k listings takes seconds (bench/RESULTS.md, "The list before the
@@ -36,11 +36,11 @@ def write(store: Store, root: str, version: str, articles: Sequence[Article]) ->
     made = digest(articles, version)
     try:
         row = store.connection.execute(
-            "SELECT version, digest FROM catalogues WHERE library = ?", (root,)
+            "SELECT digest FROM catalogues WHERE library = ? AND version = ?", (root, version)
         ).fetchone()
     except sqlite3.DatabaseError as error:
         raise StoreUnavailable(plain(error, store.path)) from error
-    if row == (version, made):
+    if row == (made,):
         return
     rows = [
         [a.key, a.file, a.path, a.content_hash, a.title, a.source, a.author, a.date, list(a.tags), a.url,

@@ -139,15 +139,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE search_texts (id INTEGER PRIMARY KEY, text_key BLOB NOT NULL UNIQUE);
     CREATE VIRTUAL TABLE search_index USING fts5(pairs, content='', columnsize=0, tokenize='ascii');
     """,
-    # 8: each library's list as its last load left it (reader.library.catalogue): a reopen shows
-    # it, and the article to read from its payload, before the library is read (seconds at
-    # 100k articles). Empty in a data dir from before: the next load writes it.
+    # 8: each library's list as its last load under each analysis version left it
+    # (reader.library.catalogue): a reopen shows it, and the article to read from its payload,
+    # before the library is read (seconds at 100k articles). Empty in a data dir from before:
+    # the next load writes it.
     """
     CREATE TABLE catalogues (
-        library TEXT PRIMARY KEY,
+        library TEXT NOT NULL,
         version TEXT NOT NULL,
         digest TEXT NOT NULL,
-        articles BLOB NOT NULL
+        articles BLOB NOT NULL,
+        PRIMARY KEY (library, version)
     );
     """,
 )
@@ -410,6 +412,8 @@ class Store:
             with self.transaction() as db:
                 for table in ("documents", "listings", "cited"):
                     db.execute(f"DELETE FROM {table} WHERE version NOT IN ({marks}) AND {part}", sorted(versions))
+        with self.transaction() as db:  # the lists of those versions: their payloads are gone
+            db.execute(f"DELETE FROM catalogues WHERE version NOT IN ({marks})", sorted(versions))
 
     # -- entity names in pinyin (reader.analysis.pinyin.readings), keyed by how they were read
     def readings(self, names: list[str], version: str) -> dict[str, tuple[str, ...]]:

@@ -19,6 +19,7 @@ from reader.errors import StoreUnavailable
 from reader.library.cards import Card, article_entities, build_card, card_details_in_steps
 from reader.library.library import Library, SearchHit
 from reader.library.mention_index import EntitySummary, MentionRef
+from reader.library.preview import being_read
 from reader.ui.after_paint import AfterPaint
 from reader.ui.background import QueryRunner
 from reader.ui.stepping import locate, next_in_another_article, step
@@ -84,6 +85,12 @@ class EntityNavigator(QObject):
             return
         w.session.select_entity(name)
         count = w.view.highlight_entity(name)
+        if being_read(library):  # its names are not counted yet: marked here, the rest to come
+            w.entities_panel.select(name)
+            w.card_panel.show_reading(name)
+            w.mentions_panel.show_reading(name)
+            w.status.say(f"{name}: {count} here — the library is still being read; its card comes once it is in")
+            return
         mentions = library.mentions_of(name)
         card = self.card(name)
         w.mentions_panel.set_mentions(name, mentions, card.article_count if card is not None else 0)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from reader.library.library import Library
+from reader.library.preview import being_read
 from reader.notes.output import safe_filename
 from reader.ui.session import ReadingSession
 
@@ -99,6 +100,8 @@ class LibraryWatcher(QObject):
     def _on_library(self, library: Library) -> None:
         self._paths = list(library.folders)
         self._unwatch(self._watcher.directories())
+        if being_read(library):
+            return  # the library read next says which folders hold its articles now
         # The folders are the roots and those that hold an article — known from the library, so
         # the GUI thread walks no tree (a new subfolder shows when its parent's change reloads).
         folders = dict.fromkeys(

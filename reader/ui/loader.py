@@ -20,9 +20,13 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, SignalInstance, Slot
 from reader.analysis import pipeline
 from reader.analysis.pipeline import Analyzer, ArticleAnalyzer
 from reader.errors import ReaderError, StoreUnavailable
-from reader.library import collector
+from reader.ingest.model import Article
+from reader.library import catalogue, collector
+from reader.library.identity import library_id
 from reader.library.library import Library
-from reader.library.load import analysis_workers, load_library
+from reader.library.load import analysis_workers, cache_version, load_library
+from reader.library.payloads import Payloads
+from reader.library.preview import ListedLibrary
 from reader.library.store import Store
 from reader.ui.after_paint import AfterPaint
 from reader.ui.background import send_home
@@ -43,6 +47,7 @@ class Tools:
 
 class LibraryWorker(QObject):
     progressed = Signal(int, int, str)  # done, total, file
+    listed = Signal(Library)  # its stored list, shown while it is read (reader.library.preview)
     loaded = Signal(Library)
     indexed = Signal(Library)  # its entity summaries are counted (a second on 10k articles)
     failed = Signal(str)
@@ -57,8 +62,12 @@ class LibraryWorker(QObject):
         cancelled: threading.Event,
         loaded_at: threading.Event | None = None,
         taken: threading.Event | None = None,
+        list_first: int | None = None,
     ) -> None:
+        """``list_first``: from how many articles the library's stored list is handed over
+        before the library is read (None: never, as for a library the window shows already)."""
         super().__init__()
+        self._list_first = list_first
         self._paths = paths
         self._data_dir = data_dir
         self._analyzer = analyzer
@@ -113,8 +122,9 @@ class LibraryWorker(QObject):
             except StoreUnavailable as error:
                 self.failed.emit(f"analysis cache unavailable, loading without it: {error}")
         try:
+            shown = self._show_list(store) if store is not None else ()
             return load_library(
-                self._paths, store, self._analyzer, self._progress, self._cancelled, workers=analysis_workers()
+                self._paths, store, self._analyzer, self._progress, self._cancelled, workers=analysis_workers(), shown=shown
             )
         except ReaderError as error:
             self.failed.emit(str(error))
@@ -122,6 +132,25 @@ class LibraryWorker(QObject):
         finally:
             if store is not None:
                 store.close()
+
+    def _show_list(self, store: Store) -> tuple[Article, ...]:
+        """Hand the GUI thread the library as its stored list shows it (reader.library.catalogue),
+        when it lists at least ``list_first`` articles, and return its articles (the load takes
+        the unchanged ones from it); () when there is none to show. Reading 100k listings takes
+        seconds; the list and the article to read, from its payload, well under one."""
+        if self._list_first is None:
+            return ()
+        root, version = library_id(self._paths), cache_version(self._analyzer)
+        try:
+            articles = catalogue.read(store, root, version)
+        except StoreUnavailable:
+            return ()  # the load reads on without the cache, and says why
+        if articles is None or len(articles) < self._list_first or self._cancelled.is_set():
+            return ()
+        library = ListedLibrary(root, articles, Payloads(store.path, version))
+        library.newest_first()  # sorted here, as a loaded library is
+        self._hand_over(self.listed, library)
+        return articles
 
     def _progress(self, done: int, total: int, file: str) -> None:
         now = time.monotonic()
@@ -177,12 +206,20 @@ class LoadJob(QObject):
     """One library load: owns the thread and the worker, forwards their signals."""
 
     progressed = Signal(int, int, str)
+    listed = Signal(Library)
     loaded = Signal(Library)
     indexed = Signal(Library)
     failed = Signal(str)
     warmed = Signal(Tools)
 
-    def __init__(self, paths: list[Path], data_dir: Path | None, analyzer: ArticleAnalyzer, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        data_dir: Path | None,
+        analyzer: ArticleAnalyzer,
+        parent: QObject | None = None,
+        list_first: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self._cancelled = threading.Event()
@@ -191,7 +228,7 @@ class LoadJob(QObject):
         self._after_paint = AfterPaint(self._release, self)
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
-        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming, self._taken)
+        self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming, self._taken, list_first)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread, which
@@ -199,6 +236,7 @@ class LoadJob(QObject):
         self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._worker.deleteLater)
         self._worker.progressed.connect(self.progressed)
+        self._worker.listed.connect(self._on_listed)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.failed.connect(self.failed)
         self._worker.warmed.connect(self._on_warmed)
@@ -240,6 +278,14 @@ class LoadJob(QObject):
         # handed over: it goes on when the window has shown and painted it
         # (``release_after_paint``), or after HAND_OVER_WAIT.
         self.loaded.emit(library)
+
+    def _on_listed(self, library: Library) -> None:
+        """The library's stored list: shown, then painted, before the worker reads the library
+        (``release_after_paint``), as a loaded library is before it warms up."""
+        if self._cancelled.is_set():
+            self._taken.set()
+            return
+        self.listed.emit(library)
 
     def release_after_paint(self) -> None:
         """The window has shown the library handed over: the worker warms up on once the

@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         # is shown first, then the model starts on it (the names layer hears of the library
         # before the window shows it, which may be at once or in the next turn)
         self.loading.started.connect(self.names.stop)
+        self.loading.listed.connect(self.set_library)  # a large library's stored list, while it is read
         self.loading.loaded.connect(self.names.start)
         self.loading.loaded.connect(self.set_library)
         self.library_loaded.connect(self.names.on_library_shown)

@@ -133,3 +133,14 @@ def test_store_upgrade_keeps_the_notes_and_the_next_load_lists_the_library(
         listed = catalogue.read(store, root, version)
         assert store.connection.execute("SELECT note FROM annotations").fetchall() == [("记下",)]
     assert listed is not None and [(a, a.path) for a in listed] == _as_listed(reopened.articles)
+
+
+def test_dropping_a_versions_analyses_drops_its_lists(folder: Path, data_dir: Path, analyzer: Analyzer) -> None:
+    """A list is shown with its version's payloads: once those are dropped, so is it."""
+    root, version = library_id([folder]), cache_version(analyzer)
+    with closing(Store.open(data_dir)) as store:
+        load_library([folder], store, analyzer)
+        store.keep_documents_of({version})
+        assert catalogue.read(store, root, version) is not None
+        store.keep_documents_of({"a later version"})
+        assert catalogue.read(store, root, version) is None

@@ -35,6 +35,7 @@ from reader.ui.theme import ENTITY_LABELS
 from reader.ui.display import plain_tooltip
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # (article key, Figure)
+_HINT = "Click a highlighted name in the text, or pick one in the Entities panel."
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -99,6 +100,7 @@ class EntityCardPanel(Panel):
         self.quotes_model = QuoteModel(self, with_article=True)
         self._card: Card | None = None
         self._details: CardDetails | None = None
+        self._reading = ""  # the name whose card waits for the library to be read
         self._colors: dict[EntityType, QColor] = {}
         self.name: QLabel | None = None
 
@@ -108,7 +110,7 @@ class EntityCardPanel(Panel):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget(scroll)
         content.setObjectName("entityCard")
-        self.empty = QLabel("Click a highlighted name in the text, or pick one in the Entities panel.", content)
+        self.empty = QLabel(_HINT, content)
         self.empty.setObjectName("panelHint")
         self.empty.setWordWrap(True)
         self.name = QLabel(content)
@@ -221,10 +223,18 @@ class EntityCardPanel(Panel):
         """The fast part at once; the details follow with show_details."""
         self._card = card
         self._details = None
+        self._reading = ""
         # All drawn as read: bold here would say nothing about this entity.
         self.articles_model.set_articles(card.articles if card else (), read={a.key for a in card.articles} if card else set(), notes={})
         self.figures_model.set_figures((), {}, set())
         self.quotes_model.set_quotes(())
+        self.refresh()
+
+    def show_reading(self, name: str) -> None:
+        """``name`` is selected while the library is still being read: no card yet, and the
+        panel says it comes (its counts across the library are not known)."""
+        self.show_card(None)
+        self._reading = name
         self.refresh()
 
     def set_notes(self, notes: tuple[str, ...]) -> None:
@@ -249,6 +259,7 @@ class EntityCardPanel(Panel):
         card = self._card
         has = card is not None
         self.empty.setVisible(not has)
+        self.empty.setText(f"{self._reading}: the library is still being read; its card comes once it is in." if self._reading else _HINT)
         for widget in (self.name, self.kind, self.articles_title, self.articles, self.related_title, self.related):
             widget.setVisible(has)
         if card is None:

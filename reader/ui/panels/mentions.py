@@ -22,6 +22,7 @@ class MentionsPanel(Panel):
         self.model = KwicModel(title_of, self)
         self.entity = ""
         self.articles = 0
+        self.reading = False  # the library is still being read: the entity's mentions come after
         self.view: KwicView | None = None
         self.summary: QLabel | None = None
 
@@ -46,6 +47,8 @@ class MentionsPanel(Panel):
         n = len(self.model.hits())
         if not self.entity:
             self.summary.setText("Select a name — in the text, or in the Entities panel — to see every mention of it.")
+        elif self.reading:
+            self.summary.setText(f"{self.entity}: the library is still being read; its mentions across it are listed once it is in.")
         else:
             a = self.articles
             self.summary.setText(f"{self.entity}: {n} mention{'s' if n != 1 else ''} in {a} article{'s' if a != 1 else ''}")
@@ -53,7 +56,15 @@ class MentionsPanel(Panel):
     def set_mentions(self, entity: str, mentions: MentionList | list[MentionRef], articles: int) -> None:
         self.entity = entity
         self.articles = articles
+        self.reading = False
         self.model.set_hits(mentions)
+        self.refresh()
+
+    def show_reading(self, entity: str) -> None:
+        """``entity`` is selected while the library is still being read: no mention listed, and
+        the panel says they come (not that there are none)."""
+        self.set_mentions(entity, [], 0)
+        self.reading = True
         self.refresh()
 
     def select_row(self, row: int) -> None:

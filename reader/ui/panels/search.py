@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QHBoxLayout, Q
 
 from reader.errors import StoreUnavailable
 from reader.library.library import Library, SearchHit
+from reader.library.preview import being_read
 from reader.ui.background import QueryRunner
 from reader.ui.models.kwic import KwicModel
 from reader.ui.panels.base import Panel
@@ -179,6 +180,11 @@ class SearchPanel(Panel):
             self.runner.cancel()
             self.model.set_hits([])
             self.status.clear()
+            return
+        if being_read(self.library):  # its names and texts are not indexed yet: it runs once they are
+            self.runner.cancel()
+            self.model.set_hits([])
+            self.status.setText("The library is still being read: the search runs once it is in.")
             return
         self.status.setText("Searching…")
         self.runner.submit(partial(_search, self.library, text, self.filters()))
