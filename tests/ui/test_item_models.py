@@ -11,6 +11,7 @@ from reader.ui.models.articles import (
     ARTICLE_ROLE,
     COPIES_ROLE,
     COPY_ROW_ROLE,
+    NOTES_ROLE,
     READ_ROLE,
     ArticleFilterProxy,
     ArticleListModel,
@@ -30,6 +31,26 @@ def _articles() -> tuple[Article, ...]:
         Article(key="b.md", file="b.md", title="阿里财报", text="x", source="晚点", date="2020-06-30"),
         Article(key="c.md", file="c.md", title="无日期", text="x"),
     )
+
+
+def test_article_list_model_given_the_same_articles_again_keeps_its_rows(qtmodeltester) -> None:  # noqa: ANN001
+    """The library read after its stored list was shown holds the same articles: the rows stay
+    (100k of them are not arranged again), what is read and noted is updated; other articles
+    reset the model."""
+    articles = _articles()
+    model = ArticleListModel(order=ArticleOrder.TITLE)
+    model.set_articles(articles, set(), {})
+    rows = model.articles()
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_articles(articles, {"b.md"}, {"c.md": 2})
+    assert resets == []
+    assert model.index(model.row_of("b.md"), 0).data(READ_ROLE) is True
+    assert model.index(model.row_of("c.md"), 0).data(NOTES_ROLE) == 2
+    assert model.articles() == rows  # by title, as before
+    model.set_articles(articles[:2], set(), {})
+    assert resets == [1] and model.rowCount() == 2
+    qtmodeltester.check(model)
 
 
 def _figures() -> tuple[Figure, ...]:

@@ -4,6 +4,7 @@ filtered by a proxy over a precomputed haystack in searching form."""
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_right
 from collections.abc import Callable
 from enum import Enum
@@ -61,6 +62,7 @@ class ArticleListModel(QAbstractListModel):
 
     def __init__(self, parent: object | None = None, order: ArticleOrder = ArticleOrder.NEWEST) -> None:
         super().__init__(parent)
+        self._given: tuple[Article, ...] = ()  # every article as last given, in library order
         self._all: tuple[Article, ...] = ()  # every article, sorted
         self._articles: tuple[Article, ...] = ()  # the rows: copies of a closed story left out
         self._story: dict[str, tuple[str, ...]] = {}  # key → every key of its story (stories of 2+)
@@ -78,7 +80,17 @@ class ArticleListModel(QAbstractListModel):
         self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: tuple[Article, ...] | None = None
     ) -> None:
         """``newest``: the same articles newest first, when the library has sorted them already
-        (``Library.newest_first``, off the GUI thread)."""
+        (``Library.newest_first``, off the GUI thread). The same articles as last time, in the
+        same order (a library read after its stored list was shown: 100k rows), are not
+        arranged again: only what is read and noted may have changed."""
+        if self._given and len(articles) == len(self._given) and all(map(operator.is_, articles, self._given)):
+            self._read = set(read)
+            self._notes = dict(notes)
+            if self._articles:
+                last = self.index(len(self._articles) - 1, 0)
+                self.dataChanged.emit(self.index(0, 0), last, [READ_ROLE, NOTES_ROLE, Qt.ItemDataRole.FontRole])
+            return
+        self._given = tuple(articles)
         self.beginResetModel()
         if self._order is ArticleOrder.LIBRARY:
             self._all = tuple(articles)
