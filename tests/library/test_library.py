@@ -346,9 +346,12 @@ def test_an_article_past_its_budget_loads_and_is_reported_by_name(tmp_path: Path
             assert "first" in library.notices[0]
 
 
-def test_library_index_by_arrays_is_the_loops(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A large library's mention index is placed by numpy: the same names in the same order,
-    the same mentions in library order, the same types, as the loop a small one uses."""
+@pytest.mark.parametrize("at_once", [1, 2, 3, 4096])
+def test_library_index_by_arrays_is_the_loops(monkeypatch: pytest.MonkeyPatch, at_once: int) -> None:
+    """A large library's mention index is placed by numpy, ``at_once`` articles at a time: the
+    same names in the same order, the same mentions in library order, the same types, as the
+    loop a small one uses."""
+    monkeypatch.setattr(mention_index, "_ARTICLES_AT_ONCE", at_once)
     texts = {
         "a.md": "抖音与阿里巴巴。阿里巴巴和抖音。",
         "b.md": "阿里巴巴。",
@@ -366,6 +369,11 @@ def test_library_index_by_arrays_is_the_loops(monkeypatch: pytest.MonkeyPatch) -
 
     by_loop, by_arrays = made(10**9), made(0)
     assert by_arrays.entity_names() == by_loop.entity_names() == ["抖音", "阿里巴巴"]
+    raws = [by_loop.held(a.key) for a in articles]
+    loop, arrays = mention_index._by_loop(raws), mention_index._by_arrays(raws)
+    assert arrays[0] == loop[0] and list(arrays[0]) == list(loop[0])  # the arrays, and the names' order
+    assert arrays[1] == loop[1] and [list(c.items()) for c in arrays[1].values()] == [list(c.items()) for c in loop[1].values()]
+    assert list(arrays[1]) == list(loop[1]) and arrays[2] == loop[2]
     for name in by_loop.entity_names():
         assert list(by_arrays.mentions_of(name)) == list(by_loop.mentions_of(name))
         assert by_arrays.entity(name) == by_loop.entity(name)
