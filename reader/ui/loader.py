@@ -85,11 +85,13 @@ class LibraryWorker(QObject):
             self._loaded_at.set()
             if library is not None:
                 library.newest_first()  # sorted here, not by the list on the GUI thread
+                collector.give_back()
                 self._hand_over(self.loaded, library)
                 if not self._cancelled.is_set():
                     library.prepare_reprints()  # stories grouped: cards count each once
                     library.entities()  # computed once and kept by the library
                     collector.keep()
+                    collector.give_back()  # the stories' hashes
                     self._hand_over(self.indexed, library)
                 if not self._cancelled.is_set():
                     library.prepare_search()  # texts folded, names read in pinyin: kept by the library
@@ -149,6 +151,7 @@ class LibraryWorker(QObject):
             return ()
         library = ListedLibrary(root, articles, Payloads(store.path, version))
         library.newest_first()  # sorted here, as a loaded library is
+        collector.give_back()  # the list's text
         self._hand_over(self.listed, library)
         return articles
 
