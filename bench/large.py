@@ -95,6 +95,10 @@ window.names.model_loader = lambda: (None, "the name model is off in this benchm
 window.resize(1440, 900); window.show()
 ticks = []
 timer = QTimer(); timer.setInterval(5); timer.timeout.connect(lambda: ticks.append(time.perf_counter())); timer.start()
+# Usable is the window ready: its list and article shown (from the library's stored list, while
+# the library is read, since "The list before the library"); the library read is when it replaces it.
+read = []
+window.library_loaded.connect(lambda library: read.append(time.perf_counter()) if type(library).__name__ == "Library" else None)
 loop = QEventLoop(); window.ready.connect(loop.quit); QTimer.singleShot(3600000, loop.quit)
 t0 = time.perf_counter(); window.open_paths([Path({corpus!r})]); loop.exec(); ready = time.perf_counter() - t0
 # Then until the loader has counted the entities and folded the texts (the entity list and
@@ -110,7 +114,7 @@ opens = []
 for key in rng.sample(keys, 60):
     t = time.perf_counter(); window.open_article(key); window.view.viewport().grab(); opens.append(time.perf_counter() - t)
 def rss(): return int(open("/proc/self/statm").read().split()[1]) * 4096 / 2**20
-print(json.dumps(dict(ready=ready, settled=settled, stall=stall, open_p95=statistics.quantiles(opens, n=20)[-1],
+print(json.dumps(dict(ready=ready, read=(read[0] - t0) if read else settled, settled=settled, stall=stall, open_p95=statistics.quantiles(opens, n=20)[-1],
     rss=rss(), peak=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)), flush=True)
 import os; os._exit(0)
 """
@@ -152,7 +156,8 @@ def large_rows(corpus: Path, data: Path, p95: Callable[[list[float]], float]) ->
          f"jieba.cut {first['jieba_rate'] / 1000:.0f}k chars/s", f"{rate / first['jieba_rate']:.2f}× (goal ≥ 0.5×)"),
         (f"peak RSS, first index of {n}", f"{first['rss']:.0f} MB", "—", "workers not counted"),
         (f"reopen unchanged {n} library, core", f"{core['reopen']:.1f} s", f"then indexes {after:.1f} s", "goal ≤ 3 s"),
-        (f"window: reopen {n} articles to usable", f"{window['ready']:.1f} s", f"every panel complete {window['settled']:.0f} s", "goal ≤ 3 s"),
+        (f"window: reopen {n} articles to usable", f"{window['ready']:.1f} s",
+         f"library read {window['read']:.1f} s, every panel complete {window['settled']:.0f} s", "goal ≤ 3 s"),
         (f"entity card + mentions ({n}), p95", f"{p95(core['card']) * 1000:.1f} ms", "—", "goal ≤ 100 ms"),
         (f"full-text search, common query ({n}), p95", f"{p95(core['common']) * 1000:.1f} ms", "stops at 1000 hits", "goal ≤ 100 ms"),
         (f"full-text search, rare query ({n}), p95", f"{p95(core['rare']) * 1000:.0f} ms", "scans every text", "goal ≤ 100 ms"),
