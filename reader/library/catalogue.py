@@ -67,8 +67,8 @@ def write(store: Store, root: str, version: str, articles: Sequence[Article]) ->
 
 def read(store: Store, root: str, version: str) -> tuple[Article, ...] | None:
     """The stored list of the library ``root`` as articles without their text (as a reopen
-    lists them), if one was stored under ``version``; else None. Raises StoreUnavailable when
-    the file cannot be read."""
+    lists them), if one was stored under ``version``; else None (and when it cannot be
+    decoded). Raises StoreUnavailable when the file cannot be read."""
     try:
         row = store.connection.execute(
             "SELECT articles FROM catalogues WHERE library = ? AND version = ?", (root, version)
@@ -77,7 +77,10 @@ def read(store: Store, root: str, version: str) -> tuple[Article, ...] | None:
         raise StoreUnavailable(plain(error, store.path)) from error
     if row is None:
         return None
-    columns = json.loads(zlib.decompress(row[0]))
+    try:
+        columns = json.loads(zlib.decompress(row[0]))
+    except (zlib.error, ValueError):  # a damaged list: the library is read as if it had none
+        return None
     keys = columns["key"]
     shared = sys.intern  # a source, a date or an author recurs across thousands of articles
     words = {None: None}

@@ -91,7 +91,7 @@ class LibraryWorker(QObject):
                     library.prepare_reprints()  # stories grouped: cards count each once
                     library.entities()  # computed once and kept by the library
                     collector.keep()
-                    collector.give_back()  # the stories' hashes
+                    collector.give_back()  # the stories' and the summaries' arrays
                     self._hand_over(self.indexed, library)
                 if not self._cancelled.is_set():
                     library.prepare_search()  # texts folded, names read in pinyin: kept by the library

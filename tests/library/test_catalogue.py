@@ -144,3 +144,17 @@ def test_dropping_a_versions_analyses_drops_its_lists(folder: Path, data_dir: Pa
         assert catalogue.read(store, root, version) is not None
         store.keep_documents_of({"a later version"})
         assert catalogue.read(store, root, version) is None
+
+
+def test_a_damaged_list_is_no_list(folder: Path, data_dir: Path, analyzer: Analyzer) -> None:
+    root, version = library_id([folder]), cache_version(analyzer)
+    with closing(Store.open(data_dir)) as store:
+        load_library([folder], store, analyzer)
+        store.connection.execute("UPDATE catalogues SET articles = ?", (b"not zlib at all",))
+        assert catalogue.read(store, root, version) is None
+        reopened = load_library([folder], store, analyzer)  # read as if it had no list
+        assert catalogue.read(store, root, version) is None  # the same list: not stored again
+        store.connection.execute("UPDATE catalogues SET digest = ''")  # as if the library had changed
+        load_library([folder], store, analyzer)
+        listed = catalogue.read(store, root, version)
+    assert listed is not None and [(a, a.path) for a in listed] == _as_listed(reopened.articles)
