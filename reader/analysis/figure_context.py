@@ -48,7 +48,7 @@ from reader.analysis.figure_subjects import (
     titled_people,
 )
 from reader.analysis.figure_vocab import MONEY, RATIO, SHARE, Vocabulary
-from reader.analysis.model import Mention, Figure, FigureKind
+from reader.analysis.model import EntityType, Mention, Figure, FigureKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import Bounds, Mentions
 
@@ -274,13 +274,20 @@ def _distribute_periods(
 def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
     """OPPO(包括OnePlus)和vivo分别以10%和8%的份额, 京东、抖音集团用户量同比增长了13%、12%: one name
     to each figure, in order, when the figures after 分别 (or listed with 、) are as many as the
-    names listed before them in their sentence."""
+    names listed before them in their sentence. Places listed after a company are where its
+    figures are, not whose (Shake Shack在上海及北京的门店数量分别为7家及4家: Shake Shack's)."""
     out = list(figures)
     runs = [(at, run) for at, _, run in _respective_runs(text, out, bounds)]
     runs += [(out[run[0]].start, run) for run in _listed_runs(text, out, bounds)]
     for at, run in runs:
         sentence = bounds.around("sentence", at)
-        names = listed_names(text, mentions.within(sentence[0], at))
+        before = mentions.within(sentence[0], at)
+        names = listed_names(text, before)
+        listed = [m for m in before if m.entity in names]
+        if listed and all(m.type is EntityType.PLACE for m in listed) and any(
+            m.type is not EntityType.PLACE and m.end <= listed[0].start for m in before
+        ):
+            continue
         if len(run) >= 2 and len(names) == len(run):
             for i, name in zip(run, names):
                 out[i] = replace(out[i], subject=name)

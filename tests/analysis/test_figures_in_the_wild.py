@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -592,6 +594,16 @@ def test_a_change_in_points_names_the_rate_it_changes() -> None:
 )
 def test_figures_listed_after_respectively_take_one_name_each(text: str, names: tuple[str, ...], subjects: list[str]) -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, *names))] == subjects
+
+
+def test_places_listed_after_a_company_are_where_its_figures_are_not_whose() -> None:
+    text = "目前，Shake Shack在上海及北京的门店数量分别为7家及4家。北京、上海的GDP分别为3万亿元和4万亿元。"
+    found = sorted(
+        _mentions(text, "Shake Shack") + [replace(m, type=EntityType.PLACE) for m in _mentions(text, "上海", "北京")],
+        key=lambda m: m.start,
+    )
+    # the company's stores in two cities; the cities' own GDP
+    assert [m.subject for m in extract_figures(text, found)] == ["Shake Shack", "Shake Shack", "北京", "上海"]
 
 
 def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
