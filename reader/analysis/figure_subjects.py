@@ -166,6 +166,8 @@ def subject_of(
             if speaking and not _after_skip_word(text, mention, vocab):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测
             continue
+        if _a_payer(text, mention):
+            continue  # 来自最大客户广汽埃安的收入占比为39.6%: the revenue is the seller's, not the customer's
         if _an_example(text, mention, sentence[0], fig.start):
             continue  # 收购…，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米: the examples are not whose
         if _in_group(text, mention, in_sentence):
@@ -381,7 +383,18 @@ def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:
     return close >= 0 and not any(c in text[intro:close] for c in "，,；;。")
 
 
-_EXAMPLES = ("包括", "比如", "例如", "诸如", "来自")  # 来自阿里云、美团…等的融资: where it came from
+_EXAMPLES = ("包括", "比如", "例如", "诸如", "来自")
+
+
+def _a_payer(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is where an income came from: 来自(最大客户)X的收入."""
+    return _FROM.search(text, max(0, mention.start - _FROM_GAP), mention.start) is not None and text.startswith(
+        "的", mention.end
+    )
+
+
+_FROM_GAP = 8  # characters: 来自最大的两家客户 before the name
+_FROM = re.compile(r"来自[^，,。；;：:、]{0,6}$")  # 来自阿里云、美团…等的融资: where it came from
 
 
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:

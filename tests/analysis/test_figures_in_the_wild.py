@@ -606,6 +606,13 @@ def test_places_listed_after_a_company_are_where_its_figures_are_not_whose() -> 
     assert [m.subject for m in extract_figures(text, found)] == ["Shake Shack", "Shake Shack", "北京", "上海"]
 
 
+def test_a_customer_an_income_came_from_is_not_whose_it_is() -> None:
+    text = "中创新航的营收为10亿元。其中，来自最大客户广汽埃安的收入占比为39.6%。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "中创新航", "广汽埃安"))] == ["中创新航", "中创新航"]
+    text = "广汽埃安的收入占比为39.6%。"  # the name itself, with nothing it came from
+    assert [m.subject for m in extract_figures(text, _mentions(text, "广汽埃安"))] == ["广汽埃安"]
+
+
 def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
     text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
     found = _mentions(text, "携程", "美团")
