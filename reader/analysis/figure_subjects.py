@@ -475,13 +475,15 @@ _PUBLISHED = ("发布的", "披露的", "公布的", "递交的", "提交的", "
 
 
 def _own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """据快狗打车招股书显示, 从英伟达本季度的财报来看: the company's own filing follows its name
+    """据快狗打车招股书显示, 从英伟达本季度的财报来看, 根据麦当劳发布的一季度财报显示: the company's
+    own filing follows its name
     (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
     if text.endswith(_PUBLISHED, 0, mention.start):
         return False
     if _follows(text, mention, vocab.words().own_documents):
         return True
-    at = _DOCUMENT_TIME.match(text, mention.end).end()
+    after = mention.end + next((len(w) for w in _PUBLISHED if text.startswith(w, mention.end)), 0)
+    at = _DOCUMENT_TIME.match(text, after).end()  # 麦当劳发布的2022年一季度财报
     return at > mention.end and vocab.words().own_documents.starting_at(text, at) is not None
 
 

@@ -613,6 +613,11 @@ def test_a_customer_an_income_came_from_is_not_whose_it_is() -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, "广汽埃安"))] == ["广汽埃安"]
 
 
+def test_a_report_the_company_published_makes_it_the_subject() -> None:
+    text = "根据麦当劳发布的2022年一季度财报显示，品牌目前运营的全球门店数为382家。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "麦当劳"))] == ["麦当劳"]
+
+
 def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
     text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
     found = _mentions(text, "携程", "美团")
