@@ -67,8 +67,10 @@ class NamesLayer(QObject):
 
     @property
     def refining(self) -> bool:
-        """Whether the statistical layer is still at work on this library."""
-        return self._refiner is not None
+        """Whether the statistical layer is still at work on this library, or about to start on
+        it (loaded, its article not yet shown): a correction in that turn applied over the
+        library would be undone by the pass that starts after it."""
+        return self._refiner is not None or self._to_start is not None
 
     def stop(self) -> None:
         self._to_start = self._refined = None
