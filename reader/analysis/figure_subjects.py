@@ -22,6 +22,8 @@ from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
 _ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+# Names of firms whose business is forecasting others' figures: what they predict is not theirs.
+_RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
 # "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
 _DEPARTMENT_CHARS = 8
 # "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
@@ -175,8 +177,8 @@ def subject_of(
         return mention.entity
     if pronoun_at is not None:
         return _resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
-    if speaker is not None and speaker.type in _ORGISH:
-        return speaker.entity  # 美团预计，第四季度收入将同比增长20%
+    if speaker is not None and speaker.type in _ORGISH and not speaker.entity.endswith(_RESEARCH_FIRMS):
+        return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
 

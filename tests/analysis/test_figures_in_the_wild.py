@@ -618,6 +618,13 @@ def test_a_report_the_company_published_makes_it_the_subject() -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, "麦当劳"))] == ["麦当劳"]
 
 
+def test_a_research_firms_forecast_of_a_market_is_not_the_firms() -> None:
+    text = "灼识咨询预计，社交媒体广告所占比重将由2020年的18.2%提升至2025年的26.1%。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "灼识咨询"))] == [None, None]
+    text = "美团预计，第四季度收入将同比增长20%。"  # a company's forecast of its own
+    assert [m.subject for m in extract_figures(text, _mentions(text, "美团"))] == ["美团"]
+
+
 def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
     text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
     found = _mentions(text, "携程", "美团")
