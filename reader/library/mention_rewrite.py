@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.corrections import Correction, Ignore, Merge, Retype
+from reader.analysis.corrections import Ignore, Merge, Retype
 from reader.analysis.model import EntityType
 from reader.ingest.model import Article
 from reader.library.codec import STORED_TYPES, RawAnalysis
