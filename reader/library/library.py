@@ -220,15 +220,9 @@ class Library:
         ``keep`` is False: a worker thread reading many leaves the GUI's few in place)."""
         built = self._built.get(key)
         if built is None:
-            i = self._order.get(key)
-            if i is None:
-                built = Analysis()
-            elif self._raw[i].complete or self._raw[i].stale:
-                self._reread([i])
-                built = self._raw[i].build(self._texts[i])
-            else:
-                opened, full = self._read(i, keep)
-                built = self._raw[i].with_payload_of(full).build(opened.text)
+            if (i := self._order.get(key)) is None:
+                return Analysis()
+            built = self._build(i, keep)
             if not keep:
                 return built
             self._built[key] = built
@@ -237,6 +231,14 @@ class Library:
         elif keep:
             self._built.move_to_end(key)
         return built
+
+    def _build(self, i: int, keep: bool) -> Analysis:
+        """The ``i``-th article's analysis: its listing, and its payload where that holds a part."""
+        if self._raw[i].complete or self._raw[i].stale:
+            self._reread([i])
+            return self._raw[i].build(self._texts[i])
+        opened, full = self._read(i, keep)
+        return self._raw[i].with_payload_of(full).build(opened.text)
 
     def with_analyses(self, changed: dict[str, Analysis]) -> Library:
         """The same library with the analyses of some articles replaced. When they are few
@@ -572,9 +574,8 @@ class Library:
             return self._pinyin
 
     def prepare_search(self) -> None:
-        """Fold every text (when the library has no index on disk to search instead) and read
-        every name in pinyin, so that the first search does not (the loader calls it off the
-        GUI thread)."""
+        """Fold every text (when no index on disk is searched instead) and read every name in
+        pinyin, so that the first search does not (the loader calls it off the GUI thread)."""
         self._text_search.prepare()
         self.pinyin_index()
 
@@ -582,8 +583,7 @@ class Library:
 _BUILT_KEPT = 32
 _SUBJECT = 7  # a figure row's subject (codec.RawAnalysis.figures)
 _READ_AT_ONCE = 256
-# A library whose analyses change in more than one article in this many is built afresh rather
-# than updated name by name.
+# A library whose analyses change in more than one article in this many is built afresh.
 _REBUILD_SHARE = 4
 _EMPTY = RawAnalysis([], array("i"), [], [])
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reader.analysis.model import Analysis
 from reader.ingest.model import Article
-from reader.library.library import _BUILT_KEPT, Library
+from reader.library.library import Library
 from reader.library.payloads import Payloads
 
 
@@ -22,23 +22,11 @@ class ListedLibrary(Library):
     def __init__(self, root: str, articles: Sequence[Article], payloads: Payloads) -> None:
         super().__init__(root, articles, {}, payloads=payloads, listed=[a.key for a in articles])
 
-    def analysis(self, key: str, keep: bool = True) -> Analysis:
-        """The article's mentions, figures and quotes, read from its payload (the last few kept)."""
-        built = self._built.get(key)
-        if built is None:
-            i = self._order.get(key)
-            if i is None:
-                return Analysis()
-            opened, full = self._read(i, keep)
-            built = full.build(opened.text)
-            if not keep:
-                return built
-            self._built[key] = built
-            if len(self._built) > _BUILT_KEPT:
-                self._built.popitem(last=False)
-        elif keep:
-            self._built.move_to_end(key)
-        return built
+    def _build(self, i: int, keep: bool) -> Analysis:
+        """The article's mentions, figures and quotes, read whole from its payload (``analysis``
+        keeps the last few, as the library's does)."""
+        opened, full = self._read(i, keep)
+        return full.build(opened.text)
 
 
 def being_read(library: Library | None) -> bool:
