@@ -27,6 +27,10 @@ from reader.ui.view import ArticleView
 Reanalyse = Callable[[Corrections], bool]  # re-open the library under these corrections
 Apply = Callable[[Corrections, Corrections], bool]  # (the new one, all of them): over the library
 Report = Callable[[str], None]
+Settling = Callable[[], bool]  # whether the library shown is still being read or given its names
+Under = Callable[[], Corrections | None]  # the corrections the library shown was analysed under
+
+SETTLE_POLL_MS = 100  # how often a held correction looks whether the library has settled
 
 _MARKABLE = range(2, 31)  # characters a selection may have to be marked as a name
 
@@ -49,7 +53,13 @@ class CorrectionsController(QObject):
         report: Report,
         parent: QObject | None = None,
         apply: Apply | None = None,
+        settling: Settling | None = None,
+        under: Under | None = None,
     ) -> None:
+        """``settling`` and ``under``: a correction made while the library is still being read,
+        counted or given the model's names is held until it has settled, then applied over it
+        (``_on_settle_poll``): opening the library again under it would analyse every article
+        anew, minutes at 10k."""
         super().__init__(parent)
         self.view = view
         self.dialogs = dialogs
@@ -59,6 +69,14 @@ class CorrectionsController(QObject):
         self._apply = apply
         self._report = report
         self._done = ""  # the confirmation waiting for the corrected library
+        self._settling = settling
+        self._under = under
+        self._held = Corrections()  # made while the library was settling, not yet applied
+        # The ends of settling are many (a load counted, the model's pass shown, the model
+        # missing, a load cancelled): a short poll sees them all.
+        self._settle_poll = QTimer(self)
+        self._settle_poll.setInterval(SETTLE_POLL_MS)
+        self._settle_poll.timeout.connect(self._on_settle_poll)
         self.act_undo = QAction("Undo Name &Correction", self)
         self.act_redo = QAction("Redo Name Correction", self)
         self.act_undo.triggered.connect(self.undo)
@@ -139,10 +157,40 @@ class CorrectionsController(QObject):
             self._report(f"Could not save the correction: {error}")
             return
         every = stored_corrections(self.store) if self.store is not None else correction
-        if (self._apply is not None and self._apply(correction, every)) or self._reanalyse(every):
+        if self._hold(correction) or self._carry_out(correction, every):
             self._report(f"Applying the correction… ({UNDO_HINT} takes it back)")
             self._done = done or f"The correction applies in every article — {UNDO_HINT} takes it back"
         self.update_actions()
+
+    @property
+    def holding(self) -> bool:
+        """Whether a correction waits for the library to settle."""
+        return bool(self._held)
+
+    def _carry_out(self, new: Corrections, every: Corrections) -> bool:
+        return (self._apply is not None and self._apply(new, every)) or self._reanalyse(every)
+
+    def _hold(self, new: Corrections) -> bool:
+        if self._settling is None or self._under is None or not (self._held or self._settling()):
+            return False
+        self._held = Corrections((*self._held.items, *new.items))
+        self._settle_poll.start()
+        return True
+
+    def _on_settle_poll(self) -> None:
+        assert self._settling is not None and self._under is not None
+        if self._settling():
+            return
+        self._settle_poll.stop()
+        held, self._held = self._held, Corrections()
+        every = stored_corrections(self.store) if self.store is not None else held
+        under = self._under()
+        if under == every:
+            return  # the library was opened again under them meanwhile (an undo, a redo)
+        if under is not None and Corrections((*under.items, *held.items)) == every:
+            self._carry_out(held, every)
+        else:
+            self._reanalyse(every)  # an undo or a redo changed them while they were held
 
     def on_library_changed(self) -> None:
         """The corrected library is shown: confirm it, after the load's own report."""

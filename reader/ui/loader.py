@@ -228,6 +228,7 @@ class LoadJob(QObject):
         self._cancelled = threading.Event()
         self._warming = threading.Event()  # the load is done; only in-memory warm-up remains
         self._taken = threading.Event()  # the GUI thread took what the worker handed over
+        self._counted = False  # the GUI thread took the library with its names counted
         self._after_paint = AfterPaint(self._release, self)
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
@@ -258,6 +259,12 @@ class LoadJob(QObject):
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
+
+    def is_counting(self) -> bool:
+        """Whether the worker still reads the library or counts its names and groups its
+        stories; after that it only warms up what the view needs later (the search texts,
+        jieba: a second or more), which nothing done over the library waits for."""
+        return self.is_running() and not self._counted
 
     def wait(self, ms: int = CLOSE_WAIT_MS) -> bool:
         """Cancel and wait for the thread (at window close). A thread still in a read that does
@@ -301,6 +308,7 @@ class LoadJob(QObject):
     def _on_indexed(self, library: Library) -> None:
         try:
             if not self._cancelled.is_set():
+                self._counted = True
                 self.indexed.emit(library)
         finally:
             self._taken.set()

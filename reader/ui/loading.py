@@ -135,6 +135,12 @@ class LoadingController(QObject):
         """Whether a load is still at work."""
         return self._job is not None and self._job.is_running()
 
+    @property
+    def counting(self) -> bool:
+        """Whether a load still reads the library or counts its names: until then there is
+        no settled library to correct; its warm-up after that holds nothing back."""
+        return self._job is not None and self._job.is_counting()
+
     def reopen_with(self, corrections: Corrections) -> bool:
         """Load the same paths again with the analyzer under ``corrections``, at the article
         being read."""

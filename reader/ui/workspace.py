@@ -54,10 +54,15 @@ def build(w: MainWindow) -> None:
     w.entities = EntityNavigator(w)
     w.reprints = ReprintsController(w)
     w.find = FindController(w.view, w.find_bar, w.session, w)
-    w.correcting = CorrectionApplier(w.data_dir, lambda: w.loading.busy or w.names.refining, w)
+    def settling() -> bool:  # no settled library to correct yet: a correction waits for it
+        return w.loading.counting or w.names.refining
+
+    w.correcting = CorrectionApplier(w.data_dir, settling, w)
     w.corrections = CorrectionsController(
         w.view, w.dialogs, w.store, w.loading.reopen_with, w.status.say, w,
         apply=lambda new, every: w.correcting.apply(w.library, w.loading.analyzer, new, every),
+        settling=settling,
+        under=lambda: getattr(w.loading.analyzer, "corrections", None),
     )
     w.mention_menus = MentionMenu(w)
     w.library_watch = LibraryWatcher(w.session, w.loading.reload, w.status.say, w)

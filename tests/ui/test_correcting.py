@@ -3,6 +3,7 @@ no article analysed again, every panel sees it, and the next launch finds it in 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from reader.analysis.pipeline import Analyzer
 from reader.library.cards import CardDetails, card_details
 from reader.library.corrections import stored_corrections
 from reader.library.store import Store
+from reader.ui.loader import LibraryWorker
 from reader.ui.window import MainWindow
 
 FIRST = "000_92185e7afd4ccf9e.txt"
@@ -93,18 +95,83 @@ def test_the_corrected_analysis_is_cached_for_the_next_launch(
     assert all(m.surface != "抖音" for m in again.view.analysis.mentions)
 
 
-def test_a_correction_during_a_load_opens_the_library_again(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_a_correction_while_the_loader_warms_up_applies_over_the_library(
+    qtbot: QtBot, make_window, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """The loader warms up jieba (a second or more) after it has handed the counted library
+    over; a correction made in that second is applied over the library, not by opening the
+    library again (it was, and its cache's rewrite never came)."""
+    release = threading.Event()
+    real_warm_up = LibraryWorker._warm_up
+
+    def slow_warm_up(self):  # noqa: ANN001, ANN202
+        release.wait(30)
+        return real_warm_up(self)
+
+    monkeypatch.setattr(LibraryWorker, "_warm_up", slow_warm_up)
+    window = make_window([seeds_dir], FIRST)
+    try:
+        assert window.loading.busy  # still warming up
+        reopened: list[object] = []
+        monkeypatch.setattr(window.corrections, "_reanalyse", lambda corrections: reopened.append(corrections) or True)
+        mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
+        with qtbot.waitSignal(window.correcting.applied, timeout=LOAD_TIMEOUT_MS):
+            _action(window.mention_menu(mention), "ignore").trigger()
+        assert not reopened
+        assert window.library is not None and not window.library.mentions_of("抖音")
+    finally:
+        release.set()
+
+
+@pytest.fixture
+def settling(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """A load still at work on the library, for as long as the list's one value says so."""
+    state = [True]
+    monkeypatch.setattr(type(window.loading), "counting", property(lambda self: state[0]))
+    return state
+
+
+def test_a_correction_during_a_load_waits_for_the_library_then_applies_over_it(
+    qtbot: QtBot, window: MainWindow, settling: list[bool], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With no settled library to correct (a load or the name model still at work), the
-    correction is made the way an undo is: the library opened again under it."""
+    correction is held, not made by opening the library again (every article analysed anew:
+    minutes at 10k), and applied over the library once it has settled."""
     reopened: list[object] = []
     monkeypatch.setattr(window.corrections, "_reanalyse", lambda corrections: reopened.append(corrections) or True)
-    monkeypatch.setattr(type(window.loading), "busy", property(lambda self: True))
     window.open_article(FIRST)
     mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
     _action(window.mention_menu(mention), "ignore").trigger()
-    assert reopened
+    qtbot.wait(300)
+    assert window.corrections.holding and not reopened
+    assert window.library is not None and window.library.mentions_of("抖音")
+    assert "Applying the correction" in window.status_message()
+    with qtbot.waitSignal(window.correcting.applied, timeout=LOAD_TIMEOUT_MS):
+        settling[0] = False
+    assert not reopened and not window.corrections.holding
+    assert not window.library.mentions_of("抖音")
+    assert all(m.entity != "抖音" for m in window.view.analysis.mentions)
+
+
+def test_an_undo_while_a_correction_is_held_takes_it_back(
+    qtbot: QtBot, window: MainWindow, settling: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undone before the library settled, the held correction is not applied after all: the
+    library is opened again under the corrections that are left (none)."""
+    reopened: list[Corrections] = []
+    monkeypatch.setattr(window.corrections, "_reanalyse", lambda corrections: reopened.append(corrections) or True)
+    window.open_article(FIRST)
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
+    _action(window.mention_menu(mention), "ignore").trigger()
+    window.corrections.act_undo.trigger()
+    applied: list[object] = []
+    window.correcting.applied.connect(lambda *args: applied.append(args))
+    settling[0] = False
+    qtbot.waitUntil(lambda: not window.corrections.holding, timeout=5_000)
+    qtbot.wait(300)
+    assert not applied
+    assert reopened == [Corrections()]  # the undo's; the held correction changes nothing more
+    assert window.library is not None and window.library.mentions_of("抖音")
 
 
 def test_closing_does_not_wait_for_the_cache_rewrite(
