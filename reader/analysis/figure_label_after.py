@@ -18,6 +18,11 @@ MAX_AFTER = 8
 PHRASE_STOPS = "，,；;。！？、（(）)“”\"「」《》【】\n"
 MAX_LABEL = 12
 CONJUNCTIONS = ("以及", "和", "及", "与", "或", "并")
+# A time before a measure's name: when, not what (2020年营收, 同期总收入).
+TIME_PREFIX = re.compile(
+    r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年度?|今年|去年|前年|明年|当年|同期|本季度|本季|当季度|当季|本月|当月)?"
+    r"(?:第?[一二三四1-4]季度?|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
+)
 
 
 def label_after_figure(where: LabelText, fig: Quantity) -> str | None:

@@ -13,11 +13,13 @@ from reader.analysis.figure_label_after import (
     CONJUNCTIONS,
     MAX_LABEL,
     PHRASE_STOPS,
+    TIME_PREFIX,
     counted_after,
     label_after_figure,
     named_after_percent,
     per_thing_price,
 )
+from reader.analysis.figure_share_label import share_of_whole
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -153,10 +155,6 @@ _ASIDE = re.compile(r"[（(][^（()）\d]{1,12}[）)]$")
 _SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 
-_TIME_PREFIX = re.compile(
-    r"(?:截至|截止到?|到|从)?(?:\d{4}年?[-–—~至到]\d{4}年|\d{4}年度?|今年|去年|前年|明年|当年|同期|本季度|本季|当季度|当季|本月|当月)?"
-    r"(?:第?[一二三四1-4]季度?|[上下]半年|前三季度|全年|\d{1,2}月(?:份|底|末)?)?(?:末|底)?"
-)
 _MAX_NAMED = 16  # a longer phrase that no measure word shortens is still its name, whole
 
 
@@ -204,6 +202,10 @@ def _label(
     text, source, vocab = where.text, where.source, where.vocab
     if measure == _MULTIPLE and (compared := _compared_multiple(where, fig)) is not None:
         return compared  # 是抖音的两倍多, 价格贵了两到三倍: how many times another, no growth
+    if measure == _SHARE_OF and fig.label is None:
+        clause = where.bounds.around("clause", fig.start)
+        if (part_of_whole := share_of_whole(where, fig, clause[0], earlier[-1] if earlier else None)) is not None:
+            return part_of_whole  # 原材料成本分别占其总成本的77% → 原材料成本占总成本
     named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if named == measure and (of := named_after_percent(where, fig)) is not None:
         return of  # 35.3% 的硬件毛利率, 16% 左右的 MAU 增长: named after, not before
@@ -237,6 +239,7 @@ def _label(
 
 
 _MULTIPLE = "增长倍数"
+_SHARE_OF = "占比"
 # How a multiple compares two things (快手是抖音的两倍多, 低温奶的价格贵了两到三倍), not a growth
 # (增长了3倍, 翻了一倍): the verb before the figure in its clause, and what stands before it.
 _COMPARED_BY = re.compile(r"(?:也|则|更|都|均|约)?(?:是|为|相当于|超过|达到|达|贵了|高出|多出|高了|多了)(?:[^，,。；;！？]{0,24}的)?(?:约|近|超过|超)?\s*(?:[一两二三四五六七八九十\d.]+\s*(?:到|至|-|~)\s*)?$")
@@ -339,7 +342,7 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         start += 1
     for _ in range(4):  # 其中2020年营收 → 营收; 快狗打车取得收入 → 收入
         before = start
-        timed = _TIME_PREFIX.match(text, start, end).end()
+        timed = TIME_PREFIX.match(text, start, end).end()
         if timed > start and text.startswith("时", timed) and not text.startswith(vocab.label_words["time_words"], timed):
             timed += 1  # 2015年底时微信用户数: the time's 时, not 时长
         start = timed
@@ -396,7 +399,7 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         named_before = any(m.end() <= cue_end - 1 for m in found if not vocab.is_verb(m.group()))
         if len(rest) >= 2 and rest.upper().endswith(vocab.label_heads) and not named_before:
             start, phrase = start + cue_end, rest  # 预计归母净利润 → 归母净利润: the forecast is its kind
-            timed = _TIME_PREFIX.match(text, start, start + len(phrase)).end()
+            timed = TIME_PREFIX.match(text, start, start + len(phrase)).end()
             if start + len(phrase) - timed >= 2:  # 预计第三季销售收入 → 销售收入
                 start, phrase = timed, text[timed : start + len(phrase)]
             found = list(vocab.label_pattern().finditer(phrase))
@@ -425,7 +428,7 @@ def listed_measures(where: LabelText, lo: int, hi: int, count: int) -> list[str]
         end -= 1
     owner = next((m for m in where.mentions.within(lo, end) if m.start <= lo + 4), None)
     start = owner.end if owner is not None else lo
-    start = _TIME_PREFIX.match(text, start, end).end()
+    start = TIME_PREFIX.match(text, start, end).end()
     start += len(next((w for w in vocab.label_leads if text.startswith(w, start, end)), ""))
     for split in _LIST_SPLITS:
         parts = split.split(text[start:end])
