@@ -287,13 +287,9 @@ def recent_company(
             if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
         ]
         return named[-1].entity if named else None
-    above = bounds.previous("paragraph", bounds.around("paragraph", fig.start)[0])
-    filed = [
-        m for m in mentions.within(above[0] if above else lo, fig.start)
-        if m.type in _ORGISH and _own_document(text, m, vocab)
-    ]
-    if filed:
-        return filed[-1].entity  # 概括一下腾讯官方发布的Q3财报：…\n营收1423.68亿元: its own report's figures
+    filed = _report_told(text, fig, mentions, bounds, vocab)
+    if filed is not None:
+        return filed  # 概括一下腾讯官方发布的Q3财报：…\n营收1423.68亿元: its own report's figures
     for paragraphs in _RECENT_PARAGRAPHS:  # the nearest passage that has a company decides
         while looked < paragraphs and (previous := bounds.previous("paragraph", lo)) is not None:
             lo, looked = previous[0], looked + 1
@@ -307,6 +303,28 @@ def recent_company(
 
 
 _RECENT_PARAGRAPHS = (3, 5)  # paragraphs: the figure's and those just above, then a section's
+
+
+def _report_told(text: str, fig: Quantity, mentions: Mentions, bounds: Bounds, vocab: Vocabulary) -> str | None:
+    """The company whose own report the passage tells, named in the figure's paragraph or the
+    two above (概括一下腾讯官方发布的Q3财报：…), when no other company is named in a paragraph
+    after it: its paragraphs of results go on naming nobody."""
+    lo = bounds.around("paragraph", fig.start)[0]
+    for _ in range(_RECENT_PARAGRAPHS[0] - 1):
+        if (previous := bounds.previous("paragraph", lo)) is None:
+            break
+        lo = previous[0]
+    named = [m for m in mentions.within(lo, fig.start) if m.type in _ORGISH]
+    filed = next((i for i in range(len(named) - 1, -1, -1) if _own_document(text, named[i], vocab)), None)
+    if filed is None:
+        return None
+    whose = named[filed].entity
+    told = bounds.around("paragraph", named[filed].start)[1]  # the partners its summary names do not count
+    others = {
+        m.entity for m in named[filed + 1 :]
+        if m.start >= told and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
+    }
+    return whose if others <= {whose} else None
 _COMPANIES = "企业数"
 
 

@@ -1336,3 +1336,30 @@ def test_a_figure_after_a_paragraph_about_a_companys_own_report_is_that_companys
 )
 def test_a_change_written_yoy_and_an_amount_earned_are_named(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text, _mentions(text, "阿里云"))][-1] == label
+
+
+REPORT_TOLD = (
+    "概括一下腾讯官方发布的Q3财报：一份不出色，但是很正确的财报。深化和银联云闪付的合作。\n"
+    "营收1423.68亿元，同比增长13%；净利润318亿元，同比下滑2%。\n"
+    "增值服务业务收入同比增长8%至752亿元。媒体广告收入同比下降4%至35亿元。\n"
+)
+
+
+def test_the_paragraphs_after_a_companys_report_is_told_are_its_figures() -> None:
+    """Two paragraphs of results after 概括一下腾讯官方发布的Q3财报 name nobody: still 腾讯's
+    (the partner its summary names, 银联云闪付, is not whose they are)."""
+    figures = extract_figures(REPORT_TOLD, _mentions(REPORT_TOLD, "腾讯", "银联云闪付"))
+    assert {f.surface: f.subject for f in figures}["35亿元"] == "腾讯"
+    assert {f.surface: f.subject for f in figures}["752亿元"] == "腾讯"
+
+
+def test_a_company_named_in_a_paragraph_after_the_report_ends_it() -> None:
+    text = REPORT_TOLD.replace("增值服务业务", "阿里和京东也在发力。\n增值服务业务")
+    figures = extract_figures(text, _mentions(text, "腾讯", "银联云闪付", "阿里", "京东"))
+    assert {f.surface: f.subject for f in figures}["752亿元"] != "腾讯"
+
+
+def test_the_exchange_a_company_listed_on_is_not_whose_figures_follow() -> None:
+    text = "知乎第三季度营收8.235亿元，同比增长115.1%。这是自今年3月26日登陆纽交所后，连续三个财季保持同比增长都在110%以上。MAU达到1.01亿。"
+    figures = {f.surface: f.subject for f in extract_figures(text, _mentions(text, "知乎", "纽交所"))}
+    assert figures["110%"] == figures["1.01亿"] == "知乎"
