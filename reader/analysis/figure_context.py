@@ -38,11 +38,11 @@ from reader.analysis.figure_labels import (
     listed_measures,
     lost_profit,
 )
+from reader.analysis.figure_passage import passage_subject
 from reader.analysis.figure_subjects import (
     about_the_topic,
     article_topic,
     listed_names,
-    recent_company,
     subject_of,
     title_affiliations,
     titled_people,
@@ -107,7 +107,7 @@ def explain(
         # figure before in its paragraph was nobody's (汽车产销…；1—4月，汽车产销…: the market's)
         nobodys_before = bool(out) and out[-1].subject is None and out[-1].start >= bounds.around("paragraph", fig.start)[0]
         if subject is None and not nobodys_before and about_the_topic(text, fig, label, bounds, vocab, ordered):
-            subject = topic or recent_company(text, fig, label, ordered, bounds, vocab)
+            subject = passage_subject(text, fig, label, ordered, bounds, vocab, topic)
         if subject is None and _THE_COUNTRY.search(text, bounds.around("clause", fig.start)[0], fig.start):
             subject = _CHINA  # 我国冷藏车总量为21.4万辆, 占全国液态奶市场的70%: the country's, as 中国…市场规模 is
         if subject is not None and label not in vocab.personal_labels:

@@ -5,7 +5,8 @@ mention before it that is not a place or partner (在抖音上, 是抖音的两�
 (据IDC), a speaker (康泽宇表示) or behind a pronoun (他, 该公司), which is resolved; else the
 previous figure's subject in the same paragraph, else the topic of the previous sentence, else
 the organisation a short heading above names. ``figure_context.explain`` asks this module for
-each figure, and falls back on the article's topic (``article_topic``); a person's figures go
+each figure, and falls back on the passage's company or the article's topic
+(``figure_passage.passage_subject``, ``article_topic``); a person's figures go
 to the company the person holds a title in (``title_affiliations``).
 """
 
@@ -21,7 +22,7 @@ from reader.analysis.figure_vocab import Vocabulary, Words, simplified
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
-_ORGISH = (EntityType.ORG, EntityType.PRODUCT)
+ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 # Names of firms whose business is forecasting others' figures: what they predict is not theirs.
 _RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
 # "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
@@ -65,7 +66,7 @@ def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, tit
     the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
     stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
     source, not what the article is about, and is not counted there."""
-    named = [m for m in mentions if m.type in _ORGISH and not _a_source(text, m, vocab)]
+    named = [m for m in mentions if m.type in ORGISH and not a_source(text, m, vocab)]
     top = Counter(m.entity for m in named).most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
@@ -86,7 +87,7 @@ def title_affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) ->
     """Person → the organisation they hold a title in, from "美团CEO王兴", "抖音电子商务主管康泽宇"
     (the first such phrase for each person)."""
     out: dict[str, str] = {}
-    orgs = [m for m in mentions if m.type in _ORGISH]
+    orgs = [m for m in mentions if m.type in ORGISH]
     for person in (m for m in mentions if m.type is EntityType.PERSON):
         title = vocab.words().titles.ending_at(text, person.start)
         if title is None or person.entity in out:
@@ -138,7 +139,7 @@ def subject_of(
     if _describes_a_kind(text, fig, in_sentence):
         return None  # 估值超过10亿美元的私营企业: a kind of company, not one
 
-    pronoun_at, pronoun_kind = _last_pronoun(text, sentence[0], fig.start, vocab)
+    pronoun_at, pronoun_kind = last_pronoun(text, sentence[0], fig.start, vocab)
     speaker: Mention | None = None
     for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
         if pronoun_at is not None and pronoun_at >= mention.end:
@@ -146,16 +147,16 @@ def subject_of(
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if (opened := _aside_opened(text, mention.end, fig.start)) is not None:
-            before = next((m for m in in_sentence if m.end == opened and m.type in _ORGISH), None)
+            before = next((m for m in in_sentence if m.end == opened and m.type in ORGISH), None)
             if before is not None:
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
             if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
                 return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
         if text.endswith(_PUBLISHED, 0, mention.start):
             continue  # 小米集团发布的港交所公告: where it was published, not whose the figures are
-        if mention.type in _ORGISH and _own_document(text, mention, vocab):
+        if mention.type in ORGISH and own_document(text, mention, vocab):
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
-        if label == "融资" and mention.type in _ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
+        if label == "融资" and mention.type in ORGISH and text.endswith(_INVESTED_IN, 0, mention.start):
             return mention.entity  # 天创资本对红芯进行了千万人民币的A轮融资: the round is 红芯's
         if label == "增长倍数" and _THE_BASE.fullmatch(text, mention.end, fig.start):
             # 小红书约是微博市值的11倍，哔哩哔哩的3倍: the base of the comparison; in a list of
@@ -163,7 +164,7 @@ def subject_of(
             if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
                 return earlier[-1].subject
             continue
-        if _not_a_subject(text, mention, vocab):
+        if not_a_subject(text, mention, vocab):
             speaking = _follows(text, mention, vocab.words().speech_verbs)
             if speaking and not _after_skip_word(text, mention, vocab):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测
@@ -177,7 +178,7 @@ def subject_of(
         return mention.entity
     if pronoun_at is not None:
         return _resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
-    if speaker is not None and speaker.type in _ORGISH and not speaker.entity.endswith(_RESEARCH_FIRMS):
+    if speaker is not None and speaker.type in ORGISH and not speaker.entity.endswith(_RESEARCH_FIRMS):
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
@@ -196,7 +197,7 @@ def subject_of(
         topic = mentions.within(*previous)
         topic = [
             m for m in topic
-            if (not _not_a_subject(text, m, vocab) or m.type in _ORGISH and _own_document(text, m, vocab))
+            if (not not_a_subject(text, m, vocab) or m.type in ORGISH and own_document(text, m, vocab))
             and (m.type is not EntityType.PLACE or label in vocab.place_labels)
             # 黄仁勋回应道…。第一财季营收…: a person named before is not whose revenue it is
             and (m.type is not EntityType.PERSON or label in vocab.personal_labels)
@@ -259,73 +260,11 @@ def _heading_topic(
         if len(line) <= _HEADING_CHARS and not any(c in line for c in "。！？；"):
             named = [
                 m for m in mentions.within(*span)
-                if m.type in _ORGISH and not _not_a_subject(text, m, vocab)
+                if m.type in ORGISH and not not_a_subject(text, m, vocab)
             ]
             return named[0].entity if len(named) == 1 else None
         at = span[0]
     return None
-
-
-def recent_company(
-    text: str, fig: Quantity, label: str | None, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
-) -> str | None:
-    """The organisation the passage before a figure that names nobody is about: named at
-    least twice in its paragraph and the ones just above, more often than any other (an
-    article about several companies, a section each: 「Keep」的招股书… MAU 是 2973 万). A
-    source, a place or a person is no such name; a sentence that names anyone and still gives
-    no subject (抖音、快手等短视频平台, 薇娅…过百万) has said the figure is nobody's."""
-    if label == _COMPANIES or mentions.within(*bounds.around("sentence", fig.start)):
-        return None  # 31家银行: a count of companies is none of theirs
-    sentence = bounds.around("sentence", fig.start)
-    at, kind = _last_pronoun(text, sentence[0], fig.start, vocab)
-    lo, looked = bounds.around("paragraph", fig.start)[0], 1
-    if at is not None and kind == "org":  # 该行净利润分别为…: the company named last, not the most
-        while looked < _RECENT_PARAGRAPHS[0] and (previous := bounds.previous("paragraph", lo)) is not None:
-            lo, looked = previous[0], looked + 1
-        named = [
-            m for m in mentions.within(lo, fig.start)
-            if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
-        ]
-        return named[-1].entity if named else None
-    filed = _report_told(text, fig, mentions, bounds, vocab)
-    if filed is not None:
-        return filed  # 概括一下腾讯官方发布的Q3财报：…\n营收1423.68亿元: its own report's figures
-    for paragraphs in _RECENT_PARAGRAPHS:  # the nearest passage that has a company decides
-        while looked < paragraphs and (previous := bounds.previous("paragraph", lo)) is not None:
-            lo, looked = previous[0], looked + 1
-        named = Counter(
-            m.entity for m in mentions.within(lo, fig.start)
-            if m.type in _ORGISH and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
-        ).most_common(2)
-        if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] > named[1][1]):
-            return named[0][0]
-    return None
-
-
-_RECENT_PARAGRAPHS = (3, 5)  # paragraphs: the figure's and those just above, then a section's
-
-
-def _report_told(text: str, fig: Quantity, mentions: Mentions, bounds: Bounds, vocab: Vocabulary) -> str | None:
-    """The company whose own report the passage tells, named in the figure's paragraph or the
-    two above (概括一下腾讯官方发布的Q3财报：…), when no other company is named in a paragraph
-    after it: its paragraphs of results go on naming nobody."""
-    lo = bounds.around("paragraph", fig.start)[0]
-    for _ in range(_RECENT_PARAGRAPHS[0] - 1):
-        if (previous := bounds.previous("paragraph", lo)) is None:
-            break
-        lo = previous[0]
-    named = [m for m in mentions.within(lo, fig.start) if m.type in _ORGISH]
-    filed = next((i for i in range(len(named) - 1, -1, -1) if _own_document(text, named[i], vocab)), None)
-    if filed is None:
-        return None
-    whose = named[filed].entity
-    told = bounds.around("paragraph", named[filed].start)[1]  # the partners its summary names do not count
-    others = {
-        m.entity for m in named[filed + 1 :]
-        if m.start >= told and not _not_a_subject(text, m, vocab) and not _a_source(text, m, vocab)
-    }
-    return whose if others <= {whose} else None
-_COMPANIES = "企业数"
 
 
 def _owner_after(
@@ -353,7 +292,7 @@ def _bracketed_after(text: str, fig: Quantity, in_sentence: list[Mention]) -> Me
     if m is None:
         return None
     return next(
-        (x for x in in_sentence if x.end == m.start() and x.type in _ORGISH), None
+        (x for x in in_sentence if x.end == m.start() and x.type in ORGISH), None
     )
 
 
@@ -428,7 +367,7 @@ def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
     return listed_before or listed_after
 
 
-def _a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+def a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """"Canalys：…" at a line's start, "国家统计局公布的数据显示", "晚点获悉": the name reports."""
     return (
         _line_source(text, mention)
@@ -437,7 +376,7 @@ def _a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     )
 
 
-def _not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+def not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
     and a digest's "Canalys：预计…" line, where the name before the colon is the source."""
     return (
@@ -494,7 +433,7 @@ _DOCUMENT_TIME = re.compile(r"(?:本|上|该|今年|去年|(?:19|20)\d{2}\s*年)
 _PUBLISHED = ("发布的", "披露的", "公布的", "递交的", "提交的", "发布在", "披露于")
 
 
-def _own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+def own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """据快狗打车招股书显示, 从英伟达本季度的财报来看, 根据麦当劳发布的一季度财报显示: the company's
     own filing follows its name
     (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
@@ -514,7 +453,7 @@ def _follows(text: str, mention: Mention, verbs: Words) -> bool:
     return any(verbs.starting_at(follow, i) for i in range(_SPEAKER_GAP + 1))
 
 
-def _last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
+def last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
     best: tuple[int | None, str] = (None, "")
     for kind, words in (("person", vocab.person_pronouns), ("org", vocab.org_pronouns)):
         for word in words:
@@ -554,6 +493,15 @@ _INVESTED_IN = ("对", "向")
 _TOPIC_LEAD = 2  # characters a sentence's topic may stand after its clause's start ("而赛力斯…")
 
 
+# A pronoun that says it stands for a company (该公司, 该集团, 该行): no product or platform is
+# its antecedent (卡牌IP宝可梦、游戏王…。营收方面，该公司分别实现收益…); 其 and 该平台 may be either.
+COMPANY_PRONOUN = re.compile(r"该(?:公司|集团|企业|银行|行|机构)")
+
+
+def antecedents(text: str, at: int) -> tuple[EntityType, ...]:
+    return (EntityType.ORG,) if COMPANY_PRONOUN.match(text, at) else ORGISH
+
+
 def _opens(sentence_start: int, mention: Mention) -> bool:
     return mention.start - sentence_start <= _TOPIC_LEAD
 
@@ -562,7 +510,7 @@ def _resolve_pronoun(
     text: str, at: int, kind: str, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     sentence = bounds.around("sentence", at)
-    types = (EntityType.PERSON,) if kind == "person" else _ORGISH
+    types = (EntityType.PERSON,) if kind == "person" else antecedents(text, at)
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity

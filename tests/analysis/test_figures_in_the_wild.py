@@ -1363,3 +1363,24 @@ def test_the_exchange_a_company_listed_on_is_not_whose_figures_follow() -> None:
     text = "知乎第三季度营收8.235亿元，同比增长115.1%。这是自今年3月26日登陆纽交所后，连续三个财季保持同比增长都在110%以上。MAU达到1.01亿。"
     figures = {f.surface: f.subject for f in extract_figures(text, _mentions(text, "知乎", "纽交所"))}
     assert figures["110%"] == figures["1.01亿"] == "知乎"
+
+
+COMPANY_PRONOUN = (
+    "卡游的卡牌卖得很好，卡游是行业龙头。\n"
+    "另一卡牌公司云涌控股于今年1月披露其已向港交所递交招股书。\n"
+    "云涌控股主要做的是批发业务，持有宝可梦、游戏王等著名集换式卡牌游戏IP。其在亚太地区分销方面排名第一。\n"
+    "营收方面，2018-2020年，该公司分别实现收益1.23亿、2.27亿及10.12亿港元。\n"
+)
+
+
+def test_a_company_pronoun_is_the_company_named_last_not_a_product_nor_the_articles_topic() -> None:
+    """该公司 stands for a company: not 游戏王, the product named last, nor 卡游, the company the
+    article (its title) is about, but 云涌控股."""
+    from reader.analysis.model import EntityType, Mention
+
+    mentions = [
+        m if m.entity not in ("宝可梦", "游戏王") else Mention(m.start, m.end, m.surface, EntityType.PRODUCT, m.entity)
+        for m in _mentions(COMPANY_PRONOUN, "卡游", "云涌控股", "港交所", "宝可梦", "游戏王")
+    ]
+    figures = extract_figures(COMPANY_PRONOUN, mentions, title="卡游：奥特曼卡牌的生意")
+    assert {f.surface: f.subject for f in figures}["1.23亿"] == "云涌控股"
