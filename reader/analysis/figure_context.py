@@ -198,6 +198,7 @@ _THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金
 
 
 _RESPECTIVELY = "分别"
+_YEAR_SPAN = re.compile(r"(\d{4})年?-(\d{4})(年.+)?")  # 2018-2021, 2019-2021年前三季度
 _BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
 _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
 
@@ -402,17 +403,19 @@ def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[st
             break
     periods: list[str] = []
     for t in listed:
-        span = re.fullmatch(r"(\d{4})(?:年)?-(\d{4})(?:年)?", t.period)
+        span = _YEAR_SPAN.fullmatch(t.period)
         bare = _BARE_YEAR_BEFORE.search(text, max(lo, t.start - 8), t.start)
-        if span is None and bare is not None and re.fullmatch(r"\d{4}", t.period):
-            span = re.match(r"(\d{4})-(\d{4})", f"{bare.group(1)}-{t.period}")  # 2018-2021年
+        if span is None and bare is not None and re.fullmatch(r"\d{4}(?:年.+)?", t.period):
+            span = _YEAR_SPAN.fullmatch(f"{bare.group(1)}-{t.period}")  # 2018-2021年, 2018—2021年上半年
         if span is None:
             periods.append(t.period)
             continue
         first, final = int(span.group(1)), int(span.group(2))
         if not 0 < final - first < 10:
             return []
-        periods.extend(str(y) for y in range(first, final + 1))
+        # 2019年~2021年前三季度: the whole years, then the last one's part
+        periods.extend(str(y) for y in range(first, final))
+        periods.append(f"{final}{span.group(3)}" if span.group(3) else str(final))
     return periods if len(periods) >= 2 else []
 
 

@@ -43,7 +43,9 @@ _TAIL = (
     rf"(?:{_MONTH}月份?(?:\d{{1,2}}[日号])?(?:底|末|初|中旬|上旬|下旬)?"
     rf"|{_HALF}|{_QUARTER}|(?P<edge>底|末|初|全年))?"
 )
-_ABSOLUTE = rf"{_YEAR}(?:(?P<fiscal>财年|财政年度|年度?|(?=[Qq][1-4])){_TAIL})"
+# A part of a year may follow the year with no 年: 2021Q3, 2021上半年, 2021前九个月.
+_BARE_YEAR_PART = r"(?=[Qq][1-4]|[上下]半年|前[一二两三1-3]个?季度|前(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个?月)"
+_ABSOLUTE = rf"{_YEAR}(?:(?P<fiscal>财年|财政年度|年度?|{_BARE_YEAR_PART}){_TAIL})"
 _FISCAL_ABBR = r"(?<![A-Za-z])FY\s?(?P<fy>(?:20)?\d{2})(?![0-9])"
 _RELATIVE = rf"(?P<rel>今年|去年|明年|前年|后年|本年|当年|上一年|下一年)(?:{_TAIL})"
 _SPAN = (
@@ -63,7 +65,7 @@ _NOT_AN_EVENT = (
     r"报道|起|开始|至|到|-|—|~|～))"
 )
 _PART_BODY = (
-    r"(?P<firstq>前(?P<nq>[一二两三1-3])个?季度)"
+    r"(?P<firstq>前(?P<nq>[一二两三1-3])个?季度|前(?P<nm>[一二两三四五六七八九十]{1,2}|\d{1,2})个?月(?!份))"
     r"|(?P<quarter>第(?P<qn>[一二三四1-4])(?P<fq>财)?季度?|(?P<qn2>[一二三四1-4])(?P<fq2>财)?季度|(?P<fq3>财)?(?<![A-Za-z])[Qq](?P<qn3>[1-4])(?![0-9A-Za-z]))"
     r"|(?P<half>(?P<hw>上|下)半(?P<fh>财)?年|(?<![A-Za-z])[Hh](?P<hn>[12])(?![0-9A-Za-z]))"
     rf"|(?P<mrange>(?<![\d月])(?P<m1>{_M}|{_CM})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>{_M}|{_CM})月份?(?![\d一二三四五六七八九十]{{0,3}}[日号]))"
@@ -316,8 +318,12 @@ def _number(raw: str) -> int:
 
 def _read_part(match: re.Match[str]) -> _Part | None:
     g = match.groupdict()
-    if g["firstq"]:  # 2021年前三季度, as the article and an analyst write it
-        return _Part(1, False, (_as_written(g["firstq"]),))
+    if g["firstq"]:  # 2021年前三季度, 2021年前九个月: as the article and an analyst write it
+        # placed by the month it ends in: 前三季度 in an article of January is last year's
+        last = 3 * _number(g["nq"]) if g["nq"] else _number(g["nm"])
+        if not 1 <= last <= 12:
+            return None
+        return _Part(last, False, (_as_written(g["firstq"]),))
     if g["quarter"]:
         n = _number(g["qn"] or g["qn2"] or g["qn3"])
         fiscal = bool(g["fq"] or g["fq2"] or g["fq3"])
@@ -370,11 +376,14 @@ def _resolve_parts(
             start = match.start()
             adjacent = text[anchor.end : start].strip() in ("", "的")
             year = anchor.period if anchor.fiscal and (part.fiscal or adjacent) else str(anchor.year)
+            years = _YEARS.fullmatch(anchor.period)
             if adjacent:  # one expression: 2023年1-5月, FY24 Q2, 比2022年一季度
                 comparison = comparison or anchor.comparison
                 out.remove(anchor)
                 start = anchor.start
-            resolved.append(TimeExpr(start, match.end(), part.render(year), comparison))
+            # 2019年~2021年前三季度: the years up to the last one's part of it
+            period = f"{years.group(1)}-{part.render(years.group(2))}" if years and adjacent else part.render(year)
+            resolved.append(TimeExpr(start, match.end(), period, comparison))
             continue
         if part.fiscal or year0 is None or month0 is None:
             resolved.append(TimeExpr(match.start(), match.end(), match.group(), comparison))
@@ -382,6 +391,9 @@ def _resolve_parts(
         year = year0 - 1 if part.first_month - month0 > part.ahead else year0
         resolved.append(TimeExpr(match.start(), match.end(), part.render(str(year)), comparison))
     return sorted(out + resolved, key=lambda e: (e.start, e.end))
+
+
+_YEARS = re.compile(r"(\d{4})-(\d{4})")  # a range of whole years
 
 
 def _anchor(text: str, dated: list[TimeExpr], at: int, fiscal: bool) -> TimeExpr | None:
@@ -398,7 +410,8 @@ def _anchor(text: str, dated: list[TimeExpr], at: int, fiscal: bool) -> TimeExpr
             continue
         if expr.start < sentence_start:
             return None
-        if "-" in expr.period or expr.comparison and text[expr.end : at].strip() not in ("", "的"):
+        written_before = text[expr.end : at].strip() in ("", "的")
+        if ("-" in expr.period or expr.comparison) and not (written_before and (expr.comparison or _YEARS.fullmatch(expr.period))):
             continue
         return expr
     return None

@@ -1384,3 +1384,16 @@ def test_a_company_pronoun_is_the_company_named_last_not_a_product_nor_the_artic
     ]
     figures = extract_figures(COMPANY_PRONOUN, mentions, title="卡游：奥特曼卡牌的生意")
     assert {f.surface: f.subject for f in figures}["1.23亿"] == "云涌控股"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("2019年~2021年前三季度，宁德时代研发费用分别为29.92亿、35.69亿和45.95亿元。", ["2019", "2020", "2021年前三季度"]),
+        ("招股书显示，2018—2021年上半年该收入分别为15.00亿美元、15.30亿美元、14.86亿美元和8.92亿美元。", ["2018", "2019", "2020", "2021年上半年"]),
+        ("2019年~2021上半年，动力电池销售单价分别为0.96元/Wh、0.89元/Wh和0.79元/Wh。", ["2019", "2020", "2021年上半年"]),
+        ("营收方面，2018-2021前九个月，该公司分别实现收益1.23亿、2.27亿、10.12亿、以及12.15亿港元。", ["2018", "2019", "2020", "2021年前九个月"]),
+    ],
+)
+def test_years_listed_up_to_a_part_of_the_last_go_one_to_each_figure(text: str, periods: list[str]) -> None:
+    assert [f.period for f in extract_figures(text, date="2022-01-10")] == periods

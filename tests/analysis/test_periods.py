@@ -116,7 +116,7 @@ def test_find_periods_marks_a_base_of_comparison(text: str, comparison: bool) ->
 
 # Pieces of every kind of yearless time, and characters around them, to build texts from.
 _PART_PIECES = [
-    "前三季度", "前两个季度", "第二季度", "第3季", "三季度", "第二财季", "财Q4", "Q1", "q2",
+    "前三季度", "前两个季度", "前九个月", "前9月", "第二季度", "第3季", "三季度", "第二财季", "财Q4", "Q1", "q2",
     "上半年", "下半财年", "H1", "h2", "1-5月", "九至十二月份", "截至9月30日", "截止到六月三十日",
     "10月份", "5月", "七月份", "全年", "全年度", "本季度", "当季", "当季度", "该季度", "同季度",
     *"前第一二三四五六七八九十两0123456789财季度QqHh上下半年月份截至止到日号全本当该同个-—~ 的A",
@@ -174,3 +174,23 @@ def test_spaces_typeset_between_a_number_and_its_time_word(text: str, period: st
 )
 def test_a_span_ended_on_a_date_is_that_quarter_half_or_year(text: str, period: str) -> None:
     assert [e.period for e in find_periods(text, "2021-07-03")] == [period]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "periods"),
+    [
+        # a range of years up to the last one's part, as prospectuses write it
+        ("2019年~2021年前三季度，研发费用分别为", "2022-01-10", ["2019-2021年前三季度"]),
+        ("2019年~2021上半年，销售单价分别为", "2022-01-10", ["2019-2021年上半年"]),
+        # a part right after a year written without 年
+        ("2021上半年营收", None, ["2021年上半年"]),
+        ("2018-2021前九个月，该公司分别实现", "2022-01-10", ["2021年前九个月"]),
+        # the first months of a year, as written, placed by the month they end in
+        ("今年前9月营收", "2021-11-10", ["2021年前9月"]),
+        ("前九个月营收", "2022-01-10", ["2021年前九个月"]),
+        ("前三季度营收", "2022-01-10", ["2021年前三季度"]),  # January: last year's
+        ("前两个月销量", "2021-03-10", ["2021年前两个月"]),
+    ],
+)
+def test_a_range_of_years_ending_in_a_part_and_the_first_months_of_a_year(text: str, date: str | None, periods: list[str]) -> None:
+    assert [t.period for t in find_periods(text, date)] == periods
