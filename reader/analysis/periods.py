@@ -83,7 +83,7 @@ _PART = re.compile(_PART_FIRST + "(?:" + _PART_BODY + ")")
 # A month after a range connector may leave its year out: 2020年9月至12月.
 _BARE_MONTH = re.compile(rf"{_MONTH}月份?(?:底|末|初)?")
 _RANGE = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*")
-_COMPARISON = ("相较于", "相比", "较之", "与", "较", "比", "同比", "环比")
+_COMPARISON = ("相较于", "相比", "较之", "与", "跟", "同", "较", "比", "同比", "环比")
 _SENTENCE_ENDS = "。！？!?\n"
 # A part of a year starting more than this many months after the article's month is last
 # year's: forecasts name the coming quarters (预计第四季度), narratives name past months (她在10月份).
@@ -203,7 +203,10 @@ def _find_periods(text: str, date: str | None) -> list[TimeExpr]:
 
 # A span of months ended on a date, as filings write it: 截至2021年3月31日止三个月 is the first
 # quarter, 截至6月30日止六个月 the first half, 截至12月31日止年度 the year.
-_ENDED = re.compile(r"\s*(?:止|为止)的?\s*(?:(?P<q>三|3)个月|(?P<h>六|6)个月|(?P<y>十二个月|12个月|年度|财年))")
+_ENDED = re.compile(
+    r"\s*(?:(?:止|为止)的?\s*(?:(?P<q>三个月|3个月|季度|财季)|(?P<h>六|6)个月|(?P<y>十二个月|12个月|年度|财年))"
+    r"|的\s*(?P<q2>季度|财季|三个月|3个月))"
+)  # and 截至2021年12月31日的季度: the quarter it ends (but 截至…的年度活跃消费者 is a cut-off)
 _DATED_MONTH = re.compile(r"(\d{4})年(\d{1,2})月")
 
 
@@ -214,7 +217,7 @@ def _ended(text: str, expr: TimeExpr) -> TimeExpr:
     if dated is None or ended is None:
         return expr
     year, month = dated.group(1), int(dated.group(2))
-    if ended.group("q") and month % 3 == 0:
+    if (ended.group("q") or ended.group("q2")) and month % 3 == 0:
         period = f"{year}年Q{month // 3}"
     elif ended.group("h") and month in (6, 12):
         period = f"{year}年{'上半年' if month == 6 else '下半年'}"
@@ -267,7 +270,7 @@ def _with_tail(year: str, match: re.Match[str]) -> str:
 
 
 def _is_comparison(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start]
+    before = text[max(0, start - 4) : start].rstrip()  # 跟 2020 年 Q4 相比
     return any(before.endswith(word) for word in _COMPARISON)
 
 
@@ -323,7 +326,7 @@ def _read_part(match: re.Match[str]) -> _Part | None:
         last = 3 * _number(g["nq"]) if g["nq"] else _number(g["nm"])
         if not 1 <= last <= 12:
             return None
-        return _Part(last, False, (_as_written(g["firstq"]),))
+        return _Part(last, False, (_as_written(g["firstq"]).replace("个季度", "季度"),))  # 前三个季度 is 前三季度
     if g["quarter"]:
         n = _number(g["qn"] or g["qn2"] or g["qn3"])
         fiscal = bool(g["fq"] or g["fq2"] or g["fq3"])

@@ -1397,3 +1397,8 @@ def test_a_company_pronoun_is_the_company_named_last_not_a_product_nor_the_artic
 )
 def test_years_listed_up_to_a_part_of_the_last_go_one_to_each_figure(text: str, periods: list[str]) -> None:
     assert [f.period for f in extract_figures(text, date="2022-01-10")] == periods
+
+
+def test_the_next_list_of_as_many_figures_in_the_sentence_is_of_the_same_years() -> None:
+    text = "2019年~2021年前三季度，宁德时代研发费用分别为29.92亿、35.69亿和45.95亿元，占营收比重为6.53%、7.09%和6.26%。"
+    assert [f.period for f in extract_figures(text, date="2022-01-10")][3:] == ["2019", "2020", "2021年前三季度"]

@@ -194,3 +194,17 @@ def test_a_span_ended_on_a_date_is_that_quarter_half_or_year(text: str, period: 
 )
 def test_a_range_of_years_ending_in_a_part_and_the_first_months_of_a_year(text: str, date: str | None, periods: list[str]) -> None:
     assert [t.period for t in find_periods(text, date)] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("截至 2021 年12月 31 日的季度里面，公司一共创造了", [("2021年Q4", False)]),  # the quarter it ends
+        ("其截至 2021 年 9 月 30 日的年度活跃消费者已超过", [("2021年9月", False)]),  # a cut-off, not a year
+        ("2021 年 Q4 数据跟 2020 年 Q4 相比，降低了", [("2021年Q4", False), ("2020年Q4", True)]),
+        ("同2020年相比", [("2020", True)]),
+        ("2021 年前三个季度，硬件毛利", [("2021年前三季度", False)]),  # one way to write it
+    ],
+)
+def test_quarters_ended_compared_and_written_out(text: str, periods: list[tuple[str, bool]]) -> None:
+    assert [(t.period, t.comparison) for t in find_periods(text, "2022-02-10")] == periods
