@@ -357,14 +357,38 @@ _FROM = re.compile(r"来自[^，,。；;：:、]{0,6}$")  # 来自阿里云、�
 
 
 def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
-    """Whether ``mention`` is one of a list: X、Y, X、Y等, X等."""
-    if text.startswith("等", mention.end):
+    """Whether ``mention`` is one of a list: X、Y, X、Y等, X等 (a ticker in brackets after a name
+    is part of it: 宁德时代(300750.SZ)、比亚迪(002594.SZ)等巨头)."""
+    end = _past_ticker(text, mention.end)
+    if text.startswith("等", end):
         return True
-    ends = {m.end for m in in_sentence}
+    ends = {_past_ticker(text, m.end) for m in in_sentence}
     starts = {m.start for m in in_sentence}
     listed_before = text.endswith("、", 0, mention.start) and mention.start - 1 in ends
-    listed_after = text.startswith("、", mention.end) and mention.end + 1 in starts
+    listed_after = text.startswith("、", end) and end + 1 in starts
     return listed_before or listed_after
+
+
+def _of_a_kind(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
+    """Whether ``mention`` is in a list of examples of a kind: 宁德时代(300750.SZ)、比亚迪等巨头."""
+    by_start = {m.start: m for m in in_sentence}
+    at = mention
+    for _ in range(len(in_sentence)):
+        end = _past_ticker(text, at.end)
+        if text.startswith("等", end):
+            return True
+        if not text.startswith("、", end) or end + 1 not in by_start:
+            return False
+        at = by_start[end + 1]
+    return False
+
+
+_TICKER = re.compile(r"\s*[(（][A-Za-z0-9.:：\s]{2,16}[)）]")
+
+
+def _past_ticker(text: str, end: int) -> int:
+    ticker = _TICKER.match(text, end)
+    return ticker.end() if ticker is not None else end
 
 
 def a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
@@ -520,9 +544,10 @@ def _resolve_pronoun(
     previous = bounds.previous("sentence", at)
     if previous is not None:
         # 凭借着清华大学的技术底蕴，智谱成为…。其投后估值: a means is no antecedent
+        named = mentions.within(*previous)
         candidates = [
-            m for m in mentions.within(*previous)
-            if m.type in types and (kind == "person" or not _after_skip_word(text, m, vocab))
+            m for m in named
+            if m.type in types and (kind == "person" or not _after_skip_word(text, m, vocab) and not _of_a_kind(text, m, named))
         ]
         if candidates:
             # a person is the last one named; an organisation is the previous sentence's topic

@@ -1402,3 +1402,15 @@ def test_years_listed_up_to_a_part_of_the_last_go_one_to_each_figure(text: str, 
 def test_the_next_list_of_as_many_figures_in_the_sentence_is_of_the_same_years() -> None:
     text = "2019年~2021年前三季度，宁德时代研发费用分别为29.92亿、35.69亿和45.95亿元，占营收比重为6.53%、7.09%和6.26%。"
     assert [f.period for f in extract_figures(text, date="2022-01-10")][3:] == ["2019", "2020", "2021年前三季度"]
+
+
+def test_a_pronoun_does_not_stand_for_examples_of_a_kind() -> None:
+    """其 after a sentence comparing the company with 宁德时代(300750.SZ)、比亚迪(002594.SZ)等巨头
+    is not one of the examples: it is the company the passage is about."""
+    text = (
+        "中创新航的营业收入分别达17.34亿元、28.25亿元和68.17亿元。\n"
+        "但与头部玩家体量相比，仍与宁德时代(300750.SZ)、比亚迪(002594.SZ)等巨头存在数十倍的规模差距。"
+        "与此同时，其净利润在2019-2021年分别为-1.56亿、-0.18亿和1.12亿元。"
+    )
+    figures = extract_figures(text, _mentions(text, "中创新航", "宁德时代", "比亚迪"), title="中创新航冲刺港股")
+    assert {f.surface: f.subject for f in figures}["1.12亿元"] == "中创新航"
