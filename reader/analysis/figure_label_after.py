@@ -80,6 +80,7 @@ def _paid(where: LabelText, fig: Quantity) -> str | None:
 
 
 _CURRENCIES = frozenset(("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD"))
+_COMPOUND_HEAD = 2  # characters a longer head may add to the shortest (会员 → 会员费, 订单 → 订单量)
 
 
 def _label_after(where: LabelText, fig: Quantity) -> str | None:
@@ -106,10 +107,14 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
     if len(phrase) < 2 or any(c.isdigit() for c in phrase):
         return None
-    # the shortest head that ends the measure's name (总对价收购 → 总对价)
-    for cut in range(2, len(phrase) + 1):
-        if phrase[:cut].upper().endswith(vocab.label_heads):
-            return source[start : start + cut]
+    # the shortest head that ends the measure's name (总对价收购 → 总对价), and a head written right
+    # after it is still the name's (高级会员费, not 高级会员)
+    cuts = [cut for cut in range(2, len(phrase) + 1) if phrase[:cut].upper().endswith(vocab.label_heads)]
+    if cuts:
+        cut = cuts[0]
+        while (longer := next((c for c in cuts if cut < c <= cut + _COMPOUND_HEAD), None)) is not None:
+            cut = longer
+        return source[start : start + cut]
     return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
 
 

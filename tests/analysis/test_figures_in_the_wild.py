@@ -1414,3 +1414,15 @@ def test_a_pronoun_does_not_stand_for_examples_of_a_kind() -> None:
     )
     figures = extract_figures(text, _mentions(text, "中创新航", "宁德时代", "比亚迪"), title="中创新航冲刺港股")
     assert {f.surface: f.subject for f in figures}["1.12亿元"] == "中创新航"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("每个司机入驻平台，需要交1000元的押金和300多的培训费。", "押金"),  # what a person pays
+        ("除此之外，399元的高级会员费今年涨价了。", "高级会员费"),  # the head right after 会员 is the name's
+        ("微博以239.4亿元的用户流量价值，排名第五。", "用户流量价值"),
+    ],
+)
+def test_an_amount_is_named_by_the_noun_written_after_it(text: str, label: str) -> None:
+    assert [f.label for f in extract_figures(text)][0] == label
