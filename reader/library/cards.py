@@ -198,7 +198,8 @@ def article_entities(
                 type=types[name],
                 aliases=tuple(s for s, _ in surfaces[name].most_common()),
                 mentions=count,
-                articles=library_wide.articles if library_wide is not None else (key,),
+                # the library not yet counted (still being read): no number, rather than this one
+                articles=library_wide.articles if library_wide is not None else (key,) if summaries else (),
                 stories=library_wide.stories if library_wide is not None else 0,
             )
         )

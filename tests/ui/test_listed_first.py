@@ -52,6 +52,9 @@ def test_a_reopen_shows_the_list_and_article_first_and_says_search_and_cards_are
         window.select_entity(NAME)
         seen["card"] = window.card_panel.empty.text() if window.card_panel.name is not None else ""
         seen["mentions"] = (window.mentions_panel.entity, window.mentions_panel.reading, window.mentions_panel.model.rowCount())
+        window.entities_panel.set_library_scope(False)  # the open article's names
+        model = window.entities_panel.model
+        seen["articles column"] = [model.index(r, 3).data() for r in range(model.rowCount())]
 
     window.library_loaded.connect(on_shown)
     window.show()
@@ -67,6 +70,8 @@ def test_a_reopen_shows_the_list_and_article_first_and_says_search_and_cards_are
     assert "still being read" in str(seen["search"]) and seen["hits"] == 0
     assert "still being read" in str(seen["card"]) and NAME in str(seen["card"])
     assert seen["mentions"] == (NAME, True, 0)  # its mentions to come: not "none"
+    # the names' articles are not counted yet: not "1", the one article read
+    assert seen["articles column"] and set(seen["articles column"]) == {"…"}  # type: ignore[arg-type]
     # once the library is in, the same search and the name kept selected answer
     qtbot.waitUntil(lambda: window.search_panel.model.rowCount() > 0, timeout=LOAD_TIMEOUT_MS)
     assert "hit" in window.search_panel.status.text()

@@ -92,7 +92,8 @@ class EntityTableModel(QAbstractTableModel):
         summary = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (summary.name, SHORT_TYPES[summary.type], str(summary.mentions), str(article_count(summary)))[column]
+            articles = article_count(summary)
+            return (summary.name, SHORT_TYPES[summary.type], str(summary.mentions), str(articles) if articles else UNCOUNTED)[column]
         if role == ENTITY_ROLE:
             return summary
         if role == NAME_ROLE:
@@ -174,6 +175,9 @@ class EntityFilterProxy(QSortFilterProxyModel):
         if not self._needle:
             return True
         return self._needle in self._haystack(summary) or summary.name in self._spelled()
+
+
+UNCOUNTED = "…"  # an article's name while the library is still being read: its articles are not counted yet
 
 
 def article_count(summary: EntitySummary) -> int:
