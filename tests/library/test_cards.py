@@ -43,10 +43,16 @@ def test_card_details_gather_figures_and_names_seen_with_it(seeds_library: Libra
 
 def test_article_entities_count_mentions_here(seeds_library: Library) -> None:
     article = seeds_library.articles[0]
-    rows = article_entities(seeds_library.analysis(article.key).mentions, {}, article.key)
-    assert rows and all(row.articles == (article.key,) for row in rows)
+    mentions = seeds_library.analysis(article.key).mentions
+    rows = article_entities(mentions, {}, article.key)
+    assert rows and all(row.articles == () for row in rows)  # the library not counted: no number yet
     total = sum(row.mentions for row in rows)
-    assert total == len(seeds_library.analysis(article.key).mentions)
+    assert total == len(mentions)
+    # counted, a name the library's summaries lack is at least in this article
+    counted = {s.name: s for s in seeds_library.entities() if s.name != rows[0].name}
+    again = {row.name: row for row in article_entities(mentions, counted, article.key)}
+    assert again[rows[0].name].articles == (article.key,)
+    assert all(again[name].articles == counted[name].articles for name in again if name in counted)
 
 
 def _never() -> bool:
