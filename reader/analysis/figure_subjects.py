@@ -166,8 +166,8 @@ def subject_of(
             continue
         if not_a_subject(text, mention, vocab):
             speaking = _follows(text, mention, vocab.words().speech_verbs)
-            if speaking and not _after_skip_word(text, mention, vocab):
-                speaker = speaker or mention  # 美团预计…, but not 据IDC预测
+            if speaking and not _after_skip_word(text, mention, vocab) and not _line_source(text, mention):
+                speaker = speaker or mention  # 美团预计…, but not 据IDC预测 nor a digest's "Canalys：预计…"
             continue
         if _a_payer(text, mention):
             continue  # 来自最大客户广汽埃安的收入占比为39.6%: the revenue is the seller's, not the customer's
@@ -183,6 +183,9 @@ def subject_of(
     if speaker is not None and speaker.type is EntityType.PERSON:
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
 
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    if any(m.start == line_start and _line_source(text, m) for m in in_sentence):
+        return None  # a digest's line, "Canalys：预计…": an item of its own, whose only if it names them
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
         return earlier[-1].subject  # 这个数字可能会增加五倍: still the figure before's

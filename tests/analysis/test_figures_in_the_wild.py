@@ -1426,3 +1426,11 @@ def test_a_pronoun_does_not_stand_for_examples_of_a_kind() -> None:
 )
 def test_an_amount_is_named_by_the_noun_written_after_it(text: str, label: str) -> None:
     assert [f.label for f in extract_figures(text)][0] == label
+
+
+def test_a_digest_line_after_its_source_is_nobodys_but_what_it_names() -> None:
+    """A data digest's lines, "Canalys：预计…": the source before the colon is neither a speaker
+    forecasting its own figure nor are the names of the line before whose this one is."""
+    text = "数码\nTrendForce：预估2021年中芯国际的全球市占率仍可达4.2%\nCanalys：预计2021年全球PC市场将增长8%\n"
+    figures = {f.surface: f.subject for f in extract_figures(text, _mentions(text, "TrendForce", "中芯国际", "Canalys"))}
+    assert figures == {"4.2%": "中芯国际", "8%": None}
