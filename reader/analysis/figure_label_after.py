@@ -45,6 +45,7 @@ def _shares(where: LabelText, fig: Quantity) -> str | None:
     named = next((m for m in where.mentions.within(max(0, end - MAX_LABEL), end) if m.end == end), None)
     end = named.start if named is not None else end  # 继续增持寒武纪32.02万股
     end -= 1 if where.text.endswith("了", 0, end) else 0
+    end -= 2 if where.text.endswith(("股票", "新股", "股份"), 0, end) else 0  # 发售股票110万股
     verb = next((v for v in where.vocab.label_words["trading"] if where.text.endswith(v, 0, end)), None)
     return None if verb is None else verb + "股数"
 
@@ -161,7 +162,10 @@ def named_after_percent(where: LabelText, fig: Quantity) -> str | None:
 
 # A price per thing (3元一包的牛奶, 10元每瓶, 每瓶8.4元, 每公里4元), not per time (每月300块钱: a rent).
 _PER_THING_AFTER = re.compile(r"\s*(?:一|每)(?!月|年|天|日|周|季|小时|分钟|晚上)([\u4e00-\u9fff]{1,2}?)(?=[的，,。；;（(）)\s]|$)")
-_PER_THING_BEFORE = re.compile(r"每(?!月|年|天|日|周|季|小时|分钟)[一]?[\u4e00-\u9fff]{1,2}(?:约|仅)?\s*$")
+# 每瓶8.4元, 每公里一直都是4元, 每公里加3.6元: what the thing costs, a few words of saying it between
+_PER_THING_BEFORE = re.compile(
+    r"每(?!月|年|天|日|周|季|小时|分钟)[一]?([\u4e00-\u9fff]{1,2}?)(?:约|仅|一直|都|是|为|加|收|要|只要|只需){0,3}\s*$"
+)
 _PER_THINGS = frozenset("包盒瓶罐袋杯份件个只张斤升公斤千克吨公里平米平方米间台辆部瓶支条套双箱桶碗")
 
 
@@ -172,7 +176,7 @@ def per_thing_price(where: LabelText, fig: Quantity) -> str | None:
     after = _PER_THING_AFTER.match(where.text, fig.end)
     if after is not None and after.group(1)[-1] in _PER_THINGS:
         return "价格"
-    before = _PER_THING_BEFORE.search(where.text, max(0, fig.start - 6), fig.start)
-    if before is not None and before.group().rstrip("约仅 ")[-1] in _PER_THINGS:
+    before = _PER_THING_BEFORE.search(where.text, max(0, fig.start - 10), fig.start)
+    if before is not None and before.group(1)[-1] in _PER_THINGS:
         return "价格"
     return None

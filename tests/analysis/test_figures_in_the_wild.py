@@ -1434,3 +1434,16 @@ def test_a_digest_line_after_its_source_is_nobodys_but_what_it_names() -> None:
     text = "数码\nTrendForce：预估2021年中芯国际的全球市占率仍可达4.2%\nCanalys：预计2021年全球PC市场将增长8%\n"
     figures = {f.surface: f.subject for f in extract_figures(text, _mentions(text, "TrendForce", "中芯国际", "Canalys"))}
     assert figures == {"4.2%": "中芯国际", "8%": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("广州的起步价很高，而且每公里一直都是4元。", "价格"),  # a price per thing, words between
+        ("第6公里开始，每公里加3.6元。", "价格"),
+        ("微博回港二次上市发售股票110万股。", "发售股数"),  # shares offered, as traded shares are
+        ("此外国际配售990.0万股。", "配售股数"),
+    ],
+)
+def test_prices_per_thing_and_shares_offered_are_named(text: str, label: str) -> None:
+    assert [f.label for f in extract_figures(text)][-1] == label
