@@ -209,18 +209,23 @@ def _respective_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterat
     at = text.find(_RESPECTIVELY)
     while at >= 0:
         sentence = bounds.around("sentence", at)
-        group = [i for i, m in enumerate(figures) if at < m.start < sentence[1]]
-        run: list[int] = []
-        for i in group:
-            if run and _is_conversion(text, figures[i - 1], figures[i]):
-                continue  # 6.147 亿元(9,380 万美元): the same figure in another currency
-            if run and not _LIST_GAP.search(text[_past_conversion(text, figures[i - 1]) : figures[i].start][-2:] or "x"):
-                gap = _CURRENCY_WORD.sub("", text[_past_conversion(text, figures[i - 1]) : figures[i].start]).replace("以及", "及")
-                if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
-                    break
-            run.append(i)
-        yield at, sentence, run
+        yield at, sentence, _listed(text, figures, [i for i, m in enumerate(figures) if at < m.start < sentence[1]])
         at = text.find(_RESPECTIVELY, at + 1)
+
+
+def _listed(text: str, figures: list[Figure], candidates: list[int]) -> list[int]:
+    """The first of ``candidates`` and those listed right after it (4.53亿元，5.48亿元，5.30亿元;
+    分别为人民币 5.912 亿元、人民币 6.156 亿元): a figure past other words ends the list."""
+    run: list[int] = []
+    for i in candidates:
+        if run and _is_conversion(text, figures[i - 1], figures[i]):
+            continue  # 6.147 亿元(9,380 万美元): the same figure in another currency
+        if run and not _LIST_GAP.search(text[_past_conversion(text, figures[i - 1]) : figures[i].start][-2:] or "x"):
+            gap = _CURRENCY_WORD.sub("", text[_past_conversion(text, figures[i - 1]) : figures[i].start]).replace("以及", "及")
+            if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
+                break
+        run.append(i)
+    return run
 
 
 # A currency named before each figure of a list: 分别为人民币 5.912 亿元、人民币 6.156 亿元
@@ -282,19 +287,8 @@ def _distribute_periods(
 def _list_after(text: str, figures: list[Figure], last: int, sentence: tuple[int, int]) -> list[int]:
     """The indexes of the figures listed next in ``sentence`` after figure ``last`` (6.53%、7.09%
     和6.26%), when they are at least two."""
-    run: list[int] = []
-    for i in range(last + 1, len(figures)):
-        if figures[i].start >= sentence[1]:
-            break
-        if run and not _LIST_JOINED.fullmatch(text, _past_conversion(text, figures[i - 1]), figures[i].start):
-            break
-        if run and _is_conversion(text, figures[i - 1], figures[i]):
-            continue
-        run.append(i)
+    run = _listed(text, figures, [i for i in range(last + 1, len(figures)) if figures[i].start < sentence[1]])
     return run if len(run) >= 2 else []
-
-
-_LIST_JOINED = re.compile(r"\s*(?:[、，,和及与]|以及)\s*")
 
 
 def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
