@@ -389,7 +389,7 @@ def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[l
     for i, figure in enumerate(figures):
         if run and (
             figures[run[-1]].unit == figure.unit
-            and text[figures[run[-1]].end : figure.start] in _LISTED
+            and text[figures[run[-1]].end : figure.start].strip() in _LISTED
             and bounds.around("sentence", figure.start) == bounds.around("sentence", figures[run[-1]].start)
         ):
             run.append(i)

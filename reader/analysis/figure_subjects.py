@@ -144,6 +144,8 @@ def subject_of(
     for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
         if pronoun_at is not None and pronoun_at >= mention.end:
             break
+        if _a_frame(text, mention) or _a_beneficiary(text, mention):
+            return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if (opened := _aside_opened(text, mention.end, fig.start)) is not None:
@@ -329,6 +331,28 @@ def _aside_opened(text: str, after: int, before: int) -> int | None:
                 return max(text.rfind("（", 0, after), text.rfind("(", 0, after))
             depth -= 1
     return None
+
+
+# A sentence that opens "(而)在X，" sets where what follows is counted: 在京东，…有14款单品…
+# 超过了50万条; 而在美国，平均每500人就有一辆冷藏车.
+_FRAME_OPENS = re.compile(r"(?:^|[，,。；;！？!?：:\n])\s*(?:而|但|则|同时|此外|另外|另一方面)?[，,]?在$")
+_FRAME_CLOSES = re.compile(r"(?:上|端|方面|市场|平台上)?[，,]")
+
+
+def _a_frame(text: str, mention: Mention) -> bool:
+    return (
+        _FRAME_OPENS.search(text, max(0, mention.start - 8), mention.start) is not None
+        and _FRAME_CLOSES.match(text, mention.end) is not None
+    )
+
+
+# Whom a figure profits: 为CBS带来了4.54亿美元的收入, 让ABC获得了1.62亿美元的广告收入.
+_FOR_WHOM = ("为", "让", "使", "帮", "帮助", "助力")
+_PROFITS = re.compile(r"(?:带来|获得|赚取|赚|创造|实现|增加)")  # not 贡献: 苹果为台积电贡献的营收占比 is 苹果's
+
+
+def _a_beneficiary(text: str, mention: Mention) -> bool:
+    return text.endswith(_FOR_WHOM, 0, mention.start) and _PROFITS.match(text, mention.end) is not None
 
 
 def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:

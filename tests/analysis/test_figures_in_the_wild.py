@@ -1447,3 +1447,33 @@ def test_a_digest_line_after_its_source_is_nobodys_but_what_it_names() -> None:
 )
 def test_prices_per_thing_and_shares_offered_are_named(text: str, label: str) -> None:
     assert [f.label for f in extract_figures(text)][-1] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "surface", "subject"),
+    [
+        # a sentence that opens 在X， is counted there: the platform, the country
+        ("卡游的卡牌卖得很好。在京东，有14款单品的整体评价超过了50万条。", ("卡游", "京东"), "50万条", "京东"),
+        ("我国冷藏车总量为21.4万辆。而在美国，平均每500人就有一辆冷藏车。", ("美国",), "500人", "美国"),
+        # whom a figure profits
+        ("ESPN上次转播超级碗是在2006年。今年，为CBS带来了4.54亿美元的收入。", ("ESPN", "CBS"), "4.54亿美元", "CBS"),
+        # but the one who contributes a share of another's revenue is whose share it is
+        ("2019年，苹果为台积电贡献的营收占比约24%。", ("苹果", "台积电"), "24%", "苹果"),
+        # a place a company's figure is made in is not a frame
+        ("Shake Shack在上海的门店数为7家。", ("Shake Shack", "上海"), "7家", "Shake Shack"),
+    ],
+)
+def test_a_sentence_opening_in_a_place_or_a_figure_profiting_someone_is_theirs(
+    text: str, names: tuple[str, ...], surface: str, subject: str
+) -> None:
+    mentions = [
+        m if m.entity not in ("美国", "上海") else Mention(m.start, m.end, m.surface, EntityType.PLACE, m.entity)
+        for m in _mentions(text, *names)
+    ]
+    assert {f.surface: f.subject for f in extract_figures(text, mentions)}[surface] == subject
+
+
+def test_names_listed_before_figures_typeset_with_spaces_go_one_to_each() -> None:
+    text = "淘宝直播 GMV 达到 5000 亿，而快手、抖音则在 2020 年的 GMV 为 3812 亿与 1000 亿水平。"
+    figures = extract_figures(text, _mentions(text, "淘宝直播", "快手", "抖音"))
+    assert [f.subject for f in figures] == ["淘宝直播", "快手", "抖音"]
