@@ -191,9 +191,15 @@ class EntityRecognizer:
         candidates = self.rules.candidates(folded, tokens, known, is_word, matching_form(title))
         if self.model is not None:
             model, segmenter, filters = self.model, self.segmenter, self._filters
-            candidates.extend(model_candidates(model, segmenter, filters, folded, tokens, known_hits))
+            guesses = model_candidates(model, segmenter, filters, folded, tokens, known_hits)
             if title:
-                candidates.extend(title_candidates(model, segmenter, filters, folded, title, known))
+                guesses.extend(title_candidates(model, segmenter, filters, folded, title, known))
+            # 对于大众来说, 大众视线: a surface the gazetteer knows is also a common word, and found
+            # no evidence for here, is not made a name by the model's guess in one sentence.
+            declined = {folded[h.start:h.end] for h in gaz_hits if h.ambiguous} - {
+                folded[h.start:h.end] for h in hits if h.ambiguous
+            }
+            candidates.extend(c for c in guesses if c.surface not in declined)
         candidates = no_works_or_nouns(folded, candidates, self.words, known)
         accepted = extend_names(folded, self._accept(candidates), self.words, self._is_word)
         hits.extend(occurrences(folded, accepted, rank=1))

@@ -193,13 +193,38 @@ _BEFORE_A_NAME = frozenset("pucrmdtxw")
 
 
 def accounts(rules: Rules, scan: Scan) -> None:
-    """The quoted name after an account or app word: 微信公众号“不二研究”, 小程序“美团优选”."""
+    """The quoted name after an account or app word: 微信公众号“不二研究” (an outlet that
+    publishes, an organisation), 小程序“美团优选” (an app)."""
     for m in rules.account.finditer(scan.text):
         name = m.group(2).strip()
         if len(name) >= 2:
-            # a personal account under a person's name (账号“田姥姥”), else an account or app
-            kind = EntityType.PERSON if rules.words.surname_of(name) else EntityType.PRODUCT
+            # an outlet (公众号“不二研究”), a personal account under a person's name (账号“田姥姥”),
+            # else an account or app
+            if m.group(1) in _OUTLET_ACCOUNTS:
+                kind = EntityType.ORG
+            else:
+                kind = EntityType.PERSON if rules.words.surname_of(name) else EntityType.PRODUCT
             scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)
+
+
+_OUTLET_ACCOUNTS = frozenset(("微信公众号", "公众号", "微信号"))
+
+# A WeChat outlet's credit, its name before the account's ID: 本文来自微信公众号：电器大院（ID：
+# app-neweekly）, “雷报”（ID:leinewspaper）, 经观汽车 （ID：autoeeo）.
+_OUTLET_ID = re.compile(
+    r"(?<![\u4e00-\u9fffA-Za-z0-9])(?:本文)?(?:来自|转载自|源自)?(?:微信公众号|公众号|微信号)?[:：]?\s*"
+    r"[“「\"]?([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·]{1,11}?)[”」\"]?"
+    r"\s*[（(]\s*ID\s*[:：]\s*[A-Za-z0-9_\-.]{2,30}\s*[)）]"
+    r"(?=\s*(?:[，,。；;、]|作者|$))",  # a credit, not the run of a sentence (向品牌数读（ID：…）直言道)
+    re.MULTILINE,
+)
+
+
+def outlet_ids(rules: Rules, scan: Scan) -> None:
+    """The outlet a WeChat credit names by its account ID is an organisation (the publisher),
+    wherever the article names it."""
+    for m in _OUTLET_ID.finditer(scan.text):
+        scan.add(m.start(1), m.end(1), EntityType.ORG, "outlet-id", STRONG)
 
 
 def quoted_before_descriptor(rules: Rules, scan: Scan) -> None:

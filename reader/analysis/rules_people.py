@@ -5,6 +5,8 @@ patterns) and the ``Scan`` it adds its candidates to; ``rules._RULES`` lists the
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -51,8 +53,10 @@ def byline(rules: Rules, scan: Scan) -> None:
             names.append(found)
             more = rules.byline_more.match(text, found[0] + len(found[1]))
             found = (more.start(1), more.group(1)) if more else None
-        for start, name in names:
-            if not _byline_name_ok(words, name):
+        pen = not bare and m.group(1) in _PEN_NAME_LABELS
+        for k, (start, name) in enumerate(names):
+            # a pen name signs first; the names after it need a surname (作者：戈多，头图来自：…)
+            if not _byline_name_ok(words, name, pen and k == 0) or start in known_at:
                 continue
             if name in words.titles or name in words.byline_labels:
                 continue
@@ -60,11 +64,29 @@ def byline(rules: Rules, scan: Scan) -> None:
             add(start, start + len(name), _PERSON, "byline", STRONG)
 
 
-def _byline_name_ok(words: RuleWords, name: str) -> bool:
+# Labels after which a writer signs with any name: 作者：戈多, 作者：禄存 (pen names need no surname;
+# a photo credit's agency comes after 图源 or 来源, not these).
+_PEN_NAME_LABELS = frozenset(("作者", "撰文", "撰稿"))  # not 文: 文 | 视觉中国 credits a picture agency
+
+# A writer signing in Latin letters: 作者：Amber
+_LATIN_PEN_NAME = re.compile(r"(?<![\u4e00-\u9fff])(?:作者|撰文)\s*[:：]\s*([A-Z][a-z]{2,15})(?=\s*(?:[，,。；;）)|｜]|$))", re.MULTILINE)
+
+
+def latin_pen_names(rules: Rules, scan: Scan) -> None:
+    """A writer who signs in Latin letters after 作者：(作者：Amber)."""
+    for m in _LATIN_PEN_NAME.finditer(scan.text):
+        if not rules.words.is_stopword(m.group(1)):
+            scan.add(m.start(1), m.end(1), _PERSON, "byline-latin", STRONG)
+
+
+def _byline_name_ok(words: RuleWords, name: str, pen: bool = False) -> bool:
     """A credited name: a full name, or a four-character pen name led by a surname
-    (房宫一柳). Agencies in photo credits (视觉中国) are not surname-led."""
+    (房宫一柳), or after 作者： any name (a pen name: 戈多). Agencies in photo credits (视觉中国)
+    are not surname-led."""
     if words.is_stopword(name):
         return False
+    if pen:
+        return True
     surname = words.surname_of(name)
     if surname is None:
         if len(name) != 4 or name[0] not in words.surnames:

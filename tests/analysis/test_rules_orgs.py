@@ -72,7 +72,7 @@ def test_rules_registered(run_rule: RunRule, parts: tuple, known: tuple, found: 
 @pytest.mark.parametrize(
     ("parts", "found"),
     [
-        (("微信公众号“不二研究”",), [("不二研究", PRODUCT, "account", STRONG)]),
+        (("微信公众号“不二研究”",), [("不二研究", ORG, "account", STRONG)]),  # an outlet that publishes
         (("小程序“美团优选”",), [("美团优选", PRODUCT, "account", STRONG)]),
         (("账号“田姥姥”",), [("田姥姥", PER, "account", STRONG)]),  # a person's own account
         (("他说“不二研究”",), []),  # no account word before the quote
@@ -81,6 +81,20 @@ def test_rules_registered(run_rule: RunRule, parts: tuple, known: tuple, found: 
 )
 def test_rules_accounts(run_rule: RunRule, parts: tuple, found: list) -> None:
     assert run_rule(rules_orgs.accounts, parts) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
+        (("本文来自微信公众号：电器大院（ID：app-neweekly），作者：戈多",), [("电器大院", ORG, "outlet-id", STRONG)]),
+        (("本文经授权转载自“雷报”（ID:leinewspaper），作者：晓艳",), [("雷报", ORG, "outlet-id", STRONG)]),
+        (("经观汽车 （ID：autoeeo）",), [("经观汽车", ORG, "outlet-id", STRONG)]),
+        (("白领更是向品牌数读（ID：winlive2019）直言道",), []),  # inside a sentence: where does it start?
+        (("经观汽车（编号：autoeeo）",), []),  # no account ID
+    ],
+)
+def test_rules_outlet_ids(run_rule: RunRule, parts: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.outlet_ids, parts) == found
 
 
 @pytest.mark.parametrize(

@@ -26,10 +26,25 @@ RunRule = Callable[..., list[tuple]]  # the run_rule fixture
         (("文 | 视觉中国\n",), (), []),  # an agency: no surname leads it
         (("这篇作文 | 王小明写得好",), (), []),  # 文 inside a word is no credit label
         (("文陈思远\n",), (), []),  # 文 is no label without its separator
+        (("作者：戈多，头图来自：视觉中国",), (), [("戈多", PER, "byline", STRONG)]),  # a pen name, then no name
+        (("作者：禄存，36氪经授权发布",), (), [("禄存", PER, "byline", STRONG)]),
+        (("图源：视觉中国\n",), (), []),  # a picture's credit signs no writer
     ],
 )
 def test_rules_byline(run_rule: RunRule, parts: tuple, known: tuple, found: list) -> None:
     assert run_rule(rules_people.byline, parts, known) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
+        (("本文来自“白鲸出海”，作者：Amber ，36氪经授权发布",), [("Amber", PER, "byline-latin", STRONG)]),
+        (("作者：Amber Wang写道",), []),  # not where a credit ends
+        (("作者：AI，编辑：小王",), []),  # letters, not a name
+    ],
+)
+def test_rules_latin_pen_names(run_rule: RunRule, parts: tuple, found: list) -> None:
+    assert run_rule(rules_people.latin_pen_names, parts) == found
 
 
 @pytest.mark.parametrize(

@@ -167,7 +167,7 @@ def test_a_gloss_outranks_a_name_the_model_found_alone() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "etype"),
     [
-        ("本文来自微信公众号“不二研究”，36氪经授权发布。不二研究认为增长放缓。", "不二研究", EntityType.PRODUCT),
+        ("本文来自微信公众号“不二研究”，36氪经授权发布。不二研究认为增长放缓。", "不二研究", EntityType.ORG),
         ("用户可以在微信小程序“美团优选”下单。", "美团优选", EntityType.PRODUCT),
         ("抖音账号“田姥姥”有千万粉丝。", "田姥姥", PER),  # a personal account under a name
     ],
@@ -567,3 +567,13 @@ def test_a_word_read_as_a_name_in_few_of_its_many_uses_in_an_article_about_its_m
     text = "老凤祥、回力、恒源祥都是老字号。" + "回力的收入增长，回力鞋很火。" * 4 + "回力仍然面临挑战。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=_ReadsTwice({"回力": ORG})).recognise(text)}
     assert "回力" in found  # a brand read rarely, never written as a market, stays one
+
+
+def test_the_models_guess_does_not_make_a_name_of_a_common_word_the_gazetteer_declined() -> None:
+    """大众 (the public) is 大众汽车's ambiguous surface; the model reading it as a company once
+    does not make every 大众 of an article about trading cards a car maker's."""
+    text = "对于大众来说，盲盒的收割力已被证实。卡牌强势闯入大众视线，所以大众消费水平不断提高。"
+    model = FakeModel({"大众": ORG})
+    assert EntityRecognizer(Gazetteer.load(), model=model).recognise(text) == ()
+    cars = "大众的汽车销量很高，大众在中国卖出了300万辆车。"
+    assert {m.entity for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(cars)} == {"大众汽车", "中国"}
