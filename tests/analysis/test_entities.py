@@ -370,3 +370,12 @@ def test_entities_a_city_heading_an_unread_company_name_is_not_a_place(
 def test_entities_a_name_typeset_with_spaces_between_scripts(recogniser: EntityRecognizer, text: str, names: dict[str, str]) -> None:
     found = {m.surface: m.entity for m in recogniser.recognise(text)}
     assert {s: found.get(s) for s in names} == names
+
+
+def test_the_regions_of_china_and_of_the_world_are_places() -> None:
+    text = "Shake Shack已完成包括华东、华北、华南、西南及华中在内的布局，欧美国家的门店更多，亚太地区排名第一。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    places = {m.surface: m.entity for m in mentions if m.type is EntityType.PLACE}
+    assert places == {
+        "华东": "华东", "华北": "华北", "华南": "华南", "西南": "西南", "华中": "华中", "欧美": "欧美", "亚太地区": "亚太",
+    }
