@@ -155,5 +155,6 @@ _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_orgs.corner_quoted,
     rules_orgs.media_titles,
     rules_orgs.products,
+    rules_orgs.listed_with_a_known_name,
     rules_latin.latin_repeated,
 )

@@ -351,3 +351,77 @@ def _common(scan: Scan, word: str) -> bool:
     if word.isascii():
         return word.lower() in scan.words.latin_stoplist
     return scan.is_word(word) and not scan.words.surname_of(word)
+
+
+# The kind a list of names ends in: 满帮、哈啰、美团等巨头, 高达、泡泡玛特、变形金刚等品牌,
+# 中金甲子、华兴资本、普正投资等机构. Platforms and apps are products; the rest organisations.
+_LISTED_KINDS = {
+    **dict.fromkeys(
+        ("品牌", "公司", "企业", "机构", "厂商", "车企", "房企", "巨头", "大厂", "玩家", "基金",
+         "投资机构", "互联网公司", "科技公司", "互联网巨头", "头部企业", "新势力", "投资方", "券商"),
+        EntityType.ORG,
+    ),
+    **dict.fromkeys(("平台", "电商平台", "App", "APP", "应用"), EntityType.PRODUCT),
+}
+_KIND_AFTER_LIST = re.compile(
+    r"(?:和|及|以及)?等(?:等)?(?:多家|数家|几家|众多)?(?:知名|头部|国内|海外|国际)?("
+    + "|".join(sorted(_LISTED_KINDS, key=len, reverse=True))
+    + ")"
+)
+_ITEM_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&\-]")
+# What leads the first name of a list: 还有高达、…, 包括满帮、…
+_LIST_LEADS = ("包括", "比如", "例如", "诸如", "譬如", "如", "像", "还有", "有", "以及", "是", "和", "与", "及")
+
+
+def listed_with_a_known_name(rules: Rules, scan: Scan) -> None:
+    """The other names of a list that ends in what they are and holds a name already known:
+    满帮、哈啰、美团等巨头 (美团 is known), 奥迪双钻、泡泡玛特、若来、52TOYS等品牌. A verb,
+    an adjective or a number is no name, nor is a list without a known one (手机、电脑等品牌)."""
+    text = scan.text
+    for m in _KIND_AFTER_LIST.finditer(text):
+        items = _list_items(text, m.start())
+        if len(items) < 2 or not any(scan.known_at.get(s) == e for s, e in items):
+            continue
+        for start, end in items:
+            if scan.known_at.get(start) == end or text[start:end].isdigit():
+                continue
+            i = scan.by_start.get(start)
+            if i is not None and scan.tokens[i].end == end and scan.tokens[i].flag[:1] in "vadmrpcuq":
+                continue  # a word of another kind: 还有|高达
+            scan.add(start, end, _LISTED_KINDS[m.group(1)], "listed-kind", STRONG)
+
+
+def _list_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the names joined by 、 that end at ``end``; the first only where a clause or
+    a word that leads a list (包括, 还有) starts it."""
+    items: list[tuple[int, int]] = []
+    while True:
+        m = _last_item(text, end)
+        if m is None:
+            return []
+        start = m
+        if start > 0 and text[start - 1] == "、":
+            items.append((start, end))
+            end = start - 1
+            continue
+        lead = next((w for w in _LIST_LEADS if text.endswith(w, 0, start)), None)
+        if start == 0 or not is_cjk(text[start - 1]) and not text[start - 1].isalnum():
+            items.append((start, end))
+        elif lead is not None:
+            items.append((start, end))
+        return items[::-1]
+
+
+def _last_item(text: str, end: int) -> int | None:
+    """Where the name that ends at ``end`` starts: back to a 、 or any other boundary, at most
+    ten characters; for the first of a list, after a word that leads it (还有|高达)."""
+    start = end
+    while start > 0 and end - start < 10 and _ITEM_CHAR.match(text[start - 1]):
+        start -= 1
+    if text[start - 1 : start] != "、":
+        for lead in sorted(_LIST_LEADS, key=len, reverse=True):
+            at = text.rfind(lead, start, end)
+            if at >= 0 and end - (at + len(lead)) >= 2:
+                start = at + len(lead)
+                break
+    return start if end - start >= 2 else None

@@ -155,3 +155,23 @@ def test_a_quoted_name_before_what_it_is() -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
     assert "红芯" in found
     assert "共享单车" not in found
+
+
+@pytest.mark.parametrize(
+    ("parts", "known", "found"),
+    [
+        (("满帮、哈啰、美团等巨头",), ("美团",), [("满帮", ORG, "listed-kind", STRONG), ("哈啰", ORG, "listed-kind", STRONG)]),
+        (
+            ("入围的还有", "寻找独角兽", "、泡泡玛特、52TOYS等品牌"),
+            ("泡泡玛特",),
+            [("寻找独角兽", ORG, "listed-kind", STRONG), ("52TOYS", ORG, "listed-kind", STRONG)],
+        ),
+        (("包括中金甲子、华兴资本、普正投资等机构",), ("华兴资本",), [("中金甲子", ORG, "listed-kind", STRONG), ("普正投资", ORG, "listed-kind", STRONG)]),
+        (("拼多多、唯品会等电商平台",), ("拼多多",), [("唯品会", PRODUCT, "listed-kind", STRONG)]),
+        (("手机、电脑、平板等品牌",), (), []),  # no known name: a list of kinds of thing
+        (("美团等巨头",), ("美团",), []),  # one name is no list
+        (("，", ("以及", "c"), "、泡泡玛特等品牌"), ("泡泡玛特",), []),  # a word of another kind
+    ],
+)
+def test_rules_listed_with_a_known_name(run_rule: RunRule, parts: tuple, known: tuple, found: list) -> None:
+    assert run_rule(rules_orgs.listed_with_a_known_name, parts, known) == found
