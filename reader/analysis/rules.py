@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis import rules_latin, rules_orgs, rules_people
+from reader.analysis import rules_acts, rules_latin, rules_orgs, rules_people
 from reader.analysis.model import EntityType
 from reader.analysis.rule_scan import Candidate, Scan
 from reader.analysis.rule_words import RuleWords, alternation
@@ -156,5 +156,6 @@ _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_orgs.media_titles,
     rules_orgs.products,
     rules_orgs.listed_with_a_known_name,
+    rules_acts.company_acts,
     rules_latin.latin_repeated,
 )
