@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from reader.analysis import rules_latin, rules_orgs, rules_people
+from reader.analysis import rules_acts, rules_latin, rules_orgs, rules_people
 from reader.analysis.model import EntityType
 from reader.analysis.rules import _RULES, Rules
 
@@ -18,7 +18,7 @@ PER, ORG = EntityType.PERSON, EntityType.ORG
 def test_rules_table_lists_every_rule_once() -> None:
     written = [
         f
-        for module in (rules_people, rules_orgs, rules_latin)
+        for module in (rules_people, rules_orgs, rules_latin, rules_acts)
         for name, f in vars(module).items()
         if inspect.isfunction(f) and f.__module__ == module.__name__ and not name.startswith("_")
     ]
