@@ -335,7 +335,7 @@ def _aside_opened(text: str, after: int, before: int) -> int | None:
 
 # A sentence that opens "(而)在X，" sets where what follows is counted: 在京东，…有14款单品…
 # 超过了50万条; 而在美国，平均每500人就有一辆冷藏车.
-_FRAME_OPENS = re.compile(r"(?:^|[，,。；;！？!?：:\n])\s*(?:而|但|则|同时|此外|另外|另一方面)?[，,]?在$")
+_FRAME_OPENS = re.compile(r"(?:^|[，,。；;！？!?：:—\n])\s*(?:而|但|则|同时|此外|另外|另一方面)?[，,]?在$")
 _FRAME_CLOSES = re.compile(r"(?:上|端|方面|市场|平台上)?[，,]")
 
 
@@ -474,7 +474,19 @@ def _line_source(text: str, mention: Mention) -> bool:
 
 
 def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    return vocab.words().skip_after.ending_at(text, mention.start) is not None
+    """在抖音上, 据IDC; and each name of a list the word leads (据《纽约时报》、《华尔街日报》等
+    多家媒体透露: both are sources)."""
+    skip = vocab.words().skip_after
+    if skip.ending_at(text, mention.start - (text[mention.start - 1 : mention.start] == "《")) is not None:
+        return True  # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
+    start = mention.start - (text[mention.start - 1 : mention.start] in _OPENING)
+    listed = _LISTED_BEFORE.search(text, max(0, start - _LIST_REACH), start)
+    return listed is not None and skip.ending_at(text, listed.start()) is not None
+
+
+_OPENING = ("《", "「", "“")
+_LISTED_BEFORE = re.compile(r"(?:[《「“]?[^，,。；;、：:\s《「“》」”]{1,12}[》」”]?、){1,5}[《「“]?$")
+_LIST_REACH = 70
 
 
 # A time between a company and its own document: 英伟达本季度的财报, 快狗打车2021年年报.

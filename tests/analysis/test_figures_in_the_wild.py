@@ -1477,3 +1477,17 @@ def test_names_listed_before_figures_typeset_with_spaces_go_one_to_each() -> Non
     text = "淘宝直播 GMV 达到 5000 亿，而快手、抖音则在 2020 年的 GMV 为 3812 亿与 1000 亿水平。"
     figures = extract_figures(text, _mentions(text, "淘宝直播", "快手", "抖音"))
     assert [f.subject for f in figures] == ["淘宝直播", "快手", "抖音"]
+
+
+def test_every_name_of_a_list_of_sources_is_a_source() -> None:
+    """据《纽约时报》、《华尔街日报》等多家媒体透露: the papers report the contract's value, they do
+    not own it; and a sentence opening ——在美国， is counted there."""
+    text = (
+        "据《纽约时报》、《华尔街日报》等多家媒体透露，这一份合同的总价值，将超过1100亿美元。"
+        "这是一个独特环境下的独特产物——在美国，体育产业在GDP的占比达2.93%。"
+    )
+    mentions = [
+        m if m.entity != "美国" else Mention(m.start, m.end, m.surface, EntityType.PLACE, m.entity)
+        for m in _mentions(text, "纽约时报", "华尔街日报", "美国")
+    ]
+    assert {f.surface: f.subject for f in extract_figures(text, mentions)} == {"1100亿美元": None, "2.93%": "美国"}
