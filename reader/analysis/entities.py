@@ -286,7 +286,7 @@ class EntityRecognizer:
             surname_of=w.surname_of,
             given_name_ok=w.given_name_ok,
             org_suffixes=w.org_suffixes,
-            generic_heads=frozenset(w.descriptors),
+            generic_heads=frozenset((*w.descriptors, *w.titles)),  # 公司, 首席执行官: no name alone
             product_kinds=w.product_kinds,
             place_sectors=w.place_sectors,
             kind_tails=w.kind_tails,

@@ -74,6 +74,8 @@ def descriptor_run(rules: Rules, scan: Scan) -> None:
             run, end, j = named
         if not 3 <= len(run) <= 6 or j == i + 1 or scan.is_word(run) or words.surname_of(run):
             continue
+        if run.startswith(words.titles):
+            continue  # 阅文集团首席执行官: an office after the company, not a name
         if end < len(text) and not (titled or text[end].isdigit() or text[end] in _RUN_ENDS):
             continue
         if text.count(run) >= 2 and not words.is_stopword(run):

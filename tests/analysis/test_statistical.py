@@ -577,3 +577,16 @@ def test_the_models_guess_does_not_make_a_name_of_a_common_word_the_gazetteer_de
     assert EntityRecognizer(Gazetteer.load(), model=model).recognise(text) == ()
     cars = "大众的汽车销量很高，大众在中国卖出了300万辆车。"
     assert {m.entity for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(cars)} == {"大众汽车", "中国"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model_names", "refused"),
+    [
+        ("Shopify的首席执行官Tobi Lutke坦言：“增长会放缓。”", {"首席执行官": ORG}, "首席执行官"),  # an office
+        ("阅文集团首席执行官、腾讯影业首席执行官程武曾评价这部剧。", {}, "首席执行官"),  # after a company's name
+        ("中国卖家约占亚马逊卖家总量的40%，中国卖家很活跃。", {"中国卖家": ORG}, "中国卖家"),  # a place's sellers
+    ],
+)
+def test_an_office_and_a_places_sellers_are_no_organisation(text: str, model_names: dict, refused: str) -> None:
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel(model_names)).recognise(text)
+    assert refused not in {m.surface for m in mentions}
