@@ -108,7 +108,7 @@ def explain(
         nobodys_before = bool(out) and out[-1].subject is None and out[-1].start >= bounds.around("paragraph", fig.start)[0]
         if subject is None and not nobodys_before and about_the_topic(text, fig, label, bounds, vocab, ordered):
             subject = passage_subject(text, fig, label, ordered, bounds, vocab, topic)
-        if subject is None and _THE_COUNTRY.search(text, bounds.around("clause", fig.start)[0], fig.start):
+        if subject is None and _THE_COUNTRY.search(text, bounds.around("sentence", fig.start)[0], fig.start):
             subject = _CHINA  # 我国冷藏车总量为21.4万辆, 占全国液态奶市场的70%: the country's, as 中国…市场规模 is
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's

@@ -148,6 +148,8 @@ def subject_of(
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
+        if mention.type is EntityType.PLACE and _a_companys_breakdown(text, sentence, earlier, mentions):
+            continue  # Shopify的付费商家…83%。其中，北美付费商家约111万，占62%: Shopify's, in 北美
         if (opened := _aside_opened(text, mention.end, fig.start)) is not None:
             before = next((m for m in in_sentence if m.end == opened and m.type in ORGISH), None)
             if before is not None:
@@ -166,7 +168,7 @@ def subject_of(
             if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
                 return earlier[-1].subject
             continue
-        if not_a_subject(text, mention, vocab):
+        if not_a_subject(text, mention, vocab) or _listed_after_skip_word(text, mention, in_sentence, vocab):
             speaking = _follows(text, mention, vocab.words().speech_verbs)
             if speaking and not _after_skip_word(text, mention, vocab) and not _line_source(text, mention):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测 nor a digest's "Canalys：预计…"
@@ -351,6 +353,14 @@ _FOR_WHOM = ("为", "让", "使", "帮", "帮助", "助力")
 _PROFITS = re.compile(r"(?:带来|获得|赚取|赚|创造|实现|增加)")  # not 贡献: 苹果为台积电贡献的营收占比 is 苹果's
 
 
+_BREAKDOWN = re.compile(r"\s*(?:而|但)?其中[，,：:]?")
+
+
+def _a_companys_breakdown(text: str, sentence: tuple[int, int], earlier: list[Figure], mentions: Mentions) -> bool:
+    """The sentence breaks down (其中，…) the figure before it, a company's."""
+    return _BREAKDOWN.match(text, sentence[0]) is not None and bool(earlier) and earlier[-1].subject in mentions.companies
+
+
 def _a_beneficiary(text: str, mention: Mention) -> bool:
     return text.endswith(_FOR_WHOM, 0, mention.start) and _PROFITS.match(text, mention.end) is not None
 
@@ -475,18 +485,38 @@ def _line_source(text: str, mention: Mention) -> bool:
 
 def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """在抖音上, 据IDC; and each name of a list the word leads (据《纽约时报》、《华尔街日报》等
-    多家媒体透露: both are sources)."""
-    skip = vocab.words().skip_after
-    if skip.ending_at(text, mention.start - (text[mention.start - 1 : mention.start] == "《")) is not None:
-        return True  # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
-    start = mention.start - (text[mention.start - 1 : mention.start] in _OPENING)
-    listed = _LISTED_BEFORE.search(text, max(0, start - _LIST_REACH), start)
-    return listed is not None and skip.ending_at(text, listed.start()) is not None
+    多家媒体透露: both are sources; 分布在北美和欧洲: both are where)."""
+    # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
+    return vocab.words().skip_after.ending_at(text, _title_start(text, mention)) is not None
 
 
-_OPENING = ("《", "「", "“")
-_LISTED_BEFORE = re.compile(r"(?:[《「“]?[^，,。；;、：:\s《「“》」”]{1,12}[》」”]?、){1,5}[《「“]?$")
-_LIST_REACH = 70
+def _title_start(text: str, mention: Mention) -> int:
+    return mention.start - (text[mention.start - 1 : mention.start] == "《")
+
+
+def _listed_after_skip_word(text: str, mention: Mention, named: list[Mention], vocab: Vocabulary) -> bool:
+    """A name listed after others that a skip word leads: 据《纽约时报》、《华尔街日报》等多家媒体透露
+    (both are sources), 分布在北美和欧洲 (both are where). Only names joined to names: in
+    与B站的59.4元和快手109元相比, 快手 owns the figure after it."""
+    ends = {m.end: m for m in named}
+    current = mention
+    for _ in range(_LONGEST_LIST):
+        start = _title_start(text, current)
+        joiner = next((j for j in _JOINERS if text.endswith(j, 0, start)), None)
+        if joiner is None:
+            return False
+        end = start - len(joiner)
+        previous = ends.get(end) or (ends.get(end - 1) if text[end - 1 : end] == "》" else None)
+        if previous is None:
+            return False
+        if _after_skip_word(text, previous, vocab):
+            return True
+        current = previous
+    return False
+
+
+_JOINERS = ("以及", "、", "和", "与", "及")
+_LONGEST_LIST = 5
 
 
 # A time between a company and its own document: 英伟达本季度的财报, 快狗打车2021年年报.

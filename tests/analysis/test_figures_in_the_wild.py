@@ -1491,3 +1491,26 @@ def test_every_name_of_a_list_of_sources_is_a_source() -> None:
         for m in _mentions(text, "纽约时报", "华尔街日报", "美国")
     ]
     assert {f.surface: f.subject for f in extract_figures(text, mentions)} == {"1100亿美元": None, "2.93%": "美国"}
+
+
+def test_the_places_a_companys_figure_is_broken_down_by_are_where_not_whose() -> None:
+    text = (
+        "截止到2020年12月，Shopify的付费商家主要分布在北美和欧洲，占比全球总商家的83%。"
+        "其中，北美付费商家约111万，占62%，欧洲商家约37万，占21%。"
+    )
+    mentions = [
+        m if m.entity == "Shopify" else Mention(m.start, m.end, m.surface, EntityType.PLACE, m.entity)
+        for m in _mentions(text, "Shopify", "北美", "欧洲")
+    ]
+    assert {f.subject for f in extract_figures(text, mentions)} == {"Shopify"}
+
+
+def test_a_name_that_owns_the_figure_after_it_is_no_list_after_a_skip_word() -> None:
+    text = "2020年，知乎每用户平均收入约为19.7元。这样的数据，与B站的59.4元和快手109元相比，相去甚远。"
+    figures = extract_figures(text, _mentions(text, "知乎", "B站", "快手"))
+    assert {f.surface: f.subject for f in figures}["109元"] == "快手"
+
+
+def test_the_country_named_before_the_clause_of_a_market_figure_is_its_subject() -> None:
+    text = "养殖方式，也决定了牛奶的品质。国内的奶牛，70%都由小规模的散户饲养。"
+    assert [f.subject for f in extract_figures(text)] == ["中国"]
