@@ -18,7 +18,17 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity
-from reader.analysis.figure_vocab import Vocabulary, Words, simplified
+from reader.analysis.figure_sources import (
+    PUBLISHED,
+    a_source,
+    after_skip_word,
+    follows,
+    line_source,
+    listed_after_skip_word,
+    not_a_subject,
+    own_document,
+)
+from reader.analysis.figure_vocab import Vocabulary, simplified
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 
@@ -27,8 +37,6 @@ ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 _RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
 # "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
 _DEPARTMENT_CHARS = 8
-# "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
-_SPEAKER_GAP = 2
 
 
 def about_the_topic(
@@ -156,7 +164,7 @@ def subject_of(
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
             if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
                 return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
-        if text.endswith(_PUBLISHED, 0, mention.start):
+        if text.endswith(PUBLISHED, 0, mention.start):
             continue  # 小米集团发布的港交所公告: where it was published, not whose the figures are
         if mention.type in ORGISH and own_document(text, mention, vocab):
             return mention.entity  # 据快狗打车招股书显示, 从英伟达本季度的财报来看: its own filing
@@ -168,9 +176,9 @@ def subject_of(
             if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
                 return earlier[-1].subject
             continue
-        if not_a_subject(text, mention, vocab) or _listed_after_skip_word(text, mention, in_sentence, vocab):
-            speaking = _follows(text, mention, vocab.words().speech_verbs)
-            if speaking and not _after_skip_word(text, mention, vocab) and not _line_source(text, mention):
+        if not_a_subject(text, mention, vocab) or listed_after_skip_word(text, mention, in_sentence, vocab):
+            speaking = follows(text, mention, vocab.words().speech_verbs)
+            if speaking and not after_skip_word(text, mention, vocab) and not line_source(text, mention):
                 speaker = speaker or mention  # 美团预计…, but not 据IDC预测 nor a digest's "Canalys：预计…"
             continue
         if _a_payer(text, mention):
@@ -188,7 +196,7 @@ def subject_of(
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
 
     line_start = text.rfind("\n", 0, fig.start) + 1
-    if any(m.start == line_start and _line_source(text, m) for m in in_sentence):
+    if any(m.start == line_start and line_source(text, m) for m in in_sentence):
         return None  # a digest's line, "Canalys：预计…": an item of its own, whose only if it names them
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
@@ -428,124 +436,6 @@ def _past_ticker(text: str, end: int) -> int:
     return ticker.end() if ticker is not None else end
 
 
-def a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """"Canalys：…" at a line's start, "国家统计局公布的数据显示", "晚点获悉": the name reports."""
-    return (
-        _line_source(text, mention)
-        or _clause_is_a_source(text, mention, vocab)
-        or _follows(text, mention, vocab.words().bystander_verbs)
-    )
-
-
-def not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
-    and a digest's "Canalys：预计…" line, where the name before the colon is the source."""
-    return (
-        _line_source(text, mention)
-        or _clause_is_a_source(text, mention, vocab)
-        or _after_skip_word(text, mention, vocab)
-        or _follows(text, mention, vocab.words().speech_verbs)
-        or _follows(text, mention, vocab.words().bystander_verbs)
-        or _an_intermediary(text, mention, vocab)
-    )
-
-
-_LISTED_BANKS = re.compile(r"[^，,。；;：:\n]{0,30}")  # the names and joiners of a list before a name
-
-
-def _an_intermediary(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """The name is in the list of banks a deal names: 投行为摩根士丹利、美国银行和中金公司."""
-    lo = max(0, mention.start - 40)
-    before = text[lo : mention.start]
-    at = max((before.rfind(w) + len(w) for w in vocab.intermediaries if w in before), default=-1)
-    if at < 0:
-        return False
-    between = before[at:]
-    return _LISTED_BANKS.fullmatch(between) is not None and (not between or between[-1] in "、和及与，,")
-
-
-_SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb
-
-
-def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，"."""
-    end = mention.end
-    limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
-    stop = next((i for i in range(end, limit) if text[i] in "，,。；;：:\n"), limit)
-    clause = text[end:stop]
-    if any(w in clause for w in vocab.own_documents):
-        return False  # 宁德时代此前公布的三季报显示: its own figures
-    return any(clause.endswith(w) for w in vocab.source_clause_ends)
-
-
-def _line_source(text: str, mention: Mention) -> bool:
-    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
-    return at_line_start and text.startswith(("：", ":"), mention.end)
-
-
-def _after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """在抖音上, 据IDC; and each name of a list the word leads (据《纽约时报》、《华尔街日报》等
-    多家媒体透露: both are sources; 分布在北美和欧洲: both are where)."""
-    # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
-    return vocab.words().skip_after.ending_at(text, _title_start(text, mention)) is not None
-
-
-def _title_start(text: str, mention: Mention) -> int:
-    return mention.start - (text[mention.start - 1 : mention.start] == "《")
-
-
-def _listed_after_skip_word(text: str, mention: Mention, named: list[Mention], vocab: Vocabulary) -> bool:
-    """A name listed after others that a skip word leads: 据《纽约时报》、《华尔街日报》等多家媒体透露
-    (both are sources), 分布在北美和欧洲 (both are where). Only names joined to names: in
-    与B站的59.4元和快手109元相比, 快手 owns the figure after it."""
-    ends = {m.end: m for m in named}
-    current = mention
-    for _ in range(_LONGEST_LIST):
-        start = _title_start(text, current)
-        joiner = next((j for j in _JOINERS if text.endswith(j, 0, start)), None)
-        if joiner is None:
-            return False
-        end = start - len(joiner)
-        previous = ends.get(end) or (ends.get(end - 1) if text[end - 1 : end] == "》" else None)
-        if previous is None:
-            return False
-        if _after_skip_word(text, previous, vocab):
-            return True
-        current = previous
-    return False
-
-
-_JOINERS = ("以及", "、", "和", "与", "及")
-_LONGEST_LIST = 5
-
-
-# A time between a company and its own document: 英伟达本季度的财报, 快狗打车2021年年报.
-_DOCUMENT_TIME = re.compile(r"(?:本|上|该|今年|去年|(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]\s*)?(?:财年|季度|年度|财季|年)?的?")
-
-
-_PUBLISHED = ("发布的", "披露的", "公布的", "递交的", "提交的", "发布在", "披露于")
-
-
-def own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """据快狗打车招股书显示, 从英伟达本季度的财报来看, 根据麦当劳发布的一季度财报显示: the company's
-    own filing follows its name
-    (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
-    if text.endswith(_PUBLISHED, 0, mention.start):
-        return False
-    if _follows(text, mention, vocab.words().own_documents):
-        return True
-    after = mention.end + next((len(w) for w in _PUBLISHED if text.startswith(w, mention.end)), 0)
-    at = _DOCUMENT_TIME.match(text, after).end()  # 麦当劳发布的2022年一季度财报
-    return at > mention.end and vocab.words().own_documents.starting_at(text, at) is not None
-
-
-def _follows(text: str, mention: Mention, verbs: Words) -> bool:
-    """康泽宇表示, 康泽宇还提到, 《晚点LatePost》独家获悉: one of ``verbs`` follows the mention
-    (two characters may stand between; a closing bracket or quote does not count)."""
-    follow = text[mention.end : mention.end + 8].lstrip("》」”』")
-    return any(verbs.starting_at(follow, i) for i in range(_SPEAKER_GAP + 1))
-
-
 def last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
     best: tuple[int | None, str] = (None, "")
     for kind, words in (("person", vocab.person_pronouns), ("org", vocab.org_pronouns)):
@@ -616,7 +506,7 @@ def _resolve_pronoun(
         named = mentions.within(*previous)
         candidates = [
             m for m in named
-            if m.type in types and (kind == "person" or not _after_skip_word(text, m, vocab) and not _of_a_kind(text, m, named))
+            if m.type in types and (kind == "person" or not after_skip_word(text, m, vocab) and not _of_a_kind(text, m, named))
         ]
         if candidates:
             # a person is the last one named; an organisation is the previous sentence's topic

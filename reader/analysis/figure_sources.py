@@ -1,0 +1,133 @@
+"""Which names in a figure's sentence are not whose it is: a source (据IDC, 国家统计局公布的数据
+显示, a digest's "Canalys：…" line), a speaker or bystander (康泽宇表示, 美团领投), a place or
+partner after a skip word (在抖音上, 与淘宝, and each name of a list the word leads), a bank a deal
+names; and the one case a name before a document is the figure's own (快狗打车招股书).
+``figure_subjects`` and ``figure_passage`` read these."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.figure_vocab import Vocabulary, Words
+from reader.analysis.model import Mention
+
+# "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
+_SPEAKER_GAP = 2
+
+
+def a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """"Canalys：…" at a line's start, "国家统计局公布的数据显示", "晚点获悉": the name reports."""
+    return (
+        line_source(text, mention)
+        or _clause_is_a_source(text, mention, vocab)
+        or follows(text, mention, vocab.words().bystander_verbs)
+    )
+
+
+def not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
+    and a digest's "Canalys：预计…" line, where the name before the colon is the source."""
+    return (
+        line_source(text, mention)
+        or _clause_is_a_source(text, mention, vocab)
+        or after_skip_word(text, mention, vocab)
+        or follows(text, mention, vocab.words().speech_verbs)
+        or follows(text, mention, vocab.words().bystander_verbs)
+        or _an_intermediary(text, mention, vocab)
+    )
+
+
+_LISTED_BANKS = re.compile(r"[^，,。；;：:\n]{0,30}")  # the names and joiners of a list before a name
+
+
+def _an_intermediary(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """The name is in the list of banks a deal names: 投行为摩根士丹利、美国银行和中金公司."""
+    lo = max(0, mention.start - 40)
+    before = text[lo : mention.start]
+    at = max((before.rfind(w) + len(w) for w in vocab.intermediaries if w in before), default=-1)
+    if at < 0:
+        return False
+    between = before[at:]
+    return _LISTED_BANKS.fullmatch(between) is not None and (not between or between[-1] in "、和及与，,")
+
+
+_SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb
+
+
+def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，"."""
+    end = mention.end
+    limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
+    stop = next((i for i in range(end, limit) if text[i] in "，,。；;：:\n"), limit)
+    clause = text[end:stop]
+    if any(w in clause for w in vocab.own_documents):
+        return False  # 宁德时代此前公布的三季报显示: its own figures
+    return any(clause.endswith(w) for w in vocab.source_clause_ends)
+
+
+def line_source(text: str, mention: Mention) -> bool:
+    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+    return at_line_start and text.startswith(("：", ":"), mention.end)
+
+
+def after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """在抖音上, 据IDC; and each name of a list the word leads (据《纽约时报》、《华尔街日报》等
+    多家媒体透露: both are sources; 分布在北美和欧洲: both are where)."""
+    # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
+    return vocab.words().skip_after.ending_at(text, _title_start(text, mention)) is not None
+
+
+def _title_start(text: str, mention: Mention) -> int:
+    return mention.start - (text[mention.start - 1 : mention.start] == "《")
+
+
+def listed_after_skip_word(text: str, mention: Mention, named: list[Mention], vocab: Vocabulary) -> bool:
+    """A name listed after others that a skip word leads: 据《纽约时报》、《华尔街日报》等多家媒体透露
+    (both are sources), 分布在北美和欧洲 (both are where). Only names joined to names: in
+    与B站的59.4元和快手109元相比, 快手 owns the figure after it."""
+    ends = {m.end: m for m in named}
+    current = mention
+    for _ in range(_LONGEST_LIST):
+        start = _title_start(text, current)
+        joiner = next((j for j in _JOINERS if text.endswith(j, 0, start)), None)
+        if joiner is None:
+            return False
+        end = start - len(joiner)
+        previous = ends.get(end) or (ends.get(end - 1) if text[end - 1 : end] == "》" else None)
+        if previous is None:
+            return False
+        if after_skip_word(text, previous, vocab):
+            return True
+        current = previous
+    return False
+
+
+_JOINERS = ("以及", "、", "和", "与", "及")
+_LONGEST_LIST = 5
+
+
+# A time between a company and its own document: 英伟达本季度的财报, 快狗打车2021年年报.
+_DOCUMENT_TIME = re.compile(r"(?:本|上|该|今年|去年|(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]\s*)?(?:财年|季度|年度|财季|年)?的?")
+
+
+PUBLISHED = ("发布的", "披露的", "公布的", "递交的", "提交的", "发布在", "披露于")
+
+
+def own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """据快狗打车招股书显示, 从英伟达本季度的财报来看, 根据麦当劳发布的一季度财报显示: the company's
+    own filing follows its name
+    (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
+    if text.endswith(PUBLISHED, 0, mention.start):
+        return False
+    if follows(text, mention, vocab.words().own_documents):
+        return True
+    after = mention.end + next((len(w) for w in PUBLISHED if text.startswith(w, mention.end)), 0)
+    at = _DOCUMENT_TIME.match(text, after).end()  # 麦当劳发布的2022年一季度财报
+    return at > mention.end and vocab.words().own_documents.starting_at(text, at) is not None
+
+
+def follows(text: str, mention: Mention, verbs: Words) -> bool:
+    """康泽宇表示, 康泽宇还提到, 《晚点LatePost》独家获悉: one of ``verbs`` follows the mention
+    (two characters may stand between; a closing bracket or quote does not count)."""
+    follow = text[mention.end : mention.end + 8].lstrip("》」”』")
+    return any(verbs.starting_at(follow, i) for i in range(_SPEAKER_GAP + 1))
