@@ -156,6 +156,8 @@ def subject_of(
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
+        if _a_platform_store(text, mention, in_sentence):
+            continue  # 卡游天猫旗舰店…售价29.9元: the brand's store, on the platform
         if mention.type is EntityType.PLACE and _a_companys_breakdown(text, sentence, earlier, mentions):
             continue  # Shopify的付费商家…83%。其中，北美付费商家约111万，占62%: Shopify's, in 北美
         if (opened := _aside_opened(text, mention.end, fig.start)) is not None:
@@ -367,6 +369,14 @@ _BREAKDOWN = re.compile(r"\s*(?:而|但)?其中[，,：:]?")
 def _a_companys_breakdown(text: str, sentence: tuple[int, int], earlier: list[Figure], mentions: Mentions) -> bool:
     """The sentence breaks down (其中，…) the figure before it, a company's."""
     return _BREAKDOWN.match(text, sentence[0]) is not None and bool(earlier) and earlier[-1].subject in mentions.companies
+
+
+_STORE = re.compile(r"(?:官方)?(?:旗舰店|自营店|专卖店|官方店|自营旗舰店)")
+
+
+def _a_platform_store(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
+    """The platform a brand's store is on, between the brand and the store: 卡游天猫旗舰店."""
+    return _STORE.match(text, mention.end) is not None and any(m.end == mention.start for m in in_sentence)
 
 
 def _a_beneficiary(text: str, mention: Mention) -> bool:

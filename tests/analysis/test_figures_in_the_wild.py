@@ -1514,3 +1514,9 @@ def test_a_name_that_owns_the_figure_after_it_is_no_list_after_a_skip_word() -> 
 def test_the_country_named_before_the_clause_of_a_market_figure_is_its_subject() -> None:
     text = "养殖方式，也决定了牛奶的品质。国内的奶牛，70%都由小规模的散户饲养。"
     assert [f.subject for f in extract_figures(text)] == ["中国"]
+
+
+def test_a_brands_store_on_a_platform_is_the_brands() -> None:
+    text = "以卡游天猫旗舰店销量最高的一款奥特曼卡牌产品为例，售价29.9元的一款产品含15包。卡游京东自营店的产品评价都超过10万条。"
+    figures = extract_figures(text, _mentions(text, "卡游", "天猫", "京东"))
+    assert {f.surface: f.subject for f in figures} == {"29.9元": "卡游", "10万条": "卡游"}
