@@ -36,6 +36,7 @@ from reader.analysis.periods import _PART, _PART_BODY, find_periods
         ("快手2023年H1的营收", None, "2023年H1", "2023年上半年"),
         ("2023年1-5月，理想", None, "2023年1-5月", "2023年1-5月"),
         ("2024财年上半财年", None, "2024财年上半财年", "2024财年上半年"),
+        ("从2023赛季开始，每年将支付", None, "2023赛季", "2023"),  # a season, by the year it starts
     ],
 )
 def test_find_periods_normalises(text: str, date: str | None, surface: str, period: str) -> None:
