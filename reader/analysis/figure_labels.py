@@ -380,6 +380,9 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         phrase = phrase[counted.end() :]
     if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in _LATIN_CODE.sub("", phrase)):
         return measure  # 2020年营收: a time; but TOP3房企门槛值 names a group by its code
+    compared = _THE_COMPARISON.match(phrase)
+    if compared is not None and vocab.is_verb(phrase[compared.end() :].removesuffix("了")):
+        return measure  # 与之前的10亿相比上涨了110%, 与上年相比增长: a comparison and a verb name nothing
     if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
         return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
     found = list(vocab.label_pattern().finditer(phrase))
@@ -453,6 +456,7 @@ _LIST_SPLITS = (re.compile(r"、"), re.compile(r"以及|、|和|及|与"))
 
 
 _CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
+_THE_COMPARISON = re.compile(r"(?:(?:与|和|跟|同)[^，,。；;]{0,8}?)?(?:相比|相较)(?:之下|而言)?|对比|比")
 
 
 def _changed_noun(

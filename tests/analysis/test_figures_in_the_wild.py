@@ -1520,3 +1520,11 @@ def test_a_brands_store_on_a_platform_is_the_brands() -> None:
     text = "以卡游天猫旗舰店销量最高的一款奥特曼卡牌产品为例，售价29.9元的一款产品含15包。卡游京东自营店的产品评价都超过10万条。"
     figures = extract_figures(text, _mentions(text, "卡游", "天猫", "京东"))
     assert {f.surface: f.subject for f in figures} == {"29.9元": "卡游", "10万条": "卡游"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["每年将向NFL支付约21亿美元的费用，与之前的10亿相比上涨了110%。", "去年营收为5亿元。与上年相比增长了5%。"],
+)
+def test_a_comparison_and_a_verb_of_change_name_the_change_not_the_comparison(text: str) -> None:
+    assert [f.label for f in extract_figures(text)][-1] == "增长率"
