@@ -1528,3 +1528,14 @@ def test_a_brands_store_on_a_platform_is_the_brands() -> None:
 )
 def test_a_comparison_and_a_verb_of_change_name_the_change_not_the_comparison(text: str) -> None:
     assert [f.label for f in extract_figures(text)][-1] == "增长率"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("「Peloton」的订阅用户月流失率一直维持在 1% 以下。", "订阅用户月流失率"),  # a level held
+        ("硬件的成本/收入占比一直在 60% 徘徊。", "成本/收入占比"),
+    ],
+)
+def test_a_rate_held_at_a_level_is_named_by_the_rate(text: str, label: str) -> None:
+    assert [f.label for f in extract_figures(text)] == [label]
