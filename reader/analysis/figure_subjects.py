@@ -156,6 +156,8 @@ def subject_of(
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
+        if mention.type is EntityType.PLACE and any(m.end == mention.start and m.type in ORGISH for m in in_sentence):
+            continue  # 收购家乐福中国80%股份: the company's unit in the country, not the country
         if _a_platform_store(text, mention, in_sentence):
             continue  # 卡游天猫旗舰店…售价29.9元: the brand's store, on the platform
         if mention.type is EntityType.PLACE and _a_companys_breakdown(text, sentence, earlier, mentions):

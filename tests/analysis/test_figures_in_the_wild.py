@@ -1541,3 +1541,12 @@ def test_a_comparison_and_a_verb_of_change_name_the_change_not_the_comparison(te
 )
 def test_a_rate_held_at_a_level_is_named_by_the_rate(text: str, label: str) -> None:
     assert [f.label for f in extract_figures(text)][-1] == label
+
+
+def test_a_country_written_after_a_company_is_its_unit_there_not_whose_the_figure_is() -> None:
+    text = "苏宁易购公告称，拟以现金48亿元收购家乐福中国80%股份，并承担其债务。"
+    mentions = [
+        m if m.entity != "中国" else Mention(m.start, m.end, m.surface, EntityType.PLACE, m.entity)
+        for m in _mentions(text, "苏宁易购", "家乐福", "中国")
+    ]
+    assert {f.surface: f.subject for f in extract_figures(text, mentions)}["80%"] == "苏宁易购"
