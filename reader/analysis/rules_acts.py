@@ -29,13 +29,16 @@ _LONGEST = 6
 
 def company_acts(rules: Rules, scan: Scan) -> None:
     """The unknown name right before what only a company does: 精英动漫旗下, 卡淘完成A轮融资."""
+    counts: dict[str, int] = {}
     for pattern, strength in ((_OWNS_OR_RAISES, STRONG), (_EARNS, WEAK)):
         for m in pattern.finditer(scan.text):
             start = _name_before(scan, m.start())
             if start is None:
                 continue
             name = scan.text[start : m.start()]
-            if _plausible(rules, scan, name):
+            if name not in counts:
+                counts[name] = scan.text.count(name)
+            if counts[name] >= 2 and _plausible(rules, scan, name):
                 scan.add(start, m.start(), EntityType.ORG, "company-act", strength)
 
 
@@ -57,8 +60,7 @@ def _name_before(scan: Scan, end: int) -> int | None:
 
 
 def _plausible(rules: Rules, scan: Scan, name: str) -> bool:
-    """A name written twice or more that no dictionary holds, no kind of company (公司, 集团)
-    nor a word list calls common."""
+    """A name no dictionary holds, no kind of company (公司, 集团) nor a word list calls common."""
     words = rules.words
     return (
         len(name) >= 2
@@ -66,5 +68,4 @@ def _plausible(rules: Rules, scan: Scan, name: str) -> bool:
         and not words.is_stopword(name)
         and name not in words.descriptors
         and not name.endswith(tuple(words.kind_tails))
-        and scan.text.count(name) >= 2
     )

@@ -397,7 +397,7 @@ def _list_items(text: str, end: int) -> list[tuple[int, int]]:
     """The spans of the names joined by 、 that end at ``end``; the first only where a clause or
     a word that leads a list (包括, 还有) starts it."""
     items: list[tuple[int, int]] = []
-    while True:
+    while len(items) < _MOST_ITEMS:
         m = _last_item(text, end)
         if m is None:
             return []
@@ -412,6 +412,10 @@ def _list_items(text: str, end: int) -> list[tuple[int, int]]:
         elif lead is not None:
             items.append((start, end))
         return items[::-1]
+    return []  # a run of 、 this long is no list of names
+
+
+_MOST_ITEMS = 30
 
 
 def _last_item(text: str, end: int) -> int | None:

@@ -171,6 +171,7 @@ def test_a_quoted_name_before_what_it_is() -> None:
         (("手机、电脑、平板等品牌",), (), []),  # no known name: a list of kinds of thing
         (("美团等巨头",), ("美团",), []),  # one name is no list
         (("，", ("以及", "c"), "、泡泡玛特等品牌"), ("泡泡玛特",), []),  # a word of another kind
+        (("，" + "、".join(f"品牌{c}" for c in "甲乙丙丁戊己庚辛壬癸" * 4) + "、泡泡玛特等品牌",), ("泡泡玛特",), []),  # no list
     ],
 )
 def test_rules_listed_with_a_known_name(run_rule: RunRule, parts: tuple, known: tuple, found: list) -> None:
