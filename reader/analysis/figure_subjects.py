@@ -365,6 +365,10 @@ _FOR_WHOM = ("为", "让", "使", "帮", "帮助", "助力")
 _PROFITS = re.compile(r"(?:带来|获得|赚取|赚|创造|实现|增加)")  # not 贡献: 苹果为台积电贡献的营收占比 is 苹果's
 
 
+def _a_beneficiary(text: str, mention: Mention) -> bool:
+    return text.endswith(_FOR_WHOM, 0, mention.start) and _PROFITS.match(text, mention.end) is not None
+
+
 _BREAKDOWN = re.compile(r"\s*(?:而|但)?其中[，,：:]?")
 
 
@@ -379,10 +383,6 @@ _STORE = re.compile(r"(?:官方)?(?:旗舰店|自营店|专卖店|官方店|自�
 def _a_platform_store(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
     """The platform a brand's store is on, between the brand and the store: 卡游天猫旗舰店."""
     return _STORE.match(text, mention.end) is not None and any(m.end == mention.start for m in in_sentence)
-
-
-def _a_beneficiary(text: str, mention: Mention) -> bool:
-    return text.endswith(_FOR_WHOM, 0, mention.start) and _PROFITS.match(text, mention.end) is not None
 
 
 def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:

@@ -398,34 +398,32 @@ def _list_items(text: str, end: int) -> list[tuple[int, int]]:
     a word that leads a list (包括, 还有) starts it."""
     items: list[tuple[int, int]] = []
     while len(items) < _MOST_ITEMS:
-        m = _last_item(text, end)
-        if m is None:
+        start = _item_start(text, end)
+        if start is None:
             return []
-        start = m
         if start > 0 and text[start - 1] == "、":
             items.append((start, end))
             end = start - 1
             continue
-        lead = next((w for w in _LIST_LEADS if text.endswith(w, 0, start)), None)
-        if start == 0 or not is_cjk(text[start - 1]) and not text[start - 1].isalnum():
-            items.append((start, end))
-        elif lead is not None:
+        bounded = start == 0 or not is_cjk(text[start - 1]) and not text[start - 1].isalnum()
+        if bounded or text.endswith(_LIST_LEADS, 0, start):
             items.append((start, end))
         return items[::-1]
     return []  # a run of 、 this long is no list of names
 
 
 _MOST_ITEMS = 30
+_LEADS_LONGEST_FIRST = sorted(_LIST_LEADS, key=len, reverse=True)
 
 
-def _last_item(text: str, end: int) -> int | None:
+def _item_start(text: str, end: int) -> int | None:
     """Where the name that ends at ``end`` starts: back to a 、 or any other boundary, at most
     ten characters; for the first of a list, after a word that leads it (还有|高达)."""
     start = end
     while start > 0 and end - start < 10 and _ITEM_CHAR.match(text[start - 1]):
         start -= 1
     if text[start - 1 : start] != "、":
-        for lead in sorted(_LIST_LEADS, key=len, reverse=True):
+        for lead in _LEADS_LONGEST_FIRST:
             at = text.rfind(lead, start, end)
             if at >= 0 and end - (at + len(lead)) >= 2:
                 start = at + len(lead)
