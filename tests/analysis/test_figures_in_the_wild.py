@@ -1550,3 +1550,8 @@ def test_a_country_written_after_a_company_is_its_unit_there_not_whose_the_figur
         for m in _mentions(text, "苏宁易购", "家乐福", "中国")
     ]
     assert {f.surface: f.subject for f in extract_figures(text, mentions)}["80%"] == "苏宁易购"
+
+
+def test_a_population_is_a_count_of_people() -> None:
+    (figure,) = extract_figures("截至2021年底，我国老年人口达2.6亿。")
+    assert figure.label.endswith("老年人口") and (figure.measure, figure.unit) == ("人数", "people")
