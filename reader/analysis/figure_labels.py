@@ -89,6 +89,13 @@ def label_and_unit(
         if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
             return noun.name, unit, None
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
+    if (
+        before_clause is not None
+        and unit is None
+        and vocab.unit_class(before_clause.label.unit) == MONEY
+        and _COUNTED_AFTER.match(text, before_clause.end)
+    ):
+        return None, None, None  # 广告主数量为290万: advertisers counted, not advertising money
     if before_clause is not None:
         return before_clause.label.name, unit or before_clause.label.unit, before_clause
     if unit == "items" and (sold := _nearest_before(hits, clause[0], fig.start, lambda label: label.name == "销售额")) and sold.verb:
@@ -524,6 +531,11 @@ def lost_profit(text: str, word: LabelHit | None, hits: LabelHits) -> LabelHit |
     profit = hits.hits[j]
     gap = _PROFIT_TO_LOSS.match(text, profit.end, word.start)
     return profit if gap is not None and gap.end() == word.start else None
+
+
+# A count head right after a label word makes a bare figure a count of something else: 广告主数量,
+# 广告商数, 收入来源数.
+_COUNTED_AFTER = re.compile(r"[主商方户]?(?:数量|个数|家数|人数|数(?![据字码额值]))")  # not 收入数据
 
 
 def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> LabelHit | None:  # type: ignore[no-untyped-def]

@@ -1555,3 +1555,8 @@ def test_a_country_written_after_a_company_is_its_unit_there_not_whose_the_figur
 def test_a_population_is_a_count_of_people() -> None:
     (figure,) = extract_figures("截至2021年底，我国老年人口达2.6亿。")
     assert figure.label.endswith("老年人口") and (figure.measure, figure.unit) == ("人数", "people")
+
+
+@pytest.mark.parametrize(("text", "unit"), [("微博的广告主数量为290万。", "other"), ("微博的广告收入数据为5亿。", "CNY")])
+def test_a_count_head_after_a_money_word_makes_a_bare_figure_a_count(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures(text)] == [unit]
