@@ -114,6 +114,8 @@ def label_and_unit(
         noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
         if noun is not None:
             return noun.name, noun.unit, None
+        if fig.value < _A_PERSONS_MONEY and _SPENT.search(text, max(clause[0], fig.start - 8), fig.start):
+            return None, "CNY", None  # 我花14万买了辆车, 三个人赔了70多万: someone's money, in yuan
     before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
     if before_sentence is not None and before_sentence.verb:
         before_sentence = None  # 尝试减少…时间，大约40%的受访者: another clause's verb says nothing
@@ -531,6 +533,15 @@ def lost_profit(text: str, word: LabelHit | None, hits: LabelHits) -> LabelHit |
     profit = hits.hits[j]
     gap = _PROFIT_TO_LOSS.match(text, profit.end, word.start)
     return profit if gap is not None and gap.end() == word.start else None
+
+
+# A person spending, losing or earning: the bare amount after it is money; below a hundred
+# million, a household's or a shop's, in yuan (a company's 花了30亿 may be in dollars).
+_SPENT = re.compile(
+    r"(?:花|花费|赔|亏|赚|挣|月入|年入|月薪|年薪|存|借|欠|付|交)(?:了|掉|到|不到)?"
+    r"(?:近|约|超过|足足|整整|将近)?\s*$"
+)
+_A_PERSONS_MONEY = 1e8
 
 
 # A count head right after a label word makes a bare figure a count of something else: 广告主数量,

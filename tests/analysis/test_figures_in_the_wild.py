@@ -1560,3 +1560,16 @@ def test_a_population_is_a_count_of_people() -> None:
 @pytest.mark.parametrize(("text", "unit"), [("微博的广告主数量为290万。", "other"), ("微博的广告收入数据为5亿。", "CNY")])
 def test_a_count_head_after_a_money_word_makes_a_bare_figure_a_count(text: str, unit: str) -> None:
     assert [f.unit for f in extract_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("我花14万买了辆大通v80。", "CNY"),  # someone's money, in yuan
+        ("后来行业没落，三个人赔了70多万。", "CNY"),
+        ("没有固定客户，那我赚不到两万五。", "CNY"),
+        ("他交了5个订单。", "other"),  # a count noun decides
+    ],
+)
+def test_a_bare_amount_a_person_spends_or_earns_is_yuan(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures(text)] == [unit]
