@@ -216,10 +216,9 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         if counter is not None:
             value *= counter.factor  # 302.3GWh in kWh
     tenths = (
-        chinese
-        and not unit
+        not unit
         and len(numeral) == 1
-        and numeral in DIGITS
+        and (chinese and numeral in DIGITS or numeral in "123456789")  # 七成, 占比达6成
         and text.startswith(vocab.tenths, pos)
         and not words.tenths_not_before.starting_at(text, pos + 1)
     )

@@ -1519,7 +1519,7 @@ def test_the_country_named_before_the_clause_of_a_market_figure_is_its_subject()
 def test_a_brands_store_on_a_platform_is_the_brands() -> None:
     text = "以卡游天猫旗舰店销量最高的一款奥特曼卡牌产品为例，售价29.9元的一款产品含15包。卡游京东自营店的产品评价都超过10万条。"
     figures = extract_figures(text, _mentions(text, "卡游", "天猫", "京东"))
-    assert {f.surface: f.subject for f in figures} == {"29.9元": "卡游", "10万条": "卡游"}
+    assert {f.surface: f.subject for f in figures} == {"29.9元": "卡游", "15包": "卡游", "10万条": "卡游"}
 
 
 @pytest.mark.parametrize(
@@ -1573,3 +1573,21 @@ def test_a_count_head_after_a_money_word_makes_a_bare_figure_a_count(text: str, 
 )
 def test_a_bare_amount_a_person_spends_or_earns_is_yuan(text: str, unit: str) -> None:
     assert [f.unit for f in extract_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("于淘宝统计的20款产品中，奥特曼卡牌占比达6成。", "6成", 60, "%"),  # tenths after an Arabic digit
+        ("8月环比大跌近5成。", "5成", 50, "%"),
+        ("售价29.9元的一款产品含15包。", "15包", 15, "items"),  # packs
+        ("三四线城市占据榜单15席。", "15席", 15, "other"),  # seats
+    ],
+)
+def test_tenths_packs_and_seats_are_figures(text: str, surface: str, value: float, unit: str) -> None:
+    figures = {f.surface: f for f in extract_figures(text)}
+    assert (figures[surface].value, figures[surface].unit) == (value, unit)
+
+
+def test_a_digit_before_a_word_starting_with_cheng_is_no_tenths() -> None:
+    assert "5成" not in {f.surface for f in extract_figures("公司有5成员工在上海。")}
