@@ -22,6 +22,7 @@ missing label from the last figure with the same value.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -79,6 +80,7 @@ def explain(
     ])
     by_value: dict[float, list[Figure]] = {}
     figures = _currency_of_the_list(text, figures, bounds, vocab)
+    currency = _the_articles_currency(figures, vocab)
     ordered = Mentions(mentions)
     affiliations = title_affiliations(text, ordered.all, vocab)
     topic = article_topic(text, ordered.all, vocab, title)
@@ -97,6 +99,8 @@ def explain(
             label, word, fig = profit.label.name, profit, replace(fig, value=-abs(fig.value))
         elif label in _FLOWS and word is not None and _OUTFLOW.search(text, word.end, fig.start):
             fig = replace(fig, value=-abs(fig.value))  # 经营性现金流净流出0.29亿元: a negative cash flow
+        if fig.unit is None and unit == _YUAN and currency is not None:
+            unit = currency  # 以5000万的价格拿下…: an article of dollars
         age = label == "年龄"
         period = None if age else _period(fig, unit, times, bounds, vocab)
         if period is None and (label in _CHANGES or label in vocab.company_labels) and out and out[-1].period and out[-1].start >= bounds.around("paragraph", fig.start)[0]:
@@ -460,6 +464,21 @@ def _period(
 # A verb of change between a base of comparison and the figure makes the figure the change.
 # Between the items of a list of amounts: 1.23亿、2.27亿、以及12.15亿港元.
 _LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|及|以及|与|、以及|，以及)\s*")
+
+
+def _the_articles_currency(figures: Sequence[Quantity], vocab: Vocabulary) -> str | None:
+    """The foreign currency an article counts its money in, when it writes one for nearly every
+    amount (NFL's rights: 21亿美元, 1100亿美元 … and a bare 5000万): what its bare amounts are in."""
+    written = Counter(f.unit for f in figures if f.unit is not None and vocab.unit_class(f.unit) == MONEY)
+    if not written:
+        return None
+    unit, n = written.most_common(1)[0]
+    return unit if unit != _YUAN and n >= _CURRENCY_AT_LEAST and n >= _CURRENCY_SHARE * sum(written.values()) else None
+
+
+_YUAN = "CNY"
+_CURRENCY_AT_LEAST = 3
+_CURRENCY_SHARE = 0.8
 
 
 def _currency_of_the_list(text: str, figures: Sequence[Quantity], bounds: Bounds, vocab: Vocabulary) -> list[Quantity]:

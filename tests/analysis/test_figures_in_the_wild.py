@@ -1591,3 +1591,10 @@ def test_tenths_packs_and_seats_are_figures(text: str, surface: str, value: floa
 
 def test_a_digit_before_a_word_starting_with_cheng_is_no_tenths() -> None:
     assert "5成" not in {f.surface for f in extract_figures("公司有5成员工在上海。")}
+
+
+def test_a_bare_amount_in_an_article_of_dollars_is_in_dollars() -> None:
+    text = "FOX每年将支付21亿美元。NBC每年支付22亿美元。迪士尼每年支付27亿美元。\n其他话题。\n联盟去年的营收为120亿。"
+    assert [m.unit for m in extract_figures(text)][-1] == "USD"
+    text = "黑石以30亿美元估值收购了它。\n其他话题。\n2016年，达晨的营收为30亿。"
+    assert [m.unit for m in extract_figures(text)][-1] == "CNY"  # one amount in dollars says little
