@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _FUNCTION_TAGS = frozenset("rmqdpcufsta")
 _PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
 _PARTICLES = ("的", "地")
+_KIND_SUFFIXES = ("类", "型", "式")  # 电商类APP, 工具型App: a kind of app
 _LOCATIVES = frozenset("中内上里外下")
 
 
@@ -314,8 +315,8 @@ def products(rules: Rules, scan: Scan) -> None:
                 if start < 0:
                     continue
             brand = scan.text[start:end]
-            if brand.endswith(_PARTICLES):
-                continue  # 更多的APP: a particle ends a phrase, not a brand
+            if brand.endswith(_PARTICLES) or brand.endswith(_KIND_SUFFIXES):
+                continue  # 更多的APP, 电商类APP: a phrase or a kind of app, not a brand
             first = scan.tokens[scan.by_start[start]] if start in scan.by_start else None
             if first is not None and first.end == end and first.flag.startswith("v"):
                 continue  # 助眠App, 记账App: what the app does, not its name

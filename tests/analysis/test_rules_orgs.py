@@ -109,6 +109,7 @@ def test_rules_outlet_ids(run_rule: RunRule, parts: tuple, found: list) -> None:
         (("用户", "在", "Keep", " ", "App", "打卡"), (), [("Keep", PRODUCT, "app", STRONG)]),
         (("可以", "用", "小宇宙", "App", "听书"), ("可以",), [("小宇宙", PRODUCT, "app", STRONG)]),
         (("也", "可以", "用", "叮咚", "App"), ("叮咚",), [("叮咚", PRODUCT, "app", WEAK)]),  # a word: weak
+        (("推出", "电商类", "APP"), ("推出",), []),  # a kind of app, not its name
     ],
 )
 def test_rules_products(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
