@@ -89,7 +89,7 @@ def listed_after_skip_word(text: str, mention: Mention, named: list[Mention], vo
     current = mention
     for _ in range(_LONGEST_LIST):
         start = _title_start(text, current)
-        joiner = next((j for j in _JOINERS if text.endswith(j, 0, start)), None)
+        joiner = next((j for j in LIST_JOINS if text.endswith(j, 0, start)), None)
         if joiner is None:
             return False
         end = start - len(joiner)
@@ -102,7 +102,8 @@ def listed_after_skip_word(text: str, mention: Mention, named: list[Mention], vo
     return False
 
 
-_JOINERS = ("以及", "、", "和", "与", "及")
+# What joins the names of a list, longest first (以及 before 及).
+LIST_JOINS = ("以及", "、", "和", "与", "及", "跟")
 _LONGEST_LIST = 5
 
 

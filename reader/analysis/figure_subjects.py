@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_sources import (
+    LIST_JOINS,
     PUBLISHED,
     a_source,
     after_skip_word,
@@ -156,7 +157,7 @@ def subject_of(
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
-        if mention.type is EntityType.PLACE and any(m.end == mention.start and m.type in ORGISH for m in in_sentence):
+        if mention.type is EntityType.PLACE and _right_after_a_name(mention, in_sentence, ORGISH):
             continue  # 收购家乐福中国80%股份: the company's unit in the country, not the country
         if _a_platform_store(text, mention, in_sentence):
             continue  # 卡游天猫旗舰店…售价29.9元: the brand's store, on the platform
@@ -248,7 +249,7 @@ def listed_names(text: str, mentions: Sequence[Mention]) -> list[str]:
     run = [outside[-1]]
     for mention in reversed(outside[:-1]):
         gap = _BRACKETED.sub("", text[mention.end : run[0].start]).strip()
-        if gap not in _LIST_JOINS:
+        if gap not in LIST_JOINS:
             break
         run.insert(0, mention)
     names = [m.entity for m in run]
@@ -256,7 +257,6 @@ def listed_names(text: str, mentions: Sequence[Mention]) -> list[str]:
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]{0,40}[)）]")
-_LIST_JOINS = frozenset({"和", "、", "及", "与", "以及", "跟"})
 
 
 _HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
@@ -382,7 +382,12 @@ _STORE = re.compile(r"(?:官方)?(?:旗舰店|自营店|专卖店|官方店|自�
 
 def _a_platform_store(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
     """The platform a brand's store is on, between the brand and the store: 卡游天猫旗舰店."""
-    return _STORE.match(text, mention.end) is not None and any(m.end == mention.start for m in in_sentence)
+    return _STORE.match(text, mention.end) is not None and _right_after_a_name(mention, in_sentence)
+
+
+def _right_after_a_name(mention: Mention, in_sentence: list[Mention], types: tuple[EntityType, ...] = tuple(EntityType)) -> bool:
+    """Another name of ``types`` ends where ``mention`` starts: 家乐福|中国, 卡游|天猫旗舰店."""
+    return any(m.end == mention.start and m.type in types for m in in_sentence)
 
 
 def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:

@@ -69,7 +69,10 @@ def byline(rules: Rules, scan: Scan) -> None:
 _PEN_NAME_LABELS = frozenset(("作者", "撰文", "撰稿"))  # not 文: 文 | 视觉中国 credits a picture agency
 
 # A writer signing in Latin letters: 作者：Amber
-_LATIN_PEN_NAME = re.compile(r"(?<![\u4e00-\u9fff])(?:作者|撰文)\s*[:：]\s*([A-Z][a-z]{2,15})(?=\s*(?:[，,。；;）)|｜]|$))", re.MULTILINE)
+_LATIN_PEN_NAME = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?:{'|'.join(sorted(_PEN_NAME_LABELS))})\s*[:：]\s*([A-Z][a-z]{{2,15}})(?=\s*(?:[，,。；;）)|｜]|$))",
+    re.MULTILINE,
+)
 
 
 def latin_pen_names(rules: Rules, scan: Scan) -> None:
