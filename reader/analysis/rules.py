@@ -143,6 +143,7 @@ _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_orgs.descriptor_cjk,
     rules_orgs.descriptor_run,
     rules_people.speech,
+    rules_people.addressed,
     rules_people.nickname,
     rules_people.repeated,
     rules_latin.latin_org,

@@ -196,6 +196,34 @@ def listed(rules: Rules, scan: Scan) -> None:
             scan.add(comma.end, found[0], _PERSON, "listed", STRONG)
 
 
+# How an article addresses someone it does not name in full: 李师傅, 王女士, 蓝总, 丁老师.
+_ADDRESS = ("先生", "女士", "小姐", "师傅", "老师", "总")
+_NOT_A_SURNAME_TAGS = frozenset("pcurdv")  # 向|老师 (to the teacher), 和|老师
+
+
+def addressed(rules: Rules, scan: Scan) -> None:
+    """A surname and a form of address, whole tokens, written twice or before a verb of
+    saying: "来自安徽的李师傅……和李师傅一样", "蓝总透露". Not 提高|总额 nor 高|总监 (the address
+    is part of a longer word), nor 向|老师 (a preposition)."""
+    text, words = scan.text, rules.words
+    for i, tok in enumerate(scan.tokens):
+        surname = tok.word[:2] if tok.word[:2] in words.compound_surnames else tok.word[:1]
+        if surname not in words.surnames and surname not in words.compound_surnames:
+            continue
+        if tok.word == surname and tok.flag[:1] in _NOT_A_SURNAME_TAGS:
+            continue
+        rest = text[tok.start + len(surname):tok.start + len(surname) + 2]
+        address = next((a for a in _ADDRESS if rest.startswith(a)), None)
+        if address is None:
+            continue
+        end = tok.start + len(surname) + len(address)
+        said = rules.speech_at.match(text, end) is not None  # 张总说 may be one token
+        if not (said or end in scan.by_end or end == len(text)):
+            continue
+        if said or text.count(text[tok.start:end]) >= 2:
+            scan.add(tok.start, end, _PERSON, "addressed", STRONG)
+
+
 def speech(rules: Rules, scan: Scan) -> None:
     """Verb of saying after a name: "黄周说", "张三表示"; "黄周（音译）"."""
     text, tokens, add = scan.text, scan.tokens, scan.add

@@ -125,6 +125,10 @@ def test_entities_ambiguous_names_need_context(recogniser: EntityRecognizer, tex
         ("“湘野红姐”龚红玉在抖音积累了粉丝。", "龚红玉"),
         ("董事总经理肖恩·杨表示，平台流量很大。", "肖恩·杨"),
         ("由安迪·贾西接任。", "安迪·贾西"),
+        # a surname and a form of address is how the article names someone: the annotators of
+        # every dev set mark 丁老师, 蓝总 and 李师傅 as people
+        ("王先生表示，他不太看好。", "王先生"),
+        ("张总说这事不急。", "张总"),
     ],
 )
 def test_entities_rules_find_people(recogniser: EntityRecognizer, text: str, name: str) -> None:
@@ -137,7 +141,6 @@ def test_entities_rules_find_people(recogniser: EntityRecognizer, text: str, nam
     "text",
     [
         "大家都明白这个道理，东西好才能卖得好。",
-        "王先生表示，他不太看好。张总说这事不急。",
         "高管们解释说，该公司打算复制其成功模式。",
         "网红向粉丝兜售产品。",
         "不是所有网红都能成为带货主播。",

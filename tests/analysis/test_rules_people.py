@@ -106,6 +106,26 @@ def test_rules_speech(run_rule: RunRule, parts: tuple, dictionary: tuple, found:
 @pytest.mark.parametrize(
     ("parts", "found"),
     [
+        # a form of address written twice
+        (("的", ("李师傅", "nr"), "，", "和", ("李师傅", "nr"), "一样"),
+         [("李师傅", PER, "addressed", STRONG)] * 2),
+        ((("蓝总", "nr"), ("透露", "v")), [("蓝总", PER, "addressed", STRONG)]),  # before a verb of saying
+        ((("丁", "nr"), ("老师", "n"), ("认为", "v")), [("丁老师", PER, "addressed", STRONG)]),
+        ((("张", "q"), ("先生", "n"), ("告诉", "v")), [("张先生", PER, "addressed", STRONG)]),
+        ((("张总说", "nr"), "这事"), [("张总", PER, "addressed", STRONG)]),  # the verb glued on
+        ((("王女士", "nr"), "，"), []),  # once, and nothing said
+        ((("向", "p"), ("老师", "n"), ("表示", "v")), []),  # to the teacher: a preposition
+        ((("提高", "v"), ("总额", "n"), ("称", "v")), []),  # 高 is inside a word
+        ((("高", "a"), ("总监", "n"), ("说", "v")), []),  # 总 is inside a word
+    ],
+)
+def test_rules_addressed(run_rule: RunRule, parts: tuple, found: list) -> None:
+    assert run_rule(rules_people.addressed, parts) == found
+
+
+@pytest.mark.parametrize(
+    ("parts", "found"),
+    [
         (("“湘野红姐”", ("龚红玉", "nr"), "说"), [("龚红玉", PER, "nickname", STRONG)]),
         (("“湘野红姐”", "的", "粉丝"), []),  # no name after the quote
         (("“湘野红姐”", "，", ("龚红玉", "nr")), []),  # the quote does not touch the name
