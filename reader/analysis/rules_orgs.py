@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reader.analysis.model import EntityType
 from reader.analysis.model_spans import find_all
 from reader.analysis.rule_scan import STRONG, WEAK, Candidate, Scan
+from reader.analysis.segment import Token
 from reader.text import is_cjk
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ _PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
 _PARTICLES = ("的", "地")
 _KIND_SUFFIXES = ("类", "型", "式")  # 电商类APP, 工具型App: a kind of app
 _LOCATIVES = frozenset("中内上里外下")
+# Tags of a character jieba leaves alone because it knows no word with it: a bound morpheme
+# (g, ng, yg, vg …: 鈊|象 in 鈊象电子).
+_BOUND_CHARACTER_TAGS = frozenset({"g", "ng", "yg", "vg", "ag", "tg", "dg"})
 
 
 def descriptor_cjk(rules: Rules, scan: Scan) -> None:
@@ -103,9 +107,11 @@ def org_suffix(rules: Rules, scan: Scan) -> None:
     """Chinese organisation names with a distinctive head: "遥望科技", "万向集团"."""
     text, add, words = scan.text, scan.add, rules.words
     suffix_at = {m.start() for m in rules.suffix_at.finditer(text)}
-    for tok in scan.tokens:
+    for i, tok in enumerate(scan.tokens):
         if tok.end not in suffix_at:
             continue
+        if len(tok.word) == 1:
+            tok = _single_characters(scan, i) or tok
         if not all(is_cjk(c) for c in tok.word) or words.is_stopword(tok.word):
             continue
         if len(tok.word) < 2 or tok.flag[:1] in _FUNCTION_TAGS or tok.flag == "v":
@@ -123,6 +129,21 @@ def org_suffix(rules: Rules, scan: Scan) -> None:
                 elif distinctive:
                     add(tok.start, end, EntityType.ORG, "org-suffix", WEAK)
                 break
+
+
+def _single_characters(scan: Scan, i: int) -> Token | None:
+    """A head jieba cut into single characters it reads as no word (鈊|象 before 电子), as one
+    token tagged as a name part; None when the characters up to ``i`` make no such head."""
+    tokens = scan.tokens
+    j = i
+    while j > 0 and i - j < 3 and len(tokens[j - 1].word) == 1 and tokens[j - 1].end == tokens[j].start:
+        if tokens[j - 1].flag not in _BOUND_CHARACTER_TAGS or not is_cjk(tokens[j - 1].word):
+            break
+        j -= 1
+    if j == i or any(t.flag not in _BOUND_CHARACTER_TAGS for t in tokens[j:i + 1]):
+        return None
+    head = scan.text[tokens[j].start:tokens[i].end]
+    return None if scan.is_word(head) else Token(head, "nz", tokens[j].start, tokens[i].end)
 
 
 def registered(rules: Rules, scan: Scan) -> None:

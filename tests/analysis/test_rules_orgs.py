@@ -42,6 +42,11 @@ def test_rules_descriptor_cjk(run_rule: RunRule, parts: tuple, found: list) -> N
         ((("遥望", "nz"), "科技园"), (), []),  # the suffix is inside a longer word
         ((("奥飞", "nz"), "动漫", "的"), (), [("奥飞动漫", ORG, "org-suffix", WEAK)]),  # an animation studio
         ((("博纳", "nz"), "影业", "发布"), (), [("博纳影业", ORG, "org-suffix", WEAK)]),  # a film company
+        # a head jieba leaves in single characters it knows no word with
+        ((("鈊", "yg"), ("象", "ng"), ("电子", "n"), "的"), (), [("鈊象电子", ORG, "org-suffix", WEAK)]),
+        ((("新", "a"), ("电子", "n"), "的"), (), []),  # an adjective, not a head
+        ((("中国", "ns"), ("汽车", "n"), ("流通", "vn"), ("协会", "n")), ("流通",), []),  # a common word before it
+        ((("中汽", "j"), ("协会", "n"), "发布"), (), [("中汽协会", ORG, "org-suffix", WEAK)]),
     ],
 )
 def test_rules_org_suffix(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
