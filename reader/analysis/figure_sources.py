@@ -74,7 +74,17 @@ def after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """在抖音上, 据IDC; and each name of a list the word leads (据《纽约时报》、《华尔街日报》等
     多家媒体透露: both are sources; 分布在北美和欧洲: both are where)."""
     # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
-    return vocab.words().skip_after.ending_at(text, _title_start(text, mention)) is not None
+    start = _title_start(text, mention)
+    if vocab.words().skip_after.ending_at(text, start) is not None:
+        return True
+    # 根据电商数据公司Marketplace Pulse: what kind of body a source is may stand between
+    return _SOURCE_OF_A_KIND.search(text, max(0, start - 14), start) is not None
+
+
+# A source named with what kind of body it is: 根据电商数据公司…, 据研究机构… (not 在线调研软件公司).
+_SOURCE_OF_A_KIND = re.compile(
+    r"(?:根据|援引|引自|来自|(?<![\u4e00-\u9fff])据)[\u4e00-\u9fff]{0,6}(?:公司|机构|平台|媒体|网站|集团)$"
+)
 
 
 def _title_start(text: str, mention: Mention) -> int:

@@ -1,0 +1,50 @@
+"""Who reports a figure is not whose it is (sources named with what kind of body they are, and
+reports a body published); a sentence that turns to a name makes the figure that name's."""
+
+from __future__ import annotations
+
+from reader.analysis.figures import extract_figures
+from reader.analysis.model import EntityType, Mention
+
+
+def _mentions(text: str, *names: str) -> list[Mention]:
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            found.append(Mention(at, at + len(name), name, EntityType.ORG, name))
+            at = text.find(name, at + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _subjects(text: str, *names: str) -> dict[str, str | None]:
+    return {f.surface: f.subject for f in extract_figures(text, _mentions(text, *names))}
+
+
+def test_a_source_named_with_its_kind_is_a_source() -> None:
+    text = "据研究机构Canalys，今年全球出货量达到3亿台。根据电商数据公司Marketplace Pulse，增速为42%。"
+    assert _subjects(text, "Canalys", "Marketplace Pulse") == {"3亿台": None, "42%": None}
+
+
+def test_a_kind_of_company_after_another_word_is_no_source() -> None:
+    """在线调研软件公司Qualtrics: 在 is part of 在线, and Qualtrics is the company bought."""
+    text = "在线调研软件公司Qualtrics（2018年被SAP以80亿美元收购）就是一个很好的例子。"
+    assert _subjects(text, "Qualtrics", "SAP") == {"80亿美元": "Qualtrics"}
+
+
+def test_the_body_that_published_a_report_is_its_source() -> None:
+    text = "Marketplace Pulse发布的一份报告，到2020年底，中国卖家在亚马逊头部卖家的占比达到42%。"
+    assert _subjects(text, "Marketplace Pulse", "亚马逊") == {"42%": None}
+
+
+def test_a_sentence_that_turns_to_a_name_gives_it_the_figure() -> None:
+    text = (
+        "中创新航仍在亏损。而对比宁德时代，早已连续数年实现数十亿规模的净利润，"
+        "2021年前三季度净利润规模已达91.45亿元。反观中创新航，净亏损为1.5亿元。"
+    )
+    assert _subjects(text, "中创新航", "宁德时代") == {"91.45亿元": "宁德时代", "1.5亿元": "中创新航"}
+
+
+def test_a_comparison_does_not_take_the_figure_from_the_nearer_name() -> None:
+    text = "相比宁德时代，中创新航的毛利率只有5.8%。"
+    assert _subjects(text, "中创新航", "宁德时代") == {"5.8%": "中创新航"}
