@@ -348,8 +348,12 @@ def _aside_opened(text: str, after: int, before: int) -> int | None:
 
 
 # A sentence that opens "(而)在X，" sets where what follows is counted: 在京东，…有14款单品…
-# 超过了50万条; 而在美国，平均每500人就有一辆冷藏车.
-_FRAME_OPENS = re.compile(r"(?:^|[，,。；;！？!?：:—\n])\s*(?:而|但|则|同时|此外|另外|另一方面)?[，,]?在$")
+# 超过了50万条; 而在美国，平均每500人就有一辆冷藏车. One that opens "(而)对比X，" or "反观X，"
+# turns to X: 而对比宁德时代，早已连续数年实现…净利润.
+_FRAME_OPENS = re.compile(
+    r"(?:^|[，,。；;！？!?：:—\n])\s*(?:而|但|则|同时|此外|另外|另一方面)?[，,]?"
+    r"(?:在|对比|相比|相较于?|反观|至于|再看)$"
+)
 _FRAME_CLOSES = re.compile(r"(?:上|端|方面|市场|平台上)?[，,]")
 
 
