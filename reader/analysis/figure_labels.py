@@ -160,7 +160,7 @@ _CHANGE_AFTER = re.compile(
 
 
 # A short aside in brackets between a measure and its figure: 在线账户数(季度), 营收（亿元）.
-_ASIDE = re.compile(r"[（(][^（()）\d]{1,12}[）)]$")
+_ASIDE = re.compile(r"[（(][^（()）\d]{1,12}[）)](?:数量|总数|总量|规模)?$")  # MAU（月活跃用户）数量达
 _SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 

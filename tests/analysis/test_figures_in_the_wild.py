@@ -241,6 +241,8 @@ def test_a_profit_told_as_a_loss_is_a_negative_profit(text: str, values: list[fl
         ("公司以15亿元总对价收购宁波市雅太酒店物业服务有限公司。", "15亿元", "总对价"),
         ("2018-2021年快狗打车流动负债净额分别为2.87亿元，3.49亿元。", "3.49亿元", "流动负债净额"),
         ("2018-2021年快狗打车流动负债净额分别为2.87亿元，3.49亿元。", "2.87亿元", "流动负债净额"),
+        ("NBA签订了一份9年240亿美元的转播合同。", "240亿美元", "转播合同"),  # what a deal is worth
+        ("截至三季度末，其MAU（月活跃用户）数量达5.73亿。", "5.73亿", "MAU"),  # a gloss and a bare 数量
     ],
 )
 def test_label_from_after_the_figure_or_the_figure_before(text: str, surface: str, label: str) -> None:
