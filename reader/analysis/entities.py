@@ -463,11 +463,23 @@ class EntityRecognizer:
         if self.gazetteer.get(name) is not None:
             e = self.gazetteer.get(name)
             return e.name, e.type
+        if (name.isupper() or name.islower()) and (entry := self._latin_in_any_case.get(name.upper())):
+            return entry.name, entry.entity.type  # a rule's UNSPLASH is the gazetteer's Unsplash
         name, etype = self.corrections.resolve(name, etype)
         e = self.gazetteer.get(name)
         if e is not None:
             return e.name, e.type
         return name, etype
+
+    @cached_property
+    def _latin_in_any_case(self) -> dict[str, Entry]:
+        """The gazetteer's Latin brands by their upper case, those ``_brand_in_any_case`` reads in
+        any case (five letters or more, or mixed case: Unsplash, TikTok; not Apple)."""
+        return {
+            s.upper(): e
+            for s, e in self.gazetteer.surfaces()
+            if s.isascii() and s.isalpha() and (len(s) >= 5 or any(c.isupper() for c in s[1:]))
+        }
 
     def _remember(self, name: str, etype: EntityType, surface: str) -> None:
         old = self._discovered.get(name)

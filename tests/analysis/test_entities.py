@@ -72,11 +72,21 @@ def test_entities_leftmost_longest(recogniser: EntityRecognizer, text: str,
         ("google合作", [("google", "Google")]),  # a brand in lower case amid Chinese is the brand
         ("the google doc", []),  # in English prose a case-sensitive name keeps its case
         ("騰訊與阿里巴巴", [("騰訊", "腾讯"), ("阿里巴巴", "阿里巴巴")]),
+        # an image credit in capitals, before a line that opens with a digit, is still the site
+        ("图源:pexels\n显然", [("pexels", "Pexels")]),
     ],
 )
 def test_entities_latin_boundaries_case_and_width(recogniser: EntityRecognizer, text: str,
                                                   expected: list[tuple[str, str]]) -> None:
     assert found(recogniser, text) == expected
+
+
+def test_a_name_found_in_capitals_is_the_known_brand(recogniser: EntityRecognizer) -> None:
+    """The model reads 图源:UNSPLASH before a line opening with a digit, where the gazetteer's
+    any-case match stands back: it is still Unsplash, not a second entity."""
+    assert recogniser._link("UNSPLASH", EntityType.PRODUCT) == ("Unsplash", EntityType.ORG)
+    assert recogniser._link("tiktok", EntityType.ORG) == ("TikTok", EntityType.PRODUCT)
+    assert recogniser._link("Unsplashed", EntityType.ORG) == ("Unsplashed", EntityType.ORG)
 
 
 def test_entities_fold_keeps_length() -> None:
