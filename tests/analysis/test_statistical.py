@@ -268,6 +268,10 @@ def test_a_name_followed_by_an_aspect_particle_is_a_verb() -> None:
         ("Silicon Valley", True),
         ("API", False),  # a term
         ("RTC", False),
+        ("GPS", False),  # the trade's acronyms: a device, a channel (KA), a role (BD), a card's rarity
+        ("KA", False),
+        ("BD", False),
+        ("SSR", False),
         ("Q4", False),  # digits: a period, a codec (H.264)
         ("How Global Entrepreneurs", False),  # a book title's words
         ("robotaxi", False),  # lower case: a word, or an account id
