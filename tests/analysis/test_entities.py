@@ -108,6 +108,10 @@ def test_entities_fold_keeps_length() -> None:
         ("这一举措得到了小米创始人雷军的支持。", ["小米", "雷军"]),
         ("从长远来看，其中国内市场增长最快。", []),
         ("联想到这些，他很感慨。", []),
+        # a Latin name the article confirms once is that name wherever it stands alone in it
+        ("ESPN/ABC转播了超级碗。当时，让ABC获得了1.62亿美元的广告收入。", ["ESPN", "ABC", "ABC"]),
+        ("ABC三个字母。让ABC获得了收入。", []),  # never confirmed
+        ("他早上吃了一个苹果。苹果的季度市场份额达到25%。", ["苹果"]),  # Chinese: each on its own
     ],
 )
 def test_entities_ambiguous_names_need_context(recogniser: EntityRecognizer, text: str,
