@@ -105,12 +105,16 @@ def listed_after_skip_word(text: str, mention: Mention, named: list[Mention], vo
         end = start - len(joiner)
         previous = ends.get(end) or (ends.get(end - 1) if text[end - 1 : end] == "》" else None)
         if previous is None:
-            return False
+            # 与TNT和ESPN签订: a Latin name no layer knew is still an item of the list
+            latin = _LATIN_ITEM.search(text, max(0, end - 24), end)
+            return latin is not None and vocab.words().skip_after.ending_at(text, latin.start()) is not None
         if after_skip_word(text, previous, vocab):
             return True
         current = previous
     return False
 
+
+_LATIN_ITEM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*$")
 
 # What joins the names of a list, longest first (以及 before 及).
 LIST_JOINS = ("以及", "、", "和", "与", "及", "跟")

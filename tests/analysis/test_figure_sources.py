@@ -48,3 +48,14 @@ def test_a_sentence_that_turns_to_a_name_gives_it_the_figure() -> None:
 def test_a_comparison_does_not_take_the_figure_from_the_nearer_name() -> None:
     text = "相比宁德时代，中创新航的毛利率只有5.8%。"
     assert _subjects(text, "中创新航", "宁德时代") == {"5.8%": "中创新航"}
+
+
+def test_a_latin_name_no_layer_knew_is_still_an_item_of_a_list_after_a_skip_word() -> None:
+    """与TNT和ESPN: TNT is no mention, and ESPN is still listed after 与, a partner."""
+    text = "2014年，NBA与TNT和ESPN签订了一份9年240亿美元的转播合同。"
+    assert _subjects(text, "NBA", "ESPN") == {"240亿美元": "NBA"}
+
+
+def test_a_latin_word_before_a_joiner_without_a_skip_word_is_no_list() -> None:
+    text = "今年，NBA和ESPN的收入为20亿美元。"
+    assert _subjects(text, "ESPN") == {"20亿美元": "ESPN"}
