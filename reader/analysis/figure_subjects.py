@@ -150,12 +150,16 @@ def subject_of(
 
     pronoun_at, pronoun_kind = last_pronoun(text, sentence[0], fig.start, vocab)
     speaker: Mention | None = None
+    qualifier: Mention | None = None  # a place that opens the figure's clause
     for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
         if pronoun_at is not None and pronoun_at >= mention.end:
             break
         if _a_frame(text, mention) or _a_beneficiary(text, mention):
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
+            opens = clause[0] <= mention.start and _opens(clause[0], mention)
+            if qualifier is None and opens and not text.startswith(_A_COMPANYS_UNIT, mention.end):
+                qualifier = mention
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if mention.type is EntityType.PLACE and _right_after_a_name(mention, in_sentence, ORGISH):
             continue  # 收购家乐福中国80%股份: the company's unit in the country, not the country
@@ -224,6 +228,8 @@ def subject_of(
         ]
         if topic:
             return topic[0].entity
+    if qualifier is not None and speaker is None:
+        return qualifier.entity  # 目前，美国「剪线族」的整体数量已经达到3100万: no one else is named
     heading = _heading_topic(text, fig, mentions, bounds, vocab)
     if heading is not None:
         return heading
@@ -355,6 +361,11 @@ _FRAME_OPENS = re.compile(
     r"(?:在|对比|相比|相较于?|反观|至于|再看)$"
 )
 _FRAME_CLOSES = re.compile(r"(?:上|端|方面|市场|平台上)?[，,]")
+
+
+# A place that names a company's unit or market (中国区营销预算, 中国内地平台服务月活跃用户数,
+# 中国市场的门店数量): the figure is the company's, not the place's.
+_A_COMPANYS_UNIT = ("区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "公司")
 
 
 def _a_frame(text: str, mention: Mention) -> bool:

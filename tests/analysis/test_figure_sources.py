@@ -59,3 +59,22 @@ def test_a_latin_name_no_layer_knew_is_still_an_item_of_a_list_after_a_skip_word
 def test_a_latin_word_before_a_joiner_without_a_skip_word_is_no_list() -> None:
     text = "今年，NBA和ESPN的收入为20亿美元。"
     assert _subjects(text, "ESPN") == {"20亿美元": "ESPN"}
+
+
+def _with_places(text: str, orgs: tuple[str, ...], places: tuple[str, ...]) -> dict[str, str | None]:
+    mentions = [
+        m if m.entity in orgs else Mention(m.start, m.end, m.surface, EntityType.PLACE, m.entity)
+        for m in _mentions(text, *orgs, *places)
+    ]
+    return {f.surface: f.subject for f in extract_figures(text, mentions)}
+
+
+def test_a_place_that_opens_the_clause_owns_a_figure_no_one_else_is_named_for() -> None:
+    text = "NFL的收视率很高。\n目前，美国「剪线族」的整体数量已经达到3100万。"
+    assert _with_places(text, ("NFL",), ("美国",))["3100万"] == "美国"
+    assert _with_places("截至2020年年底，中国健身人群超过3亿。", (), ("中国",)) == {"3亿": "中国"}
+
+
+def test_a_place_a_companys_figures_are_broken_down_by_stays_where_not_whose() -> None:
+    text = "Shopify的付费商家占比全球总商家的83%。其中，北美付费商家约111万，占62%。"
+    assert set(_with_places(text, ("Shopify",), ("北美",)).values()) == {"Shopify"}
