@@ -147,6 +147,8 @@ def subject_of(
         return glossed.entity  # 仅次于亚马逊AWS(31.2%)和微软Azure(20.8%): the name the bracket follows
     if _describes_a_kind(text, fig, in_sentence):
         return None  # 估值超过10亿美元的私营企业: a kind of company, not one
+    if _the_others(text, fig, clause, in_sentence):
+        return None  # Shopify约占50%，其他各家的市场占比则从1%-9%不等: the rest, not the one named
 
     pronoun_at, pronoun_kind = last_pronoun(text, sentence[0], fig.start, vocab)
     speaker: Mention | None = None
@@ -361,6 +363,18 @@ _FRAME_OPENS = re.compile(
     r"(?:在|对比|相比|相较于?|反观|至于|再看)$"
 )
 _FRAME_CLOSES = re.compile(r"(?:上|端|方面|市场|平台上)?[，,]")
+
+
+# The other companies (其他各家, 其余厂商), not the other part of one (其他业务收入, 其余130家门店).
+_OTHERS = re.compile(r"(?:其他|其它|其余)(?:各家|家|公司|企业|品牌|平台|玩家|厂商|对手|竞争对手|竞品|同行)")
+
+
+def _the_others(text: str, fig: Quantity, clause: tuple[int, int], in_sentence: Sequence[Mention]) -> bool:
+    """The figure's clause speaks of the other companies (其他各家, 其余品牌), no name after them."""
+    found = None
+    for found in _OTHERS.finditer(text, clause[0], fig.start):
+        pass
+    return found is not None and not any(found.end() <= m.start < fig.start for m in in_sentence)
 
 
 # A place that names a company's unit or market (中国区营销预算, 中国内地平台服务月活跃用户数,

@@ -78,3 +78,13 @@ def test_a_place_that_opens_the_clause_owns_a_figure_no_one_else_is_named_for() 
 def test_a_place_a_companys_figures_are_broken_down_by_stays_where_not_whose() -> None:
     text = "Shopify的付费商家占比全球总商家的83%。其中，北美付费商家约111万，占62%。"
     assert set(_with_places(text, ("Shopify",), ("北美",)).values()) == {"Shopify"}
+
+
+def test_the_other_companies_are_not_the_one_named() -> None:
+    text = "Shopify约占据中国独立站卖家50%的市场份额，其他各家的市场占比则从1%-9%不等。"
+    assert _subjects(text, "Shopify") == {"50%": "Shopify", "1%": None, "9%": None}
+
+
+def test_the_other_part_of_a_company_is_still_its_own() -> None:
+    text = "Shake Shack门店总数达382家，其余130家则是国际许可加盟门店，其他业务收入为3亿元。"
+    assert set(_subjects(text, "Shake Shack").values()) == {"Shake Shack"}
