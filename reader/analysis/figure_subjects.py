@@ -69,16 +69,27 @@ _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
 _DIGIT = re.compile(r"\d")
 
 
+# The lead an article names its topic in (its first tenth, or 200 characters) when the title
+# does not: a company one later section dwells on (利乐's packaging, in a piece on milk prices)
+# is not what the article is about.
+_LEAD, _LEAD_CHARS = 0.1, 200
+_NAMED_THROUGHOUT = 10  # …unless the article keeps coming back to it (卡游, 26 times in a piece on cards)
+
+
 def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, title: str = "") -> str | None:
     """The organisation an article is about: named at least three times and at least twice as
-    often as any other organisation or product; else the one organisation of the text that
+    often as any other organisation or product, and first in the title or the lead unless ten
+    times or more; else the one organisation of the text that
     the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
     stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
     source, not what the article is about, and is not counted there."""
     named = [m for m in mentions if m.type in ORGISH and not a_source(text, m, vocab)]
     top = Counter(m.entity for m in named).most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-        return top[0][0]
+        first = next(m for m in named if m.entity == top[0][0])
+        led = first.start <= max(len(text) * _LEAD, _LEAD_CHARS) or top[0][0] in simplified(title) or first.surface in simplified(title)
+        if led or top[0][1] >= _NAMED_THROUGHOUT:
+            return top[0][0]
     folded = simplified(title)
     in_title = {m.entity for m in named if m.surface in folded or m.entity in folded}
     return in_title.pop() if len(in_title) == 1 else None

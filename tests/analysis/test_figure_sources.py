@@ -88,3 +88,20 @@ def test_the_other_companies_are_not_the_one_named() -> None:
 def test_the_other_part_of_a_company_is_still_its_own() -> None:
     text = "Shake Shack门店总数达382家，其余130家则是国际许可加盟门店，其他业务收入为3亿元。"
     assert set(_subjects(text, "Shake Shack").values()) == {"Shake Shack"}
+
+
+def _milk_piece(later_mentions: int) -> str:
+    return (
+        "便利店里，3元一包的常温牛奶已经下架。\n"
+        + "牛奶成了打工人望尘莫及的奢侈品。\n" * 12
+        + "另一个让常温牛奶异常坚强的，是利乐包装的普及。" + "利乐的包装很成功。" * (later_mentions - 1)
+    )
+
+
+def test_a_company_one_later_section_dwells_on_is_not_the_articles_topic() -> None:
+    text = _milk_piece(3)
+    assert _subjects(text, "利乐")["3元"] is None
+    # unless the title names it, or the article keeps coming back to it
+    titled = {f.surface: f.subject for f in extract_figures(text, _mentions(text, "利乐"), title="利乐的生意")}
+    assert titled["3元"] == "利乐"
+    assert _subjects(_milk_piece(10), "利乐")["3元"] == "利乐"
