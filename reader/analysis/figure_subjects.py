@@ -163,16 +163,15 @@ def subject_of(
 
     pronoun_at, pronoun_kind = last_pronoun(text, sentence[0], fig.start, vocab)
     speaker: Mention | None = None
-    qualifier: Mention | None = None  # a place that opens the figure's clause
     for mention in reversed([m for m in in_sentence if m.end <= fig.start]):
         if pronoun_at is not None and pronoun_at >= mention.end:
             break
         if _a_frame(text, mention) or _a_beneficiary(text, mention):
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
-            opens = clause[0] <= mention.start and _opens(clause[0], mention)
-            if qualifier is None and opens and not text.startswith(_A_COMPANYS_UNIT, mention.end):
-                qualifier = mention
+            opens = clause[0] <= mention.start and _opens(clause[0], mention) and not after_skip_word(text, mention, vocab)
+            if opens and not text.startswith(_A_COMPANYS_UNIT, mention.end) and not _a_companys_breakdown(text, sentence, earlier, mentions):
+                return mention.entity  # 杭州土地出让金总额达到1200亿元; 目前，美国「剪线族」的整体数量达到3100万
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if mention.type is EntityType.PLACE and _right_after_a_name(mention, in_sentence, ORGISH):
             continue  # 收购家乐福中国80%股份: the company's unit in the country, not the country
@@ -221,8 +220,13 @@ def subject_of(
     if any(m.start == line_start and line_source(text, m) for m in in_sentence):
         return None  # a digest's line, "Canalys：预计…": an item of its own, whose only if it names them
     paragraph = bounds.around("paragraph", fig.start)
-    if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None:
-        return earlier[-1].subject  # 这个数字可能会增加五倍: still the figure before's
+    if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None and not (
+        earlier[-1].subject in mentions.places and earlier[-1].start < sentence[0]
+        and not about_the_topic(text, fig, label, bounds, vocab, mentions)
+    ):
+        # 这个数字可能会增加五倍: still the figure before's; but a city's figure does not make the
+        # next sentence's market-wide one its own (上海成交量…。全国300个城市土地出让金同比增长10%)
+        return earlier[-1].subject
     if (
         earlier
         and earlier[-1].start >= paragraph[0]
@@ -241,8 +245,6 @@ def subject_of(
         ]
         if topic:
             return topic[0].entity
-    if qualifier is not None and speaker is None:
-        return qualifier.entity  # 目前，美国「剪线族」的整体数量已经达到3100万: no one else is named
     heading = _heading_topic(text, fig, mentions, bounds, vocab)
     if heading is not None:
         return heading
@@ -390,7 +392,11 @@ def _the_others(text: str, fig: Quantity, clause: tuple[int, int], in_sentence: 
 
 # A place that names a company's unit or market (中国区营销预算, 中国内地平台服务月活跃用户数,
 # 中国市场的门店数量): the figure is the company's, not the place's.
-_A_COMPANYS_UNIT = ("区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "公司")
+_A_COMPANYS_UNIT = (
+    "区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "公司",
+    # a group of companies or people the place qualifies: 中国零售电商上市公司, 中国卖家, 美国本土
+    "本土", "企业", "上市公司", "房企", "卖家", "商家", "品牌", "厂商", "车企",
+)
 
 
 def _a_frame(text: str, mention: Mention) -> bool:

@@ -56,6 +56,7 @@ class Mentions:
         self._starts = [m.start for m in self.all]
         self.people = frozenset(m.entity for m in self.all if m.type is EntityType.PERSON)
         self.companies = frozenset(m.entity for m in self.all if m.type in (EntityType.ORG, EntityType.PRODUCT))
+        self.places = frozenset(m.entity for m in self.all if m.type is EntityType.PLACE)
 
     def within(self, lo: int, hi: int) -> list[Mention]:
         """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""

@@ -105,3 +105,21 @@ def test_a_company_one_later_section_dwells_on_is_not_the_articles_topic() -> No
     titled = {f.surface: f.subject for f in extract_figures(text, _mentions(text, "利乐"), title="利乐的生意")}
     assert titled["3元"] == "利乐"
     assert _subjects(_milk_piece(10), "利乐")["3元"] == "利乐"
+
+
+def test_a_market_report_gives_each_city_its_figures_and_the_country_its_own() -> None:
+    text = (
+        "8月，北京新房成交面积同比下降15%，上海成交量环比增长3%。杭州土地出让金总额达到1200亿元。"
+        "百强房企8月单月销售额为6900亿元。全国300个城市土地出让金同比增长10%。深圳的新房均价为6万元。"
+    )
+    assert _with_places(text, (), ("北京", "上海", "杭州", "全国", "深圳")) == {
+        "15%": "北京", "3%": "上海", "1200亿元": "杭州", "6900亿元": None,
+        "300个": "全国", "10%": "全国", "6万元": "深圳",
+    }
+
+
+def test_a_place_after_a_skip_word_or_before_a_group_does_not_own() -> None:
+    text = "云涌控股的营收增长很快。在亚太地区游戏及收藏品市场的市场占有率约为1.0%。"
+    assert _with_places(text, ("云涌控股",), ("亚太地区",)) == {"1.0%": "云涌控股"}
+    text = "亚马逊的营收增长很快。\n中国卖家的销售额达到300亿元。"
+    assert _with_places(text, ("亚马逊",), ("中国",)) == {"300亿元": None}  # the sellers, not China
