@@ -238,6 +238,8 @@ def _label(
     gap = text[earlier[-1].end : fig.start].replace("以及", "及") if earlier else ""
     if earlier and 0 < len(gap) <= 2 and earlier[-1].unit == (fig.unit or earlier[-1].unit) and all(c in _LIST_JOINERS for c in gap):
         return earlier[-1].label  # 4.53亿元，5.48亿元, 10.12亿、以及12.15亿港元 (but 4685家，46%集中在…: another measure)
+    if earlier and earlier[-1].unit == fig.unit and _RISE_AGAIN.fullmatch(gap) and earlier[-1].label:
+        return earlier[-1].label  # 抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%: the same measure, again
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
         return label_after_figure(where, fig) or said
@@ -313,6 +315,11 @@ def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | N
 
 
 _LIST_JOINERS = "、，,和及与"
+# The same measure moving on, in the next clause: ，并在2021年进一步上升至 / ，2022年又降至.
+_RISE_AGAIN = re.compile(
+    r"[，,]\s*(?:并|而|且|但|随后|之后)?\s*(?:在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?)?\s*(?:进一步|继续|再度|再|又|则)"
+    r"(?:上升|下降|增长|增加|减少|提升|提高|降低|回落|回升|升|降|增|涨|跌)(?:到|至)\s*"
+)
 _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
 
