@@ -36,6 +36,10 @@ from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 # Names of firms whose business is forecasting others' figures: what they predict is not theirs.
 _RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
+def _reports_its_own(mention: Mention) -> bool:
+    return mention.type in ORGISH and not mention.entity.endswith(_RESEARCH_FIRMS)
+
+
 # "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
 _DEPARTMENT_CHARS = 8
 
@@ -197,6 +201,8 @@ def subject_of(
             if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
                 return earlier[-1].subject
             continue
+        if label in vocab.company_labels and line_source(text, mention) and _reports_its_own(mention):
+            return mention.entity  # a digest's "小牛电动：2020年营收24.4亿元": the company's own accounts
         if not_a_subject(text, mention, vocab) or listed_after_skip_word(text, mention, in_sentence, vocab):
             speaking = follows(text, mention, vocab.words().speech_verbs)
             if speaking and not after_skip_word(text, mention, vocab) and not line_source(text, mention):

@@ -135,6 +135,7 @@ class Rules:
 # The unknown-name rules, in the order they run (earlier candidates win ties in strength).
 _RULES: tuple[Callable[[Rules, Scan], None], ...] = (
     rules_orgs.outlet_ids,
+    rules_orgs.digest_heads,
     rules_people.byline,
     rules_people.latin_pen_names,
     rules_people.transliterated,

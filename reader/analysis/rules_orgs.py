@@ -251,6 +251,40 @@ def outlet_ids(rules: Rules, scan: Scan) -> None:
         scan.add(m.start(1), m.end(1), EntityType.ORG, "outlet-id", STRONG)
 
 
+# A digest's item: a line that opens with who reports it and a colon (小牛电动：2020年营收24.4亿元,
+# StatCounter：2021年2月…, 199IT大数据导航…). Three such lines make the article a digest.
+_DIGEST_HEAD = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .&’'\-]{1,15}?)\s*[:：](?=[^\n]{0,30}\d)", re.MULTILINE
+)  # an item reports a figure or a year
+_DIGEST_LINES = 3
+_LONGEST_HEAD = 10  # Chinese characters; a Latin name may be longer (Sensor Tower)
+_A_TOPIC_HEAD = (
+    "行业", "市场", "报告", "研究", "分析", "趋势", "洞察", "白皮书", "指数", "数据", "十年", "时代", "经济",
+    "产业", "领域", "赛道", "现状", "前景", "展望", "观察", "盘点", "布局", "用户", "消费", "年",
+    "导语", "概览", "一句", "总结", "摘要", "前言", "提示", "说明", "注", "按",  # an editor's note
+)
+
+
+def digest_heads(rules: Rules, scan: Scan) -> None:
+    """The source or company that opens each item of a digest is an organisation: a name no
+    dictionary holds, no credit or byline label (图源, 作者), no stop word."""
+    heads = [m for m in _DIGEST_HEAD.finditer(scan.text) if not _a_label(rules, m.group(1))]
+    if len(heads) < _DIGEST_LINES:
+        return
+    for m in heads:
+        name = m.group(1).strip()
+        if scan.is_word(name) or rules.words.is_stopword(name) or rules.words.surname_of(name):
+            continue
+        if any(c in name for c in "的之") or name.endswith(_A_TOPIC_HEAD) or sum(map(is_cjk, name)) > _LONGEST_HEAD:
+            continue  # 下一个十年：…, 医疗器械行业：…, 了不起的女子力：…: a headline's topic, not who reports
+        scan.add(m.start(1), m.start(1) + len(name), EntityType.ORG, "digest-head", STRONG)
+
+
+def _a_label(rules: Rules, head: str) -> bool:
+    """图源, 来源, 作者, 编辑: a credit's or a byline's label, not a name."""
+    return rules.label_at.fullmatch(head) is not None or head.endswith(("来源", "图源", "链接", "地址", "时间", "日期"))
+
+
 def quoted_before_descriptor(rules: Rules, scan: Scan) -> None:
     """A quoted name right before what it is: “红芯”公司, “镁佳”品牌. Not a person's name."""
     text, words = scan.text, rules.words

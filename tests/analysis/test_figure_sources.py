@@ -123,3 +123,8 @@ def test_a_place_after_a_skip_word_or_before_a_group_does_not_own() -> None:
     assert _with_places(text, ("云涌控股",), ("亚太地区",)) == {"1.0%": "云涌控股"}
     text = "亚马逊的营收增长很快。\n中国卖家的销售额达到300亿元。"
     assert _with_places(text, ("亚马逊",), ("中国",)) == {"300亿元": None}  # the sellers, not China
+
+
+def test_a_digests_company_owns_its_own_accounts_a_research_firm_does_not() -> None:
+    text = "财务报告\n小牛电动：2020年营收24.4亿元\n艾瑞咨询：2020年直播电商营收达9610亿元\n"
+    assert _subjects(text, "小牛电动", "艾瑞咨询") == {"24.4亿元": "小牛电动", "9610亿元": None}

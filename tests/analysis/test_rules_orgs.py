@@ -182,3 +182,21 @@ def test_a_quoted_name_before_what_it_is() -> None:
 )
 def test_rules_listed_with_a_known_name(run_rule: RunRule, parts: tuple, known: tuple, found: list) -> None:
     assert run_rule(rules_orgs.listed_with_a_known_name, parts, known) == found
+
+
+_DIGEST = (
+    "财务报告\n小牛电动：2020年营收24.4亿元\nStatCounter：2021年2月安装率达20.29%\n"
+    "下一个十年：2030年的中国\n编辑导语：2021年的变化\n图源：2021年视觉中国\n"
+)
+
+
+def test_rules_digest_heads(run_rule: RunRule) -> None:
+    """Who opens each item of a digest is an organisation; a headline's topic, an editor's note
+    or a credit is not."""
+    found = run_rule(rules_orgs.digest_heads, (_DIGEST,), dictionary=("下一个",))
+    assert [f[:3] for f in found] == [("小牛电动", ORG, "digest-head"), ("StatCounter", ORG, "digest-head")]
+
+
+def test_rules_digest_heads_need_a_digest(run_rule: RunRule) -> None:
+    """Two lines that open with a colon (不得不感叹一句：…) make no digest."""
+    assert run_rule(rules_orgs.digest_heads, ("小牛电动：2020年营收24.4亿元\n曹操出行：2021年\n正文",)) == []
