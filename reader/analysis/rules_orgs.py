@@ -41,13 +41,22 @@ def descriptor_cjk(rules: Rules, scan: Scan) -> None:
         tok = tokens[i]
         if not (3 <= len(tok.word) <= 6) or tok.flag[:2] not in ("nr", "nt", "nz"):
             continue
-        before = rules.descriptor_before.search(text, max(0, tok.start - 6), tok.start)
-        if before is None or tokens[i - 1].end != tok.start:
+        at = tok.start - _dashes_before(text, tok.start)  # 分销平台——万邑链: a dash may stand between
+        before = rules.descriptor_before.search(text, max(0, at - 6), at)
+        if before is None or (at == tok.start and tokens[i - 1].end != tok.start):
             continue
-        if not all(is_cjk(c) for c in tok.word) or words.surname_of(tok.word):
-            continue
+        kind = words.descriptors[before.group(0)]
+        if not all(is_cjk(c) for c in tok.word) or (words.surname_of(tok.word) and kind is not EntityType.PRODUCT):
+            continue  # 投资公司张红超: a person; but no person is a platform (分销平台——万邑链)
         if text[tok.end] in "等、，。；：的是也在和与（(" :
-            scan.add(tok.start, tok.end, words.descriptors[before.group(0)], "descriptor-cjk", STRONG)
+            scan.add(tok.start, tok.end, kind, "descriptor-cjk", STRONG)
+
+
+def _dashes_before(text: str, end: int) -> int:
+    n = 0
+    while n < 2 and end - n > 0 and text[end - n - 1] in "—－":
+        n += 1
+    return n
 
 
 _RUN_ENDS = "等、，。；：的是也在和与（(“”\"「」 \n"

@@ -25,6 +25,8 @@ RunRule = Callable[..., list[tuple]]  # the run_rule fixture
         (("自动驾驶", "公司", ("希迪智驾", "nt"), "发布"), []),  # no clause boundary after it
         (("自动驾驶", "公司", "希迪智驾", "等"), []),  # jieba read no name
         (("投资", "公司", ("张红超", "nr"), "等"), []),  # a person: left to the person rules
+        (("分销", "平台", "——", ("万邑链", "nr"), "，"), [("万邑链", PRODUCT, "descriptor-cjk", STRONG)]),  # a dash; no person is a platform
+        (("投资", "公司", "——", ("张红超", "nr"), "，"), []),
     ],
 )
 def test_rules_descriptor_cjk(run_rule: RunRule, parts: tuple, found: list) -> None:
