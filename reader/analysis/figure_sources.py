@@ -66,8 +66,11 @@ def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
 
 
 def line_source(text: str, mention: Mention) -> bool:
-    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
-    return at_line_start and text.startswith(("：", ":"), mention.end)
+    """A digest's item opens with who reports it: "Canalys：…", "《读卖新闻》：…"."""
+    start = _title_start(text, mention)
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    end = mention.end + (text[mention.end : mention.end + 1] == "》")
+    return at_line_start and text.startswith(("：", ":"), end)
 
 
 def after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity
+from reader.analysis.figure_label_after import TIME_PREFIX
 from reader.analysis.figure_sources import (
     LIST_JOINS,
     PUBLISHED,
@@ -53,6 +54,9 @@ def about_the_topic(
     as does one before what only a company has (全球门店总数)."""
     if label in vocab.market_labels:
         return False
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    if any(line_source(text, m) for m in mentions.within(line_start, fig.start)):
+        return False  # a digest's item ("QuestMobile:…女性用户规模达到5.47亿"): its own, not the article's
     lo, hi = bounds.around("sentence", fig.start)
     counts_a_group = label == "企业数" and _DIGIT.search(text, fig.end, hi) is not None
     if counts_a_group or _A_COUNT_OF_COMPANIES.search(text, lo, fig.start) is not None:
@@ -173,8 +177,11 @@ def subject_of(
         if _a_frame(text, mention) or _a_beneficiary(text, mention):
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
-            opens = clause[0] <= mention.start and _opens(clause[0], mention) and not after_skip_word(text, mention, vocab)
-            if opens and not text.startswith(_A_COMPANYS_UNIT, mention.end) and not _a_companys_breakdown(text, sentence, earlier, mentions):
+            in_clause = clause[0] <= mention.start
+            timed = TIME_PREFIX.match(text, clause[0], mention.start).end() if in_clause else clause[0]
+            # 2021年中国社交电子商务销售额: a time may come first
+            opens = in_clause and _opens(timed, mention) and not after_skip_word(text, mention, vocab)
+            if opens and not _qualifies_a_company(text, mention, fig) and not _a_companys_breakdown(text, sentence, earlier, mentions):
                 return mention.entity  # 杭州土地出让金总额达到1200亿元; 目前，美国「剪线族」的整体数量达到3100万
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if mention.type is EntityType.PLACE and _right_after_a_name(mention, in_sentence, ORGISH):
@@ -223,7 +230,7 @@ def subject_of(
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
 
     line_start = text.rfind("\n", 0, fig.start) + 1
-    if any(m.start == line_start and line_source(text, m) for m in in_sentence):
+    if any(m.start >= line_start and line_source(text, m) for m in in_sentence):
         return None  # a digest's line, "Canalys：预计…": an item of its own, whose only if it names them
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None and not (
@@ -398,11 +405,13 @@ def _the_others(text: str, fig: Quantity, clause: tuple[int, int], in_sentence: 
 
 # A place that names a company's unit or market (中国区营销预算, 中国内地平台服务月活跃用户数,
 # 中国市场的门店数量): the figure is the company's, not the place's.
-_A_COMPANYS_UNIT = (
-    "区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "公司",
-    # a group of companies or people the place qualifies: 中国零售电商上市公司, 中国卖家, 美国本土
-    "本土", "企业", "上市公司", "房企", "卖家", "商家", "品牌", "厂商", "车企",
-)
+_A_COMPANYS_UNIT = ("区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "本土")
+# A group of companies the place qualifies, in the phrase after it: 中国零售电商上市公司的, 中国卖家.
+_A_GROUP = re.compile(r"[^，,。；;的]{0,10}?(?:公司|企业|房企|卖家|商家|品牌|厂商|车企)")
+
+
+def _qualifies_a_company(text: str, mention: Mention, fig: Quantity) -> bool:
+    return text.startswith(_A_COMPANYS_UNIT, mention.end) or _A_GROUP.match(text, mention.end, fig.start) is not None
 
 
 def _a_frame(text: str, mention: Mention) -> bool:

@@ -128,3 +128,19 @@ def test_a_place_after_a_skip_word_or_before_a_group_does_not_own() -> None:
 def test_a_digests_company_owns_its_own_accounts_a_research_firm_does_not() -> None:
     text = "财务报告\n小牛电动：2020年营收24.4亿元\n艾瑞咨询：2020年直播电商营收达9610亿元\n"
     assert _subjects(text, "小牛电动", "艾瑞咨询") == {"24.4亿元": "小牛电动", "9610亿元": None}
+
+
+def test_a_digests_items_are_their_own_not_the_articles_topic() -> None:
+    """A digest titled for 特斯拉 gives none of its other items to 特斯拉; a country its item
+    names after a year owns its market's figure."""
+    text = (
+        "乘联会：2021年2月特斯拉销量18318辆\n特斯拉：2020年营收315亿美元\n特斯拉：2020年交付49.9万辆\n"
+        "QuestMobile:2021她经济洞察报告女性用户规模达到5.47亿\n《读卖新闻》：调查显示77%受访者反对\n"
+        "eMarketer：2021年中国社交电子商务销售额将达到3632.6亿美元\n"
+    )
+    mentions = [
+        m if m.entity != "中国" else Mention(m.start, m.end, m.surface, EntityType.PLACE, m.entity)
+        for m in _mentions(text, "乘联会", "特斯拉", "QuestMobile", "读卖新闻", "eMarketer", "中国")
+    ]
+    subjects = {f.surface: f.subject for f in extract_figures(text, mentions, title="特斯拉2月销量")}
+    assert (subjects["5.47亿"], subjects["77%"], subjects["3632.6亿美元"]) == (None, None, "中国")
