@@ -396,3 +396,10 @@ def test_the_regions_of_china_and_of_the_world_are_places() -> None:
     assert places == {
         "华东": "华东", "华北": "华北", "华南": "华南", "西南": "西南", "华中": "华中", "欧美": "欧美", "亚太地区": "亚太",
     }
+
+
+def test_a_companys_business_lines_are_names_of_their_own(recogniser: EntityRecognizer) -> None:
+    """有赞新零售, 有赞微商城, 有赞连锁: a known company and a business line make a new name, with
+    every occurrence (有赞 inside them is no mention of the company)."""
+    text = "有赞公司公布财报，有赞新零售的商家会员达到3138万，有赞微商城贡献2.63亿元，有赞连锁也在增长。"
+    assert [entity for _surface, entity in found(recogniser, text)] == ["有赞", "有赞新零售", "有赞微商城", "有赞连锁"]
