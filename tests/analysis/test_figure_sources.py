@@ -144,3 +144,8 @@ def test_a_digests_items_are_their_own_not_the_articles_topic() -> None:
     ]
     subjects = {f.surface: f.subject for f in extract_figures(text, mentions, title="特斯拉2月销量")}
     assert (subjects["5.47亿"], subjects["77%"], subjects["3632.6亿美元"]) == (None, None, "中国")
+
+
+def test_whom_someone_tells_is_not_whose_the_figure_is() -> None:
+    text = "一位有赞员工告诉连线Insight “现在公司流传了两个版本，一个是裁到1500人。”"
+    assert _subjects(text, "有赞", "连线Insight") == {"1500人": "有赞"}
