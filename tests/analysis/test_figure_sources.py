@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from reader.analysis.figures import extract_figures
 from reader.analysis.model import EntityType, Mention
-
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = []
-    for name in names:
-        at = text.find(name)
-        while at >= 0:
-            found.append(Mention(at, at + len(name), name, EntityType.ORG, name))
-            at = text.find(name, at + 1)
-    return sorted(found, key=lambda m: m.start)
+from tests.analysis.test_figures_in_the_wild import _mentions  # every occurrence, as an organisation
 
 
 def _subjects(text: str, *names: str) -> dict[str, str | None]:
