@@ -266,6 +266,7 @@ _DIGEST_HEAD = re.compile(
     r"^([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 .&’'\-]{1,15}?)\s*[:：](?=[^\n]{0,30}\d)", re.MULTILINE
 )  # an item reports a figure or a year
 _DIGEST_LINES = 3
+_A_CAPTION = re.compile(r"(?:附?表|附?图|图表|Table|Figure|Fig\.?|Chart|第[一二三四五六七八九十\d]+[章节部分])\s*[\dA-Za-z.\-]*", re.IGNORECASE)
 _LONGEST_HEAD = 10  # Chinese characters; a Latin name may be longer (Sensor Tower)
 _A_TOPIC_HEAD = (
     "行业", "市场", "报告", "研究", "分析", "趋势", "洞察", "白皮书", "指数", "数据", "十年", "时代", "经济",
@@ -286,6 +287,8 @@ def digest_heads(rules: Rules, scan: Scan) -> None:
             continue
         if any(c in name for c in "的之") or name.endswith(_A_TOPIC_HEAD) or sum(map(is_cjk, name)) > _LONGEST_HEAD:
             continue  # 下一个十年：…, 医疗器械行业：…, 了不起的女子力：…: a headline's topic, not who reports
+        if _A_CAPTION.fullmatch(name):
+            continue  # 表1：…, 图2：…: a table's or a chart's caption
         scan.add(m.start(1), m.start(1) + len(name), EntityType.ORG, "digest-head", STRONG)
 
 

@@ -188,13 +188,13 @@ def test_rules_listed_with_a_known_name(run_rule: RunRule, parts: tuple, known: 
 
 _DIGEST = (
     "财务报告\n小牛电动：2020年营收24.4亿元\nStatCounter：2021年2月安装率达20.29%\n"
-    "下一个十年：2030年的中国\n编辑导语：2021年的变化\n图源：2021年视觉中国\n"
+    "下一个十年：2030年的中国\n编辑导语：2021年的变化\n图源：2021年视觉中国\n表1：2021年营收前十\n"
 )
 
 
 def test_rules_digest_heads(run_rule: RunRule) -> None:
-    """Who opens each item of a digest is an organisation; a headline's topic, an editor's note
-    or a credit is not."""
+    """Who opens each item of a digest is an organisation; a headline's topic, an editor's note,
+    a credit or a table's caption is not."""
     found = run_rule(rules_orgs.digest_heads, (_DIGEST,), dictionary=("下一个",))
     assert [f[:3] for f in found] == [("小牛电动", ORG, "digest-head"), ("StatCounter", ORG, "digest-head")]
 
