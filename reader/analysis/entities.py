@@ -183,7 +183,7 @@ class EntityRecognizer:
         tokens = self.segmenter.posseg(folded)
         is_word = self._is_word
         gaz_hits = self._touching_words(gaz_hits, tokens, folded)
-        gaz_hits = [h for h in gaz_hits if not _a_number(folded, h)]
+        gaz_hits = [h for h in gaz_hits if not _a_number(folded, h) and not _a_department(folded, h)]
         gaz_hits = self._romanised_in_context(folded, gaz_hits)
         hits = self._disambiguate(folded, gaz_hits, tokens)
         known_hits = leftmost_longest(hits)
@@ -500,6 +500,11 @@ class EntityRecognizer:
 # A name written in digits (360) is part of a number when a magnitude, a unit or another digit
 # touches it: 飙升360亿美元, 3600, 2.360.
 _NUMBER_AFTER = re.compile(r"[0-9.,％%万亿千百元倍个家年月日号]")
+
+
+def _a_department(folded: str, hit: Hit) -> bool:
+    """A ministry's name before 门 is a department (教育部门, 商务部门), not the ministry."""
+    return folded.endswith("部", hit.start, hit.end) and folded.startswith("门", hit.end)
 
 
 def _a_number(folded: str, hit: Hit) -> bool:

@@ -403,3 +403,8 @@ def test_a_companys_business_lines_are_names_of_their_own(recogniser: EntityReco
     every occurrence (有赞 inside them is no mention of the company)."""
     text = "有赞公司公布财报，有赞新零售的商家会员达到3138万，有赞微商城贡献2.63亿元，有赞连锁也在增长。"
     assert [entity for _surface, entity in found(recogniser, text)] == ["有赞", "有赞新零售", "有赞微商城", "有赞连锁"]
+
+
+def test_a_ministry_before_men_is_a_department(recogniser: EntityRecognizer) -> None:
+    text = "教育部门员工并未被全部裁掉。教育部发布了新规。"
+    assert found(recogniser, text) == [("教育部", "教育部")]
