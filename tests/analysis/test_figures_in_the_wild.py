@@ -246,6 +246,9 @@ def test_a_profit_told_as_a_loss_is_a_negative_profit(text: str, values: list[fl
         ("2020年抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%和9.2%。", "12.0%", "抽佣率"),
         ("2020年抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%和9.2%。", "9.2%", "抽佣率"),
         ("毛利率为30.2%，而净利率只有5.1%。", "5.1%", "净利率"),  # another measure named: its own
+        # an adverb after the figure opens the next clause, no noun to name it by
+        ("核心部门大约裁50%，非核心部门约裁70%甚至整个业务线都会被砍掉。", "70%", "占比"),
+        ("国内的奶牛，70%都由小规模的散户饲养。", "70%", "占比"),
         ("截至三季度末，其MAU（月活跃用户）数量达5.73亿。", "5.73亿", "MAU"),  # a gloss and a bare 数量
     ],
 )
