@@ -70,9 +70,7 @@ def _brand_in_any_case(folded: str, start: int, end: int, surface: str) -> bool:
     English prose, and the brand is a word of five or more letters or is written in mixed case
     (TikTok, WeChat) — short or plain English words keep their case (Apple ≠ apple)."""
     written = folded[start:end]
-    if not surface.isascii() or not surface.isalpha() or written not in (surface.lower(), surface.upper()):
-        return False
-    if len(surface) < 5 and not any(c.isupper() for c in surface[1:]):
+    if not _read_in_any_case(surface) or written not in (surface.lower(), surface.upper()):
         return False
     before = folded[max(0, start - 2):start].strip()[-1:] or "。"
     after = folded[end:end + 2].strip()[:1] or "。"
@@ -85,6 +83,12 @@ _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 # Nouns after which an ambiguous name is an adjective of a kind (财经媒体, 财经周刊).
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
+
+
+def _read_in_any_case(surface: str) -> bool:
+    """A Latin brand that keeps its meaning in any case: five letters or more, or mixed case
+    (Unsplash, TikTok); not a short plain word (Wish, Keep)."""
+    return surface.isascii() and surface.isalpha() and (len(surface) >= 5 or any(c.isupper() for c in surface[1:]))
 
 
 def _pangu_spaced(name: str) -> str:
@@ -481,13 +485,8 @@ class EntityRecognizer:
 
     @cached_property
     def _latin_in_any_case(self) -> dict[str, Entry]:
-        """The gazetteer's Latin brands by their upper case, those ``_brand_in_any_case`` reads in
-        any case (five letters or more, or mixed case: Unsplash, TikTok; not Apple)."""
-        return {
-            s.upper(): e
-            for s, e in self.gazetteer.surfaces()
-            if s.isascii() and s.isalpha() and (len(s) >= 5 or any(c.isupper() for c in s[1:]))
-        }
+        """The gazetteer's Latin brands that keep their meaning in any case, by their upper case."""
+        return {s.upper(): e for s, e in self.gazetteer.surfaces() if _read_in_any_case(s)}
 
     def _remember(self, name: str, etype: EntityType, surface: str) -> None:
         old = self._discovered.get(name)

@@ -37,7 +37,10 @@ from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
 ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 # Names of firms whose business is forecasting others' figures: what they predict is not theirs.
 _RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
+
+
 def _reports_its_own(mention: Mention) -> bool:
+    """A company telling its own figures, not a firm forecasting others' (灼识咨询预计)."""
     return mention.type in ORGISH and not mention.entity.endswith(_RESEARCH_FIRMS)
 
 
@@ -224,7 +227,7 @@ def subject_of(
         return mention.entity
     if pronoun_at is not None:
         return _resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
-    if speaker is not None and speaker.type in ORGISH and not speaker.entity.endswith(_RESEARCH_FIRMS):
+    if speaker is not None and _reports_its_own(speaker):
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
