@@ -34,7 +34,7 @@ from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.latin_terms import no_works_or_nouns
 from reader.analysis.model import Entity, EntityType, Mention
 from reader.analysis.model_candidates import model_candidates, title_candidates
-from reader.analysis.rule_scan import ACCEPT, Candidate
+from reader.analysis.rule_scan import ACCEPT, Candidate, listed_companies
 from reader.analysis.rule_words import RuleWords
 from reader.analysis.rules import Rules
 from reader.analysis.segment import Segmenter, Token
@@ -59,9 +59,16 @@ def _prefer_aligned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 break
             # Two surfaces of one entity (安迪·贾西 over 贾西, where jieba glued 由安迪):
             # leftmost-longest picks the full name; alignment has nothing to decide.
-            if aligned(a) != aligned(b) and a.name != b.name:
+            if aligned(a) != aligned(b) and a.name != b.name and not _a_company_over_a_person(a, b):
                 dropped.add(j if aligned(a) else i)
     return [h for k, h in enumerate(ordered) if k not in dropped]
+
+
+def _a_company_over_a_person(a: Hit, b: Hit) -> bool:
+    """A company's name and a "person" at its start (明德生物 and 明德, where jieba reads
+    明德|生物体|外): the company, which leftmost-longest keeps, whatever the words say."""
+    longer, shorter = (a, b) if a.end > b.end else (b, a)
+    return a.start == b.start and longer.type in (EntityType.ORG, EntityType.PRODUCT) and shorter.type is EntityType.PERSON
 
 
 def _brand_in_any_case(folded: str, start: int, end: int, surface: str) -> bool:
@@ -204,7 +211,7 @@ class EntityRecognizer:
                 folded[h.start:h.end] for h in hits if h.ambiguous
             }
             candidates.extend(c for c in guesses if c.surface not in declined)
-        candidates = no_works_or_nouns(folded, candidates, self.words, known)
+        candidates = listed_companies(folded, no_works_or_nouns(folded, candidates, self.words, known))
         accepted = extend_names(folded, self._accept(candidates), self.words, self._is_word)
         hits.extend(occurrences(folded, accepted, rank=1))
         if self.learned:

@@ -8,8 +8,10 @@ other.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis.model import EntityType
 from reader.analysis.rule_words import RuleWords
@@ -66,3 +68,20 @@ class Scan:
         surface = self.text[start:end]
         if self.free(start, end) and not self.words.is_stopword(surface):
             self.out.append(Candidate(start, end, surface, etype, rule, strength, name))
+
+
+# A stock code glossed after a name: 康希诺（688185.SH）, 腾讯(00700.HK), 哔哩哔哩（NASDAQ: BILI）.
+_LISTED = re.compile(
+    r"[(（]\s*(?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:O|N|US)"
+    r"|(?:NASDAQ|NYSE|HKEX|SH|SZ|HK|纳斯达克|纽交所|港交所|股票代码)\s*[:：]\s*[A-Z0-9]{1,6})\s*[)）]"
+)
+
+
+def listed_companies(folded: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """``candidates`` with every "person" the text glosses with a stock code made a company,
+    wherever it is written: a person has no ticker (康希诺（688185.SH）, read as a surname and a
+    given name)."""
+    listed = {c.surface for c in candidates if c.type is EntityType.PERSON and _LISTED.match(folded, c.end)}
+    if not listed:
+        return list(candidates)
+    return [replace(c, type=EntityType.ORG) if c.surface in listed and c.type is EntityType.PERSON else c for c in candidates]

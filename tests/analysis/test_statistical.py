@@ -594,3 +594,35 @@ def test_the_models_guess_does_not_make_a_name_of_a_common_word_the_gazetteer_de
 def test_an_office_and_a_places_sellers_are_no_organisation(text: str, model_names: dict, refused: str) -> None:
     mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel(model_names)).recognise(text)
     assert refused not in {m.surface for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("公司的新冠抗原检测试剂获得欧盟CE认证。", "CE"),
+        ("后续于2021年12月底获得美国FDA EUA市场准入。", "EUA"),
+        ("全国30多个省份PCR检测试剂集采中标。", "PCR"),
+    ],
+)
+def test_a_medical_test_or_mark_is_no_organisation(text: str, term: str) -> None:
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({term: ORG})).recognise(text)}
+    assert term not in found
+
+
+def test_a_disease_is_no_organisation() -> None:
+    text = "欧洲是圣湘生物新冠产品第一大出口地区。所以，圣湘生物营收大幅增长源于新冠检测相关收入。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"新冠": ORG})).recognise(text)}
+    assert "新冠" not in found
+
+
+def test_a_name_glossed_with_a_stock_code_is_a_company_wherever_it_is_written() -> None:
+    text = "1、康希诺（688185.SH）开发的疫苗获得授权。所以，康希诺营收大幅增长源于疫苗收入。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"康希诺": PER})).recognise(text)
+    assert [(m.surface, m.type) for m in mentions] == [("康希诺", ORG), ("康希诺", ORG)]
+
+
+def test_a_company_is_not_cut_to_a_person_where_jieba_glues_its_last_word_on() -> None:
+    """jieba reads 明德|生物体|外诊断: the company 明德生物, found elsewhere, stays whole."""
+    text = "明德生物的试剂使用率稳居全国第三。2021年明德生物体外诊断试剂收入24.7亿元。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"明德生物": ORG, "明德": PER})).recognise(text)
+    assert [(m.surface, m.type) for m in mentions] == [("明德生物", ORG), ("明德生物", ORG)]
