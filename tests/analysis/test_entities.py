@@ -112,6 +112,9 @@ def test_entities_fold_keeps_length() -> None:
         ("ESPN/ABC转播了超级碗。当时，让ABC获得了1.62亿美元的广告收入。", ["ESPN", "ABC", "ABC"]),
         ("ABC三个字母。让ABC获得了收入。", []),  # never confirmed
         ("他早上吃了一个苹果。苹果的季度市场份额达到25%。", ["苹果"]),  # Chinese: each on its own
+        # China Post among couriers; the post as a public service is no company
+        ("邮政去年揽件量下降70%左右，单量转移到了极兔等新玩家手中。", ["邮政", "极兔"]),
+        ("邮政编码和邮政储蓄是两回事。", []),
     ],
 )
 def test_entities_ambiguous_names_need_context(recogniser: EntityRecognizer, text: str,
