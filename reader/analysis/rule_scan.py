@@ -71,7 +71,7 @@ class Scan:
 
 
 # A stock code glossed after a name: 康希诺（688185.SH）, 腾讯(00700.HK), 哔哩哔哩（NASDAQ: BILI）.
-_LISTED = re.compile(
+LISTED = re.compile(
     r"[(（]\s*(?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:O|N|US)"
     r"|(?:NASDAQ|NYSE|HKEX|SH|SZ|HK|纳斯达克|纽交所|港交所|股票代码)\s*[:：]\s*[A-Z0-9]{1,6})\s*[)）]"
 )
@@ -81,7 +81,7 @@ def listed_companies(folded: str, candidates: Sequence[Candidate]) -> list[Candi
     """``candidates`` with every "person" the text glosses with a stock code made a company,
     wherever it is written: a person has no ticker (康希诺（688185.SH）, read as a surname and a
     given name)."""
-    listed = {c.surface for c in candidates if c.type is EntityType.PERSON and _LISTED.match(folded, c.end)}
+    listed = {c.surface for c in candidates if c.type is EntityType.PERSON and LISTED.match(folded, c.end)}
     if not listed:
         return list(candidates)
     return [replace(c, type=EntityType.ORG) if c.surface in listed and c.type is EntityType.PERSON else c for c in candidates]

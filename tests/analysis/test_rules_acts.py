@@ -28,6 +28,12 @@ RunRule = Callable[..., list[tuple]]  # the run_rule fixture
         ((("其", "r"), ("旗下", "n"), "品牌"), (), []),  # a pronoun
         ((("线上", "s"), ("业务", "n"), ("实现", "v"), "营收1亿元，线上业务"), ("业务",), []),  # a business line
         ((("集团", "n"), ("实现", "v"), "营收1亿元，集团"), ("集团",), []),  # a word jieba knows
+        # a stock code says it once; an adjective may be part of the name; a proper noun before
+        # the code is the name, not the word before it
+        ((("热景", "n"), ("生物", "n"), "（688068.SH）从盈利0.26亿元"), (), [("热景生物", ORG, "company-act", STRONG)]),
+        ((("造假", "v"), ("的", "uj"), ("康美", "a"), ("药业", "n"), "（600518.SH）"), (), [("康美药业", ORG, "company-act", STRONG)]),
+        ((("借壳", "n"), ("深深房", "nz"), "（000029.SZ）回归"), (), [("深深房", ORG, "company-act", STRONG)]),
+        ((("公司", "n"), "（600000.SH）"), ("公司",), []),  # a word jieba knows
     ],
 )
 def test_rules_company_acts(run_rule: RunRule, parts: tuple, dictionary: tuple, found: list) -> None:
