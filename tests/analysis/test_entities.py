@@ -411,3 +411,10 @@ def test_a_companys_business_lines_are_names_of_their_own(recogniser: EntityReco
 def test_a_ministry_before_men_is_a_department(recogniser: EntityRecognizer) -> None:
     text = "教育部门员工并未被全部裁掉。教育部发布了新规。"
     assert found(recogniser, text) == [("教育部", "教育部")]
+
+
+def test_every_prefecture_level_city_is_a_place_and_a_common_word_is_not_one() -> None:
+    text = "邯郸下属县城邮政去年揽件量下降70%左右，恩施土家族苗族自治州和六盘水也是如此。哈密瓜和白银价格上涨，日照充足。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    places = {m.surface: m.entity for m in mentions if m.type is EntityType.PLACE}
+    assert places == {"邯郸": "邯郸", "恩施土家族苗族自治州": "恩施", "六盘水": "六盘水"}
