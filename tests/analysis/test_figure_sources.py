@@ -140,3 +140,15 @@ def test_a_digests_items_are_their_own_not_the_articles_topic() -> None:
 def test_whom_someone_tells_is_not_whose_the_figure_is() -> None:
     text = "一位有赞员工告诉连线Insight “现在公司流传了两个版本，一个是裁到1500人。”"
     assert _subjects(text, "有赞", "连线Insight") == {"1500人": "有赞"}
+
+
+def test_the_company_opening_a_sentence_is_the_one_the_passage_is_about() -> None:
+    """In a piece on many companies, 公司 opening a paragraph is the company its item opened
+    with, not the regulator the item goes on to name nor the company of the item before."""
+    text = (
+        "6、英科医疗（300677.SZ）的营收大幅提高。英科医疗的产品主要是防护手套，收入为134.5亿元。\n"
+        "7、达安基因（002030.SZ）研发出检测试剂盒，进入国家药监局快速审批通道。\n"
+        "公司2020年营业收入53.4亿元，比2019年增加了42亿元。"
+    )
+    subjects = _subjects(text, "英科医疗", "达安基因", "国家药监局")
+    assert subjects == {"134.5亿元": "英科医疗", "53.4亿元": "达安基因", "42亿元": "达安基因"}
