@@ -642,7 +642,10 @@ def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公
     # above is 携程's (携程发布财报), and so are the figures after it
     assert {m.subject for m in extract_figures(text, found, "2025-11-18")} == {"携程"}
     assert {m.subject for m in extract_figures(text, found, "2025-11-18", title="携程与美团的收入")} == {"携程"}
+    # no report told: 公司 opening the sentence is still the company the passage opens with
     text = "携程的股价上涨。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
+    assert {m.subject for m in extract_figures(text, _mentions(text, "携程", "美团"), "2025-11-18")} == {"携程"}
+    text = "携程的股价上涨。\n第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
     assert {m.subject for m in extract_figures(text, _mentions(text, "携程", "美团"), "2025-11-18")} == {None}
 
 
