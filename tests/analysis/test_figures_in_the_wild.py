@@ -774,6 +774,10 @@ def test_battery_makers_are_known(text: str, names: list[str]) -> None:
         ("腾讯已经获得了大约880家公司的股权。", "公司数"),
         ("目前已经有45家物业企业上市。", "物业企业数"),
         ("上线了20家门店。", "门店数"),  # a count the vocabulary names keeps its name
+        # who trades or makes things on a platform, counted before the figure
+        ("累计发布7万+SKU，活跃供应商达400家。", "活跃供应商数"),
+        ("累计发布7万+SKU，活跃供应商达400家，活跃分销商超2000家。", "活跃分销商数"),
+        ("其海外门户已拥有超10万名创作者，创作网文作品超16万部。", "创作网文作品数"),
     ],
 )
 def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
