@@ -40,14 +40,8 @@ from reader.analysis.figure_labels import (
     lost_profit,
 )
 from reader.analysis.figure_passage import passage_subject
-from reader.analysis.figure_subjects import (
-    about_the_topic,
-    article_topic,
-    listed_names,
-    subject_of,
-    title_affiliations,
-    titled_people,
-)
+from reader.analysis.figure_subjects import about_the_topic, listed_names, subject_of
+from reader.analysis.figure_topics import article_topic, title_affiliations, titled_people
 from reader.analysis.figure_vocab import MONEY, RATIO, SHARE, Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure, FigureKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods

@@ -6,15 +6,14 @@ mention before it that is not a place or partner (在抖音上, 是抖音的两�
 previous figure's subject in the same paragraph, else the topic of the previous sentence, else
 the organisation a short heading above names. ``figure_context.explain`` asks this module for
 each figure, and falls back on the passage's company or the article's topic
-(``figure_passage.passage_subject``, ``article_topic``); a person's figures go
-to the company the person holds a title in (``title_affiliations``).
+(``figure_passage.passage_subject``, ``figure_topics.article_topic``); a person's figures go
+to the company the person holds a title in (``figure_topics.title_affiliations``).
 """
 
 from __future__ import annotations
 
 import re
 
-from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.figure_grammar import Quantity
@@ -22,7 +21,6 @@ from reader.analysis.figure_label_after import TIME_PREFIX
 from reader.analysis.figure_sources import (
     LIST_JOINS,
     PUBLISHED,
-    a_source,
     after_skip_word,
     follows,
     line_source,
@@ -30,9 +28,9 @@ from reader.analysis.figure_sources import (
     not_a_subject,
     own_document,
 )
-from reader.analysis.figure_vocab import Vocabulary, simplified
+from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure
-from reader.analysis.text_bounds import CLAUSE_ENDS, Bounds, Mentions
+from reader.analysis.text_bounds import Bounds, Mentions
 
 ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 # Names of firms whose business is forecasting others' figures: what they predict is not theirs.
@@ -42,10 +40,6 @@ _RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库",
 def _reports_its_own(mention: Mention) -> bool:
     """A company telling its own figures, not a firm forecasting others' (灼识咨询预计)."""
     return mention.type in ORGISH and not mention.entity.endswith(_RESEARCH_FIRMS)
-
-
-# "抖音电子商务主管康泽宇": at most this many characters of department between company and title.
-_DEPARTMENT_CHARS = 8
 
 
 def about_the_topic(
@@ -79,57 +73,6 @@ def about_the_topic(
 _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
 _DIGIT = re.compile(r"\d")
 
-
-# The lead an article names its topic in (its first tenth, or 200 characters) when the title
-# does not: a company one later section dwells on (利乐's packaging, in a piece on milk prices)
-# is not what the article is about.
-_LEAD, _LEAD_CHARS = 0.1, 200
-_NAMED_THROUGHOUT = 10  # …unless the article keeps coming back to it (卡游, 26 times in a piece on cards)
-
-
-def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, title: str = "") -> str | None:
-    """The organisation an article is about: named at least three times and at least twice as
-    often as any other organisation or product, and first in the title or the lead unless ten
-    times or more; else the one organisation of the text that
-    the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
-    stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
-    source, not what the article is about, and is not counted there."""
-    named = [m for m in mentions if m.type in ORGISH and not a_source(text, m, vocab)]
-    top = Counter(m.entity for m in named).most_common(2)
-    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-        first = next(m for m in named if m.entity == top[0][0])
-        led = first.start <= max(len(text) * _LEAD, _LEAD_CHARS) or top[0][0] in simplified(title) or first.surface in simplified(title)
-        if led or top[0][1] >= _NAMED_THROUGHOUT:
-            return top[0][0]
-    folded = simplified(title)
-    in_title = {m.entity for m in named if m.surface in folded or m.entity in folded}
-    return in_title.pop() if len(in_title) == 1 else None
-
-
-def titled_people(text: str, mentions: Mentions, vocab: Vocabulary) -> frozenset[str]:
-    """The people the text gives a title (主席兼首席执行官陈睿, CEO张三): they speak for a company."""
-    titles = vocab.words().titles
-    return frozenset(
-        m.entity for m in mentions.all if m.type is EntityType.PERSON and titles.ending_at(text, m.start) is not None
-    )
-
-
-def title_affiliations(text: str, mentions: list[Mention], vocab: Vocabulary) -> dict[str, str]:
-    """Person → the organisation they hold a title in, from "美团CEO王兴", "抖音电子商务主管康泽宇"
-    (the first such phrase for each person)."""
-    out: dict[str, str] = {}
-    orgs = [m for m in mentions if m.type in ORGISH]
-    for person in (m for m in mentions if m.type is EntityType.PERSON):
-        title = vocab.words().titles.ending_at(text, person.start)
-        if title is None or person.entity in out:
-            continue
-        title_start = person.start - len(title)
-        for org in reversed([m for m in orgs if m.end <= title_start]):
-            between = text[org.end : title_start]
-            if len(between) <= _DEPARTMENT_CHARS and not any(c in CLAUSE_ENDS + "、" for c in between):
-                out[person.entity] = org.entity
-            break
-    return out
 
 
 def subject_of(
