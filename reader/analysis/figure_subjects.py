@@ -107,6 +107,9 @@ def subject_of(
         and _CHANGE_OF_LEVEL.fullmatch(text, earlier[-1].end, fig.start) is not None
     ):
         return earlier[-1].subject  # 中国营收82.8亿元，同比增长135.2%: the change of that level, whoever's it is
+    holder = _the_holder(text, fig, sentence, in_sentence)
+    if holder is not None:
+        return holder.entity  # 姚记持股约38%, 腾讯持有京东17.8%的股份: a stake is its holder's
     glossed = _bracketed_after(text, fig, in_sentence)
     if glossed is not None:
         return glossed.entity  # 仅次于亚马逊AWS(31.2%)和微软Azure(20.8%): the name the bracket follows
@@ -264,6 +267,30 @@ def _heading_topic(
             return named[0].entity if len(named) == 1 else None
         at = span[0]
     return None
+
+
+# Between a holder and its stake: 姚记持股约38%, 腾讯持有京东17.8%的股份, 马化腾目前直接持股8.6%.
+_HOLDS = ("持股", "持有")
+_HOLDER_GAP = re.compile(r"(?:目前|现|仍|已|共|合计|直接|间接|分别|约)*")
+_INVESTED = ("投资", "入股", "领投", "参投", "收购")
+
+
+def _the_holder(text: str, fig: Quantity, sentence: tuple[int, int], in_sentence: list[Mention]) -> Mention | None:
+    """Whose a stake is: the name right before 持股/持有 in the figure's sentence, else the
+    name before the verb of investing in the company named after it (将卡游与其对比的泡泡玛特，
+    去年也投资了…Hit card，目前持股约15%); None for a figure that is no percentage or has no
+    such verb."""
+    if fig.unit != "%":
+        return None
+    at = max(text.rfind(verb, sentence[0], fig.start) for verb in _HOLDS)
+    if at < 0:
+        return None
+    holders = [m for m in in_sentence if m.end <= at and m.type is not EntityType.PLACE]
+    if holders and _HOLDER_GAP.fullmatch(text, holders[-1].end, at):
+        return holders[-1]
+    invested = max(text.rfind(verb, sentence[0], at) for verb in _INVESTED)
+    investors = [m for m in holders if m.end <= invested]
+    return investors[-1] if investors else None
 
 
 def _owner_after(

@@ -152,3 +152,12 @@ def test_the_company_opening_a_sentence_is_the_one_the_passage_is_about() -> Non
     )
     subjects = _subjects(text, "英科医疗", "达安基因", "国家药监局")
     assert subjects == {"134.5亿元": "英科医疗", "53.4亿元": "达安基因", "42亿元": "达安基因"}
+
+
+def test_a_stake_is_its_holders() -> None:
+    text = "腾讯持有京东17.8%的股份。"
+    assert _subjects(text, "腾讯", "京东") == {"17.8%": "腾讯"}
+    text = "就连一直将卡游与其进行对比的泡泡玛特，去年也投资了卡牌品牌Hit card，目前持股约15%。"
+    assert _subjects(text, "卡游", "泡泡玛特", "Hit card") == {"15%": "泡泡玛特"}
+    text = "腾讯为京东带来了17.8%的流量。"  # no stake: whose the flow is, as before
+    assert _subjects(text, "腾讯", "京东") == {"17.8%": "京东"}
