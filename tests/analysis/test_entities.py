@@ -418,3 +418,15 @@ def test_every_prefecture_level_city_is_a_place_and_a_common_word_is_not_one() -
     mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
     places = {m.surface: m.entity for m in mentions if m.type is EntityType.PLACE}
     assert places == {"邯郸": "邯郸", "恩施土家族苗族自治州": "恩施", "六盘水": "六盘水"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("199IT大数据导航新版上线，目前收录超4000款数据工具。", "199IT", EntityType.ORG),  # a data site
+        ("不过而今滴滴顺风车卷土重来，嘀嗒出行面临新的市场挑战。", "滴滴顺风车", EntityType.ORG),  # a business line
+        ("2021年5月，有赞COO兼联席总裁浣昉在见面会上表示。", "浣昉", EntityType.PERSON),  # a rare surname
+    ],
+)
+def test_names_of_outlets_business_lines_and_rare_surnames(recogniser: EntityRecognizer, text: str, name: str, etype: EntityType) -> None:
+    assert (name, etype) in {(m.entity, m.type) for m in recogniser.recognise(text)}
