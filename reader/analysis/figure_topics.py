@@ -5,7 +5,6 @@ article."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from reader.analysis.figure_sources import a_source
@@ -31,15 +30,30 @@ def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, tit
     the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
     stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
     source, not what the article is about, and is not counted there."""
-    named = [m for m in mentions if m.type in ORGISH and not a_source(text, m, vocab)]
-    top = Counter(m.entity for m in named).most_common(2)
-    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-        first = next(m for m in named if m.entity == top[0][0])
-        led = first.start <= max(len(text) * _LEAD, _LEAD_CHARS) or top[0][0] in simplified(title) or first.surface in simplified(title)
-        if led or top[0][1] >= _NAMED_THROUGHOUT:
-            return top[0][0]
+    orgish = [m for m in mentions if m.type in ORGISH]
+    by_entity: dict[str, list[Mention]] = {}
+    for m in orgish:
+        by_entity.setdefault(m.entity, []).append(m)
+    # The two named most once sources are set aside, asking a_source only of the names that can
+    # still be among them (most often the first two or three): named no more often in all than
+    # the second found so far, a name cannot pass it.
+    top: list[tuple[str, list[Mention]]] = []
+    for entity, written in sorted(by_entity.items(), key=lambda kv: -len(kv[1])):
+        if len(top) == 2 and len(written) <= len(top[1][1]):
+            break
+        kept = [m for m in written if not a_source(text, m, vocab)]
+        top = sorted([*top, (entity, kept)], key=lambda kv: -len(kv[1]))[:2]
+    counts = [(entity, len(kept)) for entity, kept in top if kept]
+    if counts and counts[0][1] >= 3 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+        first = top[0][1][0]
+        led = first.start <= max(len(text) * _LEAD, _LEAD_CHARS) or counts[0][0] in simplified(title) or first.surface in simplified(title)
+        if led or counts[0][1] >= _NAMED_THROUGHOUT:
+            return counts[0][0]
     folded = simplified(title)
-    in_title = {m.entity for m in named if m.surface in folded or m.entity in folded}
+    in_title = {
+        entity for entity, written in by_entity.items()
+        if any((m.surface in folded or m.entity in folded) and not a_source(text, m, vocab) for m in written)
+    }
     return in_title.pop() if len(in_title) == 1 else None
 
 
