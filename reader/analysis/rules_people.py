@@ -198,6 +198,7 @@ def listed(rules: Rules, scan: Scan) -> None:
 
 # How an article addresses someone it does not name in full: 李师傅, 王女士, 蓝总, 丁老师.
 _ADDRESS = ("先生", "女士", "小姐", "师傅", "老师", "总")
+_ADDRESSES = re.compile("|".join(_ADDRESS))
 _NOT_A_SURNAME_TAGS = frozenset("pcurdv")  # 向|老师 (to the teacher), 和|老师
 
 
@@ -206,17 +207,19 @@ def addressed(rules: Rules, scan: Scan) -> None:
     saying: "来自安徽的李师傅……和李师傅一样", "蓝总透露". Not 提高|总额 nor 高|总监 (the address
     is part of a longer word), nor 向|老师 (a preposition)."""
     text, words = scan.text, rules.words
-    for i, tok in enumerate(scan.tokens):
+    for m in _ADDRESSES.finditer(text):  # the address first: far fewer than the tokens
+        at = m.start()
+        i = scan.by_start.get(at - 2) if text[at - 2 : at] in words.compound_surnames else None
+        i = scan.by_start.get(at - 1) if i is None else i
+        if i is None:
+            continue
+        tok = scan.tokens[i]
         surname = tok.word[:2] if tok.word[:2] in words.compound_surnames else tok.word[:1]
-        if surname not in words.surnames and surname not in words.compound_surnames:
+        if tok.start + len(surname) != at or (surname not in words.surnames and surname not in words.compound_surnames):
             continue
         if tok.word == surname and tok.flag[:1] in _NOT_A_SURNAME_TAGS:
             continue
-        rest = text[tok.start + len(surname):tok.start + len(surname) + 2]
-        address = next((a for a in _ADDRESS if rest.startswith(a)), None)
-        if address is None:
-            continue
-        end = tok.start + len(surname) + len(address)
+        end = m.end()
         said = rules.speech_at.match(text, end) is not None  # 张总说 may be one token
         if not (said or end in scan.by_end or end == len(text)):
             continue
