@@ -242,13 +242,26 @@ def _label(
         return earlier[-1].label  # 抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%: the same measure, again
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return label_after_figure(where, fig) or said
+        return label_after_figure(where, fig) or said or _compared_with(where, fig, earlier)
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
     return said
 
 
+def _compared_with(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
+    """The measure a figure is compared with when it names none itself: 知乎每用户平均收入约为19.7元。
+    …与B站的59.4元和快手109元相比 → 每用户平均收入, the label of the figure before in the same
+    unit, in the paragraph."""
+    sentence = where.bounds.around("sentence", fig.start)
+    if not any(where.text.find(word, sentence[0], sentence[1]) >= 0 for word in _COMPARING):
+        return None
+    paragraph = where.bounds.around("paragraph", fig.start)[0]
+    same = [f for f in earlier if f.start >= paragraph and f.unit == (fig.unit or f.unit) and f.label]
+    return same[-1].label if same else None
+
+
+_COMPARING = ("相比", "相较", "对比", "比较")
 _MULTIPLE = "增长倍数"
 _SHARE_OF = "占比"
 # How a multiple compares two things (快手是抖音的两倍多, 低温奶的价格贵了两到三倍), not a growth

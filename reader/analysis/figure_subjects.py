@@ -125,6 +125,8 @@ def subject_of(
             break
         if _a_frame(text, mention) or _a_beneficiary(text, mention):
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
+        if mention.type in ORGISH and label != "增长倍数" and _POSSESSED.fullmatch(text, mention.end, fig.start):
+            return mention.entity  # 与B站的59.4元…相比: the figure is the name's, whatever word leads it
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             in_clause = clause[0] <= mention.start
             timed = TIME_PREFIX.match(text, clause[0], mention.start).end() if in_clause else clause[0]
@@ -268,6 +270,9 @@ def _heading_topic(
         at = span[0]
     return None
 
+
+# Between a name and the figure it owns: B站的59.4元 (but 抖音的两倍 is a base, see 增长倍数).
+_POSSESSED = re.compile(r"的(?:约|近|超过|超|逾)?\s*")
 
 # Between a holder and its stake: 姚记持股约38%, 腾讯持有京东17.8%的股份, 马化腾目前直接持股8.6%.
 _HOLDS = ("持股", "持有")

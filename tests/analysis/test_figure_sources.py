@@ -161,3 +161,13 @@ def test_a_stake_is_its_holders() -> None:
     assert _subjects(text, "卡游", "泡泡玛特", "Hit card") == {"15%": "泡泡玛特"}
     text = "腾讯为京东带来了17.8%的流量。"  # no stake: whose the flow is, as before
     assert _subjects(text, "腾讯", "京东") == {"17.8%": "京东"}
+
+
+def test_a_figure_compared_is_the_names_before_it_and_the_measure_compared_with() -> None:
+    text = "2020年，知乎每用户平均收入约为19.7元。这样的数据，与B站的59.4元和快手109元相比，相去甚远。"
+    figures = extract_figures(text, _mentions(text, "知乎", "B站", "快手"))
+    assert [(f.surface, f.subject, f.label) for f in figures] == [
+        ("19.7元", "知乎", "每用户平均收入"),
+        ("59.4元", "B站", "每用户平均收入"),
+        ("109元", "快手", "每用户平均收入"),
+    ]
