@@ -29,7 +29,7 @@ from reader.analysis.entity_links import (
     short_forms,
     surname_hits,
 )
-from reader.analysis.folding import is_latin, lower, matching_form
+from reader.analysis.folding import is_latin, lower, matching_form, with_apostrophes
 from reader.analysis.gazetteer import Entry, Gazetteer
 from reader.analysis.latin_terms import no_works_or_nouns
 from reader.analysis.model import Entity, EntityType, Mention
@@ -332,6 +332,8 @@ class EntityRecognizer:
                     continue
                 if is_latin(surface[-1]) and end < n and is_latin(folded[end]):
                     continue
+                if is_latin(surface[0]) and with_apostrophes(folded, start, end) != (start, end):
+                    continue  # Dell in Dell’Oro: part of another name (but McDonald's has its own surface)
                 written = folded[start:end]
                 if not e.case_insensitive and written != matching_form(surface) and not _brand_in_any_case(
                     folded, start, end, matching_form(surface)

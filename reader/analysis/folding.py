@@ -141,4 +141,25 @@ def is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_APOSTROPHES = "’'"
+
+
+def _letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def with_apostrophes(folded: str, start: int, end: int) -> tuple[int, int]:
+    """A Latin span widened over the apostrophes that join it to letters: Dell’Oro Group (not
+    Oro Group), Charlie’s (not Charlie), McDonald's."""
+    if start >= 2 and _letter(folded[start]) and folded[start - 1] in _APOSTROPHES and _letter(folded[start - 2]):
+        start -= 1
+        while start > 0 and _letter(folded[start - 1]):
+            start -= 1
+    if end + 1 < len(folded) and _letter(folded[end - 1]) and folded[end] in _APOSTROPHES and _letter(folded[end + 1]):
+        end += 1
+        while end < len(folded) and _letter(folded[end]):
+            end += 1
+    return start, end
+
+
 # -- spans ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from reader.analysis.folding import is_latin
+from reader.analysis.folding import is_latin, with_apostrophes
 from reader.analysis.model import EntityType
 from reader.analysis.segment import Token
 from reader.analysis.statistical import ModelName, NameFilters
@@ -89,6 +89,7 @@ def trim_to_words(folded: str, name: ModelName, tokens: Sequence[Token]) -> Mode
         return None
     if _half_a_compound(folded, start, end):
         return None  # Time Engagement out of Real-Time Engagement
+    start, end = with_apostrophes(folded, start, end)  # Oro Group → Dell’Oro Group, Charlie → Charlie’s
     if not is_latin(folded[end - 1]) and not any(t.end == end for t in inside):
         return None  # 投资 out of 投资银行: half a word
     while (run := _LATIN_WORD_AFTER.match(folded, end)) is not None and is_latin(folded[end - 1]):

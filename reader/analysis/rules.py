@@ -26,6 +26,10 @@ from reader.text import CJK_CLASS
 
 _CJK = CJK_CLASS
 _DOTS = "·•‧・･"
+# An apostrophe inside a Latin name joins letters (Dell’Oro, Charlie’s, McDonald's); one at its
+# end is a closing quote.
+_APOSTROPHE = r"['’](?=[A-Za-z])"
+_LATIN_CHAR = rf"(?:[A-Za-z0-9&+\-]|{_APOSTROPHE})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +73,11 @@ class Rules:
         self.transliterated_note = re.compile(r"\s*[（(]\s*音译\s*[)）]")
         org_words = alternation(words.latin_org_words)
         self.latin_org = re.compile(
-            rf"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z&'.\-]*\s+){{1,5}}(?:{org_words}))(?![A-Za-z0-9])"
+            rf"(?<![A-Za-z0-9'’])((?:[A-Z](?:[A-Za-z&.\-]|{_APOSTROPHE})*\s+){{1,5}}(?:{org_words}))(?![A-Za-z0-9])"
         )
         self.latin_name = re.compile(
-            r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&'+\-]*[a-z][A-Za-z0-9&'+\-]*"
-            r"(?:\s[A-Z][A-Za-z0-9&'+\-]*)*)(?![A-Za-z0-9])"
+            rf"(?<![A-Za-z0-9'’])([A-Z]{_LATIN_CHAR}*[a-z]{_LATIN_CHAR}*"
+            rf"(?:\s[A-Z]{_LATIN_CHAR}*)*)(?![A-Za-z0-9])"
         )
         self.title_end = re.compile(rf"(?:{alternation(words.titles)})$")
         # Cheap prefilters for the token loops, which see ~1,300 tokens an article: a token

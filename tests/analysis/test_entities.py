@@ -430,3 +430,16 @@ def test_every_prefecture_level_city_is_a_place_and_a_common_word_is_not_one() -
 )
 def test_names_of_outlets_business_lines_and_rare_surnames(recogniser: EntityRecognizer, text: str, name: str, etype: EntityType) -> None:
     assert (name, etype) in {(m.entity, m.type) for m in recogniser.recognise(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an apostrophe joins the letters of one name: no Dell (戴尔) in Dell’Oro, no Oro Group
+        ("Dell’Oro Group：2020年Q4全球整体电信基础设施市场同比增长了7%。Dell’Oro Group表示。", ["Dell’Oro Group", "Dell’Oro Group"]),
+        ("去年7月，粉红汉堡Charlie’s获得了一笔战略投资。Charlie’s表示。", ["Charlie’s", "Charlie’s"]),
+        ("Dell的营收增长。", ["Dell"]),  # the gazetteer's Dell still stands alone
+    ],
+)
+def test_a_latin_name_with_an_apostrophe_is_one_name(recogniser: EntityRecognizer, text: str, names: list[str]) -> None:
+    assert [m.surface for m in recogniser.recognise(text)] == names
