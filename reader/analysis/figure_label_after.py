@@ -116,7 +116,10 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
         while (longer := next((c for c in cuts if cut < c <= cut + _COMPOUND_HEAD), None)) is not None:
             cut = longer
         return source[start : start + cut]
-    return source[start:end] if fig.unit is not None and fig.unit not in ("%", "CNY", "USD") else None
+    if fig.unit is None or fig.unit in ("%", "CNY", "USD"):
+        return None
+    counted = counted_after(where, fig)  # 40家典型上市房企共完成… → 典型上市房企数, not …共完
+    return counted + "数" if counted is not None else source[start:end]
 
 
 def counted_after(where: LabelText, fig: Quantity) -> str | None:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_label_after import TIME_PREFIX
 from reader.analysis.figure_sources import (
+    RESEARCH_FIRMS,
     LIST_JOINS,
     PUBLISHED,
     after_skip_word,
@@ -33,13 +34,11 @@ from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
 ORGISH = (EntityType.ORG, EntityType.PRODUCT)
-# Names of firms whose business is forecasting others' figures: what they predict is not theirs.
-_RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
 
 
 def _reports_its_own(mention: Mention) -> bool:
     """A company telling its own figures, not a firm forecasting others' (灼识咨询预计)."""
-    return mention.type in ORGISH and not mention.entity.endswith(_RESEARCH_FIRMS)
+    return mention.type in ORGISH and not mention.entity.endswith(RESEARCH_FIRMS)
 
 
 def about_the_topic(

@@ -171,3 +171,12 @@ def test_a_figure_compared_is_the_names_before_it_and_the_measure_compared_with(
         ("59.4元", "B站", "每用户平均收入"),
         ("109元", "快手", "每用户平均收入"),
     ]
+
+
+def test_a_research_firms_sample_is_not_the_firms_and_is_labelled_by_what_it_counts() -> None:
+    text = "典型上市房企8月份融资仍然热度不减。同策研究院监测的40家典型上市房企共完成融资额为1016.6亿元。"
+    figures = extract_figures(text, _mentions(text, "同策研究院"))
+    assert [(f.surface, f.subject, f.label) for f in figures] == [
+        ("40家", None, "典型上市房企数"),
+        ("1016.6亿元", None, "典型上市房企共完成融资额"),
+    ]
