@@ -119,7 +119,15 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     if fig.unit is None or fig.unit in ("%", "CNY", "USD"):
         return None
     counted = counted_after(where, fig)  # 40家典型上市房企共完成… → 典型上市房企数, not …共完
-    return counted + "数" if counted is not None else source[start:end]
+    if counted is not None:
+        return counted + "数"
+    among = next((w for w in _AMONG if phrase.endswith(w) and len(phrase) - len(w) >= 2), None)
+    if among is not None:  # 共309部热播影视剧中 → 热播影视剧数: the whole a part is taken from
+        return source[start : end - len(among)] + "数"
+    return source[start:end]
+
+
+_AMONG = ("之中", "当中", "中", "里")
 
 
 def counted_after(where: LabelText, fig: Quantity) -> str | None:

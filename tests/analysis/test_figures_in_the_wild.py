@@ -785,6 +785,17 @@ def test_a_count_is_labelled_by_what_it_counts(text: str, label: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("2018 年、2019 年共 309 部热播影视剧中，由网络文学IP改编的作品有65部。", ["热播影视剧数", "作品数"]),
+        ("美国本土最受欢迎的100个电视节目中，有71个都是比赛。", ["电视节目数", None]),
+    ],
+)
+def test_a_count_of_the_whole_a_part_is_taken_from_is_labelled_by_it(text: str, labels: list[str | None]) -> None:
+    assert [m.label for m in extract_figures(text)] == labels
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("联合创始人拥有22项美国专利授权和18项中国专利授权。", "美国专利"),
