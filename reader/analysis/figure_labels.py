@@ -193,12 +193,16 @@ def label_of(
     label = _label(where, fig, measure, earlier, word)
     if label is None or not label.strip():
         return None
+    label = _COPULA.sub("", label.strip()) or label  # 主要的收入来源是佣金 → 佣金, not 是佣金
     for short, whole in where.vocab.spelled_out.items():
         label = label.replace(short, whole)  # 中国内地市占率 → 中国内地市场占有率
     return _LATIN_RUN.sub(lambda m: where.vocab.spelled(m.group()), label.strip())
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A copula or an adverb that opens the phrase before a figure, not its name: 是佣金, 也就是估值,
+# 则是指估值, 仍是巨亏 (as long as two characters are left).
+_COPULA = re.compile(r"^(?:也就是|就是|则是指|是指|则是|仍是|还是|即是|也是|都是|是)(?=..)")
 # A count or a span of months before a measure's name: what or when it covers, not its name.
 _COUNTED_PREFIX = re.compile(r"[^\dA-Za-z]{0,4}\d+(?:\s*[-–~至到]\s*\d+)?\s*(?:个月|月份|月|个|家|座|城市|城)")
 _COMPARED = ("相比", "相较", "比", "较", "同比", "环比")  # 与1-7月相比下降: a base of comparison, not a scope

@@ -1625,3 +1625,14 @@ def test_a_bare_amount_in_an_article_of_dollars_is_in_dollars() -> None:
     assert [m.unit for m in extract_figures(text)][-1] == "USD"
     text = "黑石以30亿美元估值收购了它。\n其他话题。\n2016年，达晨的营收为30亿。"
     assert [m.unit for m in extract_figures(text)][-1] == "CNY"  # one amount in dollars says little
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("美元债和境外银团贷款占36.9%，约10%是结构化信托融资。", "结构化信托融资"),
+        ("GrubHub的佣金中超过20%是配送费，12.5%是佣金。", "佣金"),
+    ],
+)
+def test_a_copula_before_a_measure_is_no_part_of_its_name(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text)][-1] == label
