@@ -424,8 +424,12 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
     if changed is not None:
         noun_end, verb_at = changed
         verb = source[start + verb_at : start + len(phrase)]
-        # 股价上涨, 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长
-        return source[start : start + noun_end] + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
+        # 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长; a price's
+        # move by the trade's noun: 股价上涨 → 股价涨幅, 会员价格下跌 → 会员价格跌幅
+        noun = source[start : start + noun_end]
+        if noun.endswith(_PRICES) and (swing := _PRICE_SWING.get(verb.lstrip("同比环比").removesuffix("了"))):
+            return noun + swing
+        return noun + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (
         found[-1].end() < len(phrase) and phrase.endswith(vocab.label_words["amount_heads"])
     ):
@@ -490,6 +494,8 @@ _LIST_SPLITS = (re.compile(r"、"), re.compile(r"以及|、|和|及|与"))
 
 
 _CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
+_PRICES = ("股价", "价格", "价", "房价", "票价", "油价", "金价")
+_PRICE_SWING = {"上涨": "涨幅", "涨": "涨幅", "下跌": "跌幅", "跌": "跌幅", "上升": "涨幅", "下降": "跌幅"}
 _THE_COMPARISON = re.compile(r"(?:(?:与|和|跟|同)[^，,。；;]{0,8}?)?(?:相比|相较)(?:之下|而言)?|对比|比")
 
 

@@ -734,8 +734,8 @@ def test_an_installation_names_its_measure() -> None:
     ("text", "label", "measure"),
     [
         ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入增长", "增长率"),
-        ("股价上涨了5.3%。", "股价上涨", "增长率"),
-        ("马拉松数字控股公司股价已将上涨800%。", "股价上涨", "增长率"),  # adverbs between go
+        ("股价上涨了5.3%。", "股价涨幅", "增长率"),  # a price's move by the trade's noun
+        ("马拉松数字控股公司股价已将上涨800%。", "股价涨幅", "增长率"),  # adverbs between go
         ("收入跌3%。", "收入下降", "降幅"),
         ("第一场直播售出3000件。", "销量", "销量"),  # the action names no measure; things sold are a volume
     ],
@@ -1636,4 +1636,16 @@ def test_a_bare_amount_in_an_article_of_dollars_is_in_dollars() -> None:
     ],
 )
 def test_a_copula_or_a_preposition_before_a_measure_is_no_part_of_its_name(text: str, label: str) -> None:
+    assert [m.label for m in extract_figures(text)][-1] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("年营收增长了113%，股价相比发行价上涨219%。", "股价相比发行价涨幅"),
+        ("会员价格下跌了5%。", "会员价格跌幅"),
+        ("营收增长20%。", "营收增长"),  # not a price: as written
+    ],
+)
+def test_a_prices_move_is_named_by_the_trades_noun(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text)][-1] == label
