@@ -820,6 +820,10 @@ def test_a_market_share_cut_short_is_written_out_and_where_it_is_held_opens_no_n
     assert [(m.label, m.measure) for m in figures] == [("市场占有率", "市场份额"), ("内地市场占有率", "市场份额")]
 
 
+def test_an_accumulated_loss_cut_short_is_written_out() -> None:
+    assert [(m.label, m.measure) for m in extract_figures("公司累亏超过50亿元。")] == [("累计亏损", "净亏损")]
+
+
 def test_the_close_of_a_time_is_no_part_of_a_measures_name() -> None:
     text = "華虹半導體截至6月底止第二季股東應佔利潤795.2萬美元。"  # 截至…止, as Hong Kong reports write it
     (m,) = extract_figures(text, _mentions(text, "華虹半導體"))
