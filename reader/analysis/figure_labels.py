@@ -200,10 +200,13 @@ def label_of(
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
-# A copula, an adverb or a preposition that opens the phrase before a figure, not its name:
-# 是佣金, 也就是估值, 则是指估值, 仍是巨亏, 对用户付费率, 对应净利润 (as long as two characters are
-# left; 对外投资 is a name).
-_COPULA = re.compile(r"^(?:也就是|就是|则是指|是指|则是|仍是|还是|即是|也是|都是|是|对应|则有|对(?!外)|向(?!外))(?=..)")
+# A copula, an adverb, a preposition, a pronoun or a verb of becoming that opens the phrase
+# before a figure, not its name: 是佣金, 也就是估值, 仍是巨亏, 对用户付费率, 对应净利润, 前者毛利率,
+# 由亏损, 转为盈利 (as long as two characters are left; 对外投资 and 其他收益 are names).
+_COPULA = re.compile(
+    r"^(?:也就是|就是|则是指|是指|则是|仍是|还是|即是|也是|都是|是|对应|则有|对(?!外)|向(?!外)"
+    r"|前者|后者|其(?![他它余中实次])|由|(?:转|上升|下降|扭转|变)为)(?=..)"
+)
 # A count or a span of months before a measure's name: what or when it covers, not its name.
 _COUNTED_PREFIX = re.compile(r"[^\dA-Za-z]{0,4}\d+(?:\s*[-–~至到]\s*\d+)?\s*(?:个月|月份|月|个|家|座|城市|城)")
 _COMPARED = ("相比", "相较", "比", "较", "同比", "环比")  # 与1-7月相比下降: a base of comparison, not a scope

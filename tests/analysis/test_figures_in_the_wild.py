@@ -1637,6 +1637,8 @@ def test_a_bare_amount_in_an_article_of_dollars_is_in_dollars() -> None:
         ("美元债和境外银团贷款占36.9%，约10%是结构化信托融资。", "结构化信托融资"),
         ("GrubHub的佣金中超过20%是配送费，12.5%是佣金。", "佣金"),
         ("本章说对用户人均阅读时长提升32%以上，对用户付费率也有超10%的提升。", "用户付费率"),  # a preposition
+        ("玩具及衍生品销售收入为1.68亿元，前者毛利率为46.13%，后者毛利率为32.55%。", "毛利率"),  # a pronoun
+        ("其他收益为176亿元。", "其他收益"),  # 其他 is no pronoun
     ],
 )
 def test_a_copula_or_a_preposition_before_a_measure_is_no_part_of_its_name(text: str, label: str) -> None:
