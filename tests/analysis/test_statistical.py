@@ -626,3 +626,15 @@ def test_a_company_is_not_cut_to_a_person_where_jieba_glues_its_last_word_on() -
     text = "明德生物的试剂使用率稳居全国第三。2021年明德生物体外诊断试剂收入24.7亿元。"
     mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"明德生物": ORG, "明德": PER})).recognise(text)
     assert [(m.surface, m.type) for m in mentions] == [("明德生物", ORG), ("明德生物", ORG)]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("爱奇艺包年价不变，月卡和季卡的涨幅在9%~20%区间。季卡用户增加。", "季卡"),
+        ("这部剧成为现象级爆款。现象级的剧集越来越少。", "现象级"),
+    ],
+)
+def test_a_kind_of_membership_card_or_a_word_of_praise_is_no_name(text: str, term: str) -> None:
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({term: ORG})).recognise(text)}
+    assert term not in found
