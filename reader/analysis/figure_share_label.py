@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_label_after import TIME_PREFIX
-from reader.analysis.model import Figure
+from reader.analysis.model import EntityType, Figure
 
 if TYPE_CHECKING:
     from reader.analysis.figure_labels import LabelText
@@ -92,11 +92,18 @@ def _part_start(where: LabelText, clause_start: int, at: int) -> int:
     while start < at and where.text[start].isspace():
         start += 1
     for _ in range(2):
+        lead = next((w for w in where.vocab.label_leads if where.text.startswith(w, start, at)), None)
+        start += len(lead or "")  # 其中亚马逊占…: the lead word whole, not 其 and then 中亚马逊
         start += 1 if where.text.startswith("其", start, at) else 0  # 其一季度纯电汽车交付量
         start = TIME_PREFIX.match(where.text, start, at).end()
-        lead = next((w for w in where.vocab.label_leads if where.text.startswith(w, start, at)), None)
-        start += len(lead or "")
+        start += len(next((w for w in _FORECAST_LEADS if where.text.startswith(w, start, at)), ""))
+        place = next((m for m in where.mentions.within(start, at) if m.start == start and m.type is EntityType.PLACE), None)
+        if place is not None and place.end < at and not where.text.startswith(where.vocab.counted_heads, place.end):
+            start = place.end  # 美国在线支出: where, not what (but 中国卖家 are whom it counts)
     return start if start <= at else at
+
+
+_FORECAST_LEADS = ("预计", "预期", "有望", "估计", "预测")  # the figure's kind, not its name
 
 
 def _clean(where: LabelText, start: int, end: int, whole: bool = False) -> str:

@@ -55,3 +55,14 @@ def test_a_share_the_one_before_rose_to_keeps_its_label() -> None:
 )
 def test_no_part_or_no_whole_makes_no_part_of_whole_label(text: str, surface: str) -> None:
     assert re.fullmatch(r".+占.+", _labels(text)[surface] or "") is None
+
+
+def test_a_forecast_and_a_place_before_the_part_are_not_its_name() -> None:
+    from reader.analysis.model import EntityType, Mention
+
+    text = "据外媒对2020年电商销售的估算，预计美国在线支出占全年零售总额的21.3%。中国卖家约占亚马逊卖家总量的40%。"
+    places = [Mention(at, at + 2, text[at : at + 2], EntityType.PLACE, text[at : at + 2]) for at in (text.find("美国"), text.find("中国"))]
+    assert {f.surface: f.label for f in extract_figures(text, places)} == {
+        "21.3%": "在线支出占零售总额",
+        "40%": "中国卖家占亚马逊卖家总量",  # whom it counts: the place stays
+    }
