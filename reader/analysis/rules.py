@@ -88,6 +88,7 @@ class Rules:
         self.speech_at = re.compile(rf"(?=(?:{alternation(words.speech_verbs)}))")
         self.suffix_at = re.compile(rf"(?=(?:{alternation(words.org_suffixes)}))")
         self.descriptor_before = re.compile(rf"(?:{alternation(words.descriptors)})$")
+        self.descriptor_last = frozenset(d[-1] for d in words.descriptors)  # the same prefilter
         self.descriptor_after = re.compile(alternation(words.descriptors))
         self.title_after = re.compile(rf"的?(?:{alternation(words.titles)})")
         self.office_after = re.compile(rf"(?:{alternation(words.office_titles)})")

@@ -69,8 +69,10 @@ def descriptor_run(rules: Rules, scan: Scan) -> None:
     text, tokens, words = scan.text, scan.tokens, rules.words
     for i in range(1, len(tokens) - 1):
         tok = tokens[i]
+        if text[tok.start - 1] not in rules.descriptor_last or tokens[i - 1].end != tok.start or len(tok.word) > 2:
+            continue
         before = rules.descriptor_before.search(text, max(0, tok.start - 6), tok.start)
-        if before is None or tokens[i - 1].end != tok.start or len(tok.word) > 2:
+        if before is None:
             continue
         if tok.flag[:1] in _FUNCTION_TAGS or tok.flag.startswith("v"):
             continue
