@@ -99,8 +99,8 @@ def company_names(
             start = resolved[i - 1].start if h.type is EntityType.ORG else h.start
         end = h.end
         limit = nxt.start if nxt is not None else len(folded)
-        legal = next((f for f in words.org_legal_forms if folded.startswith(f, end)), None)
-        unit = next((u for u in words.org_unit_suffixes if folded.startswith(u, end)), None)
+        legal = _first_at(folded, end, words.org_legal_forms)
+        unit = _first_at(folded, end, words.org_unit_suffixes)
         if (
             unit is not None
             and h.type is EntityType.ORG
@@ -122,6 +122,14 @@ def company_names(
     if not units:
         return out
     return leftmost_longest([*out, *occurrences(folded, units, rank=0)])
+
+
+def _first_at(text: str, at: int, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` written at ``at``; one startswith over the tuple first, as most
+    names are followed by none of them."""
+    if not text.startswith(words, at):
+        return None
+    return next(w for w in words if text.startswith(w, at))
 
 
 def _modifies_a_noun(folded: str, at: int, tokens_at: dict[int, Token], words: RuleWords) -> bool:
