@@ -67,11 +67,14 @@ def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，"."""
     end = mention.end
     limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
-    stop = next((i for i in range(end, limit) if text[i] in "，,。；;：:\n"), limit)
-    clause = text[end:stop]
-    if any(w in clause for w in vocab.own_documents):
-        return False  # 宁德时代此前公布的三季报显示: its own figures
-    return any(clause.endswith(w) for w in vocab.source_clause_ends)
+    stop = _CLAUSE_STOP.search(text, end, limit)
+    clause = text[end : stop.start() if stop is not None else limit]
+    if not clause.endswith(vocab.source_clause_ends):
+        return False
+    return not any(w in clause for w in vocab.own_documents)  # 宁德时代此前公布的三季报显示: its own figures
+
+
+_CLAUSE_STOP = re.compile(r"[，,。；;：:\n]")
 
 
 def line_source(text: str, mention: Mention) -> bool:
