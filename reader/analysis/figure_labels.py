@@ -430,7 +430,7 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         # 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长; a price's
         # move by the trade's noun: 股价上涨 → 股价涨幅, 会员价格下跌 → 会员价格跌幅
         noun = source[start : start + noun_end]
-        if noun.endswith(_PRICES) and (swing := _PRICE_SWING.get(verb.lstrip("同比环比").removesuffix("了"))):
+        if noun.endswith(_PRICES) and (swing := _PRICE_SWING.get(verb.removeprefix("同比").removeprefix("环比").removesuffix("了"))):
             return noun + swing
         return noun + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (

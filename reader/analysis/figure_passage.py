@@ -32,7 +32,8 @@ def passage_subject(
         named = _named_last(text, fig, at, mentions, bounds, vocab)
         return (named or topic) if COMPANY_PRONOUN.match(text, at) else (topic or named)
     if text.startswith(_THE_COMPANY, sentence[0]):
-        # 7、达安基因（002030.SZ）…。⏎公司2020年营业收入53.4亿元: in an article on many, the one named last
+        # 7、达安基因（002030.SZ）…国家药监局…。⏎公司2020年营业收入53.4亿元: in an article on many, the
+        # company the nearest passage opens with
         return topic or _the_passages_company(text, fig, mentions, bounds, vocab)
     return topic or _report_told(text, fig, mentions, bounds, vocab) or _named_most(text, fig, mentions, bounds, vocab)
 
