@@ -193,20 +193,13 @@ def label_of(
     label = _label(where, fig, measure, earlier, word)
     if label is None or not label.strip():
         return None
-    label = _COPULA.sub("", label.strip()) or label  # 主要的收入来源是佣金 → 佣金, not 是佣金
+    label = _without_lead(label.strip(), where.vocab)  # 约10%是结构化信托融资 → 结构化信托融资, whatever found it
     for short, whole in where.vocab.spelled_out.items():
         label = label.replace(short, whole)  # 中国内地市占率 → 中国内地市场占有率
     return _LATIN_RUN.sub(lambda m: where.vocab.spelled(m.group()), label.strip())
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
-# A copula, an adverb, a preposition, a pronoun or a verb of becoming that opens the phrase
-# before a figure, not its name: 是佣金, 也就是估值, 仍是巨亏, 对用户付费率, 对应净利润, 前者毛利率,
-# 由亏损, 转为盈利 (as long as two characters are left; 对外投资 and 其他收益 are names).
-_COPULA = re.compile(
-    r"^(?:也就是|就是|则是指|是指|则是|仍是|还是|即是|也是|都是|是|对应|则有|对(?!外)|向(?!外)"
-    r"|前者|后者|其(?![他它余中实次])|由|(?:转|上升|下降|扭转|变)为)(?=..)"
-)
 # A count or a span of months before a measure's name: what or when it covers, not its name.
 _COUNTED_PREFIX = re.compile(r"[^\dA-Za-z]{0,4}\d+(?:\s*[-–~至到]\s*\d+)?\s*(?:个月|月份|月|个|家|座|城市|城)")
 _COMPARED = ("相比", "相较", "比", "较", "同比", "环比")  # 与1-7月相比下降: a base of comparison, not a scope
@@ -541,6 +534,17 @@ def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
 
 
 # A price paid: 被SAP以80亿美元收购 is what the deal cost, named by the deal's verb.
+
+
+def _without_lead(label: str, vocab: Vocabulary) -> str:
+    """``label`` without a copula, a preposition, a pronoun or a verb of becoming it opens with
+    (the vocabulary's ``opening_words``: 是, 对, 前者, 转为…), as long as two characters are left."""
+    lead = next((w for w in _longest(vocab.label_words["opening_words"]) if label.startswith(w) and not _word_at(label, 0, w, vocab)), "")
+    return label[len(lead) :] if len(label) - len(lead) >= 2 else label
+
+
+def _longest(words: tuple[str, ...]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
 
 
 def _word_at(text: str, start: int, lead: str, vocab: Vocabulary) -> bool:

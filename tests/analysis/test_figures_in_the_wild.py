@@ -1639,6 +1639,7 @@ def test_a_bare_amount_in_an_article_of_dollars_is_in_dollars() -> None:
         ("本章说对用户人均阅读时长提升32%以上，对用户付费率也有超10%的提升。", "用户付费率"),  # a preposition
         ("玩具及衍生品销售收入为1.68亿元，前者毛利率为46.13%，后者毛利率为32.55%。", "毛利率"),  # a pronoun
         ("其他收益为176亿元。", "其他收益"),  # 其他 is no pronoun
+        ("其实负债率在50%都是很安全的。", "负债率"),  # an adverb, whole, not 其 and then 实负债率
     ],
 )
 def test_a_copula_or_a_preposition_before_a_measure_is_no_part_of_its_name(text: str, label: str) -> None:
