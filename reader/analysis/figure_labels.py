@@ -539,12 +539,9 @@ def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
 def _without_lead(label: str, vocab: Vocabulary) -> str:
     """``label`` without a copula, a preposition, a pronoun or a verb of becoming it opens with
     (the vocabulary's ``opening_words``: 是, 对, 前者, 转为…), as long as two characters are left."""
-    lead = next((w for w in _longest(vocab.label_words["opening_words"]) if label.startswith(w) and not _word_at(label, 0, w, vocab)), "")
+    words = sorted(vocab.label_words["opening_words"], key=len, reverse=True)
+    lead = next((w for w in words if label.startswith(w) and not _word_at(label, 0, w, vocab)), "")
     return label[len(lead) :] if len(label) - len(lead) >= 2 else label
-
-
-def _longest(words: tuple[str, ...]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
 
 
 def _word_at(text: str, start: int, lead: str, vocab: Vocabulary) -> bool:
