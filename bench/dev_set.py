@@ -7,8 +7,8 @@ Runs ``reader extract --json`` on the 17 real posts, then ``../shared/eval/score
 copy named by $READER_SCORER) on the tuning gold and on the held-out gold, for entities and
 metrics, and prints the scorer's lines. The held-out articles were annotated before any tuning
 and are not looked at while tuning: their figures say whether a rule generalises. The same for
-the fresh posts of tests/data/fresh, annotated blind in four rounds (20 for tuning, the fourth
-round's 6 held out; its README says which and why).
+the fresh posts of tests/data/fresh, annotated blind in rounds (the last round held out, the
+others for tuning; its README says which and why).
 """
 
 from __future__ import annotations
