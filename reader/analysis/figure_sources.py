@@ -61,14 +61,22 @@ def _an_intermediary(text: str, mention: Mention, vocab: Vocabulary) -> bool:
 
 
 _SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb
+_TITLED_CLAUSE_CHARS = 80  # …发布的《中国食品行业市场前景及投资机会研究报告》显示: a report's title counts for nothing
+_TITLE = re.compile(r"《[^《》\n]*》")
 
 
 def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，"."""
+    """The name's clause ends by saying it is a source: "国家统计局10月18日公布的数据显示，",
+    "中商产业研究院发布的《…研究报告》显示，"."""
     end = mention.end
     limit = min(len(text), end + _SOURCE_CLAUSE_CHARS)
     stop = _CLAUSE_STOP.search(text, end, limit)
     clause = text[end : stop.start() if stop is not None else limit]
+    if stop is None and "《" in clause:
+        stop = _CLAUSE_STOP.search(text, end, min(len(text), end + _TITLED_CLAUSE_CHARS))
+        untitled = _TITLE.sub("", text[end : stop.start()]) if stop is not None else clause
+        if len(untitled) <= _SOURCE_CLAUSE_CHARS:
+            clause = untitled if untitled.endswith(vocab.source_clause_ends) else clause
     if not clause.endswith(vocab.source_clause_ends):
         return False
     return not any(w in clause for w in vocab.own_documents)  # 宁德时代此前公布的三季报显示: its own figures

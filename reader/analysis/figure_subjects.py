@@ -127,10 +127,13 @@ def subject_of(
         if mention.type in ORGISH and label != "增长倍数" and _POSSESSED.fullmatch(text, mention.end, fig.start):
             return mention.entity  # 与B站的59.4元…相比: the figure is the name's, whatever word leads it
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
-            in_clause = clause[0] <= mention.start
-            timed = TIME_PREFIX.match(text, clause[0], mention.start).end() if in_clause else clause[0]
-            # 2021年中国社交电子商务销售额: a time may come first
-            opens = in_clause and _opens(timed, mention) and not after_skip_word(text, mention, vocab)
+            own = clause if clause[0] <= mention.start else bounds.around("clause", mention.start)
+            timed = TIME_PREFIX.match(text, own[0], mention.start).end()
+            # 2021年中国社交电子商务销售额: a time may come first; 深圳排名第三，388家: the clause
+            # the place opens leads the clauses after it that name nobody
+            opens = (_opens(timed, mention) if own == clause else mention.start == timed) and not after_skip_word(
+                text, mention, vocab
+            )
             if opens and not _qualifies_a_company(text, mention, fig) and not _a_companys_breakdown(text, sentence, earlier, mentions):
                 return mention.entity  # 杭州土地出让金总额达到1200亿元; 目前，美国「剪线族」的整体数量达到3100万
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
@@ -202,6 +205,7 @@ def subject_of(
         topic = [
             m for m in topic
             if (not not_a_subject(text, m, vocab) or m.type in ORGISH and own_document(text, m, vocab))
+            and not m.entity.endswith(RESEARCH_FIRMS)  # 灼识咨询报告显示…。其…: the forecaster's market
             and (m.type is not EntityType.PLACE or label in vocab.place_labels)
             # 黄仁勋回应道…。第一财季营收…: a person named before is not whose revenue it is
             and (m.type is not EntityType.PERSON or label in vocab.personal_labels)
@@ -317,13 +321,11 @@ _BRACKET_OPEN = re.compile(r"[（(]\s*(?:约|近|超|超过|逾)?\s*$")
 
 
 def _bracketed_after(text: str, fig: Quantity, in_sentence: list[Mention]) -> Mention | None:
-    """The organisation a bracketed figure directly follows: AWS(31.2%), 腾讯云（18.6%）."""
+    """The name a bracketed figure directly follows: AWS(31.2%), 腾讯云（18.6%）, 广东（92家）."""
     m = _BRACKET_OPEN.search(text, max(0, fig.start - 5), fig.start)
     if m is None:
         return None
-    return next(
-        (x for x in in_sentence if x.end == m.start() and x.type in ORGISH), None
-    )
+    return next((x for x in in_sentence if x.end == m.start()), None)
 
 
 # "…的" then one of these: the figure describes a kind of company, not a company.

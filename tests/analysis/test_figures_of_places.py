@@ -1,0 +1,50 @@
+"""Whose a figure is when places and the firms that report on them share its sentence: a region's
+count in a bracket after it, a place that opens a clause of a ranking, a research firm behind a
+report's long title. Cases from real posts on listings by city and on markets."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.figures import extract_figures
+from reader.analysis.model import EntityType, Mention
+
+
+def _mentions(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> list[Mention]:
+    found = [
+        Mention(m.start(), m.end(), name, kind, name)
+        for names, kind in ((orgs, EntityType.ORG), (places, EntityType.PLACE))
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _subjects(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> dict[str, str | None]:
+    return {f.surface: f.subject for f in extract_figures(text, _mentions(text, orgs, places))}
+
+
+def test_a_count_in_a_bracket_is_the_place_the_bracket_follows() -> None:
+    text = "其余29个省都有企业走向资本市场，广东（92家）、浙江（87家）、江苏（86家）排名前三。"
+    subjects = _subjects(text, places=("广东", "浙江", "江苏"))
+    assert (subjects["92家"], subjects["87家"], subjects["86家"]) == ("广东", "浙江", "江苏")
+
+
+def test_a_place_that_opens_a_clause_owns_the_figures_of_the_clauses_after_it() -> None:
+    text = "上海以5家的差距紧随其后，有420家；深圳排名第三，388家，杭州第四，202家。"
+    subjects = _subjects(text, places=("上海", "深圳", "杭州"))
+    assert (subjects["420家"], subjects["388家"], subjects["202家"]) == ("上海", "深圳", "杭州")
+
+
+def test_a_place_inside_a_clause_of_examples_does_not_own_the_clauses_after_it() -> None:
+    text = "世茂服务收购了多家物业公司，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米。"
+    assert _subjects(text, orgs=("世茂服务",), places=("广州",))["1.461亿平方米"] == "世茂服务"
+
+
+def test_a_research_firm_behind_a_reports_long_title_is_a_source_not_the_market() -> None:
+    text = (
+        "中商产业研究院发布的《中国食品行业市场前景及投资机会研究报告》显示，中国餐饮市场规模从2014年的"
+        "2.9万亿增长至2019年的4.7万亿。由于疫情的影响，餐饮市场规模2020年下滑15.4%至4万亿。"
+    )
+    subjects = _subjects(text, orgs=("中商产业研究院",), places=("中国",))
+    assert subjects["2.9万亿"] == subjects["4万亿"] == "中国"
