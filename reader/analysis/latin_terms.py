@@ -16,6 +16,9 @@ _ENGLISH_ARTICLE = re.compile(r"(?<![A-Za-z])(?:the|a|an) $")
 # An acronym and its spelling-out in brackets: RTE（Real-Time Engagement）.
 # An acronym glossed by a Chinese term in brackets: TS(投资意向书), AGI（通用人工智能）.
 _GLOSSED = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})\s*[（(]([\u4e00-\u9fff]{2,10})[）)]")
+# A measure glossed by its acronym in brackets: 月付费用户数（MPU）, 商品交易总额(GMV), 获客成本（CAC）
+# (移动生态事业群组（MEG） is a unit, and names it).
+_ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{1,9}[数率额量值本入润户比价费])\s*[（(]([A-Z]{2,6})[）)]")
 _SPELLED_OUT = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*[（(]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
 
 
@@ -26,7 +29,8 @@ def no_works_or_nouns(
     work written without 《》 (新书Out-Innovate: every occurrence of it), a "person" after an
     English article (Rewriting the Rules of Silicon Valley), the spelling-out of an acronym
     that names nothing known (RTE（Real-Time Engagement）: a term), and an acronym glossed by a
-    Chinese term that is no name (TS(投资意向书); IDC（国际数据公司） stays)."""
+    Chinese term that is no name (TS(投资意向书); IDC（国际数据公司） stays), or abbreviating one
+    (月付费用户数（MPU）)."""
     works = {
         c.surface
         for c in candidates
@@ -40,6 +44,10 @@ def no_works_or_nouns(
         m.span(1)
         for m in _GLOSSED.finditer(folded)
         if not m.group(2).endswith(words.org_suffixes) and not any(a < m.end(2) and m.start(2) < b for a, b in known)
+    ] + [
+        m.span(2)
+        for m in _ABBREVIATED.finditer(folded)
+        if not m.group(1).endswith(words.org_suffixes) and not any(a < m.end(1) and m.start(1) < b for a, b in known)
     ]
     return [
         c

@@ -390,8 +390,8 @@ def products(rules: Rules, scan: Scan) -> None:
             if first is not None and first.end == end and first.flag.startswith("v"):
                 continue  # 助眠App, 记账App: what the app does, not its name
             common = _common(scan, brand)
-            if common and _a_plain_noun(scan, start, brand):
-                continue  # 短视频App, 地图App: a kind of app, not one
+            if (common or scan.is_word(brand)) and _a_plain_noun(scan, start, brand):
+                continue  # 短视频App, 地图App, 智能小程序 (智 is a surname, 智能 no name): a kind of app
             scan.add(start, end, EntityType.PRODUCT, "app", WEAK if common else STRONG)
 
 

@@ -145,6 +145,12 @@ def test_a_common_noun_before_app_is_a_kind_of_app() -> None:
     assert any(s.startswith("得到") for s in found)
 
 
+def test_a_common_noun_that_opens_with_a_surname_before_an_app_is_a_kind_of_app() -> None:
+    # 智 is a surname, and 智能 still no name
+    text = "百度智能小程序MAU达4.14亿，智能小程序数量同比增长124%。"
+    assert "智能" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+
+
 def test_a_name_cut_in_pieces_after_a_descriptor_and_written_again() -> None:
     text = "商汤还领投了医疗互联网公司禾连健康7500万美元B轮融资，禾连健康投后估值近10亿美元。公司今年营收增长，公司今年营收大增。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}

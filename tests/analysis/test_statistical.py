@@ -375,6 +375,14 @@ def test_an_acronym_glossed_by_a_chinese_term_is_a_term() -> None:
     assert "IDC" in found
 
 
+def test_an_acronym_abbreviating_a_measure_is_a_term_and_one_abbreviating_a_unit_a_name() -> None:
+    text = "月活跃用户数（MAU）达5470万；月付费用户数（MPU）达236万。百度移动生态事业群组（MEG）营收增长。"
+    model = ProperNouns({"MPU": ORG, "MAU": ORG, "MEG": ORG})
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)}
+    assert not {"MPU", "MAU"} & found
+    assert "MEG" in found
+
+
 def test_a_places_sector_is_no_organisation() -> None:
     text = "UC还被视为中国互联网公司里的佼佼者。这可能是中国互联网界金额最高的并购案。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"中国互联网": ORG})).recognise(text)}
