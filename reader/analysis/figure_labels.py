@@ -19,6 +19,7 @@ from reader.analysis.figure_label_after import (
     named_after_percent,
     per_thing_price,
 )
+from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
 from reader.analysis.figure_share_label import share_of_whole
 from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
@@ -202,6 +203,13 @@ def label_of(
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # A count or a span of months before a measure's name: what or when it covers, not its name.
 _COUNTED_PREFIX = re.compile(r"[^\dA-Za-z]{0,4}\d+(?:\s*[-–~至到]\s*\d+)?\s*(?:个月|月份|月|个|家|座|城市|城)")
+# Everything up to the last date of a phrase, or a version after a Latin name (Android 11); not TOP3,
+# a code, nor 00后 or 60周岁.
+_DATED = re.compile(
+    r".*(?:(?<![A-Za-z\d.])\d[\d.]*\s*(?:年底|年初|年末|年|月底|月末|月份|月|日|号|季度)|[A-Za-z]\s\d[\d.]*(?![A-Za-z\d]))\s*"
+)
+_VERSION = re.compile(r"\s*\d[\d.]*(?![A-Za-z\d])\s*")  # Android| 11安装率: a version after the name
+_LATIN_BEFORE = re.compile(r"[A-Za-z]\s?$")
 _COMPARED = ("相比", "相较", "比", "较", "同比", "环比")  # 与1-7月相比下降: a base of comparison, not a scope
 _LATIN_CODE = re.compile(r"(?<![A-Za-z])(?![QqHh][1-4](?![0-9]))[A-Za-z]+[0-9]+")  # TOP3, TOP100; not Q4, a time
 
@@ -210,7 +218,7 @@ def _label(
     where: LabelText, fig: Quantity, measure: str | None, earlier: list[Figure], word: LabelHit | None
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
-    if measure == _MULTIPLE and (compared := _compared_multiple(where, fig)) is not None:
+    if measure == _MULTIPLE and (compared := compared_multiple(where, fig)) is not None:
         return compared  # 是抖音的两倍多, 价格贵了两到三倍: how many times another, no growth
     if measure == _SHARE_OF and fig.label is None:
         clause = where.bounds.around("clause", fig.start)
@@ -243,53 +251,15 @@ def _label(
         return earlier[-1].label  # 抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%: the same measure, again
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return label_after_figure(where, fig) or said or _compared_with(where, fig, earlier)
+        return label_after_figure(where, fig) or range_end(where, fig, earlier) or said or compared_with(where, fig, earlier)
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资
     return said
 
 
-def _compared_with(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
-    """The measure a figure is compared with when it names none itself: 知乎每用户平均收入约为19.7元。
-    …与B站的59.4元和快手109元相比 → 每用户平均收入, the label of the figure before in the same
-    unit, in the paragraph."""
-    sentence = where.bounds.around("sentence", fig.start)
-    if not any(where.text.find(word, sentence[0], sentence[1]) >= 0 for word in _COMPARING):
-        return None
-    paragraph = where.bounds.around("paragraph", fig.start)[0]
-    same = [f for f in earlier if f.start >= paragraph and f.unit == (fig.unit or f.unit) and f.label]
-    return same[-1].label if same else None
-
-
-_COMPARING = ("相比", "相较", "对比", "比较")
 _MULTIPLE = "增长倍数"
 _SHARE_OF = "占比"
-# How a multiple compares two things (快手是抖音的两倍多, 低温奶的价格贵了两到三倍), not a growth
-# (增长了3倍, 翻了一倍): the verb before the figure in its clause, and what stands before it.
-_COMPARED_BY = re.compile(r"(?:也|则|更|都|均|约)?(?:是|为|相当于|超过|达到|达|贵了|高出|多出|高了|多了)(?:[^，,。；;！？]{0,24}的)?(?:约|近|超过|超)?\s*(?:[一两二三四五六七八九十\d.]+\s*(?:到|至|-|~)\s*)?$")
-_GROWING = re.compile(r"增长(?!率)|增加|上涨|上升|提升|提高|扩大|翻|涨(?!幅)|增(?![长速幅])")
-
-
-def _compared_multiple(where: LabelText, fig: Quantity) -> str | None:
-    """The label of a multiple that compares (X是Y的N倍): the measure named right before the
-    comparison and 倍数 (价格倍数, 增长率倍数), else 倍数 alone; None for a growth."""
-    text = where.text
-    clause = where.bounds.around("clause", fig.start)
-    cue = _COMPARED_BY.search(text, clause[0], fig.start)
-    if cue is None or _GROWING.search(text, clause[0], fig.start):
-        return None
-    noun_end = cue.start()
-    noun_start = noun_end
-    while noun_start > clause[0] and text[noun_start - 1] not in PHRASE_STOPS and text[noun_start - 1] != "的" and noun_end - noun_start < MAX_LABEL:
-        noun_start -= 1
-    noun = text[noun_start:noun_end]
-    heads = tuple(h for h in where.vocab.label_heads if len(h) >= 2 or h in "率价额量")
-    if len(noun) >= 2 and noun.upper().endswith(heads) and not any(c.isdigit() for c in noun):
-        return where.source[noun_start:noun_end] + "倍数"
-    return "倍数"
-
-
 # A change told right after the figure it changes says what changed: 营收同比增长.
 _CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下降"))
 _CHANGE_GAP = re.compile(r"[)）]?[，,]?\s*[^，,。；;：:\d\s]{1,8}")
@@ -408,6 +378,10 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
     if counted is not None and len(phrase) - counted.end() >= 2 and not phrase.startswith(_COMPARED, counted.end()):
         start += counted.end()  # 全国300城市土地出让金总额 → 土地出让金总额, 境内1-8月累计发债规模 → 累计发债规模
         phrase = phrase[counted.end() :]
+    dated = _DATED.match(phrase) or (_VERSION.match(phrase) if _LATIN_BEFORE.search(text, max(0, start - 2), start) else None)
+    if dated is not None and fig.unit == "%" and len(phrase) - dated.end() >= 2 and phrase[dated.end() :].endswith(vocab.label_heads):
+        start += dated.end()  # 截至6月31日融资成本 → 融资成本, Android 11安装率 → 安装率: a date or a version first
+        phrase = phrase[dated.end() :]
     if len(phrase) < 2 or not phrase[-1].isalpha() or any(c.isdigit() for c in _LATIN_CODE.sub("", phrase)):
         return measure  # 2020年营收: a time; but TOP3房企门槛值 names a group by its code
     compared = _THE_COMPARISON.match(phrase)

@@ -1,0 +1,44 @@
+"""A percentage is labelled by the measure the article names before it, whatever that measure is
+(a rate, a degree, a platform's cut), and past a date or a version that stands first; a range's
+high end is what its low end is. Cases from real posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.figures import extract_figures
+
+
+def _labels(text: str) -> dict[str, str | None]:
+    return {f.surface: f.label for f in extract_figures(text, [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("从行业数来看，全国零售终端的铺货率能够达到80%。", "80%", "铺货率"),
+        ("而成交量能度最弱的城市为深圳，量能度为-49.6%。", "-49.6%", "量能度"),
+        ("据了解，滴滴顺风车的抽成为10%-15%。", "10%", "抽成"),
+        ("据了解，滴滴顺风车的抽成为10%-15%。", "15%", "抽成"),
+        ("以弘阳地产为例，截至6月31日融资成本降至7.62%。", "7.62%", "融资成本"),
+        ("2021年2月美国Android 11安装率达20.29%。", "20.29%", "安装率"),
+    ],
+)
+def test_a_percentage_takes_the_measure_named_before_it(text: str, surface: str, label: str) -> None:
+    assert _labels(text)[surface] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("TOP3房企门槛值为4439.7亿元。", "4439.7亿元", "TOP3房企门槛值"),  # a code, not a date
+        ("MLB与特纳体育签订了一份7年价值32亿美元的转播合同。", "32亿美元", "转播合同"),  # a duration
+    ],
+)
+def test_a_code_or_a_duration_before_a_measure_stays_where_it_was(text: str, surface: str, label: str) -> None:
+    assert _labels(text)[surface] == label
+
+
+def test_a_cohort_before_a_share_is_no_date() -> None:
+    labels = _labels("阅文集团读者群体中Z世代占比已近6成（00后占比 42.36%，95后占比15.01%）。")
+    assert labels["42.36%"] == labels["15.01%"] == "占比"  # not 后占比
