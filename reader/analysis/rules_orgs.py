@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 # 海外|基金, 知名|资本).
 _FUNCTION_TAGS = frozenset("rmqdpcufsta")
 _PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
+# What one dictionary word before App is when it is no brand: a verb, an attribute, an adverb (超级App).
+_NOT_A_BRANDS_WORD = frozenset("vbadpcu")
+# Words that carry a clause on into what follows: 公众号到小程序, 最后去小程序 (not 狼人杀App's 杀).
+_RUNS_INTO = frozenset("到去来做在用把给让再又也都就还")
 _PARTICLES = ("的", "地")
 _KIND_SUFFIXES = ("类", "型", "式")  # 电商类APP, 工具型App: a kind of app
 _LOCATIVES = frozenset("中内上里外下")
@@ -387,8 +391,11 @@ def products(rules: Rules, scan: Scan) -> None:
             if brand.endswith(_PARTICLES) or brand.endswith(_KIND_SUFFIXES):
                 continue  # 更多的APP, 电商类APP: a phrase or a kind of app, not a brand
             first = scan.tokens[scan.by_start[start]] if start in scan.by_start else None
-            if first is not None and first.end == end and first.flag.startswith("v"):
-                continue  # 助眠App, 记账App: what the app does, not its name
+            if first is not None and first.end == end and first.flag[:1] in _NOT_A_BRANDS_WORD:
+                continue  # 助眠App, 记账App, 超级App: what the app does or is, not its name
+            last = scan.tokens[scan.by_end[end]] if end in scan.by_end else None
+            if last is not None and last.word in _RUNS_INTO and last.flag[:1] in "vpdc":
+                continue  # 公众号到小程序, 最后去小程序: a clause runs into the app, no name does
             common = _common(scan, brand)
             if (common or scan.is_word(brand)) and _a_plain_noun(scan, start, brand):
                 continue  # 短视频App, 地图App, 智能小程序 (智 is a surname, 智能 no name): a kind of app

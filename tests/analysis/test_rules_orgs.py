@@ -208,3 +208,15 @@ def test_rules_digest_heads(run_rule: RunRule) -> None:
 def test_rules_digest_heads_need_a_digest(run_rule: RunRule) -> None:
     """Two lines that open with a colon (不得不感叹一句：…) make no digest."""
     assert run_rule(rules_orgs.digest_heads, ("小牛电动：2020年营收24.4亿元\n曹操出行：2021年\n正文",)) == []
+
+
+def test_a_word_that_runs_a_clause_on_or_an_attribute_before_an_app_is_no_brand() -> None:
+    text = "从微信公众号到小程序再到视频号。最后去小程序下单。依托手百超级App。狼人杀App在2017年爆红。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert not {"号到", "最后去", "超级"} & found
+    assert "狼人杀" in found
+
+
+def test_a_person_glued_to_a_modal_verb_is_the_person() -> None:
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise("去年，爱奇艺CEO龚宇敢做出承诺。")}
+    assert "龚宇敢" not in found
