@@ -31,6 +31,12 @@ RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", 
 _SAMPLED = re.compile(r"(?:所|重点|长期|此前)?(?:监测|统计|调查|调研|跟踪|追踪|抽样)的")
 
 
+def reports_on_others(mention: Mention, vocab: Vocabulary) -> bool:
+    """A research firm (贝恩咨询公司也将…的市场份额预测…) or an exchange (北证): whose business is
+    others' figures, never itself the subject of one in the sentence."""
+    return mention.entity.endswith(RESEARCH_FIRMS) or mention.entity.endswith("交易所") or mention.entity in vocab.exchanges
+
+
 def not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
     a digest's "Canalys：预计…" line, where the name before the colon is the source; and a

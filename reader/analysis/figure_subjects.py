@@ -28,6 +28,7 @@ from reader.analysis.figure_sources import (
     listed_after_skip_word,
     not_a_subject,
     own_document,
+    reports_on_others,
 )
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure
@@ -161,6 +162,8 @@ def subject_of(
             if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
                 return earlier[-1].subject
             continue
+        if reports_on_others(mention, vocab):
+            continue  # 贝恩咨询公司也将…的市场份额预测, 北京则位居北证第一名: who reports or lists, not whose
         if label in vocab.company_labels and line_source(text, mention) and _reports_its_own(mention):
             return mention.entity  # a digest's "小牛电动：2020年营收24.4亿元": the company's own accounts
         if not_a_subject(text, mention, vocab) or listed_after_skip_word(text, mention, in_sentence, vocab):
@@ -205,7 +208,7 @@ def subject_of(
         topic = [
             m for m in topic
             if (not not_a_subject(text, m, vocab) or m.type in ORGISH and own_document(text, m, vocab))
-            and not m.entity.endswith(RESEARCH_FIRMS)  # 灼识咨询报告显示…。其…: the forecaster's market
+            and not reports_on_others(m, vocab)  # 灼识咨询报告显示…。其…: the forecaster's market
             and (m.type is not EntityType.PLACE or label in vocab.place_labels)
             # 黄仁勋回应道…。第一财季营收…: a person named before is not whose revenue it is
             and (m.type is not EntityType.PERSON or label in vocab.personal_labels)

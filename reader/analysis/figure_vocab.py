@@ -159,6 +159,7 @@ class Vocabulary:
     counted_by: dict[str, str] = field(default_factory=dict)  # 单 → 订单量
     spelled_out: dict[str, str] = field(default_factory=dict)  # 市占率 → 市场占有率
     intermediaries: tuple[str, ...] = ()  # 承销商为: the banks of a deal listed after
+    exchanges: tuple[str, ...] = ()  # 港交所, 纳斯达克: where companies list
 
     def unit_class(self, unit: str) -> str:
         return self.unit_classes.get(unit, COUNT)
@@ -353,6 +354,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         counted_by=dict(context["label"]["counted_by"]),
         spelled_out=dict(context["label"]["spelled_out"]),
         intermediaries=_longest_first(context["subject"]["intermediaries"]),
+        exchanges=tuple(context["subject"]["exchanges"]),
     )
 
 

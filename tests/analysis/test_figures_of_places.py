@@ -48,3 +48,16 @@ def test_a_research_firm_behind_a_reports_long_title_is_a_source_not_the_market(
     )
     subjects = _subjects(text, orgs=("中商产业研究院",), places=("中国",))
     assert subjects["2.9万亿"] == subjects["4万亿"] == "中国"
+
+
+def test_a_research_firm_that_forecasts_a_market_is_not_its_subject() -> None:
+    text = "贝恩咨询公司也将自动驾驶汽车至2030年的市场份额预测，从2018年的30％，回调到4%-9%。"
+    subjects = _subjects(text, orgs=("贝恩咨询",))
+    assert subjects["30％"] is None and subjects["9%"] is None
+
+
+def test_an_exchange_is_where_companies_list_not_whose_figures_they_are() -> None:
+    text = "分板块来看，上海以290家居主板第一；北京则位居北交所第一名，共有15家。"
+    subjects = _subjects(text, orgs=("北交所",), places=("上海", "北京"))
+    assert subjects["290家"] == "上海"
+    assert subjects["15家"] == "北京"  # the city that leads the clause, not the exchange
