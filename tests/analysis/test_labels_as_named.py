@@ -42,3 +42,17 @@ def test_a_code_or_a_duration_before_a_measure_stays_where_it_was(text: str, sur
 def test_a_cohort_before_a_share_is_no_date() -> None:
     labels = _labels("阅文集团读者群体中Z世代占比已近6成（00后占比 42.36%，95后占比15.01%）。")
     assert labels["42.36%"] == labels["15.01%"] == "占比"  # not 后占比
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "junk"),
+    [
+        ("其余省份新增上市企业数量都在20家以内。", "20家", "以内"),
+        ("许多头部公司的利润比2019年增长了10倍有余。", "10倍", "有余"),
+        ("还有16家公司的利润增长介于2倍到10倍之间。", "10倍", "之间"),
+        ("它从目标市场中慎重选择6-8人组成一个焦点小组。", "8人", "组成一个焦点小组"),
+        ("苏州跻身科创板前三，以38家超过深圳。", "38家", "超过"),
+    ],
+)
+def test_a_bound_a_hedge_or_a_verb_after_a_figure_is_no_label(text: str, surface: str, junk: str) -> None:
+    assert _labels(text)[surface] != junk
