@@ -39,6 +39,8 @@ _BELOW_YI = re.compile(r"[0-9]{1,4}[千百]?[万萬](?![亿億])")
 _MAGNITUDE_AFTER_CHINESE = re.compile(r"(?P<duo>[多余])(?P<mag>[万亿萬億]+)")
 _NUMBER = rf"(?:{_ARABIC}|{_CN})"
 _FRACTION = re.compile(rf"(?P<den>{_NUMBER})分之(?P<num>{_NUMBER})")
+# 1/3, 2/5: a small fraction written with a slash (not 2021/3/5, a date, nor 3/20日)
+_SLASH_FRACTION = re.compile(r"(?<![0-9０-９/.．])(?P<num>[1-9])\s*/\s*(?P<den>[2-9]|10)(?![0-9０-９/.．日号月])")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９.．_/]")
 _LATIN = re.compile(r"[A-Za-z]")
 # A cited work's title (《快狗打车“带病”IPO：3年烧掉21亿…》): its numbers are the title's words,
@@ -396,10 +398,10 @@ def _chinese_is_figure(
 
 
 def _fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
-    """三分之一 → 33.33 %, 百分之二十 → 20 %."""
+    """三分之一 → 33.33 %, 百分之二十 → 20 %, 1/3 → 33.33 %."""
     found = []
     words = vocab.words()
-    for m in _FRACTION.finditer(text):
+    for m in (*_FRACTION.finditer(text), *_SLASH_FRACTION.finditer(text)):
         try:
             den, num = parse_number(m.group("den")), parse_number(m.group("num"))
         except ValueError:
@@ -413,7 +415,7 @@ def _fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
                 surface=m.group(),
                 value=round(num / den * 100, 2),
                 unit="%",
-                unit_implied=den != 100,  # 百分之 is the percent word; 三分之 is not
+                unit_implied=den != 100 or "/" in m.group(),  # 百分之 is the percent word; 三分之 is not
                 qualifier=_hedge_around(words, text, m),
             )
         )

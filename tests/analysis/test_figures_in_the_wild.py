@@ -208,6 +208,12 @@ def test_a_digests_source_is_not_the_article_company() -> None:
         ("拟转让30万股", "30万股", 3e5, "items"),
         ("有效收购事件共76起", "76起", 76, "other"),
         ("股价翻了一倍", "翻了一倍", 2, "times"),
+        # fractions with a slash, a half, and the yuan's tenths and hundredths
+        ("人均饮奶量不足世界人均的1/3", "1/3", 33.33, "%"),
+        ("体量达到Shopify的1/10", "1/10", 10, "%"),
+        ("有一半收入来自海外", "一半", 50, "%"),
+        ("制作成本最低仅需7分钱", "7分钱", 0.07, "CNY"),
+        ("每张卡牌收益最低也能有2毛钱", "2毛钱", 0.2, "CNY"),
     ],
 )
 def test_more_ways_figures_are_written(text: str, surface: str, value: float, unit: str) -> None:
@@ -407,6 +413,11 @@ def test_a_figure_describing_a_kind_of_company_has_no_subject(text: str, surface
 def test_a_change_in_points_has_a_sign(text: str, surface: str, value: float) -> None:
     (m,) = [f for f in extract_figures(text) if f.surface == surface]
     assert m.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["2021/3/5发布", "定于3/20日上线", "我和另一半", "实现5亿毛利"])
+def test_a_date_a_partner_or_a_gross_profit_is_no_fraction_nor_tenth(text: str) -> None:
+    assert not [f for f in find_quantities(text) if f.unit == "%" or f.value < 1]
 
 
 def test_a_dash_between_two_amounts_is_a_range_not_a_sign() -> None:
