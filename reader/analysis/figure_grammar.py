@@ -216,7 +216,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         unit, explicit, label, unit_len = unit_word
         counter = vocab.counters.get(text[pos : pos + unit_len])
         if counter is not None:
-            value *= counter.factor  # 302.3GWh in kWh
+            value = round(value * counter.factor, 9)  # 302.3GWh in kWh; 3毛钱 0.3 元, not 0.30000000000000004
     tenths = (
         not unit
         and len(numeral) == 1
@@ -347,6 +347,9 @@ def _unit_at(text: str, pos: int, vocab: Vocabulary) -> tuple[str, bool, str | N
     word = words.counters.starting_at(text, pos)
     if word and not (_LATIN.match(word[-1]) and _LATIN.match(text[pos + len(word) : pos + len(word) + 1])):
         counter = vocab.counters[word]
+        following = text[pos + len(word) : pos + len(word) + 1]
+        if following and following in counter.not_before:
+            return None  # 5亿毛利: the first character of another word, no counter
         return counter.unit, counter.explicit, counter.label, len(word)
     return None
 

@@ -22,13 +22,15 @@ COUNT = "count"
 @dataclass(frozen=True, slots=True)
 class Counter:
     """A counter word (量词): the unit it implies, and whether it names the unit itself (人).
-    ``factor`` converts to the unit's base (GWh → kWh: 10⁶)."""
+    ``factor`` converts to the unit's base (GWh → kWh: 10⁶); ``not_before`` are the characters
+    that make it the first of another word (毛 of 毛利)."""
 
     word: str
     unit: str
     explicit: bool
     label: str | None = None
     factor: float = 1.0
+    not_before: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +299,8 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         multiplier=dict(units["multiplier"]),
         counters={
             word: Counter(
-                word, spec["unit"], spec["explicit"], spec.get("label"), float(spec.get("factor", 1))
+                word, spec["unit"], spec["explicit"], spec.get("label"), float(spec.get("factor", 1)),
+                spec.get("not_before", ""),
             )
             for word, spec in units["counter"].items()
         },

@@ -214,6 +214,13 @@ def test_a_digests_source_is_not_the_article_company() -> None:
         ("有一半收入来自海外", "一半", 50, "%"),
         ("制作成本最低仅需7分钱", "7分钱", 0.07, "CNY"),
         ("每张卡牌收益最低也能有2毛钱", "2毛钱", 0.2, "CNY"),
+        ("申通则将单票价格降到了9毛", "9毛", 0.9, "CNY"),
+        ("3毛钱一张", "3毛钱", 0.3, "CNY"),
+        # counters of homes, plots, rooms and bottles
+        ("深圳二手住宅成交量为2043套", "2043套", 2043, "other"),
+        ("无锡38宗地块入市", "38宗", 38, "other"),
+        ("绿茶餐厅总数由107间增至180间", "180间", 180, "other"),
+        ("一箱（15瓶）", "15瓶", 15, "items"),
     ],
 )
 def test_more_ways_figures_are_written(text: str, surface: str, value: float, unit: str) -> None:
@@ -415,7 +422,7 @@ def test_a_change_in_points_has_a_sign(text: str, surface: str, value: float) ->
     assert m.value == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["2021/3/5发布", "定于3/20日上线", "我和另一半", "实现5亿毛利"])
+@pytest.mark.parametrize("text", ["2021/3/5发布", "定于3/20日上线", "我和另一半", "实现5亿毛利", "当年的3毛利率"])
 def test_a_date_a_partner_or_a_gross_profit_is_no_fraction_nor_tenth(text: str) -> None:
     assert not [f for f in find_quantities(text) if f.unit == "%" or f.value < 1]
 
