@@ -135,7 +135,7 @@ def subject_of(
             opens = (_opens(timed, mention) if own == clause else mention.start == timed) and not after_skip_word(
                 text, mention, vocab
             )
-            if opens and not _qualifies_a_company(text, mention, fig) and not _a_companys_breakdown(text, sentence, earlier, mentions):
+            if opens and (_counts_its_companies(text, mention, fig) or not _qualifies_a_company(text, mention, fig)) and not _a_companys_breakdown(text, sentence, earlier, mentions):
                 return mention.entity  # 杭州土地出让金总额达到1200亿元; 目前，美国「剪线族」的整体数量达到3100万
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if mention.type is EntityType.PLACE and _right_after_a_name(mention, in_sentence, ORGISH):
@@ -390,6 +390,12 @@ def _the_others(text: str, fig: Quantity, clause: tuple[int, int], in_sentence: 
 _A_COMPANYS_UNIT = ("区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "本土")
 # A group of companies the place qualifies, in the phrase after it: 中国零售电商上市公司的, 中国卖家.
 _A_GROUP = re.compile(r"[^，,。；;的]{0,10}?(?:公司|企业|房企|卖家|商家|品牌|厂商|车企)")
+
+
+def _counts_its_companies(text: str, mention: Mention, fig: Quantity) -> bool:
+    """北京上市公司数量达到425家, 浙江专精特新企业总数达到470家: the count of the place's companies."""
+    group = _A_GROUP.match(text, mention.end, fig.start)
+    return group is not None and text.startswith(("数量", "总数", "总量", "数"), group.end())
 
 
 def _qualifies_a_company(text: str, mention: Mention, fig: Quantity) -> bool:

@@ -61,3 +61,14 @@ def test_an_exchange_is_where_companies_list_not_whose_figures_they_are() -> Non
     subjects = _subjects(text, orgs=("北交所",), places=("上海", "北京"))
     assert subjects["290家"] == "上海"
     assert subjects["15家"] == "北京"  # the city that leads the clause, not the exchange
+
+
+def test_a_count_of_a_places_companies_is_the_places() -> None:
+    text = "去年10月，工信部公布第三批小巨人企业名单之后，浙江专精特新企业总数达到470家。到年底，北京上市公司数量达到425家。"
+    subjects = _subjects(text, orgs=("工信部",), places=("浙江", "北京"))
+    assert (subjects["470家"], subjects["425家"]) == ("浙江", "北京")
+
+
+def test_a_share_of_a_places_companies_is_still_not_the_places() -> None:
+    text = "2020年中国零售电商上市公司的市场份额合计为83.67%。"
+    assert _subjects(text, places=("中国",))["83.67%"] is None
