@@ -8,7 +8,7 @@ year                   ``2020``
 fiscal year            ``2020财年``
 month                  ``2021年7月``
 half year              ``2021年上半年``, ``2024财年下半年``
-quarter                ``2023年Q3`` (第三季度, 三季度, Q3, 第三季); ``2024财年Q2`` (第二财季)
+quarter                ``2023年Q3`` (第三季度, 三季度, Q3, 第三季, 2023 Q3, 3Q23); ``2024财年Q2`` (第二财季)
 range                  ``2020年9月-2021年1月``: both ends written in full; within a year as
                        the article writes it, after the year: ``2023年1-5月``, ``2021年前三季度``
 span                   ``未来一年``, ``过去一个季度``: kept as written, no calendar anchor
@@ -53,7 +53,11 @@ _SPAN = (
     r"(?:年|个月|个季度))"
 )
 # Three patterns, not one alternation: they share the tail's group names.
-_TIMES = (re.compile(_ABSOLUTE), re.compile(_FISCAL_ABBR), re.compile(_RELATIVE), re.compile(_SPAN))
+# A quarter as analysts' digests write it: 4Q20 is 2020年Q4.
+_QUARTER_YY = r"(?<![0-9A-Za-z])(?P<cq>[1-4])Q(?P<cy>[0-9]{2})(?![0-9A-Za-z])"
+_TIMES = (
+    re.compile(_ABSOLUTE), re.compile(_FISCAL_ABBR), re.compile(_RELATIVE), re.compile(_SPAN), re.compile(_QUARTER_YY)
+)
 
 # Parts of a year written without one; each alternative names its own groups.
 _M = r"(?:1[0-2]|0?[1-9])"
@@ -163,8 +167,12 @@ def find_periods(text: str, date: str | None = None) -> list[TimeExpr]:
     ]
 
 
-# A space between a number and the time word after it, or between 年 and the month or quarter.
-_TYPESET_SPACE = re.compile(r"(?<=[0-9])[ \u00a0\u2009\u3000]{1,2}(?=[年月日号])|(?<=[年月])[ \u00a0\u2009\u3000]{1,2}(?=[0-9第一二三四上下Qq])")
+# A space between a number and the time word after it, between 年 and the month or quarter, or
+# between a year and its quarter (2020 Q4).
+_TYPESET_SPACE = re.compile(
+    r"(?<=[0-9])[ \u00a0\u2009\u3000]{1,2}(?=[年月日号])|(?<=[年月])[ \u00a0\u2009\u3000]{1,2}(?=[0-9第一二三四上下Qq])"
+    r"|(?<=(?<![0-9])(?:19|20)[0-9]{2})[ \u00a0\u2009\u3000]{1,2}(?=[Qq][1-4](?![0-9A-Za-z]))"
+)
 
 
 def _removed(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int]]:
@@ -238,6 +246,8 @@ def _normalise(match: re.Match[str], year0: int | None) -> str:
     groups = match.groupdict()
     if groups.get("span"):
         return match.group("span")
+    if groups.get("cq"):
+        return f"{2000 + int(match.group('cy'))}年Q{match.group('cq')}"
     if groups.get("fy"):
         fy = int(match.group("fy"))
         return f"{fy + 2000 if fy < 100 else fy}财年"

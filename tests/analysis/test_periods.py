@@ -209,3 +209,19 @@ def test_a_range_of_years_ending_in_a_part_and_the_first_months_of_a_year(text: 
 )
 def test_quarters_ended_compared_and_written_out(text: str, periods: list[tuple[str, bool]]) -> None:
     assert [(t.period, t.comparison) for t in find_periods(text, "2022-02-10")] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("云服务市场首家盈利厂商阿里云，其2020 Q4营收161亿元", ["2020年Q4"]),  # a space between year and quarter
+        ("Bumble：4Q20营收1.66亿美元同比增长31.1%", ["2020年Q4"]),  # an analyst's digest
+        ("京东：1Q21净收入为2032亿元", ["2021年Q1"]),
+    ],
+)
+def test_a_quarter_typeset_with_a_space_or_written_as_a_digest_does(text: str, periods: list[str]) -> None:
+    assert [t.period for t in find_periods(text, "2021-12-20")] == periods
+
+
+def test_a_model_number_is_no_quarter() -> None:
+    assert find_periods("型号A4Q20X的销量", "2021-12-20") == []
