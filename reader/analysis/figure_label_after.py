@@ -50,6 +50,11 @@ def _shares(where: LabelText, fig: Quantity) -> str | None:
     return None if verb is None else verb + "股数"
 
 
+def per_share_sign(text: str, fig: Quantity) -> bool:
+    """An amount of money written per share with a sign after it: 报3.910美元/股."""
+    return fig.unit in _CURRENCIES and text.startswith(("/股", "／股"), fig.end)
+
+
 def _per_share(where: LabelText, fig: Quantity) -> str | None:
     """An amount per share and nothing else named: a share price (可能达到每股4000美元,
     报9.30港元/股 → 股价)."""

@@ -17,6 +17,7 @@ from reader.analysis.figure_label_after import (
     counted_after,
     label_after_figure,
     named_after_percent,
+    per_share_sign,
     per_thing_price,
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
@@ -70,6 +71,12 @@ def label_and_unit(
     if fig.label is not None:
         return fig.label, unit, None
     clause = bounds.around("clause", fig.start)
+    price = vocab.label_for("股价")
+    if per_share_sign(text, fig) and price is not None:
+        named = _nearest_before(hits, clause[0], fig.start, lambda label: label.name == price.name)
+        # 发行价定为272.80港元/股 as its clause names it; 爱奇艺实现盈利…报3.910美元/股: a share's
+        # price, whatever else the sentence names
+        return price.name, unit, named
     if unit is not None and vocab.unit_class(unit) == RATIO:
         valued = _nearest_before(hits, clause[0], fig.start, lambda label: label.unit == unit and label.name != "增长倍数")
         if valued is not None:  # 市盈率约为25倍: a multiple the vocabulary names, not a growth
@@ -218,6 +225,8 @@ def _label(
     where: LabelText, fig: Quantity, measure: str | None, earlier: list[Figure], word: LabelHit | None
 ) -> str | None:
     text, source, vocab = where.text, where.source, where.vocab
+    if per_share_sign(text, fig) and word is None:
+        return "股价"
     if measure == _MULTIPLE and (compared := compared_multiple(where, fig)) is not None:
         return compared  # 是抖音的两倍多, 价格贵了两到三倍: how many times another, no growth
     if measure == _SHARE_OF and fig.label is None:

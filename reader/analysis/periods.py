@@ -199,7 +199,7 @@ def _find_periods(text: str, date: str | None) -> list[TimeExpr]:
     for pattern in _TIMES:
         for match in pattern.finditer(text):
             period = _normalise(match, year0)
-            comparison = _is_comparison(text, match.start())
+            comparison = _is_comparison(text, match.start()) or _FOUNDED.match(text, match.end()) is not None
             found.append(TimeExpr(match.start(), match.end(), period, comparison))
     dated = _merge_ranges(text, resolve_overlaps(found))
     taken = [(e.start, e.end) for e in dated]
@@ -277,6 +277,11 @@ def _with_tail(year: str, match: re.Match[str]) -> str:
     if quarter:
         return _in_year(year, f"Q{int(parse_number(quarter))}")
     return year
+
+
+# A year something was founded in (自2010年成立以来, 2014年创立的): when it began, not the time of
+# the figures after it, which it does not date.
+_FOUNDED = re.compile(r"\s*(?:成立|创立|创办|创建|诞生|建立)")
 
 
 def _is_comparison(text: str, start: int) -> bool:

@@ -56,3 +56,9 @@ def test_a_cohort_before_a_share_is_no_date() -> None:
 )
 def test_a_bound_a_hedge_or_a_verb_after_a_figure_is_no_label(text: str, surface: str, junk: str) -> None:
     assert _labels(text)[surface] != junk
+
+
+def test_an_amount_per_share_is_a_share_price_whatever_its_clause_names() -> None:
+    labels = _labels("爱奇艺实现盈利，受利好刺激，截至5月26日收盘，报3.910美元/股。发行价定为272.80港元/股。")
+    assert labels["3.910美元"] == "股价"
+    assert labels["272.80港元"] == "发行价"  # the price its clause names

@@ -225,3 +225,9 @@ def test_a_quarter_typeset_with_a_space_or_written_as_a_digest_does(text: str, p
 
 def test_a_model_number_is_no_quarter() -> None:
     assert find_periods("型号A4Q20X的销量", "2021-12-20") == []
+
+
+def test_the_year_a_company_was_founded_dates_nothing_after_it() -> None:
+    text = "这是自2010年成立以来，爱奇艺首次实现季度盈利，截至5月26日收盘，报3.910美元/股。"
+    periods = find_periods(text, "2022-05-30")
+    assert [t.period for t in periods if not t.comparison] == ["2022年5月"]
