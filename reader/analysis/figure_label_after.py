@@ -50,6 +50,27 @@ def _shares(where: LabelText, fig: Quantity) -> str | None:
     return None if verb is None else verb + "股数"
 
 
+# A share's move told by its verb alone (收涨9.22%, 盘前一度涨超11%, 美股连续两天大跌): the price's
+# change when the sentence is about trading.
+_SWING = re.compile(r"(?P<up>收涨|大涨|暴涨|上涨|涨)?(?P<down>收跌|大跌|暴跌|下跌|跌)?(?:了|超过|超|逾|近|约|幅)*\s*$")
+_TRADING = re.compile(r"收盘|盘前|盘中|盘后|开盘|股价|美股|港股|A股|股票|/股|市值|涨停|跌停")
+
+
+def stock_swing(where: LabelText, fig: Quantity) -> str | None:
+    """股价涨幅 or 股价跌幅 for a percentage a verb of rising or falling stands right before, in a
+    sentence about trading; None otherwise."""
+    if fig.unit != "%":
+        return None
+    clause = where.bounds.around("clause", fig.start)
+    swing = _SWING.search(where.text, max(clause[0], fig.start - 8), fig.start)
+    if swing is None or not (swing.group("up") or swing.group("down")):
+        return None
+    sentence = where.bounds.around("sentence", fig.start)
+    if _TRADING.search(where.text, sentence[0], sentence[1]) is None:
+        return None
+    return "股价涨幅" if swing.group("up") else "股价跌幅"
+
+
 def per_share_sign(text: str, fig: Quantity) -> bool:
     """An amount of money written per share with a sign after it: 报3.910美元/股."""
     return fig.unit in _CURRENCIES and text.startswith(("/股", "／股"), fig.end)

@@ -19,6 +19,7 @@ from reader.analysis.figure_label_after import (
     named_after_percent,
     per_share_sign,
     per_thing_price,
+    stock_swing,
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
 from reader.analysis.figure_share_label import share_of_whole
@@ -234,6 +235,8 @@ def _label(
         if (part_of_whole := share_of_whole(where, fig, clause[0], earlier[-1] if earlier else None)) is not None:
             return part_of_whole  # 原材料成本分别占其总成本的77% → 原材料成本占总成本
     named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
+    if named in (None, measure) and (swing := stock_swing(where, fig)) is not None:
+        return swing  # 截至5月26日收盘，收涨9.22%: the share price's move, when nothing names it
     if named == measure and (of := named_after_percent(where, fig)) is not None:
         return of  # 35.3% 的硬件毛利率, 16% 左右的 MAU 增长: named after, not before
     if named in (None, measure) and measure is None and (price := per_thing_price(where, fig)) is not None:

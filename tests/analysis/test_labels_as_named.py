@@ -62,3 +62,16 @@ def test_an_amount_per_share_is_a_share_price_whatever_its_clause_names() -> Non
     labels = _labels("爱奇艺实现盈利，受利好刺激，截至5月26日收盘，报3.910美元/股。发行价定为272.80港元/股。")
     assert labels["3.910美元"] == "股价"
     assert labels["272.80港元"] == "发行价"  # the price its clause names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("爱奇艺美股盘前一度涨超11%，截至5月26日收盘，收涨9.22%。", "9.22%", "股价涨幅"),
+        ("港股方面，当天下跌超过10%。", "10%", "股价跌幅"),
+        ("其股价已经连续16个交易日涨停，累计涨幅超过33%。", "33%", "累计涨幅"),  # named: kept
+        ("今年营收同比上涨20%。", "20%", "营收同比增长"),  # no trading: a change
+    ],
+)
+def test_a_move_told_by_its_verb_in_a_sentence_about_trading_is_the_share_prices(text: str, surface: str, label: str) -> None:
+    assert _labels(text)[surface] == label
