@@ -238,9 +238,13 @@ def accounts(rules: Rules, scan: Scan) -> None:
         name = m.group(2).strip()
         if len(name) >= 2:
             # an outlet (公众号“不二研究”), a personal account under a person's name (账号“田姥姥”),
-            # else an account or app
+            # a brand (子品牌“喜小茶”, but not 品牌“年轻化”, a word), else an account or app
             if m.group(1) in _OUTLET_ACCOUNTS:
                 kind = EntityType.ORG
+            elif m.group(1).endswith("品牌"):
+                if scan.is_word(name) or rules.words.is_stopword(name):
+                    continue
+                kind = EntityType.PRODUCT
             else:
                 kind = EntityType.PERSON if rules.words.surname_of(name) else EntityType.PRODUCT
             scan.add(m.start(2), m.start(2) + len(name), kind, "account", STRONG)

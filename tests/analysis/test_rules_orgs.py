@@ -220,3 +220,10 @@ def test_a_word_that_runs_a_clause_on_or_an_attribute_before_an_app_is_no_brand(
 def test_a_person_glued_to_a_modal_verb_is_the_person() -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise("去年，爱奇艺CEO龚宇敢做出承诺。")}
     assert "龚宇敢" not in found
+
+
+def test_a_quoted_brand_after_the_word_brand_is_a_product_but_a_quoted_word_is_not() -> None:
+    text = "2020年，喜茶推出了子品牌“喜小茶”。蜜雪冰城推出的高端品牌“M+”也有所体现。品牌“年轻化”是大趋势。"
+    found = {(m.surface, m.type) for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert {("喜小茶", EntityType.PRODUCT), ("M+", EntityType.PRODUCT)} <= found
+    assert not any(s == "年轻化" for s, _ in found)
