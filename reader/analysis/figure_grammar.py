@@ -110,6 +110,19 @@ def _find_figures(text: str, vocab: Vocabulary) -> list[Quantity]:
     for match in _CORE.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
+        if match.group("cn") is not None and _ROUGH.match(match.group()):
+            # 五六千块钱, 四五单: two numbers, not 56 thousand nor 45; the high one is read, and the
+            # low one takes its scale and unit as the first end of a range does
+            high = _CORE.match(text, match.start() + 1)
+            result = _read_figure(text, high, vocab) if high is not None else None
+            if isinstance(result, Quantity):
+                found.append(result)
+                # the low digit in the high one's place: 五 of 五六千 is 5000, 三 of 三四百万 3000000
+                low = result.value * parse_number(match.group()[0]) / parse_number(match.group()[1])
+                if low >= vocab.min_chinese_count or result.unit is not None and vocab.unit_class(result.unit) != COUNT:
+                    found.append(replace(result, start=match.start(), end=match.start() + 1,
+                                         surface=text[match.start()], value=low, unit_implied=True))
+            continue
         result = _read_figure(text, match, vocab)
         if isinstance(result, Quantity):
             found.append(result)
@@ -139,6 +152,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     numeral = match.group()
     if chinese and not _valid_chinese_start(numeral):
         return None
+    if not chinese and len(numeral) > 1 and numeral[0] in "0０" and numeral[1].isdigit():
+        return None  # 03 单凭扩产难赶超: a section's number, written with its zero
 
     # Magnitude and an inner 多/余: 3.5万, 30多万, 三十多万.
     duo = ""
@@ -315,6 +330,10 @@ def _negative_sign_before(text: str, start: int) -> bool:
         or before in "%％)）]】０１２３４５６７８９"
         or before in "万亿萬億元倍" and start >= 3 and (text[start - 3].isdigit() or text[start - 3] in "万亿萬億")
     )
+
+
+# Two neighbouring digits that say "about this or the next" (三四百万, 五六千块钱, 两三个).
+_ROUGH = re.compile(r"(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)(?![十百千万亿])|(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)(?=[十百千万亿])")
 
 
 def _valid_chinese_start(numeral: str) -> bool:

@@ -422,6 +422,20 @@ def test_a_change_in_points_has_a_sign(text: str, surface: str, value: float) ->
     assert m.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("每个月能赚五六千块钱", [("五", 5000, "CNY"), ("六千块钱", 6000, "CNY")]),
+        ("用户规模达三四百万", [("三", 3e6, None), ("四百万", 4e6, None)]),
+        ("营收二三十亿元", [("二", 2e9, "CNY"), ("三十亿元", 3e9, "CNY")]),
+        ("两个时辰会有四五单", []),  # a few: no 45
+        ("03 单凭扩产难赶超", []),  # a section's number
+    ],
+)
+def test_two_neighbouring_digits_are_a_rough_range_and_a_zero_led_number_a_section(text: str, figures: list) -> None:
+    assert [(f.surface, f.value, f.unit) for f in find_quantities(text)] == [(s, pytest.approx(v), u) for s, v, u in figures]
+
+
 @pytest.mark.parametrize("text", ["2021/3/5发布", "定于3/20日上线", "我和另一半", "实现5亿毛利", "当年的3毛利率"])
 def test_a_date_a_partner_or_a_gross_profit_is_no_fraction_nor_tenth(text: str) -> None:
     assert not [f for f in find_quantities(text) if f.unit == "%" or f.value < 1]
