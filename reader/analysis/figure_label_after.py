@@ -180,7 +180,10 @@ def _place_modifies(m: Mention, start: int, end: int) -> bool:
 
 
 # After a percentage and 的, the noun phrase that ends its clause: 35.3% 的硬件毛利率, 16% 左右的 MAU 增长.
-_OF_PERCENT = re.compile(r"\s*(?:以上|以下|左右|多)?\s*的\s*([^，,。；;：:！？、（()）\d%的]{2,10}?)\s*(?=[，,。；;！？)）]|$)")
+# (60% 多的毛利率降低到50%: the rate named, then the verb of its change)
+_OF_PERCENT = re.compile(
+    r"\s*(?:以上|以下|左右|多)?\s*的\s*([^，,。；;：:！？、（()）\d%的]{2,10}?)\s*(?=[，,。；;！？)）]|$|(?:降|升|增|减|提|跌|涨)[^，,。；;]{0,3}[到至])"
+)
 _RATE_OR_CHANGE = ("率", "增长", "增幅", "增速", "涨幅", "降幅", "跌幅", "下降", "下滑", "提升")
 _CHANGES = frozenset((*_RATE_OR_CHANGE[1:], "同比增长", "环比增长", "同比下降", "环比下降", "年增长"))
 

@@ -25,9 +25,11 @@ _CUES = (
     r"(?:(?:将|已|则)?(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?|去年|今年|前年|上年)?的?)?\s*"  # 将由2020年的18.2%
 )
 _PART = rf"(?P<part>[^{_STOP}]{{2,16}}?)"
-_WHOLE = rf"(?P<whole>[^{_STOP}]{{1,14}}?)"
+_WHOLE = rf"(?P<whole>[^{_STOP}]{{1,18}}?)"  # 中国所有新冠检测试剂出口总收入
 # 原材料成本分别占其总成本的77%; 常温奶的销售额占全国液态奶市场的70%以上
-_TAKES = re.compile(rf"(?:{_PART})?\s*{_ADVERBS}(?<![独霸抢挤侵])占(?:据了|据|到了|到|了)?(?!比)其?\s*(?![了到])\s*{_WHOLE}\s*(?P<ratio>比重|比例)?的?(?P<ratio2>比重|比例)?{_CUES}$")
+# A year the share was taken in may stand before 占 (由2019年占到核心在线营销服务的四分之一).
+_WHEN = r"(?:(?:由|从|在)?\s*\d{4}\s*年(?:底|末)?的?)?"
+_TAKES = re.compile(rf"(?:{_PART})?\s*{_ADVERBS}{_WHEN}\s*(?<![独霸抢挤侵])占(?:据了|据|到了|到|了)?(?!比)其?\s*(?![了到])\s*{_WHOLE}\s*(?P<ratio>比重|比例)?的?(?P<ratio2>比重|比例)?{_CUES}$")
 # 奥特曼卡片的销售金额在动漫IP衍生产品中占比达61.1%; 体育产业在GDP的占比达2.93%
 _IN_WHOLE = re.compile(rf"{_PART}\s*{_ADVERBS}在\s*{_WHOLE}\s*(?:中|里|当中)?的?占比{_CUES}$")
 

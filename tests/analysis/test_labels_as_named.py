@@ -75,3 +75,17 @@ def test_an_amount_per_share_is_a_share_price_whatever_its_clause_names() -> Non
 )
 def test_a_move_told_by_its_verb_in_a_sentence_about_trading_is_the_share_prices(text: str, surface: str, label: str) -> None:
     assert _labels(text)[surface] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("把利润压到最低，原来利润能达到20%，后来把利润降到5%。", "20%", "利润"),  # 原来: when
+        ("把利润压到最低，原来利润能达到20%，后来把利润降到5%。", "5%", "利润"),  # 把: a preposition
+        ("「Keep」则从 60% 多的毛利率降低到 50% 多。", "60%", "毛利率"),  # named after, then its change
+        ("东方生物的境外收入101亿元，约占中国所有新冠检测试剂出口总收入的 13.7%。", "13.7%", "境外收入占中国所有新冠检测试剂出口总收入"),
+        ("百度托管页营收由2019年占到核心在线营销服务的四分之一。", "四分之一", "百度托管页营收占核心在线营销服务"),
+    ],
+)
+def test_a_share_or_a_rate_named_around_a_time_a_preposition_or_a_long_whole(text: str, surface: str, label: str) -> None:
+    assert _labels(text)[surface] == label
