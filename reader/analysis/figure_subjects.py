@@ -150,6 +150,8 @@ def subject_of(
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
             if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
                 return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
+            if _ASIDE_LIST.search(text, opened, mention.start) or _ASIDE_LIST.match(text, mention.end):
+                continue  # 元气森林在微信私域（企业微信+服务号）的用户量: an aside lists where, not whose
         if text.endswith(PUBLISHED, 0, mention.start):
             continue  # 小米集团发布的港交所公告: where it was published, not whose the figures are
         if mention.type in ORGISH and own_document(text, mention, vocab):
@@ -344,6 +346,8 @@ def _describes_a_kind(text: str, fig: Quantity, in_sentence: list[Mention]) -> b
         return False
     return not any(fig.end <= x.start < fig.end + 9 for x in in_sentence)
 
+
+_ASIDE_LIST = re.compile(r"[+＋、/]")  # the joiners of names listed in an aside
 
 # The word before the last item of a list: 顺丰、韵达、申通、圆通及德邦.
 _LIST_LAST = ("及", "和", "与", "以及")
@@ -563,6 +567,8 @@ def _resolve_pronoun(
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
+    if before and text[before[-1].end : at].strip() in ("，", ","):
+        return before[-1].entity  # 首家盈利厂商——阿里云，其2020 Q4营收161亿元: the name the pronoun follows
     if len({m.entity for m in before}) == 1 and _opens(bounds.around("clause", before[0].start)[0], before[0]):
         # 赛力斯的财报…，但其净利润; 值得注意的是，LG新能源虽…，但其…: the sentence's own topic, its only name
         return before[0].entity

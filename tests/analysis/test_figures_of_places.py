@@ -72,3 +72,19 @@ def test_a_count_of_a_places_companies_is_the_places() -> None:
 def test_a_share_of_a_places_companies_is_still_not_the_places() -> None:
     text = "2020年中国零售电商上市公司的市场份额合计为83.67%。"
     assert _subjects(text, places=("中国",))["83.67%"] is None
+
+
+def test_a_pronoun_right_after_a_name_and_a_comma_is_that_name() -> None:
+    text = "百度营收增长。行业前景广阔之外，云服务市场已经出现了首家盈利厂商——阿里云，其2020 Q4营收161亿元。"
+    assert _subjects(text, orgs=("百度", "阿里云"))["161亿元"] == "阿里云"
+
+
+def test_names_listed_in_an_aside_are_where_not_whose() -> None:
+    text = "元气森林在微信私域（企业微信+服务号）的用户量已经超过20万。"
+    subjects = {f.surface: f.subject for f in extract_figures(text, _mentions(text, orgs=("元气森林", "企业微信")))}
+    assert subjects["20万"] == "元气森林"
+
+
+def test_a_name_glossed_in_an_aside_is_still_the_subject() -> None:
+    text = "马拉松数字控股公司（Marathon Digital Holdings）股价已将上涨800%。"
+    assert _subjects(text, orgs=("Marathon Digital Holdings",))["800%"] == "Marathon Digital Holdings"
