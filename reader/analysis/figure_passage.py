@@ -10,7 +10,7 @@ from collections import Counter
 
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_sources import a_source, not_a_subject, own_document
-from reader.analysis.figure_subjects import COMPANY_PRONOUN, ORGISH, antecedents, last_pronoun
+from reader.analysis.figure_pronouns import COMPANY_PRONOUN, ORGISH, antecedents, last_pronoun
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.text_bounds import Bounds, Mentions
 

@@ -30,11 +30,11 @@ from reader.analysis.figure_sources import (
     own_document,
     reports_on_others,
 )
+from reader.analysis.figure_pronouns import ORGISH, in_group, last_pronoun, opens, resolve_pronoun
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
-ORGISH = (EntityType.ORG, EntityType.PRODUCT)
 
 
 def _reports_its_own(mention: Mention) -> bool:
@@ -132,10 +132,10 @@ def subject_of(
             timed = TIME_PREFIX.match(text, own[0], mention.start).end()
             # 2021年中国社交电子商务销售额: a time may come first; 深圳排名第三，388家: the clause
             # the place opens leads the clauses after it that name nobody
-            opens = (_opens(timed, mention) if own == clause else mention.start == timed) and not after_skip_word(
+            leads = (opens(timed, mention) if own == clause else mention.start == timed) and not after_skip_word(
                 text, mention, vocab
             )
-            if opens and (_counts_its_companies(text, mention, fig) or not _qualifies_a_company(text, mention, fig)) and not _a_companys_breakdown(text, sentence, earlier, mentions):
+            if leads and (_counts_its_companies(text, mention, fig) or not _qualifies_a_company(text, mention, fig)) and not _a_companys_breakdown(text, sentence, earlier, mentions):
                 return mention.entity  # 杭州土地出让金总额达到1200亿元; 目前，美国「剪线族」的整体数量达到3100万
             continue  # 中国零售电商上市公司的市场份额: a place qualifies, it does not own
         if mention.type is EntityType.PLACE and _right_after_a_name(mention, in_sentence, ORGISH):
@@ -148,7 +148,7 @@ def subject_of(
             before = next((m for m in in_sentence if m.end == opened and m.type in ORGISH), None)
             if before is not None:
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
-            if _in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
+            if in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):
                 return None  # 5家上市公司(顺丰、韵达…及德邦)合计收入773亿元: a group's
             if _ASIDE_LIST.search(text, opened, mention.start) or _ASIDE_LIST.match(text, mention.end):
                 continue  # 元气森林在微信私域（企业微信+服务号）的用户量: an aside lists where, not whose
@@ -177,11 +177,11 @@ def subject_of(
             continue  # 来自最大客户广汽埃安的收入占比为39.6%: the revenue is the seller's, not the customer's
         if _an_example(text, mention, sentence[0], fig.start):
             continue  # 收购…，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米: the examples are not whose
-        if _in_group(text, mention, in_sentence):
+        if in_group(text, mention, in_sentence):
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
         return mention.entity
     if pronoun_at is not None:
-        return _resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
+        return resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
     if speaker is not None and _reports_its_own(speaker):
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
@@ -471,68 +471,6 @@ _FROM_GAP = 8  # characters: 来自最大的两家客户 before the name
 _FROM = re.compile(r"来自[^，,。；;：:、]{0,6}$")  # 来自阿里云、美团…等的融资: where it came from
 
 
-def _in_group(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
-    """Whether ``mention`` is one of a list: X、Y, X、Y等, X等 (a ticker in brackets after a name
-    is part of it: 宁德时代(300750.SZ)、比亚迪(002594.SZ)等巨头)."""
-    end = _past_ticker(text, mention.end)
-    if text.startswith("等", end):
-        return True
-    ends = {_past_ticker(text, m.end) for m in in_sentence}
-    starts = {m.start for m in in_sentence}
-    listed_before = text.endswith("、", 0, mention.start) and mention.start - 1 in ends
-    listed_after = text.startswith("、", end) and end + 1 in starts
-    return listed_before or listed_after
-
-
-def _of_a_kind(text: str, mention: Mention, in_sentence: list[Mention]) -> bool:
-    """Whether ``mention`` is in a list of examples of a kind: 宁德时代(300750.SZ)、比亚迪等巨头."""
-    by_start = {m.start: m for m in in_sentence}
-    at = mention
-    for _ in range(len(in_sentence)):
-        end = _past_ticker(text, at.end)
-        if text.startswith("等", end):
-            return True
-        if not text.startswith("、", end) or end + 1 not in by_start:
-            return False
-        at = by_start[end + 1]
-    return False
-
-
-_TICKER = re.compile(r"\s*[(（][A-Za-z0-9.:：\s]{2,16}[)）]")
-
-
-def _past_ticker(text: str, end: int) -> int:
-    ticker = _TICKER.match(text, end)
-    return ticker.end() if ticker is not None else end
-
-
-def last_pronoun(text: str, lo: int, hi: int, vocab: Vocabulary) -> tuple[int | None, str]:
-    best: tuple[int | None, str] = (None, "")
-    for kind, words in (("person", vocab.person_pronouns), ("org", vocab.org_pronouns)):
-        for word in words:
-            at = text.rfind(word, lo, hi)
-            while at >= 0:
-                plural = text.startswith("们", at + len(word))
-                other = text.endswith("其", 0, at)  # 其他 is "other", not "he"
-                # 腾讯对该公司的投资额: a pronoun after 对/向/与… is the object, not the owner
-                governed = vocab.words().skip_after.ending_at(text, at) is not None
-                if not (plural or other or governed or _in_word(text, at, word, vocab.not_pronouns)):
-                    break
-                at = text.rfind(word, lo, at)
-            if at >= 0 and (best[0] is None or at > best[0]):
-                best = (at, kind)
-    return best
-
-
-def _in_word(text: str, at: int, word: str, words: Sequence[str]) -> bool:
-    """Whether the ``word`` at ``at`` is part of one of ``words`` (其 in 其中, 尤其)."""
-    for longer in words:
-        offset = longer.find(word)
-        if offset >= 0 and text.startswith(longer, at - offset):
-            return True
-    return False
-
-
 # A change told right after the level it changes: 营收82.8亿元，同比增长135.2%.
 _CHANGE_MEASURES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 _CHANGE_OF_LEVEL = re.compile(r"[，,]?\s*[^，,。；;！？\d\s]{1,8}")
@@ -542,47 +480,3 @@ _THE_BASE = re.compile(r"[^，,。；;！？]{0,4}的(?:约|近|超过|超)?")
 
 # Before the company a round is raised by, after its investors: X对/向Y进行…融资.
 _INVESTED_IN = ("对", "向")
-
-_TOPIC_LEAD = 2  # characters a sentence's topic may stand after its clause's start ("而赛力斯…")
-
-
-# A pronoun that says it stands for a company (该公司, 该集团, 该行): no product or platform is
-# its antecedent (卡牌IP宝可梦、游戏王…。营收方面，该公司分别实现收益…); 其 and 该平台 may be either.
-COMPANY_PRONOUN = re.compile(r"该(?:公司|集团|企业|银行|行|机构)")
-
-
-def antecedents(text: str, at: int) -> tuple[EntityType, ...]:
-    return (EntityType.ORG,) if COMPANY_PRONOUN.match(text, at) else ORGISH
-
-
-def _opens(sentence_start: int, mention: Mention) -> bool:
-    return mention.start - sentence_start <= _TOPIC_LEAD
-
-
-def _resolve_pronoun(
-    text: str, at: int, kind: str, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
-) -> str | None:
-    sentence = bounds.around("sentence", at)
-    types = (EntityType.PERSON,) if kind == "person" else antecedents(text, at)
-    before = [m for m in mentions.within(sentence[0], at) if m.type in types]
-    if kind == "person" and before:
-        return before[-1].entity
-    if before and text[before[-1].end : at].strip() in ("，", ","):
-        return before[-1].entity  # 首家盈利厂商——阿里云，其2020 Q4营收161亿元: the name the pronoun follows
-    if len({m.entity for m in before}) == 1 and _opens(bounds.around("clause", before[0].start)[0], before[0]):
-        # 赛力斯的财报…，但其净利润; 值得注意的是，LG新能源虽…，但其…: the sentence's own topic, its only name
-        return before[0].entity
-    previous = bounds.previous("sentence", at)
-    if previous is not None:
-        # 凭借着清华大学的技术底蕴，智谱成为…。其投后估值: a means is no antecedent
-        named = mentions.within(*previous)
-        candidates = [
-            m for m in named
-            if m.type in types and (kind == "person" or not after_skip_word(text, m, vocab) and not _of_a_kind(text, m, named))
-        ]
-        if candidates:
-            # a person is the last one named; an organisation is the previous sentence's topic
-            return candidates[-1].entity if kind == "person" else candidates[0].entity
-    if before:
-        return before[0].entity
-    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.analysis.figure_sources import a_source
-from reader.analysis.figure_subjects import ORGISH
+from reader.analysis.figure_pronouns import ORGISH
 from reader.analysis.figure_vocab import Vocabulary, simplified
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.text_bounds import CLAUSE_ENDS, Mentions
