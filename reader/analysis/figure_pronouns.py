@@ -120,3 +120,23 @@ def resolve_pronoun(
     if before:
         return before[0].entity
     return None
+
+
+_JOINED = ("和", "与", "及", "、")
+_BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆)")
+
+
+def first_of_both(text: str, mention: Mention, in_sentence: list[Mention], fig_start: int) -> Mention | None:
+    """The first of names joined before a figure they share (星巴克和麦当劳都有到100%以上的): the
+    figure is told once for both, and stands under the first; None when ``mention`` is not the
+    last of such names or nothing says both."""
+    if _BOTH.match(text, mention.end, fig_start) is None:
+        return None
+    ends = {m.end: m for m in in_sentence}
+    first = mention
+    while (joiner := next((j for j in _JOINED if text.endswith(j, 0, first.start)), None)) is not None:
+        before = ends.get(first.start - len(joiner))
+        if before is None:
+            break
+        first = before
+    return first if first is not mention else None

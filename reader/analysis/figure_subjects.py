@@ -30,7 +30,7 @@ from reader.analysis.figure_sources import (
     own_document,
     reports_on_others,
 )
-from reader.analysis.figure_pronouns import ORGISH, in_group, last_pronoun, opens, resolve_pronoun
+from reader.analysis.figure_pronouns import ORGISH, first_of_both, in_group, last_pronoun, opens, resolve_pronoun
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -177,6 +177,8 @@ def subject_of(
             continue  # 来自最大客户广汽埃安的收入占比为39.6%: the revenue is the seller's, not the customer's
         if _an_example(text, mention, sentence[0], fig.start):
             continue  # 收购…，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米: the examples are not whose
+        if (first := first_of_both(text, mention, in_sentence, fig.start)) is not None:
+            return first.entity  # 星巴克和麦当劳都有到100%以上的: told once for both, under the first
         if in_group(text, mention, in_sentence):
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
         return mention.entity

@@ -88,3 +88,9 @@ def test_names_listed_in_an_aside_are_where_not_whose() -> None:
 def test_a_name_glossed_in_an_aside_is_still_the_subject() -> None:
     text = "马拉松数字控股公司（Marathon Digital Holdings）股价已将上涨800%。"
     assert _subjects(text, orgs=("Marathon Digital Holdings",))["800%"] == "Marathon Digital Holdings"
+
+
+def test_a_figure_told_once_for_names_joined_before_it_is_the_first_ones() -> None:
+    text = "负债率并不是越低越好。比如星巴克和麦当劳都有到100%以上的。阿里、腾讯和京东均增长20%。"
+    subjects = _subjects(text, orgs=("星巴克", "麦当劳", "阿里", "腾讯", "京东"))
+    assert (subjects["100%"], subjects["20%"]) == ("星巴克", "阿里")
