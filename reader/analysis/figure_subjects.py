@@ -188,6 +188,8 @@ def subject_of(
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
+    if speaker is None and _ANONYMOUS.search(text, sentence[0], fig.start) is not None:
+        return None  # 一个县城的经销商透露，…年销售额50万元: someone unnamed, nobody's to carry over
 
     line_start = text.rfind("\n", 0, fig.start) + 1
     if any(m.start >= line_start and line_source(text, m) for m in in_sentence):
@@ -389,6 +391,15 @@ def _the_others(text: str, fig: Quantity, clause: tuple[int, int], in_sentence: 
     for found in _OTHERS.finditer(text, clause[0], fig.start):
         pass
     return found is not None and not any(found.end() <= m.start < fig.start for m in in_sentence)
+
+
+# Someone the article does not name tells the figure (一位县城的经销商透露, 下沉市场一加盟商, 有卖家
+#谈道): it is that person's, and the sentence's names or the one before do not own it.
+_SOMEONE = r"(?:人士|经销商|加盟商|代理商|员工|卖家|司机|店主|老板|负责人|经理|商家|从业者|快递员|骑手|创业者)"
+_ANONYMOUS = re.compile(
+    rf"(?:(?:一位|一名|一个|某位|某)[^，,。；;！？“”]{{0,10}}?{_SOMEONE}|(?:一|有){_SOMEONE})"
+    r"(?:[^，,。；;！？]{0,6}?(?:称|表示|透露|谈道|说|坦言|告诉|算了一笔账))?"
+)
 
 
 # A place that names a company's unit or market (中国区营销预算, 中国内地平台服务月活跃用户数,

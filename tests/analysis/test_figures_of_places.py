@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from reader.analysis.figures import extract_figures
 from reader.analysis.model import EntityType, Mention
 
@@ -94,3 +96,19 @@ def test_a_figure_told_once_for_names_joined_before_it_is_the_first_ones() -> No
     text = "负债率并不是越低越好。比如星巴克和麦当劳都有到100%以上的。阿里、腾讯和京东均增长20%。"
     subjects = _subjects(text, orgs=("星巴克", "麦当劳", "阿里", "腾讯", "京东"))
     assert (subjects["100%"], subjects["20%"]) == ("星巴克", "阿里")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蜜雪冰城取消了距离保护。据报道，一个县城的经销商透露，之前可以做到年销售额50万元。",
+        "极兔打出价格战，也让自己失血严重。下沉市场一加盟商一季度亏损50万元左右。",
+    ],
+)
+def test_a_figure_someone_unnamed_tells_is_nobodys(text: str) -> None:
+    assert _subjects(text, orgs=("蜜雪冰城", "极兔"))["50万元"] is None
+
+
+def test_a_figure_an_insider_of_a_named_company_tells_is_still_the_companys() -> None:
+    text = "一位邮政内部人士称，平均一个邮件需要2.5元。"
+    assert _subjects(text, orgs=("邮政",))["2.5元"] == "邮政"
