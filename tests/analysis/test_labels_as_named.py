@@ -67,3 +67,8 @@ def test_an_amount_per_share_is_a_share_price_whatever_its_clause_names() -> Non
     labels = _labels("爱奇艺实现盈利，受利好刺激，截至5月26日收盘，报3.910美元/股。发行价定为272.80港元/股。")
     assert labels["3.910美元"] == "股价"
     assert labels["272.80港元"] == "发行价"  # the price its clause names
+
+
+def test_a_verb_of_net_earning_or_of_a_forecast_loss_names_profit_or_loss() -> None:
+    labels = _labels("爱奇艺从预亏6.7亿到净赚1.7亿。公司去年净赚3亿元。")
+    assert (labels["6.7亿"], labels["1.7亿"], labels["3亿元"]) == ("净亏损", "净利润", "净利润")
