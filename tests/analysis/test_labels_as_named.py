@@ -33,6 +33,7 @@ def _labels(text: str) -> dict[str, str | None]:
         ("其股价已经连续16个交易日涨停，累计涨幅超过33%。", "33%", "累计涨幅"),  # named: kept
         ("今年营收同比上涨20%。", "20%", "营收同比增长"),  # no trading: a change
         # a share or a rate named around a time, a preposition or a long whole
+        ("据财报，报告期内营收成本为60亿元。", "60亿元", "营收成本"),  # the period, not the measure
         ("把利润压到最低，原来利润能达到20%，后来把利润降到5%。", "20%", "利润"),  # 原来: when
         ("把利润压到最低，原来利润能达到20%，后来把利润降到5%。", "5%", "利润"),  # 把: a preposition
         ("「Keep」则从 60% 多的毛利率降低到 50% 多。", "60%", "毛利率"),  # named after, then its change
