@@ -96,7 +96,11 @@ def label_and_unit(
         after = round_.end() if round_ is not None else fig.end  # 5000万美元的天使轮融资: the round's money
         noun = noun_after(text, after, vocab, max_gap=2, classes=(MONEY,))
         if noun is not None:  # 60亿元广告, 10亿元电商佣金, 3810亿元的交易
-            return noun.name, unit, None
+            # a price or a cost is quoted as written (以252港元发行价计算, 8亿人民币的营销支出): the
+            # vocabulary's name is only the category; 70亿元的年度框架协议 keeps 协议金额
+            said = vocab.after_pattern().search(text, after, after + 12) if noun.name in _QUOTED_AFTER else None
+            hit = LabelHit(said.start(), said.end(), noun, False) if said is not None and vocab.after_label_for(said.group()) == noun else None
+            return noun.name, unit, hit
     before_clause = _nearest_before(hits, clause[0], fig.start, fits)
     if (
         before_clause is not None
@@ -173,6 +177,7 @@ _ASIDE = re.compile(r"[（(][^（()）\d]{1,12}[）)](?:数量|总数|总量|规
 _SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 
+_QUOTED_AFTER = frozenset(("价格", "成本"))
 _MAX_NAMED = 16  # a longer phrase that no measure word shortens is still its name, whole
 
 

@@ -34,6 +34,10 @@ def _labels(text: str) -> dict[str, str | None]:
         ("今年营收同比上涨20%。", "20%", "营收同比增长"),  # no trading: a change
         # a share or a rate named around a time, a preposition or a long whole
         ("据财报，报告期内营收成本为60亿元。", "60亿元", "营收成本"),  # the period, not the measure
+        # a price named after its amount is quoted as written, a deal's worth keeps its name
+        ("以252港元发行价计算，回港二次上市的总市值达到7129亿港元。", "252港元", "发行价"),
+        ("3000美元的目标价远远超过所有分析师。", "3000美元", "目标价"),
+        ("2019年，抖音与淘宝签订了70亿元的年度框架协议。", "70亿元", "协议金额"),
         ("把利润压到最低，原来利润能达到20%，后来把利润降到5%。", "20%", "利润"),  # 原来: when
         ("把利润压到最低，原来利润能达到20%，后来把利润降到5%。", "5%", "利润"),  # 把: a preposition
         ("「Keep」则从 60% 多的毛利率降低到 50% 多。", "60%", "毛利率"),  # named after, then its change
