@@ -333,7 +333,7 @@ def _negative_sign_before(text: str, start: int) -> bool:
 
 
 # Two neighbouring digits that say "about this or the next" (三四百万, 五六千块钱, 两三个).
-_ROUGH = re.compile(r"(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)(?![十百千万亿])|(?:一二|两三|二三|三四|四五|五六|六七|七八|八九)(?=[十百千万亿])")
+_ROUGH = re.compile(r"一二|两三|二三|三四|四五|五六|六七|七八|八九")
 
 
 def _valid_chinese_start(numeral: str) -> bool:

@@ -79,7 +79,9 @@ def per_share_sign(text: str, fig: Quantity) -> bool:
 def _per_share(where: LabelText, fig: Quantity) -> str | None:
     """An amount per share and nothing else named: a share price (可能达到每股4000美元,
     报9.30港元/股 → 股价)."""
-    per = where.text.endswith(where.vocab.label_words["per_share"], 0, fig.start) or where.text.startswith(("/股", "／股"), fig.end)
+    if per_share_sign(where.text, fig):
+        return "股价"
+    per = where.text.endswith(where.vocab.label_words["per_share"], 0, fig.start)
     return "股价" if fig.unit in _CURRENCIES and per else None
 
 

@@ -72,8 +72,7 @@ def label_and_unit(
     if fig.label is not None:
         return fig.label, unit, None
     clause = bounds.around("clause", fig.start)
-    price = vocab.label_for("股价")
-    if per_share_sign(text, fig) and price is not None:
+    if per_share_sign(text, fig) and (price := vocab.label_for("股价")) is not None:
         named = _nearest_before(hits, clause[0], fig.start, lambda label: label.name == price.name)
         # 发行价定为272.80港元/股 as its clause names it; 爱奇艺实现盈利…报3.910美元/股: a share's
         # price, whatever else the sentence names
@@ -530,8 +529,7 @@ def _marker(phrase: str, vocab: Vocabulary) -> tuple[int, int]:
 def _without_lead(label: str, vocab: Vocabulary) -> str:
     """``label`` without a copula, a preposition, a pronoun or a verb of becoming it opens with
     (the vocabulary's ``opening_words``: 是, 对, 前者, 转为…), as long as two characters are left."""
-    words = sorted(vocab.label_words["opening_words"], key=len, reverse=True)
-    lead = next((w for w in words if label.startswith(w) and not _word_at(label, 0, w, vocab)), "")
+    lead = next((w for w in vocab.label_words["opening_words"] if label.startswith(w) and not _word_at(label, 0, w, vocab)), "")
     return label[len(lead) :] if len(label) - len(lead) >= 2 else label
 
 

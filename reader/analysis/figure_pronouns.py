@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.figure_sources import after_skip_word
+from reader.analysis.figure_sources import LIST_JOINS, after_skip_word
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -122,7 +122,6 @@ def resolve_pronoun(
     return None
 
 
-_JOINED = ("和", "与", "及", "、")
 _BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆)")
 
 
@@ -134,7 +133,7 @@ def first_of_both(text: str, mention: Mention, in_sentence: list[Mention], fig_s
         return None
     ends = {m.end: m for m in in_sentence}
     first = mention
-    while (joiner := next((j for j in _JOINED if text.endswith(j, 0, first.start)), None)) is not None:
+    while (joiner := next((j for j in LIST_JOINS if text.endswith(j, 0, first.start)), None)) is not None:
         before = ends.get(first.start - len(joiner))
         if before is None:
             break

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_label_after import TIME_PREFIX
 from reader.analysis.figure_sources import (
-    RESEARCH_FIRMS,
     LIST_JOINS,
     PUBLISHED,
     after_skip_word,
@@ -37,9 +36,9 @@ from reader.analysis.text_bounds import Bounds, Mentions
 
 
 
-def _reports_its_own(mention: Mention) -> bool:
-    """A company telling its own figures, not a firm forecasting others' (灼识咨询预计)."""
-    return mention.type in ORGISH and not mention.entity.endswith(RESEARCH_FIRMS)
+def _reports_its_own(mention: Mention, vocab: Vocabulary) -> bool:
+    """A company telling its own figures, not a firm forecasting others' (灼识咨询预计) nor an exchange."""
+    return mention.type in ORGISH and not reports_on_others(mention, vocab)
 
 
 def about_the_topic(
@@ -166,7 +165,7 @@ def subject_of(
             continue
         if reports_on_others(mention, vocab):
             continue  # 贝恩咨询公司也将…的市场份额预测, 北京则位居北证第一名: who reports or lists, not whose
-        if label in vocab.company_labels and line_source(text, mention) and _reports_its_own(mention):
+        if label in vocab.company_labels and line_source(text, mention) and _reports_its_own(mention, vocab):
             return mention.entity  # a digest's "小牛电动：2020年营收24.4亿元": the company's own accounts
         if not_a_subject(text, mention, vocab) or listed_after_skip_word(text, mention, in_sentence, vocab):
             speaking = follows(text, mention, vocab.words().speech_verbs)
@@ -184,7 +183,7 @@ def subject_of(
         return mention.entity
     if pronoun_at is not None:
         return resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
-    if speaker is not None and _reports_its_own(speaker):
+    if speaker is not None and _reports_its_own(speaker, vocab):
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
         return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
@@ -397,8 +396,7 @@ def _the_others(text: str, fig: Quantity, clause: tuple[int, int], in_sentence: 
 #谈道): it is that person's, and the sentence's names or the one before do not own it.
 _SOMEONE = r"(?:人士|经销商|加盟商|代理商|员工|卖家|司机|店主|老板|负责人|经理|商家|从业者|快递员|骑手|创业者)"
 _ANONYMOUS = re.compile(
-    rf"(?:(?:一位|一名|一个|某位|某)[^，,。；;！？“”]{{0,10}}?{_SOMEONE}|(?:一|有){_SOMEONE})"
-    r"(?:[^，,。；;！？]{0,6}?(?:称|表示|透露|谈道|说|坦言|告诉|算了一笔账))?"
+    rf"(?:一位|一名|一个|某位|某)[^，,。；;！？“”]{{0,10}}?{_SOMEONE}|(?:一|有){_SOMEONE}"
 )
 
 
