@@ -27,8 +27,6 @@ def a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
 # Names of firms whose business is forecasting and surveying others' figures: what they predict
 # or count is not theirs.
 RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", "Research", "Analytics", "Insights")
-# What a research firm does to the sample it reports on: 同策研究院监测的40家典型上市房企.
-_SAMPLED = re.compile(r"(?:所|重点|长期|此前)?(?:监测|统计|调查|调研|跟踪|追踪|抽样)的")
 
 
 def reports_on_others(mention: Mention, vocab: Vocabulary) -> bool:
@@ -40,10 +38,10 @@ def reports_on_others(mention: Mention, vocab: Vocabulary) -> bool:
 def not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """在抖音上, 据IDC, 康泽宇表示, 美团领投: a place, a source, a speaker or a bystander;
     a digest's "Canalys：预计…" line, where the name before the colon is the source; and a
-    research firm's sample (同策研究院监测的40家…)."""
+    research firm or an exchange, wherever it stands (同策研究院监测的40家…, 位居北证第一名)."""
     return (
         line_source(text, mention)
-        or (mention.entity.endswith(RESEARCH_FIRMS) and _SAMPLED.match(text, mention.end) is not None)
+        or reports_on_others(mention, vocab)
         or _clause_is_a_source(text, mention, vocab)
         or after_skip_word(text, mention, vocab)
         or follows(text, mention, vocab.words().speech_verbs)

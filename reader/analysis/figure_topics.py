@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.analysis.figure_sources import a_source
+from reader.analysis.figure_sources import a_source, reports_on_others
 from reader.analysis.figure_pronouns import ORGISH
 from reader.analysis.figure_vocab import Vocabulary, simplified
 from reader.analysis.model import EntityType, Mention
@@ -30,7 +30,7 @@ def article_topic(text: str, mentions: Sequence[Mention], vocab: Vocabulary, tit
     the title names (携程第三季度净利润199亿元 over a body that says 公司); None when no one
     stands out. A name that reports (a digest's "Canalys：…" lines, "乘联会数据显示") is a
     source, not what the article is about, and is not counted there."""
-    orgish = [m for m in mentions if m.type in ORGISH]
+    orgish = [m for m in mentions if m.type in ORGISH and not reports_on_others(m, vocab)]  # not 北证 in a piece on listings
     by_entity: dict[str, list[Mention]] = {}
     for m in orgish:
         by_entity.setdefault(m.entity, []).append(m)

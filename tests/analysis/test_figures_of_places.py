@@ -112,3 +112,8 @@ def test_a_figure_someone_unnamed_tells_is_nobodys(text: str) -> None:
 def test_a_figure_an_insider_of_a_named_company_tells_is_still_the_companys() -> None:
     text = "一位邮政内部人士称，平均一个邮件需要2.5元。"
     assert _subjects(text, orgs=("邮政",))["2.5元"] == "邮政"
+
+
+def test_an_exchange_named_throughout_a_piece_on_listings_is_not_what_it_is_about() -> None:
+    text = "2021年北交所开板。北京凭借北交所的储备，总量超过上海。北京位居北交所第一名。\n全年营收达到5亿元。"
+    assert _subjects(text, orgs=("北交所",), places=("北京", "上海"))["5亿元"] is None
