@@ -163,8 +163,6 @@ def subject_of(
             if earlier and earlier[-1].measure == label and earlier[-1].start >= sentence[0]:
                 return earlier[-1].subject
             continue
-        if reports_on_others(mention, vocab):
-            continue  # 贝恩咨询公司也将…的市场份额预测, 北京则位居北证第一名: who reports or lists, not whose
         if label in vocab.company_labels and line_source(text, mention) and _reports_its_own(mention, vocab):
             return mention.entity  # a digest's "小牛电动：2020年营收24.4亿元": the company's own accounts
         if not_a_subject(text, mention, vocab) or listed_after_skip_word(text, mention, in_sentence, vocab):
