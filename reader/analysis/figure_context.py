@@ -29,6 +29,7 @@ from dataclasses import replace
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
+from reader.analysis.figure_periods import carried_period, period_of, years_before
 from reader.analysis.figure_labels import (
     LabelHit,
     LabelHits,
@@ -42,7 +43,7 @@ from reader.analysis.figure_labels import (
 from reader.analysis.figure_passage import passage_subject
 from reader.analysis.figure_subjects import about_the_topic, listed_names, subject_of
 from reader.analysis.figure_topics import article_topic, title_affiliations, titled_people
-from reader.analysis.figure_vocab import MONEY, RATIO, SHARE, Vocabulary
+from reader.analysis.figure_vocab import MONEY, Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure, FigureKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -96,9 +97,7 @@ def explain(
         if fig.unit is None and unit == _YUAN and currency is not None:
             unit = currency  # 以5000万的价格拿下…: an article of dollars
         age = label == "年龄"
-        period = None if age else _period(fig, unit, times, bounds, vocab)
-        if period is None and (label in _CHANGES or label in vocab.company_labels) and out and out[-1].period and out[-1].start >= bounds.around("paragraph", fig.start)[0]:
-            period = out[-1].period  # …同比上升16%。净营业收入环比上升24%: the change in the quarter just told
+        period = None if age else period_of(fig, unit, times, bounds, vocab) or carried_period(fig, label, out, bounds, vocab)
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
         # nothing nearer names whose it is: the company the article is about, unless the
@@ -196,8 +195,6 @@ _THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金
 
 
 _RESPECTIVELY = "分别"
-_YEAR_SPAN = re.compile(r"(\d{4})年?-(\d{4})(年.+)?")  # 2018-2021, 2019-2021年前三季度
-_BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
 _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
 
 
@@ -265,7 +262,7 @@ def _distribute_periods(
     listed: tuple[tuple[int, int], list[str]] | None = None  # the paragraph and years of the last list
     for at, sentence, run in _respective_runs(text, out, bounds):
         paragraph = bounds.around("paragraph", at)
-        years = _years_before(text, times, sentence[0], at)
+        years = years_before(text, times, sentence[0], at)
         if not years and listed is not None and listed[0] == paragraph and not any(out[i].period for i in run):
             years = listed[1]  # 此外，经营现金流净额分别为…: the years its paragraph listed
         if len(run) >= 2 and len(years) == len(run):
@@ -402,60 +399,6 @@ def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[l
 _LISTED = frozenset(("、", "和", "及", "与"))
 
 
-# Between two listed years: 2018年、2019年, 2019 年和 2020 年, 2020年以及截至2021年3月31日
-_YEAR_JOINER = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*(?:截至|截止)?\s*")
-
-
-def _years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:
-    """The years a sentence lists before ``hi``: a range (2018-2021年), a list (2019年、2020年、
-    2021年) or both (2022年至2024年及2025年上半年), the last such in ``[lo, hi)``."""
-    inside = [t for t in times if lo <= t.start and t.end <= hi and not t.comparison]
-    if not inside:
-        return []
-    listed = [inside[-1]]
-    for t in reversed(inside[:-1]):
-        if _YEAR_JOINER.fullmatch(text, t.end, listed[0].start):
-            listed.insert(0, t)
-        else:
-            break
-    periods: list[str] = []
-    for t in listed:
-        span = _YEAR_SPAN.fullmatch(t.period)
-        bare = _BARE_YEAR_BEFORE.search(text, max(lo, t.start - 8), t.start)
-        if span is None and bare is not None and re.fullmatch(r"\d{4}(?:年.+)?", t.period):
-            span = _YEAR_SPAN.fullmatch(f"{bare.group(1)}-{t.period}")  # 2018-2021年, 2018—2021年上半年
-        if span is None:
-            periods.append(t.period)
-            continue
-        first, final = int(span.group(1)), int(span.group(2))
-        if not 0 < final - first < 10:
-            return []
-        # 2019年~2021年前三季度: the whole years, then the last one's part
-        periods.extend(str(y) for y in range(first, final))
-        periods.append(f"{final}{span.group(3)}" if span.group(3) else str(final))
-    return periods if len(periods) >= 2 else []
-
-
-def _period(
-    fig: Quantity, unit: str | None, times: list[TimeExpr], bounds: Bounds, vocab: Vocabulary
-) -> str | None:
-    sentence = bounds.around("sentence", fig.start)
-    clause = bounds.around("clause", fig.start)
-    relative = unit is not None and vocab.unit_class(unit) in (SHARE, RATIO)
-    for expr in reversed(times):
-        if expr.end > fig.start:
-            continue
-        if expr.start < sentence[0]:
-            break
-        if expr.comparison and (relative or expr.start < clause[0]):
-            continue  # 比2019年翻了三倍: the figure is about the later year
-        if expr.comparison and _CHANGED.search(bounds.text, expr.end, fig.start):
-            continue  # 较2019年末增加106.86亿元: a change since the base, told in the later year
-        return expr.period
-    return None
-
-
-# A verb of change between a base of comparison and the figure makes the figure the change.
 # Between the items of a list of amounts: 1.23亿、2.27亿、以及12.15亿港元.
 _LIST_JOIN = re.compile(r"\s*(?:、|，|,|和|及|以及|与|、以及|，以及)\s*")
 
@@ -515,7 +458,7 @@ _A_BASE = re.compile(r"\s*(?:相比|相较|比较)")
 # The country a Chinese article writes as its own, whose figure a market-wide one is.
 _THE_COUNTRY = re.compile(r"我国|全国|国内(?!外)")
 _CHINA = "中国"
-_CHANGED = re.compile("增加|增长|减少|下降|上升|提升|提高|降低|上涨|下滑|下跌|缩减|缩小|扩大|增至|降至|升至|翻")
+
 
 
 # --- kind ----------------------------------------------------------------------------------

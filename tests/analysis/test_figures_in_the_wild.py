@@ -691,6 +691,19 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
     assert figures["6亿"].period is None  # another paragraph
 
 
+def test_a_sentence_opening_with_qizhong_breaks_down_the_count_before_it_in_its_time() -> None:
+    text = (
+        "截至4月底，餐饮业共计21个品牌闭店。其中新式茶饮品牌闭店最多，共有7个，占比33%。\n"
+        "其中火锅品牌3个。\n"
+        "2019至2021年，有赞收入分别为4亿元、5亿元和6亿元。其中，微商城贡献分别为2.63亿元、4.44亿元和6.34亿元。"
+    )
+    figures = {m.surface: m for m in extract_figures(text, _mentions(text, "有赞"), "2022-05-10")}
+    assert [figures[s].period for s in ("21个", "7个", "33%")] == ["2022年4月"] * 3
+    assert figures["3个"].period is None  # another paragraph: nothing to break down
+    # 分别 in the sentence: each its own year, as the list before it
+    assert [figures[s].period for s in ("2.63亿元", "4.44亿元", "6.34亿元")] == ["2019", "2020", "2021"]
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "label", "measure"),
     [

@@ -121,9 +121,9 @@ CASES = [
     ("09_pdd_q3", "1900亿美元", 0, 1.9e11, "USD", "市值", "拼多多", None, "actual"),
     # 36氪, battery installations in GWh (kWh, the base unit), 前三季度 and 三季报
     ("10_battery_share", "302.3GWh", 0, 3.023e8, "kWh", "装机量", "中国", "2023年1-10月", "actual"),
-    ("10_battery_share", "130.5GWh", 0, 1.305e8, "kWh", "装机量", "宁德时代", None, "actual"),
-    ("10_battery_share", "43.2%", 0, 43.2, "%", "市场份额", "宁德时代", None, "actual"),
-    ("10_battery_share", "27.2%", 0, 27.2, "%", "市场份额", "比亚迪", None, "actual"),
+    ("10_battery_share", "130.5GWh", 0, 1.305e8, "kWh", "装机量", "宁德时代", "2023年1-10月", "actual"),  # 其中: the 1-10月 the sentence before counted
+    ("10_battery_share", "43.2%", 0, 43.2, "%", "市场份额", "宁德时代", "2023年1-10月", "actual"),
+    ("10_battery_share", "27.2%", 0, 27.2, "%", "市场份额", "比亚迪", "2023年1-10月", "actual"),
     ("10_battery_share", "36.5GWh", 0, 3.65e7, "kWh", "装机量", None, "2023年10月", "actual"),
     ("10_battery_share", "311.46亿元", 0, 3.1146e10, "CNY", "净利润", "宁德时代", "2023年前三季度", "actual"),
     ("10_battery_share", "一倍", 0, 1, "times", "增长倍数", "宁德时代", "2023年Q3", "actual"),  # the stated factor

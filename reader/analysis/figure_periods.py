@@ -1,0 +1,99 @@
+"""When a figure is: the nearest time before it in its sentence, else one carried from the figure
+told just before it in its paragraph; and the years a sentence lists for the figures after 分别."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.figure_grammar import Quantity
+from reader.analysis.figure_vocab import RATIO, SHARE, Vocabulary
+from reader.analysis.model import Figure
+from reader.analysis.periods import TimeExpr
+from reader.analysis.text_bounds import Bounds
+
+
+def period_of(
+    fig: Quantity, unit: str | None, times: list[TimeExpr], bounds: Bounds, vocab: Vocabulary
+) -> str | None:
+    """The nearest time before ``fig`` in its sentence, past a base of comparison."""
+    sentence = bounds.around("sentence", fig.start)
+    clause = bounds.around("clause", fig.start)
+    relative = unit is not None and vocab.unit_class(unit) in (SHARE, RATIO)
+    for expr in reversed(times):
+        if expr.end > fig.start:
+            continue
+        if expr.start < sentence[0]:
+            break
+        if expr.comparison and (relative or expr.start < clause[0]):
+            continue  # 比2019年翻了三倍: the figure is about the later year
+        if expr.comparison and _CHANGED.search(bounds.text, expr.end, fig.start):
+            continue  # 较2019年末增加106.86亿元: a change since the base, told in the later year
+        return expr.period
+    return None
+
+
+# A verb of change between a base of comparison and the figure makes the figure the change.
+_CHANGED = re.compile("增加|增长|减少|下降|上升|提升|提高|降低|上涨|下滑|下跌|缩减|缩小|扩大|增至|降至|升至|翻")
+
+
+def _breaks_down(text: str, fig: Quantity, before: Figure, bounds: Bounds) -> bool:
+    """True when ``fig``'s sentence opens with 其中 and breaks down what the sentence before it in its
+    paragraph counted (the figure ``before``, there or earlier in this sentence)."""
+    sentence = bounds.around("sentence", fig.start)
+    if not _AMONG.match(text, sentence[0]) or "分别" in text[sentence[0] : fig.start]:
+        return False  # 其中，有赞微商城贡献分别为…: each its own year, as the list before it
+    previous = bounds.around("sentence", max(0, sentence[0] - 1))
+    return previous[0] <= before.start < fig.start and bounds.around("paragraph", before.start) == bounds.around("paragraph", fig.start)
+
+
+_AMONG = re.compile(r"\s*其中")
+
+
+def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds: Bounds, vocab: Vocabulary) -> str | None:
+    """The period of the figure told just before ``fig`` in its paragraph, when ``fig`` is a change
+    or a company's account told after it (…同比上升16%。净营业收入环比上升24%: the quarter just
+    told), or breaks it down (截至4月底，…21个品牌闭店。其中新式茶饮品牌…共有7个)."""
+    if not out or not out[-1].period or out[-1].start < bounds.around("paragraph", fig.start)[0]:
+        return None
+    if measure in _CHANGES or measure in vocab.company_labels or _breaks_down(bounds.text, fig, out[-1], bounds):
+        return out[-1].period
+    return None
+
+
+_CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
+
+
+_YEAR_SPAN = re.compile(r"(\d{4})年?-(\d{4})(年.+)?")  # 2018-2021, 2019-2021年前三季度
+_BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
+# Between two listed years: 2018年、2019年, 2019 年和 2020 年, 2020年以及截至2021年3月31日
+_YEAR_JOINER = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*(?:截至|截止)?\s*")
+
+
+def years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str]:
+    """The years a sentence lists before ``hi``: a range (2018-2021年), a list (2019年、2020年、
+    2021年) or both (2022年至2024年及2025年上半年), the last such in ``[lo, hi)``."""
+    inside = [t for t in times if lo <= t.start and t.end <= hi and not t.comparison]
+    if not inside:
+        return []
+    listed = [inside[-1]]
+    for t in reversed(inside[:-1]):
+        if _YEAR_JOINER.fullmatch(text, t.end, listed[0].start):
+            listed.insert(0, t)
+        else:
+            break
+    periods: list[str] = []
+    for t in listed:
+        span = _YEAR_SPAN.fullmatch(t.period)
+        bare = _BARE_YEAR_BEFORE.search(text, max(lo, t.start - 8), t.start)
+        if span is None and bare is not None and re.fullmatch(r"\d{4}(?:年.+)?", t.period):
+            span = _YEAR_SPAN.fullmatch(f"{bare.group(1)}-{t.period}")  # 2018-2021年, 2018—2021年上半年
+        if span is None:
+            periods.append(t.period)
+            continue
+        first, final = int(span.group(1)), int(span.group(2))
+        if not 0 < final - first < 10:
+            return []
+        # 2019年~2021年前三季度: the whole years, then the last one's part
+        periods.extend(str(y) for y in range(first, final))
+        periods.append(f"{final}{span.group(3)}" if span.group(3) else str(final))
+    return periods if len(periods) >= 2 else []
