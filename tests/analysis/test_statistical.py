@@ -428,12 +428,12 @@ def test_an_english_measure_or_a_ticker_is_no_organisation(text: str, term: str)
 
 def test_a_name_with_a_verb_inside_is_found_after_its_descriptor_when_the_title_writes_it() -> None:
     text = (
-        "家庭服务平台天鹅到家正式递交招股书。天鹅到家拟上市交易所为纽交所。"
-        "天鹅到家2018年的收入为3.99亿元。在2020年，天鹅到家的净亏损为6.147亿元。"
+        "家庭服务平台青雀到家正式递交招股书。青雀到家拟上市交易所为纽交所。"
+        "青雀到家2018年的收入为3.99亿元。在2020年，青雀到家的净亏损为6.147亿元。"
     )
-    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text, "天鹅到家递交招股书")}
-    assert "天鹅到家" in found
-    assert "天鹅到家" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}  # no title, no name
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text, "青雀到家递交招股书")}
+    assert "青雀到家" in found
+    assert "青雀到家" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}  # no title, no name
 
 
 def test_a_sectors_term_and_a_kind_of_company_is_no_organisation() -> None:
