@@ -30,6 +30,7 @@ from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_periods import carried_period, period_of, years_before
+from reader.analysis.figure_label_written import label_as_written
 from reader.analysis.figure_labels import (
     LabelHit,
     LabelHits,
@@ -145,6 +146,10 @@ def explain(
     out = _distribute_subjects(text, out, ordered, bounds)
     out = _respective_labels(where, out)
     out = _perspective_labels(text, _parallel_labels(text, out, bounds), bounds, vocab)
+    out = [
+        replace(m, label=label_as_written(where, m, out[i - 1].end if i else 0)) if m.label is None and m.measure is None else m
+        for i, m in enumerate(out)
+    ]  # nothing else names it: what the article writes before it
     return tuple(_conversions_follow(text, _distribute_periods(text, out, times, bounds)))
 
 

@@ -238,7 +238,7 @@ def _label(
         clause = where.bounds.around("clause", fig.start)
         if (part_of_whole := share_of_whole(where, fig, clause[0], earlier[-1] if earlier else None)) is not None:
             return part_of_whole  # 原材料成本分别占其总成本的77% → 原材料成本占总成本
-    named = _named_label(where, fig, measure, earlier[-1].end if earlier else 0)
+    named = named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if named in (None, measure) and (swing := stock_swing(where, fig)) is not None:
         return swing  # 截至5月26日收盘，收涨9.22%: the share price's move, when nothing names it
     if named == measure and (of := named_after_percent(where, fig)) is not None:
@@ -324,11 +324,12 @@ _FALLING = frozenset(("同比下降", "环比下降", "降幅"))
 _FALL_CHARS = "降跌减滑亏缩"
 
 
-def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: int = 0) -> str | None:
+def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int = 0, as_written: bool = False) -> str | None:
     """The measure as the article names it: the noun phrase right before the figure in its
     clause and after the figure before it (内地抽佣率分别为9.8% → 内地抽佣率; 研发费用占营收比重为16.8%;
     395个品牌月成交额破百万元 → 月成交额), when it names a measure the vocabulary knows or the
-    vocabulary's own label is missing or generic."""
+    vocabulary's own label is missing or generic. ``as_written``: a phrase that names no measure
+    the vocabulary knows is given as written, not dropped (the last label a figure can have)."""
     text, source, bounds, mentions, vocab = where.text, where.source, where.bounds, where.mentions, where.vocab
     if fig.label is not None:
         return measure  # the figure names it itself: 2万名粉丝
@@ -437,7 +438,9 @@ def _named_label(where: LabelText, fig: Quantity, measure: str | None, after: in
         m.end() == len(phrase) for m in named
     ):
         counted = fig.unit is not None and vocab.unit_class(fig.unit) == COUNT and phrase.endswith(vocab.counted_heads)
-        return source[start : start + len(phrase)] + "数" if counted else measure  # A股上市公司共4685家 → A股上市公司数
+        if counted:
+            return source[start : start + len(phrase)] + "数"  # A股上市公司共4685家 → A股上市公司数
+        return source[start : start + len(phrase)] if as_written else measure
     said = source[start : start + len(phrase)]  # the article's own letters: GMV, not gmv
     lo, hi = _marker(phrase, vocab)
     if hi == 0:

@@ -691,6 +691,25 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
     assert figures["6亿"].period is None  # another paragraph
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # nothing the vocabulary knows names it: what the article writes before it
+        ("2020年燃料消耗量负积分达666万，新能源正积分为328万分。", "666万", "燃料消耗量负积分"),
+        ("2020年燃料消耗量负积分达666万，新能源正积分为328万分。", "328万", "新能源正积分"),
+        ("其中沃尔玛关店数量最多，闭店12家，占比约25%。", "12家", "闭店"),
+        ("统计期内，影院均有闭店，共闭店7家。", "7家", "闭店"),
+        # but not a clause that names nothing: a person, an adverb, a pointing word
+        ("我花14万买了一辆车。", "14万", None),
+        ("一碗面动辄40~50元。", "50元", None),
+        ("左上角数字一般都在百万以上。", "百万", None),
+    ],
+)
+def test_a_figure_nothing_else_labels_takes_the_phrase_before_it(text: str, surface: str, label: str | None) -> None:
+    figures = {m.surface: m for m in extract_figures(text, (), "2021-06-01")}
+    assert figures[surface].label == label
+
+
 def test_a_sentence_opening_with_qizhong_breaks_down_the_count_before_it_in_its_time() -> None:
     text = (
         "截至4月底，餐饮业共计21个品牌闭店。其中新式茶饮品牌闭店最多，共有7个，占比33%。\n"
@@ -1385,7 +1404,7 @@ def test_a_percentage_is_named_by_the_rate_or_change_written_after_it(text: str,
         ("便利店里，3元一包的常温牛奶已经下架。", "价格"),  # per thing, written after
         ("三元有机鲜牛奶每瓶8.4元（240ml）。", "价格"),  # or before
         ("起步价50元，每公里4元。", "价格"),
-        ("房租每月300块钱。", None),  # per month: a rent, no price of a thing
+        ("房租每月300块钱。", "房租"),  # per month: a rent, no price of a thing
         ("每股4000美元。", "股价"),
     ],
 )

@@ -1,0 +1,41 @@
+"""The last label a figure can have: what the article writes before it, when nothing else names
+what it measures and the phrase reads as a name."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.figure_label_after import MAX_LABEL
+from reader.analysis.figure_labels import LabelText, named_label
+from reader.analysis.model import Figure
+
+
+def label_as_written(where: LabelText, fig: Figure, after: int) -> str | None:
+    """For a figure nothing else labels, the phrase before it in its clause as the article writes
+    it (燃料消耗量负积分达666万, 闭店12家), when it reads as the name of what is counted: not a
+    clause that starts with a preposition, a pronoun or an adverb, nor one ending in a word that
+    cannot end a name (有时, 一般都, 离这个, 我花, 以每天)."""
+    phrase = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
+    if phrase is None:
+        return None
+    phrase = _PER_TIME.sub("", phrase.strip().removeprefix("共").removeprefix("总共"))  # 房租每月 → 房租
+    if (
+        not 2 <= len(phrase) <= MAX_LABEL
+        or phrase.startswith(_NOT_A_NAME_START)
+        or phrase.endswith(_NOT_A_NAME_END)
+        or any(w in phrase for w in _NOT_IN_A_NAME)
+    ):
+        return None
+    return phrase
+
+
+_PER_TIME = re.compile(r"(?:每|一)(?:个)?(?:月|年|天|日|周|季度)$")
+_NOT_A_NAME_START = (
+    *"以按从据比在将把被对向若当而但且并也还就又再才都已曾正仅可那这其约近超逾",
+    "加上", "顺利", "基本", "接连", "如果",
+)
+_NOT_A_NAME_END = (*"都时个这那也就还又才再仅只已将会能要得地着过了吗呢把被让给对在从向于与和及或等其该此每各某约近超逾即则而且并以上下中里内赚赔花拿存破违", "拿走", "给出", "满足")
+_NOT_IN_A_NAME = (
+    *"我你他她咱您不更也仅—", "是否", "本文", "这个", "那个", "这些", "那些", "这一", "那一", "另一", "史上", "之一",
+    "动辄", "轻松", "能够", "年前", "折合", "变为",
+)
