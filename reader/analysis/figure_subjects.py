@@ -58,6 +58,8 @@ def about_the_topic(
     if counts_a_group or _A_COUNT_OF_COMPANIES.search(text, lo, fig.start) is not None:
         return False  # A股21家上市车企营业收入达5074.69亿元: a group's, not the article company's
     names = [(m.start, m.end) for m in mentions.within(lo, hi)]
+    if _A_STUDY.search(text, lo, fig.start) is not None and not any(end <= fig.start for _, end in names):
+        return False  # 《网络文学IP影视剧改编潜力评估报告》显示，…309部热播影视剧: a study's market
     for cue in vocab.market_cues:
         at = text.find(cue, lo, hi)
         while at >= 0:
@@ -191,6 +193,8 @@ def subject_of(
     line_start = text.rfind("\n", 0, fig.start) + 1
     if any(m.start >= line_start and line_source(text, m) for m in in_sentence):
         return None  # a digest's line, "Canalys：预计…": an item of its own, whose only if it names them
+    if _A_STUDY.search(text, sentence[0], fig.start) is not None and not any(m.end <= fig.start for m in in_sentence):
+        return None  # 《2020-2021中式新茶饮行业发展报告》显示，…消费者群体占比为57%: a study's, not the name before's
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None and not (
         earlier[-1].subject in mentions.places and earlier[-1].start < sentence[0]
@@ -228,6 +232,10 @@ def subject_of(
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
+
+
+# A study that tells a sentence's figures, named by no one in it: 《…报告》显示, 调查显示, 研究指出.
+_A_STUDY = re.compile(r"(?:《[^《》\n]{2,60}》|报告|白皮书|调查|调研|研究|问卷)(?:中|里)?(?:显示|指出|表明|发现)")
 
 
 def listed_names(text: str, mentions: Sequence[Mention]) -> list[str]:

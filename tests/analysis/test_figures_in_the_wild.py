@@ -710,6 +710,18 @@ def test_a_figure_nothing_else_labels_takes_the_phrase_before_it(text: str, surf
     assert figures[surface].label == label
 
 
+def test_a_study_cited_with_no_name_tells_a_markets_figures_not_the_name_befores() -> None:
+    text = "此外，喜茶的高单价确实阻碍了大批客源。《2020-2021中式新茶饮报告》显示，消费者群体占比为57%。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "喜茶"), "2021-12-01")] == [None]
+    # nor the article's company: 阅文 is the topic, but a study counts the market's
+    text = "阅文集团的营收增长。\n阅文的IP改编成绩好。《网络文学IP影视剧改编潜力评估报告》显示，2019年共309部热播影视剧中，由网络文学IP改编的作品有65部。"
+    found = extract_figures(text, _mentions(text, "阅文集团", "阅文"), "2021-12-01", title="阅文的IP")
+    assert {m.surface: m.subject for m in found}["65部"] is None
+    # a name in the sentence still owns its figure
+    text = "阅文的IP改编成绩好。《2021年度报告》显示，乐视网营收为60万元。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "阅文", "乐视网"), "2021-12-01")] == ["乐视网"]
+
+
 def test_a_sentence_opening_with_qizhong_breaks_down_the_count_before_it_in_its_time() -> None:
     text = (
         "截至4月底，餐饮业共计21个品牌闭店。其中新式茶饮品牌闭店最多，共有7个，占比33%。\n"
