@@ -122,13 +122,13 @@ def resolve_pronoun(
     return None
 
 
-_BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆)")
+_BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆|合计|共计|一共|总共|共同|分别(?!为|是|达|占))")  # 分别为A、B lists one each
 
 
 def first_of_both(text: str, mention: Mention, in_sentence: list[Mention], fig_start: int) -> Mention | None:
     """The first of names joined before a figure they share (星巴克和麦当劳都有到100%以上的): the
-    figure is told once for both, and stands under the first; None when ``mention`` is not the
-    last of such names or nothing says both."""
+    figure is told once for both, or for each (分别关店5家) or their sum (合计关闭了17家), and stands
+    under the first; None when ``mention`` is not the last of such names or nothing says both."""
     if _BOTH.match(text, mention.end, fig_start) is None:
         return None
     ends = {m.end: m for m in in_sentence}

@@ -96,6 +96,10 @@ def test_a_figure_told_once_for_names_joined_before_it_is_the_first_ones() -> No
     text = "负债率并不是越低越好。比如星巴克和麦当劳都有到100%以上的。阿里、腾讯和京东均增长20%。"
     subjects = _subjects(text, orgs=("星巴克", "麦当劳", "阿里", "腾讯", "京东"))
     assert (subjects["100%"], subjects["20%"]) == ("星巴克", "阿里")
+    # each the same (分别 before one figure), or their sum (合计): under the first as well
+    text = "家乐福和三江购物分别关店5家，占比均约10%。沃尔玛和家乐福合计关闭了17家门店，占比达35%。"
+    subjects = _subjects(text, orgs=("家乐福", "三江购物", "沃尔玛"))
+    assert [subjects[s] for s in ("5家", "10%", "17家", "35%")] == ["家乐福", "家乐福", "沃尔玛", "沃尔玛"]
 
 
 @pytest.mark.parametrize(
