@@ -12,13 +12,25 @@ from reader.analysis.model import Figure
 
 def label_as_written(where: LabelText, fig: Figure, after: int) -> str | None:
     """For a figure nothing else labels, the phrase before it in its clause as the article writes
-    it (燃料消耗量负积分达666万, 闭店12家), when it reads as the name of what is counted: not a
-    clause that starts with a preposition, a pronoun or an adverb, nor one ending in a word that
-    cannot end a name (有时, 一般都, 离这个, 我花, 以每天)."""
-    phrase = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
-    if phrase is None:
+    it (燃料消耗量负积分达666万, 闭店12家), else the noun that ends its clause after it (共有-134万的积分
+    缺口, 10元10斤的洗衣液), when it reads as the name of what is counted: not a phrase that starts
+    with a preposition, a pronoun or an adverb, nor one ending in a word that cannot end a name
+    (有时, 一般都, 离这个, 我花, 以每天)."""
+    before = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
+    if before is not None and (named := _a_name(_PER_TIME.sub("", before.strip().removeprefix("共").removeprefix("总共")))):
+        return named  # 房租每月 → 房租
+    rest = _REST_OF_CLAUSE.match(where.text, fig.end)
+    if rest is None:
         return None
-    phrase = _PER_TIME.sub("", phrase.strip().removeprefix("共").removeprefix("总共"))  # 房租每月 → 房租
+    said = rest.group()
+    noun = said.rsplit("的", 1)[-1].strip()
+    if not _A_NOUN.fullmatch(noun) or ("的" not in said and len(said) > _SHORT_NOUN) or noun in _NOT_COUNTED:
+        return None  # 突破千亿美元大关, 则是成交低位: no noun of what is counted
+    return _a_name(where.source[rest.end() - len(noun) : rest.end()])
+
+
+def _a_name(phrase: str) -> str | None:
+    """``phrase`` when it reads as the name of what is counted, else None."""
     if (
         not 2 <= len(phrase) <= MAX_LABEL
         or phrase.startswith(_NOT_A_NAME_START)
@@ -29,6 +41,11 @@ def label_as_written(where: LabelText, fig: Figure, after: int) -> str | None:
     return phrase
 
 
+_A_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+_SHORT_NOUN = 6
+_NOT_COUNTED = frozenset(("大关", "关口", "数据", "计算", "概念", "一年", "分钟", "小时", "左右", "以上", "以下"))
+# The rest of a figure's clause, short enough to be what it counts: 的积分缺口，
+_REST_OF_CLAUSE = re.compile(r"[^，,。；;：:！？!?（()）\n]{1,12}?(?=[，,。；;！？!?)）\n]|$)")
 _PER_TIME = re.compile(r"(?:每|一)(?:个)?(?:月|年|天|日|周|季度)$")
 _NOT_A_NAME_START = (
     *"以按从据比在将把被对向若当而但且并也还就又再才都已曾正仅可那这其约近超逾",
@@ -36,6 +53,6 @@ _NOT_A_NAME_START = (
 )
 _NOT_A_NAME_END = (*"都时个这那也就还又才再仅只已将会能要得地着过了吗呢把被让给对在从向于与和及或等其该此每各某约近超逾即则而且并以上下中里内赚赔花拿存破违", "拿走", "给出", "满足")
 _NOT_IN_A_NAME = (
-    *"我你他她咱您不更也仅—", "是否", "本文", "这个", "那个", "这些", "那些", "这一", "那一", "另一", "史上", "之一",
-    "动辄", "轻松", "能够", "年前", "折合", "变为",
+    *"我你他她咱您不更也仅是了—", "什么", "顺利", "成功", "本文", "这个", "那个", "这些", "那些", "这一", "那一", "另一", "史上", "之一",
+    "动辄", "轻松", "能够", "年前", "折合", "变为", "左右", "以上", "以下", "上下", "之间", "不等",
 )

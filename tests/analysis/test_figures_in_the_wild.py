@@ -699,7 +699,12 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
         ("2020年燃料消耗量负积分达666万，新能源正积分为328万分。", "328万", "新能源正积分"),
         ("其中沃尔玛关店数量最多，闭店12家，占比约25%。", "12家", "闭店"),
         ("统计期内，影院均有闭店，共闭店7家。", "7家", "闭店"),
-        # but not a clause that names nothing: a person, an adverb, a pointing word
+        # else the noun its clause ends in after it
+        ("吉利集团排名第一，共有-134万的积分缺口。", "-134万", "积分缺口"),
+        ("你是否抢过社区团购平台上10元10斤的洗衣液？", "10元", "洗衣液"),
+        # but not a clause that names nothing: a person, an adverb, a pointing word, a threshold
+        ("百度顺利突破千亿美元大关。", "千亿美元", None),
+        ("2000套是历史较高水平，而6000套则是成交低位。", "6000套", None),
         ("我花14万买了一辆车。", "14万", None),
         ("一碗面动辄40~50元。", "50元", None),
         ("左上角数字一般都在百万以上。", "百万", None),
