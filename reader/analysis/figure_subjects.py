@@ -126,8 +126,8 @@ def subject_of(
             break
         if _a_frame(text, mention) or _a_beneficiary(text, mention):
             return mention.entity  # 在京东，有14款单品…; 为CBS带来了4.54亿美元的收入
-        if mention.type in ORGISH and label != "增长倍数" and _POSSESSED.fullmatch(text, mention.end, fig.start):
-            return mention.entity  # 与B站的59.4元…相比: the figure is the name's, whatever word leads it
+        if (mention.type in ORGISH or mention.type is EntityType.PLACE) and label != "增长倍数" and _POSSESSED.fullmatch(text, mention.end, fig.start):
+            return mention.entity  # 与B站的59.4元…相比, 较美国的54.3%: the figure is the name's, whatever word leads it
         if mention.type is EntityType.PLACE and label not in vocab.place_labels:
             own = clause if clause[0] <= mention.start else bounds.around("clause", mention.start)
             timed = TIME_PREFIX.match(text, own[0], mention.start).end()

@@ -32,6 +32,12 @@ def test_a_count_in_a_bracket_is_the_place_the_bracket_follows() -> None:
     assert (subjects["92家"], subjects["87家"], subjects["86家"]) == ("广东", "浙江", "江苏")
 
 
+def test_a_figure_right_after_a_place_and_de_is_the_places() -> None:
+    text = "我国餐饮的连锁化率从2018年的12.8%提升至15%，较美国的54.3%以及日本的49.7%相比，有着庞大的增长空间。"
+    subjects = _subjects(text, places=("我国", "美国", "日本"))
+    assert (subjects["54.3%"], subjects["49.7%"]) == ("美国", "日本")
+
+
 def test_a_place_that_opens_a_clause_owns_the_figures_of_the_clauses_after_it() -> None:
     text = "上海以5家的差距紧随其后，有420家；深圳排名第三，388家，杭州第四，202家。"
     subjects = _subjects(text, places=("上海", "深圳", "杭州"))
