@@ -101,8 +101,9 @@ def resolve_pronoun(
     before = [m for m in mentions.within(sentence[0], at) if m.type in types]
     if kind == "person" and before:
         return before[-1].entity
-    if before and text[before[-1].end : at].strip() in ("，", ","):
-        return before[-1].entity  # 首家盈利厂商——阿里云，其2020 Q4营收161亿元: the name the pronoun follows
+    if before and _RIGHT_AFTER.fullmatch(text[before[-1].end : at].strip()):
+        # 首家盈利厂商——阿里云，其2020 Q4营收161亿元; 交易平台卡淘，据了解，其去年GMV: the name the pronoun follows
+        return before[-1].entity
     if len({m.entity for m in before}) == 1 and opens(bounds.around("clause", before[0].start)[0], before[0]):
         # 赛力斯的财报…，但其净利润; 值得注意的是，LG新能源虽…，但其…: the sentence's own topic, its only name
         return before[0].entity
@@ -122,6 +123,8 @@ def resolve_pronoun(
     return None
 
 
+# Between a name and the pronoun that stands for it: a comma, and perhaps a source's aside.
+_RIGHT_AFTER = re.compile(r"[，,](?:\s*据(?:了解|悉|报道|介绍|称|透露)[，,])?")
 _BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆|合计|共计|一共|总共|共同|分别(?!为|是|达|占))")  # 分别为A、B lists one each
 
 

@@ -7,8 +7,10 @@ names; and the one case a name before a document is the figure's own (快狗打�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.analysis.figure_vocab import Vocabulary, Words
+from reader.analysis.gazetteer import Gazetteer
 from reader.analysis.model import Mention
 
 # "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
@@ -30,9 +32,16 @@ RESEARCH_FIRMS = ("咨询", "研究院", "研究所", "研究中心", "智库", 
 
 
 def reports_on_others(mention: Mention, vocab: Vocabulary) -> bool:
-    """A research firm (贝恩咨询公司也将…的市场份额预测…) or an exchange (北证): whose business is
-    others' figures, never itself the subject of one in the sentence."""
-    return mention.entity.endswith(RESEARCH_FIRMS) or mention.entity.endswith("交易所") or mention.entity in vocab.exchanges
+    """A research firm (贝恩咨询公司也将…的市场份额预测…), an exchange (北证), or a newsroom, data
+    service or industry body the gazetteer knows as one (餐宝典发布的《…报告》显示): whose business
+    is others' figures, never itself the subject of one in the sentence."""
+    name = mention.entity
+    return name.endswith(RESEARCH_FIRMS) or name.endswith("交易所") or name in vocab.exchanges or name in _reporters()
+
+
+@cache
+def _reporters() -> frozenset[str]:
+    return Gazetteer.load().reporters()
 
 
 def not_a_subject(text: str, mention: Mention, vocab: Vocabulary) -> bool:

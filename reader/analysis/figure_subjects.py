@@ -147,6 +147,8 @@ def subject_of(
             continue  # Shopify的付费商家…83%。其中，北美付费商家约111万，占62%: Shopify's, in 北美
         if (opened := _aside_opened(text, mention.end, fig.start)) is not None:
             before = next((m for m in in_sentence if m.end == opened and m.type in ORGISH), None)
+            if before is not None and reports_on_others(before, vocab):
+                continue  # NCBD（餐宝典）发布的《…报告》显示: a glossed research firm is still a source
             if before is not None:
                 return before.entity  # Meta(含Facebook、Instagram)合计1310亿美元: the name the aside follows
             if in_group(text, mention, in_sentence) or text.endswith(_LIST_LAST, 0, mention.start):

@@ -20,13 +20,15 @@ class Entry:
 
     ``ambiguous`` holds the surfaces that are also common words (苹果, 得到) and need
     context before they are highlighted; ``context`` holds the entry's own confirming words
-    (empty: use the shared company-context list).
+    (empty: use the shared company-context list). ``reports``: a newsroom, research firm, data
+    service or industry body, whose business is others' figures (flag ``reports``).
     """
 
     entity: Entity
     case_insensitive: bool = False
     ambiguous: frozenset[str] = frozenset()
     context: tuple[str, ...] = ()
+    reports: bool = False
 
     @property
     def name(self) -> str:
@@ -75,6 +77,7 @@ def parse_line(line: str, where: str) -> Entry | None:
         raise GazetteerError(f"{where}: unknown type {type_name!r}") from None
     aliases = tuple(a.strip() for a in aliases_col.split("|") if a.strip())
     case_insensitive = False
+    reports = False
     ambiguous: set[str] = set()
     context: tuple[str, ...] = ()
     for flag in filter(None, (f.strip() for f in flags_col.split(";"))):
@@ -82,6 +85,8 @@ def parse_line(line: str, where: str) -> Entry | None:
         values = tuple(v.strip() for v in value.split("|") if v.strip())
         if key == "ci":
             case_insensitive = True
+        elif key == "reports":
+            reports = True
         elif key == "ambiguous":
             ambiguous.update(values or (name, *aliases))
         elif key == "context":
@@ -100,6 +105,7 @@ def parse_line(line: str, where: str) -> Entry | None:
         case_insensitive=case_insensitive,
         ambiguous=frozenset(ambiguous),
         context=context,
+        reports=reports,
     )
 
 
@@ -157,6 +163,10 @@ class Gazetteer:
         for e in self.entries:
             for surface in e.surfaces:
                 yield surface, e
+
+    def reporters(self) -> frozenset[str]:
+        """The names of the entries flagged ``reports``: media, research and data firms, bodies."""
+        return frozenset(e.name for e in self.entries if e.reports)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -727,6 +727,16 @@ def test_a_study_cited_with_no_name_tells_a_markets_figures_not_the_name_befores
     assert [m.subject for m in extract_figures(text, _mentions(text, "阅文", "乐视网"), "2021-12-01")] == ["乐视网"]
 
 
+def test_a_research_firm_glossed_in_brackets_is_still_a_source() -> None:
+    text = "NCBD（餐宝典）发布的《2021年中国餐饮行业全景发展报告》显示，连锁化率从2018年的12.8%提升至15%。"
+    assert {m.subject for m in extract_figures(text, _mentions(text, "NCBD", "餐宝典"), "2021-12-01")} == {None}
+
+
+def test_a_pronoun_after_a_name_and_a_sources_aside_is_that_name() -> None:
+    text = "叶罗丽的卡牌产品热销。如国内头部的球星卡交易平台卡淘，据了解，其去年GMV超过6亿元。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "叶罗丽", "卡淘"), "2021-12-01")] == ["卡淘"]
+
+
 def test_a_sentence_opening_with_qizhong_breaks_down_the_count_before_it_in_its_time() -> None:
     text = (
         "截至4月底，餐饮业共计21个品牌闭店。其中新式茶饮品牌闭店最多，共有7个，占比33%。\n"

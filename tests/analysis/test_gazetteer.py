@@ -57,6 +57,13 @@ def test_gazetteer_marks_common_words_ambiguous(gazetteer: Gazetteer) -> None:
     assert "美的" in gazetteer.entry("美的").ambiguous
 
 
+def test_newsrooms_and_research_firms_are_known_as_reporters(gazetteer: Gazetteer) -> None:
+    reporters = gazetteer.reporters()
+    assert {"36氪", "艾瑞咨询", "QuestMobile", "NCBD"} <= reporters
+    assert not {"阿里巴巴", "CBS", "微信"} & reporters  # companies and broadcasters report their own
+    assert parse_line("某某研究\torg\t\treports\t研究机构", "x").reports
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [
