@@ -14,7 +14,7 @@ range                  ``2020年9月-2021年1月``: both ends written in full; w
 span                   ``未来一年``, ``过去一个季度``: kept as written, no calendar anchor
 =====================  =========================================================
 
-Relative years (今年, 去年7月, 明年上半年) are resolved from the article date.  A time written
+Relative years (今年, 去年7月, 明年上半年, 四年前) are resolved from the article date.  A time written
 without a year (第三季度, 上半年, H1, 5月, 1-5月, 全年, 截至9月30日) takes the year of a time
 written right before it (2023年1-5月), else of the last year stated earlier in its sentence,
 else the article date's: the latest such period that starts no more than six months (two for a
@@ -52,11 +52,14 @@ _SPAN = (
     r"(?P<span>(?:未来|今后|接下来的?|过去的?|近)(?:[一二两三四五六七八九十]|\d+)"
     r"(?:年|个月|个季度))"
 )
+# A whole number of years before the article's: 四年前冲击千亿美元 (not 年前, before the new year).
+_AGO = r"(?<![0-9一二两三四五六七八九十几多])(?P<ago>[一二两三四五六七八九十]|[1-9][0-9]?)年前(?![后])"
 # Three patterns, not one alternation: they share the tail's group names.
 # A quarter as analysts' digests write it: 4Q20 is 2020年Q4.
 _QUARTER_YY = r"(?<![0-9A-Za-z])(?P<cq>[1-4])Q(?P<cy>[0-9]{2})(?![0-9A-Za-z])"
 _TIMES = (
-    re.compile(_ABSOLUTE), re.compile(_FISCAL_ABBR), re.compile(_RELATIVE), re.compile(_SPAN), re.compile(_QUARTER_YY)
+    re.compile(_ABSOLUTE), re.compile(_FISCAL_ABBR), re.compile(_RELATIVE), re.compile(_SPAN), re.compile(_QUARTER_YY),
+    re.compile(_AGO),
 )
 
 # Parts of a year written without one; each alternative names its own groups.
@@ -246,6 +249,8 @@ def _normalise(match: re.Match[str], year0: int | None) -> str:
     groups = match.groupdict()
     if groups.get("span"):
         return match.group("span")
+    if groups.get("ago"):
+        return str(year0 - _year_value(match.group("ago"))) if year0 is not None else match.group()
     if groups.get("cq"):
         return f"{2000 + int(match.group('cy'))}年Q{match.group('cq')}"
     if groups.get("fy"):

@@ -37,6 +37,8 @@ from reader.analysis.periods import _PART, _PART_BODY, find_periods
         ("2023年1-5月，理想", None, "2023年1-5月", "2023年1-5月"),
         ("2024财年上半财年", None, "2024财年上半财年", "2024财年上半年"),
         ("从2023赛季开始，每年将支付", None, "2023赛季", "2023"),  # a season, by the year it starts
+        ("四年前冲击千亿美元时", "2021-03-20", "四年前", "2017"),  # whole years before the article's
+        ("10年前的今天", "2021-03-20", "10年前", "2011"),
     ],
 )
 def test_find_periods_normalises(text: str, date: str | None, surface: str, period: str) -> None:
@@ -96,7 +98,7 @@ def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["5月10日消息", "1月4日至1月20日", "85后", "3000万", "三个月后", "本季度", "10-20%", "第3名"]
+    "text", ["5月10日消息", "春节年前就回家了", "十几年前", "1月4日至1月20日", "85后", "3000万", "三个月后", "本季度", "10-20%", "第3名"]
 )
 def test_find_periods_ignores_dates_without_a_year(text: str) -> None:
     assert find_periods(text, "2021-05-10") == []
