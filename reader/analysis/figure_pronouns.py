@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.figure_sources import LIST_JOINS, after_skip_word
+from reader.analysis.figure_sources import LIST_JOINS, after_skip_word, reports_on_others
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -98,7 +98,7 @@ def resolve_pronoun(
 ) -> str | None:
     sentence = bounds.around("sentence", at)
     types = (EntityType.PERSON,) if kind == "person" else antecedents(text, at)
-    before = [m for m in mentions.within(sentence[0], at) if m.type in types]
+    before = [m for m in mentions.within(sentence[0], at) if m.type in types and not reports_on_others(m, vocab)]
     if kind == "person" and before:
         return before[-1].entity
     if before and _RIGHT_AFTER.fullmatch(text[before[-1].end : at].strip()):
@@ -113,7 +113,8 @@ def resolve_pronoun(
         named = mentions.within(*previous)
         candidates = [
             m for m in named
-            if m.type in types and (kind == "person" or not after_skip_word(text, m, vocab) and not of_a_kind(text, m, named))
+            if m.type in types and not reports_on_others(m, vocab)
+            and (kind == "person" or not after_skip_word(text, m, vocab) and not of_a_kind(text, m, named))
         ]
         if candidates:
             # a person is the last one named; an organisation is the previous sentence's topic

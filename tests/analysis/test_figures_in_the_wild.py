@@ -732,6 +732,11 @@ def test_a_research_firm_glossed_in_brackets_is_still_a_source() -> None:
     assert {m.subject for m in extract_figures(text, _mentions(text, "NCBD", "餐宝典"), "2021-12-01")} == {None}
 
 
+def test_an_exchange_or_a_research_firm_is_no_pronouns_antecedent() -> None:
+    text = "何为老三板，即全国中小企业股份转让系统，上面的公司主要是退市股。其市场交易主要以集合竞价为主，涨跌停限制在5%。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "全国中小企业股份转让系统"), "2021-12-01")] == [None]
+
+
 def test_a_pronoun_after_a_name_and_a_sources_aside_is_that_name() -> None:
     text = "叶罗丽的卡牌产品热销。如国内头部的球星卡交易平台卡淘，据了解，其去年GMV超过6亿元。"
     assert [m.subject for m in extract_figures(text, _mentions(text, "叶罗丽", "卡淘"), "2021-12-01")] == ["卡淘"]
