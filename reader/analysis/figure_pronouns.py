@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.figure_sources import LIST_JOINS, after_skip_word, reports_on_others
+from reader.analysis.figure_sources import LIST_JOINS, after_skip_word, not_a_subject, reports_on_others
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -107,6 +107,16 @@ def resolve_pronoun(
     if len({m.entity for m in before}) == 1 and opens(bounds.around("clause", before[0].start)[0], before[0]):
         # 赛力斯的财报…，但其净利润; 值得注意的是，LG新能源虽…，但其…: the sentence's own topic, its only name
         return before[0].entity
+    if (
+        before
+        and before[0].type in ORGISH
+        and opens(sentence[0], before[0])
+        and not not_a_subject(text, before[0], vocab)
+        and not any(c in _QUOTE_OPENS for c in text[before[0].end : at])
+    ):
+        # 蔚来更是通过…发布首款轿车ET7的举动，助推其市值: the name the sentence opens with, its topic
+        # (but not across a quote's opening: CBS体育的主席…：「这份合同…使其高额的价格)
+        return before[0].entity
     previous = bounds.previous("sentence", at)
     if previous is not None:
         # 凭借着清华大学的技术底蕴，智谱成为…。其投后估值: a means is no antecedent
@@ -124,6 +134,7 @@ def resolve_pronoun(
     return None
 
 
+_QUOTE_OPENS = "「“‘『：:"
 # Between a name and the pronoun that stands for it: a comma, and perhaps a source's aside.
 _RIGHT_AFTER = re.compile(r"[，,](?:\s*据(?:了解|悉|报道|介绍|称|透露)[，,])?")
 _BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆|合计|共计|一共|总共|共同|分别(?!为|是|达|占))")  # 分别为A、B lists one each

@@ -737,6 +737,16 @@ def test_an_exchange_or_a_research_firm_is_no_pronouns_antecedent() -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, "全国中小企业股份转让系统"), "2021-12-01")] == [None]
 
 
+def test_a_pronoun_stands_for_the_name_its_sentence_opens_with() -> None:
+    text = "大众集团的股票单日暴涨25%。蔚来更是通过发布首款轿车ET7的举动，助推其市值跃入千亿美元。"
+    found = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "大众集团", "蔚来", "ET7"), "2021-03-20")}
+    assert found["千亿美元"] == "蔚来"
+    # but not across the opening of a quote: the pronoun is the quote's
+    text = "NFL的版权很贵。CBS的主席针对与NFL达成的协议表示：「这份合同的长周期，使其高额的价格（1100亿）变得更合理。」"
+    found = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "NFL", "CBS"), "2021-03-20")}
+    assert found["1100亿"] != "CBS"
+
+
 def test_a_pronoun_after_a_name_and_a_sources_aside_is_that_name() -> None:
     text = "叶罗丽的卡牌产品热销。如国内头部的球星卡交易平台卡淘，据了解，其去年GMV超过6亿元。"
     assert [m.subject for m in extract_figures(text, _mentions(text, "叶罗丽", "卡淘"), "2021-12-01")] == ["卡淘"]
