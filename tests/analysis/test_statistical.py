@@ -632,3 +632,11 @@ def test_a_company_is_not_cut_to_a_person_where_jieba_glues_its_last_word_on() -
 def test_a_disease_a_membership_card_or_a_word_of_praise_is_no_name(text: str, term: str) -> None:
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({term: ORG})).recognise(text)}
     assert term not in found
+
+
+def test_a_kind_of_company_or_a_market_term_is_no_name_whatever_the_model_says() -> None:
+    text = "这些手握新能源积分的车企更有底气了。蔚来卖「碳积分」获得上亿元收入，房企和险企也在观望。"
+    model = FakeModel({"车企": PER, "碳积分": ORG, "房企": ORG, "险企": ORG, "蔚来": ORG})
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)}
+    assert found & {"车企", "碳积分", "房企", "险企"} == set()
+    assert "蔚来" in found
