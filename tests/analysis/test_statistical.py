@@ -640,3 +640,9 @@ def test_a_kind_of_company_or_a_market_term_is_no_name_whatever_the_model_says()
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)}
     assert found & {"车企", "碳积分", "房企", "险企"} == set()
     assert "蔚来" in found
+
+
+def test_common_words_a_model_took_for_names_in_real_posts_are_none() -> None:
+    text = "今年1~4月，3家知名美妆品牌出现关店潮。不少保险业内人士称，咖啡赛道也在降温，熟龄用户增多。"
+    model = FakeModel({"美妆": ORG, "不少": ORG, "咖啡": ORG, "熟龄": ORG})
+    assert {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)} == set()
