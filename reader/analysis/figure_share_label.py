@@ -32,6 +32,8 @@ _WHEN = r"(?:(?:由|从|在)?\s*\d{4}\s*年(?:底|末)?的?)?"
 _TAKES = re.compile(rf"(?:{_PART})?\s*{_ADVERBS}{_WHEN}\s*(?<![独霸抢挤侵])占(?:据了|据|到了|到|了)?(?!比)其?\s*(?![了到])\s*{_WHOLE}\s*(?P<ratio>比重|比例)?的?(?P<ratio2>比重|比例)?{_CUES}$")
 # 奥特曼卡片的销售金额在动漫IP衍生产品中占比达61.1%; 体育产业在GDP的占比达2.93%
 _IN_WHOLE = re.compile(rf"{_PART}\s*{_ADVERBS}在\s*{_WHOLE}\s*(?:中|里|当中)?的?占比{_CUES}$")
+# 北美付费商家约111万，占比全球总商家的83%: 占比 with its whole after it
+_SHARE_OF = re.compile(rf"(?:{_PART})?\s*{_ADVERBS}占比\s*(?!达|为|是|超|约|近|已|将|由|从|在|高|仅|不|接近){_WHOLE}的{_CUES}$")
 
 
 def share_of_whole(where: LabelText, fig: Quantity, clause_start: int, earlier: Figure | None = None) -> str | None:
@@ -40,7 +42,7 @@ def share_of_whole(where: LabelText, fig: Quantity, clause_start: int, earlier: 
     总收入的: the part is in the clause before, with its own figures)."""
     text = where.text
     start = _part_start(where, clause_start, fig.start)
-    for pattern in (_TAKES, _IN_WHOLE):
+    for pattern in (_TAKES, _IN_WHOLE, _SHARE_OF):
         m = pattern.match(text, start, fig.start)
         if m is None:
             continue
@@ -91,6 +93,9 @@ _CHANGED_TO = re.compile(r"[^，,。；;！？]{0,12}?(?:提升|上升|增长|�
 def _part_start(where: LabelText, clause_start: int, at: int) -> int:
     """Where the part may start: the clause's start after a time and a lead word (2014年, 其中)."""
     start = clause_start
+    opened = max(where.text.rfind("（", clause_start, at), where.text.rfind("(", clause_start, at))
+    if opened >= 0 and not any(c in where.text[opened:at] for c in "）)"):
+        start = opened + 1  # 面对中国这个市场（中国卖家约占亚马逊卖家总量的40%）: the aside's own clause
     while start < at and where.text[start].isspace():
         start += 1
     for _ in range(2):

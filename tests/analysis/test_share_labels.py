@@ -25,6 +25,10 @@ def _labels(text: str) -> dict[str, str | None]:
         ("大众集团表示，其一季度纯电汽车交付量占总交付量的5.2%。", "5.2%", "纯电汽车交付量占总交付量"),
         ("中国卖家约占亚马逊卖家总量的40%。", "40%", "中国卖家占亚马逊卖家总量"),
         ("研发费用占营收比重为16.8%。", "16.8%", "研发费用占营收比重"),  # the word it compares by, as written
+        # in an aside: the aside's own clause
+        ("面对中国这个市场（中国卖家约占亚马逊卖家总量的40%），Shopify为何让卖家陷入困境。", "40%", "中国卖家占亚马逊卖家总量"),
+        # 占比 with its whole after it, the part in the clause before
+        ("其中，北美付费商家约111万，占比全球总商家的83%。", "83%", "北美付费商家占全球总商家"),
         ("社交媒体广告占在线广告市场的比重将由2020年的18.2%提升至2025年的26.1%。", "18.2%", "社交媒体广告占在线广告市场比重"),
     ],
 )
@@ -51,6 +55,7 @@ def test_a_share_the_one_before_rose_to_keeps_its_label() -> None:
         ("快手的收入结构中，直播打赏占到了90%以上。", "90%"),  # no whole: 占比 still says it
         ("与手机淘宝相比淘特独占会员DAU已经接近50%。", "50%"),  # 独占 is no share of a whole
         ("它增长很快，分别占同期总收入的80.7%。", "80.7%"),  # no noun phrase names the part
+        ("有赞来自快手渠道的GMV占比已从最高时的80%下降。", "80%"),  # 占比 then a verb: no whole after it
     ],
 )
 def test_no_part_or_no_whole_makes_no_part_of_whole_label(text: str, surface: str) -> None:
