@@ -37,6 +37,14 @@ def test_gazetteer_is_broad(gazetteer: Gazetteer) -> None:
         ("新加坡", "新加坡", EntityType.PLACE),
         ("红杉中国", "红杉中国", EntityType.ORG),
         ("晚点LatePost", "晚点LatePost", EntityType.ORG),
+        # the files added for issue 13's fifth and sixth rounds: finance, commerce, media, apps, cars
+        ("人保财险", "人保财险", EntityType.ORG),
+        ("惠民保", "惠民保", EntityType.PRODUCT),
+        ("盒马鲜生", "盒马", EntityType.PRODUCT),
+        ("天鹅到家", "天鹅到家", EntityType.ORG),
+        ("增长黑盒", "增长黑盒", EntityType.ORG),
+        ("三国杀", "三国杀", EntityType.PRODUCT),
+        ("宏光MINI EV", "宏光MINI EV", EntityType.PRODUCT),
     ],
 )
 def test_gazetteer_get_resolves_aliases(gazetteer: Gazetteer, surface: str, name: str,
