@@ -221,11 +221,16 @@ def test_a_digests_source_is_not_the_article_company() -> None:
         ("无锡38宗地块入市", "38宗", 38, "other"),
         ("绿茶餐厅总数由107间增至180间", "180间", 180, "other"),
         ("一箱（15瓶）", "15瓶", 15, "items"),
+        ("3年完成2次并购和8轮融资", "8轮", 8, "other"),  # rounds of funding
     ],
 )
 def test_more_ways_figures_are_written(text: str, surface: str, value: float, unit: str) -> None:
     (figure,) = [f for f in find_quantities(text) if f.surface == surface]
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_a_round_that_is_no_count_is_no_figure() -> None:
+    assert [f.surface for f in find_quantities("公司完成新一轮融资，这是第二轮，此前第一轮由红杉领投。")] == []
 
 
 def test_a_loss_word_names_a_loss() -> None:
