@@ -9,14 +9,17 @@ breaks), nearest first, with the cue words from ``resources/figures/``:
   with no unit of its own (6亿) takes the unit of its label (日活 → users).
 - subject: the entity the figure belongs to, from the names layer (see ``figure_subjects``):
   the nearest mention that owns it (3亿多DAU规模的抖音, 抖音的…), else the article's topic.
-- period: the nearest time before it in the sentence (see ``periods``), skipping bases of
-  comparison (比2019年翻了三倍) except for the amount inside one (与2019年的8.03万亿元相比).
+- period: the nearest time before it in the sentence (see ``periods`` and ``figure_periods``),
+  skipping bases of comparison (比2019年翻了三倍) except for the amount inside one (与2019年的8.03万亿元
+  相比); else the time of the figure just told in its paragraph, for a change or an account told
+  after it or a 其中 sentence that breaks it down.
 - kind: other for deals and thresholds (谈判, 门槛) in its clause or the next; else the nearest
   target or forecast cue before it in the sentence; else forecast when its period is after the
   article date; else actual.
 
 A figure written as already given (这6亿用户, 这个9.5万亿) takes subject, period, kind and any
-missing label from the last figure with the same value.
+missing label from the last figure with the same value; one nothing labels at all takes the phrase
+the article writes around it (see ``figure_label_written``).
 """
 
 from __future__ import annotations
@@ -463,7 +466,6 @@ _A_BASE = re.compile(r"\s*(?:相比|相较|比较)")
 # The country a Chinese article writes as its own, whose figure a market-wide one is.
 _THE_COUNTRY = re.compile(r"我国|全国|国内(?!外)")
 _CHINA = "中国"
-
 
 
 # --- kind ----------------------------------------------------------------------------------
