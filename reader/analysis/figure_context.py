@@ -47,7 +47,7 @@ from reader.analysis.figure_labels import (
 from reader.analysis.figure_passage import passage_subject
 from reader.analysis.figure_subjects import about_the_topic, listed_names, subject_of
 from reader.analysis.figure_topics import article_topic, title_affiliations, titled_people
-from reader.analysis.figure_vocab import MONEY, Vocabulary
+from reader.analysis.figure_vocab import CHANGES, MONEY, Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure, FigureKind
 from reader.analysis.periods import TimeExpr, article_year, find_periods
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -186,7 +186,6 @@ _POINTS = "pp"
 _FELL = re.compile(r"(?:下降|下滑|下跌|减少|降低|回落|收窄|缩小|下调|降)了?(?:约|近|超过|超)?\s*$")
 
 
-_CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 
 
 _FLOWS = frozenset(("经营现金流", "自由现金流"))
@@ -354,7 +353,7 @@ def _respective_labels(where: LabelText, figures: list[Figure]) -> list[Figure]:
             continue
         for i, name in zip(run, names):
             out[i] = replace(out[i], label=name, measure=_measure_in(name, vocab))
-        changes = [j for j in range(run[-1] + 1, len(out)) if out[j].start < sentence[1] and out[j].measure in _CHANGES]
+        changes = [j for j in range(run[-1] + 1, len(out)) if out[j].start < sentence[1] and out[j].measure in CHANGES]
         if len(changes) == len(names):
             for j, name in zip(changes, names):
                 out[j] = replace(out[j], label=name + out[j].measure)

@@ -23,7 +23,7 @@ from reader.analysis.figure_label_after import (
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
 from reader.analysis.figure_share_label import share_of_whole
-from reader.analysis.figure_vocab import COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
+from reader.analysis.figure_vocab import CHANGES, COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
@@ -245,16 +245,16 @@ def _label(
         return of  # 35.3% 的硬件毛利率, 16% 左右的 MAU 增长: named after, not before
     if named in (None, measure) and measure is None and (price := per_thing_price(where, fig)) is not None:
         return price  # 3元一包的常温牛奶, 每瓶8.4元: what a thing costs
-    if measure in _CHANGES and named is not None:
+    if measure in CHANGES and named is not None:
         named = _change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
-    if measure not in _CHANGES and earlier and (level := _level_after_change(text, fig, earlier[-1])) is not None:
+    if measure not in CHANGES and earlier and (level := _level_after_change(text, fig, earlier[-1])) is not None:
         return level  # 配送费用同比增长175%至17亿元 → 配送费用: the level the change reached
     bare_change = named == measure or (named is not None and vocab.label_for(named) == vocab.label(measure or ""))
-    if measure in _CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
+    if measure in CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
-    if bare_change and measure in _CHANGES and fig.label is None:
+    if bare_change and measure in CHANGES and fig.label is None:
         return measure  # 同比上升16%, 相比去年同期增长19%: the change, by its one name
     if fig.label is not None and measure in vocab.generic_labels and (counted := counted_after(where, fig)):
         return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
@@ -277,7 +277,6 @@ def _label(
 _MULTIPLE = "增长倍数"
 _SHARE_OF = "占比"
 # A change told right after the figure it changes says what changed: 营收同比增长.
-_CHANGES = frozenset(("同比增长", "环比增长", "同比下降", "环比下降"))
 _CHANGE_GAP = re.compile(r"[)）]?[，,]?\s*[^，,。；;：:\d\s]{1,8}")
 
 
@@ -303,7 +302,7 @@ def _change_by_name(named: str, measure: str, vocab: Vocabulary) -> str:
 
 def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | None:
     """The label of ``before`` when ``fig`` is the change of it told next in its sentence."""
-    if before.label is None or before.measure in _CHANGES:
+    if before.label is None or before.measure in CHANGES:
         return None
     if before.unit == "%" and fig.unit != "pp":
         return None  # a rate's change in points (毛利率为70.3%，同比提升6.3个百分点) names the rate

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.figure_grammar import Quantity
-from reader.analysis.figure_vocab import RATIO, SHARE, Vocabulary
+from reader.analysis.figure_vocab import CHANGES, RATIO, SHARE, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.periods import TimeExpr
 from reader.analysis.text_bounds import Bounds
@@ -40,13 +40,14 @@ def _breaks_down(text: str, fig: Quantity, before: Figure, bounds: Bounds) -> bo
     """True when ``fig``'s sentence opens with 其中 and breaks down what the sentence before it in its
     paragraph counted (the figure ``before``, there or earlier in this sentence)."""
     sentence = bounds.around("sentence", fig.start)
-    if not _AMONG.match(text, sentence[0]) or "分别" in text[sentence[0] : fig.start]:
+    if not _AMONG.match(text, sentence[0]) or _RESPECTIVELY in text[sentence[0] : fig.start]:
         return False  # 其中，有赞微商城贡献分别为…: each its own year, as the list before it
     previous = bounds.around("sentence", max(0, sentence[0] - 1))
     return previous[0] <= before.start < fig.start and bounds.around("paragraph", before.start) == bounds.around("paragraph", fig.start)
 
 
 _AMONG = re.compile(r"\s*其中")
+_RESPECTIVELY = "分别"
 
 
 def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds: Bounds, vocab: Vocabulary) -> str | None:
@@ -55,12 +56,11 @@ def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds
     told), or breaks it down (截至4月底，…21个品牌闭店。其中新式茶饮品牌…共有7个)."""
     if not out or not out[-1].period or out[-1].start < bounds.around("paragraph", fig.start)[0]:
         return None
-    if measure in _CHANGES or measure in vocab.company_labels or _breaks_down(bounds.text, fig, out[-1], bounds):
+    if measure in CHANGES or measure in vocab.company_labels or _breaks_down(bounds.text, fig, out[-1], bounds):
         return out[-1].period
     return None
 
 
-_CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 
 
 _YEAR_SPAN = re.compile(r"(\d{4})年?-(\d{4})(年.+)?")  # 2018-2021, 2019-2021年前三季度

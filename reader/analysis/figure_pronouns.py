@@ -112,7 +112,7 @@ def resolve_pronoun(
         and before[0].type in ORGISH
         and opens(sentence[0], before[0])
         and not not_a_subject(text, before[0], vocab)
-        and not any(c in _QUOTE_OPENS for c in text[before[0].end : at])
+        and not any(c in _SPEECH_OPENS for c in text[before[0].end : at])
     ):
         # 蔚来更是通过…发布首款轿车ET7的举动，助推其市值: the name the sentence opens with, its topic
         # (but not across a quote's opening: CBS体育的主席…：「这份合同…使其高额的价格)
@@ -134,7 +134,7 @@ def resolve_pronoun(
     return None
 
 
-_QUOTE_OPENS = "「“‘『：:"
+_SPEECH_OPENS = "「“‘『：:"  # a quote or the colon before one
 # Between a name and the pronoun that stands for it: a comma, and perhaps a source's aside.
 _RIGHT_AFTER = re.compile(r"[，,](?:\s*据(?:了解|悉|报道|介绍|称|透露)[，,])?")
 _BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆|合计|共计|一共|总共|共同|分别(?!为|是|达|占))")  # 分别为A、B lists one each

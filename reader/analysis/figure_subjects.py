@@ -30,7 +30,7 @@ from reader.analysis.figure_sources import (
     reports_on_others,
 )
 from reader.analysis.figure_pronouns import ORGISH, first_of_both, in_group, last_pronoun, opens, resolve_pronoun
-from reader.analysis.figure_vocab import Vocabulary
+from reader.analysis.figure_vocab import CHANGES, Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure
 from reader.analysis.text_bounds import Bounds, Mentions
 
@@ -58,7 +58,7 @@ def about_the_topic(
     if counts_a_group or _A_COUNT_OF_COMPANIES.search(text, lo, fig.start) is not None:
         return False  # A股21家上市车企营业收入达5074.69亿元: a group's, not the article company's
     names = [(m.start, m.end) for m in mentions.within(lo, hi)]
-    if _A_STUDY.search(text, lo, fig.start) is not None and not any(end <= fig.start for _, end in names):
+    if _told_by_a_study(text, lo, fig, [end for _, end in names]):
         return False  # 《网络文学IP影视剧改编潜力评估报告》显示，…309部热播影视剧: a study's market
     for cue in vocab.market_cues:
         at = text.find(cue, lo, hi)
@@ -101,7 +101,7 @@ def subject_of(
     if owner is not None:
         return owner.entity
     if (
-        label in _CHANGE_MEASURES
+        label in CHANGES
         and earlier
         and earlier[-1].unit != "%"
         and earlier[-1].start >= sentence[0]
@@ -195,7 +195,7 @@ def subject_of(
     line_start = text.rfind("\n", 0, fig.start) + 1
     if any(m.start >= line_start and line_source(text, m) for m in in_sentence):
         return None  # a digest's line, "Canalys：预计…": an item of its own, whose only if it names them
-    if _A_STUDY.search(text, sentence[0], fig.start) is not None and not any(m.end <= fig.start for m in in_sentence):
+    if _told_by_a_study(text, sentence[0], fig, [m.end for m in in_sentence]):
         return None  # 《2020-2021中式新茶饮行业发展报告》显示，…消费者群体占比为57%: a study's, not the name before's
     paragraph = bounds.around("paragraph", fig.start)
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].subject is not None and not (
@@ -234,6 +234,12 @@ def subject_of(
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
+
+
+def _told_by_a_study(text: str, lo: int, fig: Quantity, name_ends: list[int]) -> bool:
+    """A study cited between ``lo`` and the figure, and no name before the figure there (its ends
+    ``name_ends``): a market's figure, nobody's in the sentence nor the article's company's."""
+    return _A_STUDY.search(text, lo, fig.start) is not None and not any(end <= fig.start for end in name_ends)
 
 
 # A study that tells a sentence's figures, named by no one in it: 《…报告》显示, 调查显示, 研究指出.
@@ -491,7 +497,6 @@ _FROM = re.compile(r"来自[^，,。；;：:、]{0,6}$")  # 来自阿里云、�
 
 
 # A change told right after the level it changes: 营收82.8亿元，同比增长135.2%.
-_CHANGE_MEASURES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 _CHANGE_OF_LEVEL = re.compile(r"[，,]?\s*[^，,。；;！？\d\s]{1,8}")
 
 # Between the base of a comparison and its multiple: 哔哩哔哩的3倍, 微博市值的11倍.

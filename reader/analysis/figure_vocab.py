@@ -17,6 +17,9 @@ MONEY = "money"
 SHARE = "share"
 RATIO = "ratio"
 COUNT = "count"
+# The vocabulary's measures of a change over a period (labels.toml): a change is of what was told
+# before it, in its period.
+CHANGES = frozenset(("同比增长", "同比下降", "环比增长", "环比下降"))
 
 
 @dataclass(frozen=True, slots=True)
