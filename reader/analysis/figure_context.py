@@ -5,7 +5,8 @@ breaks), nearest first, with the cue words from ``resources/figures/``:
 
 - label: a noun right after the figure (60亿元广告, 3810亿元的交易), else the nearest label word
   before it in the clause, then in the sentence, that fits the figure's unit (a share is not
-  营收); multipliers are 增长倍数, ages 年龄, shares default to 占比 and people to 人数.  A figure
+  营收); multipliers are 增长倍数, ages 年龄, shares default to 占比 and people to 人数; a change is
+  named with the measure it changes (成交面积环比下降, see ``figure_label_changes``).  A figure
   with no unit of its own (6亿) takes the unit of its label (日活 → users).
 - subject: the entity the figure belongs to, from the names layer (see ``figure_subjects``):
   the nearest mention that owns it (3亿多DAU规模的抖音, 抖音的…), else the article's topic.

@@ -23,6 +23,14 @@ from reader.analysis.figure_label_after import (
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
 from reader.analysis.figure_share_label import share_of_whole
+from reader.analysis.figure_label_changes import (
+    FALL_OF,
+    before_the_change,
+    change_by_name,
+    changed_label,
+    changed_measure,
+    level_after_change,
+)
 from reader.analysis.figure_vocab import CHANGES, COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds, Mentions
@@ -47,7 +55,7 @@ class LabelHit:
 def directed(text: str, hit: LabelHit, vocab: Vocabulary) -> LabelHit:
     """``hit`` turned into its fall when it names a comparison and a verb of falling follows it:
     同比微降0.81%, 较去年同期下降15%, 按年减少2.8% (同比 alone names a rise)."""
-    falling = _FALL_OF.get(hit.label.name)
+    falling = FALL_OF.get(hit.label.name)
     if falling is None:
         return hit
     at = _ADVERB.match(text, hit.end).end()
@@ -59,7 +67,6 @@ def directed(text: str, hit: LabelHit, vocab: Vocabulary) -> LabelHit:
     return LabelHit(hit.start, at + len(verb), label, hit.verb)
 
 
-_FALL_OF = {"同比增长": "同比下降", "环比增长": "环比下降"}
 _ADVERB = re.compile(r"(?:就|则|亦|也|却|仍)?(?:小幅|大幅|略有|略微|略|均|分别|有所|进一步|再度|继续)?")
 
 
@@ -246,13 +253,13 @@ def _label(
     if named in (None, measure) and measure is None and (price := per_thing_price(where, fig)) is not None:
         return price  # 3元一包的常温牛奶, 每瓶8.4元: what a thing costs
     if measure in CHANGES and named is not None:
-        named = _change_by_name(named, measure, vocab)
+        named = change_by_name(named, measure, vocab)
     if measure in _FALLING and named is not None and not any(c in named for c in _FALL_CHARS):
         return measure  # a fall's value is written positive: its label must say it fell
-    if measure not in CHANGES and earlier and (level := _level_after_change(text, fig, earlier[-1])) is not None:
+    if measure not in CHANGES and earlier and (level := level_after_change(text, fig, earlier[-1])) is not None:
         return level  # 配送费用同比增长175%至17亿元 → 配送费用: the level the change reached
     bare_change = named == measure or (named is not None and vocab.label_for(named) == vocab.label(measure or ""))
-    if measure in CHANGES and bare_change and earlier and (whose := _changed_measure(where, fig, earlier[-1])):
+    if measure in CHANGES and bare_change and earlier and (whose := changed_measure(where, fig, earlier[-1])):
         return whose + measure  # 营收为6.61亿元，同比增加24.59% → 营收同比增长
     if bare_change and measure in CHANGES and fig.label is None:
         return measure  # 同比上升16%, 相比去年同期增长19%: the change, by its one name
@@ -276,43 +283,6 @@ def _label(
 
 _MULTIPLE = "增长倍数"
 _SHARE_OF = "占比"
-# A change told right after the figure it changes says what changed: 营收同比增长.
-_CHANGE_GAP = re.compile(r"[)）]?[，,]?\s*[^，,。；;：:\d\s]{1,8}")
-
-
-def _level_after_change(text: str, fig: Quantity, before: Figure) -> str | None:
-    """What the change told right before reached (营收同比增长20%至100亿元 → 营收), or None."""
-    if before.label is None or fig.unit == before.unit or _REACHED.fullmatch(text, before.end, fig.start) is None:
-        return None
-    what = _CHANGE_SUFFIX.sub("", before.label)
-    return what if len(what) >= 2 and what != before.label else None
-
-
-_REACHED = re.compile(r"(?:的增速|的增幅|的速度)?(?:达到|达|至|到|增至|升至|降至)(?:约|近|超过|超|逾)?")
-_CHANGE_SUFFIX = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|上升|增速|增幅|涨幅|跌幅)$")
-
-
-def _change_by_name(named: str, measure: str, vocab: Vocabulary) -> str:
-    """``named`` with the comparison it ends in written as ``measure``: 净营业收入环比上升 →
-    净营业收入环比增长, GDP同增 → GDP同比增长, 营收同比微降 → 营收同比下降."""
-    family = {measure, *_FALL_OF.get(measure, ()), *(k for k, v in _FALL_OF.items() if v == measure)}
-    base = [m for m in vocab.label_pattern().finditer(named) if (lab := vocab.label_for(m.group())) and lab.name in family]
-    return named[: base[-1].start()] + measure if base else named
-
-
-def _changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | None:
-    """The label of ``before`` when ``fig`` is the change of it told next in its sentence."""
-    if before.label is None or before.measure in CHANGES:
-        return None
-    if before.unit == "%" and fig.unit != "pp":
-        return None  # a rate's change in points (毛利率为70.3%，同比提升6.3个百分点) names the rate
-    if where.bounds.around("sentence", fig.start) != where.bounds.around("sentence", before.start):
-        return None
-    if _CHANGE_GAP.fullmatch(where.text, before.end, fig.start) is None:
-        return None
-    return before.label
-
-
 _LIST_JOINERS = "、，,和及与"
 # The same measure moving on, in the next clause: ，并在2021年进一步上升至 / ，2022年又降至.
 _RISE_AGAIN = re.compile(
@@ -383,8 +353,10 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
         if start == before:
             break
     if end - start > MAX_LABEL:
-        # too long to be a name: from the first measure word that leaves it short enough
-        starts = [m.start() for m in vocab.label_pattern().finditer(text, start, end)]
+        # too long to be a name: from the first measure word that leaves it short enough, never
+        # from the change a measure's name ends in (成交面积环比下降: not 环比下降 alone)
+        named_end = start + before_the_change(text[start:end], measure, vocab)
+        starts = [m.start() for m in vocab.label_pattern().finditer(text, start, named_end)]
         start = next((s for s in starts if end - s <= MAX_LABEL), start if end - start <= _MAX_NAMED else end - MAX_LABEL)
     for m in mentions.within(max(0, start - MAX_LABEL), end):
         if m.start < start < m.end:
@@ -406,16 +378,9 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
     if any(m.start == start and m.end >= start + len(phrase) for m in mentions.within(start, end)):
         return measure  # the phrase is a name (快狗打车4.6亿元), not a measure
     found = list(vocab.label_pattern().finditer(phrase))
-    changed = _changed_noun(phrase, found, measure, vocab)
+    changed = changed_label(source[start : start + len(phrase)], found, measure, vocab)
     if changed is not None:
-        noun_end, verb_at = changed
-        verb = source[start + verb_at : start + len(phrase)]
-        # 营收增长 as written; a one-character verb by its word: 收入升 → 收入增长; a price's
-        # move by the trade's noun: 股价上涨 → 股价涨幅, 会员价格下跌 → 会员价格跌幅
-        noun = source[start : start + noun_end]
-        if noun.endswith(_PRICES) and (swing := _PRICE_SWING.get(verb.removeprefix("同比").removeprefix("环比").removesuffix("了"))):
-            return noun + swing
-        return noun + (verb if len(verb) > 1 else _CHANGE_WORD[measure])
+        return changed  # 营收增长, 收入升 → 收入增长, 股价上涨 → 股价涨幅, 成交面积环比下降
     if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (
         found[-1].end() < len(phrase) and phrase.endswith(vocab.label_words["amount_heads"])
     ):
@@ -481,25 +446,7 @@ def listed_measures(where: LabelText, lo: int, hi: int, count: int) -> list[str]
 _LIST_SPLITS = (re.compile(r"、"), re.compile(r"以及|、|和|及|与"))
 
 
-_CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
-_PRICES = ("股价", "价格", "价", "房价", "票价", "油价", "金价")
-_PRICE_SWING = {"上涨": "涨幅", "涨": "涨幅", "下跌": "跌幅", "跌": "跌幅", "上升": "涨幅", "下降": "跌幅"}
 _THE_COMPARISON = re.compile(r"(?:(?:与|和|跟|同)[^，,。；;]{0,8}?)?(?:相比|相较)(?:之下|而言)?|对比|比")
-
-
-def _changed_noun(
-    phrase: str, found: list[re.Match[str]], measure: str | None, vocab: Vocabulary
-) -> tuple[int, int] | None:
-    """Where the measure ends and its verb starts in a phrase that is a measure and its verb
-    of change (增值服务收入升, 营收增长, 股价已将上涨: adverbs between go), or None."""
-    if measure not in _CHANGE_WORD or not found or found[-1].end() != len(phrase) or not vocab.is_verb(found[-1].group()):
-        return None
-    noun = phrase[: found[-1].start()]
-    while (adverb := next((a for a in vocab.label_words["before_a_verb"] if noun.endswith(a)), None)) is not None:
-        noun = noun[: -len(adverb)]
-    if len(noun) < 2 or not noun.upper().endswith(vocab.label_heads):
-        return None
-    return len(noun), found[-1].start()
 
 
 # Words inside a phrase before a figure after which the name of the measure starts: a verb

@@ -69,3 +69,24 @@ def test_an_amount_per_share_is_a_share_price_whatever_its_clause_names() -> Non
 def test_a_verb_of_net_earning_or_of_a_forecast_loss_names_profit_or_loss() -> None:
     labels = _labels("爱奇艺从预亏6.7亿到净赚1.7亿。公司去年净赚3亿元。")
     assert (labels["6.7亿"], labels["1.7亿"], labels["3亿元"]) == ("净亏损", "净利润", "净利润")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # the measure a change changes is named with it, however long the measure's name
+        ("二线代表城市成交面积环比下降31.26%，同比下降26.19%。", "31.26%", "二线代表城市成交面积环比下降"),
+        ("二线代表城市成交面积环比下降31.26%，同比下降26.19%。", "26.19%", "二线代表城市成交面积同比下降"),
+        ("二手住宅成交量继续同比暴跌77.28%，创下10年新低。", "77.28%", "二手住宅成交量同比下降"),
+        ("土地出让金总额为2264亿元，环比减少17%，同比减少49%。", "49%", "土地出让金总额同比下降"),
+        ("2020年Q4全球GPU出货量同比增长12.4%。", "12.4%", "全球GPU出货量同比增长"),  # Q4 is a time
+        # a conversion between a measure and its amount
+        ("发行规模折合人民币约571亿元，环比减少39.8%。", "571亿元", "发行规模"),
+        ("发行规模折合人民币约571亿元，环比减少39.8%。", "39.8%", "发行规模环比下降"),
+        # guards: a change with nothing named before it, a rate's change in points
+        ("与上年同期相比下降16%。", "16%", "同比下降"),
+        ("毛利率为70.3%，同比提升6.3个百分点。", "6.3个百分点", "毛利率同比增长"),
+    ],
+)
+def test_a_change_is_labelled_by_the_measure_it_changes(text: str, surface: str, label: str) -> None:
+    assert _labels(text)[surface] == label
