@@ -149,7 +149,7 @@ def explain(
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
     out = _respective_labels(where, out)
-    out = _perspective_labels(text, _parallel_labels(text, out, bounds), bounds, vocab)
+    out = _perspective_labels(text, _parallel_labels(text, out, bounds, ordered), bounds, vocab)
     out = [
         replace(m, label=label_as_written(where, m, out[i - 1].end if i else 0)) if m.label is None and m.measure is None else m
         for i, m in enumerate(out)
@@ -317,10 +317,13 @@ def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, b
     return out
 
 
-def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds) -> list[Figure]:
+def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds, mentions: Mentions) -> list[Figure]:
     """A figure nothing names, in a clause parallel to the next or previous one of its sentence
     with a figure of the same unit that is named, is named the same (蔚来品牌贡献3.69万台，乐道品牌
-    交付1.2万台 → 销量 for both)."""
+    交付1.2万台 → 销量 for both). A count the vocabulary has no unit for is named by the one before
+    it in the same word when its clause names only whose it is (成交面积超100万平方米，其中上海173万
+    平方米), not when it names a part (其中本地生活353起) nor by the one after it (信用债违约16笔，其中
+    地产相关违约事件7笔)."""
     out = list(figures)
     for i, figure in enumerate(out):
         if figure.label is not None:
@@ -329,8 +332,9 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds) -> list[F
         clause = bounds.around("clause", figure.start)
         near = [
             other
-            for other in (out[i - 1] if i else None, out[i + 1] if i + 1 < len(out) else None)
-            if other is not None and other.label is not None and other.unit == figure.unit != "other"
+            for other in (out[i - 1] if i else None, out[i + 1] if i + 1 < len(out) and figure.unit != "other" else None)
+            if other is not None and other.label is not None and _one_unit(other, figure)
+            and (figure.unit != "other" or _names_only_whose(text, clause[0], figure.start, mentions))
             and bounds.around("sentence", other.start) == sentence
             and bounds.around("clause", other.start) != clause
             and _CLAUSE_GAP.fullmatch(text, min(figure.end, other.end), max(figure.start, other.start))
@@ -382,6 +386,26 @@ _PERSPECTIVE = re.compile(r"\s*(?:而|另外|此外|同时)?[，,]?\s*从([^，,
 
 
 # Two parallel clauses: the next figure is in the clause right after (no second stop between).
+def _one_unit(one: Figure, other: Figure) -> bool:
+    """Whether two figures are in one unit: a known one, or the same word after the number
+    (成交面积超100万平方米，其中上海173万平方米), not two counts of things the vocabulary lumps."""
+    if one.unit != other.unit:
+        return False
+    if one.unit != "other":
+        return True
+    word = _UNIT_WORD.search(one.surface)
+    return word is not None and other.surface.endswith(word.group())
+
+
+def _names_only_whose(text: str, lo: int, hi: int, mentions: Mentions) -> bool:
+    """Whether the clause from ``lo`` to a figure at ``hi`` holds a name and only a lead and a
+    link beside it (not 而6000套则是成交低位, nor 100个电视节目中，有71个: a part, unnamed)."""
+    rest = _CLAUSE_LEAD.sub("", text[lo:hi].strip())
+    return bool(rest) and any(text.startswith(rest, m.start) and m.end - m.start == len(rest) for m in mentions.within(lo, hi))
+
+
+_CLAUSE_LEAD = re.compile(r"^(?:其中|而|则|以及|及|和)?|(?:为|是|达|约|有)$")
+_UNIT_WORD = re.compile(r"[^\d.,\s万亿千百十零一二三四五六七八九两几余多]+$")
 _CLAUSE_GAP = re.compile(r"[^，,；;。！？\n]*[，,；;][^，,；;。！？\n]*")
 
 

@@ -5,9 +5,12 @@ a hedge or a verb after a figure is never its label. Cases from real posts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.analysis.figures import extract_figures
+from reader.analysis.model import EntityType, Mention
 
 
 def _labels(text: str) -> dict[str, str | None]:
@@ -90,3 +93,27 @@ def test_a_verb_of_net_earning_or_of_a_forecast_loss_names_profit_or_loss() -> N
 )
 def test_a_change_is_labelled_by_the_measure_it_changes(text: str, surface: str, label: str) -> None:
     assert _labels(text)[surface] == label
+
+
+
+def _place_labels(text: str, *places: str) -> dict[str, str | None]:
+    mentions = sorted(
+        (Mention(m.start(), m.end(), name, EntityType.PLACE, name) for name in places for m in re.finditer(name, text)),
+        key=lambda m: m.start,
+    )
+    return {f.surface: f.label for f in extract_figures(text, mentions)}
+
+
+def test_a_level_reached_by_a_move_is_labelled_by_what_moved() -> None:
+    """However the move is told: 应声下跌至, 大幅下滑至."""
+    assert _place_labels("8月杭州二手住宅成交量应声下跌至3160套。", "杭州")["3160套"] == "二手住宅成交量"
+    assert _labels("执业登记的代理制销售人员数量大幅下滑至842.8万。")["842.8万"] == "代理制销售人员数量"
+
+
+def test_a_count_in_a_word_with_no_unit_is_named_by_the_one_before_it_for_whose_it_is() -> None:
+    """成交面积超100万平方米，其中上海173万平方米: 上海's 成交面积; not a part named in its own clause
+    (其中本地生活353起), and never from the part told after (信用债违约16笔，其中…事件7笔)."""
+    labels = _place_labels("上海、武汉成交面积超100万平方米，其中上海173万平方米。", "上海", "武汉")
+    assert labels["173万平方米"] == "成交面积"
+    assert _labels("零售消费行业共发生融资592起，其中本地生活353起。")["353起"] == "本地生活"
+    assert _labels("8月信用债违约16笔，其中地产相关违约事件7笔。")["16笔"] != "地产相关违约事件"
