@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("reader", deadline=None)
 settings.load_profile("reader")
 sqlite_leaks.install()  # an SQLite connection left open fails the run, as Python 3.13 warns of it
+
+
+# A test that hangs (a deadlock between Qt's locks and the interpreter's) would hold CI until
+# its time runs out and say nothing. Past HANG_S, faulthandler's own thread (which needs no
+# interpreter lock) writes where every thread stands to HANG_LOG and ends the run; .ci/run
+# prints that file. No test takes a minute even on a loaded machine.
+HANG_S = float(os.environ.get("READER_TEST_HANG_S", "600"))
+HANG_LOG = os.environ.get("READER_TEST_HANG_LOG", os.path.join(tempfile.gettempdir(), "reader-test-hang.log"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    with open(HANG_LOG, "w", encoding="utf-8") as log:
+        log.write(f"{item.nodeid} did not end within {HANG_S:.0f} s; every thread then:\n")
+        log.flush()
+        faulthandler.dump_traceback_later(HANG_S, exit=True, file=log)
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+    os.remove(HANG_LOG)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
