@@ -11,7 +11,7 @@ from functools import cache
 
 from reader.analysis.figure_vocab import Vocabulary, Words
 from reader.analysis.gazetteer import Gazetteer
-from reader.analysis.model import Mention
+from reader.analysis.model import EntityType, Mention
 
 # "康泽宇还提到", "晚点独家获悉": at most this many characters between a speaker and the verb.
 _SPEAKER_GAP = 2
@@ -170,11 +170,29 @@ def own_document(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     (小米集团发布的港交所公告 is 小米集团's, filed where the exchange is)."""
     if text.endswith(PUBLISHED, 0, mention.start):
         return False
-    if follows(text, mention, vocab.words().own_documents):
+    if follows(text, mention, vocab.words().own_documents) or _own_data(text, mention, vocab):
         return True
     after = mention.end + next((len(w) for w in PUBLISHED if text.startswith(w, mention.end)), 0)
     at = _DOCUMENT_TIME.match(text, after).end()  # 麦当劳发布的2022年一季度财报
     return at > mention.end and vocab.words().own_documents.starting_at(text, at) is not None
+
+
+def _own_data(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """根据阿里健康数据显示, 据美团数据: a company's or a platform's own data tells its own figures;
+    not a reporter's (QuestMobile数据显示), nor a public body's or an association's (国家统计局数据,
+    乘联会数据显示), which count others."""
+    return (
+        mention.type in (EntityType.ORG, EntityType.PRODUCT)
+        and text.startswith(_OWN_DATA, mention.end)
+        and not text[max(0, mention.start - 4) : mention.start].rstrip().endswith(_CITED)  # 来自 CoinCentral的数据显示
+        and not mention.entity.endswith(_PUBLIC_BODIES)
+        and not reports_on_others(mention, vocab)
+    )
+
+
+_OWN_DATA = ("数据显示", "数据表明", "的数据显示", "平台数据", "官方数据", "数据")
+_CITED = ("来自", "援引", "引用", "引述")
+_PUBLIC_BODIES = (*"局部委会协署院所办厅", "中心", "银行")  # 国家统计局, 工信部, 乘联会, 中汽协, 海关总署, 人民银行
 
 
 def follows(text: str, mention: Mention, verbs: Words) -> bool:

@@ -180,3 +180,13 @@ def test_a_research_firms_sample_is_not_the_firms_and_is_labelled_by_what_it_cou
         ("40家", None, "典型上市房企数"),
         ("1016.6亿元", None, "典型上市房企共完成融资额"),
     ]
+
+
+def test_a_companys_own_data_tells_its_own_figures() -> None:
+    """根据阿里健康数据显示: the platform's own count; but not a public body's or an association's
+    data (国家统计局, 乘联会), nor data cited from someone (来自 CoinCentral的数据显示)."""
+    text = "根据阿里健康数据显示，截止1月30日，在线义诊累计访问用户数超280万。"
+    assert _subjects(text, "阿里健康") == {"280万": "阿里健康"}
+    assert _subjects("乘联会数据显示，11月乘用车零售达到200万辆。", "乘联会") == {"200万辆": None}
+    assert _subjects("国家统计局数据显示，社会消费品零售总额为4万亿元。", "国家统计局") == {"4万亿元": None}
+    assert _subjects("截止3月21日，来自 CoinCentral的数据显示，已有1800万个比特币被开采。", "CoinCentral") == {"1800万个": None}
