@@ -1,6 +1,6 @@
 """Render the application icon's PNG sizes from its SVG, with Qt (run after editing the SVG).
 
-    python tools/render_icons.py
+    python -m reader.ui.render_icons
 
 The PNGs are shipped in resources/desktop/hicolor/ next to the SVG, so that installing the
 launcher (``reader desktop install``) copies files and needs no display or Qt.
@@ -18,7 +18,9 @@ from PySide6.QtCore import Qt  # noqa: E402 - after choosing the platform
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-HICOLOR = Path(__file__).resolve().parent.parent / "resources" / "desktop" / "hicolor"
+from reader.paths import resource  # noqa: E402
+
+HICOLOR = resource("desktop", "hicolor")
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
