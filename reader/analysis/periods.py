@@ -81,11 +81,12 @@ _PART_BODY = (
     rf"|(?P<month>(?<![\d年月.])(?P<mn>{_M})月份?(?!\d|[一二三四五六七八九十]{{1,3}}[日号]|[日号])|(?<![\d年月一二三四五六七八九十])(?P<mc>{_CM})月份(?![日号]))"
     r"|(?P<whole>全年度?)"
     r"|(?P<same>本季度|当季度?|该季度|同季度)"
+    r"|(?P<then>当时|彼时|那时|同年)"
 )
 # Every character an alternative of _PART_BODY can start with.  Ahead of the alternation it lets
 # the regex engine skip to the next candidate instead of trying each alternative (and its
 # lookbehinds) at every position: a tenth of the time.  test_periods checks it against the body.
-_PART_FIRST = r"(?=[前第一二三四五六七八九十0-9财QqHh上下截全本当该同])"
+_PART_FIRST = r"(?=[前第一二三四五六七八九十0-9财QqHh上下截全本当该同彼那])"
 _PART = re.compile(_PART_FIRST + "(?:" + _PART_BODY + ")")
 # A month after a range connector may leave its year out: 2020年9月至12月.
 _BARE_MONTH = re.compile(rf"{_MONTH}月份?(?:底|末|初)?")
@@ -390,6 +391,11 @@ def _resolve_parts(
             if quarters:
                 resolved.append(TimeExpr(match.start(), match.end(), quarters[-1].period))
             continue
+        if match.group("then"):
+            told = _told_before(text, sorted(out + resolved, key=lambda e: e.start), match)
+            if told is not None:
+                resolved.append(TimeExpr(match.start(), match.end(), told))
+            continue
         part = _read_part(match)
         if part is None:
             continue
@@ -414,6 +420,20 @@ def _resolve_parts(
         year = year0 - 1 if part.first_month - month0 > part.ahead else year0
         resolved.append(TimeExpr(match.start(), match.end(), part.render(str(year)), comparison))
     return sorted(out + resolved, key=lambda e: (e.start, e.end))
+
+
+def _told_before(text: str, told: list[TimeExpr], then: re.Match[str]) -> str | None:
+    """The time 当时, 那时 or 同年 refers to: the last one told before it in its paragraph (ABC上次
+    转播超级碗还是在2006年。当时，…250万美元 → 2006), its year for 同年; None when there is none."""
+    paragraph = text.rfind("\n", 0, then.start()) + 1
+    before = [e for e in told if paragraph <= e.start and e.end <= then.start() and not e.comparison]
+    if not before:
+        return None
+    period = before[-1].period
+    if then.group() == "同年":
+        year = re.match(r"\d{4}", period)
+        return year.group() if year else None
+    return period
 
 
 _YEARS = re.compile(r"(\d{4})-(\d{4})")  # a range of whole years

@@ -92,6 +92,14 @@ def test_find_periods_this_quarter_repeats_the_last_quarter_named() -> None:
     assert periods == [("2024财年第二财季", "2024财年Q2"), ("当季", "2024财年Q2"), ("本季度", "2024财年Q2")]
 
 
+def test_find_periods_then_is_the_time_told_before_it_in_its_paragraph() -> None:
+    """当时, 那时, 彼时 are the last time told before them in their paragraph; 同年 is its year. In
+    a paragraph that told none, they are no time."""
+    text = "ABC上次转播超级碗还是在2006年。当时，一条30秒广告的价格为250万美元。2019年第三季度小米营收2000亿元。同年，华为营收8500亿元。\n那时的价格是多少？"
+    periods = [(text[e.start : e.end], e.period) for e in find_periods(text, "2021-09-01")]
+    assert periods == [("2006年", "2006"), ("当时", "2006"), ("2019年第三季度", "2019年Q3"), ("同年", "2019")]
+
+
 def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> None:
     text = "阿里巴巴2024财年营收增长。其中第二财季营收为2247.9亿元。"
     assert find_periods(text, "2023-11-16")[-1].period == "2024财年Q2"
