@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from functools import cache, cached_property
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
@@ -62,13 +63,24 @@ class ArticleAnalyzer(Protocol):
 
 
 def resources_fingerprint() -> str:
-    """A hash of Reader's version and every bundled resource file: the analysis cache key."""
+    """A hash of Reader's version, every bundled resource file and the code that reads articles
+    (``reader/analysis``, ``reader/ingest``): the analysis cache key, so that an upgrade which
+    reads figures or names differently analyses the library again instead of showing the old
+    reading."""
     digest = hashlib.sha256(reader.__version__.encode())
     for path in sorted(RESOURCES.rglob("*")):
         if path.is_file() and path.suffix in {".tsv", ".txt", ".yaml", ".yml", ".json", ".csv", ".toml"}:
             digest.update(path.relative_to(RESOURCES).as_posix().encode())
             digest.update(path.read_bytes())
+    package = Path(reader.__file__).resolve().parent
+    for folder in _READING_CODE:
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(f"{folder}/{path.name}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+_READING_CODE = ("analysis", "ingest")
 
 
 class Analyzer:
