@@ -34,6 +34,7 @@ from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_periods import carried_period, period_of, years_before
+from reader.analysis.figure_label_changes import signed
 from reader.analysis.figure_label_written import label_as_written
 from reader.analysis.figure_labels import (
     LabelHit,
@@ -154,7 +155,8 @@ def explain(
         replace(m, label=label_as_written(where, m, out[i - 1].end if i else 0)) if m.label is None and m.measure is None else m
         for i, m in enumerate(out)
     ]  # nothing else names it: what the article writes before it
-    return tuple(_conversions_follow(text, _distribute_periods(text, out, times, bounds)))
+    out = _conversions_follow(text, _distribute_periods(text, out, times, bounds))
+    return tuple(signed(m) for m in out)  # a fall is a negative change of its measure
 
 
 def _measure_in(name: str, vocab: Vocabulary) -> str | None:

@@ -5,6 +5,7 @@ told after its level or after another change (营收为6.61亿元，同比增加
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.analysis.figure_grammar import Quantity
@@ -118,3 +119,25 @@ def _without_adverbs(noun: str, vocab: Vocabulary) -> str:
     while (adverb := next((a for a in vocab.label_words["before_a_verb"] if noun.endswith(a)), None)) is not None:
         noun = noun[: -len(adverb)]
     return noun
+
+
+def signed(figure: Figure) -> Figure:
+    """A fall in percent as a negative change of its measure: 销量同比下降10% → 销量同比增长, -10;
+    降幅82% → 增长率, -82. A measure's changes then read and chart as one series, rises and falls
+    alike, as changes in points already do (下降2.3个百分点 → -2.3)."""
+    rise = _RISE_OF.get(figure.measure or "")
+    label = figure.label
+    if rise is None or figure.unit not in ("%", "pp") or label is not None and (label.endswith(_SIZES_OF_A_FALL) or "涨跌" in label):
+        return figure  # 年内股价跌幅37%: the size of a fall, named so; 涨跌停限制: both ways
+    if label == figure.measure:
+        label = rise
+    elif label is not None:
+        label = _FALL_WORD.sub(lambda m: (m.group(1) or "") + "增长", label)
+    return replace(figure, value=-abs(figure.value), measure=rise, label=label)
+
+
+_RISE_OF = {"同比下降": "同比增长", "环比下降": "环比增长", "降幅": "增长率"}
+_SIZES_OF_A_FALL = ("降幅", "跌幅", "下降幅度", "下滑幅度")
+_FALL_WORD = re.compile(
+    r"(同比|环比)?(下降|下滑|下跌|减少|降低|缩减|缩水|回落|大跌|暴跌|微降|微跌|大降|骤降|锐减|下挫|萎缩|收窄|跌|降)$"
+)

@@ -413,8 +413,8 @@ def test_extract_figures_labels_earnings_figures(text: str, label: str) -> None:
     ("text", "label"),
     [
         ("营收同比增长22.1%。", "同比增长"),
-        ("总收入同比下降4.2%。", "同比下降"),  # a decline keeps its value, its label says so
-        ("蔚来环比下降13.2%。", "环比下降"),
+        ("总收入同比下降4.2%。", "同比增长"),  # a decline is a negative change (README)
+        ("蔚来环比下降13.2%。", "环比增长"),
         ("订单量环比增长超过50%。", "环比增长"),
         ("渗透率较去年同期提升7.2个百分点。", "同比增长"),
         ("年复合增长率达到25%以上。", "增长率"),
@@ -423,7 +423,7 @@ def test_extract_figures_labels_earnings_figures(text: str, label: str) -> None:
 def test_extract_figures_labels_growth_by_direction(text: str, label: str) -> None:
     m = extract_figures(text)[-1]
     assert m.measure == label
-    assert m.value > 0
+    assert (m.value < 0) == ("下降" in text)  # a fall is a negative change (README)
 
 
 def test_extract_figures_fiscal_quarter_of_the_current_fiscal_year_is_actual() -> None:

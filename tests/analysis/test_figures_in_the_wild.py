@@ -276,14 +276,28 @@ def test_label_from_after_the_figure_or_the_figure_before(text: str, surface: st
 
 
 @pytest.mark.parametrize(
-    "text", ["2020年Q4全球智能手机销量下降5%", "英国汽车产量下降27.3%", "销量同比下滑21.9%", "营收同比下降4.2%"]
+    ("text", "label"),
+    [
+        ("2020年Q4全球智能手机销量下降5%", "全球智能手机销量增长"),
+        ("英国汽车产量下降27.3%", "英国汽车产量增长"),
+        ("销量同比下滑21.9%", "销量同比增长"),
+        ("营收同比下降4.2%", "营收同比增长"),
+    ],
 )
-def test_a_fall_is_positive_under_a_label_that_says_it_fell(text: str) -> None:
-    """The documented convention (README): a fall keeps the value as written and its label and
-    measure say it fell, so a reader — and a chart — never see a bare positive rate."""
+def test_a_fall_is_a_negative_change_of_its_measure(text: str, label: str) -> None:
+    """The documented convention (README): a fall is a negative value of the measure's change, so
+    that a measure's rises and falls read and chart as one series, as changes in points do."""
     (m,) = extract_figures(text)
-    assert m.value > 0
-    assert any(c in m.label for c in "降跌滑") and m.measure in ("同比下降", "环比下降", "降幅")
+    assert m.value < 0 and m.label == label and m.measure in ("同比增长", "环比增长", "增长率")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("保险板块年内跌幅达37%。", "保险板块年内跌幅"), ("以老三板5%的涨跌限制来看。", "涨跌限制")],
+)
+def test_the_size_of_a_fall_named_so_and_a_limit_both_ways_stay_positive(text: str, label: str) -> None:
+    (m,) = extract_figures(text)
+    assert m.value > 0 and m.label == label
 
 
 @pytest.mark.parametrize(
@@ -458,7 +472,7 @@ def test_a_dash_between_two_amounts_is_a_range_not_a_sign() -> None:
         ("长安汽车净利润依然实现了16.81%的增长。", "16.81%", "增长率"),
         # a verb of change of its own clause, not the fall of the clause before
         ("尽管营收同比下降27.91%，但其净利润却激增240%。", "240%", "增长率"),
-        ("第一季度营收微降1.55%至1408.6亿元。", "1.55%", "降幅"),
+        ("第一季度营收微降1.55%至1408.6亿元。", "1.55%", "增长率"),
         # a verb of another clause says nothing of a share; a share typeset with spaces is one
         ("很多人尝试减少自己盯着屏幕看的时间，大约 40% 的受访者称自己盯着手机太久。", "40%", "占比"),
         ("还有 63% 的受访者试图限制自己的使用时间。", "63%", "占比"),
@@ -471,7 +485,7 @@ def test_a_rate_takes_the_measure_its_own_words_tell(text: str, surface: str, me
 
 def test_a_conjunction_or_a_cause_is_no_part_of_a_label() -> None:
     labels = {f.surface: f.label for f in extract_figures("尽管营收同比下降27.91%，虽然销量为70.38万辆。")}
-    assert labels == {"27.91%": "营收同比下降", "70.38万辆": "销量"}
+    assert labels == {"27.91%": "营收同比增长", "70.38万辆": "销量"}
     (margin,) = extract_figures("问界系列的热销，不仅推动了毛利率跃升至27.62%。")
     assert margin.label == "毛利率"
 
@@ -774,20 +788,20 @@ def test_a_sentence_opening_with_qizhong_breaks_down_the_count_before_it_in_its_
     ("text", "surface", "label", "measure"),
     [
         # a comparison with a verb of falling after it is a fall, whatever names the comparison
-        ("营收42.77亿元，同比微降0.81%。", "0.81%", "营收同比下降", "同比下降"),
-        ("出货量较去年同期下降15%。", "15%", "出货量同比下降", "同比下降"),
-        ("出货量较上季度减少8%，较去年下降15%。", "8%", "出货量环比下降", "环比下降"),
-        ("利润同比小幅下降3%。", "3%", "利润同比下降", "同比下降"),
+        ("营收42.77亿元，同比微降0.81%。", "0.81%", "营收同比增长", "同比增长"),
+        ("出货量较去年同期下降15%。", "15%", "出货量同比增长", "同比增长"),
+        ("出货量较上季度减少8%，较去年下降15%。", "8%", "出货量环比增长", "环比增长"),
+        ("利润同比小幅下降3%。", "3%", "利润同比增长", "同比增长"),
         # Hong Kong's 按年 is 同比; a change is named by its one name, after what changed
-        ("收入674亿元，按年减少2.8%。", "2.8%", "收入同比下降", "同比下降"),
+        ("收入674亿元，按年减少2.8%。", "2.8%", "收入同比增长", "同比增长"),
         ("收入954.9亿元，按年增长2%。", "2%", "收入同比增长", "同比增长"),
         ("GDP同增6.3%。", "6.3%", "GDP同比增长", "同比增长"),
         ("净营业收入环比上升24%。", "24%", "净营业收入环比增长", "环比增长"),
         ("小米相比去年同期增长19%。", "19%", "同比增长", "同比增长"),
-        ("毛利率20.4%，按年上升6.5個百分點，按季就下跌2.1個百分點。", "2.1個百分點", "毛利率环比下降", "环比下降"),
+        ("毛利率20.4%，按年上升6.5個百分點，按季就下跌2.1個百分點。", "2.1個百分點", "毛利率环比增长", "环比增长"),
         ("公司总收入达到925亿元，与去年同期相比增长了30.5%。", "30.5%", "同比增长", "同比增长"),
         # a loss narrows (falls) and widens (grows)
-        ("经营亏损同比收窄12%。", "12%", "经营亏损同比下降", "同比下降"),
+        ("经营亏损同比收窄12%。", "12%", "经营亏损同比增长", "同比增长"),
         ("新业务经营亏损录13亿元，略为扩大4.2%。", "4.2%", "增长率", "增长率"),
         ("净营业收入为183亿元人民币(26亿美元)，同比上升16%。", "16%", "营业收入同比增长", "同比增长"),
     ],
@@ -847,7 +861,7 @@ def test_an_installation_names_its_measure() -> None:
         ("受惠推进商业化进程，增值服务收入升95%至约19.1亿元。", "增值服务收入增长", "增长率"),
         ("股价上涨了5.3%。", "股价涨幅", "增长率"),  # a price's move by the trade's noun
         ("马拉松数字控股公司股价已将上涨800%。", "股价涨幅", "增长率"),  # adverbs between go
-        ("收入跌3%。", "收入下降", "降幅"),
+        ("收入跌3%。", "收入增长", "增长率"),
         ("第一场直播售出3000件。", "销量", "销量"),  # the action names no measure; things sold are a volume
     ],
 )
@@ -1218,7 +1232,7 @@ def test_a_then_is_no_part_of_a_measures_name() -> None:
 @pytest.mark.parametrize(
     ("text", "names", "label", "measure"),
     [
-        ("公司毛利率下降1.29%，因单票收入下降1.29%。", (), "单票收入下降", "降幅"),  # a reason's word
+        ("公司毛利率下降1.29%，因单票收入下降1.29%。", (), "单票收入增长", "增长率"),  # a reason's word
         ("彼時商湯已投資了6個項目。", ("商湯",), "投資", "投资"),  # traditional: the measure by its simplified word
     ],
 )
@@ -1721,7 +1735,7 @@ def test_a_bare_amount_a_person_spends_or_earns_is_yuan(text: str, unit: str) ->
     ("text", "surface", "value", "unit"),
     [
         ("于淘宝统计的20款产品中，奥特曼卡牌占比达6成。", "6成", 60, "%"),  # tenths after an Arabic digit
-        ("8月环比大跌近5成。", "5成", 50, "%"),
+        ("8月环比大跌近5成。", "5成", -50, "%"),
         ("售价29.9元的一款产品含15包。", "15包", 15, "items"),  # packs
         ("三四线城市占据榜单15席。", "15席", 15, "other"),  # seats
     ],

@@ -56,9 +56,9 @@ CASES = [
     ("01_meituan_q3", "20%", 0, 20, "%", "同比增长", "美团", "2023年Q4", "forecast"),
     # 界面, 小米 Q2: 二季度, declines, percentage points, 上半年, a multi-year target
     ("02_xiaomi_shipments", "677亿元", 0, 6.77e10, "CNY", "营收", "小米", "2023年Q2", "actual"),
-    ("02_xiaomi_shipments", "4.2%", 0, 4.2, "%", "同比下降", "小米", "2023年Q2", "actual"),
+    ("02_xiaomi_shipments", "4.2%", 0, -4.2, "%", "同比增长", "小米", "2023年Q2", "actual"),
     ("02_xiaomi_shipments", "3300万台", 0, 3.3e7, "items", "销量", "小米", "2023年Q2", "actual"),
-    ("02_xiaomi_shipments", "1.8%", 0, 1.8, "%", "环比下降", "小米", "2023年Q2", "actual"),
+    ("02_xiaomi_shipments", "1.8%", 0, -1.8, "%", "环比增长", "小米", "2023年Q2", "actual"),
     ("02_xiaomi_shipments", "13%", 0, 13, "%", "市场份额", "小米", None, "actual"),
     ("02_xiaomi_shipments", "15.4%", 0, 15.4, "%", "毛利率", "小米", None, "actual"),
     ("02_xiaomi_shipments", "6.1个百分点", 0, 6.1, "pp", "环比增长", "小米", None, "actual"),
@@ -76,8 +76,8 @@ CASES = [
     # 虎嗅, EV deliveries: bare months and month ranges, a target
     ("04_ev_deliveries", "28277辆", 0, 28277, "items", "销量", "理想汽车", "2023年5月", "actual"),
     ("04_ev_deliveries", "10.4万辆", 0, 1.04e5, "items", "销量", "理想汽车", "2023年1-5月", "actual"),
-    ("04_ev_deliveries", "12.4%", 0, 12.4, "%", "同比下降", "蔚来", "2023年5月", "actual"),
-    ("04_ev_deliveries", "13.2%", 0, 13.2, "%", "环比下降", "蔚来", "2023年5月", "actual"),
+    ("04_ev_deliveries", "12.4%", 0, -12.4, "%", "同比增长", "蔚来", "2023年5月", "actual"),
+    ("04_ev_deliveries", "13.2%", 0, -13.2, "%", "环比增长", "蔚来", "2023年5月", "actual"),
     ("04_ev_deliveries", "32.7%", 0, 32.7, "%", "渗透率", "中国", "2023年5月", "actual"),
     ("04_ev_deliveries", "7.2个百分点", 0, 7.2, "pp", "同比增长", "中国", "2023年5月", "actual"),
     ("04_ev_deliveries", "35%", 0, 35, "%", "市场份额", "比亚迪", "2023年5月", "actual"),
