@@ -77,7 +77,7 @@ def changed_measure(where: LabelText, fig: Quantity, before: Figure) -> str | No
 
 _CHANGE_WORD = {"增长率": "增长", "降幅": "下降"}
 _PRICES = ("股价", "价格", "价", "房价", "票价", "油价", "金价")
-_PRICE_SWING = {"上涨": "涨幅", "涨": "涨幅", "下跌": "跌幅", "跌": "跌幅", "上升": "涨幅", "下降": "跌幅"}
+_PRICE_SWING = {"上涨": "涨幅", "涨": "涨幅", "下跌": "跌幅", "跌": "跌幅", "上升": "涨幅", "下降": "跌幅", "上浮": "涨幅", "下浮": "跌幅"}
 def _changed_noun(
     phrase: str, found: list[re.Match[str]], measure: str | None, vocab: Vocabulary
 ) -> tuple[int, int] | None:

@@ -118,3 +118,16 @@ def test_a_count_in_a_word_with_no_unit_is_named_by_the_one_before_it_for_whose_
     assert labels["173万平方米"] == "成交面积"
     assert _labels("零售消费行业共发生融资592起，其中本地生活353起。")["353起"] == "本地生活"
     assert _labels("8月信用债违约16笔，其中地产相关违约事件7笔。")["16笔"] != "地产相关违约事件"
+
+
+def test_a_level_a_measure_rose_from_is_no_growth_rate() -> None:
+    """从2018年的12.8%提升至15%: both are levels of what rose (a share), neither is its growth."""
+    labels = {f.surface: f.measure for f in extract_figures("我国餐饮的连锁化从2018年的12.8%提升至15%。")}
+    assert labels == {"12.8%": "占比", "15%": "占比"}
+    assert _labels("毛利率从20%提升至25%。") == {"20%": "毛利率", "25%": "毛利率"}  # guard: a named rate
+
+
+def test_a_move_up_or_down_by_float_is_a_change() -> None:
+    """上浮 and 下浮: 总市值上浮3%, 价格下浮5% (a price's move is its 涨幅 or 跌幅)."""
+    assert _labels("相比3月18日美股收盘价，总市值上浮3%。")["3%"] == "总市值上浮"
+    assert _labels("车型价格下浮5%。")["5%"] == "车型价格跌幅"
