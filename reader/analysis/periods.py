@@ -292,7 +292,13 @@ _FOUNDED = re.compile(r"\s*(?:成立|创立|创办|创建|诞生|建立)")
 
 def _is_comparison(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start].rstrip()  # 跟 2020 年 Q4 相比
-    return any(before.endswith(word) for word in _COMPARISON)
+    if any(before.endswith(word) for word in _COMPARISON):
+        return True
+    # 是2019年的有效收并购事件27起的2.81倍: the base a multiple is of
+    return before.endswith(("是", "为")) and _MULTIPLE_OF.match(text, start) is not None
+
+
+_MULTIPLE_OF = re.compile(r"[^，,。；;！？\n]{2,30}?的\s*(?:[\d.]+|[一二两三四五六七八九十几数]+)\s*多?倍")
 
 
 def _merge_ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:

@@ -119,6 +119,9 @@ def test_find_periods_ignores_dates_without_a_year(text: str) -> None:
         ("与2019年的8.03万亿元相比", True),
         ("2019年，抖音", False),
         ("比2022年一季度增长", True),  # the quarter is part of the compared time
+        ("是2019年的有效收并购事件27起的2.81倍", True),  # the base a multiple is of
+        ("营收为2019年的3倍", True),
+        ("是2019年最大的一笔交易", False),  # guard: no multiple
     ],
 )
 def test_find_periods_marks_a_base_of_comparison(text: str, comparison: bool) -> None:
