@@ -16,6 +16,9 @@ def label_as_written(where: LabelText, fig: Figure, after: int) -> str | None:
     缺口, 10元10斤的洗衣液), when it reads as the name of what is counted: not a phrase that starts
     with a preposition, a pronoun or an adverb, nor one ending in a word that cannot end a name
     (有时, 一般都, 离这个, 我花, 以每天)."""
+    moved = _MONEY_MOVED.search(where.text, max(0, fig.start - 8), fig.start)
+    if moved is not None and fig.unit == "CNY":
+        return _WHAT_MONEY_IS[moved.group(1)]  # 我花14万买了辆车 → 花费, 三个人赔了70多万 → 亏损, 一个月只赚了五六千块钱 → 收入
     before = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
     if before is not None and (named := _a_name(_PER_TIME.sub("", before.strip().removeprefix("共").removeprefix("总共")))):
         return named  # 房租每月 → 房租
@@ -41,6 +44,14 @@ def _a_name(phrase: str) -> str | None:
     return phrase
 
 
+# A person's money by the verb that moves it, right before the amount: what the amount is.
+_WHAT_MONEY_IS = {
+    "花": "花费", "花费": "花费", "赔": "亏损", "亏": "亏损", "赚": "收入", "挣": "收入",
+    "月入": "月收入", "年入": "年收入", "月薪": "月薪", "年薪": "年薪",
+}
+_MONEY_MOVED = re.compile(
+    r"(花费|花|赔|亏|赚|挣|月入|年入|月薪|年薪)(?:了|掉|到|不到)?(?:近|约|超过|足足|整整|将近|五|六|七|八|九)?\s*$"
+)
 _A_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 _SHORT_NOUN = 6
 _NOT_COUNTED = frozenset(("大关", "关口", "数据", "计算", "概念", "一年", "分钟", "小时", "左右", "以上", "以下"))

@@ -724,7 +724,10 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
         # but not a clause that names nothing: a person, an adverb, a pointing word, a threshold
         ("百度顺利突破千亿美元大关。", "千亿美元", None),
         ("2000套是历史较高水平，而6000套则是成交低位。", "6000套", None),
-        ("我花14万买了一辆车。", "14万", None),
+        ("我花14万买了一辆车。", "14万", "花费"),  # not 我花: a person's money by its verb
+        ("后来行业没落，三个人赔了70多万。", "70多万", "亏损"),
+        ("没想到一个月只赚了五六千块钱。", "六千块钱", "收入"),
+        ("那我赚不到两万五。", "两万五", "收入"),
         ("一碗面动辄40~50元。", "50元", None),
         ("左上角数字一般都在百万以上。", "百万", None),
     ],
