@@ -151,10 +151,10 @@ def explain(
     out = _distribute_subjects(text, out, ordered, bounds)
     out = _respective_labels(where, out)
     out = _perspective_labels(text, _parallel_labels(text, out, bounds, ordered), bounds, vocab)
-    out = [
-        replace(m, label=label_as_written(where, m, out[i - 1].end if i else 0)) if m.label is None and m.measure is None else m
-        for i, m in enumerate(out)
-    ]  # nothing else names it: what the article writes before it
+    written: list[Figure] = []
+    for m in out:  # nothing else names it: what the article writes before it
+        written.append(replace(m, label=label_as_written(where, m, written[-1] if written else None)) if m.label is None and m.measure is None else m)
+    out = written
     out = _conversions_follow(text, _distribute_periods(text, out, times, bounds))
     return tuple(signed(m) for m in out)  # a fall is a negative change of its measure
 

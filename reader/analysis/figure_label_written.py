@@ -10,12 +10,15 @@ from reader.analysis.figure_labels import LabelText, named_label
 from reader.analysis.model import Figure
 
 
-def label_as_written(where: LabelText, fig: Figure, after: int) -> str | None:
+def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> str | None:
     """For a figure nothing else labels, the phrase before it in its clause as the article writes
     it (燃料消耗量负积分达666万, 闭店12家), else the noun that ends its clause after it (共有-134万的积分
     缺口, 10元10斤的洗衣液), when it reads as the name of what is counted: not a phrase that starts
     with a preposition, a pronoun or an adverb, nor one ending in a word that cannot end a name
     (有时, 一般都, 离这个, 我花, 以每天)."""
+    if previous is not None and previous.label and previous.unit == fig.unit and _A_RANGE.fullmatch(where.text, previous.end, fig.start):
+        return previous.label  # 烧钱金额高达三四百亿元: the high end of a range is what its low end is
+    after = previous.end if previous is not None else 0
     moved = _MONEY_MOVED.search(where.text, max(0, fig.start - 8), fig.start)
     if moved is not None and fig.unit == "CNY":
         return _WHAT_MONEY_IS[moved.group(1)]  # 我花14万买了辆车 → 花费, 三个人赔了70多万 → 亏损, 一个月只赚了五六千块钱 → 收入
@@ -52,6 +55,7 @@ _WHAT_MONEY_IS = {
 _MONEY_MOVED = re.compile(
     r"(花费|花|赔|亏|赚|挣|月入|年入|月薪|年薪)(?:了|掉|到|不到)?(?:近|约|超过|足足|整整|将近|五|六|七|八|九)?\s*$"
 )
+_A_RANGE = re.compile(r"\s*(?:[-–—~～至到]\s*)?")  # 三四百亿元 (nothing between), 10-15万元
 _A_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 _SHORT_NOUN = 6
 _NOT_COUNTED = frozenset(("大关", "关口", "数据", "计算", "概念", "一年", "分钟", "小时", "左右", "以上", "以下"))

@@ -131,3 +131,9 @@ def test_a_move_up_or_down_by_float_is_a_change() -> None:
     """上浮 and 下浮: 总市值上浮3%, 价格下浮5% (a price's move is its 涨幅 or 跌幅)."""
     assert _labels("相比3月18日美股收盘价，总市值上浮3%。")["3%"] == "总市值上浮"
     assert _labels("车型价格下浮5%。")["5%"] == "车型价格跌幅"
+
+
+def test_the_high_end_of_a_range_written_as_one_numeral_is_what_its_low_end_is() -> None:
+    """三四百亿元: 三 and 四百亿元 are one range, both the 烧钱金额 the clause names."""
+    labels = _labels("极兔一年时间烧钱金额高达三四百亿元。")
+    assert labels["四百亿元"] == labels["三"] is not None
