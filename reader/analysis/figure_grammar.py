@@ -130,6 +130,7 @@ def _find_figures(text: str, vocab: Vocabulary) -> list[Quantity]:
             bare.append(result)
     found.extend(_fractions(text, vocab))
     found.extend(_lexical(text, vocab))
+    found.extend(_colloquial(text, vocab))
     found = _units_across_ranges(text, resolve_overlaps(found), vocab)
     found.extend(_ranges(text, bare, found, vocab))
     titles = [(m.start(), m.end()) for m in _WORK_TITLE.finditer(text)]
@@ -227,6 +228,14 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         unit_word = _unit_at(text, _past_space(text, pos), vocab)  # "5210 亿元", "30 %"
         if unit_word is not None:
             pos = _past_space(text, pos)
+    counted_end = None
+    if unit_word is None and text.startswith(_PLUS, pos) and not text.startswith(_PLUS, pos + 1):
+        counted = _unit_at(text, pos + 1, vocab)  # 1100+篇, 30+家: the counter after the plus
+        if counted is not None or magnitude or big:  # 70万+
+            qualifier = qualifier or "超"
+            if counted is not None:
+                unit, _, label, after = counted
+                counted_end = pos + 1 + after  # what is counted follows it, outside the surface
     if unit_word is not None:
         unit, explicit, label, unit_len = unit_word
         counter = vocab.counters.get(text[pos : pos + unit_len])
@@ -258,7 +267,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
 
     # The counter's head noun says what is counted: 2万名粉丝, 1000个商家, 200多个国家.
     if unit is not None and vocab.unit_class(unit) == COUNT and label is None:
-        noun = noun_after(text, end, vocab, max_gap=4, classes=(COUNT,))
+        noun = noun_after(text, counted_end or end, vocab, max_gap=4, classes=(COUNT,))
         if noun is not None:
             label = noun.name
             if not explicit:
@@ -280,7 +289,10 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     elif not chinese and unit is None and not magnitude:
         if _LATIN.match(text[end : end + 1]) or len(numeral.replace(",", "")) >= 7:
             return None  # 5G, CC0, phone numbers and IDs
-        return _Bare(start, end, value, qualifier)
+        if _A_RATIO_BEFORE.search(text, max(0, start - 12), start) and not _LATIN.match(text[end : end + 1]):
+            unit = "times"  # 开关店比0.94, 市盈率为23.5: a ratio, in times
+        else:
+            return _Bare(start, end, value, qualifier)
 
     surface = text[surface_start:end]
     return Quantity(
@@ -305,6 +317,12 @@ _UNIT_NOTE = re.compile(r"(?:[（(]|单位[：:]\s*)$")
 ROUND = re.compile(r"\s?(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)\s?轮(?:系列)?")  # also "10 亿美元 B 轮融资"
 
 
+_PLUS = ("+", "＋")  # 1100+篇: more than, as a hedge
+# A ratio named right before a bare number: 开关店比0.94, 市盈率为23.5倍's bare kin, PE 30.
+_A_RATIO_BEFORE = re.compile(
+    r"(?:开关店比|开关比|关开比|比值|市盈率|市净率|市销率|(?<![A-Za-z])P/?[EBS])(?:\s*[(（][^)）]{1,6}[)）])?"
+    r"(?:为|是|达到|达|约|仅|只有|高达|降至|升至|从|由|在|\s)*$"
+)
 # Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".
 _SPACES = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-−－–"
@@ -463,6 +481,29 @@ def _lexical(text: str, vocab: Vocabulary) -> list[Quantity]:
                 )
             )
     return found
+
+
+def _colloquial(text: str, vocab: Vocabulary) -> list[Quantity]:
+    """Amounts as people say them: 9块9 (9.9 yuan), 七个亿 and 三个亿 (700 and 300 million)."""
+    words = vocab.words()
+    found = []
+    for m in _KUAI.finditer(text):
+        value = parse_number(m.group("n")) + parse_number(m.group("d")) / 10
+        found.append(Quantity(m.start(), m.end(), m.group(), value, "CNY", False, _hedge_around(words, text, m)))
+    for m in _KUAI_ALONE.finditer(text):  # 另一个人有10万块，: yuan, when no noun follows 块
+        value = parse_number(m.group("n") + m.group("mag"))
+        found.append(Quantity(m.start(), m.end(), m.group(), value, "CNY", True, _hedge_around(words, text, m)))
+    for m in _GE_YI.finditer(text):
+        value = parse_number(m.group("n")) * parse_number("一" + m.group("mag"))
+        found.append(Quantity(m.start(), m.end(), m.group(), value, None, True, _hedge_around(words, text, m)))
+    return found
+
+
+_KUAI = re.compile(r"(?<![0-9０-９.])(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3})块(?P<d>[0-9一二三四五六七八九])(?![0-9万亿千百十块钱])")
+_KUAI_ALONE = re.compile(
+    r"(?<![0-9０-９.一二两三四五六七八九十百千])(?P<n>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{1,3})(?P<mag>[万千百])块(?=[，。；！？、,;!?）)\s]|$)"
+)
+_GE_YI = re.compile(r"(?<![0-9一二两三四五六七八九十几])(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,3})个(?P<mag>万亿|亿|万)(?![亿级]|量级)")
 
 
 def _ranges(text: str, bare: list[_Bare], found: list[Quantity], vocab: Vocabulary) -> list[Quantity]:

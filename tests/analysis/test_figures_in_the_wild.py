@@ -1786,3 +1786,33 @@ def test_a_copula_or_a_preposition_before_a_measure_is_no_part_of_its_name(text:
 )
 def test_a_prices_move_is_named_by_the_trades_noun(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text)][-1] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # amounts as people say them
+        ("拼多多的iPhone 13只要9块9。", "9块9", 9.9, "CNY"),
+        ("手握七个亿的网民，总不能整天靠纸巾变现吧。", "七个亿", 7e8, "users"),
+        ("公司拿了三个亿的融资。", "三个亿", 3e8, "CNY"),
+        ("另一个人有10万块，每天增长系数是1。", "10万块", 1e5, "CNY"),
+        # a plus after a number is a hedge, and the counter after it still counts
+        ("相关的笔记已经超过1100+篇。", "1100", 1100, "items"),
+        ("国产咖啡新贵的开店数量均在30+家。", "30", 30, "stores"),
+        # a price per square metre with no 元; a ratio named before a bare number
+        ("销售均价分别为22537/㎡、19545/㎡。", "22537/㎡", 22537, "CNY"),
+        ("服装整体开关店比0.94，低于零售业态整体水平。", "0.94", 0.94, "times"),
+        ("公司市盈率为23.5，市净率仅0.8。", "0.8", 0.8, "times"),
+    ],
+)
+def test_figures_as_people_write_them(text: str, surface: str, value: float, unit: str) -> None:
+    (m,) = [f for f in extract_figures(text) if f.surface == surface]
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["屏幕分成两块。", "这是一个万亿级市场。", "买了三块虚拟土地。", "1+1大于2。", "拼多多的iPhone 13只要几块钱。"],
+)
+def test_pieces_a_trillion_level_and_a_model_number_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == ()
