@@ -188,7 +188,10 @@ def subject_of(
     if speaker is not None and _reports_its_own(speaker, vocab):
         return speaker.entity  # 美团预计，第四季度收入将同比增长20%, but not 灼识咨询预计: a forecaster's market
     if speaker is not None and speaker.type is EntityType.PERSON:
-        return affiliations.get(speaker.entity)  # 杨植麟表示，公司…: whose, if he has no title here?
+        # 杨植麟表示，公司…: whose, if he has no title here?; but not a research firm's analyst
+        # (中指研究院…负责人刘水表示，“…业绩贡献占比为58.1%”: the market's)
+        employer = affiliations.get(speaker.entity)
+        return None if employer is not None and _a_reporter(employer, mentions, vocab) else employer
     if speaker is None and _ANONYMOUS.search(text, sentence[0], fig.start) is not None:
         return None  # 一个县城的经销商透露，…年销售额50万元: someone unnamed, nobody's to carry over
 
@@ -234,6 +237,10 @@ def subject_of(
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
+
+
+def _a_reporter(entity: str, mentions: Mentions, vocab: Vocabulary) -> bool:
+    return any(m.entity == entity and reports_on_others(m, vocab) for m in mentions.all)
 
 
 def _told_by_a_study(text: str, lo: int, fig: Quantity, name_ends: list[int]) -> bool:
@@ -482,7 +489,7 @@ def _an_example(text: str, mention: Mention, lo: int, hi: int) -> bool:
     return close >= 0 and not any(c in text[intro:close] for c in "，,；;。")
 
 
-_EXAMPLES = ("包括", "比如", "例如", "诸如", "来自")
+_EXAMPLES = ("包括", "包含", "比如", "例如", "诸如", "来自")
 
 
 def _a_payer(text: str, mention: Mention) -> bool:

@@ -3,6 +3,8 @@ reports a body published); a sentence that turns to a name makes the figure that
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.figures import extract_figures
 from reader.analysis.model import EntityType, Mention
 from tests.analysis.test_figures_in_the_wild import _mentions  # every occurrence, as an organisation
@@ -190,3 +192,22 @@ def test_a_companys_own_data_tells_its_own_figures() -> None:
     assert _subjects("乘联会数据显示，11月乘用车零售达到200万辆。", "乘联会") == {"200万辆": None}
     assert _subjects("国家统计局数据显示，社会消费品零售总额为4万亿元。", "国家统计局") == {"4万亿元": None}
     assert _subjects("截止3月21日，来自 CoinCentral的数据显示，已有1800万个比特币被开采。", "CoinCentral") == {"1800万个": None}
+
+
+def test_a_research_firms_analyst_speaks_for_the_market_not_the_firm() -> None:
+    """中指研究院…负责人刘水表示: the share is the market's; a company's officer still speaks for it."""
+    text = "中指研究院企业事业部研究负责人刘水表示，“二线城市业绩贡献占比为58.1%。”"
+    mentions = [*_mentions(text, "中指研究院"), *_people(text, "刘水")]
+    assert {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))} == {"58.1%": None}
+    text = "美团首席执行官王兴表示，“外卖订单量增长了20%。”"
+    mentions = [*_mentions(text, "美团"), *_people(text, "王兴")]
+    assert {f.surface: f.subject for f in extract_figures(text, sorted(mentions, key=lambda m: m.start))} == {"20%": "美团"}
+
+
+def test_a_name_an_aside_gives_as_an_example_is_not_whose() -> None:
+    text = "乐享互动财报显示，营销SaaS服务客户（包含微信公众号）为40890个。"
+    assert _subjects(text, "乐享互动", "微信") == {"40890个": "乐享互动"}
+
+
+def _people(text: str, *names: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), name, EntityType.PERSON, name) for name in names for m in re.finditer(name, text)]
