@@ -143,7 +143,8 @@ def explain(
         if out and closes_pair(text, out[-1], fig.start, bounds) and (
             vocab.unit_class(out[-1].unit) == vocab.unit_class(figure.unit)
         ):  # 从2200万涨到4700万，增幅达到113%: a rate after the pair is not its far end
-            explained = as_far_end(explained, out[-1])
+            if word is None or word.start < out[-1].end or explained.measure == out[-1].measure:
+                explained = as_far_end(explained, out[-1])  # but 从亏损70亿到大赚77亿: each its own
             pairs.append((len(out) - 1, len(out)))
         out.append(explained)
         by_value.setdefault(explained.value, []).append(explained)

@@ -522,9 +522,13 @@ _A_PERSONS_MONEY = 1e8
 _COUNTED_AFTER = re.compile(r"[主商方户]?(?:数量|个数|家数|人数|数(?![据字码额值]))")  # not 收入数据
 
 
+_RIGHT_BEFORE = 0  # characters between a verb and the figure it names alone
+
+
 def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> LabelHit | None:  # type: ignore[no-untyped-def]
     """The label word that ends nearest before ``hi`` (and after ``lo``) and fits the figure;
-    a noun before a verb."""
+    a noun before a verb, unless the verb stands right before the figure (从亏损70亿到大赚77亿:
+    大赚 names 77亿, 亏损 the other end)."""
     first_verb: LabelHit | None = None
     for j in range(bisect.bisect_left(hits.starts, hi) - 1, -1, -1):
         hit = hits.hits[j]
@@ -533,5 +537,7 @@ def _nearest_before(hits: LabelHits, lo: int, hi: int, fits) -> LabelHit | None:
         if hit.end <= hi and fits(hit.label):
             if not hit.verb:
                 return hit
+            if first_verb is None and hi - hit.end <= _RIGHT_BEFORE and hit.label.unit == "CNY":
+                return hit  # money earned or lost (大赚, 亏了), not a change (增长: its own rules)
             first_verb = first_verb or hit
     return first_verb

@@ -137,3 +137,13 @@ def test_the_high_end_of_a_range_written_as_one_numeral_is_what_its_low_end_is()
     """三四百亿元: 三 and 四百亿元 are one range, both the 烧钱金额 the clause names."""
     labels = _labels("极兔一年时间烧钱金额高达三四百亿元。")
     assert labels["四百亿元"] == labels["三"] is not None
+
+
+def test_a_pair_of_amounts_that_turns_from_loss_to_profit_names_each_end() -> None:
+    """从亏损70亿到大赚77亿: 大赚 names the far end, not the loss the pair opens with; a lead word
+    (则为, 那么, 一度) is no part of a name."""
+    labels = {f.surface: f.measure for f in extract_figures("那么从亏损70亿到大赚77亿。")}
+    assert labels == {"70亿": "净亏损", "77亿": "净利润"}
+    assert _labels("去年同期则为亏损71.8亿元。")["71.8亿元"] == "亏损"
+    assert _labels("股价一路高涨，一度涨幅接近4.8%。")["4.8%"] == "涨幅"
+    assert _labels("月活从2200万涨到4700万。") == {"2200万": "月活", "4700万": "月活"}  # guard: one measure
