@@ -85,9 +85,14 @@ def label_and_unit(
         # price, whatever else the sentence names
         return price.name, unit, named
     if unit is not None and vocab.unit_class(unit) == RATIO:
-        valued = _nearest_before(hits, clause[0], fig.start, lambda label: label.unit == unit and label.name != "增长倍数")
+        is_ratio = lambda label: label.unit == unit and label.name != "增长倍数"  # noqa: E731
+        valued = _nearest_before(hits, clause[0], fig.start, is_ratio)
         if valued is not None:  # 市盈率约为25倍: a multiple the vocabulary names, not a growth
             return valued.label.name, unit, valued
+        sentence = bounds.around("sentence", fig.start)
+        named = [h for h in hits.hits if sentence[0] <= h.start < sentence[1] and is_ratio(h.label) and not h.verb]
+        if named and fig.unit_implied:  # 从0.78到1.14，…开关店比强势反弹: a bare ratio, the one its sentence names
+            return named[0].label.name, unit, None
         return "增长倍数", unit, None
     wanted = vocab.unit_class(unit) if unit is not None else None
     sentence = bounds.around("sentence", fig.start)

@@ -1816,3 +1816,13 @@ def test_figures_as_people_write_them(text: str, surface: str, value: float, uni
 )
 def test_pieces_a_trillion_level_and_a_model_number_are_no_figures(text: str) -> None:
     assert extract_figures(text) == ()
+
+
+def test_bare_decimals_in_a_sentence_that_names_a_ratio_are_its_values() -> None:
+    """从0.78到1.14，…开关店比强势反弹; 远高于上半年的1.39: the ratio the sentence names, in times.
+    Guard: a bare decimal in a sentence naming no ratio is no figure."""
+    text = "从0.78到1.14，挥别2020年的惨不忍睹，2021年全国购物中心开关店比强势反弹。"
+    figures = {f.surface: (f.value, f.unit, f.label) for f in extract_figures(text)}
+    assert figures["0.78"] == (0.78, "times", "开关店比") and figures["1.14"] == (1.14, "times", "开关店比")
+    assert {f.surface: f.unit for f in extract_figures("特体装全年开关店比达1.76，远高于上半年的1.39。")} == {"1.76": "times", "1.39": "times"}
+    assert extract_figures("营收增长了3.5，达到100。") == ()
