@@ -97,6 +97,7 @@ _SENTENCE_ENDS = "。！？!?\n"
 # year's: forecasts name the coming quarters (预计第四季度), narratives name past months (她在10月份).
 _AHEAD_MONTHS = 6
 _AHEAD_MONTHS_FOR_A_MONTH = 2
+_AHEAD_MONTHS_FOR_THE_YEAR = 8
 
 _RELATIVE_YEARS = {
     "今年": 0, "本年": 0, "当年": 0, "去年": -1, "上一年": -1, "前年": -2,
@@ -376,7 +377,9 @@ def _read_part(match: re.Match[str]) -> _Part | None:
         month = _number(g["mn"] or g["mc"])
         return _Part(month, False, (f"{month}月",), _AHEAD_MONTHS_FOR_A_MONTH)
     if g["whole"]:
-        return _Part(1, False, ("",))
+        # placed by the month it ends in, as 前三季度 is: 全年 in an article of February or March
+        # (the season of annual results) is last year's; from April on, this year's
+        return _Part(12, False, ("",), _AHEAD_MONTHS_FOR_THE_YEAR)
     return None
 
 
