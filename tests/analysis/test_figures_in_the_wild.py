@@ -729,6 +729,7 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
         ("没想到一个月只赚了五六千块钱。", "六千块钱", "收入"),
         ("那我赚不到两万五。", "两万五", "收入"),
         ("一碗面动辄40~50元。", "50元", None),
+        ("潇洒女老板怒摔打工人手机和霸气男总裁教人9块9抢iPhone 13。", "9块9", None),  # two clauses joined
         ("左上角数字一般都在百万以上。", "百万", None),
     ],
 )
