@@ -154,7 +154,9 @@ def explain(
     out = _perspective_labels(text, _parallel_labels(text, out, bounds, ordered), bounds, vocab)
     written: list[Figure] = []
     for m in out:  # nothing else names it: what the article writes before it
-        written.append(replace(m, label=label_as_written(where, m, written[-1] if written else None)) if m.label is None and m.measure is None else m)
+        if m.label is None and m.measure is None:
+            m = replace(m, label=label_as_written(where, m, written[-1] if written else None))
+        written.append(m)
     out = written
     out = _conversions_follow(text, _distribute_periods(text, out, times, bounds))
     return tuple(signed(m) for m in out)  # a fall is a negative change of its measure

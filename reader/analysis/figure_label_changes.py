@@ -127,7 +127,9 @@ def signed(figure: Figure) -> Figure:
     alike, as changes in points already do (下降2.3个百分点 → -2.3)."""
     rise = _RISE_OF.get(figure.measure or "")
     label = figure.label
-    if rise is None or figure.unit not in ("%", "pp") or label is not None and (label.endswith(_SIZES_OF_A_FALL) or "涨跌" in label):
+    if rise is None or figure.unit not in ("%", "pp"):
+        return figure
+    if label is not None and (label.endswith(_SIZES_OF_A_FALL) or "涨跌" in label):
         return figure  # 年内股价跌幅37%: the size of a fall, named so; 涨跌停限制: both ways
     if label == figure.measure:
         label = rise

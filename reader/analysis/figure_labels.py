@@ -85,7 +85,9 @@ def label_and_unit(
         # price, whatever else the sentence names
         return price.name, unit, named
     if unit is not None and vocab.unit_class(unit) == RATIO:
-        is_ratio = lambda label: label.unit == unit and label.name != "增长倍数"  # noqa: E731
+        def is_ratio(label: Label) -> bool:
+            return label.unit == unit and label.name != "增长倍数"
+
         valued = _nearest_before(hits, clause[0], fig.start, is_ratio)
         if valued is not None:  # 市盈率约为25倍: a multiple the vocabulary names, not a growth
             return valued.label.name, unit, valued
