@@ -264,3 +264,18 @@ def test_quote_model_passes_the_model_tester(qtmodeltester, seeds_library, with_
     assert model.index(0, 1).data() == f"“{rows[0].short}”"
     model.set_quotes(())
     qtmodeltester.check(model)
+
+
+def test_a_companys_rises_and_falls_are_one_group_by_measure() -> None:
+    """Grouped by measure, 营收同比增长22% and 营收同比下降4.2% are one series (a fall is a negative
+    change: README), shown with its sign."""
+    from reader.analysis.figures import extract_figures  # noqa: PLC0415
+
+    figures = extract_figures("2023年第二季度营收同比下降4.2%。2023年第三季度营收同比增长22%。", date="2023-11-28")
+    model = FigureModel()
+    model.set_figures_of_article(figures)
+    model.set_grouping(Grouping.LABEL)
+    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert groups == ["同比增长  (2)"]
+    first = model.index(0, 0)
+    assert [model.index(r, 1, first).data() for r in range(model.rowCount(first))] == ["-4.2%", "22%"]
