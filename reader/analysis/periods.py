@@ -211,7 +211,23 @@ def _find_periods(text: str, date: str | None) -> list[TimeExpr]:
     parts = [
         m for m in _PART.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)
     ]
-    return [_ended(text, e) for e in _resolve_parts(text, dated, parts, date)]
+    return _same_period_a_year_before(text, [_ended(text, e) for e in _resolve_parts(text, dated, parts, date)])
+
+
+def _same_period_a_year_before(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """去年同期 after a time told in its sentence is that time a year before (今年一季度营收…，去年同期
+    → last year's first quarter; 去年净利润…，去年同期则为亏损 → the year before last), not last year."""
+    out = list(found)
+    for i, expr in enumerate(out):
+        if text[expr.start : expr.end] != "去年" or not text.startswith("同期", expr.end) or i == 0:
+            continue
+        told = out[i - 1]
+        if any(c in text[told.end : expr.start] for c in "。！？!?\n"):
+            continue
+        year = re.match(r"\d{4}", told.period)
+        if year is not None and not told.comparison:
+            out[i] = replace(expr, period=str(int(year.group()) - 1) + told.period[4:])
+    return out
 
 
 # A span of months ended on a date, as filings write it: 截至2021年3月31日止三个月 is the first

@@ -102,6 +102,20 @@ def test_find_periods_then_is_the_time_told_before_it_in_its_paragraph() -> None
     assert periods == [("2006年", "2006"), ("当时", "2006"), ("2019年第三季度", "2019年Q3"), ("同年", "2019")]
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("今年一季度营收100亿元，去年同期为80亿元。", "2021年Q1"),  # the quarter, a year before
+        ("拼多多去年净利润达到77.69亿元，去年同期则为亏损71.8亿元。", "2020"),  # the year before last
+        ("2021年第四季度营收100亿元，去年同期为80亿元。", "2020年Q4"),
+        ("去年同期营收为80亿元。", "2021"),  # guard: nothing told before it
+    ],
+)
+def test_find_periods_last_years_same_period_is_the_time_told_a_year_before(text: str, period: str) -> None:
+    same = [e for e in find_periods(text, "2022-03-22") if text.startswith("同期", e.end)]
+    assert [e.period for e in same] == [period]
+
+
 def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> None:
     text = "阿里巴巴2024财年营收增长。其中第二财季营收为2247.9亿元。"
     assert find_periods(text, "2023-11-16")[-1].period == "2024财年Q2"
