@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from reader.analysis.figure_vocab import (
     COUNT,
@@ -23,6 +24,7 @@ from reader.analysis.figure_vocab import (
     Vocabulary,
     WordLists,
     default_vocabulary,
+    ratio_words,
     simplified,
 )
 from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
@@ -289,7 +291,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     elif not chinese and unit is None and not magnitude:
         if _LATIN.match(text[end : end + 1]) or len(numeral.replace(",", "")) >= 7:
             return None  # 5G, CC0, phone numbers and IDs
-        if _A_RATIO_BEFORE.search(text, max(0, start - 12), start) or "." in numeral and _ratio_sentence(text, start):
+        ratio = _ratio_patterns(vocab)
+        if ratio.before.search(text, max(0, start - 12), start) or "." in numeral and _ratio_sentence(text, start, ratio.named):
             unit = "times"  # 开关店比0.94, 市盈率为23.5: a ratio, in times; 从0.78到1.14，…开关店比强势反弹
         else:
             return _Bare(start, end, value, qualifier)
@@ -317,22 +320,35 @@ _UNIT_NOTE = re.compile(r"(?:[（(]|单位[：:]\s*)$")
 ROUND = re.compile(r"\s?(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)\s?轮(?:系列)?")  # also "10 亿美元 B 轮融资"
 
 
-def _ratio_sentence(text: str, at: int) -> bool:
+def _ratio_sentence(text: str, at: int, named: re.Pattern[str]) -> bool:
     """Whether the sentence around ``at`` names a ratio (开关店比, 市盈率): its bare decimals are the
     ratio's values (从0.78到1.14，…开关店比强势反弹; 远高于上半年的1.39)."""
     lo = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
     hi = min((i for c in _SENTENCE_ENDS if (i := text.find(c, at)) >= 0), default=len(text))
-    return _A_RATIO.search(text, lo, hi) is not None
+    return named.search(text, lo, hi) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _RatioPatterns:
+    named: re.Pattern[str]  # a ratio's name anywhere
+    before: re.Pattern[str]  # a ratio's name and its link right before a number: 开关店比0.94, 市盈率为23.5
+
+
+@cache
+def _ratio_patterns(vocab: Vocabulary) -> _RatioPatterns:
+    """The vocabulary's ratios (``figure_vocab.ratio_words``), and 比值 and P/E, as patterns."""
+    names = "|".join(map(re.escape, (*ratio_words(vocab), "比值")))
+    return _RatioPatterns(
+        re.compile(names),
+        re.compile(
+            rf"(?:{names}|(?<![A-Za-z])P/?[EBS])(?:\s*[(（][^)）]{{1,6}}[)）])?"
+            r"(?:为|是|达到|达|约|仅|只有|高达|降至|升至|从|由|在|\s)*$"
+        ),
+    )
 
 
 _SENTENCE_ENDS = "。！？!?\n"
-_A_RATIO = re.compile(r"开关店比|开关比|关开比|比值|市盈率|市净率|市销率")
 _PLUS = ("+", "＋")  # 1100+篇: more than, as a hedge
-# A ratio named right before a bare number: 开关店比0.94, 市盈率为23.5倍's bare kin, PE 30.
-_A_RATIO_BEFORE = re.compile(
-    r"(?:开关店比|开关比|关开比|比值|市盈率|市净率|市销率|(?<![A-Za-z])P/?[EBS])(?:\s*[(（][^)）]{1,6}[)）])?"
-    r"(?:为|是|达到|达|约|仅|只有|高达|降至|升至|从|由|在|\s)*$"
-)
 # Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".
 _SPACES = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-−－–"

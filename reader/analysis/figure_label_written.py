@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.figure_label_after import MAX_LABEL
-from reader.analysis.figure_labels import LabelText, named_label
+from reader.analysis.figure_labels import SPENT, LabelText, named_label
 from reader.analysis.model import Figure
 
 
@@ -19,8 +19,10 @@ def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> 
     if previous is not None and previous.label and previous.unit == fig.unit and _A_RANGE.fullmatch(where.text, previous.end, fig.start):
         return previous.label  # 烧钱金额高达三四百亿元: the high end of a range is what its low end is
     after = previous.end if previous is not None else 0
-    moved = _MONEY_MOVED.search(where.text, max(0, fig.start - 8), fig.start)
-    if moved is not None and fig.unit == "CNY":
+    # 五六千块钱: the verb stands before the range's low end, 五
+    verb_end = previous.start if previous is not None and previous.end == fig.start else fig.start
+    moved = SPENT.search(where.text, max(0, verb_end - 8), verb_end)
+    if moved is not None and fig.unit == "CNY" and moved.group(1) in _WHAT_MONEY_IS:
         return _WHAT_MONEY_IS[moved.group(1)]  # 我花14万买了辆车 → 花费, 三个人赔了70多万 → 亏损, 一个月只赚了五六千块钱 → 收入
     before = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
     if before is not None and (named := _a_name(_PER_TIME.sub("", before.strip().removeprefix("共").removeprefix("总共")))):
@@ -52,9 +54,6 @@ _WHAT_MONEY_IS = {
     "花": "花费", "花费": "花费", "赔": "亏损", "亏": "亏损", "赚": "收入", "挣": "收入",
     "月入": "月收入", "年入": "年收入", "月薪": "月薪", "年薪": "年薪",
 }
-_MONEY_MOVED = re.compile(
-    r"(花费|花|赔|亏|赚|挣|月入|年入|月薪|年薪)(?:了|掉|到|不到)?(?:近|约|超过|足足|整整|将近|五|六|七|八|九)?\s*$"
-)
 _A_RANGE = re.compile(r"\s*(?:[-–—~～至到]\s*)?")  # 三四百亿元 (nothing between), 10-15万元
 _A_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 _SHORT_NOUN = 6

@@ -140,7 +140,7 @@ def label_and_unit(
         noun = noun_after(text, fig.end, vocab, max_gap=2, classes=None)
         if noun is not None:
             return noun.name, noun.unit, None
-        if fig.value < _A_PERSONS_MONEY and _SPENT.search(text, max(clause[0], fig.start - 8), fig.start):
+        if fig.value < _A_PERSONS_MONEY and SPENT.search(text, max(clause[0], fig.start - 8), fig.start):
             return None, "CNY", None  # 我花14万买了辆车, 三个人赔了70多万: someone's money, in yuan
     before_sentence = _nearest_before(hits, sentence[0], fig.start, fits)
     if before_sentence is not None and before_sentence.verb:
@@ -517,10 +517,10 @@ def lost_profit(text: str, word: LabelHit | None, hits: LabelHits) -> LabelHit |
 
 # A person spending, losing or earning: the bare amount after it is money; below a hundred
 # million, a household's or a shop's, in yuan (a company's 花了30亿 may be in dollars).
-_SPENT = re.compile(
-    r"(?:花|花费|赔|亏|赚|挣|月入|年入|月薪|年薪|存|借|欠|付|交)(?:了|掉|到|不到)?"
+SPENT = re.compile(
+    r"(花费|花|赔|亏|赚|挣|月入|年入|月薪|年薪|存|借|欠|付|交)(?:了|掉|到|不到)?"
     r"(?:近|约|超过|足足|整整|将近)?\s*$"
-)
+)  # the verb is its group 1 (figure_label_written names the amount by it)
 _A_PERSONS_MONEY = 1e8
 
 

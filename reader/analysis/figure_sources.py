@@ -35,7 +35,11 @@ def reports_on_others(mention: Mention, vocab: Vocabulary) -> bool:
     """A research firm (贝恩咨询公司也将…的市场份额预测…), an exchange (北证), or a newsroom, data
     service or industry body the gazetteer knows as one (餐宝典发布的《…报告》显示): whose business
     is others' figures, never itself the subject of one in the sentence."""
-    name = mention.entity
+    return reports(mention.entity, vocab)
+
+
+def reports(name: str, vocab: Vocabulary) -> bool:
+    """Whether the entity ``name`` reports on others (``reports_on_others``, by its name alone)."""
     return name.endswith(RESEARCH_FIRMS) or name.endswith("交易所") or name in vocab.exchanges or name in _reporters()
 
 

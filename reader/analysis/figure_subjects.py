@@ -27,6 +27,7 @@ from reader.analysis.figure_sources import (
     listed_after_skip_word,
     not_a_subject,
     own_document,
+    reports,
     reports_on_others,
 )
 from reader.analysis.figure_pronouns import ORGISH, first_of_both, in_group, last_pronoun, opens, resolve_pronoun
@@ -191,7 +192,7 @@ def subject_of(
         # 杨植麟表示，公司…: whose, if he has no title here?; but not a research firm's analyst
         # (中指研究院…负责人刘水表示，“…业绩贡献占比为58.1%”: the market's)
         employer = affiliations.get(speaker.entity)
-        return None if employer is not None and _a_reporter(employer, mentions, vocab) else employer
+        return None if employer is not None and reports(employer, vocab) else employer
     if speaker is None and _ANONYMOUS.search(text, sentence[0], fig.start) is not None:
         return None  # 一个县城的经销商透露，…年销售额50万元: someone unnamed, nobody's to carry over
 
@@ -237,10 +238,6 @@ def subject_of(
         if bounds.previous("paragraph", fig.start) == last:
             return earlier[-1].subject  # 分业务看，核心本地商业收入为561亿元: still the company's
     return None
-
-
-def _a_reporter(entity: str, mentions: Mentions, vocab: Vocabulary) -> bool:
-    return any(m.entity == entity and reports_on_others(m, vocab) for m in mentions.all)
 
 
 def _told_by_a_study(text: str, lo: int, fig: Quantity, name_ends: list[int]) -> bool:

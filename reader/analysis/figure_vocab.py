@@ -209,6 +209,17 @@ def _longest_first(words: object) -> tuple[str, ...]:
 
 
 @cache
+def ratio_words(vocab: Vocabulary) -> tuple[str, ...]:
+    """The names of the ratios the vocabulary knows (市盈率, 开关店比 …), longest first: labels in
+    times that are not a growth's multiple."""
+    return _longest_first({w for label in vocab.labels if label.unit == "times" and label.name != _MULTIPLE
+                           for w in (label.name, *label.synonyms)})
+
+
+_MULTIPLE = "增长倍数"
+
+
+@cache
 def _label_index(vocab: Vocabulary) -> dict[str, Label]:
     return {label.name: label for label in vocab.labels}
 
