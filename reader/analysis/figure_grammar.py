@@ -28,6 +28,7 @@ from reader.analysis.figure_vocab import (
     simplified,
 )
 from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
+from reader.analysis.text_bounds import SENTENCE_ENDS
 from reader.spans import check_span, resolve_overlaps
 
 _ARABIC = r"[0-9０-９]+(?:[,][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
@@ -323,8 +324,8 @@ ROUND = re.compile(r"\s?(?:Pre-)?(?:[A-Z]\+{0,2}|天使|种子|战略|新一)\s?
 def _ratio_sentence(text: str, at: int, named: re.Pattern[str]) -> bool:
     """Whether the sentence around ``at`` names a ratio (开关店比, 市盈率): its bare decimals are the
     ratio's values (从0.78到1.14，…开关店比强势反弹; 远高于上半年的1.39)."""
-    lo = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
-    hi = min((i for c in _SENTENCE_ENDS if (i := text.find(c, at)) >= 0), default=len(text))
+    lo = max(text.rfind(c, 0, at) for c in SENTENCE_ENDS) + 1
+    hi = min((i for c in SENTENCE_ENDS if (i := text.find(c, at)) >= 0), default=len(text))
     return named.search(text, lo, hi) is not None
 
 
@@ -347,7 +348,6 @@ def _ratio_patterns(vocab: Vocabulary) -> _RatioPatterns:
     )
 
 
-_SENTENCE_ENDS = "。！？!?\n"
 _PLUS = ("+", "＋")  # 1100+篇: more than, as a hedge
 # Spaces typeset between a number, its magnitude and its unit: "5210 亿元", "9500 万人".
 _SPACES = " \u00a0\u2002\u2003\u2009\u202f\u3000"
