@@ -138,13 +138,19 @@ _SPEECH_OPENS = "「“‘『：:"  # a quote or the colon before one
 # Between a name and the pronoun that stands for it: a comma, and perhaps a source's aside.
 _RIGHT_AFTER = re.compile(r"[，,](?:\s*据(?:了解|悉|报道|介绍|称|透露)[，,])?")
 _BOTH = re.compile(r"[^，,。；;]{0,6}?(?:都|均|皆|合计|共计|一共|总共|共同|分别(?!为|是|达|占))")  # 分别为A、B lists one each
+# Names joined in the figure's clause, nothing else said (小鹏汽车和蔚来汽车的月供货量超过1万辆):
+# theirs, told under the first, unless they are listed one each or with others (黄周和其他200名).
+_JOINED = re.compile(r"(?![^，,。；;]*(?:分别|其他|其它|等))[^，,。；;]*$")
 
 
-def first_of_both(text: str, mention: Mention, in_sentence: list[Mention], fig_start: int) -> Mention | None:
+def first_of_both(
+    text: str, mention: Mention, in_sentence: list[Mention], fig_start: int, said: bool = True
+) -> Mention | None:
     """The first of names joined before a figure they share (星巴克和麦当劳都有到100%以上的): the
     figure is told once for both, or for each (分别关店5家) or their sum (合计关闭了17家), and stands
-    under the first; None when ``mention`` is not the last of such names or nothing says both."""
-    if _BOTH.match(text, mention.end, fig_start) is None:
+    under the first; None when ``mention`` is not the last of such names or nothing says both.
+    Not ``said``: names joined in the figure's clause with nothing saying both share it too."""
+    if (_BOTH if said else _JOINED).match(text, mention.end, fig_start) is None:
         return None
     ends = {m.end: m for m in in_sentence}
     first = mention

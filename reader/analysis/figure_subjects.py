@@ -183,6 +183,8 @@ def subject_of(
             return first.entity  # 星巴克和麦当劳都有到100%以上的: told once for both, under the first
         if in_group(text, mention, in_sentence):
             return None  # 抖音、快手等短视频平台: a figure about a kind of company, not one
+        if (first := first_of_both(text, mention, in_sentence, fig.start, said=False)) is not None:
+            return first.entity  # 宁德时代和隆基股份上涨了780%
         return mention.entity
     if pronoun_at is not None:
         return resolve_pronoun(text, pronoun_at, pronoun_kind, mentions, bounds, vocab)
@@ -303,8 +305,9 @@ def _heading_topic(
 # Between a name and the figure it owns: B站的59.4元 (but 抖音的两倍 is a base, see 增长倍数).
 _POSSESSED = re.compile(r"的(?:约|近|超过|超|逾)?\s*")
 
-# Between a holder and its stake: 姚记持股约38%, 腾讯持有京东17.8%的股份, 马化腾目前直接持股8.6%.
-_HOLDS = ("持股", "持有")
+# Between a holder and its stake: 姚记持股约38%, 腾讯持有京东17.8%的股份, 马化腾目前直接持股8.6%,
+# 由通用汽车出资44%.
+_HOLDS = ("持股", "持有", "出资")
 _HOLDER_GAP = re.compile(r"(?:目前|现|仍|已|共|合计|直接|间接|分别|约)*")
 _INVESTED = ("投资", "入股", "领投", "参投", "收购")
 

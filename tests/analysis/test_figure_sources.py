@@ -161,6 +161,8 @@ def test_a_stake_is_its_holders() -> None:
     assert _subjects(text, "腾讯", "京东") == {"17.8%": "腾讯"}
     text = "就连一直将卡游与其进行对比的泡泡玛特，去年也投资了卡牌品牌Hit card，目前持股约15%。"
     assert _subjects(text, "卡游", "泡泡玛特", "Hit card") == {"15%": "泡泡玛特"}
+    text = "上汽通用五菱由通用汽车出资44%。"  # the investor, whichever is named first
+    assert _subjects(text, "上汽通用五菱", "通用汽车") == {"44%": "通用汽车"}
     text = "腾讯为京东带来了17.8%的流量。"  # no stake: whose the flow is, as before
     assert _subjects(text, "腾讯", "京东") == {"17.8%": "京东"}
 

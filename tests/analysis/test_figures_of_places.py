@@ -106,6 +106,13 @@ def test_a_figure_told_once_for_names_joined_before_it_is_the_first_ones() -> No
     text = "家乐福和三江购物分别关店5家，占比均约10%。沃尔玛和家乐福合计关闭了17家门店，占比达35%。"
     subjects = _subjects(text, orgs=("家乐福", "三江购物", "沃尔玛"))
     assert [subjects[s] for s in ("5家", "10%", "17家", "35%")] == ["家乐福", "家乐福", "沃尔玛", "沃尔玛"]
+    # joined in the figure's clause, nothing else said: theirs as well; not with others, not a list
+    text = "小鹏汽车和蔚来汽车的月供货量超过1万辆。过去三年中，宁德时代和隆基股份上涨了780%。"
+    subjects = _subjects(text, orgs=("小鹏汽车", "蔚来汽车", "宁德时代", "隆基股份"))
+    assert (subjects["1万辆"], subjects["780%"]) == ("小鹏汽车", "宁德时代")
+    text = "最近5年，碧桂园、金地都是占比在60%以上。抖音、快手等短视频平台的用户超过6亿。"
+    subjects = _subjects(text, orgs=("碧桂园", "金地", "抖音", "快手"))
+    assert (subjects["60%"], subjects["6亿"]) == ("碧桂园", None)
 
 
 @pytest.mark.parametrize(
