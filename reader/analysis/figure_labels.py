@@ -388,10 +388,11 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
     changed = changed_label(source[start : start + len(phrase)], found, measure, vocab)
     if changed is not None:
         return changed  # 营收增长, 收入升 → 收入增长, 股价上涨 → 股价涨幅, 成交面积环比下降
-    if any(vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2 for m in found) and not (
-        found[-1].end() < len(phrase) and phrase.endswith(vocab.label_words["amount_heads"])
-    ):
-        return measure  # 第一场直播售出, 一年能卖出: an action, not the name of a measure (but 花费金额 is one)
+    acted = next((m for m in found if vocab.is_verb(m.group()) and m.end() >= len(phrase) - 2), None)
+    if acted is not None and not (found[-1].end() < len(phrase) and phrase.endswith(vocab.label_words["amount_heads"])):
+        # 第一场直播售出, 一年能卖出: an action, not the name of a measure (but 花费金额 is one); the
+        # measure named by the verb when its label has that name (上险了28辆车 → 上险量, 交付 → 交付量)
+        return _named_by_verb(acted.group(), measure, vocab) or measure
     cue_end = max((phrase.find(cue) + len(cue) for cues in vocab.kind_cues.values() for cue in cues if cue in phrase), default=-1)
     if cue_end >= 0:
         rest = phrase[cue_end:]
@@ -417,6 +418,18 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
     if hi == 0:
         return said
     return said[hi:] if lo == 0 or phrase[lo:hi] not in _VERB_MARKERS else said[:lo] + said[hi:]
+
+
+def _named_by_verb(verb: str, measure: str | None, vocab: Vocabulary) -> str | None:
+    """The name of the measure ``verb`` reports when it is the ``measure`` read and has a name
+    made of it: 上险 → 上险量 (but 销售成本 stays 成本: the verb is not what it measures)."""
+    label = vocab.label_for(verb)
+    if label is None or label.name != measure:
+        return None
+    return next((verb + head for head in _VERB_MEASURE_HEADS if verb + head in label.synonyms), None)
+
+
+_VERB_MEASURE_HEADS = ("量", "额", "数")
 
 
 def listed_measures(where: LabelText, lo: int, hi: int, count: int) -> list[str] | None:

@@ -1189,7 +1189,7 @@ def test_cash_flows_earnings_per_share_and_returns_are_measures_of_their_own(
     ("text", "labels"),
     [
         # a clause parallel to a named one: the same measure
-        ("具体来看，蔚来品牌贡献3.69万台，乐道品牌交付1.2万台。", ["销量", "销量"]),
+        ("具体来看，蔚来品牌贡献3.69万台，乐道品牌交付1.2万台。", ["交付量", "交付量"]),  # the verb names the measure (销量)
         # after a count, what it counts is no part of the next figure's name
         ("395个品牌月成交额破百万元，66个品牌破千万元。", ["品牌数", "月成交额", "品牌数", "成交额"]),
         ("折合8吋标准逻辑的月产能为99.1万片。", ["月产能"]),  # capacity and capital are measures

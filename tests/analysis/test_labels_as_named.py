@@ -35,6 +35,10 @@ def _labels(text: str) -> dict[str, str | None]:
         ("港股方面，当天下跌超过10%。", "10%", "股价跌幅"),
         ("其股价已经连续16个交易日涨停，累计涨幅超过33%。", "33%", "累计涨幅"),  # named: kept
         ("今年营收同比上涨20%。", "20%", "营收同比增长"),  # no trading: a change
+        # a verb that reports a measure names it by the measure's name made of it, when there is one
+        ("天际汽车在2021年12月份仅仅上险了28辆车。", "28辆", "上险量"),
+        ("蔚来第四季度交付了25034辆汽车。", "25034辆", "交付量"),
+        ("该公司销售成本为6.22亿港元。", "6.22亿港元", "成本"),  # the verb is no measure here
         # a bound, a hedge or a verb after a figure is no label: the measure stands instead
         ("其余省份新增上市企业数量都在20家以内。", "20家", "企业数量"),  # not 以内
         ("许多头部公司的利润比2019年增长了10倍有余。", "10倍", "增长倍数"),  # not 有余
