@@ -318,6 +318,13 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
         if link is None:
             break
         end -= len(link)
+    if (
+        fig.unit == "%" and end == clause[0] > after and text.endswith(_COMMAS, 0, end)
+        and text.endswith(_RATE_HEADS, 0, end - 1) and _ENDS_CLAUSE.match(text, fig.end, clause[1])
+    ):
+        # 2021年的AAC留存率，高达86%: a clause of only how much, after one naming the rate
+        clause = bounds.around("clause", end - 2)
+        end -= 1
     aside = _ASIDE.search(text, max(clause[0], end - 14), end)
     if aside is not None:
         end = aside.start()  # QQ最高同时在线账户数(季度)达到2.50亿: the aside is no part of the name
@@ -418,6 +425,11 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
     if hi == 0:
         return said
     return said[hi:] if lo == 0 or phrase[lo:hi] not in _VERB_MARKERS else said[:lo] + said[hi:]
+
+
+_COMMAS = ("，", ",")
+_RATE_HEADS = ("率", "比", "比例", "比重", "占比", "息差", "利差")
+_ENDS_CLAUSE = re.compile(r"\s*(?:左右|以上|以下|之多|多)?\s*$")
 
 
 def _named_by_verb(verb: str, measure: str | None, vocab: Vocabulary) -> str | None:

@@ -35,6 +35,12 @@ def _labels(text: str) -> dict[str, str | None]:
         ("港股方面，当天下跌超过10%。", "10%", "股价跌幅"),
         ("其股价已经连续16个交易日涨停，累计涨幅超过33%。", "33%", "累计涨幅"),  # named: kept
         ("今年营收同比上涨20%。", "20%", "营收同比增长"),  # no trading: a change
+        # past how the writer weighs it, a bank's spread, a rate named in the clause before
+        ("但新品的存活率非常低，爆品率甚至只有0.24%。", "0.24%", "爆品率"),
+        ("净息差由2018年的3.22%降至2020年的2.16%。", "2.16%", "净息差"),
+        ("淘宝天猫被提及的是2021年的AAC留存率，高达86%。", "86%", "AAC留存率"),
+        ("报告显示，225家是美国国内公司直营门店，27家是加盟门店。", "27家", "门店数"),  # its own clause names it
+        ("那一单，算上过路费，有7737块钱。", "7737块钱", None),  # a fee before is no amount's name
         # a verb that reports a measure names it by the measure's name made of it, when there is one
         ("天际汽车在2021年12月份仅仅上险了28辆车。", "28辆", "上险量"),
         ("蔚来第四季度交付了25034辆汽车。", "25034辆", "交付量"),
