@@ -120,7 +120,9 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     if text.endswith(vocab.label_words["price_before"], 0, fig.start) and (deal := next((d for d in vocab.label_words["deals"] if text.startswith(d, fig.end)), None)):
         return source[fig.end : fig.end + len(deal)]
     clause = bounds.around("clause", fig.start)
-    start = fig.end + (1 if text.startswith("的", fig.end) else 0)
+    # 500亿美金左右的市值: the hedge is no part of the name (but 70%以上的收入 is a share of it)
+    hedged = _HEDGED_OF.match(text, fig.end) if fig.unit != "%" else None
+    start = hedged.end() if hedged is not None else fig.end + (1 if text.startswith("的", fig.end) else 0)
     end = start
     limit = min(clause[1], start + MAX_AFTER)
     while end < limit and text[end] not in PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
@@ -156,6 +158,7 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
 
 
 _AMONG = ("之中", "当中", "中", "里")
+_HEDGED_OF = re.compile(r"\s*(?:左右|以上|以下|上下)\s*的")
 
 
 def counted_after(where: LabelText, fig: Quantity) -> str | None:
