@@ -285,6 +285,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     # Is it a figure at all?
     if lexical_po:
         pass
+    elif _a_rank(text, surface_start, text[pos : pos + unit_len]):
+        return None  # 销量前二十名, 在前20家企业中, 在车企榜单中可以排到17名: a place in a ranking
     elif chinese and bare_magnitude and _UNIT_NOTE.search(text, max(0, surface_start - 4), surface_start):
         return None  # 营收（亿元）, 单位：万元: a table's unit, not an amount
     elif chinese and not _chinese_is_figure(text, numeral, value, big, bare_magnitude, unit, qualifier, label, vocab):
@@ -311,6 +313,19 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         scale=scale,
         anaphoric=anaphoric,
     )
+
+
+def _a_rank(text: str, start: int, counter: str) -> bool:
+    """A place in a ranking, not a count: 前二十名, 前20位, 前20家 (a cut of a ranking), 排到17名."""
+    if counter in _RANK_COUNTERS:
+        return _RANKED.search(text, max(0, start - 3), start) is not None
+    return counter == "家" and _TOP.search(text, max(0, start - 2), start) is not None
+
+
+_RANK_COUNTERS = ("名", "位", "强")
+# 前 as in the first N (not 此前, 目前, 日前: before a time), or a verb of ranking.
+_TOP = re.compile(r"(?<![此之目以提当眼日年月天从面先事空生节赛会])前$")
+_RANKED = re.compile(r"(?:(?<![此之目以提当眼日年月天从面先事空生节赛会])前|排到|排在|排至|排进|低于|高于)$")
 
 
 # What stands before a unit that annotates a table or a heading: （亿元）, 单位：万元.

@@ -846,9 +846,20 @@ def test_a_titled_person_of_no_named_company_speaks_for_the_articles_company() -
     assert figures["2万元"] == "王五"  # no title: he speaks for himself
 
 
-@pytest.mark.parametrize("text", ["排名前3位", "位列3位", "在榜单中名列10位"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "排名前3位", "位列3位", "在榜单中名列10位",
+        "得出了销量前二十名的榜单。", "在前20家企业和集团中", "在车企榜单中可以排到17名", "销量低于20名的厂商",
+    ],
+)
 def test_a_rank_is_no_count(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [("此前20家门店关闭", "20家"), ("目前有20名员工", "20名"), ("日前5位高管离职", "5位")])
+def test_a_count_after_a_time_ending_in_qian_is_still_a_count(text: str, surface: str) -> None:
+    assert [q.surface for q in find_quantities(text)] == [surface]
 
 
 def test_up_masters_are_creators() -> None:
