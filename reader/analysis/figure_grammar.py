@@ -287,6 +287,8 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         pass
     elif _a_rank(text, surface_start, text[pos : pos + unit_len]):
         return None  # 销量前二十名, 在前20家企业中, 在车企榜单中可以排到17名: a place in a ranking
+    elif value < 10 and unit_len and words.abstract_after.starting_at(text, _past_space(text, end)):
+        return None  # 分 3 个部分, 2 个方面: how the text is arranged, not a figure
     elif chinese and bare_magnitude and _UNIT_NOTE.search(text, max(0, surface_start - 4), surface_start):
         return None  # 营收（亿元）, 单位：万元: a table's unit, not an amount
     elif chinese and not _chinese_is_figure(text, numeral, value, big, bare_magnitude, unit, qualifier, label, vocab):

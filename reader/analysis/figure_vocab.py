@@ -102,6 +102,7 @@ class WordLists:
     demonstratives: Words
     exclude_after: Words
     exclude_after_magnitude: Words
+    abstract_after: Words
     tenths_not_before: Words
     range_connectors: Words
     percent: Words
@@ -129,6 +130,7 @@ class Vocabulary:
     hedges_after: tuple[str, ...]
     exclude_after: tuple[str, ...]
     exclude_after_magnitude: tuple[str, ...]
+    abstract_after: tuple[str, ...]
     tenths: str
     tenths_not_before: tuple[str, ...]
     exclude_before: tuple[str, ...]
@@ -333,6 +335,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         hedges_after=_longest_first(grammar["hedges_after"]),
         exclude_after=_longest_first(grammar["exclude_after"]),
         exclude_after_magnitude=_longest_first(grammar["exclude_after_magnitude"]),
+        abstract_after=_longest_first(grammar["abstract_after"]),
         tenths=grammar["tenths"],
         tenths_not_before=tuple(grammar["tenths_not_before"]),
         exclude_before=_longest_first(grammar["exclude_before"]),

@@ -857,6 +857,15 @@ def test_a_rank_is_no_count(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text", ["所以下文主要会分 3 个部分", "从2个方面来看", "主要划分为了5种类型平台"])
+def test_a_small_count_of_how_the_text_is_arranged_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_small_count_of_things_is_still_a_figure() -> None:
+    assert [q.surface for q in find_quantities("公司在5个城市开设了门店，12个部分品牌参与")] == ["5个", "12个"]
+
+
 @pytest.mark.parametrize(("text", "surface"), [("此前20家门店关闭", "20家"), ("目前有20名员工", "20名"), ("日前5位高管离职", "5位")])
 def test_a_count_after_a_time_ending_in_qian_is_still_a_count(text: str, surface: str) -> None:
     assert [q.surface for q in find_quantities(text)] == [surface]
