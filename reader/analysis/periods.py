@@ -429,7 +429,8 @@ def _resolve_parts(
         if anchor is not None:
             start = match.start()
             adjacent = text[anchor.end : start].strip() in ("", "的")
-            year = anchor.period if anchor.fiscal and (part.fiscal or adjacent) else str(anchor.year)
+            # the fiscal year of a fiscal time (2021财年, or 2021财年Q3 before 第三财季), else its year
+            year = f"{anchor.year}财年" if anchor.fiscal and (part.fiscal or adjacent) else str(anchor.year)
             years = _YEARS.fullmatch(anchor.period)
             if adjacent:  # one expression: 2023年1-5月, FY24 Q2, 比2022年一季度
                 comparison = comparison or anchor.comparison

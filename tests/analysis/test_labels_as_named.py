@@ -41,6 +41,9 @@ def _labels(text: str) -> dict[str, str | None]:
         ("淘宝天猫被提及的是2021年的AAC留存率，高达86%。", "86%", "AAC留存率"),
         ("报告显示，225家是美国国内公司直营门店，27家是加盟门店。", "27家", "门店数"),  # its own clause names it
         ("那一单，算上过路费，有7737块钱。", "7737块钱", None),  # a fee before is no amount's name
+        # a fiscal time before a measure is when, not what
+        ("2021财年第三季度营收为10亿美元。第三财季净收入同比增长20%。", "20%", "净收入同比增长"),
+        ("该公司2021财年净收入为30亿美元。", "30亿美元", "净收入"),
         # the noun after an amount and its hedge; a verb of raising money
         ("Peloton刚经历了一系列考验，从500亿美金左右的市值跌落。", "500亿美金", "市值"),
         ("中创新航正式提交赴港上市申请，将筹集高达15亿美元。", "15亿美元", "融资"),

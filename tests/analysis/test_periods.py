@@ -119,6 +119,9 @@ def test_find_periods_last_years_same_period_is_the_time_told_a_year_before(text
 def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> None:
     text = "阿里巴巴2024财年营收增长。其中第二财季营收为2247.9亿元。"
     assert find_periods(text, "2023-11-16")[-1].period == "2024财年Q2"
+    # after a fiscal quarter, its fiscal year (not 2021财年Q3年Q3)
+    text = "新东方2021财年第三季度营收为10亿美元。截至2021年2月28日的第三财季，好未来营收为12亿美元。"
+    assert find_periods(text, "2021-04-26")[-1].period == "2021财年Q3"
 
 
 @pytest.mark.parametrize(
