@@ -163,3 +163,13 @@ def test_a_pair_of_amounts_that_turns_from_loss_to_profit_names_each_end() -> No
     assert _labels("去年同期则为亏损71.8亿元。")["71.8亿元"] == "亏损"
     assert _labels("股价一路高涨，一度涨幅接近4.8%。")["4.8%"] == "涨幅"
     assert _labels("月活从2200万涨到4700万。") == {"2200万": "月活", "4700万": "月活"}  # guard: one measure
+
+
+def test_a_marketplaces_yearly_buyers_are_users_named_as_its_reports_name_them() -> None:
+    text = "拼多多年活跃买家达8.687亿，较上一年同期的7.884亿净增8030万。其年度活跃消费者为8.82亿。"
+    mentions = [Mention(0, 3, "拼多多", EntityType.ORG, "拼多多")]
+    figures = extract_figures(text, mentions)
+    assert [(f.label, f.unit, f.measure) for f in figures if f.surface in ("8.687亿", "8.82亿")] == [
+        ("年活跃买家", "users", "买家数"),
+        ("年度活跃消费者", "users", "买家数"),
+    ]
