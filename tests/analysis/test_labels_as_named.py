@@ -41,6 +41,9 @@ def _labels(text: str) -> dict[str, str | None]:
         ("淘宝天猫被提及的是2021年的AAC留存率，高达86%。", "86%", "AAC留存率"),
         ("报告显示，225家是美国国内公司直营门店，27家是加盟门店。", "27家", "门店数"),  # its own clause names it
         ("那一单，算上过路费，有7737块钱。", "7737块钱", None),  # a fee before is no amount's name
+        # what a deal is worth, between its verb and the amount; but 总价值 names a measure
+        ("公司回购了价值约15亿美元的股票。", "15亿美元", "回购"),
+        ("合同总价值超过1100亿美元。", "1100亿美元", "合同总价值"),
         # a fiscal time before a measure is when, not what
         ("2021财年第三季度营收为10亿美元。第三财季净收入同比增长20%。", "20%", "净收入同比增长"),
         ("该公司2021财年净收入为30亿美元。", "30亿美元", "净收入"),
