@@ -44,6 +44,11 @@ def _labels(text: str) -> dict[str, str | None]:
         # what a deal is worth, between its verb and the amount; but 总价值 names a measure
         ("公司回购了价值约15亿美元的股票。", "15亿美元", "回购"),
         ("合同总价值超过1100亿美元。", "1100亿美元", "合同总价值"),
+        # when or an example's 如 before a measure is no part of its name; a word they begin stays
+        ("2个月前，一切还欣欣向荣，刚刚融资15亿美元。", "15亿美元", "融资"),
+        ("公司将投资10亿元人民币支持创作者。", "10亿元人民币", "投资"),
+        ("饮品行业融资金额较高，如蜜雪冰城融资20亿元。", "20亿元", "蜜雪冰城融资"),
+        ("在2030年之前，将纯电动汽车全球销量增加至350万辆。", "350万辆", "纯电动汽车全球销量"),
         # a fiscal time before a measure is when, not what
         ("2021财年第三季度营收为10亿美元。第三财季净收入同比增长20%。", "20%", "净收入同比增长"),
         ("该公司2021财年净收入为30亿美元。", "30亿美元", "净收入"),
