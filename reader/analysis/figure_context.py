@@ -276,8 +276,11 @@ def _distribute_periods(
     for at, sentence, run in _respective_runs(text, out, bounds):
         paragraph = bounds.around("paragraph", at)
         years = years_before(text, times, sentence[0], at)
-        if not years and listed is not None and listed[0] == paragraph and not any(out[i].period for i in run):
-            years = listed[1]  # 此外，经营现金流净额分别为…: the years its paragraph listed
+        told = not run or any(sentence[0] <= t.start < out[run[0]].start for t in times)
+        if not years and listed is not None and listed[0] == paragraph and not told:
+            # 此外，经营现金流净额分别为…, 同期净利润分别为…: the years its paragraph listed, over
+            # the period the figure before would lend them
+            years = listed[1]
         if len(run) >= 2 and len(years) == len(run):
             listed = (paragraph, years)
             for i, year in zip(run, years):

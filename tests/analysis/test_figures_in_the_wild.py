@@ -1228,6 +1228,10 @@ def test_a_filings_list_of_years_reaches_each_figure_its_conversion_and_the_next
     )
     periods = [m.period for m in extract_figures(text, date="2021-07-03")]
     assert periods == ["2018", "2019", "2020", "2020", "2021年Q1", "2021年Q1", "2018", "2019", "2020", "2021年Q1"]
+    # 同期 points at the years listed before, over the last year the figure before would lend
+    text = "招股书显示，2019年、2020年及2021年，捞王的营收分别为12.8亿元、11.97亿元和16.22亿元。同期净利润分别为8300万元、-3200万元和3800万元。"
+    periods = [m.period for m in extract_figures(text, date="2022-03-22")]
+    assert periods == ["2019", "2020", "2021"] * 2
 
 
 @pytest.mark.parametrize(
