@@ -685,6 +685,16 @@ def test_a_research_firms_forecast_of_a_market_is_not_the_firms() -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, "美团"))] == ["美团"]
 
 
+@pytest.mark.parametrize("title", ["副总编辑", "副总经理", "执行总裁", "行长"])
+def test_a_person_titled_in_a_company_spends_its_money(title: str) -> None:
+    from reader.analysis.model import EntityType, Mention
+
+    text = f"早在2018年，网易传媒{title}田华就曾宣布将重金投入15亿元。"
+    person = text.index("田华")
+    found = [*_mentions(text, "网易传媒"), Mention(person, person + 2, "田华", EntityType.PERSON, "田华")]
+    assert [m.subject for m in extract_figures(text, sorted(found, key=lambda m: m.start))] == ["网易传媒"]
+
+
 def test_the_company_a_title_names_is_the_article_company_when_the_text_says_公司() -> None:
     text = "携程发布财报。\n公司第三季度净营业收入为183亿元，同比上升16%。美团的收入也在增长。"
     found = _mentions(text, "携程", "美团")
