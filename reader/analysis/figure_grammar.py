@@ -1,8 +1,9 @@
 """The figure grammar: every amount, share, multiplier and count in a text, normalised.
 
 The first of two stages (the second is ``figure_context``).  ``find_quantities`` is the grammar: number (Arabic or Chinese) + magnitude + 多/余 +
-currency, %, 倍 or counter word, with hedges, ranges, fractions and lexicalised forms, and the
-exclusions (dates, durations, cohorts, ordinals, vague amounts, idioms, identifiers).  It knows
+currency, %, 倍 or counter word, with hedges and ranges (fractions, lexicalised and colloquial
+forms are read in ``figure_forms``), and the exclusions (dates, durations, cohorts, ordinals,
+vague amounts, idioms, identifiers).  It knows
 nothing about the sentence.  ``extract_figures`` then reads each figure's sentence for what was
 measured (label), whose it is (subject), when (period) and whether it is a forecast or a target
 (kind) — see ``figure_context``.  Words live in ``resources/figures/``; the code holds the grammar.
@@ -18,32 +19,28 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from reader.analysis.figure_forms import colloquial, fractions, lexical
 from reader.analysis.figure_vocab import (
     COUNT,
     MONEY,
     Vocabulary,
-    WordLists,
     default_vocabulary,
     ratio_words,
     simplified,
 )
-from reader.analysis.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number
+from reader.analysis.numerals import ARABIC_NUMERAL, BIG_UNITS, CHINESE_NUMERAL, DIGITS, SMALL_UNITS, parse_number
+from reader.analysis.quantity import Quantity
 from reader.analysis.text_bounds import SENTENCE_ENDS
-from reader.spans import check_span, resolve_overlaps
+from reader.spans import resolve_overlaps
 
-_ARABIC = r"[0-9０-９]+(?:[,][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-_CN_DIGITS = "".join(DIGITS)
+_ARABIC = ARABIC_NUMERAL
 _CN_UNITS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-_CN = rf"[{_CN_DIGITS}{_CN_UNITS}]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
+_CN = CHINESE_NUMERAL
 _CORE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
 _MAGNITUDE_AFTER_ARABIC = re.compile(r"(?P<duo>[多余])?(?P<mag>[十百千万亿萬億]+)")
 # The 万 part of an amount written in two sections: 8亿8600万, 3亿5千万 (reports write money so).
 _BELOW_YI = re.compile(r"[0-9]{1,4}[千百]?[万萬](?![亿億])")
 _MAGNITUDE_AFTER_CHINESE = re.compile(r"(?P<duo>[多余])(?P<mag>[万亿萬億]+)")
-_NUMBER = rf"(?:{_ARABIC}|{_CN})"
-_FRACTION = re.compile(rf"(?P<den>{_NUMBER})分之(?P<num>{_NUMBER})")
-# 1/3, 2/5: a small fraction written with a slash (not 2021/3/5, a date, nor 3/20日)
-_SLASH_FRACTION = re.compile(r"(?<![0-9０-９/.．])(?P<num>[1-9])\s*/\s*(?P<den>[2-9]|10)(?![0-9０-９/.．日号月])")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９.．_/]")
 _LATIN = re.compile(r"[A-Za-z]")
 # A cited work's title (《快狗打车“带病”IPO：3年烧掉21亿…》): its numbers are the title's words,
@@ -52,32 +49,6 @@ _WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _PUNCT = set("，。；：、！？,.;:!?（）()“”\"'‘’《》【】[]\n")
 _MAGNITUDE_CHARS = set(_CN_UNITS)
 _BIG = frozenset(BIG_UNITS)
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A figure the grammar found: ``text[start:end]`` is worth ``value`` in ``unit``.
-
-    ``label`` is set when the figure names what it counts (2万名粉丝 → 粉丝数); ``unit`` is None
-    when nothing in or right after the figure says what it is counted in (6亿, 9.5万亿) —
-    the sentence decides.  ``scale`` is the magnitude written (万 → 10 000), used by ranges.
-    ``anaphoric`` marks a figure already given (这6亿用户)."""
-
-    start: int
-    end: int
-    surface: str
-    value: float
-    unit: str | None
-    unit_implied: bool
-    qualifier: str | None = None
-    label: str | None = None
-    scale: float = 1.0
-    anaphoric: bool = False
-
-    def __post_init__(self) -> None:
-        check_span(self.start, self.end, "figure")
-        if len(self.surface) != self.end - self.start:
-            raise ValueError(f"figure surface {self.surface!r} does not fit [{self.start}, {self.end})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +102,9 @@ def _find_figures(text: str, vocab: Vocabulary) -> list[Quantity]:
             found.append(result)
         elif isinstance(result, _Bare):
             bare.append(result)
-    found.extend(_fractions(text, vocab))
-    found.extend(_lexical(text, vocab))
-    found.extend(_colloquial(text, vocab))
+    found.extend(fractions(text, vocab))
+    found.extend(lexical(text, vocab))
+    found.extend(colloquial(text, vocab))
     found = _units_across_ranges(text, resolve_overlaps(found), vocab)
     found.extend(_ranges(text, bare, found, vocab))
     titles = [(m.start(), m.end()) for m in _WORK_TITLE.finditer(text)]
@@ -480,75 +451,6 @@ def _chinese_is_figure(
     return True  # %, 倍, 成
 
 
-def _fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
-    """三分之一 → 33.33 %, 百分之二十 → 20 %, 1/3 → 33.33 %."""
-    found = []
-    words = vocab.words()
-    for m in (*_FRACTION.finditer(text), *_SLASH_FRACTION.finditer(text)):
-        try:
-            den, num = parse_number(m.group("den")), parse_number(m.group("num"))
-        except ValueError:
-            continue
-        if den <= 0 or num > den:
-            continue
-        found.append(
-            Quantity(
-                start=m.start(),
-                end=m.end(),
-                surface=m.group(),
-                value=round(num / den * 100, 2),
-                unit="%",
-                unit_implied=den != 100 or "/" in m.group(),  # 百分之 is the percent word; 三分之 is not
-                qualifier=_hedge_around(words, text, m),
-            )
-        )
-    return found
-
-
-def _lexical(text: str, vocab: Vocabulary) -> list[Quantity]:
-    found = []
-    words = vocab.words()
-    for entry in vocab.lexical:
-        for m in re.finditer(re.escape(entry.surface), text):
-            if any(word and text.endswith(word, 0, m.start()) for word in entry.not_after):
-                continue
-            found.append(
-                Quantity(
-                    start=m.start(),
-                    end=m.end(),
-                    surface=m.group(),
-                    value=entry.value,
-                    unit=entry.unit,
-                    unit_implied=True,
-                    qualifier=_hedge_around(words, text, m),
-                )
-            )
-    return found
-
-
-def _colloquial(text: str, vocab: Vocabulary) -> list[Quantity]:
-    """Amounts as people say them: 9块9 (9.9 yuan), 七个亿 and 三个亿 (700 and 300 million)."""
-    words = vocab.words()
-    found = []
-    for m in _KUAI.finditer(text):
-        value = parse_number(m.group("n")) + parse_number(m.group("d")) / 10
-        found.append(Quantity(m.start(), m.end(), m.group(), value, "CNY", False, _hedge_around(words, text, m)))
-    for m in _KUAI_ALONE.finditer(text):  # 另一个人有10万块，: yuan, when no noun follows 块
-        value = parse_number(m.group("n") + m.group("mag"))
-        found.append(Quantity(m.start(), m.end(), m.group(), value, "CNY", True, _hedge_around(words, text, m)))
-    for m in _GE_YI.finditer(text):
-        value = parse_number(m.group("n")) * parse_number("一" + m.group("mag"))
-        found.append(Quantity(m.start(), m.end(), m.group(), value, None, True, _hedge_around(words, text, m)))
-    return found
-
-
-_KUAI = re.compile(r"(?<![0-9０-９.])(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3})块(?P<d>[0-9一二三四五六七八九])(?![0-9万亿千百十块钱])")
-_KUAI_ALONE = re.compile(
-    r"(?<![0-9０-９.一二两三四五六七八九十百千])(?P<n>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{1,3})(?P<mag>[万千百])块(?=[，。；！？、,;!?）)\s]|$)"
-)
-_GE_YI = re.compile(r"(?<![0-9一二两三四五六七八九十几])(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,3})个(?P<mag>万亿|亿|万)(?![亿级]|量级)")
-
-
 def _ranges(text: str, bare: list[_Bare], found: list[Quantity], vocab: Vocabulary) -> list[Quantity]:
     """20、30万人 → 20 takes 万 and 人 from its partner; 10-20% → 10 takes %."""
     by_start = {f.start: f for f in found}
@@ -590,8 +492,3 @@ def _units_across_ranges(text: str, found: list[Quantity], vocab: Vocabulary) ->
         if connector is not None and high.start == low.end + len(connector):
             out[i] = replace(low, unit=high.unit, label=low.label or high.label)
     return out
-
-
-def _hedge_around(words: WordLists, text: str, m: re.Match[str]) -> str | None:
-    """The hedge written right before the figure (约, 近, 超过), else right after it (以上, 左右)."""
-    return words.hedges_before.ending_at(text, m.start()) or words.hedges_after.starting_at(text, m.end())

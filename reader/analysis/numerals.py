@@ -33,6 +33,10 @@ ZEROS = frozenset("零〇○")
 
 # Every character that can occur inside a Chinese numeral (used by the figure grammar too).
 CHINESE_NUMERAL_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, "点"])
+# How the figure grammar finds a number: Arabic digits, half or full width, with thousands
+# separators and a decimal point (1,234.5, １２３); a Chinese numeral (三十五, 一点五万).
+ARABIC_NUMERAL = r"[0-9０-９]+(?:[,][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+CHINESE_NUMERAL = rf"[{''.join(DIGITS)}{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]+(?:点[{''.join(DIGITS)}]+[{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]*)?"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
