@@ -27,38 +27,20 @@ def fractions(text: str, vocab: Vocabulary) -> list[Quantity]:
             continue
         if den <= 0 or num > den:
             continue
-        found.append(
-            Quantity(
-                start=m.start(),
-                end=m.end(),
-                surface=m.group(),
-                value=round(num / den * 100, 2),
-                unit="%",
-                unit_implied=den != 100 or "/" in m.group(),  # 百分之 is the percent word; 三分之 is not
-                qualifier=hedge_around(words, text, m),
-            )
-        )
+        implied = den != 100 or "/" in m.group()  # 百分之 is the percent word; 三分之 is not
+        found.append(_read(m, round(num / den * 100, 2), "%", implied, words, text))
     return found
 
 
 def lexical(text: str, vocab: Vocabulary) -> list[Quantity]:
+    """Fixed phrases the vocabulary lists with their worth: 翻一番 (2 times), 过半 (50 %), 破亿."""
     found = []
     words = vocab.words()
     for entry in vocab.lexical:
         for m in re.finditer(re.escape(entry.surface), text):
             if any(word and text.endswith(word, 0, m.start()) for word in entry.not_after):
                 continue
-            found.append(
-                Quantity(
-                    start=m.start(),
-                    end=m.end(),
-                    surface=m.group(),
-                    value=entry.value,
-                    unit=entry.unit,
-                    unit_implied=True,
-                    qualifier=hedge_around(words, text, m),
-                )
-            )
+            found.append(_read(m, entry.value, entry.unit, True, words, text))
     return found
 
 
@@ -68,13 +50,13 @@ def colloquial(text: str, vocab: Vocabulary) -> list[Quantity]:
     found = []
     for m in _KUAI.finditer(text):
         value = parse_number(m.group("n")) + parse_number(m.group("d")) / 10
-        found.append(Quantity(m.start(), m.end(), m.group(), value, "CNY", False, hedge_around(words, text, m)))
+        found.append(_read(m, value, "CNY", False, words, text))
     for m in _KUAI_ALONE.finditer(text):  # 另一个人有10万块，: yuan, when no noun follows 块
         value = parse_number(m.group("n") + m.group("mag"))
-        found.append(Quantity(m.start(), m.end(), m.group(), value, "CNY", True, hedge_around(words, text, m)))
+        found.append(_read(m, value, "CNY", True, words, text))
     for m in _GE_YI.finditer(text):
         value = parse_number(m.group("n")) * parse_number("一" + m.group("mag"))
-        found.append(Quantity(m.start(), m.end(), m.group(), value, None, True, hedge_around(words, text, m)))
+        found.append(_read(m, value, None, True, words, text))
     return found
 
 
@@ -85,6 +67,11 @@ _KUAI_ALONE = re.compile(
 _GE_YI = re.compile(r"(?<![0-9一二两三四五六七八九十几])(?P<n>[一二两三四五六七八九十]{1,3}|[0-9]{1,3})个(?P<mag>万亿|亿|万)(?![亿级]|量级)")
 
 
+
+
+def _read(m: re.Match[str], value: float, unit: str | None, implied: bool, words: WordLists, text: str) -> Quantity:
+    """The figure ``m`` writes, worth ``value`` in ``unit``, with the hedge around it."""
+    return Quantity(m.start(), m.end(), m.group(), value, unit, implied, hedge_around(words, text, m))
 
 
 def hedge_around(words: WordLists, text: str, m: re.Match[str]) -> str | None:
