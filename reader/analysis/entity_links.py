@@ -89,6 +89,8 @@ def company_names(
             and not is_latin(folded[nxt.start])
         ):
             continue  # taken into the next hit below
+        if h.type is EntityType.PLACE and (bank := _a_places_bank(folded, h, words)) is not None:
+            units[bank] = (bank, EntityType.ORG)  # 阜新银行, 山西永济农商行: the place's own bank
         if h.type not in (EntityType.ORG, EntityType.PRODUCT):
             out.append(h)
             continue
@@ -122,6 +124,25 @@ def company_names(
     if not units:
         return out
     return leftmost_longest([*out, *occurrences(folded, units, rank=0)])
+
+
+def _a_places_bank(folded: str, place: Hit, words: RuleWords) -> str | None:
+    """The name of the bank a place's name starts (阜新银行, 延边农商行), or of a county's rural bank
+    after its province (山西永济农商行); None when a sector follows (中国银行业, 银行间) or none is there."""
+    at = place.end
+    bank = _first_at(folded, at, words.place_banks)
+    if bank is None and (county := _COUNTY.match(folded, at)) is not None:
+        at = county.end()
+        bank = next((b for b in words.place_banks if b != _BANK and folded.startswith(b, at)), None)
+    if bank is None or folded.startswith(_SECTORS, at + len(bank)):
+        return None
+    return folded[place.start : at + len(bank)]
+
+
+_BANK = "银行"
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{2}(?=农)")  # 山西|永济|农商行: a county of two characters
+# After 银行, a sector or a thing of banks, not a bank's name: 银行业, 银行间市场, 银行卡, 银行账户.
+_SECTORS = ("业", "间", "卡", "账", "体系", "系统", "界")
 
 
 def _first_at(text: str, at: int, words: tuple[str, ...]) -> str | None:

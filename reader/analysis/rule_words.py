@@ -51,6 +51,7 @@ class RuleWords:
     outlet_kinds: tuple[str, ...] = ()  # 财经媒体: the kind an ambiguous name stands before
     product_kinds: frozenset[str] = frozenset()  # 新能源|汽车
     place_sectors: frozenset[str] = frozenset()  # 中国|互联网
+    place_banks: tuple[str, ...] = ()  # 阜新|银行, 延边|农商行: longest first
     kind_tails: frozenset[str] = frozenset()  # 独角兽|公司
     quoted_product_nouns: frozenset[str] = frozenset()  # “灵鸢”系统
     company_acts: tuple[str, ...] = ()  # 「凯复医药」完成: longest first
@@ -96,6 +97,7 @@ class RuleWords:
             outlet_kinds=tuple(read("outlet_kinds.txt")),
             product_kinds=frozenset(read("product_kinds.txt")),
             place_sectors=frozenset(read("place_sectors.txt")),
+            place_banks=tuple(sorted(read("place_banks.txt"), key=len, reverse=True)),
             kind_tails=frozenset(read("kind_tails.txt")),
             quoted_product_nouns=frozenset(read("quoted_product_nouns.txt")),
             company_acts=tuple(sorted(read("company_acts.txt"), key=len, reverse=True)),

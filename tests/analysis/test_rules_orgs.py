@@ -164,6 +164,17 @@ def test_a_business_unit_word_used_as_a_verb_makes_no_new_organisation() -> None
     assert "阿里云服务" not in found and "阿里云" in found
 
 
+def test_a_places_own_bank_is_an_organisation_but_a_sector_of_banks_is_not() -> None:
+    text = (
+        "阜新银行资本充足率为12.08%，而葫芦岛银行资本充足率陡然下降。截至去年末，延边农商行建筑业贷款占比"
+        "26.93%。7月，山西永济农商行的定向发行书显示。中国银行业的银行间市场利率下降，银行卡交易增长。"
+    )
+    found = {(m.surface, m.type) for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    banks = {"阜新银行", "葫芦岛银行", "延边农商行", "山西永济农商行"}
+    assert {(b, EntityType.ORG) for b in banks} <= found
+    assert not {s for s, _ in found} & {"中国银行", "中国银行业"}
+
+
 def test_a_quoted_name_before_what_it_is() -> None:
     text = "号称自主研发浏览器核心产品的“红芯”公司，宣布完成融资。8月15日，红芯宣布完成融资。“共享单车”平台很多。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
