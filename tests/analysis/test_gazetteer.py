@@ -45,6 +45,10 @@ def test_gazetteer_is_broad(gazetteer: Gazetteer) -> None:
         ("增长黑盒", "增长黑盒", EntityType.ORG),
         ("三国杀", "三国杀", EntityType.PRODUCT),
         ("宏光MINI EV", "宏光MINI EV", EntityType.PRODUCT),
+        # smaller car makers, low-speed EVs made road-legal among them
+        ("雷丁汽车", "雷丁汽车", EntityType.ORG),
+        ("江淮思皓", "思皓", EntityType.ORG),
+        ("恒驰汽车", "恒驰", EntityType.ORG),
     ],
 )
 def test_gazetteer_get_resolves_aliases(gazetteer: Gazetteer, surface: str, name: str,
