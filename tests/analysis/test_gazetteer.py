@@ -49,6 +49,9 @@ def test_gazetteer_is_broad(gazetteer: Gazetteer) -> None:
         ("雷丁汽车", "雷丁汽车", EntityType.ORG),
         ("江淮思皓", "思皓", EntityType.ORG),
         ("恒驰汽车", "恒驰", EntityType.ORG),
+        ("万达影城", "万达电影", EntityType.ORG),  # a company's cinemas, by their own name
+        ("京东PLUS会员", "京东PLUS", EntityType.PRODUCT),
+        ("挑战者资本", "挑战者资本", EntityType.ORG),
     ],
 )
 def test_gazetteer_get_resolves_aliases(gazetteer: Gazetteer, surface: str, name: str,
