@@ -211,7 +211,22 @@ def _find_periods(text: str, date: str | None) -> list[TimeExpr]:
     parts = [
         m for m in _PART.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)
     ]
-    return _same_period_a_year_before(text, [_ended(text, e) for e in _resolve_parts(text, dated, parts, date)])
+    resolved = [_ended(text, e) for e in _resolve_parts(text, dated, parts, date)]
+    return _that_year(text, _same_period_a_year_before(text, resolved))
+
+
+def _that_year(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """当年 after a year told before it in its paragraph is that year (2020年，有赞…。其股价更是在当年
+    一度涨至4.52港元 → 2020), as 同年 is; with none told, this year, as before."""
+    out = list(found)
+    for i, expr in enumerate(out):
+        if not text.startswith("当年", expr.start):
+            continue
+        paragraph = text.rfind("\n", 0, expr.start) + 1
+        told = next((e for e in reversed(out[:i]) if e.start >= paragraph and not e.comparison and e.year), None)
+        if told is not None:
+            out[i] = replace(expr, period=str(told.year) + expr.period[4:])
+    return out
 
 
 def _same_period_a_year_before(text: str, found: list[TimeExpr]) -> list[TimeExpr]:

@@ -116,6 +116,12 @@ def test_find_periods_last_years_same_period_is_the_time_told_a_year_before(text
     assert [e.period for e in same] == [period]
 
 
+def test_find_periods_that_year_is_the_year_told_before_it_in_its_paragraph() -> None:
+    text = "2020年，有赞净亏损缩窄至2.95亿元。其股价更是在当年一度涨至4.52港元/股。"
+    assert [e.period for e in find_periods(text, "2022-03-01")] == ["2020", "2020"]
+    assert [e.period for e in find_periods("当年营收增长20%。", "2022-03-01")] == ["2022"]  # none told
+
+
 def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> None:
     text = "阿里巴巴2024财年营收增长。其中第二财季营收为2247.9亿元。"
     assert find_periods(text, "2023-11-16")[-1].period == "2024财年Q2"
