@@ -81,12 +81,12 @@ _PART_BODY = (
     rf"|(?P<month>(?<![\d年月.])(?P<mn>{_M})月份?(?!\d|[一二三四五六七八九十]{{1,3}}[日号]|[日号])|(?<![\d年月一二三四五六七八九十])(?P<mc>{_CM})月份(?![日号]))"
     r"|(?P<whole>全年度?)"
     r"|(?P<same>本季度|当季度?|该季度|同季度)"
-    r"|(?P<then>当时|彼时|那时|同年)"
+    r"|(?P<then>当时|彼时|那时|同年|这一年|那一年|该年)"
 )
 # Every character an alternative of _PART_BODY can start with.  Ahead of the alternation it lets
 # the regex engine skip to the next candidate instead of trying each alternative (and its
 # lookbehinds) at every position: a tenth of the time.  test_periods checks it against the body.
-_PART_FIRST = r"(?=[前第一二三四五六七八九十0-9财QqHh上下截全本当该同彼那])"
+_PART_FIRST = r"(?=[前第一二三四五六七八九十0-9财QqHh上下截全本当该同彼那这])"
 _PART = re.compile(_PART_FIRST + "(?:" + _PART_BODY + ")")
 # A month after a range connector may leave its year out: 2020年9月至12月.
 _BARE_MONTH = re.compile(rf"{_MONTH}月份?(?:底|末|初)?")
@@ -465,16 +465,27 @@ def _resolve_parts(
 
 def _told_before(text: str, told: list[TimeExpr], then: re.Match[str]) -> str | None:
     """The time 当时, 那时 or 同年 refers to: the last one told before it in its paragraph (ABC上次
-    转播超级碗还是在2006年。当时，…250万美元 → 2006), its year for 同年; None when there is none."""
+    转播超级碗还是在2006年。当时，…250万美元 → 2006), its year for 同年; None when there is none.
+    这一年 is the year told last before it, a paragraph or two back too (另外，在2020年疫情影响下…。
+    这一年，有赞净亏损缩窄至2.95亿元 → 2020)."""
+    a_year = then.group() in _THAT_YEAR
     paragraph = text.rfind("\n", 0, then.start()) + 1
+    if then.group() in _THIS_YEAR:
+        for _ in range(2):
+            paragraph = text.rfind("\n", 0, max(0, paragraph - 1)) + 1
     before = [e for e in told if paragraph <= e.start and e.end <= then.start() and not e.comparison]
+    if a_year:
+        before = [e for e in before if e.year]
     if not before:
         return None
     period = before[-1].period
-    if then.group() == "同年":
-        year = re.match(r"\d{4}", period)
-        return year.group() if year else None
+    if a_year:
+        return str(before[-1].year)
     return period
+
+
+_THIS_YEAR = ("这一年", "那一年", "该年")  # a year told a paragraph or two back
+_THAT_YEAR = ("同年", *_THIS_YEAR)
 
 
 _YEARS = re.compile(r"(\d{4})-(\d{4})")  # a range of whole years

@@ -120,6 +120,10 @@ def test_find_periods_that_year_is_the_year_told_before_it_in_its_paragraph() ->
     text = "2020年，有赞净亏损缩窄至2.95亿元。其股价更是在当年一度涨至4.52港元/股。"
     assert [e.period for e in find_periods(text, "2022-03-01")] == ["2020", "2020"]
     assert [e.period for e in find_periods("当年营收增长20%。", "2022-03-01")] == ["2022"]  # none told
+    # 这一年: the year told last before it, a paragraph or two back too
+    text = "另外，在2020年疫情影响下，商家开始尝试线上。\n受此影响，有赞搭上了直播电商的快车。\n这一年，有赞净亏损缩窄至2.95亿元。"
+    assert [e.period for e in find_periods(text, "2022-03-01")] == ["2020", "2020"]
+    assert find_periods("这一年，公司营收增长。", "2022-03-01") == []
 
 
 def test_find_periods_a_fiscal_quarter_takes_the_fiscal_year_named_before() -> None:
