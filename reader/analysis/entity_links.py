@@ -94,6 +94,9 @@ def company_names(
         if h.type not in (EntityType.ORG, EntityType.PRODUCT):
             out.append(h)
             continue
+        model = _MODEL.match(folded, h.end) if h.type is EntityType.ORG else None
+        if model is not None and not ignored(name := folded[h.start : model.end()]):
+            units[name] = (name, EntityType.PRODUCT)  # 威马EX6, 宝骏E200, 华为P50: a maker's model
         start = h.start
         if out and out[-1].type is EntityType.PLACE and out[-1].end == h.start:
             pass
@@ -124,6 +127,11 @@ def company_names(
     if not units:
         return out
     return leftmost_longest([*out, *occurrences(folded, units, rank=0)])
+
+
+# A model's code right after its maker's name: letters, then digits (EX6, E200, v80, P50, Mate50);
+# not a quarter, a half or a fiscal year (腾讯Q3财报, H1, FY22).
+_MODEL = re.compile(r"(?![QqHh][1-4](?![0-9])|FY|fy)[A-Za-z]{1,4}[0-9]{1,4}[A-Za-z]{0,3}(?![A-Za-z0-9.])")
 
 
 def _a_places_bank(folded: str, place: Hit, words: RuleWords) -> str | None:

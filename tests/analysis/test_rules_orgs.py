@@ -175,6 +175,13 @@ def test_a_places_own_bank_is_an_organisation_but_a_sector_of_banks_is_not() -> 
     assert not {s for s, _ in found} & {"中国银行", "中国银行业"}
 
 
+def test_a_makers_name_and_a_models_code_is_the_model_but_a_quarter_is_not() -> None:
+    text = "威马EX6的上险量仅有36台，宝骏E200只有7辆。华为P50销量不错。腾讯Q3财报显示，京东H1业绩增长。"
+    found = {(m.surface, m.type) for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert {("威马EX6", EntityType.PRODUCT), ("宝骏E200", EntityType.PRODUCT), ("华为P50", EntityType.PRODUCT)} <= found
+    assert {("腾讯", EntityType.ORG), ("京东", EntityType.ORG)} <= found
+
+
 def test_a_quoted_name_before_what_it_is() -> None:
     text = "号称自主研发浏览器核心产品的“红芯”公司，宣布完成融资。8月15日，红芯宣布完成融资。“共享单车”平台很多。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
