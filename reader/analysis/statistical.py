@@ -145,6 +145,8 @@ class NameFilters:
     place_sectors: frozenset[str] = frozenset()  # 中国|互联网: a place's sector
     kind_tails: frozenset[str] = frozenset()  # 独角兽|公司: a kind of company
     sector_words: tuple[str, ...] = ("行业", "产业", "板块", "领域", "赛道", "市场", "板")
+    # A company's own unit, which the seeds leave out as a descriptor (电商事业部): 中国商务分部.
+    unit_words: tuple[str, ...] = ("分部", "事业部", "事业群", "业务部", "部门", "业务线")
 
     def _latin_proper_noun(self, s: str) -> str | None:
         """A name the model calls only a proper noun: Latin letters, no digits (Q4, H.264), no
@@ -181,6 +183,8 @@ class NameFilters:
                 return "an acronym"  # RTC, AI, IPO: terms; the known ones (IBM, TCL) are in the gazetteer
             if s.endswith(self.sector_words):
                 return "a sector, not a company"  # 新能源汽车行业, 科创板
+            if s.endswith(self.unit_words):
+                return "a company's unit"  # 中国商务分部, 电商事业部
             for suffix in (*self.org_suffixes, *self.generic_heads):
                 if s.endswith(suffix) and len(s) - len(suffix) < 2:
                     return "bare company word"  # 该公司, 某集团, X公司

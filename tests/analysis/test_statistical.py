@@ -149,6 +149,7 @@ def test_model_names_are_trimmed_and_extended(text: str, model_names: dict, expe
     [
         ("他把钱用于投资银行在线业务。", {"投资": ORG}, "投资"),  # half of the word 投资银行
         ("新能源汽车行业增长迅速。", {"新能源汽车行业": ORG}, "新能源汽车行业"),  # a sector
+        ("阿里巴巴财报显示，其中国商务分部的活跃消费者约为8.82亿，中国商务分部营收1722亿元。", {"中国商务分部": ORG}, "中国商务分部"),  # a company's unit
         ("公司加大投资，扩大规模。", {"投资": ORG}, "投资"),  # an ordinary verb (jieba: vn)
     ],
 )
