@@ -177,6 +177,8 @@ def subject_of(
             continue
         if _a_payer(text, mention):
             continue  # 来自最大客户广汽埃安的收入占比为39.6%: the revenue is the seller's, not the customer's
+        if _RELATED.match(text, mention.end):
+            continue  # 在小红书上，“i茅台”相关的笔记超过1100篇: what the notes are about, not whose
         if _an_example(text, mention, sentence[0], fig.start):
             continue  # 收购…，包括广州粤泰、浙大新宇等，在管建面1.461亿平方米: the examples are not whose
         if (first := first_of_both(text, mention, in_sentence, fig.start)) is not None:
@@ -436,6 +438,10 @@ def _counts_its_companies(text: str, mention: Mention, fig: Quantity) -> bool:
 
 def _qualifies_a_company(text: str, mention: Mention, fig: Quantity) -> bool:
     return text.startswith(_A_COMPANYS_UNIT, mention.end) or _A_GROUP.match(text, mention.end, fig.start) is not None
+
+
+# After a name, what makes it a topic, not an owner: “i茅台”相关的笔记, 与拼多多有关的投诉.
+_RELATED = re.compile(r"[”」』\"]?(?:相关|有关)")
 
 
 def _a_frame(text: str, mention: Mention) -> bool:

@@ -115,6 +115,11 @@ def test_a_figure_told_once_for_names_joined_before_it_is_the_first_ones() -> No
     assert (subjects["60%"], subjects["6亿"]) == ("碧桂园", None)
 
 
+def test_a_name_the_figure_is_about_is_not_whose_it_is() -> None:
+    text = "在小红书上，“i茅台”相关的笔记，已经超过1100篇。"
+    assert _subjects(text, orgs=("小红书", "i茅台"))["1100篇"] == "小红书"
+
+
 @pytest.mark.parametrize(
     "text",
     [
