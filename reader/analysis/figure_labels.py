@@ -22,6 +22,7 @@ from reader.analysis.figure_label_after import (
     stock_swing,
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
+from reader.analysis.figure_label_referred import referred_measure
 from reader.analysis.figure_share_label import share_of_whole
 from reader.analysis.figure_label_changes import (
     FALL_OF,
@@ -252,6 +253,8 @@ def _label(
         clause = where.bounds.around("clause", fig.start)
         if (part_of_whole := share_of_whole(where, fig, clause[0], earlier[-1] if earlier else None)) is not None:
             return part_of_whole  # 原材料成本分别占其总成本的77% → 原材料成本占总成本
+    if (referred := referred_measure(where, fig, earlier)) is not None:
+        return referred  # 成本收入比也逐年攀升，…该行这一指标分别为48.63%: the measure referred to
     named = named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if named in (None, measure) and (swing := stock_swing(where, fig)) is not None:
         return swing  # 截至5月26日收盘，收涨9.22%: the share price's move, when nothing names it

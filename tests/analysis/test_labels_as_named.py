@@ -181,3 +181,11 @@ def test_a_marketplaces_yearly_buyers_are_users_named_as_its_reports_name_them()
         ("年活跃买家", "users", "买家数"),
         ("年度活跃消费者", "users", "买家数"),
     ]
+
+
+def test_a_measure_referred_to_is_the_one_told_before() -> None:
+    text = "净息差由2018年的3.22%降至2020年的2.16%。此外，成本收入比也逐年攀升，2018年至2020年，该行这一指标分别为48.63%、53.92%、63.08%。"
+    assert [f.label for f in extract_figures(text, [])][2:] == ["成本收入比"] * 3
+    text = "常温奶的销售额占全国液态奶市场的70%以上。而在几年前，这一数字可以高达80%以上。"
+    labels = [f.label for f in extract_figures(text, [])]
+    assert labels[1] == labels[0] and labels[0] is not None

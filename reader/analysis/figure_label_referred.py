@@ -1,0 +1,52 @@
+"""A measure the text refers back to instead of naming it (这一指标, 这一数字, 该比例): the measure
+told in its sentence with a trend before it (此外，成本收入比也逐年攀升，…该行这一指标分别为48.63%),
+else the label of the figure before it in its paragraph (常温奶的销售额占全国液态奶市场的70%以上。
+而在几年前，这一数字可以高达80%以上)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.analysis.figure_grammar import Quantity
+from reader.analysis.model import Figure
+
+if TYPE_CHECKING:
+    from reader.analysis.figure_labels import LabelText
+
+ANAPHORS = (
+    "这一指标", "该指标", "这个指标", "这一数字", "这个数字", "该数字", "这一数据", "这个数据", "该数据",
+    "这一比例", "这个比例", "该比例", "这一比率", "这一数值",
+)
+# A measure told with its trend at the start of a clause: 此外，成本收入比也逐年攀升.
+_TREND = re.compile(
+    r"(?:^|[，,。；;：:])\s*(?:此外|同时|另外|其中|而|但)?[，,]?"
+    r"(?P<m>[\u4e00-\u9fffA-Za-z]{1,10}?(?:率|比|额|量|数|值|规模|份额|收入|利润|成本|费用|比例|比重))"
+    r"(?:也|还|都|则|仍|又|更)?(?:逐年|持续|不断|一直|进一步|大幅|明显|逐步|连续)?"
+    r"(?:攀升|上升|下降|增长|下滑|提升|提高|降低|减少|增加|走高|走低|回升|回落|扩大|收窄|下跌|上涨)"
+)
+
+
+def referred_measure(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
+    """The measure ``fig`` is given for when the text names it only as 这一指标 or the like right
+    before it (past the words that link a name to its figure); None when it does not."""
+    text, vocab = where.text, where.vocab
+    clause = where.bounds.around("clause", fig.start)
+    end = fig.start - len(vocab.words().hedges_before.ending_at(text, fig.start) or "")
+    for _ in range(4):
+        link = next((w for w in vocab.label_links if text.endswith(w, clause[0], end)), None)
+        if link is None:
+            break
+        end -= len(link)
+    anaphor = next((a for a in ANAPHORS if text.endswith(a, clause[0], end)), None)
+    if anaphor is None:
+        return None
+    at = end - len(anaphor)
+    sentence = where.bounds.around("sentence", fig.start)
+    told = list(_TREND.finditer(text, sentence[0], at))
+    if told:
+        return where.source[told[-1].start("m") : told[-1].end("m")]
+    paragraph = where.bounds.around("paragraph", fig.start)
+    if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].label:
+        return earlier[-1].label
+    return None
