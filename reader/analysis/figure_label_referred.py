@@ -27,17 +27,25 @@ _TREND = re.compile(
 )
 
 
-def referred_measure(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
-    """The measure ``fig`` is given for when the text names it only as 这一指标 or the like right
-    before it (past the words that link a name to its figure); None when it does not."""
+def name_end(where: LabelText, fig: Quantity, lo: int) -> int:
+    """Where the name of ``fig``'s measure ends before it: past its hedge (约) and up to four words
+    that link a name to its figure (分别为, 高达, 甚至只有), none of them before ``lo``."""
     text, vocab = where.text, where.vocab
-    clause = where.bounds.around("clause", fig.start)
     end = fig.start - len(vocab.words().hedges_before.ending_at(text, fig.start) or "")
     for _ in range(4):
-        link = next((w for w in vocab.label_links if text.endswith(w, clause[0], end)), None)
+        link = next((w for w in vocab.label_links if text.endswith(w, lo, end)), None)
         if link is None:
             break
         end -= len(link)
+    return end
+
+
+def referred_measure(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
+    """The measure ``fig`` is given for when the text names it only as 这一指标 or the like right
+    before it (past the words that link a name to its figure); None when it does not."""
+    text = where.text
+    clause = where.bounds.around("clause", fig.start)
+    end = name_end(where, fig, clause[0])
     anaphor = next((a for a in ANAPHORS if text.endswith(a, clause[0], end)), None)
     if anaphor is None:
         return None

@@ -22,7 +22,7 @@ from reader.analysis.figure_label_after import (
     stock_swing,
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, range_end
-from reader.analysis.figure_label_referred import referred_measure
+from reader.analysis.figure_label_referred import name_end, referred_measure
 from reader.analysis.figure_share_label import share_of_whole
 from reader.analysis.figure_label_changes import (
     FALL_OF,
@@ -313,14 +313,7 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
     if fig.label is not None:
         return measure  # the figure names it itself: 2万名粉丝
     clause = bounds.around("clause", fig.start)
-    end = fig.start
-    hedge = vocab.words().hedges_before.ending_at(text, end)
-    end -= len(hedge or "")
-    for _ in range(4):
-        link = next((w for w in vocab.label_links if text.endswith(w, clause[0], end)), None)
-        if link is None:
-            break
-        end -= len(link)
+    end = name_end(where, fig, clause[0])
     if (
         fig.unit == "%" and end == clause[0] > after and text.endswith(_COMMAS, 0, end)
         and text.endswith(_RATE_HEADS, 0, end - 1) and _ENDS_CLAUSE.match(text, fig.end, clause[1])
