@@ -113,6 +113,8 @@ def explain(
             subject = passage_subject(text, fig, label, ordered, bounds, vocab, topic)
         if subject is None and _THE_COUNTRY.search(text, bounds.around("sentence", fig.start)[0], fig.start):
             subject = _CHINA  # 我国冷藏车总量为21.4万辆, 占全国液态奶市场的70%: the country's, as 中国…市场规模 is
+        if subject is None and label == "市场规模" and not _abroad(text, fig, bounds, ordered):
+            subject = _CHINA  # 2015年生鲜电商行业的市场规模为497亿元: a market no one is named for, the article's country's
         if subject is not None and label not in vocab.personal_labels:
             subject = affiliations.get(subject, subject)  # 他将团队增加到1900人: the company's
             if subject in titled and topic is not None:
@@ -498,6 +500,17 @@ _A_BASE = re.compile(r"\s*(?:相比|相较|比较)")
 # The country a Chinese article writes as its own, whose figure a market-wide one is.
 _THE_COUNTRY = re.compile(r"我国|全国|国内(?!外)")
 _CHINA = "中国"
+# The words that place a market outside the country.
+_ABROAD = re.compile(r"全球|世界|海外|国外|境外|跨国")
+
+
+def _abroad(text: str, fig: Quantity, bounds: Bounds, mentions: Mentions) -> bool:
+    """Whether the figure's sentence places it abroad: a word for the world or another country
+    named before it (全球剧本杀市场规模, 美国的零售额)."""
+    lo = bounds.around("sentence", fig.start)[0]
+    return _ABROAD.search(text, lo, fig.start) is not None or any(
+        m.type is EntityType.PLACE and m.entity != _CHINA for m in mentions.within(lo, fig.start)
+    )
 
 
 # --- kind ----------------------------------------------------------------------------------

@@ -552,7 +552,7 @@ def test_a_companys_own_data_is_its_own_not_a_source() -> None:
 def test_a_source_after_cankao_and_a_per_share_sign() -> None:
     text = "蜜雪集团门店很多。\n参考灼识咨询，2025年现制茶饮市场规模约3109亿元。\n古茗收盘报9.30港元/股。"
     figures = {f.surface: f for f in extract_figures(text, named(text, "蜜雪集团", "灼识咨询", "古茗"))}
-    assert figures["3109亿元"].subject is None
+    assert figures["3109亿元"].subject == "中国"  # the market's, of the country, never the source's
     assert figures["9.30港元"].label != "/股"
 
 
@@ -1455,9 +1455,14 @@ def test_a_stake_and_a_listed_business_are_named(text: str, label: str, measure:
         ("2019年，我国冷藏车总量为21.4万辆。", "中国"),  # the country the article writes as its own
         ("常温奶的销售额占全国液态奶市场的70%以上。", "中国"),
         ("国内外的奶牛场很多，伊利的奶牛有70%来自牧场。", "伊利"),  # a company named is still whose
+        # a market's size that names no one and no place: the article's own country's
+        ("据艾瑞咨询数据，2015年生鲜电商行业的市场规模为497亿元，同比增速高达81.1%。", "中国"),
+        ("报告显示，2021年剧本杀市场规模将达到154.2亿元。", "中国"),
+        ("报告显示，2021年全球剧本杀市场规模将达到154.2亿元。", None),  # the world's is not China's
+        ("海外剧本杀的市场规模将达到154.2亿元。", None),
     ],
 )
-def test_a_market_wide_figure_of_the_articles_own_country_is_chinas(text: str, subject: str) -> None:
+def test_a_market_wide_figure_of_the_articles_own_country_is_chinas(text: str, subject: str | None) -> None:
     assert [m.subject for m in extract_figures(text, _mentions(text, "伊利"))][-1] == subject
 
 
