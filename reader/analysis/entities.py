@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cached_property
 
 import ahocorasick
@@ -27,6 +28,7 @@ from reader.analysis.entity_links import (
     extend_names,
     latin_surname_hits,
     short_forms,
+    stem_forms,
     surname_hits,
 )
 from reader.analysis.folding import is_latin, lower, matching_form, with_apostrophes
@@ -258,6 +260,10 @@ class EntityRecognizer:
         resolved = leftmost_longest([*resolved, *surname_hits(folded, resolved, tokens, self.words)])
         resolved = leftmost_longest([*resolved, *latin_surname_hits(folded, resolved, self.words)])
         resolved = short_forms(resolved, self.gazetteer)
+        stems = stem_forms(folded, resolved, self.words, self.gazetteer)
+        if stems:
+            clear = [replace(h, ambiguous=False) for h in resolved]
+            resolved = leftmost_longest([*resolved, *(h for h in self._disambiguate(folded, [*clear, *stems], tokens) if h.ambiguous)])
         resolved = [h for h in resolved if not self._heads_an_unread_name(folded, h)]
 
         mentions = []

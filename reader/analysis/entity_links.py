@@ -2,7 +2,8 @@
 two-character name jieba cut short runs on (李俊|峰), a place or legal form joins a known
 company (北京字节跳动, 腾讯控股) and a business-unit word makes a new one (京东物流), a bare
 surname or a Latin family name stands for the one person of that name (康……, Wood), and a
-name found only here that begins a longer one is its short form (快狗 → 快狗打车).
+name found only here that begins a longer one is its short form (快狗 → 快狗打车), and a
+company named whole may be named again without its legal form (心动公司 … 心动).
 
 Each is a function of the folded text, the hits so far and what it needs to read them
 (the word lists, the dictionary); ``EntityRecognizer.recognise`` calls them in order."""
@@ -258,4 +259,29 @@ def short_forms(resolved: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
         if h.name in canonical
         else h
         for h in resolved
+    ]
+
+
+def stem_forms(folded: str, resolved: Sequence[Hit], words: RuleWords, gazetteer: Gazetteer) -> list[Hit]:
+    """Where the article names a company again without the ending of its full name (心动公司 …
+    心动的年收入, 哪吒汽车 … 哪吒总资产): every occurrence of the rest that no hit covers, as
+    an ambiguous hit the recogniser keeps only where a sentence speaks of a company (心动 is
+    also a word). The rest must be two characters or more, no stopword and no name of its
+    own (上海|汽车 leaves a place, not a short form)."""
+    stems: dict[str, tuple[str, EntityType]] = {}
+    for h in resolved:
+        if h.type is not EntityType.ORG:
+            continue
+        for whole in {h.name, folded[h.start : h.end]}:  # 心动公司, the article's name of 心动网络
+            end = next((e for e in words.short_form_ends if whole.endswith(e)), None)
+            stem = whole[: -len(end)] if end is not None else ""
+            if len(stem) >= 2 and all(map(is_cjk, stem)) and not words.is_stopword(stem) and gazetteer.get(stem) is None:
+                stems.setdefault(stem, (h.name, h.type))
+    if not stems:
+        return []
+    covered = [(h.start, h.end) for h in resolved]
+    return [
+        Hit(h.start, h.end, h.name, h.type, ambiguous=True, rank=4)
+        for h in occurrences(folded, stems, rank=4)
+        if not any(s < h.end and h.start < e for s, e in covered)
     ]

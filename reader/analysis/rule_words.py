@@ -55,6 +55,7 @@ class RuleWords:
     kind_tails: frozenset[str] = frozenset()  # 独角兽|公司
     quoted_product_nouns: frozenset[str] = frozenset()  # “灵鸢”系统
     company_acts: tuple[str, ...] = ()  # 「凯复医药」完成: longest first
+    short_form_ends: tuple[str, ...] = ()  # 心动|公司, 哪吒|汽车: longest first
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RuleWords:
@@ -101,6 +102,7 @@ class RuleWords:
             kind_tails=frozenset(read("kind_tails.txt")),
             quoted_product_nouns=frozenset(read("quoted_product_nouns.txt")),
             company_acts=tuple(sorted(read("company_acts.txt"), key=len, reverse=True)),
+            short_form_ends=tuple(sorted(read("short_form_ends.txt"), key=len, reverse=True)),
         )
 
     def is_stopword(self, surface: str) -> bool:

@@ -647,3 +647,15 @@ def test_common_words_a_model_took_for_names_in_real_posts_are_none() -> None:
     text = "今年1~4月，3家知名美妆品牌出现关店潮。不少保险业内人士称，咖啡赛道也在降温，熟龄用户增多。"
     model = FakeModel({"美妆": ORG, "不少": ORG, "咖啡": ORG, "熟龄": ORG})
     assert {m.surface for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)} == set()
+
+
+def test_a_company_named_whole_is_named_again_without_its_ending_where_a_sentence_speaks_of_a_company() -> None:
+    text = "B站以约9.6亿港元战略投资心动公司。2020年，心动的年收入约28.48亿元，股东应占净利润约914.5万元。这款游戏让人心动。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    assert [m.entity for m in mentions if m.surface == "心动"] == ["心动网络"]  # the revenue's sentence, not the game's
+    assert mentions[-1].start < text.index("让人心动")
+    text = "哪吒汽车发布财报。2021年上半年，哪吒总资产净额38.23亿元，营收16.32亿元。电影哪吒很好看。"
+    mentions = EntityRecognizer(Gazetteer.load()).recognise(text)
+    assert [m.surface for m in mentions if m.entity == "哪吒汽车"] == ["哪吒汽车", "哪吒"]
+    text = "上海汽车集团营收增长。上海的营收也增长了。"  # what is left is a place's name: no short form
+    assert {m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text) if m.surface == "上海"} <= {"上海"}
