@@ -203,6 +203,11 @@ def test_a_latin_name_written_once_without_the_title_is_not_enough() -> None:
     [
         ("声网是一家独角兽公司，估值很高。", {"独角兽公司": ORG}, "独角兽公司"),  # a kind of company
         ("“骆驼”公司站起来了，公司站稳了脚跟。", {}, "公司站"),  # a common word and a character
+        # a conjunction, an adverb or "original" before a word, though each is a rare surname
+        ("曾有专家和车界大佬公开表示。", {"和车界": PER}, "和车界"),
+        ("两家新造车企业的创始人都姓李。", {"都姓李": PER}, "都姓李"),
+        ("作者：肖世清，原文标题：《银行评级下调》", {"原文标题": PER}, "原文标题"),
+        ("（左图为多多买菜；右图为美团优选）", {"左图": PER}, "左图"),  # a caption's picture
     ],
 )
 def test_kinds_of_company_and_common_words_are_no_names(text: str, model_names: dict, refused: str) -> None:
