@@ -25,6 +25,28 @@ def range_end(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | N
     return earlier[-1].label if where.text[earlier[-1].end : fig.start].strip() in _RANGE_JOINERS else None
 
 
+def moved_from(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
+    """A clause that only tells where a measure moved from and to names none: it is the measure
+    of the figure right before, in the sentence before or its own (渗透率提升至14.8%。从5%飙升至近15%,
+    只用了一年 → 渗透率 twice), in the same unit."""
+    clause = where.bounds.around("clause", fig.start)
+    if not earlier or earlier[-1].label is None or earlier[-1].unit != fig.unit or fig.unit is None:
+        return None
+    if earlier[-1].start >= clause[0] and _TO_HEDGED.fullmatch(where.text, earlier[-1].end, fig.start) is not None:
+        return earlier[-1].label  # …飙升至近15%: where it moved to
+    if _FROM.fullmatch(where.text, clause[0], fig.start) is None or _TO.match(where.text, fig.end) is None:
+        return None
+    before = where.bounds.previous("sentence", fig.start)
+    lo = before[0] if before is not None else where.bounds.around("sentence", fig.start)[0]
+    return earlier[-1].label if earlier[-1].start >= max(lo, where.bounds.around("paragraph", fig.start)[0]) else None
+
+
+# A clause opening at a figure it moved from (从5%飙升至近15%), and the move after it.
+_FROM = re.compile(r"\s*(?:而|但|则|也|更是)?\s*从\s*")
+_TO = re.compile(r"\s*(?:一路|一举|直接|已经|已)?\s*(?:飙升|上升|升|提升|提高|增长|增加|下降|降|跌|下滑|回落|攀升|扩大|缩小|收窄)(?:到|至)")
+_TO_HEDGED = re.compile(_TO.pattern + r"\s*(?:近|约|超过|超|逾)?\s*")
+
+
 def compared_with(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
     """The measure a figure is compared with when it names none itself: 知乎每用户平均收入约为19.7元。
     …与B站的59.4元和快手109元相比 → 每用户平均收入, the label of the figure before in the same

@@ -52,6 +52,10 @@ def _labels(text: str) -> dict[str, str | None]:
         # a fiscal time before a measure is when, not what
         ("2021财年第三季度营收为10亿美元。第三财季净收入同比增长20%。", "20%", "净收入同比增长"),
         ("该公司2021财年净收入为30亿美元。", "30亿美元", "净收入"),
+        ("2018年、2019年及2020年公司订单总数分别为0.798亿、2.1亿及7.6亿笔。", "2.1亿", "订单总数"),  # a list of years
+        # a clause of only where a measure moved from and to: the measure told right before
+        ("2021年新能源汽车市场渗透率提升至14.8%。从5%飙升至近15%，只用了一年。", "5%", "新能源汽车市场渗透率"),
+        ("2021年新能源汽车市场渗透率提升至14.8%。从5%飙升至近15%，只用了一年。", "15%", "新能源汽车市场渗透率"),
         # the noun after an amount and its hedge; a verb of raising money
         ("Peloton刚经历了一系列考验，从500亿美金左右的市值跌落。", "500亿美金", "市值"),
         ("中创新航正式提交赴港上市申请，将筹集高达15亿美元。", "15亿美元", "融资"),
