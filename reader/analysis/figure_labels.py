@@ -315,10 +315,12 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
     clause = bounds.around("clause", fig.start)
     end = name_end(where, fig, clause[0])
     if (
-        fig.unit == "%" and end == clause[0] > after and text.endswith(_COMMAS, 0, end)
-        and text.endswith(_RATE_HEADS, 0, end - 1) and _ENDS_CLAUSE.match(text, fig.end, clause[1])
+        end == clause[0] > after and text.endswith(_COMMAS, 0, end)
+        and text.endswith(_RATE_HEADS if fig.unit == "%" else _AMOUNT_HEADS, 0, end - 1)
+        and _ENDS_CLAUSE.match(text, fig.end, clause[1])
     ):
-        # 2021年的AAC留存率，高达86%: a clause of only how much, after one naming the rate
+        # 2021年的AAC留存率，高达86%; 对应的新关店数，则约为47000家: a clause of only how much,
+        # after one naming the measure
         clause = bounds.around("clause", end - 2)
         end -= 1
     aside = _ASIDE.search(text, max(clause[0], end - 14), end)
@@ -425,6 +427,7 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
 
 _COMMAS = ("，", ",")
 _RATE_HEADS = ("率", "比", "比例", "比重", "占比", "息差", "利差")
+_AMOUNT_HEADS = ("数", "数量", "量", "额", "金额", "规模")
 _ENDS_CLAUSE = re.compile(r"\s*(?:左右|以上|以下|之多|多)?\s*$")
 
 
