@@ -277,7 +277,7 @@ def _label(
         return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
     if named != measure or fig.label is not None:
         return named
-    gap = text[earlier[-1].end : fig.start].replace("以及", "及") if earlier else ""
+    gap = "".join(text[earlier[-1].end : fig.start].replace("以及", "及").split()) if earlier else ""  # 48.63%、 53.92 %: typeset
     if earlier and 0 < len(gap) <= 2 and earlier[-1].unit == (fig.unit or earlier[-1].unit) and all(c in _LIST_JOINERS for c in gap):
         return earlier[-1].label  # 4.53亿元，5.48亿元, 10.12亿、以及12.15亿港元 (but 4685家，46%集中在…: another measure)
     if earlier and earlier[-1].unit == fig.unit and _RISE_AGAIN.fullmatch(gap) and earlier[-1].label:

@@ -55,6 +55,8 @@ def _labels(text: str) -> dict[str, str | None]:
         ("2018年、2019年及2020年公司订单总数分别为0.798亿、2.1亿及7.6亿笔。", "2.1亿", "订单总数"),  # a list of years
         ("新开店超过50000家。而对应的新关店数，则约为47000家。", "47000家", "新关店数"),  # the clause before names it
         ("从2021年Q3财报数据来看，5.522亿的AAC依然稳固。", "5.522亿", "买家数"),  # a marketplace's yearly buyers
+        # the rest of a list typeset with spaces is the list's measure
+        ("此外，成本收入比也逐年攀升，2018年至2020年，该行这一指标分别为48.63%、 53.92 %、63.08 %。", "63.08 %", "成本收入比"),
         # the noun after a figure typeset with spaces around it
         ("交易完成后，B站将持有心动公司约 4.72% 股权。", "4.72%", "股权"),
         ("阿里巴巴买下心动约 0.76% 的股权。", "0.76%", "股权"),
