@@ -60,6 +60,8 @@ def extend_names(
 
 # What follows a business-unit word used as a verb: 阿里云服务了超过100万家企业.
 _ASPECT = ("了", "着", "过", "于")
+# What makes a unit word a kind of thing instead: 延边农商行地产类贷款.
+_KIND = ("类", "型")
 # Unit words that are also verbs, which an amount right after shows to be one.
 _VERBS = frozenset(("服务", "支付", "出行", "外卖"))
 _AMOUNT = re.compile(r"(?:约|近|超过|超|逾|高达|达|共|总计|累计)?\s*[0-9０-９]")
@@ -114,6 +116,7 @@ def company_names(
             and end + len(unit) <= limit
             and end + len(unit) in word_ends  # not 小米|智能手机
             and not folded.startswith(_ASPECT, end + len(unit))  # 阿里云服务了…: a verb
+            and not folded.startswith(_KIND, end + len(unit))  # 该行地产类贷款: a kind of loan, no unit
             and not (unit in _VERBS and _AMOUNT.match(folded, end + len(unit)))  # 向NFL支付约21亿美元
             and not _modifies_a_noun(folded, end + len(unit), tokens_at, words)  # 银行|资本|充足率
         ):

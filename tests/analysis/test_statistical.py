@@ -664,3 +664,9 @@ def test_a_company_named_whole_is_named_again_without_its_ending_where_a_sentenc
     assert [m.surface for m in mentions if m.entity == "哪吒汽车"] == ["哪吒汽车", "哪吒"]
     text = "上海汽车集团营收增长。上海的营收也增长了。"  # what is left is a place's name: no short form
     assert {m.entity for m in EntityRecognizer(Gazetteer.load()).recognise(text) if m.surface == "上海"} <= {"上海"}
+
+
+def test_a_unit_word_before_a_kind_makes_no_new_company() -> None:
+    text = "此外，延边农商行的资本充足率下滑。同时，延边农商行地产类贷款占比仍较大。"
+    entities = {m.entity for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"延边农商行": ORG})).recognise(text)}
+    assert entities == {"延边农商行"}  # 地产类贷款: a kind of loan, not the bank's property arm
