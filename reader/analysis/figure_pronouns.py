@@ -93,6 +93,19 @@ def opens(sentence_start: int, mention: Mention) -> bool:
     return mention.start - sentence_start <= _TOPIC_LEAD
 
 
+def opens_described(text: str, sentence_start: int, mention: Mention) -> bool:
+    """Whether ``mention`` opens its sentence, or stands right after what kind of company it is
+    (特卖电商唯品会也守住了…, 电商平台京东…): the sentence's topic either way."""
+    return opens(sentence_start, mention) or _DESCRIBED.fullmatch(text, sentence_start, mention.start) is not None
+
+
+# What kind of company a topic is, written before its name at a sentence's start.
+_DESCRIBED = re.compile(
+    r"(?:而|但|另外|此外|同时)?[，,]?\s*[\u4e00-\u9fff]{0,6}"
+    r"(?:电商|平台|公司|巨头|品牌|企业|集团|新势力|车企|房企|银行|龙头|对手|玩家|厂商)"
+)
+
+
 def resolve_pronoun(
     text: str, at: int, kind: str, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
@@ -110,7 +123,7 @@ def resolve_pronoun(
     if (
         before
         and before[0].type in ORGISH
-        and opens(sentence[0], before[0])
+        and opens_described(text, sentence[0], before[0])
         and not not_a_subject(text, before[0], vocab)
         and not any(c in _SPEECH_OPENS for c in text[before[0].end : at])
     ):

@@ -786,6 +786,10 @@ def test_a_pronoun_stands_for_the_name_its_sentence_opens_with() -> None:
     text = "大众集团的股票单日暴涨25%。蔚来更是通过发布首款轿车ET7的举动，助推其市值跃入千亿美元。"
     found = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "大众集团", "蔚来", "ET7"), "2021-03-20")}
     assert found["千亿美元"] == "蔚来"
+    # what kind of company the topic is may come before its name
+    text = "阿里巴巴的AAC为8.82亿。特卖电商唯品会也守住了基本盘，从财报数据看，其全年活跃用户为9390万。"
+    found = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "阿里巴巴", "唯品会"), "2022-03-20")}
+    assert found["9390万"] == "唯品会"
     # but not across the opening of a quote: the pronoun is the quote's
     text = "NFL的版权很贵。CBS的主席针对与NFL达成的协议表示：「这份合同的长周期，使其高额的价格（1100亿）变得更合理。」"
     found = {m.surface: m.subject for m in extract_figures(text, _mentions(text, "NFL", "CBS"), "2021-03-20")}
