@@ -52,6 +52,10 @@ def test_gazetteer_is_broad(gazetteer: Gazetteer) -> None:
         ("万达影城", "万达电影", EntityType.ORG),  # a company's cinemas, by their own name
         ("京东PLUS会员", "京东PLUS", EntityType.PRODUCT),
         ("挑战者资本", "挑战者资本", EntityType.ORG),
+        # the developers of the top-100 lists property news ranks
+        ("瑞安房地产", "瑞安房地产", EntityType.ORG),
+        ("弘阳地产", "弘阳地产", EntityType.ORG),
+        ("金茂", "中国金茂", EntityType.ORG),
     ],
 )
 def test_gazetteer_get_resolves_aliases(gazetteer: Gazetteer, surface: str, name: str,
@@ -70,6 +74,7 @@ def test_gazetteer_marks_common_words_ambiguous(gazetteer: Gazetteer) -> None:
     assert "苹果" in gazetteer.entry("苹果").ambiguous
     assert "Apple" not in gazetteer.entry("苹果").ambiguous
     assert "美的" in gazetteer.entry("美的").ambiguous
+    assert "蓝光" in gazetteer.entry("蓝光发展").ambiguous  # blue light, before it is a developer
 
 
 def test_newsrooms_and_research_firms_are_known_as_reporters(gazetteer: Gazetteer) -> None:
