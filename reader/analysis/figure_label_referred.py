@@ -58,3 +58,19 @@ def referred_measure(where: LabelText, fig: Quantity, earlier: list[Figure]) -> 
     if earlier and earlier[-1].start >= paragraph[0] and earlier[-1].label:
         return earlier[-1].label
     return None
+
+
+def aspect_measure(where: LabelText, fig: Quantity) -> str | None:
+    """The measure a sentence says it speaks of before its figures, when nothing nearer names
+    them: 在销售金额层面，分别以311.26亿元、282.08亿元… → 销售金额; 营收方面，… The aspect must end
+    in a measure's head (金额, 收入, 率 …)."""
+    text, vocab = where.text, where.vocab
+    sentence = where.bounds.around("sentence", fig.start)
+    told = list(_ASPECT.finditer(text, sentence[0], fig.start))
+    if not told or not told[-1].group("m").upper().endswith(vocab.label_heads):
+        return None  # …；销售面积榜方面，…: the last aspect told is the figure's, whatever it is
+    return where.source[told[-1].start("m") : told[-1].end("m")]
+
+
+# What a sentence says it speaks of: 在销售金额层面，/ 营收方面，
+_ASPECT = re.compile(r"(?:^|(?<=[，,。；;：:\s在从]))(?P<m>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:层面|方面)[，,]")

@@ -22,7 +22,7 @@ from reader.analysis.figure_label_after import (
     stock_swing,
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, moved_from, range_end
-from reader.analysis.figure_label_referred import name_end, referred_measure
+from reader.analysis.figure_label_referred import aspect_measure, name_end, referred_measure
 from reader.analysis.figure_share_label import share_of_whole
 from reader.analysis.figure_label_changes import (
     FALL_OF,
@@ -284,7 +284,10 @@ def _label(
         return earlier[-1].label  # 抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%: the same measure, again
     said = source[word.start : word.end] if word is not None and not word.verb else measure
     if measure is None or measure in vocab.generic_labels:
-        return label_after_figure(where, fig) or range_end(where, fig, earlier) or moved_from(where, fig, earlier) or said or compared_with(where, fig, earlier)
+        return (
+            label_after_figure(where, fig) or range_end(where, fig, earlier) or moved_from(where, fig, earlier)
+            or said or compared_with(where, fig, earlier) or aspect_measure(where, fig)
+        )
     round_ = ROUND.match(text, fig.end + (1 if text.startswith("的", fig.end) else 0))
     if measure == "融资" and round_ is not None and text.startswith(measure, round_.end()):
         return source[round_.start() : round_.end() + len(measure)].strip()  # 5000万美元的天使轮融资 → 天使轮融资

@@ -61,6 +61,9 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         ("销售均价分别为22537/㎡、19545/㎡。", "22537/㎡", 22537, "CNY"),
         ("服装整体开关店比0.94，低于零售业态整体水平。", "0.94", 0.94, "times"),
         ("公司市盈率为23.5，市净率仅0.8。", "0.8", 0.8, "times"),
+        # square metres as property news writes them; but not the 平 of 平台 or 平均
+        ("金地以76.06万平获得销售面积第一。", "76.06万平", 7.606e5, "other"),
+        ("入驻5万平台商家。", "5万", 5e4, "stores"),
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:

@@ -57,6 +57,10 @@ def _labels(text: str) -> dict[str, str | None]:
         ("从2021年Q3财报数据来看，5.522亿的AAC依然稳固。", "5.522亿", "买家数"),  # a marketplace's yearly buyers
         # the rest of a list typeset with spaces is the list's measure
         ("此外，成本收入比也逐年攀升，2018年至2020年，该行这一指标分别为48.63%、 53.92 %、63.08 %。", "63.08 %", "成本收入比"),
+        # the aspect a sentence says it speaks of, when nothing nearer names the figure
+        ("在上海，融创、金地在销售金额层面，分别以311.26亿元、282.08亿元获得前两名。", "282.08亿元", "销售金额"),
+        # (the last aspect told is the figure's: square metres of floor space, not the sales)
+        ("在上海，融创在销售金额层面位列第一；销售面积榜方面，金地、招商蛇口分别以76.06万平、68.31万平获得前两名。", "68.31万平", "面积"),
         # the noun after a figure typeset with spaces around it
         ("交易完成后，B站将持有心动公司约 4.72% 股权。", "4.72%", "股权"),
         ("阿里巴巴买下心动约 0.76% 的股权。", "0.76%", "股权"),
