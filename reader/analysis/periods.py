@@ -44,7 +44,8 @@ _TAIL = (
     rf"|{_HALF}|{_QUARTER}|(?P<edge>底|末|初|全年))?"
 )
 # A part of a year may follow the year with no 年: 2021Q3, 2021上半年, 2021前九个月.
-_BARE_YEAR_PART = r"(?=[Qq][1-4]|[上下]半年|前[一二两三1-3]个?季度|前(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个?月)"
+# So may a word only a year's total stands before: 2021净增门店在60家以上, 2020整体规模超过2500亿元.
+_BARE_YEAR_PART = r"(?=[Qq][1-4]|[上下]半年|前[一二两三1-3]个?季度|前(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个?月|全年|整体|净增|新增)"
 _ABSOLUTE = rf"{_YEAR}(?:(?P<fiscal>财年|财政年度|年度?|赛季|{_BARE_YEAR_PART}){_TAIL})"  # 2023赛季: the season that year starts
 _FISCAL_ABBR = r"(?<![A-Za-z])FY\s?(?P<fy>(?:20)?\d{2})(?![0-9])"
 _RELATIVE = rf"(?P<rel>今年|去年|明年|前年|后年|本年|当年|上一年|下一年)(?:{_TAIL})"

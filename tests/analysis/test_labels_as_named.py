@@ -53,6 +53,7 @@ def _labels(text: str) -> dict[str, str | None]:
         ("2021财年第三季度营收为10亿美元。第三财季净收入同比增长20%。", "20%", "净收入同比增长"),
         ("该公司2021财年净收入为30亿美元。", "30亿美元", "净收入"),
         ("2018年、2019年及2020年公司订单总数分别为0.798亿、2.1亿及7.6亿笔。", "2.1亿", "订单总数"),  # a list of years
+        ("便利店增长最快，2020整体规模超过2500亿元。", "2500亿元", "整体规模"),  # a year without 年
         ("新开店超过50000家。而对应的新关店数，则约为47000家。", "47000家", "新关店数"),  # the clause before names it
         ("从2021年Q3财报数据来看，5.522亿的AAC依然稳固。", "5.522亿", "买家数"),  # a marketplace's yearly buyers
         # the rest of a list typeset with spaces is the list's measure

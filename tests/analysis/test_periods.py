@@ -228,6 +228,10 @@ def test_a_span_ended_on_a_date_is_that_quarter_half_or_year(text: str, period: 
         # a part right after a year written without 年
         ("2021上半年营收", None, ["2021年上半年"]),
         ("2018-2021前九个月，该公司分别实现", "2022-01-10", ["2021年前九个月"]),
+        # a year written without 年 before what only a year's total is
+        ("任天堂Switch异军突起，2021净增门店在60家以上", "2022-01-10", ["2021"]),
+        ("便利店增长最快，2020整体规模超过2500亿元", "2022-01-10", ["2020"]),
+        ("共2021新用户", "2022-01-10", []),  # not every number before a noun
         # the first months of a year, as written, placed by the month they end in
         ("今年前9月营收", "2021-11-10", ["2021年前9月"]),
         ("前九个月营收", "2022-01-10", ["2021年前九个月"]),
