@@ -64,6 +64,9 @@ def named(text: str, *names: str, kind: EntityType = EntityType.ORG) -> list[Men
         # square metres as property news writes them; but not the 平 of 平台 or 平均
         ("金地以76.06万平获得销售面积第一。", "76.06万平", 7.606e5, "other"),
         ("入驻5万平台商家。", "5万", 5e4, "stores"),
+        # a bare amount a fund's size or a sales target names is money
+        ("挑战者资本的资金规模已经达到了80亿。", "80亿", 8e9, "CNY"),
+        ("要完成2021年75亿的销售目标恐怕有难度。", "75亿", 7.5e9, "CNY"),
     ],
 )
 def test_figures_as_typeset(text: str, surface: str, value: float, unit: str) -> None:
