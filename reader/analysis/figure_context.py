@@ -34,7 +34,7 @@ from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_periods import carried_period, period_of, years_before
-from reader.analysis.figure_label_changes import signed
+from reader.analysis.figure_label_changes import changed_amount, signed
 from reader.analysis.figure_label_written import label_as_written
 from reader.analysis.figure_labels import (
     LabelHit,
@@ -133,6 +133,7 @@ def explain(
             kind=kind,
             measure=label or _measure_named(named, vocab),
         )
+        figure = changed_amount(figure, text, bounds.around("clause", fig.start)[0])  # 较上月减少27笔
         explained = _with_antecedent(figure, fig, by_value.get(figure.value, ()), bounds, vocab)
         if out and (explained.label is None or _THAT_FIGURE.fullmatch(explained.label)) and _THAT_FIGURE.search(
             text, bounds.around("clause", fig.start)[0], fig.start

@@ -1,6 +1,7 @@
 """Labels of changes: the measure a change changes, named with it (营收同比增长, 成交面积环比下降,
 股价涨幅), a level reached after a change (配送费用同比增长175%至17亿元 → 配送费用), and a change
-told after its level or after another change (营收为6.61亿元，同比增加24.59%; 环比减少17%，同比减少49%)."""
+told after its level or after another change (营收为6.61亿元，同比增加24.59%; 环比减少17%，同比减少49%),
+and an amount by which a measure changed (与去年同期54亿元相比下降10亿元 → -10亿)."""
 
 from __future__ import annotations
 
@@ -143,3 +144,26 @@ _SIZES_OF_A_FALL = ("降幅", "跌幅", "下降幅度", "下滑幅度")
 _FALL_WORD = re.compile(
     r"(同比|环比)?(下降|下滑|下跌|减少|降低|缩减|缩水|回落|大跌|暴跌|微降|微跌|大降|骤降|锐减|下挫|萎缩|收窄|跌|降)$"
 )
+
+
+def changed_amount(figure: Figure, text: str, lo: int) -> Figure:
+    """An amount or count a measure changed by, against a base (较上月减少27笔, 与去年同期54亿元相比
+    下降10亿元, 比2019年增加了42亿元): negative for a fall, as a fall in percent is, under the name of
+    the measure it changed and no measure of its own (neither the level nor a rate, it is grouped
+    with neither). A level reached (增长至50亿元) is no change. ``lo``: where its clause starts."""
+    if figure.unit in ("%", "pp", "times"):
+        return figure
+    told = _CHANGED_BY.search(text, lo, figure.start)
+    if told is None:
+        return figure
+    value = -abs(figure.value) if told.group("verb") in _FALLS else abs(figure.value)
+    return replace(figure, value=value, measure=None)
+
+
+# A base of comparison, then a verb of change right before the amount (its hedge between).
+_CHANGED_BY = re.compile(
+    r"(?:同比|环比|较[^，,。；;]{0,16}?|比[^，,。；;]{0,12}?|与[^，,。；;]{0,16}?相比|相比[^，,。；;]{0,12}?)"
+    r"(?:还|又|则|共|仅|只)?(?P<verb>减少|下降|下滑|降低|缩水|缩减|少了|增加|增长|提升|提高|上涨|多了|扩大|收窄)了?"
+    r"\s*(?:约|近|超过|超|逾|达)?\s*$"
+)
+_FALLS = frozenset(("减少", "下降", "下滑", "降低", "缩水", "缩减", "少了", "收窄"))

@@ -218,7 +218,7 @@ def test_extract_figures_excludes_what_is_not_a_figure(text: str) -> None:
         ("智能手机出货量达3850万台。", "销量"),
         ("京东累计下单金额达3438亿元。", "GMV"),
         ("公司计划于2022年实现年产能30万辆。", None),  # 实现年 is not 现年 (age)
-        ("拼多多较上年同期增长近2亿用户。", "用户数"),  # a bare 2亿 never takes a share label
+        ("拼多多较上年同期增长近2亿用户。", None),  # a change by 2亿 users: no level's measure, never a share
     ],
 )
 def test_extract_figures_labels_the_first_figure(text: str, label: str | None) -> None:

@@ -310,6 +310,25 @@ def test_a_fall_is_a_negative_change_of_its_measure(text: str, label: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "value", "label"),
+    [
+        ("门槛值为44亿元，与去年同期54亿元相比下降10亿元。", "10亿元", -1e9, "门槛值"),
+        ("境内外债券融资共发行62笔、较上月减少27笔。", "27笔", -27, None),
+        ("客单价只有40元，相比2020年还下降了9元。", "9元", -9, "客单价"),
+        ("营业收入53.4亿元，比2019年增加了42亿元。", "42亿元", 4.2e9, "营业收入"),  # a rise by an amount
+    ],
+)
+def test_an_amount_a_measure_changed_by_is_signed_and_no_level_of_it(text: str, surface: str, value: float, label: str | None) -> None:
+    """A fall by an amount is negative, as a fall in percent is; and, neither the level nor a rate,
+    it has no measure to be grouped or charted with the levels under."""
+    figures = {m.surface: m for m in extract_figures(text)}
+    m = figures[surface]
+    assert (m.value, m.label, m.measure) == (pytest.approx(value), label, None)
+    level = extract_figures("营收较2020年增长至50亿元。")[0]  # a level reached is no change
+    assert (level.value, level.measure) == (5e9, "营收")
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [("保险板块年内跌幅达37%。", "保险板块年内跌幅"), ("以老三板5%的涨跌限制来看。", "涨跌限制")],
 )
