@@ -330,7 +330,11 @@ def test_an_amount_a_measure_changed_by_is_signed_and_no_level_of_it(text: str, 
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("保险板块年内跌幅达37%。", "保险板块年内跌幅"), ("以老三板5%的涨跌限制来看。", "涨跌限制")],
+    [
+        ("保险板块年内跌幅达37%。", "保险板块年内跌幅"),
+        ("以老三板5%的涨跌限制来看。", "涨跌限制"),
+        ("股价刷新了新低，自高位回撤达80%。", "降幅"),  # a drawdown is a fall, its size
+    ],
 )
 def test_the_size_of_a_fall_named_so_and_a_limit_both_ways_stay_positive(text: str, label: str) -> None:
     (m,) = extract_figures(text)
