@@ -33,6 +33,7 @@ def label_after_figure(where: LabelText, fig: Quantity) -> str | None:
         or _paid(where, fig)
         or _earned(where, fig)
         or _per_share(where, fig)
+        or _per_unit(where, fig)
         or _orders(fig, where.vocab)
     )
 
@@ -83,6 +84,16 @@ def _per_share(where: LabelText, fig: Quantity) -> str | None:
         return "股价"
     per = where.text.endswith(where.vocab.label_words["per_share"], 0, fig.start)
     return "股价" if fig.unit in _CURRENCIES and per else None
+
+
+def _per_unit(where: LabelText, fig: Quantity) -> str | None:
+    """An amount of money per thing sold and nothing else named: its selling price (贵州茅台酒（珍品）
+    4599元/瓶, 每张卡牌0.3元 is named before)."""
+    return "售价" if fig.unit in _CURRENCIES and _PER_UNIT.match(where.text, fig.end) else None
+
+
+# Money per thing: 4599元/瓶, 5-10块/票.
+_PER_UNIT = re.compile(r"\s*[/／](?:瓶|件|盒|个|张|台|辆|斤|公斤|千克|吨|单|票|份|杯|包|箱|套|只|部|次|人)")
 
 
 def _orders(fig: Quantity, vocab: Vocabulary) -> str | None:

@@ -62,6 +62,11 @@ def _labels(text: str) -> dict[str, str | None]:
         ("在上海，融创、金地在销售金额层面，分别以311.26亿元、282.08亿元获得前两名。", "282.08亿元", "销售金额"),
         # (the last aspect told is the figure's: square metres of floor space, not the sales)
         ("在上海，融创在销售金额层面位列第一；销售面积榜方面，金地、招商蛇口分别以76.06万平、68.31万平获得前两名。", "68.31万平", "面积"),
+        # which time and again are no part of a measure's name; a word they begin is
+        ("这次再投入10亿元，能改变在视频领域的落后吗？", "10亿元", "投入"),
+        ("公司的再融资规模为10亿元。", "10亿元", "再融资规模"),
+        # money per thing sold and nothing else named: its selling price
+        ("贵州茅台酒（珍品）4599元/瓶，投放量为3526瓶。", "4599元", "售价"),
         # the noun after a figure typeset with spaces around it
         ("交易完成后，B站将持有心动公司约 4.72% 股权。", "4.72%", "股权"),
         ("阿里巴巴买下心动约 0.76% 的股权。", "0.76%", "股权"),
