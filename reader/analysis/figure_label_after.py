@@ -157,6 +157,9 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     phrase, end = phrase[:joined], start + joined  # 8590万名注册托运人以及约1370万名注册司机
     if len(phrase) < 2 or any(c.isdigit() for c in phrase):
         return None
+    acted = next((m for m in vocab.label_pattern().finditer(phrase) if m.end() == len(phrase) and vocab.is_verb(m.group())), None)
+    if acted is not None and acted.start() > 0 and (named := vocab.named_by_verb(acted.group())) is not None:
+        return named  # 有8547辆车上险 → 上险量: what was counted, then the verb that names the measure
     # the shortest head that ends the measure's name (总对价收购 → 总对价), and a head written right
     # after it is still the name's (高级会员费, not 高级会员)
     cuts = [cut for cut in range(2, len(phrase) + 1) if phrase[:cut].upper().endswith(vocab.label_heads)]

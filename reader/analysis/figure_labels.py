@@ -438,12 +438,7 @@ def _named_by_verb(verb: str, measure: str | None, vocab: Vocabulary) -> str | N
     """The name of the measure ``verb`` reports when it is the ``measure`` read and has a name
     made of it: 上险 → 上险量 (but 销售成本 stays 成本: the verb is not what it measures)."""
     label = vocab.label_for(verb)
-    if label is None or label.name != measure:
-        return None
-    return next((verb + head for head in _VERB_MEASURE_HEADS if verb + head in label.synonyms), None)
-
-
-_VERB_MEASURE_HEADS = ("量", "额", "数")
+    return vocab.named_by_verb(verb) if label is not None and label.name == measure else None
 
 
 def listed_measures(where: LabelText, lo: int, hi: int, count: int) -> list[str] | None:

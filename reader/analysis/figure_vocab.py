@@ -190,6 +190,14 @@ class Vocabulary:
         """Whether ``word`` names its label only weakly, as a verb (增长, 售出)."""
         return word.casefold() in _verb_index(self)
 
+    def named_by_verb(self, verb: str) -> str | None:
+        """The name of the measure made of the verb that reports it, when the vocabulary has
+        one: 上险 → 上险量, 交付 → 交付量 (售出 has none: it reports 销售额)."""
+        label = self.label_for(verb)
+        if label is None:
+            return None
+        return next((verb + head for head in ("量", "额", "数") if verb + head in label.synonyms), None)
+
     def after_pattern(self) -> re.Pattern[str]:
         """Synonyms plus the words that name a label only right after a figure."""
         return _after_pattern(self)

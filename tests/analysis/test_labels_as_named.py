@@ -79,6 +79,8 @@ def _labels(text: str) -> dict[str, str | None]:
         # a verb that reports a measure names it by the measure's name made of it, when there is one
         ("天际汽车在2021年12月份仅仅上险了28辆车。", "28辆", "上险量"),
         ("蔚来第四季度交付了25034辆汽车。", "25034辆", "交付量"),
+        ("零跑汽车12月份也有8547辆车上险。", "8547辆", "上险量"),  # or after what it counted
+        ("思皓汽车共有6695辆纯电车型上险。", "6695辆", "上险量"),
         ("该公司销售成本为6.22亿港元。", "6.22亿港元", "成本"),  # the verb is no measure here
         # a bound, a hedge or a verb after a figure is no label: the measure stands instead
         ("其余省份新增上市企业数量都在20家以内。", "20家", "企业数量"),  # not 以内
