@@ -334,7 +334,8 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds, mentions:
     交付1.2万台 → 销量 for both). A count the vocabulary has no unit for is named by the one before
     it in the same word when its clause names only whose it is (成交面积超100万平方米，其中上海173万
     平方米), not when it names a part (其中本地生活353起) nor by the one after it (信用债违约16笔，其中
-    地产相关违约事件7笔)."""
+    地产相关违约事件7笔). A clause of only whose and how many breaks down the count before it in its
+    sentence, however far (被下调的10家银行，从地域分布上来看，辽宁省有4家，吉林省2家)."""
     out = list(figures)
     for i, figure in enumerate(out):
         if figure.label is not None:
@@ -348,7 +349,11 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds, mentions:
             and (figure.unit != "other" or _names_only_whose(text, clause[0], figure.start, mentions))
             and bounds.around("sentence", other.start) == sentence
             and bounds.around("clause", other.start) != clause
-            and _CLAUSE_GAP.fullmatch(text, min(figure.end, other.end), max(figure.start, other.start))
+            and (
+                _CLAUSE_GAP.fullmatch(text, min(figure.end, other.end), max(figure.start, other.start))
+                # 被下调的10家银行，从地域分布上来看，辽宁省有4家: a breakdown by whose, clauses after
+                or other.start < figure.start and _names_only_whose(text, clause[0], figure.start, mentions)
+            )
         ]
         if near:
             out[i] = replace(figure, label=near[0].label, measure=near[0].measure)

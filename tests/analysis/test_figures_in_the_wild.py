@@ -1275,6 +1275,13 @@ def test_figures_named_by_a_parallel_clause_or_after_a_count(text: str, labels: 
     assert [m.label for m in extract_figures(text)] == labels
 
 
+def test_clauses_of_only_whose_and_how_many_break_down_the_count_before_them() -> None:
+    text = "此次主体评级被下调的10家银行，从地域分布上来看，辽宁省有4家，吉林省2家。"
+    assert [m.label for m in extract_figures(text, _mentions(text, "辽宁省", "吉林省"))] == ["银行数"] * 3
+    text = "此次被下调的10家银行，从地域上来看，辽宁省有400名员工。"  # another unit: another measure
+    assert [m.label for m in extract_figures(text, _mentions(text, "辽宁省"))][1] != "银行数"
+
+
 def test_a_filings_list_of_years_reaches_each_figure_its_conversion_and_the_next_list() -> None:
     text = (
         "在 2018 年、2019 年和 2020 年以及截至 2021 年 3 月 31 日止三个月，净亏损分别为人民币 5.912 亿元、"
