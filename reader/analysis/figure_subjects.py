@@ -426,6 +426,8 @@ _ANONYMOUS = re.compile(
 # A place that names a company's unit or market (中国区营销预算, 中国内地平台服务月活跃用户数,
 # 中国市场的门店数量): the figure is the company's, not the place's.
 _A_COMPANYS_UNIT = ("区", "内地", "地区", "大陆", "境内", "市场", "业务", "分公司", "本土")
+# A company's unit named for the place it serves: 中国商务分部, 国际业务事业群.
+_A_NAMED_UNIT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:分部|事业部|事业群|业务部|业务集团)")
 # A group of companies the place qualifies, in the phrase after it: 中国零售电商上市公司的, 中国卖家.
 _A_GROUP = re.compile(r"[^，,。；;的]{0,10}?(?:公司|企业|房企|卖家|商家|品牌|厂商|车企)")
 
@@ -437,7 +439,11 @@ def _counts_its_companies(text: str, mention: Mention, fig: Quantity) -> bool:
 
 
 def _qualifies_a_company(text: str, mention: Mention, fig: Quantity) -> bool:
-    return text.startswith(_A_COMPANYS_UNIT, mention.end) or _A_GROUP.match(text, mention.end, fig.start) is not None
+    return (
+        text.startswith(_A_COMPANYS_UNIT, mention.end)
+        or _A_NAMED_UNIT.match(text, mention.end) is not None
+        or _A_GROUP.match(text, mention.end, fig.start) is not None
+    )
 
 
 # After a name, what makes it a topic, not an owner: “i茅台”相关的笔记, 与拼多多有关的投诉.

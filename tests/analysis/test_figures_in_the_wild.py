@@ -199,6 +199,15 @@ def test_a_market_word_inside_a_name_does_not_make_the_sentence_market_wide() ->
     assert figures["69.11万人"].subject == "快狗打车"
 
 
+def test_a_company_unit_named_for_a_place_is_the_companys() -> None:
+    text = "阿里巴巴发布的财报显示，该季度，阿里巴巴总营收2425.80亿元，其中中国商务分部营收1722.26亿元。"
+    found = _mentions(text, "阿里巴巴")
+    at = text.index("中国商务")
+    found.append(Mention(at, at + 2, "中国", EntityType.PLACE, "中国"))
+    figures = {m.surface: m for m in extract_figures(text, sorted(found, key=lambda m: m.start), "2022-03-01")}
+    assert figures["1722.26亿元"].subject == "阿里巴巴"  # its China commerce segment, not China's
+
+
 def test_a_pronoun_after_a_preposition_is_the_object_not_the_owner() -> None:
     """腾讯对该公司的总投资额: 该公司 (快手) receives the investment; the amount is 腾讯's."""
     text = "快手今天上市。自2017年以来，腾讯曾多次买入快手股权，腾讯对该公司的总投资额超过了28亿美元。"
