@@ -274,6 +274,9 @@ def test_extract_figures_future_period_is_a_forecast() -> None:
         ("龚红玉在抖音积累了547万粉丝。", ["龚红玉", "抖音"], "龚红玉"),
         ("抖音、快手等短视频平台到年万亿GMV规模。", ["抖音", "快手"], None),
         ("康泽宇还提到，兴趣电商的GMV会超过9.5万亿。", ["康泽宇"], None),
+        # the one compared with is not whose the figure is
+        ("而Model 3的上险量虽然不如Model Y，但也接近3万辆。", ["Model 3", "Model Y"], "Model 3"),
+        ("正在迅速追赶特斯拉的是第2位的上海汽车。59万辆的销量是上年的2.4倍。", ["特斯拉", "上海汽车"], "上海汽车"),
     ],
 )
 def test_extract_figures_subject(text: str, names: list[str], subject: str | None) -> None:
