@@ -326,7 +326,10 @@ def _the_holder(text: str, fig: Quantity, sentence: tuple[int, int], in_sentence
         return None
     holders = [m for m in in_sentence if m.end <= at and m.type is not EntityType.PLACE]
     if holders and _HOLDER_GAP.fullmatch(text, holders[-1].end, at):
-        return holders[-1]
+        held = holders[-1]
+        if len(holders) >= 2 and held.start >= 1 and text[held.start - 1] == "对" and holders[-2].end == held.start - 1:
+            return holders[-2]  # 顺丰对同城实业持股比例: the holder names what it holds after 对
+        return held
     invested = max(text.rfind(verb, sentence[0], at) for verb in _INVESTED)
     investors = [m for m in holders if m.end <= invested]
     return investors[-1] if investors else None

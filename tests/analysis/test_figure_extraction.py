@@ -277,6 +277,7 @@ def test_extract_figures_future_period_is_a_forecast() -> None:
         # the one compared with is not whose the figure is
         ("而Model 3的上险量虽然不如Model Y，但也接近3万辆。", ["Model 3", "Model Y"], "Model 3"),
         ("顺丰同城的服务网络覆盖中国超过1000个市县。", ["顺丰同城", "中国"], "顺丰同城"),  # where it operates
+        ("完成后，顺丰对同城实业持股比例将从65.46%增加至66.76%。", ["顺丰", "同城实业"], "顺丰"),  # a stake in what
         ("正在迅速追赶特斯拉的是第2位的上海汽车。59万辆的销量是上年的2.4倍。", ["特斯拉", "上海汽车"], "上海汽车"),
     ],
 )
