@@ -16,6 +16,8 @@ notes, corrections, the name model, theme and saved state.
 
 from __future__ import annotations
 
+import importlib
+import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -83,6 +85,20 @@ HAND_OVER_IN_TWO_TURNS = 2000
 # The panels are built once the first article is painted, or after this long if the library is
 # slow to come (a first index): its list and progress must not wait for it.
 PANELS_AT_THE_LATEST_MS = 300
+
+
+# The app's own modules the workspace imports, loaded one a turn of the event loop once the first
+# article is painted, the workspace last (issue 18: loaded in the turn that builds the panels they
+# were ~0.1 s of its ~0.25 s on a reopen of 10k articles). tests/ui keeps the list whole.
+WORKSPACE_IMPORTS = (
+    "reader.notes.undo", "reader.ui.actions", "reader.ui.correcting", "reader.ui.corrections",
+    "reader.ui.dock_sizes", "reader.ui.entity_navigation", "reader.ui.find_controller",
+    "reader.ui.library_watch", "reader.ui.mention_menu", "reader.ui.notes_controller",
+    "reader.ui.notes_transfer", "reader.ui.panels.base", "reader.ui.panels.card",
+    "reader.ui.panels.entities", "reader.ui.panels.figures", "reader.ui.panels.library",
+    "reader.ui.panels.mentions", "reader.ui.panels.notes", "reader.ui.panels.quotes",
+    "reader.ui.panels.search", "reader.ui.reprints_controller", "reader.ui.theme", "reader.ui.workspace",
+)
 
 
 @cache
@@ -154,7 +170,7 @@ class MainWindow(QMainWindow):
         self._open_after_paint = AfterPaint(self._open_first_article, self)
         self.furnished = False  # the panels, actions and features around the view are built
         self._shown_unannounced: Library | None = None  # shown before the panels were built
-        self._furnish_after_paint = AfterPaint(self.furnish, self)
+        self._furnish_after_paint = AfterPaint(self._furnish_in_turns, self)
         self._layout_pending = True  # dock sizes are applied once the window has its size
         # Notes: one repository and one undo stack per store; none without a store.
         self.notes_repo = AnnotationRepository(store) if store is not None else None
@@ -201,6 +217,19 @@ class MainWindow(QMainWindow):
         shown, self._shown_unannounced = self._shown_unannounced, None
         if shown is not None and shown is self.library:
             self._announce_shown(shown)
+
+    def _furnish_in_turns(self) -> None:
+        """Once the first article is painted: the workspace's modules one a turn, each after the
+        paints asked before it, then the panels (``furnish``), so that no one turn holds the GUI
+        thread for all of it."""
+        if self.furnished:
+            return
+        pending = next((name for name in WORKSPACE_IMPORTS if name not in sys.modules), None)
+        if pending is None:
+            self.furnish()
+            return
+        importlib.import_module(pending)
+        self._furnish_after_paint.request()
 
     def _note_counts(self, root: str) -> dict[str, int]:
         return self.notes.note_counts(root)

@@ -342,6 +342,38 @@ def test_the_loader_warms_up_after_the_first_article_is_painted(
     assert events[:2] == ["painted", "warm-up"]
 
 
+def test_the_workspace_modules_loaded_a_turn_each_are_all_it_imports() -> None:
+    """Issue 18: the app's window loads the workspace's modules one a turn after its first
+    article is painted; a module the workspace imports that the list missed would load in the
+    furnishing turn again."""
+    import ast  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+
+    from reader.ui import workspace  # noqa: PLC0415
+
+    tree = ast.parse(inspect.getsource(workspace))
+    imported = {n.module for n in tree.body if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("reader.")}
+    imported -= {"reader.analysis.model"}  # loaded before the first paint already
+    assert imported | {"reader.ui.workspace"} == set(window_module.WORKSPACE_IMPORTS)
+    assert window_module.WORKSPACE_IMPORTS[-1] == "reader.ui.workspace"
+
+
+def test_the_apps_window_loads_the_workspace_a_module_a_turn(qtbot: QtBot, store: Store, analyzer, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Issue 18: after the first paint, each turn loads one module not loaded yet, and the turn
+    after the last builds the panels; not all of them in the turn that builds the panels."""
+    unloaded = ("colorsys", "graphlib", "tabnanny")  # small modules nothing here has loaded
+    for name in unloaded:
+        monkeypatch.delitem(window_module.sys.modules, name, raising=False)
+    monkeypatch.setattr(window_module, "WORKSPACE_IMPORTS", (*unloaded, *window_module.WORKSPACE_IMPORTS))
+    window = MainWindow(store, analyzer, data_dir, panels_later=True)
+    qtbot.add_widget(window, before_close_func=lambda w: w.close())
+    window._furnish_in_turns()
+    assert "colorsys" in window_module.sys.modules and "graphlib" not in window_module.sys.modules
+    assert not window.furnished
+    qtbot.waitUntil(lambda: window.furnished, timeout=10_000)
+    assert all(name in window_module.sys.modules for name in unloaded)
+
+
 def test_a_window_waiting_for_its_library_builds_its_panels_anyway(qtbot: QtBot, store: Store, analyzer, data_dir: Path) -> None:  # noqa: ANN001
     """Issue 18, point 1: the app's window builds its panels after its first article is
     painted, but a library slow to come (a first index) does not keep the list, the menus and
