@@ -134,7 +134,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
     duo = ""
     magnitude = ""
     more = (_MAGNITUDE_AFTER_CHINESE if chinese else _MAGNITUDE_AFTER_ARABIC).match(
-        text, _past_space(text, pos)
+        text, past_space(text, pos)
     )
     if more:
         duo, magnitude = more.group("duo") or "", more.group("mag")
@@ -173,7 +173,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
 
     # Dates, durations, cohorts: 2020年, 30天, 85后, 三个月; and 千万级.
     after_number = pos + len(duo) if not duo and text.startswith(("多", "余"), pos) else pos
-    for at in {pos, after_number, _past_space(text, pos)}:
+    for at in {pos, after_number, past_space(text, pos)}:
         if not magnitude and not big and words.exclude_after.starting_at(text, at):
             return None
         if words.exclude_after_magnitude.starting_at(text, at):
@@ -198,10 +198,10 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
 
     unit, explicit, label, unit_len = None, False, None, 0
     unit_word = _unit_at(text, pos, vocab)
-    if unit_word is None and _past_space(text, pos) > pos:
-        unit_word = _unit_at(text, _past_space(text, pos), vocab)  # "5210 亿元", "30 %"
+    if unit_word is None and past_space(text, pos) > pos:
+        unit_word = _unit_at(text, past_space(text, pos), vocab)  # "5210 亿元", "30 %"
         if unit_word is not None:
-            pos = _past_space(text, pos)
+            pos = past_space(text, pos)
     counted_end = None
     if unit_word is None and text.startswith(_PLUS, pos) and not text.startswith(_PLUS, pos + 1):
         counted = _unit_at(text, pos + 1, vocab)  # 1100+篇, 30+家: the counter after the plus
@@ -258,7 +258,7 @@ def _read_figure(text: str, match: re.Match[str], vocab: Vocabulary) -> Quantity
         pass
     elif _a_rank(text, surface_start, text[pos : pos + unit_len]):
         return None  # 销量前二十名, 在前20家企业中, 在车企榜单中可以排到17名: a place in a ranking
-    elif value < 10 and unit_len and words.abstract_after.starting_at(text, _past_space(text, end)):
+    elif value < 10 and unit_len and words.abstract_after.starting_at(text, past_space(text, end)):
         return None  # 分 3 个部分, 2 个方面: how the text is arranged, not a figure
     elif chinese and bare_magnitude and _UNIT_NOTE.search(text, max(0, surface_start - 4), surface_start):
         return None  # 营收（亿元）, 单位：万元: a table's unit, not an amount
@@ -342,7 +342,7 @@ _SPACES = " \u00a0\u2002\u2003\u2009\u202f\u3000"
 _MINUS = "-−－–"
 
 
-def _past_space(text: str, pos: int) -> int:
+def past_space(text: str, pos: int) -> int:
     """``pos`` past one or two spaces, where a magnitude or unit may still follow."""
     end = pos
     while end < len(text) and end - pos < 2 and text[end] in _SPACES:

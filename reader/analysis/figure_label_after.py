@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.figure_grammar import Quantity
+from reader.analysis.figure_grammar import Quantity, past_space
 from reader.analysis.figure_vocab import Vocabulary
 from reader.analysis.model import EntityType, Mention
 
@@ -123,12 +123,6 @@ _CURRENCIES = frozenset(("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "TWD"))
 _COMPOUND_HEAD = 2  # characters a longer head may add to the shortest (会员 → 会员费, 订单 → 订单量)
 
 
-def _past_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \u3000\u00a0\u2009":
-        at += 1
-    return at
-
-
 def _label_after(where: LabelText, fig: Quantity) -> str | None:
     """The noun the figure is written before, when none before it names the measure:
     15亿元总对价 → 总对价, 12笔收购 → 收购, 9家物业管理公司 → 物业管理公司; and the deal a price
@@ -139,9 +133,9 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     clause = bounds.around("clause", fig.start)
     # 500亿美金左右的市值: the hedge is no part of the name (but 70%以上的收入 is a share of it)
     hedged = _HEDGED_OF.match(text, fig.end) if fig.unit != "%" else None
-    start = hedged.end() if hedged is not None else _past_spaces(text, fig.end)
+    start = hedged.end() if hedged is not None else past_space(text, fig.end)
     if hedged is None and text.startswith("的", start):
-        start = _past_spaces(text, start + 1)  # 4.72% 股权, 约 0.76% 的股权: typeset with spaces
+        start = past_space(text, start + 1)  # 4.72% 股权, 约 0.76% 的股权: typeset with spaces
     end = start
     limit = min(clause[1], start + MAX_AFTER)
     while end < limit and text[end] not in PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
