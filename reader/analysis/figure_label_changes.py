@@ -160,10 +160,15 @@ def changed_amount(figure: Figure, text: str, lo: int) -> Figure:
     return replace(figure, value=value, measure=None)
 
 
+# The verbs a measure moves by, falls and rises, one alternation (longest first) for the readings
+# of a move: an amount a measure changed by (here) and where it moved from and to (figure_label_compared).
+FALL_VERBS = ("减少", "下降", "下滑", "降低", "缩水", "缩减", "缩小", "收窄", "回落", "少了", "降", "跌")
+RISE_VERBS = ("增加", "增长", "提升", "提高", "上涨", "上升", "攀升", "飙升", "扩大", "多了", "升")
+CHANGE_VERB = "|".join(sorted((*FALL_VERBS, *RISE_VERBS), key=len, reverse=True))
 # A base of comparison, then a verb of change right before the amount (its hedge between).
 _CHANGED_BY = re.compile(
     r"(?:同比|环比|较[^，,。；;]{0,16}?|比[^，,。；;]{0,12}?|与[^，,。；;]{0,16}?相比|相比[^，,。；;]{0,12}?)"
-    r"(?:还|又|则|共|仅|只)?(?P<verb>减少|下降|下滑|降低|缩水|缩减|少了|增加|增长|提升|提高|上涨|多了|扩大|收窄)了?"
+    rf"(?:还|又|则|共|仅|只)?(?P<verb>{CHANGE_VERB})了?"
     r"\s*(?:约|近|超过|超|逾|达)?\s*$"
 )
-_FALLS = frozenset(("减少", "下降", "下滑", "降低", "缩水", "缩减", "少了", "收窄"))
+_FALLS = frozenset(FALL_VERBS)

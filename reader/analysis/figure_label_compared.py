@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.figure_label_after import MAX_LABEL, PHRASE_STOPS
+from reader.analysis.figure_label_changes import CHANGE_VERB
 from reader.analysis.model import Figure
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def moved_from(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | 
 
 # A clause opening at a figure it moved from (从5%飙升至近15%), and the move after it.
 _FROM = re.compile(r"\s*(?:而|但|则|也|更是)?\s*从\s*")
-_TO = re.compile(r"\s*(?:一路|一举|直接|已经|已)?\s*(?:飙升|上升|升|提升|提高|增长|增加|下降|降|跌|下滑|回落|攀升|扩大|缩小|收窄)(?:到|至)")
+_TO = re.compile(rf"\s*(?:一路|一举|直接|已经|已)?\s*(?:{CHANGE_VERB})(?:到|至)")
 _TO_HEDGED = re.compile(_TO.pattern + r"\s*(?:近|约|超过|超|逾)?\s*")
 
 
