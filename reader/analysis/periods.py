@@ -223,8 +223,7 @@ def _that_year(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     for i, expr in enumerate(out):
         if not text.startswith("当年", expr.start):
             continue
-        paragraph = text.rfind("\n", 0, expr.start) + 1
-        told = next((e for e in reversed(out[:i]) if e.start >= paragraph and not e.comparison and e.year), None)
+        told = _told_last(out[:i], text.rfind("\n", 0, expr.start) + 1, expr.start, years=True)
         if told is not None:
             out[i] = replace(expr, period=str(told.year) + expr.period[4:])
     return out
@@ -474,15 +473,19 @@ def _told_before(text: str, told: list[TimeExpr], then: re.Match[str]) -> str | 
     if then.group() in _THIS_YEAR:
         for _ in range(2):
             paragraph = text.rfind("\n", 0, max(0, paragraph - 1)) + 1
-    before = [e for e in told if paragraph <= e.start and e.end <= then.start() and not e.comparison]
-    if a_year:
-        before = [e for e in before if e.year]
-    if not before:
+    last = _told_last(told, paragraph, then.start(), years=a_year)
+    if last is None:
         return None
-    period = before[-1].period
-    if a_year:
-        return str(before[-1].year)
-    return period
+    return str(last.year) if a_year else last.period
+
+
+def _told_last(told: list[TimeExpr], lo: int, hi: int, *, years: bool) -> TimeExpr | None:
+    """The last time told between ``lo`` and ``hi`` that is no base of comparison (and, with
+    ``years``, names a year): what 当时, 同年, 这一年 and 当年 refer back to."""
+    return next(
+        (e for e in reversed(told) if lo <= e.start and e.end <= hi and not e.comparison and (e.year or not years)),
+        None,
+    )
 
 
 _THIS_YEAR = ("这一年", "那一年", "该年")  # a year told a paragraph or two back
