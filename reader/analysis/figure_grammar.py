@@ -46,6 +46,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 # A cited work's title (《快狗打车“带病”IPO：3年烧掉21亿…》): its numbers are the title's words,
 # not figures of this article.
 _WORK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PUNCT = set("，。；：、！？,.;:!?（）()“”\"'‘’《》【】[]\n")
 _MAGNITUDE_CHARS = set(_CN_UNITS)
 _BIG = frozenset(BIG_UNITS)
@@ -418,6 +419,8 @@ def noun_after(
             return None
         if vocab.is_verb(m.group()):
             continue  # 4.3亿增长到: the amount does, it is not named by the verb
+        if len(m.group()) == 1 and _HAN.match(window, m.end()):
+            continue  # 17家店 names stores; 万店掌 is a longer word that begins with 店
         label = vocab.after_label_for(m.group())
         if label is not None and (classes is None or vocab.unit_class(label.unit) in classes):
             return label

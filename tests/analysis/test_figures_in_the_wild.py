@@ -291,8 +291,9 @@ def test_a_profit_told_as_a_loss_is_a_negative_profit(text: str, values: list[fl
         ("2020年抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%和9.2%。", "12.0%", "抽佣率"),
         ("2020年抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%和9.2%。", "9.2%", "抽佣率"),
         ("毛利率为30.2%，而净利率只有5.1%。", "5.1%", "净利率"),  # another measure named: its own
-        # an adverb after the figure opens the next clause, no noun to name it by
-        ("核心部门大约裁50%，非核心部门约裁70%甚至整个业务线都会被砍掉。", "70%", "占比"),
+        # an adverb after the figure opens the next clause, no noun to name it by: the verb
+        # before it does (约裁70%: of the staff let go)
+        ("核心部门大约裁50%，非核心部门约裁70%甚至整个业务线都会被砍掉。", "70%", "裁员比例"),
         ("国内的奶牛，70%都由小规模的散户饲养。", "70%", "占比"),
         ("截至三季度末，其MAU（月活跃用户）数量达5.73亿。", "5.73亿", "MAU"),  # a gloss and a bare 数量
     ],
@@ -1594,10 +1595,21 @@ def test_a_figure_after_a_paragraph_about_a_companys_own_report_is_that_companys
     [
         ("本季度阿里云实现营收200.07亿元，yoy+33%，连续四个季度盈利。", "营收同比增长"),  # yoy, and 本季度 is a time
         ("每天除去油钱和车贷，就能赚200多块钱。", "收入"),  # what a person earns
+        ("作为第一大业务的增值服务在Q4创收18.9亿元。", "收入"),  # what a business brings in
+        ("喜茶将裁员30%，登上微博热搜。", "裁员比例"),  # a share of the staff, not of a market
+        ("其中，核心部门大约裁50%。", "裁员比例"),
+        ("目前Manner在北京已经有了17家店。", "门店数"),  # 店 alone after the count
+        ("蜜雪冰城门店突破万店。", "门店数"),
     ],
 )
 def test_a_change_written_yoy_and_an_amount_earned_are_named(text: str, label: str) -> None:
     assert [m.label for m in extract_figures(text, _mentions(text, "阿里云"))][-1] == label
+
+
+def test_a_word_that_begins_with_a_counted_noun_names_no_count() -> None:
+    """万店掌 is a company's name: 万 before 店 in it is no count of stores."""
+    text = "名创优品被立案调查：安装央视315晚会曝光的万店掌摄像头。"
+    assert [m.surface for m in extract_figures(text, _mentions(text, "名创优品"))] == []
 
 
 REPORT_TOLD = (
