@@ -18,19 +18,28 @@ _AFTER_PAINT = QEvent.Type(QEvent.registerEventType())
 
 class AfterPaint(QObject):
     """Calls ``callback`` once the paints asked for before ``request`` are done; asked again
-    before then, it calls it once."""
+    before then, it calls it once. With ``rounds=2`` it waits for the paints those paints'
+    layout asks for in turn: panels shown in a window are laid out in a posted event, and their
+    first paint is asked for only then, after a request made with them."""
 
-    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, callback: Callable[[], None], parent: QObject, rounds: int = 1) -> None:
         super().__init__(parent)
         self._callback = callback
-        self._posted = False
+        self._rounds = rounds
+        self._left = 0  # rounds still to wait for; 0: none posted
 
     def request(self) -> None:
-        if not self._posted:
-            self._posted = True
-            QCoreApplication.postEvent(self, QEvent(_AFTER_PAINT), Qt.EventPriority.LowEventPriority.value)
+        if not self._left:
+            self._left = self._rounds
+            self._post()
+
+    def _post(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_AFTER_PAINT), Qt.EventPriority.LowEventPriority.value)
 
     def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == _AFTER_PAINT:
-            self._posted = False
+            self._left -= 1
+            if self._left:
+                self._post()
+                return
             self._callback()

@@ -229,7 +229,8 @@ class LoadJob(QObject):
         self._warming = threading.Event()  # the load is done; only in-memory warm-up remains
         self._taken = threading.Event()  # the GUI thread took what the worker handed over
         self._counted = False  # the GUI thread took the library with its names counted
-        self._after_paint = AfterPaint(self._release, self)
+        # the window's panels are laid out and painted after it shows the library: both rounds
+        self._after_paint = AfterPaint(self._release, self, rounds=2)
         self._thread = QThread(self)
         self._thread.setObjectName("library-loader")
         self._worker = LibraryWorker(paths, data_dir, analyzer, self._cancelled, self._warming, self._taken, list_first)
@@ -306,12 +307,14 @@ class LoadJob(QObject):
         self._taken.set()
 
     def _on_indexed(self, library: Library) -> None:
-        try:
-            if not self._cancelled.is_set():
-                self._counted = True
-                self.indexed.emit(library)
-        finally:
+        if self._cancelled.is_set():
             self._taken.set()
+            return
+        try:
+            self._counted = True
+            self.indexed.emit(library)
+        finally:
+            self._after_paint.request()
 
     def _on_warmed(self, tools: Tools) -> None:
         if not self._cancelled.is_set():

@@ -41,3 +41,24 @@ def test_the_call_comes_after_the_paint_asked_for_and_once(qtbot: QtBot) -> None
     qtbot.waitUntil(lambda: "after" in events)
     qtbot.wait(20)
     assert events == ["zero timer", "paint", "after"]
+
+
+def test_two_rounds_wait_for_the_paint_a_layout_asks_for_after_the_request(qtbot: QtBot) -> None:
+    """Panels shown in a window: their layout runs in a posted event, and asks for their paint
+    only then, behind a request made with them; ``rounds=2`` comes after that paint too."""
+    events: list[str] = []
+    widget = Painted(events)
+    qtbot.add_widget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: "paint" in events)
+    events.clear()
+    once = AfterPaint(lambda: events.append("one round"), widget)
+    twice = AfterPaint(widget.note_after, widget, rounds=2)
+    QTimer.singleShot(0, widget, widget.update)  # the layout, posted before, asks for a paint
+    once.request()
+    twice.request()
+    twice.request()
+    qtbot.waitUntil(lambda: "after" in events)
+    qtbot.wait(20)
+    assert events == ["one round", "paint", "after"]

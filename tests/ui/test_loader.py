@@ -93,3 +93,25 @@ def test_the_loader_warms_up_the_figure_grammar(tmp_path: Path, qtbot, monkeypat
         job.start()
     assert read
     job._thread.wait(10_000)  # noqa: SLF001 - let the test process end cleanly
+
+
+def test_the_loader_reads_on_after_its_counted_library_is_painted(tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """Issue 18, point 3: the stories and names handed over for a 10k library are 40 ms of
+    Python on the GUI thread and then a paint; the worker's next step (the search texts) in
+    the same while shared the GIL with both and held the GUI thread over 100 ms."""
+
+    class Plain:
+        version = "plain-1"
+
+        def analyse(self, article):  # noqa: ANN001, ANN202
+            return Analysis()
+
+    owner = QObject()
+    job = loader.LoadJob([tmp_path], None, Plain(), owner)
+    taken: list[Library] = []
+    job.indexed.connect(taken.append)
+    library = Library(str(tmp_path), [], {})
+    job._on_indexed(library)  # noqa: SLF001 - as the worker's queued signal calls it
+    assert taken == [library]
+    assert not job._taken.is_set()  # noqa: SLF001 - the worker still waits
+    qtbot.waitUntil(job._taken.is_set, timeout=5_000)  # noqa: SLF001
