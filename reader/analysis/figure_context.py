@@ -36,6 +36,7 @@ from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_periods import carried_period, period_of, years_before
 from reader.analysis.figure_label_changes import changed_amount, signed
 from reader.analysis.figure_label_written import label_as_written
+from reader.analysis.figure_label_referred import MARKET_SIZE, market_named
 from reader.analysis.figure_labels import (
     LabelHit,
     LabelHits,
@@ -95,6 +96,8 @@ def explain(
         ):
             continue  # 零一万物, 万科: a word's numeral inside a name is no figure
         label, unit, word = label_and_unit(text, fig, hits, bounds, vocab)
+        if label is None and vocab.unit_class(unit or "") == MONEY and market_named(where, fig) is not None:
+            label = MARKET_SIZE  # 中国咖啡市场将达到2171亿元: the market's size
         profit = lost_profit(text, word, hits)
         if profit is not None:  # 净利润预计亏损60.87亿: the profit, negative
             label, word, fig = profit.label.name, profit, replace(fig, value=-abs(fig.value))

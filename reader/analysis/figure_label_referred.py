@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.figure_grammar import Quantity
-from reader.analysis.model import Figure
+from reader.analysis.model import EntityType, Figure
 
 if TYPE_CHECKING:
     from reader.analysis.figure_labels import LabelText
@@ -74,3 +74,38 @@ def aspect_measure(where: LabelText, fig: Quantity) -> str | None:
 
 # What a sentence says it speaks of: 在销售金额层面，/ 营收方面，
 _ASPECT = re.compile(r"(?:^|(?<=[，,。；;：:\s在从]))(?P<m>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:层面|方面)[，,]")
+
+
+MARKET_SIZE = "市场规模"
+# A market named right before an amount of money, past the words that link them: 中国咖啡市场将达到
+# 2171亿元, 全球云计算市场约为2000亿美元: the market's size. Where its name starts: after a time,
+# a 的, 在, or a word of forecast (预计2025年中国咖啡市场 → 中国咖啡市场).
+_MARKET = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{0,12}?)市场(?:总?规模|体量)?(?:预计|有望|或将|将会|将|会|也|已)*\s*$")
+_A_TIME = re.compile(r"(?:在|于|到)?\d{4}年(?:底|末|全年)?(?:将|已|有望)?(?:达到|达|为|约为|突破|超过)?\s*$")
+_OPENS_WITH_MARKET = re.compile(
+    r"(?:^|(?<=[，,。！？；;\n]))\s*(?:\d{4}年(?:\s*[-–—~至到]\s*\d{4}年)?[，,]?)?(?P<name>[\u4e00-\u9fffA-Za-z]{0,12}?)市场(?![份占])"
+)
+_BEFORE_NAME = re.compile(r".*(?:[的在年月]|预计|预期|其中|整体|目前)")
+
+
+def market_named(where: LabelText, fig: Quantity) -> str | None:
+    """``市场规模`` as the article names the market (中国咖啡市场规模) when an amount of money is
+    written right after a market's name; None otherwise."""
+    clause = where.bounds.around("clause", fig.start)
+    end = name_end(where, fig, clause[0])
+    timed = _A_TIME.search(where.text, clause[0], end)
+    if timed is not None:
+        end = timed.start()  # 中国咖啡市场在2020年达到1000亿元
+    market = _MARKET.search(where.text, clause[0], end)
+    if market is None and end == clause[0]:
+        # 中国新能源汽车市场预期以37.1%的复合年增长率增长，于2025年达到11829亿元: the market the
+        # sentence opens with, the clause of the amount naming nothing
+        sentence = where.bounds.around("sentence", fig.start)
+        market = next(reversed(list(_OPENS_WITH_MARKET.finditer(where.text, sentence[0], clause[0]))), None)
+    if market is None:
+        return None
+    name = _BEFORE_NAME.sub("", market.group("name"))
+    start = market.end("name") - len(name)
+    if any(m.type is not EntityType.PLACE and m.start < market.end("name") and m.end > start for m in where.mentions.within(clause[0], end)):
+        return None  # 阿里巴巴中国市场约为30亿元: a company's market, what it makes there
+    return where.source[start : market.end("name")] + MARKET_SIZE

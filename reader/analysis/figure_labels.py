@@ -22,7 +22,7 @@ from reader.analysis.figure_label_after import (
     stock_swing,
 )
 from reader.analysis.figure_label_compared import compared_multiple, compared_with, moved_from, range_end
-from reader.analysis.figure_label_referred import aspect_measure, name_end, referred_measure
+from reader.analysis.figure_label_referred import MARKET_SIZE, aspect_measure, market_named, name_end, referred_measure
 from reader.analysis.figure_share_label import share_of_whole
 from reader.analysis.figure_label_changes import (
     FALL_OF,
@@ -255,6 +255,8 @@ def _label(
             return part_of_whole  # 原材料成本分别占其总成本的77% → 原材料成本占总成本
     if (referred := referred_measure(where, fig, earlier)) is not None:
         return referred  # 成本收入比也逐年攀升，…该行这一指标分别为48.63%: the measure referred to
+    if measure == MARKET_SIZE and word is None and (market := market_named(where, fig)) is not None:
+        return market  # 全球云计算市场约为2000亿美元 → 全球云计算市场规模
     named = named_label(where, fig, measure, earlier[-1].end if earlier else 0)
     if named in (None, measure) and (swing := stock_swing(where, fig)) is not None:
         return swing  # 截至5月26日收盘，收涨9.22%: the share price's move, when nothing names it

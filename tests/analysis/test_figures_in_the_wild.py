@@ -1917,3 +1917,24 @@ def test_bare_decimals_in_a_sentence_that_names_a_ratio_are_its_values() -> None
     assert figures["0.78"] == (0.78, "times", "开关店比") and figures["1.14"] == (1.14, "times", "开关店比")
     assert {f.surface: f.unit for f in extract_figures("特体装全年开关店比达1.76，远高于上半年的1.39。")} == {"1.76": "times", "1.39": "times"}
     assert extract_figures("营收增长了3.5，达到100。") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("预计2025年中国咖啡市场将达到2171亿元。", "中国咖啡市场规模"),
+        ("全球云计算市场约为2000亿美元。", "全球云计算市场规模"),
+        ("中国咖啡市场在2020年达到1000亿元，同比增长20%。", "中国咖啡市场规模"),
+        # the market the sentence opens with, the amount's clause naming nothing
+        ("根据灼识咨询报告，2019年-2025年，中国新能源汽车市场预期以37.1%的复合年增长率增长，于2025年达到11829亿元。", "中国新能源汽车市场规模"),
+    ],
+)
+def test_an_amount_written_after_a_market_is_its_size(text: str, label: str) -> None:
+    money = [m for m in extract_figures(text, _mentions(text)) if m.unit in ("CNY", "USD")]
+    assert [(m.label, m.measure) for m in money] == [(label, "市场规模")]
+
+
+@pytest.mark.parametrize("text", ["阿里巴巴中国市场约为30亿元。", "海外市场贡献了30亿元。"])
+def test_a_companys_market_or_what_a_market_brought_is_no_market_size(text: str) -> None:
+    """What a company makes in a market, or what a market brought it, is no market's size."""
+    assert [m.measure for m in extract_figures(text, _mentions(text, "阿里巴巴"))] != ["市场规模"]
