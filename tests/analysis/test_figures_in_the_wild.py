@@ -1938,3 +1938,9 @@ def test_an_amount_written_after_a_market_is_its_size(text: str, label: str) -> 
 def test_a_companys_market_or_what_a_market_brought_is_no_market_size(text: str) -> None:
     """What a company makes in a market, or what a market brought it, is no market's size."""
     assert [m.measure for m in extract_figures(text, _mentions(text, "阿里巴巴"))] != ["市场规模"]
+
+
+def test_a_list_of_names_closed_by_deng_is_no_part_of_the_measure() -> None:
+    text = "茶饮头部品牌加速扩张，喜茶、奈雪的茶、茶百道、蜜雪冰城等净增门店均在50家以上。"
+    figures = extract_figures(text, _mentions(text, "喜茶", "奈雪的茶", "茶百道", "蜜雪冰城"))
+    assert [(f.label, f.subject) for f in figures] == [("净增门店", "喜茶")]
