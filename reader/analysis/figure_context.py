@@ -33,7 +33,8 @@ from dataclasses import replace
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
-from reader.analysis.figure_periods import carried_period, period_of, years_before
+from reader.analysis.figure_lists import RESPECTIVELY, is_conversion, respective_runs
+from reader.analysis.figure_periods import carried_period, distribute_periods, period_of
 from reader.analysis.figure_label_changes import changed_amount, signed
 from reader.analysis.figure_label_written import label_as_written
 from reader.analysis.figure_label_referred import MARKET_SIZE, market_named
@@ -52,7 +53,7 @@ from reader.analysis.figure_subjects import about_the_topic, listed_names, subje
 from reader.analysis.figure_topics import article_topic, title_affiliations, titled_people
 from reader.analysis.figure_vocab import CHANGES, MONEY, Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure, FigureKind
-from reader.analysis.periods import TimeExpr, article_year, find_periods
+from reader.analysis.periods import article_year, find_periods
 from reader.analysis.text_bounds import Bounds, Mentions
 
 # 抽佣率上升至9.8%: a verb of change before 至 leads to a level, which measures the noun before.
@@ -164,7 +165,7 @@ def explain(
             m = replace(m, label=label_as_written(where, m, written[-1] if written else None))
         written.append(m)
     out = written
-    out = _conversions_follow(text, _distribute_periods(text, out, times, bounds))
+    out = _conversions_follow(text, distribute_periods(text, out, times, bounds))
     return tuple(signed(m) for m in out)  # a fall is a negative change of its measure
 
 
@@ -213,99 +214,14 @@ _THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金
 # --- period --------------------------------------------------------------------------------
 
 
-_RESPECTIVELY = "分别"
-_LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
-
-
-def _respective_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[tuple[int, tuple[int, int], list[int]]]:
-    """Each 分别 of ``text`` with its sentence and the indexes of the figures listed right
-    after it (4.53亿元，5.48亿元，5.30亿元: one list; a figure past other words ends it)."""
-    at = text.find(_RESPECTIVELY)
-    while at >= 0:
-        sentence = bounds.around("sentence", at)
-        yield at, sentence, _listed(text, figures, [i for i, m in enumerate(figures) if at < m.start < sentence[1]])
-        at = text.find(_RESPECTIVELY, at + 1)
-
-
-def _listed(text: str, figures: list[Figure], candidates: list[int]) -> list[int]:
-    """The first of ``candidates`` and those listed right after it (4.53亿元，5.48亿元，5.30亿元;
-    分别为人民币 5.912 亿元、人民币 6.156 亿元): a figure past other words ends the list."""
-    run: list[int] = []
-    for i in candidates:
-        if run and _is_conversion(text, figures[i - 1], figures[i]):
-            continue  # 6.147 亿元(9,380 万美元): the same figure in another currency
-        if run and not _LIST_GAP.search(text[_past_conversion(text, figures[i - 1]) : figures[i].start][-2:] or "x"):
-            gap = _CURRENCY_WORD.sub("", text[_past_conversion(text, figures[i - 1]) : figures[i].start]).replace("以及", "及")
-            if len(gap) > 2 or not all(c in "、，,和及与；" for c in gap):
-                break
-        run.append(i)
-    return run
-
-
-# A currency named before each figure of a list: 分别为人民币 5.912 亿元、人民币 6.156 亿元
-_CURRENCY_WORD = re.compile(r"\s*(?:人民币|美元|港元|港币|约)\s*")
-_CONVERSION = re.compile(r"\s*[(（]\s*(?:约合|合|约)?\s*")
-
-
-def _is_conversion(text: str, before: Figure, figure: Figure) -> bool:
-    """``figure`` is ``before`` in another currency, in brackets right after it."""
-    return before.unit != figure.unit and _CONVERSION.fullmatch(text, before.end, figure.start) is not None and (
-        text[figure.end : figure.end + 2].strip()[:1] in (")", "）")
-    )
-
-
-def _past_conversion(text: str, figure: Figure) -> int:
-    """Where ``figure`` ends, past the conversion in brackets after it if there is one."""
-    if _CONVERSION.match(text, figure.end) is None:
-        return figure.end
-    close = min((at for c in ")）" if (at := text.find(c, figure.end, figure.end + 24)) >= 0), default=-1)
-    return close + 1 if close >= 0 else figure.end
-
-
 def _conversions_follow(text: str, figures: list[Figure]) -> list[Figure]:
     """A figure in another currency in brackets after another is the same fact: its period and
     subject (6.147 亿元(9,380 万美元) in a list of years)."""
     out = list(figures)
     for i in range(1, len(out)):
-        if _is_conversion(text, out[i - 1], out[i]):
+        if is_conversion(text, out[i - 1], out[i]):
             out[i] = replace(out[i], period=out[i - 1].period, subject=out[i - 1].subject)
     return out
-
-
-def _distribute_periods(
-    text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds
-) -> list[Figure]:
-    """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
-    in order, when the figures after 分别 are as many as the years before it."""
-    out = list(figures)
-    listed: tuple[tuple[int, int], list[str]] | None = None  # the paragraph and years of the last list
-    for at, sentence, run in _respective_runs(text, out, bounds):
-        paragraph = bounds.around("paragraph", at)
-        years = years_before(text, times, sentence[0], at)
-        told = not run or any(sentence[0] <= t.start < out[run[0]].start for t in times)
-        if not years and listed is not None and listed[0] == paragraph and not told:
-            # 此外，经营现金流净额分别为…, 同期净利润分别为…: the years its paragraph listed, over
-            # the period the figure before would lend them
-            years = listed[1]
-        if len(run) >= 2 and len(years) == len(run):
-            listed = (paragraph, years)
-            for i, year in zip(run, years):
-                out[i] = replace(out[i], period=year)
-            # …分别为29.92亿、35.69亿和45.95亿元，占营收比重为6.53%、7.09%和6.26%: the sentence's
-            # next list of as many figures, with no time of its own, is of the same years
-            after = _list_after(text, out, run[-1], sentence)
-            timed = bool(after) and any(out[run[-1]].end < t.start < out[after[0]].start for t in times)
-            if len(after) == len(years) and not timed:
-                for i, year in zip(after, years):
-                    out[i] = replace(out[i], period=year)
-    return out
-
-
-def _list_after(text: str, figures: list[Figure], last: int, sentence: tuple[int, int]) -> list[int]:
-    """The indexes of the figures listed next in ``sentence`` after figure ``last`` (6.53%、7.09%
-    和6.26%), when they are at least two."""
-    run = _listed(text, figures, [i for i in range(last + 1, len(figures)) if figures[i].start < sentence[1]])
-    return run if len(run) >= 2 else []
 
 
 def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, bounds: Bounds) -> list[Figure]:
@@ -314,7 +230,7 @@ def _distribute_subjects(text: str, figures: list[Figure], mentions: Mentions, b
     names listed before them in their sentence. Places listed after a company are where its
     figures are, not whose (Shake Shack在上海及北京的门店数量分别为7家及4家: Shake Shack's)."""
     out = list(figures)
-    runs = [(at, run) for at, _, run in _respective_runs(text, out, bounds)]
+    runs = [(at, run) for at, _, run in respective_runs(text, out, bounds)]
     runs += [(out[run[0]].start, run) for run in _listed_runs(text, out, bounds)]
     for at, run in runs:
         sentence = bounds.around("sentence", at)
@@ -368,7 +284,7 @@ def _respective_labels(where: LabelText, figures: list[Figure]) -> list[Figure]:
     each figure after it, and to each change of the same sentence listed after those."""
     text, bounds, vocab = where.text, where.bounds, where.vocab
     out = list(figures)
-    for at, sentence, run in _respective_runs(text, out, bounds):
+    for at, sentence, run in respective_runs(text, out, bounds):
         clause = bounds.around("clause", at)
         if not text[clause[0] : at].strip() and clause[0] > sentence[0]:
             clause = bounds.around("clause", clause[0] - 2)  # AI专利数量以及AI专利申请数量，分别为…
@@ -440,10 +356,10 @@ def _listed_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[l
         ):
             run.append(i)
             continue
-        if len(run) >= 2 and _RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
+        if len(run) >= 2 and RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
             yield run
         run = [i]
-    if len(run) >= 2 and _RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
+    if len(run) >= 2 and RESPECTIVELY not in text[bounds.around("sentence", figures[run[0]].start)[0] : figures[run[0]].start]:
         yield run
 
 

@@ -4,8 +4,10 @@ told just before it in its paragraph; and the years a sentence lists for the fig
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reader.analysis.figure_grammar import Quantity
+from reader.analysis.figure_lists import RESPECTIVELY, list_after, respective_runs
 from reader.analysis.figure_vocab import CHANGES, RATIO, SHARE, Vocabulary
 from reader.analysis.model import Figure
 from reader.analysis.periods import TimeExpr
@@ -40,14 +42,13 @@ def _breaks_down(text: str, fig: Quantity, before: Figure, bounds: Bounds) -> bo
     """True when ``fig``'s sentence opens with 其中 and breaks down what the sentence before it in its
     paragraph counted (the figure ``before``, there or earlier in this sentence)."""
     sentence = bounds.around("sentence", fig.start)
-    if not _AMONG.match(text, sentence[0]) or _RESPECTIVELY in text[sentence[0] : fig.start]:
+    if not _AMONG.match(text, sentence[0]) or RESPECTIVELY in text[sentence[0] : fig.start]:
         return False  # 其中，有赞微商城贡献分别为…: each its own year, as the list before it
     previous = bounds.around("sentence", max(0, sentence[0] - 1))
     return previous[0] <= before.start < fig.start and bounds.around("paragraph", before.start) == bounds.around("paragraph", fig.start)
 
 
 _AMONG = re.compile(r"\s*其中")
-_RESPECTIVELY = "分别"
 
 
 def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds: Bounds, vocab: Vocabulary) -> str | None:
@@ -97,3 +98,32 @@ def years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str
         periods.extend(str(y) for y in range(first, final))
         periods.append(f"{final}{span.group(3)}" if span.group(3) else str(final))
     return periods if len(periods) >= 2 else []
+
+
+def distribute_periods(
+    text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds
+) -> list[Figure]:
+    """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
+    in order, when the figures after 分别 are as many as the years before it."""
+    out = list(figures)
+    listed: tuple[tuple[int, int], list[str]] | None = None  # the paragraph and years of the last list
+    for at, sentence, run in respective_runs(text, out, bounds):
+        paragraph = bounds.around("paragraph", at)
+        years = years_before(text, times, sentence[0], at)
+        told = not run or any(sentence[0] <= t.start < out[run[0]].start for t in times)
+        if not years and listed is not None and listed[0] == paragraph and not told:
+            # 此外，经营现金流净额分别为…, 同期净利润分别为…: the years its paragraph listed, over
+            # the period the figure before would lend them
+            years = listed[1]
+        if len(run) >= 2 and len(years) == len(run):
+            listed = (paragraph, years)
+            for i, year in zip(run, years):
+                out[i] = replace(out[i], period=year)
+            # …分别为29.92亿、35.69亿和45.95亿元，占营收比重为6.53%、7.09%和6.26%: the sentence's
+            # next list of as many figures, with no time of its own, is of the same years
+            after = list_after(text, out, run[-1], sentence)
+            timed = bool(after) and any(out[run[-1]].end < t.start < out[after[0]].start for t in times)
+            if len(after) == len(years) and not timed:
+                for i, year in zip(after, years):
+                    out[i] = replace(out[i], period=year)
+    return out
