@@ -165,7 +165,7 @@ def explain(
             m = replace(m, label=label_as_written(where, m, written[-1] if written else None))
         written.append(m)
     out = written
-    out = _conversions_follow(text, distribute_periods(text, out, times, bounds))
+    out = _conversions_follow(text, distribute_periods(text, out, times, bounds, year0))
     return tuple(signed(m) for m in out)  # a fall is a negative change of its measure
 
 

@@ -64,3 +64,24 @@ def list_after(text: str, figures: list[Figure], last: int, sentence: tuple[int,
     和6.26%), when they are at least two."""
     run = listed(text, figures, [i for i in range(last + 1, len(figures)) if figures[i].start < sentence[1]])
     return run if len(run) >= 2 else []
+
+
+# Amounts listed right after the verb that links them to their measure, with no 分别: 2018年至2020年，
+# 阜新银行资本充足率为12.08%、11.05%、11.02%.
+_LINKED = re.compile(r"(?:为|是|达到|达|约为|依次为)\s*(?:人民币|约)?\s*$")
+
+
+def linked_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[tuple[tuple[int, int], list[int]]]:
+    """Each list of two or more figures of one unit right after 为, 是 or 达 in a sentence with no
+    分别 before it, with its sentence."""
+    i = 0
+    while i < len(figures):
+        sentence = bounds.around("sentence", figures[i].start)
+        if _LINKED.search(text, max(sentence[0], figures[i].start - 8), figures[i].start) and RESPECTIVELY not in text[sentence[0] : figures[i].start]:
+            run = listed(text, figures, [j for j in range(i, len(figures)) if figures[j].start < sentence[1]])
+            if len(run) >= 2 and len({figures[j].unit for j in run}) == 1:
+                yield sentence, run
+                i = run[-1] + 1
+                continue
+        i += 1
+

@@ -7,9 +7,10 @@ import re
 from dataclasses import replace
 
 from reader.analysis.figure_grammar import Quantity
-from reader.analysis.figure_lists import RESPECTIVELY, list_after, respective_runs
+from reader.analysis.figure_lists import RESPECTIVELY, linked_runs, list_after, respective_runs
 from reader.analysis.figure_vocab import CHANGES, RATIO, SHARE, Vocabulary
 from reader.analysis.model import Figure
+from reader.analysis.numerals import parse_number
 from reader.analysis.periods import TimeExpr
 from reader.analysis.text_bounds import Bounds
 
@@ -101,15 +102,17 @@ def years_before(text: str, times: list[TimeExpr], lo: int, hi: int) -> list[str
 
 
 def distribute_periods(
-    text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds
+    text: str, figures: list[Figure], times: list[TimeExpr], bounds: Bounds, year: int | None = None
 ) -> list[Figure]:
     """2018-2021年，收入分别为4.53亿元，5.48亿元，5.30亿元，6.61亿元: one year to each figure,
-    in order, when the figures after 分别 are as many as the years before it."""
+    in order, when the figures after 分别 are as many as the years before it (or as many as
+    2018年以来 and 过去三年 count, ``year`` the article's); and so for a list right after 为 with
+    no 分别 (2018年至2020年，…资本充足率为12.08%、11.05%、11.02%)."""
     out = list(figures)
     listed: tuple[tuple[int, int], list[str]] | None = None  # the paragraph and years of the last list
     for at, sentence, run in respective_runs(text, out, bounds):
         paragraph = bounds.around("paragraph", at)
-        years = years_before(text, times, sentence[0], at)
+        years = years_before(text, times, sentence[0], at) or counted_years(text, times, sentence[0], at, len(run), year)
         told = not run or any(sentence[0] <= t.start < out[run[0]].start for t in times)
         if not years and listed is not None and listed[0] == paragraph and not told:
             # 此外，经营现金流净额分别为…, 同期净利润分别为…: the years its paragraph listed, over
@@ -117,13 +120,37 @@ def distribute_periods(
             years = listed[1]
         if len(run) >= 2 and len(years) == len(run):
             listed = (paragraph, years)
-            for i, year in zip(run, years):
-                out[i] = replace(out[i], period=year)
+            for i, told_year in zip(run, years):
+                out[i] = replace(out[i], period=told_year)
             # …分别为29.92亿、35.69亿和45.95亿元，占营收比重为6.53%、7.09%和6.26%: the sentence's
             # next list of as many figures, with no time of its own, is of the same years
             after = list_after(text, out, run[-1], sentence)
             timed = bool(after) and any(out[run[-1]].end < t.start < out[after[0]].start for t in times)
             if len(after) == len(years) and not timed:
-                for i, year in zip(after, years):
-                    out[i] = replace(out[i], period=year)
+                for i, told_year in zip(after, years):
+                    out[i] = replace(out[i], period=told_year)
+    for sentence, run in linked_runs(text, out, bounds):
+        years = years_before(text, times, sentence[0], out[run[0]].start)
+        if len(years) == len(run) and not any(out[run[0]].start < t.start < out[run[-1]].end for t in times):
+            for i, told_year in zip(run, years):
+                out[i] = replace(out[i], period=told_year)
     return out
+
+
+def counted_years(text: str, times: list[TimeExpr], lo: int, hi: int, count: int, year: int | None) -> list[str]:
+    """The ``count`` years a sentence tells before ``hi`` without listing them: from a year on
+    (2018年以来, 2018年起), or the whole years before the article's (过去三年, 近三年)."""
+    inside = [t for t in times if lo <= t.start and t.end <= hi and not t.comparison]
+    if not inside or count < 2:
+        return []
+    last = inside[-1]
+    if last.period.isdigit() and _SINCE.match(text, last.end) and (year is None or int(last.period) + count - 1 <= year):
+        return [str(y) for y in range(int(last.period), int(last.period) + count)]
+    past = _PAST_YEARS.fullmatch(last.period)
+    if past is not None and year is not None and parse_number(past.group(1)) == count:
+        return [str(y) for y in range(year - count, year)]
+    return []
+
+
+_SINCE = re.compile(r"\s*(?:以来|起|开始)")
+_PAST_YEARS = re.compile(r"(?:过去的?|近|最近)([一二两三四五六七八九十]|\d+)年")

@@ -1673,6 +1673,34 @@ def test_years_listed_up_to_a_part_of_the_last_go_one_to_each_figure(text: str, 
     assert [f.period for f in extract_figures(text, date="2022-01-10")] == periods
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # from a year on, as many years as figures (the list ends where a time of its own starts)
+        ("2018年以来，零跑汽车每年亏损金额分别为3.07亿元、5.88亿元、13.9亿元、2021年一季度亏损8.6亿元。", ["2018", "2019", "2020", "2021年Q1"]),
+        # the whole years before the article's
+        ("过去三年，游戏业务占B站总收入的比重分别为71.1%、53.1%和40.0%。", ["2018", "2019", "2020"]),
+        ("近两年，公司营收分别为1亿元和2亿元。", ["2019", "2020"]),
+        # listed after 为, no 分别
+        ("2018年至2020年，阜新银行资本充足率为12.08%、11.05%、11.02%。", ["2018", "2019", "2020"]),
+    ],
+)
+def test_years_told_without_listing_them_go_one_to_each_figure_listed(text: str, periods: list[str]) -> None:
+    assert [f.period for f in extract_figures(text, date="2021-03-05")] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("过去三年，公司营收分别为1亿元和2亿元。", ["过去三年", "过去三年"]),  # three years, two figures: not said which
+        ("2019年以来，公司营收为1亿元、2亿元、3亿元和4亿元。", ["2019", "2019", "2019", "2019"]),  # 为 lists no years: 以来 only after 分别
+        ("2020年，A公司和B公司的份额为10%、20%。", ["2020", "2020"]),  # one year, two figures
+    ],
+)
+def test_years_that_do_not_count_the_figures_are_not_given_one_to_each(text: str, periods: list[str]) -> None:
+    assert [f.period for f in extract_figures(text, date="2021-03-05")] == periods
+
+
 def test_the_next_list_of_as_many_figures_in_the_sentence_is_of_the_same_years() -> None:
     text = "2019年~2021年前三季度，宁德时代研发费用分别为29.92亿、35.69亿和45.95亿元，占营收比重为6.53%、7.09%和6.26%。"
     assert [f.period for f in extract_figures(text, date="2022-01-10")][3:] == ["2019", "2020", "2021年前三季度"]
