@@ -7,8 +7,8 @@ the way the gold writes periods, one form for each kind of time:
 year                   ``2020``
 fiscal year            ``2020财年``
 month                  ``2021年7月``
-half year              ``2021年上半年``, ``2024财年下半年``
-quarter                ``2023年Q3`` (第三季度, 三季度, Q3, 第三季, 2023 Q3, 3Q23); ``2024财年Q2`` (第二财季)
+half year              ``2021年上半年``, ``2024财年下半年`` (半年报: the first half's report)
+quarter                ``2023年Q3`` (第三季度, 三季度, 三季报, Q3, 第三季, 2023 Q3, 3Q23); ``2024财年Q2`` (第二财季)
 range                  ``2020年9月-2021年1月``: both ends written in full; within a year as
                        the article writes it, after the year: ``2023年1-5月``, ``2021年前三季度``
 span                   ``未来一年``, ``过去一个季度``: kept as written, no calendar anchor
@@ -74,8 +74,8 @@ _NOT_AN_EVENT = (
 )
 _PART_BODY = (
     r"(?P<firstq>前(?P<nq>[一二两三1-3])个?季度|前(?P<nm>[一二两三四五六七八九十]{1,2}|\d{1,2})个?月(?!份))"
-    r"|(?P<quarter>第(?P<qn>[一二三四1-4])(?P<fq>财)?季度?|(?P<qn2>[一二三四1-4])(?P<fq2>财)?季度|(?P<fq3>财)?(?<![A-Za-z])[Qq](?P<qn3>[1-4])(?![0-9A-Za-z]))"
-    r"|(?P<half>(?P<hw>上|下)半(?P<fh>财)?年|(?<![A-Za-z])[Hh](?P<hn>[12])(?![0-9A-Za-z]))"
+    r"|(?P<quarter>第(?P<qn>[一二三四1-4])(?P<fq>财)?季度?|(?P<qn2>[一二三四1-4])(?P<fq2>财)?季(?:度|报)|(?P<fq3>财)?(?<![A-Za-z])[Qq](?P<qn3>[1-4])(?![0-9A-Za-z]))"
+    r"|(?P<half>(?P<hw>上|下)半(?P<fh>财)?年|(?<![A-Za-z])[Hh](?P<hn>[12])(?![0-9A-Za-z])|(?P<hr>半年报|半年度报告))"
     rf"|(?P<mrange>(?<![\d月])(?P<m1>{_M}|{_CM})(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*(?P<m2>{_M}|{_CM})月份?(?![\d一二三四五六七八九十]{{0,3}}[日号]))"
     rf"|(?P<cutoff>(?:截至|截止到?|截止至)\s*(?P<cm>{_M}|{_CM})月(?P<cd>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?)"
     rf"|(?P<day>(?<![\d年月.])(?<!日至)(?<!日到)(?<!日-)(?P<dm>{_M})月(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]{_NOT_AN_EVENT})"
@@ -87,7 +87,7 @@ _PART_BODY = (
 # Every character an alternative of _PART_BODY can start with.  Ahead of the alternation it lets
 # the regex engine skip to the next candidate instead of trying each alternative (and its
 # lookbehinds) at every position: a tenth of the time.  test_periods checks it against the body.
-_PART_FIRST = r"(?=[前第一二三四五六七八九十0-9财QqHh上下截全本当该同彼那这])"
+_PART_FIRST = r"(?=[前第一二三四五六七八九十0-9财QqHh上下半截全本当该同彼那这])"
 _PART = re.compile(_PART_FIRST + "(?:" + _PART_BODY + ")")
 # A month after a range connector may leave its year out: 2020年9月至12月.
 _BARE_MONTH = re.compile(rf"{_MONTH}月份?(?:底|末|初)?")
@@ -391,7 +391,7 @@ def _read_part(match: re.Match[str]) -> _Part | None:
         fiscal = bool(g["fq"] or g["fq2"] or g["fq3"])
         return _Part(3 * n - 2, fiscal, (f"Q{n}",))
     if g["half"]:
-        first = g["hw"] == "上" or g["hn"] == "1"
+        first = g["hw"] == "上" or g["hn"] == "1" or bool(g["hr"])  # 2021年半年报: the first half's report
         return _Part(1 if first else 7, bool(g["fh"]), ("上半年" if first else "下半年",))
     if g["mrange"]:
         m1, m2 = _number(g["m1"]), _number(g["m2"])

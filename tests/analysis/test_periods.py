@@ -39,6 +39,10 @@ from reader.analysis.periods import _PART, _PART_BODY, find_periods
         ("从2023赛季开始，每年将支付", None, "2023赛季", "2023"),  # a season, by the year it starts
         ("四年前冲击千亿美元时", "2021-03-20", "四年前", "2017"),  # whole years before the article's
         ("10年前的今天", "2021-03-20", "10年前", "2011"),
+        # a report by the part of the year it reports
+        ("爱奇艺2022年一季报揭晓", None, "2022年一季报", "2022年Q1"),
+        ("根据2021年三季报，", None, "2021年三季报", "2021年Q3"),
+        ("公司2021年半年报显示", None, "2021年半年报", "2021年上半年"),
     ],
 )
 def test_find_periods_normalises(text: str, date: str | None, surface: str, period: str) -> None:
