@@ -49,10 +49,11 @@ def pair_periods(
     dated: tuple[int, int] | None = None
     for near, far in pairs:
         paragraph = bounds.around("paragraph", out[near].start)
-        own = _own_time(out[near], out[near - 1] if near else None, times, bounds) or _own_time(
-            out[far], out[near], times, bounds
-        )
-        if own:
+        near_timed = _own_time(out[near], out[near - 1] if near else None, times, bounds)
+        far_timed = _own_time(out[far], out[near], times, bounds)
+        if near_timed and not far_timed and out[far].period == out[near].period:
+            out[far] = replace(out[far], period=_time_after(out[near], times, bounds))
+        if near_timed or far_timed:
             dated = (near, far)
             continue
         if dated is not None and out[dated[0]].start >= paragraph[0]:
@@ -69,3 +70,13 @@ def _own_time(
     if before is not None:
         lo = max(lo, before.end)
     return any(lo <= t.start and t.end <= figure.start for t in times)
+
+
+def _time_after(near: Figure, times: list[TimeExpr], bounds: Bounds) -> str | None:
+    """The time of the far end of a change whose near end alone names one (其年度亏损由2020年的5.5亿元
+    升至32.9亿元): not the near end's, but the last other time told before it in the sentence (2021年
+    业绩报告显示，…), else none."""
+    sentence = bounds.around("sentence", near.start)
+    told = [t for t in times if sentence[0] <= t.start and t.end <= near.start and not t.comparison and t.period != near.period]
+    return told[-1].period if told else None
+

@@ -1972,3 +1972,16 @@ def test_a_list_of_names_closed_by_deng_is_no_part_of_the_measure() -> None:
     text = "茶饮头部品牌加速扩张，喜茶、奈雪的茶、茶百道、蜜雪冰城等净增门店均在50家以上。"
     figures = extract_figures(text, _mentions(text, "喜茶", "奈雪的茶", "茶百道", "蜜雪冰城"))
     assert [(f.label, f.subject) for f in figures] == [("净增门店", "喜茶")]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the far end is not of the near end's year: of the other time its sentence tells
+        ("有赞发布的2021年业绩报告显示，其年度亏损由2020年的5.5亿元升至32.9亿元，但收入从2020年的18.2亿元降至15.7亿元。", ["2020", "2021", "2020", "2021"]),
+        ("营收由2019年的10亿元增至30亿元。", ["2019", None]),  # no other time: not said
+        ("收入从2018年的4.53亿元增长至2021年的6.61亿元。", ["2018", "2021"]),  # each end its own
+    ],
+)
+def test_the_far_end_of_a_change_is_not_of_the_near_ends_time(text: str, periods: list[str | None]) -> None:
+    assert [f.period for f in extract_figures(text, date="2022-03-31")] == periods
