@@ -31,8 +31,16 @@ def period_of(
             continue  # 比2019年翻了三倍: the figure is about the later year
         if expr.comparison and _CHANGED.search(bounds.text, expr.end, fig.start):
             continue  # 较2019年末增加106.86亿元: a change since the base, told in the later year
+        if _FOUNDED.search(bounds.text, max(sentence[0], expr.start - 4), expr.start):
+            continue  # 成立于2018年的同程生活，曾在3年内完成了2次企业并购: when it began, not when counted
+        if _NOW.search(bounds.text, expr.end, fig.start):
+            return None  # 2020年8月北京只有10家门店，如今已扩张到78家: the time of writing, not a date told
         return expr.period
     return None
+
+
+_FOUNDED = re.compile(r"(?:成立于|创立于|创办于|成立|创立|上线于|诞生于)\s*$")
+_NOW = re.compile(r"目前|如今|现如今|现在|当前|至今|今天|眼下|时至今日")
 
 
 # A verb of change between a base of comparison and the figure makes the figure the change.
@@ -58,6 +66,8 @@ def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds
     told), or breaks it down (截至4月底，…21个品牌闭店。其中新式茶饮品牌…共有7个)."""
     if not out or not out[-1].period or out[-1].start < bounds.around("paragraph", fig.start)[0]:
         return None
+    if _NOW.search(bounds.text, out[-1].end, fig.start):
+        return None  # 去年…亏损在1元以上，目前单票平均收入2.1元: now, not the year before
     if measure in CHANGES or measure in vocab.company_labels or _breaks_down(bounds.text, fig, out[-1], bounds):
         return out[-1].period
     return None

@@ -1985,3 +1985,18 @@ def test_a_list_of_names_closed_by_deng_is_no_part_of_the_measure() -> None:
 )
 def test_the_far_end_of_a_change_is_not_of_the_near_ends_time(text: str, periods: list[str | None]) -> None:
     assert [f.period for f in extract_figures(text, date="2022-03-31")] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the time of writing after a date told: not that date
+        ("2020年8月北京只有10家门店，如今已扩张到78家。", ["2020年8月", None]),
+        ("去年极兔单票亏损在1元以上，目前单票平均收入2.1元。", ["2020", None]),
+        ("蘑菇街当年估值30亿美元，直到今天，蘑菇街的市值已经缩水到1.88亿美元。", ["2021", None]),
+        # when a company began is not when its figures were counted
+        ("成立于2018年的同程生活，曾在3年内完成了8轮融资。", [None]),
+    ],
+)
+def test_now_and_a_founding_date_are_not_a_figures_period(text: str, periods: list[str | None]) -> None:
+    assert [f.period for f in extract_figures(text, date="2021-03-05")] == periods
