@@ -15,7 +15,7 @@ import json
 import sqlite3
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader.errors import StoreUnavailable
 from reader.ingest.model import Article
@@ -25,7 +25,7 @@ from reader.library.store import Store, plain
 def digest(articles: Sequence[Article], version: str) -> str:
     """What says whether a stored list is still that of ``articles``: their places and content,
     under the version that read them."""
-    h = hashlib.blake2b(version.encode(), digest_size=16)
+    h = hashlib.blake2b(f"{version}\0{_FORMAT}".encode(), digest_size=16)
     h.update("\0".join(f"{a.key}\t{a.file}\t{a.path}\t{a.content_hash}" for a in articles).encode())
     return h.hexdigest()
 
@@ -57,7 +57,7 @@ def write(store: Store, root: str, version: str, articles: Sequence[Article]) ->
         "tags": {i: a.tags for i, a in enumerate(articles) if a.tags},  # most have none
         "credits": {i: a.credits for i, a in enumerate(articles) if a.credits},
     }
-    blob = zlib.compress(json.dumps(columns, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    blob = zlib.compress("\n".join(_lines(columns)).encode(), 1)
     with store.transaction() as db:
         db.execute(
             "INSERT OR REPLACE INTO catalogues (library, version, digest, articles) VALUES (?, ?, ?, ?)",
@@ -78,8 +78,8 @@ def read(store: Store, root: str, version: str) -> tuple[Article, ...] | None:
     if row is None:
         return None
     try:
-        columns = json.loads(zlib.decompress(row[0]))
-    except (zlib.error, ValueError):  # a damaged list: the library is read as if it had none
+        columns = _columns(zlib.decompress(row[0]).decode())
+    except (zlib.error, ValueError, KeyError, TypeError):  # a damaged list: the library is read as if it had none
         return None
     keys = columns["key"]
     shared = sys.intern  # a source, a date or an author recurs across thousands of articles
@@ -99,3 +99,35 @@ def read(store: Store, root: str, version: str) -> tuple[Article, ...] | None:
             columns["author"], columns["date"], columns["url"], strict=True,
         ))
     )
+
+
+# Columns are stored a few thousand values a line, each line one JSON document: json.loads holds
+# the GIL for all it parses, and one document of 100k listings held it (and the GUI thread,
+# painting meanwhile) for 0.2 s; a line is a few milliseconds.
+_CHUNK = 5000
+_FORMAT = "lines"  # in the digest: a list stored as one document is stored again in lines at the next load
+
+
+def _lines(columns: dict[str, list | dict]) -> Iterator[str]:  # type: ignore[type-arg]
+    for name, values in columns.items():
+        if isinstance(values, dict):
+            yield json.dumps([name, values], ensure_ascii=False, separators=(",", ":"))
+            continue
+        for at in range(0, max(len(values), 1), _CHUNK):
+            yield json.dumps([name, values[at : at + _CHUNK]], ensure_ascii=False, separators=(",", ":"))
+
+
+def _columns(text: str) -> dict[str, list | dict]:  # type: ignore[type-arg]
+    """The columns of a stored list: lines of [name, values] (a list stored before as one JSON
+    object is read whole)."""
+    if text.startswith("{"):
+        return json.loads(text)  # type: ignore[no-any-return]
+    columns: dict[str, list | dict] = {}  # type: ignore[type-arg]
+    for line in text.split("\n"):
+        name, values = json.loads(line)
+        if isinstance(values, dict):
+            columns[name] = values
+        else:
+            columns.setdefault(name, []).extend(values)  # type: ignore[union-attr]
+    return columns
+
