@@ -103,7 +103,9 @@ class Library:
         self._sketches: list[Sketch | None] = [raw.sketch for raw in self._raw]
         self._story_lock = threading.Lock()
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
+        self._stories_by_key: dict[str, tuple[str, ...]] | None = None
         self._newest: tuple[Article, ...] | None = None
+        self._newest_rank: dict[str, int] | None = None
         self._index, self._types, self._article_entities = index_mentions(self._raw)
         self._together: NamedTogether | None = None  # the articles' names as arrays, for cards
         self._story_firsts: tuple[dict[int, tuple[int, ...]], np.ndarray] | None = None
@@ -211,6 +213,13 @@ class Library:
             self._newest = order.newest_first(self.articles)
         return self._newest
 
+    def newest_rank(self) -> dict[str, int]:
+        """Each article's place newest first (an entity card's articles are listed so): counted
+        once, by the loader with the order (100k keys are 20 ms on the GUI thread)."""
+        if self._newest_rank is None:
+            self._newest_rank = {a.key: i for i, a in enumerate(self.newest_first())}
+        return self._newest_rank
+
     def position(self, key: str) -> int:
         """The article's place in library order."""
         return self._order[key]
@@ -253,9 +262,9 @@ class Library:
                 self.root, self.articles, analyses, self.errors, self.notices, self._payloads, self._listed
             )
             library._text_search = self._text_search  # the same texts: folded or indexed once
-            library._newest = self._newest  # and sorted once
+            library._newest, library._newest_rank = self._newest, self._newest_rank  # and sorted once
             library._sketches = self._sketches  # and grouped into stories once
-            library._story_of = self._story_of
+            library._story_of, library._stories_by_key = self._story_of, self._stories_by_key
             if self._pinyin is not None:
                 library._pinyin = self._pinyin.updated(library._index)  # new names read only
             return library
@@ -274,8 +283,8 @@ class Library:
         library._types = defaultdict(Counter, self._types)
         library._summaries = dict(self._summaries)
         library._surfaces = dict(self._surfaces)
-        library._text_search, library._newest = self._text_search, self._newest
-        library._sketches, library._story_of = self._sketches, self._story_of
+        library._text_search, library._newest, library._newest_rank = self._text_search, self._newest, self._newest_rank
+        library._sketches, library._story_of, library._stories_by_key = self._sketches, self._story_of, self._stories_by_key
         return library
 
     def renamed(self, old: str, new: str) -> Library:
@@ -390,6 +399,14 @@ class Library:
         assert self._story_of is not None
         seen = dict.fromkeys(self._story_of.values())
         return [tuple(self.articles[j].key for j in members) for members in seen]
+
+    def stories_by_key(self) -> dict[str, tuple[str, ...]]:
+        """Each article of a story of two or more copies → every key of its story (the list
+        shows a story as one row): made once, by the loader (100k keys on the GUI thread held it
+        for 0.1 s)."""
+        if self._stories_by_key is None:
+            self._stories_by_key = {k: story for story in self.stories() for k in story}
+        return self._stories_by_key
 
     def story_key(self, key: str) -> str:
         """The key of the first copy of the article's story: one name for the story (a card

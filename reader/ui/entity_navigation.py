@@ -39,7 +39,6 @@ class EntityNavigator(QObject):
         super().__init__(window)
         self.w = window
         self._summaries: dict[str, EntitySummary] = {}  # the library's, once counted
-        self._newest_rank: dict[str, int] = {}
         self._card_runner = QueryRunner(self)
         self._card_runner.finished.connect(self._on_card_details)
         # A card's details are gathered once its quick part is painted: after a correction of
@@ -123,7 +122,7 @@ class EntityNavigator(QObject):
         analyzer = self.w.loading.analyzer
         known = analyzer.recognizer.entity(name) if describe is not None and isinstance(analyzer, Analyzer) else None
         description = describe(name) if describe is not None else ""
-        return build_card(library, summary, known, description, self._newest_rank, self.entity_notes(name), CARD_ARTICLES)
+        return build_card(library, summary, known, description, library.newest_rank(), self.entity_notes(name), CARD_ARTICLES)
 
     def entity_notes(self, name: str) -> tuple[str, ...]:
         """The user's notes on the entity, for its card."""
@@ -248,7 +247,6 @@ class EntityNavigator(QObject):
         """A new library: nothing selected, nothing counted yet."""
         self.stop_card_details()
         self._summaries = {}
-        self._newest_rank = {a.key: i for i, a in enumerate(library.newest_first())}
         self.w.session.select_entity("")
         self.w.view.highlight_entity(None)
         self.w.entities_panel.set_library_entities(None)

@@ -84,11 +84,11 @@ class LibraryWorker(QObject):
             # the search texts, jieba): its store is closed, nothing is left to save.
             self._loaded_at.set()
             if library is not None:
-                library.newest_first()  # sorted here, not by the list on the GUI thread
+                library.newest_rank()  # sorted (and ranked) here, not by the list on the GUI thread
                 collector.give_back()
                 self._hand_over(self.loaded, library)
                 if not self._cancelled.is_set():
-                    library.prepare_reprints()  # stories grouped: cards count each once
+                    library.stories_by_key()  # stories grouped (cards count each once), for the list
                     library.entities()  # computed once and kept by the library
                     collector.keep()
                     collector.give_back()  # the stories' and the summaries' arrays
@@ -150,7 +150,7 @@ class LibraryWorker(QObject):
         if articles is None or len(articles) < self._list_first or self._cancelled.is_set():
             return ()
         library = ListedLibrary(root, articles, Payloads(store.path, version))
-        library.newest_first()  # sorted here, as a loaded library is
+        library.newest_rank()  # sorted (and ranked) here, as a loaded library is
         collector.give_back()  # the list's text
         self._hand_over(self.listed, library)
         return articles

@@ -138,5 +138,5 @@ class NavigationController(QObject):
         if self._list is None:
             return
         read = self._state.read_positions(library.root)
-        self._list.set_articles(library.articles, set(read), self._note_counts(library.root), library.newest_first())
+        self._list.set_articles(library.articles, set(read), self._note_counts(library.root), library.newest_first(), library.newest_rank())
         self._list.set_names(library.pinyin_index)

@@ -93,10 +93,10 @@ class _RefineWorker(QObject):
         if not self._cancelled.is_set():
             library = link_learned(library, analyzer)  # a name found in one article, in all
         if not self._cancelled.is_set():
-            library.prepare_reprints()  # carried over from the fast pass's library when it had them
+            library.stories_by_key()  # grouped (carried over from the fast pass's library when it had them)
             library.entities()  # counted here, off the GUI thread, as the fast pass does
             library.prepare_search()
-            library.newest_first()  # sorted here, not by the list on the GUI thread
+            library.newest_rank()  # sorted (and ranked) here, not by the list on the GUI thread
             collector.keep()  # the refined library lives long: later full collections skip it
             self.refined.emit(library, analyzer)
 

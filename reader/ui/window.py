@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         if not has_cjk_font():
             self.notice.show_notice(INSTALL_HINT)
         if panels_later:
-            QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self.furnish)
+            QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self._furnish_in_turns)
         else:
             self.furnish()
 

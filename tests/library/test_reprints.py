@@ -104,6 +104,10 @@ def test_library_groups_the_copies_of_a_story(reprints_dir: Path) -> None:
     assert library.reprints_of("other_001.md") == ()
     assert library.stories() == [("36kr.md", "huxiu.md", "tencent.md")]
     assert library.count_stories(a.key for a in library.articles) == 3
+    # for the list, each copy's key to its story (made by the loader, not the GUI thread)
+    story = ("36kr.md", "huxiu.md", "tencent.md")
+    assert library.stories_by_key() == dict.fromkeys(story, story)
+    assert library.newest_rank() == {a.key: i for i, a in enumerate(library.newest_first())}
 
 
 def test_library_reads_sketches_from_the_cache(reprints_dir: Path, tmp_path: Path) -> None:
@@ -126,9 +130,11 @@ def test_codec_carries_the_sketch() -> None:
 def test_with_analyses_keeps_the_stories(reprints_dir: Path) -> None:
     library = load_library([reprints_dir], None, ShowMeBugAnalyzer())
     library.prepare_reprints()
+    by_key, rank = library.stories_by_key(), library.newest_rank()
     refined = library.with_analyses({"36kr.md": Analysis()})
     assert refined.stories_ready
     assert refined.reprints_of("36kr.md") == ("huxiu.md", "tencent.md")
+    assert refined.stories_by_key() is by_key and refined.newest_rank() is rank  # not counted again
 
 
 def test_card_counts_a_story_once(reprints_dir: Path) -> None:

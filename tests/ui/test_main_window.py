@@ -407,3 +407,23 @@ def test_the_apps_window_builds_its_panels_in_one_turn_and_tells_them_in_the_nex
     with qtbot.waitSignal(second.ready, timeout=5_000):
         pass
     assert second.library_panel.model.rowCount() == len(library)
+
+
+def test_a_window_waiting_for_its_library_builds_its_panels_in_turns(
+    qtbot: QtBot, store: Store, analyzer, data_dir: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    """Issue 18: when the panels are built before a slow library comes (a 100k reopen reads its
+    list meanwhile), they are built a turn at a time too, not in one turn of 0.3 s."""
+    turns: list[int] = []
+    in_turns = MainWindow._furnish_in_turns
+
+    def noted(self: MainWindow) -> None:
+        turns.append(1)
+        in_turns(self)
+
+    monkeypatch.setattr(MainWindow, "_furnish_in_turns", noted)
+    window = MainWindow(store, analyzer, data_dir, panels_later=True)
+    qtbot.add_widget(window, before_close_func=lambda w: w.close())
+    window.show()
+    qtbot.waitUntil(lambda: window.furnished and not window._untold, timeout=window_module.PANELS_AT_THE_LATEST_MS + 5_000)  # noqa: SLF001
+    assert len(turns) >= 2  # the panels built in one turn, told what is read in another

@@ -37,6 +37,9 @@ EXPANDED_ROLE = Qt.ItemDataRole.UserRole + 8  # bool: the row's story shows all 
 Index = QModelIndex | QPersistentModelIndex
 
 
+_FEW_ROWS = 50  # rows changed one signal each; more, one signal from the first to the last
+
+
 class ArticleOrder(Enum):
     NEWEST = "newest"
     OLDEST = "oldest"
@@ -68,6 +71,7 @@ class ArticleListModel(QAbstractListModel):
         self._story: dict[str, tuple[str, ...]] = {}  # key → every key of its story (stories of 2+)
         self._expanded: set[str] = set()  # stories shown open, by their first key in library order
         self._place: dict[str, int] = {}  # key → its place in _all
+        self._ranked: tuple[tuple[Article, ...], dict[str, int]] | None = None  # newest first, and its places
         self._row_of: dict[str, int] = {}
         self._read: set[str] = set()
         self._notes: dict[str, int] = {}
@@ -77,18 +81,28 @@ class ArticleListModel(QAbstractListModel):
 
     # -- content
     def set_articles(
-        self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: tuple[Article, ...] | None = None
+        self,
+        articles: tuple[Article, ...],
+        read: set[str],
+        notes: dict[str, int],
+        newest: tuple[Article, ...] | None = None,
+        newest_rank: dict[str, int] | None = None,
     ) -> None:
         """``newest``: the same articles newest first, when the library has sorted them already
-        (``Library.newest_first``, off the GUI thread). The same articles as last time, in the
+        (``Library.newest_first``, off the GUI thread), and ``newest_rank`` each one's place in
+        them (``Library.newest_rank``: not counted again here). The same articles as last time, in the
         same order (a library read after its stored list was shown: 100k rows), are not
         arranged again: only what is read and noted may have changed."""
         if self._given and len(articles) == len(self._given) and all(map(operator.is_, articles, self._given)):
+            changed = (self._read ^ set(read)) | {k for k in self._notes.keys() | notes.keys() if self._notes.get(k) != notes.get(k)}
             self._read = set(read)
             self._notes = dict(notes)
-            if self._articles:
-                last = self.index(len(self._articles) - 1, 0)
-                self.dataChanged.emit(self.index(0, 0), last, [READ_ROLE, NOTES_ROLE, Qt.ItemDataRole.FontRole])
+            # only the rows read or noted since: a signal over 100k rows had the filter model
+            # look at every one of them (50 ms on the GUI thread)
+            rows = sorted(self._row_of[k] for k in changed if k in self._row_of)
+            spans = [(rows[0], rows[-1])] if len(rows) > _FEW_ROWS else [(row, row) for row in rows]
+            for lo, hi in spans:
+                self.dataChanged.emit(self.index(lo, 0), self.index(hi, 0), [READ_ROLE, NOTES_ROLE, Qt.ItemDataRole.FontRole])
             return
         self._given = tuple(articles)
         self.beginResetModel()
@@ -98,19 +112,25 @@ class ArticleListModel(QAbstractListModel):
             self._all = newest
         else:
             self._all = tuple(sorted(articles, key=_sort_key(self._order)))
-        keys = {a.key for a in self._all}
-        self._story = {k: story for k, story in self._story.items() if k in keys}
+        self._ranked = (newest, newest_rank) if newest is not None and newest_rank is not None else None
+        if self._story:  # the stories of another library's articles: those of these only
+            keys = {a.key for a in self._all}
+            self._story = {k: story for k, story in self._story.items() if k in keys}
         self._arrange()
         self._read = set(read)
         self._notes = dict(notes)
         self.endResetModel()
 
-    def set_stories(self, stories: list[tuple[str, ...]]) -> None:
-        """Group the copies of each story (keys in library order) into one row."""
+    def set_stories(self, stories: dict[str, tuple[str, ...]]) -> None:
+        """Group the copies of each story into one row: ``stories`` maps each article of a story
+        of two or more copies to every key of it, in library order (``Library.stories_by_key``)."""
         self.beginResetModel()
-        keys = {a.key for a in self._all}
-        self._story = {k: story for story in stories for k in story if k in keys}
-        self._expanded &= {story[0] for story in stories}
+        if self._place.keys() >= stories.keys():
+            self._story = stories  # the library's own, made off the GUI thread
+        else:
+            self._story = {k: story for k, story in stories.items() if k in self._place}
+        if self._expanded:
+            self._expanded &= {story[0] for story in self._story.values()}
         self._arrange()
         self.endResetModel()
 
@@ -156,7 +176,10 @@ class ArticleListModel(QAbstractListModel):
     def _arrange(self) -> None:
         """The rows from the sorted articles: a story at its first copy, the others under it
         when it is open."""
-        self._place = dict(zip([a.key for a in self._all], range(len(self._all))))
+        if self._ranked is not None and self._ranked[0] is self._all:
+            self._place = self._ranked[1]  # newest first, placed off the GUI thread
+        else:
+            self._place = dict(zip([a.key for a in self._all], range(len(self._all))))
         if not self._story:  # no story grouped (yet): every article is a row
             self._articles = self._all
             self._row_of = self._place

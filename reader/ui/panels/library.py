@@ -207,15 +207,22 @@ class LibraryPanel(Panel):
 
     # -- content
     def set_articles(
-        self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: tuple[Article, ...] | None = None
+        self,
+        articles: tuple[Article, ...],
+        read: set[str],
+        notes: dict[str, int],
+        newest: tuple[Article, ...] | None = None,
+        newest_rank: dict[str, int] | None = None,
     ) -> None:
-        """``newest``: the same articles newest first, if already sorted (see the model's)."""
+        """``newest``: the same articles newest first, if already sorted, and their places (see
+        the model's)."""
         self._library_order = articles
-        self.model.set_articles(articles, read, notes, newest)
+        self.model.set_articles(articles, read, notes, newest, newest_rank)
         self._update_count()
 
-    def set_stories(self, stories: list[tuple[str, ...]]) -> None:
-        """Show each story published more than once (keys of its copies) as one row."""
+    def set_stories(self, stories: dict[str, tuple[str, ...]]) -> None:
+        """Show each story published more than once as one row (``stories``: each copy's key →
+        the keys of every copy of its story)."""
         self.model.set_stories(stories)
         self._update_count()
         self._reveal(self._current)
