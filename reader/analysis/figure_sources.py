@@ -115,10 +115,17 @@ def after_skip_word(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     多家媒体透露: both are sources; 分布在北美和欧洲: both are where)."""
     # 据《纽约时报》 (but 是「Keep」 is no source: corner brackets mark names, not works)
     start = _title_start(text, mention)
-    if vocab.words().skip_after.ending_at(text, start) is not None:
+    skipped = vocab.words().skip_after.ending_at(text, start)
+    if skipped == "占" and _ITS_OWN_WHOLE.match(text, mention.end):
+        return False  # 游戏业务占B站总收入的比重: a share of the company's own revenue is the company's
+    if skipped is not None:
         return True
     # 根据电商数据公司Marketplace Pulse: what kind of body a source is may stand between
     return _SOURCE_OF_A_KIND.search(text, max(0, start - 14), start) is not None
+
+
+# A company's own whole a share is of: 占B站总收入的比重, 占中红医疗收入90%以上.
+_ITS_OWN_WHOLE = re.compile(r"(?:的)?(?:总收入|总营收|营业收入|营收|收入|总成本|成本|销售额|总销量|销量|利润|净利润|总资产|员工总数|员工)")
 
 
 # A source named with what kind of body it is: 根据电商数据公司…, 据研究机构… (not 在线调研软件公司).

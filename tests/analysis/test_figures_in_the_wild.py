@@ -2000,3 +2000,16 @@ def test_the_far_end_of_a_change_is_not_of_the_near_ends_time(text: str, periods
 )
 def test_now_and_a_founding_date_are_not_a_figures_period(text: str, periods: list[str | None]) -> None:
     assert [f.period for f in extract_figures(text, date="2021-03-05")] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("游戏业务占B站总收入的比重为40%。", "B站"),  # a share of the company's own revenue
+        ("防护手套占中红医疗收入的90%以上。", "中红医疗"),
+        ("常温奶的销售额占蒙牛市场的70%以上。", None),  # a market after 占 is still no one's
+    ],
+)
+def test_a_share_of_a_companys_own_whole_is_the_companys(text: str, subject: str | None) -> None:
+    figures = extract_figures(text, _mentions(text, "B站", "中红医疗", "蒙牛"))
+    assert [f.subject for f in figures] == [subject]
