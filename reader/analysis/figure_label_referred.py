@@ -1,7 +1,8 @@
 """A measure the text refers back to instead of naming it (这一指标, 这一数字, 该比例): the measure
 told in its sentence with a trend before it (此外，成本收入比也逐年攀升，…该行这一指标分别为48.63%),
 else the label of the figure before it in its paragraph (常温奶的销售额占全国液态奶市场的70%以上。
-而在几年前，这一数字可以高达80%以上)."""
+而在几年前，这一数字可以高达80%以上); the aspect a sentence says it speaks of (在X层面, X方面); and a
+market an amount is written after, whose size it is (中国咖啡市场将达到2171亿元 → 中国咖啡市场规模)."""
 
 from __future__ import annotations
 

@@ -70,7 +70,7 @@ def _details(library: Library, name: str, unread: bool, stopped: Callable[[], bo
     """card_details, or None as soon as ``stopped()`` says so between its parts (each a few
     tenths of a second for the most-named entity of 10k articles)."""
     left_out = 0 if unread else len(library.unread(name))
-    figures = once_per_story(library, library.figures_about(name, unread))
+    figures = once_per_story(library, library.figures_about(name, unread, stopped))
     if stopped():
         return None
     quotes = quotes_by(library, name, unread)

@@ -208,7 +208,10 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
             assert isinstance(correction, Rename)
             out = out.renamed(correction.old, correction.new)
             continue
-        out = out.corrected(todo, partial(correct_raws, correction=correction, types=types), changing(out, correction))
+        out = out.corrected(
+            todo, partial(correct_raws, correction=correction, types=types), changing(out, correction),
+            texts=not isinstance(correction, Retype | Merge),  # mentions alone are rewritten
+        )
     out.entities()
     out.prepare_search()
     return out, [a for a in library.articles if a.key in keys]

@@ -11,8 +11,10 @@ mentions, each with its first mention's type); ``tests/library/test_corrected.py
 
 from __future__ import annotations
 
+import json
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -96,8 +98,42 @@ def rewritten(
         mentions = array("i")
         mentions.frombytes(data[ends[n - 1] if n else 0 : ends[n]])
         raw = raws[j]
-        out[j] = RawAnalysis(plan.entities, mentions, None, plan.types, raw.partial, None, raw.sketch, stale=True)
+        out[j] = RawAnalysis(
+            plan.entities, mentions, None, plan.types, raw.partial, None, raw.sketch, stale=True,
+            variants=_remapped_variants(raw, plan),
+        )
     return out
+
+
+def _remapped_variants(raw: RawAnalysis, plan: _Plan) -> str | None:
+    """The article's stored variants (how each name is written: its surfaces and their counts,
+    listed for a name written otherwise too) under its new entities: a name's surfaces are its
+    old entities' (the joined two of a merge; none of an ignored one), an old entity listed
+    none written as its name every time. None when the old ones were not stored (they are
+    counted from the text when wanted): a merge read 10k texts for them."""
+    if raw.variants is None:
+        return None
+    if plan.entities == raw.entities and plan.table == list(range(len(raw.entities))):
+        return raw.variants  # a retype: the same names, written the same
+    stored = json.loads(raw.variants) if raw.variants else {}
+    olds_of: dict[int, list[int]] = {}
+    for old, new in enumerate(plan.table):
+        if old != plan.dropped:
+            olds_of.setdefault(new, []).append(old)
+    found: dict[str, list] = {}  # type: ignore[type-arg]
+    for new, olds in sorted(olds_of.items()):
+        name = plan.entities[new]
+        if len(olds) == 1 and raw.entities[olds[0]] == name:
+            if str(olds[0]) in stored:
+                found[str(new)] = stored[str(olds[0])]  # as it was, under its new number
+            continue
+        written: Counter[str] = Counter()
+        for old in olds:
+            flat = stored.get(str(old))
+            written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {raw.entities[old]: raw.mentions[2::4].count(old)})
+        if written.keys() - {name}:
+            found[str(new)] = [x for pair in written.items() for x in pair]
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":")) if found else ""
 
 
 _UNCHANGED = _Plan([], [], [])

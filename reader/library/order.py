@@ -5,6 +5,7 @@ and the entity cards do not sort 10k articles on the GUI thread."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.ingest.model import Article
 
@@ -24,3 +25,12 @@ def newest_key(article: Article) -> tuple[int, str]:
 
 def newest_first(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=newest_key))
+
+
+class NewestFirst(NamedTuple):
+    """A library's articles newest first and each one's place in them, sorted and counted once
+    off the GUI thread (``Library.newest_first``, ``Library.newest_rank``)."""
+
+    articles: tuple[Article, ...]
+    places: dict[str, int]
+

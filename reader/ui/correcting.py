@@ -59,6 +59,10 @@ class CorrectionApplier(QObject):
         self.started.emit()
         return True
 
+    def applying(self) -> bool:
+        """Whether a correction is being applied (its library not yet handed over)."""
+        return self._pending is not None
+
     def is_running(self) -> bool:
         return self._runner.busy() or self._cache.busy() or bool(self._rewrites)
 

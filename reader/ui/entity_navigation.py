@@ -64,6 +64,10 @@ class EntityNavigator(QObject):
         self._card_runner.wait()
 
     def _start_card_details(self) -> None:
+        if self._card_job is not None and self.w.correcting.applying():
+            # the library they would be gathered from is going: the corrected one asks again
+            # (gathered meanwhile, 10k articles' texts shared the interpreter with the correction)
+            self._card_job = None
         if self._card_job is not None:
             self._card_runner.submit_steps(self._card_job)
             self._card_job = None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from reader.library.library import Library
+from reader.library.order import NewestFirst
 from reader.ui.history import Place
 from reader.ui.reading_state import ReadingState
 from reader.ui.session import ReadingSession
@@ -138,5 +139,5 @@ class NavigationController(QObject):
         if self._list is None:
             return
         read = self._state.read_positions(library.root)
-        self._list.set_articles(library.articles, set(read), self._note_counts(library.root), library.newest_first(), library.newest_rank())
+        self._list.set_articles(library.articles, set(read), self._note_counts(library.root), NewestFirst(library.newest_first(), library.newest_rank()))
         self._list.set_names(library.pinyin_index)

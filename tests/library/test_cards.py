@@ -95,3 +95,35 @@ def test_a_card_stopped_reads_no_more(seeds_library: Library) -> None:
         given.append(details)
     assert len(given) == 1 and given[0].unread == len(unread)
     assert library.unread("字节跳动") == unread
+
+
+def test_the_figures_about_a_name_stop_being_gathered_when_no_longer_wanted(seeds_library: Library) -> None:
+    """Issue 18, point 2: a card gathered while its name is corrected read 10k articles' texts
+    meanwhile, sharing the interpreter with the correction: it stops between articles."""
+    every = seeds_library.figures_about("字节跳动")
+    assert every
+    asked: list[int] = []
+    some = seeds_library.figures_about("字节跳动", stopped=lambda: bool(asked.append(1)) or len(asked) > 1)
+    assert len(some) < len(every) and some == every[: len(some)]
+
+
+@pytest.mark.parametrize("correction", [Retype("字节跳动", EntityType.PRODUCT), Merge("抖音", "字节跳动")], ids=repr)
+def test_a_retype_or_a_merge_reads_no_text(tmp_path: Path, correction: Correction, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18, point 2: a retype or a merge over a reopened library rewrites mentions alone,
+    and how each name is written comes with them; reading the texts of every article naming
+    the name (from the cache: 0.6 s at 10k, and as much again to count a merged name's
+    surfaces) was most of the correction."""
+    from contextlib import closing  # noqa: PLC0415
+
+    from reader.library import texts  # noqa: PLC0415
+    from reader.library.store import Store  # noqa: PLC0415
+    from reader.paths import SEEDS  # noqa: PLC0415
+
+    with closing(Store.open(tmp_path)) as store:
+        load_library([SEEDS], store, Analyzer())
+        reopened = load_library([SEEDS], store, Analyzer())
+        reopened.entities()  # counted, as the loader counts a library before it is handed over
+        afresh, _ = corrected_library(load_library([SEEDS], None, Analyzer()), (correction,))
+        monkeypatch.setattr(texts.Texts, "chunks", lambda self, indexes: pytest.fail("a text was read") if indexes else iter(()))
+        library, touched = corrected_library(reopened, (correction,))
+    assert touched and library.entities() == afresh.entities()  # the same names, written the same

@@ -4,6 +4,7 @@ on the seeds and on real articles (issue 18, point 2)."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from reader.ingest.load import load_file
 from reader.ingest.model import Article
 from reader.library import codec, mention_index
 from reader.library.codec import FORMAT, RawAnalysis
+from reader.library.surfaces import named, variants
 from reader.library.corrected import _corrected_mentions, correct, correct_raw, correct_raws, corrected_library, recache
 from reader.library.library import Library
 import reader.library.load as library_load
@@ -102,6 +104,17 @@ def test_mentions_corrected_packed_keep_each_entity_the_type_of_its_first_mentio
     want = RawAnalysis.of(Analysis(tuple(_corrected_mentions(text, list(mentions), correction, types))))
     got = correct_raw(article, RawAnalysis.of(Analysis(mentions)), correction, types)
     assert (got.entities, got.types, list(got.mentions)) == (want.entities, want.types, list(want.mentions))
+    # how each name is written, stored with the listing, carried over (not counted from the text
+    # again: a merge of a name in 10k articles read every text for it)
+    stored = RawAnalysis.of(Analysis(mentions))
+    stored.variants = variants(text, stored.entities, stored.mentions)
+    carried = correct_raw(article, stored, correction, types)
+    assert carried.variants is not None or isinstance(correction, Ignore)  # an ignore may correct objects
+    if carried.variants is not None:
+        def written(raw: RawAnalysis) -> dict[str, Counter[str]]:
+            return {name: Counter(dict(zip(flat[0::2], flat[1::2]))) for name, flat in named(raw.variants or "", raw.entities).items()}
+
+        assert written(carried) == written(_with_variants(text, carried))
 
 
 def test_only_the_articles_naming_it_are_touched(analysed) -> None:  # noqa: ANN001
@@ -328,6 +341,13 @@ def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with
         assert got.quotes == expected.quotes
         assert undone.analysis(article.key) == steps[-1][0].analysis(article.key)
     assert again.figures_about("字节跳动") == want.figures_about("字节跳动")
+
+
+def _with_variants(text: str, raw: RawAnalysis) -> RawAnalysis:
+    """``raw`` with its variants counted from ``text``."""
+    counted = RawAnalysis(raw.entities, raw.mentions, None, raw.types, raw.partial, None, raw.sketch)
+    counted.variants = variants(text, raw.entities, raw.mentions)
+    return counted
 
 
 class _CutShort(Exception):

@@ -25,14 +25,20 @@ class Painted(QWidget):
         self.events.append("zero timer")
 
 
-def test_the_call_comes_after_the_paint_asked_for_and_once(qtbot: QtBot) -> None:
-    events: list[str] = []
+def _painted(qtbot: QtBot, events: list[str]) -> Painted:
+    """A widget shown and painted once, its events cleared."""
     widget = Painted(events)
     qtbot.add_widget(widget)
     widget.show()
     qtbot.waitExposed(widget)
     qtbot.waitUntil(lambda: "paint" in events)
     events.clear()
+    return widget
+
+
+def test_the_call_comes_after_the_paint_asked_for_and_once(qtbot: QtBot) -> None:
+    events: list[str] = []
+    widget = _painted(qtbot, events)
     after = AfterPaint(widget.note_after, widget)
     widget.update()
     after.request()
@@ -47,12 +53,7 @@ def test_two_rounds_wait_for_the_paint_a_layout_asks_for_after_the_request(qtbot
     """Panels shown in a window: their layout runs in a posted event, and asks for their paint
     only then, behind a request made with them; ``rounds=2`` comes after that paint too."""
     events: list[str] = []
-    widget = Painted(events)
-    qtbot.add_widget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: "paint" in events)
-    events.clear()
+    widget = _painted(qtbot, events)
     once = AfterPaint(lambda: events.append("one round"), widget)
     twice = AfterPaint(widget.note_after, widget, rounds=2)
     QTimer.singleShot(0, widget, widget.update)  # the layout, posted before, asks for a paint

@@ -81,3 +81,22 @@ def test_closing_stops_the_card_being_gathered(qtbot: QtBot, window: MainWindow,
     qtbot.waitUntil(reading.is_set, timeout=10_000)
     window.close()
     assert stopped_seen.is_set()
+
+
+def test_a_card_asked_for_while_a_correction_is_applied_is_not_gathered(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18, point 2: a card gathered while a correction is applied read 10k articles'
+    texts meanwhile, sharing the interpreter with it; the corrected library's card is asked
+    for again when it comes."""
+    import reader.ui.entity_navigation as entity_navigation
+
+    gathered: list[str] = []
+    monkeypatch.setattr(entity_navigation, "card_details_in_steps", lambda library, name, stopped: (gathered.append(name), iter(()))[1])
+    monkeypatch.setattr(window.correcting, "applying", lambda: True)
+    window.select_entity("抖音")
+    qtbot.wait(200)  # the card's details would start once it is painted
+    assert gathered == []
+    monkeypatch.setattr(window.correcting, "applying", lambda: False)
+    window.select_entity(ENTITY)
+    qtbot.waitUntil(lambda: gathered == [ENTITY], timeout=5_000)

@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont
 from reader.analysis.folding import search_form
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.ingest.model import Article
-from reader.library.order import date_number, newest_key
+from reader.library.order import NewestFirst, date_number, newest_key
 from reader.ui.display import plain_tooltip
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Article
@@ -71,7 +71,7 @@ class ArticleListModel(QAbstractListModel):
         self._story: dict[str, tuple[str, ...]] = {}  # key → every key of its story (stories of 2+)
         self._expanded: set[str] = set()  # stories shown open, by their first key in library order
         self._place: dict[str, int] = {}  # key → its place in _all
-        self._ranked: tuple[tuple[Article, ...], dict[str, int]] | None = None  # newest first, and its places
+        self._newest: NewestFirst | None = None  # the articles newest first, and their places, as given
         self._row_of: dict[str, int] = {}
         self._read: set[str] = set()
         self._notes: dict[str, int] = {}
@@ -81,16 +81,11 @@ class ArticleListModel(QAbstractListModel):
 
     # -- content
     def set_articles(
-        self,
-        articles: tuple[Article, ...],
-        read: set[str],
-        notes: dict[str, int],
-        newest: tuple[Article, ...] | None = None,
-        newest_rank: dict[str, int] | None = None,
+        self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: NewestFirst | None = None
     ) -> None:
-        """``newest``: the same articles newest first, when the library has sorted them already
-        (``Library.newest_first``, off the GUI thread), and ``newest_rank`` each one's place in
-        them (``Library.newest_rank``: not counted again here). The same articles as last time, in the
+        """``newest``: the same articles newest first, and each one's place in them, when the
+        library has sorted them already (``Library.newest_first``, ``Library.newest_rank``: off
+        the GUI thread, not counted again here). The same articles as last time, in the
         same order (a library read after its stored list was shown: 100k rows), are not
         arranged again: only what is read and noted may have changed."""
         if self._given and len(articles) == len(self._given) and all(map(operator.is_, articles, self._given)):
@@ -109,10 +104,10 @@ class ArticleListModel(QAbstractListModel):
         if self._order is ArticleOrder.LIBRARY:
             self._all = tuple(articles)
         elif self._order is ArticleOrder.NEWEST and newest is not None:
-            self._all = newest
+            self._all = newest.articles
         else:
             self._all = tuple(sorted(articles, key=_sort_key(self._order)))
-        self._ranked = (newest, newest_rank) if newest is not None and newest_rank is not None else None
+        self._newest = newest
         if self._story:  # the stories of another library's articles: those of these only
             keys = {a.key for a in self._all}
             self._story = {k: story for k, story in self._story.items() if k in keys}
@@ -176,8 +171,8 @@ class ArticleListModel(QAbstractListModel):
     def _arrange(self) -> None:
         """The rows from the sorted articles: a story at its first copy, the others under it
         when it is open."""
-        if self._ranked is not None and self._ranked[0] is self._all:
-            self._place = self._ranked[1]  # newest first, placed off the GUI thread
+        if self._newest is not None and self._newest.articles is self._all:
+            self._place = self._newest.places  # newest first, placed off the GUI thread
         else:
             self._place = dict(zip([a.key for a in self._all], range(len(self._all))))
         if not self._story:  # no story grouped (yet): every article is a row

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.pinyin import PinyinIndex
 from reader.ingest.model import Article
+from reader.library.order import NewestFirst
 from reader.ui.models.articles import (
     ARTICLE_ROLE,
     BYLINE_ROLE,
@@ -207,17 +208,12 @@ class LibraryPanel(Panel):
 
     # -- content
     def set_articles(
-        self,
-        articles: tuple[Article, ...],
-        read: set[str],
-        notes: dict[str, int],
-        newest: tuple[Article, ...] | None = None,
-        newest_rank: dict[str, int] | None = None,
+        self, articles: tuple[Article, ...], read: set[str], notes: dict[str, int], newest: NewestFirst | None = None
     ) -> None:
-        """``newest``: the same articles newest first, if already sorted, and their places (see
+        """``newest``: the same articles newest first, and their places, if already sorted (see
         the model's)."""
         self._library_order = articles
-        self.model.set_articles(articles, read, notes, newest, newest_rank)
+        self.model.set_articles(articles, read, notes, newest)
         self._update_count()
 
     def set_stories(self, stories: dict[str, tuple[str, ...]]) -> None:
