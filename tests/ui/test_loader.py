@@ -115,3 +115,8 @@ def test_the_loader_reads_on_after_its_counted_library_is_painted(tmp_path: Path
     assert taken == [library]
     assert not job._taken.is_set()  # noqa: SLF001 - the worker still waits
     qtbot.waitUntil(job._taken.is_set, timeout=5_000)  # noqa: SLF001
+    # the worker, moved to a thread that never ran, is let run (an empty folder) and end, so
+    # that it is deleted in its thread's time and not by the collector after the thread is gone
+    job.start()
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=30_000)
+    job._thread.wait(10_000)  # noqa: SLF001
