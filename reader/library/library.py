@@ -8,7 +8,7 @@ from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -28,7 +28,8 @@ from reader.library.mention_index import (
     index_mentions,
     reindex,
 )
-from reader.library.reprints import Sketch, group, sketch
+from reader.library.reprints import Sketch
+from reader.library.stories import StoryGrouping
 from reader.library.search import SearchHit, TextSearch, allowed, hits, mention_spans
 from reader.library.search_index import SearchIndex
 from reader.library.payloads import Payloads
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["Library", "SearchHit"]
 
 
-class Library:
+class Library(StoryGrouping):
     """Articles in library order (by file path), their analyses, and indexes over both.
 
     Analyses are held compactly (plain lists from the cache) and the mention index as int
@@ -360,69 +361,6 @@ class Library:
     def article_entities(self, key: str) -> tuple[str, ...]:
         """The names of the entities the article mentions (no Mention objects built)."""
         return self._article_entities[self._order[key]]
-
-    # -- reprints: copies of one story
-    @property
-    def stories_ready(self) -> bool:
-        """Whether the stories are grouped (the GUI thread asks before it would wait for them)."""
-        return self._story_of is not None
-
-    def prepare_reprints(self) -> None:
-        """Group the articles into stories: sketches from the cache (made where the article was
-        analysed), else from the text; candidates by shared sketch values, checked on the texts
-        (~0.6 s on 10k articles; the loader calls it off the GUI thread)."""
-        with self._story_lock:
-            if self._story_of is not None:
-                return
-            texts = self._texts
-            sketches = [s if s is not None else sketch(texts[i]) for i, s in enumerate(self._sketches)]
-            self._sketches = list(sketches)
-            found: dict[int, tuple[int, ...]] = {}
-            for members in group(texts, sketches, partial(texts.many, keep=False)):
-                for i in members:
-                    found[i] = members
-            self._story_of = found
-            # Summaries counted before the stories were known counted copies: counted again.
-            self._summaries = {}
-            self._entity_summaries = None
-
-    def story(self, key: str) -> tuple[str, ...]:
-        """Every copy of the article's story, itself included, in library order."""
-        self.prepare_reprints()
-        assert self._story_of is not None
-        i = self._order[key]
-        return tuple(self.articles[j].key for j in self._story_of.get(i, (i,)))
-
-    def reprints_of(self, key: str) -> tuple[str, ...]:
-        """The other copies of the article's story (转载), in library order."""
-        return tuple(k for k in self.story(key) if k != key)
-
-    def stories(self) -> list[tuple[str, ...]]:
-        """The stories of two or more copies, in library order."""
-        self.prepare_reprints()
-        assert self._story_of is not None
-        seen = dict.fromkeys(self._story_of.values())
-        return [tuple(self.articles[j].key for j in members) for members in seen]
-
-    def stories_by_key(self) -> dict[str, tuple[str, ...]]:
-        """Each article of a story of two or more copies → every key of its story (the list
-        shows a story as one row): made once, by the loader (100k keys on the GUI thread held it
-        for 0.1 s)."""
-        if self._stories_by_key is None:
-            self._stories_by_key = {k: story for story in self.stories() for k in story}
-        return self._stories_by_key
-
-    def story_key(self, key: str) -> str:
-        """The key of the first copy of the article's story: one name for the story (a card
-        asks for each of its articles', on the GUI thread: no tuple of the story made)."""
-        self.prepare_reprints()
-        assert self._story_of is not None
-        members = self._story_of.get(self._order[key])
-        return self.articles[members[0]].key if members else key
-
-    def count_stories(self, keys: Iterable[str]) -> int:
-        """How many stories the articles tell: copies of one story count once."""
-        return len({self.story_key(k) for k in keys})
 
     # -- entities
     def entity_names(self) -> list[str]:
