@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import faulthandler
 import gc
 import os
@@ -46,23 +45,30 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    # No last full collection here, and none at the interpreter's exit: collecting the UI
-    # tests' thousands of dead Qt wrappers at once, in no order, aborted one run in three
-    # (free(): invalid pointer) after every test had passed. Each test's garbage is collected
-    # as the tests run (each ends with the loader's frozen objects back in the collector's
-    # reach, ``_unfreeze``), so a connection dropped unclosed is seen then; the process ends
-    # with its exit status once the session has reported.
     if sqlite_leaks.leaks:
         found = "; ".join(f"{n}× opened at {where}" for where, n in sqlite_leaks.leaks.most_common(5))
         session.config.get_terminal_writer().line(f"SQLite connections never closed: {found}", red=True)
         session.exitstatus = 1
-    atexit.register(_end_now, session)
+    _FINISHED.append(session)
 
 
-def _end_now(session: pytest.Session) -> None:
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(int(session.exitstatus))
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The process ends here, with the session's exit status, once everything has reported:
+    no last full collection and no interpreter shutdown. A run aborted now and then (free():
+    invalid pointer) after every test had passed: in a last full collection (the UI tests'
+    thousands of dead Qt wrappers collected at once, in no order), and, with that gone, still
+    between the summary and the exit handlers, where the interpreter joins the threads left
+    running before it runs them. Each test's garbage is collected as the tests run (each ends
+    with the loader's frozen objects back in the collector's reach, ``_unfreeze``), so a
+    connection dropped unclosed is seen then."""
+    if _FINISHED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(int(_FINISHED[-1].exitstatus))
+
+
+_FINISHED: list[pytest.Session] = []  # the session, once it has finished (pytest_sessionfinish)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
