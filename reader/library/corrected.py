@@ -36,7 +36,7 @@ from reader.analysis.pipeline import Analysis, analysed_length
 from reader.ingest.model import Article
 from reader.library.codec import FORMAT, RawAnalysis, decode_raw, encode, listing
 from reader.library.library import Library
-from reader.library.mention_rewrite import rewritten
+from reader.library.mention_rewrite import ignore_reads_text, rewritten
 from reader.library.store import Listed, Store
 
 
@@ -59,10 +59,13 @@ def touched(library: Library, correction: Correction) -> list[Article]:
     """The articles ``correction`` may change: those linking one of its names, and for an
     added entity or an ignored surface those whose text holds it."""
     names = names_of(correction)
+    if isinstance(correction, Ignore | SplitAlias):
+        # only mentions are dropped or relabelled: those of the names that go by the surface
+        names = tuple(changing(library, correction) or ())
     keys: set[str] = set()
     for name in names:
         keys.update(library.articles_naming(name))
-    if isinstance(correction, AddEntity | Ignore | SplitAlias):
+    if isinstance(correction, AddEntity):
         keys.update(library.articles_holding([n for n in names if n]))
     return [a for a in library.articles if a.key in keys]
 
@@ -188,6 +191,17 @@ def is_relabel(correction: Correction, types: dict[str, EntityType]) -> bool:
     return isinstance(correction, Rename) and correction.old in types and correction.new not in types
 
 
+def _reads_text(correction: Correction, raw: RawAnalysis) -> bool:
+    """Whether applying ``correction`` to the analysis ``raw`` reads its article's text: a
+    retype or a merge rewrites its mentions alone, an ignore too unless another name goes by
+    the ignored surface there (or the article's variants were not stored)."""
+    if isinstance(correction, Retype | Merge):
+        return False
+    if isinstance(correction, Ignore):
+        return ignore_reads_text(raw, correction.name)
+    return True
+
+
 def corrected_library(library: Library, corrections: Sequence[Correction]) -> tuple[Library, list[Article]]:
     """``library`` with ``corrections`` applied over its analyses in order, counted and ready
     to search (as a load hands over a library), and the articles they may have changed.
@@ -210,7 +224,7 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
             continue
         out = out.corrected(
             todo, partial(correct_raws, correction=correction, types=types), changing(out, correction),
-            texts=not isinstance(correction, Retype | Merge),  # mentions alone are rewritten
+            texts=partial(_reads_text, correction),
         )
     out.entities()
     out.prepare_search()

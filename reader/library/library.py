@@ -325,17 +325,19 @@ class Library(StoryGrouping):
         keys: Iterable[str],
         rewrite: Callable[[list[Article], list[RawAnalysis]], list[RawAnalysis]],
         names: Iterable[str] | None,
-        texts: bool = True,
+        texts: Callable[[RawAnalysis], bool] = lambda raw: True,
     ) -> Library:
         """The same library with the analyses of articles ``keys`` rewritten by ``rewrite`` (a
         correction of their mentions, reader.library.corrected), and only ``names`` — those it
         may change; None: those whose mentions did — indexed again. Nothing is read but the
-        articles' texts, and those only when the rewrite reads them (``texts``; a retype or a
-        merge rewrites mentions alone: 10k texts from the cache were 0.6 s of it): an analysis
-        whose mentions changed reads its figures and quotes again when they are wanted
-        (``RawAnalysis.stale``)."""
+        articles' texts, and only those the rewrite reads (``texts`` says which of the
+        analyses; a retype or a merge rewrites mentions alone: 10k texts from the cache were
+        0.6 s of it): an analysis whose mentions changed reads its figures and quotes again
+        when they are wanted (``RawAnalysis.stale``)."""
         indexes = [self._order[key] for key in keys]
-        articles = list(self._texts.articles(indexes)) if texts else [self.articles[i] for i in indexes]
+        reading = [i for i in indexes if texts(self._raw[i])]
+        read = dict(zip(reading, self._texts.articles(reading)))
+        articles = [read.get(i) or self.articles[i] for i in indexes]
         done = rewrite(articles, [self._raw[i] for i in indexes])
         new = {i: raw for i, raw in zip(indexes, done, strict=True) if raw is not self._raw[i]}
         return self._updated(new, names) if new else self
@@ -427,12 +429,17 @@ class Library(StoryGrouping):
         after a correction (``unread``) instead of reading them. Those found when ``stopped()``
         says so, as soon as it does (a card gathered while its name is corrected: the texts of
         10k articles read meanwhile shared the interpreter with the correction)."""
-        citing = [(i, raw) for i, raw in self._citing(name, unread) if any(row[_SUBJECT] == name for row in raw.figures or ())]
         found: list[tuple[str, Figure]] = []
-        for (i, raw), text in zip(citing, self._texts.many([i for i, _ in citing], keep=False)):
+        citing: dict[int, RawAnalysis] = {}
+        for n, (i, raw) in enumerate(self._citing(name, unread)):
+            if n % _STOP_EVERY == 0 and stopped():
+                return found
+            if any(row[_SUBJECT] == name for row in raw.figures or ()):
+                citing[i] = raw
+        for i, text in self._texts.chunks(list(citing), stopped):  # a few hundred texts at a time
             if stopped():
                 break
-            found.extend((self.articles[i].key, m) for m in raw.figures_about(name, text))
+            found.extend((self.articles[i].key, m) for m in citing[i].figures_about(name, text))
         return found
 
     def quotes_by(self, name: str, unread: bool = True) -> list[tuple[str, Quote]]:
@@ -545,6 +552,7 @@ class Library(StoryGrouping):
 
 _BUILT_KEPT = 32
 _SUBJECT = 7  # a figure row's subject (codec.RawAnalysis.figures)
+_STOP_EVERY = 256  # the articles citing a name whose cited rows are read between two looks at whether to stop
 _READ_AT_ONCE = 256
 # A library whose analyses change in more than one article in this many is built afresh.
 _REBUILD_SHARE = 4

@@ -171,7 +171,10 @@ def _plan(article: Article, raw: RawAnalysis, c: Rewritable, etype: EntityType |
 
 def _named_otherwise(text: str, raw: RawAnalysis, name: str) -> bool:
     """Whether a mention of another entity than ``name`` has ``name`` for its surface: an
-    ignore drops it too, which may change the order of its entity's first mentions."""
+    ignore drops it too, which may change the order of its entity's first mentions. Told by
+    the article's stored variants when it has them (``text`` unread), else from ``text``."""
+    if raw.variants is not None:
+        return written_for_another(raw, name)
     flat = raw.mentions
     local = raw.entities.index(name) if name in raw.entities else -1
     starts = flat[0::4]
@@ -182,3 +185,20 @@ def _named_otherwise(text: str, raw: RawAnalysis, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+def written_for_another(raw: RawAnalysis, name: str) -> bool:
+    """Whether the article's stored variants (not None) write another entity than ``name`` as
+    ``name``: a name written only as itself is not listed, so one written as ``name`` is."""
+    assert raw.variants is not None
+    if json.dumps(name, ensure_ascii=False) not in raw.variants:
+        return False  # a surface is listed as a JSON string: this one is in none
+    local = raw.entities.index(name) if name in raw.entities else -1
+    return any(int(k) != local and name in flat[0::2] for k, flat in json.loads(raw.variants).items())
+
+
+def ignore_reads_text(raw: RawAnalysis, name: str) -> bool:
+    """Whether ignoring ``name`` in the article of ``raw`` needs its text: when its variants
+    were not stored, or another entity goes by ``name`` there (its Mention objects are
+    corrected, ``rewritten``)."""
+    return raw.variants is None or written_for_another(raw, name)

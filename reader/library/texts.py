@@ -67,10 +67,12 @@ class Texts:
             found.update(self._read(wanted, keep))
         return [found[i] for i in indexes]
 
-    def chunks(self, indexes: Sequence[int]) -> Iterator[tuple[int, str]]:
+    def chunks(self, indexes: Sequence[int], stopped: Callable[[], bool] = lambda: False) -> Iterator[tuple[int, str]]:
         """(article, text) for each of ``indexes``, in that order, read a few hundred at a time
-        and not kept: for a pass over many articles."""
+        and not kept: for a pass over many articles; none more read once ``stopped()`` says so."""
         for start in range(0, len(indexes), _READ_AT_ONCE):
+            if stopped():
+                return
             chunk = indexes[start : start + _READ_AT_ONCE]
             yield from zip(chunk, self.many(chunk, keep=False))
 

@@ -107,6 +107,29 @@ def test_the_figures_about_a_name_stop_being_gathered_when_no_longer_wanted(seed
     assert len(some) < len(every) and some == every[: len(some)]
 
 
+def test_the_figures_about_a_name_stopped_read_no_more_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stopped once a text is read, a card's figures over a reopened library read the texts of
+    one batch, not of every article citing the name (10k texts were read before the first
+    stop was asked: the correction that stopped the card waited for them)."""
+    from contextlib import closing  # noqa: PLC0415
+
+    from reader.library import texts  # noqa: PLC0415
+    from reader.library.store import Store  # noqa: PLC0415
+    from reader.paths import SEEDS  # noqa: PLC0415
+
+    monkeypatch.setattr(texts, "_READ_AT_ONCE", 1)
+    with closing(Store.open(tmp_path)) as store:
+        load_library([SEEDS], store, Analyzer())
+        reopened = load_library([SEEDS], store, Analyzer())
+        read: list[str] = []
+        real_listed = texts.listed_texts
+        monkeypatch.setattr(texts, "listed_texts", lambda db, hashes, version: (read.extend(hashes), real_listed(db, hashes, version))[1])
+        assert len({k for k, _ in reopened.figures_about("字节跳动")}) > 1 and len(read) > 1
+        read.clear()
+        reopened.figures_about("字节跳动", stopped=lambda: bool(read))  # stopped once a text is read
+    assert len(read) == 1
+
+
 @pytest.mark.parametrize("correction", [Retype("字节跳动", EntityType.PRODUCT), Merge("抖音", "字节跳动")], ids=repr)
 def test_a_retype_or_a_merge_reads_no_text(tmp_path: Path, correction: Correction, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 18, point 2: a retype or a merge over a reopened library rewrites mentions alone,
