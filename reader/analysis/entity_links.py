@@ -100,6 +100,10 @@ def company_names(
         model = _MODEL.match(folded, h.end) if h.type is EntityType.ORG else None
         if model is not None and not ignored(name := folded[h.start : model.end()]):
             units[name] = (name, EntityType.PRODUCT)  # 威马EX6, 宝骏E200, 华为P50: a maker's model
+        version = _VERSION.match(folded, h.end) if h.type is EntityType.PRODUCT and is_latin(folded[h.end - 1]) else None
+        if version is not None and not ignored(surface := folded[h.start : version.end()]):
+            # iPhone 11, Android 11, Oculus Quest 2: a product's generation, a product of its own
+            units[surface] = (f"{h.name} {version.group(1)}{version.group(2)}", EntityType.PRODUCT)
         start = h.start
         if out and out[-1].type is EntityType.PLACE and out[-1].end == h.start:
             pass
@@ -132,6 +136,13 @@ def company_names(
         return out
     return leftmost_longest([*out, *occurrences(folded, units, rank=0)])
 
+
+# A generation's number right after a product's Latin name, and its edition (iPhone 13 Pro Max,
+# Android 11, iOS 14.5); not a figure, a date or a count written after it (iPhone 12台, Steam 2021年).
+_VERSION = re.compile(
+    r"[ \u00a0]?([0-9]{1,2}(?:\.[0-9])?)((?: (?:Pro|Max|Plus|Ultra|mini|SE|Lite))*)"
+    r"(?![0-9A-Za-z.%％年月日号万亿千百个部台辆倍期代款条元])"
+)
 
 # A model's code right after its maker's name: letters, then digits (EX6, E200, v80, P50, Mate50);
 # not a quarter, a half or a fiscal year (腾讯Q3财报, H1, FY22).

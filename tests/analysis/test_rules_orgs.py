@@ -182,6 +182,22 @@ def test_a_makers_name_and_a_models_code_is_the_model_but_a_quarter_is_not() -> 
     assert {("腾讯", EntityType.ORG), ("京东", EntityType.ORG)} <= found
 
 
+def test_a_products_generation_is_a_product_but_a_figure_after_it_is_not() -> None:
+    """Omdia：2020年全球iPhone 11出货量达6480万部: the subject is the iPhone 11, a product of its
+    own (real posts' annotators name it so), with its edition; a count, a share or a year written after a product is not its generation."""
+    text = (
+        "Omdia：2020年全球iPhone 11出货量达6480万部，排名第一。美国Android 11安装率达20.29%。"
+        "iPhone 13 Pro Max供不应求，苹果推送iOS 14.5。另有iPhone 12台、iPhone 12.5%的份额、Steam 2021年的销量。"
+    )
+    found = {(m.surface, m.entity, m.type) for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    products = {(s, e, EntityType.PRODUCT) for s, e in [
+        ("iPhone 11", "iPhone 11"), ("Android 11", "Android 11"),
+        ("iPhone 13 Pro Max", "iPhone 13 Pro Max"), ("iOS 14.5", "iOS 14.5"),
+    ]}
+    assert products <= found
+    assert not {e for _, e, _ in found} & {"iPhone 12", "iPhone 12.5", "Steam 20", "Steam 2021"}
+
+
 def test_a_quoted_name_before_what_it_is() -> None:
     text = "号称自主研发浏览器核心产品的“红芯”公司，宣布完成融资。8月15日，红芯宣布完成融资。“共享单车”平台很多。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
