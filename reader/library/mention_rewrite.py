@@ -116,24 +116,24 @@ def _remapped_variants(raw: RawAnalysis, plan: _Plan) -> str | None:
     if plan.entities == raw.entities and plan.table == list(range(len(raw.entities))):
         return raw.variants  # a retype: the same names, written the same
     stored = json.loads(raw.variants) if raw.variants else {}
-    olds_of: dict[int, list[int]] = {}
-    for old, new in enumerate(plan.table):
-        if old != plan.dropped:
-            olds_of.setdefault(new, []).append(old)
-    found: dict[str, list] = {}  # type: ignore[type-arg]
-    for new, olds in sorted(olds_of.items()):
-        name = plan.entities[new]
-        if len(olds) == 1 and raw.entities[olds[0]] == name:
-            if str(olds[0]) in stored:
-                found[str(new)] = stored[str(olds[0])]  # as it was, under its new number
-            continue
+    # only a merge's entity has other surfaces than before (the joined two's, or its old name's);
+    # every other listed entity keeps its own under its new number
+    joined = plan.table[plan.retyped] if plan.retyped >= 0 else -1
+    found: dict[int, list] = {}  # type: ignore[type-arg]
+    for key, flat in stored.items():
+        old = int(key)
+        if old != plan.dropped and plan.table[old] != joined:
+            found[plan.table[old]] = flat
+    if joined >= 0:
+        name = plan.entities[joined]
         written: Counter[str] = Counter()
-        for old in olds:
+        for old in [k for k, new in enumerate(plan.table) if new == joined]:
             flat = stored.get(str(old))
             written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {raw.entities[old]: raw.mentions[2::4].count(old)})
         if written.keys() - {name}:
-            found[str(new)] = [x for pair in written.items() for x in pair]
-    return json.dumps(found, ensure_ascii=False, separators=(",", ":")) if found else ""
+            found[joined] = [x for pair in written.items() for x in pair]
+    listed = {str(new): found[new] for new in sorted(found)}
+    return json.dumps(listed, ensure_ascii=False, separators=(",", ":")) if listed else ""
 
 
 _UNCHANGED = _Plan([], [], [])
