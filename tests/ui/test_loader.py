@@ -78,9 +78,12 @@ def test_closing_while_the_loader_warms_up_does_not_wait_for_it(
 def test_the_loader_warms_up_the_figure_grammar(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """Issue 18, point 2: a correction reads the open article's figures again on the GUI thread
     as it hands the library over; the first one imported the figure grammar and the quote
-    finder there (~0.1 s, more on a busy machine). The loader's warm-up reads some first."""
-    from reader.analysis import pipeline
+    finder there (~0.1 s, more on a busy machine), and the gazetteer's list of those that
+    report others' figures. The loader's warm-up reads some first, about a name."""
+    from reader.analysis import figure_sources, pipeline
     from reader.analysis.pipeline import Analyzer
+
+    figure_sources._reporters.cache_clear()  # noqa: SLF001 - as in a process that read no figure yet
 
     read: list[str] = []
     real = pipeline.read_over
@@ -91,7 +94,7 @@ def test_the_loader_warms_up_the_figure_grammar(tmp_path: Path, qtbot, monkeypat
     job = loader.LoadJob([tmp_path], None, Analyzer(), owner)
     with qtbot.waitSignal(job.warmed, timeout=60_000):
         job.start()
-    assert read
+    assert read and figure_sources._reporters.cache_info().currsize == 1  # noqa: SLF001
     job._thread.wait(10_000)  # noqa: SLF001 - let the test process end cleanly
 
 
