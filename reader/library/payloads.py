@@ -4,6 +4,7 @@ styles, figures and quotes, and what the articles naming an entity cite of it (i
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -50,21 +51,27 @@ class Payloads:
             raise StoreUnavailable(f"{self.path}: the cached analysis {gone[0][:12]}… is gone; open the library again")
         return found
 
-    def cited(self, name: str, hashes: list[str]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    def cited(
+        self, name: str, hashes: list[str], stopped: Callable[[], bool] = lambda: False
+    ) -> tuple[dict[str, tuple[str, str]], set[str]] | None:
         """What the articles ``hashes`` cite of ``name``: (figure rows, quote rows) as JSON for
         each that has any, and which of them have a listing of this version at all (those
         without one — dropped since the library was read — must be read from their payloads).
-        Raises StoreUnavailable when the file cannot be read."""
+        None once ``stopped()`` says so, between the listings' chunks. Raises StoreUnavailable
+        when the file cannot be read."""
         rows: dict[str, tuple[str, str]] = {}
         listed: set[str] = set()
         try:
             with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-                listed.update(h for (h,) in rows_in(
-                    db,
-                    "SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
-                    [self.version],
-                    hashes,
-                ))
+                for start in range(0, len(hashes), _LISTED_AT_ONCE):
+                    if stopped():
+                        return None
+                    listed.update(h for (h,) in rows_in(
+                        db,
+                        "SELECT content_hash FROM listings WHERE version = ? AND content_hash IN ({marks})",
+                        [self.version],
+                        hashes[start : start + _LISTED_AT_ONCE],
+                    ))
                 wanted = set(hashes)
                 for h, figures, quotes in db.execute(
                     "SELECT content_hash, figures, quotes FROM cited WHERE version = ? AND name = ?", (self.version, name)
@@ -74,3 +81,6 @@ class Payloads:
         except sqlite3.DatabaseError as error:
             raise StoreUnavailable(plain(error, self.path)) from error
         return rows, listed
+
+
+_LISTED_AT_ONCE = 1800  # listings asked for between two looks at whether to stop (two queries' worth)

@@ -200,6 +200,8 @@ def test_store_payload_written_again_drops_its_listing(data_dir: Path) -> None:
         store.keep_documents_of({"v2"})
         assert _listings(store, ["h1", "h2"], "v1") == {}
         assert Payloads(store.path, "v1").cited("甲", ["h1", "h2"]) == ({}, set())
+        # a card no longer wanted reads no more of the rows
+        assert Payloads(store.path, "v2").cited("甲", ["h1", "h2"], stopped=lambda: True) is None
 
 
 def test_reopen_card_then_opening_an_article_reads_its_payload_once(
