@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from reader.analysis.figure_labels import LabelText
 
 _RANGE_JOINERS = frozenset(("-", "–", "—", "~", "～", "至", "到"))
-_COMPARING = ("相比", "相较", "对比", "比较")
+_COMPARING = ("相比", "相较", "对比", "比较", "低于", "高于")
 
 
 def range_end(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
@@ -51,7 +51,8 @@ _TO_HEDGED = re.compile(_TO.pattern + r"\s*(?:近|约|超过|超|逾)?\s*")
 def compared_with(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
     """The measure a figure is compared with when it names none itself: 知乎每用户平均收入约为19.7元。
     …与B站的59.4元和快手109元相比 → 每用户平均收入, the label of the figure before in the same
-    unit, in the paragraph."""
+    unit, in the paragraph; so is one it is set below or above (销售防护手套122.7亿只，略低于2020年
+    的141.7亿只 → 销量)."""
     sentence = where.bounds.around("sentence", fig.start)
     if not any(where.text.find(word, sentence[0], sentence[1]) >= 0 for word in _COMPARING):
         return None

@@ -125,8 +125,8 @@ def label_and_unit(
         return None, None, None  # 广告主数量为290万: advertisers counted, not advertising money
     if before_clause is not None:
         return before_clause.label.name, unit or before_clause.label.unit, before_clause
-    if unit == "items" and (sold := _nearest_before(hits, clause[0], fig.start, lambda label: label.name == "销售额")) and sold.verb:
-        return "销量", unit, None  # 上汽集团销售整车94.5万辆: things sold are a sales volume, not money
+    if unit in _THINGS and (sold := _nearest_before(hits, clause[0], fig.start, lambda label: label.name == "销售额")) and sold.verb:
+        return "销量", unit, None  # 上汽集团销售整车94.5万辆, 销售手套248亿只: things sold are a sales volume, not money
     if wanted == SHARE and (change := _CHANGE_AFTER.match(text, fig.end)) is not None:
         label = vocab.label_for(change.group(1) or change.group(2))  # 实现了11.39%的同比增长: a change, not a share
         if label is not None:
@@ -192,6 +192,7 @@ _SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 
 _QUOTED_AFTER = frozenset(("价格", "成本"))
+_THINGS = frozenset(("items", "other"))  # what a count of things sold is in (not people, users or stores)
 _MAX_NAMED = 16  # a longer phrase that no measure word shortens is still its name, whole
 
 

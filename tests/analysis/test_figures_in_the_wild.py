@@ -2013,3 +2013,18 @@ def test_now_and_a_founding_date_are_not_a_figures_period(text: str, periods: li
 def test_a_share_of_a_companys_own_whole_is_the_companys(text: str, subject: str | None) -> None:
     figures = extract_figures(text, _mentions(text, "B站", "中红医疗", "蒙牛"))
     assert [f.subject for f in figures] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # things sold, counted in any noun of things, are a sales volume; the figure set below it
+        # (低于, 高于) is the same measure
+        ("公司2021年销售防护手套122.7亿只，略低于2020年的141.7亿只。", ["销量", "销量"]),
+        ("8月深圳销售新房5885套。", ["销量"]),
+        # people in sales are not things sold
+        ("公司销售人员达500人。", ["人数"]),
+    ],
+)
+def test_things_sold_are_a_sales_volume_and_the_figure_it_is_set_below_too(text: str, labels: list[str]) -> None:
+    assert [f.label for f in extract_figures(text, date="2022-03-31")] == labels
