@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.figure_label_after import MAX_LABEL
-from reader.analysis.figure_labels import SPENT, LabelText, named_label
+from reader.analysis.figure_labels import SPENT, LabelText, listed_after, named_label
 from reader.analysis.model import Figure
 
 
@@ -18,6 +18,8 @@ def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> 
     (有时, 一般都, 离这个, 我花, 以每天)."""
     if previous is not None and previous.label and previous.unit == fig.unit and _A_RANGE.fullmatch(where.text, previous.end, fig.start):
         return previous.label  # 烧钱金额高达三四百亿元: the high end of a range is what its low end is
+    if previous is not None and previous.label and previous.unit == fig.unit and listed_after(where.text, previous, fig):
+        return previous.label  # 有赞微商城贡献分别为2.63亿元、4.44亿元和6.34亿元: one measure, listed
     after = previous.end if previous is not None else 0
     # 五六千块钱: the verb stands before the range's low end, 五
     verb_end = previous.start if previous is not None and previous.end == fig.start else fig.start

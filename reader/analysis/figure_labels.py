@@ -280,8 +280,8 @@ def _label(
         return counted + "数"  # 9家物业管理公司 → 物业管理公司数, 1370万名注册司机 → 注册司机数, not 企业数
     if named != measure or fig.label is not None:
         return named
-    gap = "".join(text[earlier[-1].end : fig.start].replace("以及", "及").split()) if earlier else ""  # 48.63%、 53.92 %: typeset
-    if earlier and 0 < len(gap) <= 2 and earlier[-1].unit == (fig.unit or earlier[-1].unit) and all(c in _LIST_JOINERS for c in gap):
+    gap = "".join(text[earlier[-1].end : fig.start].replace("以及", "及").split()) if earlier else ""
+    if earlier and earlier[-1].unit == (fig.unit or earlier[-1].unit) and listed_after(text, earlier[-1], fig):
         return earlier[-1].label  # 4.53亿元，5.48亿元, 10.12亿、以及12.15亿港元 (but 4685家，46%集中在…: another measure)
     if earlier and earlier[-1].unit == fig.unit and _RISE_AGAIN.fullmatch(gap) and earlier[-1].label:
         return earlier[-1].label  # 抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%: the same measure, again
@@ -300,6 +300,15 @@ def _label(
 _MULTIPLE = "增长倍数"
 _SHARE_OF = "占比"
 _LIST_JOINERS = "、，,和及与"
+
+
+def listed_after(text: str, before: Figure | Quantity, fig: Figure | Quantity) -> bool:
+    """Whether ``fig`` is listed right after ``before``: one or two joiners between them, as
+    typeset (48.63%、 53.92 %; 10.12亿、以及12.15亿港元)."""
+    gap = "".join(text[before.end : fig.start].replace("以及", "及").split())
+    return 0 < len(gap) <= 2 and all(c in _LIST_JOINERS for c in gap)
+
+
 # The same measure moving on, in the next clause: ，并在2021年进一步上升至 / ，2022年又降至.
 _RISE_AGAIN = re.compile(
     r"[，,]\s*(?:并|而|且|但|随后|之后)?\s*(?:在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?)?\s*(?:进一步|继续|再度|再|又|则)"

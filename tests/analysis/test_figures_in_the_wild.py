@@ -2028,3 +2028,10 @@ def test_a_share_of_a_companys_own_whole_is_the_companys(text: str, subject: str
 )
 def test_things_sold_are_a_sales_volume_and_the_figure_it_is_set_below_too(text: str, labels: list[str]) -> None:
     assert [f.label for f in extract_figures(text, date="2022-03-31")] == labels
+
+
+def test_a_measure_written_before_a_list_names_every_figure_of_it() -> None:
+    """有赞微商城贡献分别为2.63亿元、4.44亿元和6.34亿元: the measure as written names the three,
+    as a measure of the vocabulary does (the first alone had it)."""
+    text = "其中，有赞微商城贡献分别为2.63亿元、4.44亿元和6.34亿元。"
+    assert [f.label for f in extract_figures(text)] == ["有赞微商城贡献"] * 3
