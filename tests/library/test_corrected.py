@@ -226,10 +226,8 @@ def test_a_rename_over_a_reopened_library_agrees_with_analysing_again(
     cache), a rename — and a rename of the renamed name — reads no payload and no file, and
     the articles, cards and mentions then agree with analysing afresh under the corrections."""
     analyzer, _articles, _analyses = analysed
-    folder = _seeds_copy(tmp_path)
     with closing(Store.open(tmp_path)) as store:
-        load_library([folder], store, analyzer)
-        reopened = load_library([folder], store, analyzer)
+        folder, reopened = _reopened_seeds(tmp_path, store, analyzer)
     assert reopened.articles_naming("字节跳动")
     assert all(not reopened.listed(a.key).blocks for a in reopened.articles)  # listed: figures in the cache
     decodes: list[str] = []
@@ -288,11 +286,9 @@ def test_a_wide_correction_over_a_reopened_library_reads_nothing_and_agrees_with
     them in a large library)."""
     monkeypatch.setattr(mention_index, "_ARRAY_INDEX_MIN", array_min)
     analyzer, _articles, _analyses = analysed
-    folder = _seeds_copy(tmp_path)
     store = Store.open(tmp_path)
     with closing(store):
-        load_library([folder], store, analyzer)
-        reopened = load_library([folder], store, analyzer)
+        folder, reopened = _reopened_seeds(tmp_path, store, analyzer)
         assert len(reopened.articles_naming("字节跳动")) > 1 and len(reopened.articles_naming("抖音")) > 1
         decodes: list[str] = []
         real_decode = codec.decode_raw
@@ -355,11 +351,8 @@ def test_an_ignore_reads_only_the_texts_where_another_name_goes_by_it(
     from reader.library import texts
 
     analyzer, _articles, _analyses = analysed
-    folder = _seeds_copy(tmp_path)
-    store = Store.open(tmp_path)
-    with closing(store):
-        load_library([folder], store, analyzer)
-        reopened = load_library([folder], store, analyzer)
+    with closing(Store.open(tmp_path)) as store:
+        _folder, reopened = _reopened_seeds(tmp_path, store, analyzer)
         read: list[str] = []
         real_listed = texts.listed_texts
         monkeypatch.setattr(texts, "listed_texts", lambda db, hashes, version: (read.extend(hashes), real_listed(db, hashes, version))[1])
@@ -382,6 +375,13 @@ def _with_variants(text: str, raw: RawAnalysis) -> RawAnalysis:
 
 class _CutShort(Exception):
     """Reader quit in the middle of a cache's rewrite."""
+
+
+def _reopened_seeds(tmp_path: Path, store: Store, analyzer: Analyzer) -> tuple[Path, Library]:
+    """The seeds loaded into ``store`` once and then reopened from it (listed: their figures and
+    quotes in the cache)."""
+    folder, _ = _seeds_library(tmp_path, store, analyzer)
+    return folder, load_library([folder], store, analyzer)
 
 
 def _seeds_library(tmp_path: Path, store: Store, analyzer: Analyzer) -> tuple[Path, Library]:
