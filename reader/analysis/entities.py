@@ -176,11 +176,12 @@ class EntityRecognizer:
         return EntityRecognizer(self.base, self.corrections, self.segmenter, self.words, self.model, learned)
 
     def entity(self, name: str) -> Entity | None:
-        """The gazetteer entity, or the one synthesised for a name discovered in some article."""
-        found = self.gazetteer.get(name)
-        if found is not None:
+        """The gazetteer entity, or the one synthesised for a name discovered in some article,
+        without the aliases the user said are never a name (an entity card lists them)."""
+        found = self.gazetteer.get(name) or self._discovered.get(name)
+        if found is None or not any(self._ignored(alias) for alias in found.aliases):
             return found
-        return self._discovered.get(name)
+        return replace(found, aliases=tuple(a for a in found.aliases if not self._ignored(a)))
 
     # -- recognition ----------------------------------------------------------------------
 

@@ -64,6 +64,14 @@ def test_corrections_ignore_everywhere(recogniser: EntityRecognizer) -> None:
     assert "抖音" not in got and "黄周" not in got and "字节跳动" in got
 
 
+def test_an_ignored_surface_is_no_longer_an_entitys_alias(recogniser: EntityRecognizer) -> None:
+    """Never highlighting 字节: the card of 字节跳动 no longer lists it among the names it goes by."""
+    assert "字节" in recogniser.entity("字节跳动").aliases
+    r = recogniser.with_corrections(Corrections().ignore("字节"))
+    assert "字节" not in r.entity("字节跳动").aliases and "ByteDance" in r.entity("字节跳动").aliases
+    assert ("字节跳动", "字节跳动", EntityType.ORG) in linked(r) and "字节" not in {s for s, _, _ in linked(r)}
+
+
 def test_corrections_add_entity_matches_everywhere(recogniser: EntityRecognizer) -> None:
     r = recogniser.with_corrections(
         Corrections().add_entity("新功能", EntityType.PRODUCT, ("新功能啊",)).add_entity(
