@@ -16,9 +16,10 @@ _ENGLISH_ARTICLE = re.compile(r"(?<![A-Za-z])(?:the|a|an) $")
 # An acronym and its spelling-out in brackets: RTE（Real-Time Engagement）.
 # An acronym glossed by a Chinese term in brackets: TS(投资意向书), AGI（通用人工智能）.
 _GLOSSED = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})\s*[（(]([\u4e00-\u9fff]{2,10})[）)]")
-# A measure glossed by its acronym in brackets: 月付费用户数（MPU）, 商品交易总额(GMV), 获客成本（CAC）
-# (移动生态事业群组（MEG） is a unit, and names it).
-_ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{1,9}[数率额量值本入润户比价费])\s*[（(]([A-Z]{2,6})[）)]")
+# A measure or a kind of thing glossed by its acronym in brackets: 月付费用户数（MPU）, 商品交易总额(GMV),
+# 获客成本（CAC）, 零排放汽车 (ZEV) (移动生态事业群组（MEG） is a unit, and names it; 蔚来汽车（NIO） a
+# company the recogniser knows).
+_ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{1,9}[数率额量值本入润户比价费车品者划准统术器机式])\s*[（(]([A-Z]{2,6})[）)]")
 _SPELLED_OUT = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*[（(]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
 
 

@@ -389,6 +389,16 @@ def test_an_acronym_abbreviating_a_measure_is_a_term_and_one_abbreviating_a_unit
     assert "MEG" in found
 
 
+def test_an_acronym_abbreviating_a_kind_of_thing_is_a_term_and_one_glossing_a_company_its_name() -> None:
+    """效仿美国加州的「零排放汽车 (ZEV) 计划」: ZEV abbreviates a kind of car, as MAU a measure;
+    蔚来汽车（NIO） glosses a company the gazetteer knows, and stays its name."""
+    text = "效仿美国加州的「零排放汽车 (ZEV) 计划」，实行双积分制度。蔚来汽车（NIO）发布财报。"
+    model = ProperNouns({"ZEV": ORG, "NIO": ORG})
+    found = {(m.surface, m.entity) for m in EntityRecognizer(Gazetteer.load(), model=model).recognise(text)}
+    assert not any(s == "ZEV" for s, _ in found)
+    assert ("NIO", "蔚来") in found
+
+
 def test_a_places_sector_is_no_organisation() -> None:
     text = "UC还被视为中国互联网公司里的佼佼者。这可能是中国互联网界金额最高的并购案。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"中国互联网": ORG})).recognise(text)}
