@@ -52,17 +52,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _FINISHED.append(session)
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """The process ends here, with the session's exit status, once everything has reported:
-    no last full collection and no interpreter shutdown. A run aborted now and then (free():
-    invalid pointer) after every test had passed: in a last full collection (the UI tests'
-    thousands of dead Qt wrappers collected at once, in no order), and, with that gone, still
-    between the summary and the exit handlers, where the interpreter joins the threads left
-    running before it runs them. Each test's garbage is collected as the tests run (each ends
-    with the loader's frozen objects back in the collector's reach, ``_unfreeze``), so a
-    connection dropped unclosed is seen then."""
-    if _FINISHED:
+    """The process ends here, with the session's exit status, once the summary is printed: before
+    any other plugin's unconfigure, and with no interpreter shutdown. A run aborted now and then
+    (free(): invalid pointer) after every test had passed, in a last full collection of the UI
+    tests' thousands of dead Qt wrappers at once, in no order: this conftest's own once, and
+    pytest's (its unraisable-exception plugin collects in its unconfigure, to report what a
+    finalizer raised). Each test's garbage is collected as the tests run (each ends with the
+    loader's frozen objects back in the collector's reach, ``_unfreeze``), so a connection
+    dropped unclosed, or a finalizer that raises, is seen then. An interrupted run ends as
+    pytest ends it (its terminal reports the interruption in its unconfigure)."""
+    if _FINISHED and _FINISHED[-1].exitstatus != pytest.ExitCode.INTERRUPTED:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(int(_FINISHED[-1].exitstatus))
