@@ -29,12 +29,15 @@ def range_end(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | N
 def moved_from(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
     """A clause that only tells where a measure moved from and to names none: it is the measure
     of the figure right before, in the sentence before or its own (渗透率提升至14.8%。从5%飙升至近15%,
-    只用了一年 → 渗透率 twice), in the same unit."""
+    只用了一年 → 渗透率 twice), in the same unit; so is the amount a measure moved to in its own
+    clause (399元的高级会员费今年涨价到599元 → 高级会员费)."""
     clause = where.bounds.around("clause", fig.start)
     if not earlier or earlier[-1].label is None or earlier[-1].unit != fig.unit or fig.unit is None:
         return None
     if earlier[-1].start >= clause[0] and _TO_HEDGED.fullmatch(where.text, earlier[-1].end, fig.start) is not None:
         return earlier[-1].label  # …飙升至近15%: where it moved to
+    if earlier[-1].start >= clause[0] and _MOVED_TO.search(where.text, earlier[-1].end, fig.start) is not None:
+        return earlier[-1].label  # 399元的高级会员费今年涨价到599元: the measure the clause moves
     if _FROM.fullmatch(where.text, clause[0], fig.start) is None or _TO.match(where.text, fig.end) is None:
         return None
     before = where.bounds.previous("sentence", fig.start)
@@ -46,6 +49,8 @@ def moved_from(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | 
 _FROM = re.compile(r"\s*(?:而|但|则|也|更是)?\s*从\s*")
 _TO = re.compile(rf"\s*(?:一路|一举|直接|已经|已)?\s*(?:{CHANGE_VERB})(?:到|至)")
 _TO_HEDGED = re.compile(_TO.pattern + r"\s*(?:近|约|超过|超|逾)?\s*")
+# A figure's measure moved in its own clause, right before the amount it moved to (涨价到599元).
+_MOVED_TO = re.compile(rf"(?:{CHANGE_VERB}|涨价|降价|提价|上调|下调|涨|调)(?:到|至)\s*(?:近|约|超过|超|逾)?\s*$")
 
 
 def compared_with(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:

@@ -2035,3 +2035,16 @@ def test_a_measure_written_before_a_list_names_every_figure_of_it() -> None:
     as a measure of the vocabulary does (the first alone had it)."""
     text = "其中，有赞微商城贡献分别为2.63亿元、4.44亿元和6.34亿元。"
     assert [f.label for f in extract_figures(text)] == ["有赞微商城贡献"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the amount a measure moved to in its own clause is that measure
+        ("除此之外，399元的高级会员费今年涨价到599元，让我的压力大了很多。", ["高级会员费", "高级会员费"]),
+        # in the next clause another measure may move
+        ("399元的高级会员费不变，运费涨到599元。", ["高级会员费", "运费"]),
+    ],
+)
+def test_the_amount_a_measure_moved_to_is_that_measure(text: str, labels: list[str]) -> None:
+    assert [f.label for f in extract_figures(text, date="2021-06-01")] == labels
