@@ -56,8 +56,9 @@ def names_of(correction: Correction) -> tuple[str, ...]:
 
 
 def touched(library: Library, correction: Correction) -> list[Article]:
-    """The articles ``correction`` may change: those linking one of its names, and for an
-    added entity or an ignored surface those whose text holds it."""
+    """The articles ``correction`` may change: those linking one of its names (for an ignored
+    or split surface, one of the names that go by it), and for an added entity those whose text
+    holds it."""
     names = names_of(correction)
     if isinstance(correction, Ignore | SplitAlias):
         # only mentions are dropped or relabelled: those of the names that go by the surface

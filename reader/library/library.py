@@ -461,8 +461,8 @@ class Library(StoryGrouping):
         least its figures about it and its quotes by it: a listed article's come from the
         store's rows for that name (no payload read), or from its payload when its listing has
         since been dropped (a later correction's cache); with ``unread`` False, none still to
-        be read again after a correction. None once ``stopped()`` says so (a card no longer
-        wanted: the store's rows of a name in every article of 10k are a tenth of a second)."""
+        be read again after a correction. Nothing more once ``stopped()`` says so (a card no
+        longer wanted: the store's rows of a name in every article of 10k take 0.1 s)."""
         indexes = list(dict.fromkeys(self._index.get(name, array("i"))[0::3]))
         if not unread:
             indexes = [i for i in indexes if not self._raw[i].unread]
