@@ -47,10 +47,12 @@ def moved_from(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | 
 
 # A clause opening at a figure it moved from (从5%飙升至近15%), and the move after it.
 _FROM = re.compile(r"\s*(?:而|但|则|也|更是)?\s*从\s*")
-_TO = re.compile(rf"\s*(?:一路|一举|直接|已经|已)?\s*(?:{CHANGE_VERB})(?:到|至)")
-_TO_HEDGED = re.compile(_TO.pattern + r"\s*(?:近|约|超过|超|逾)?\s*")
+_MOVE = rf"(?:{CHANGE_VERB}|涨价|降价|提价|上调|下调|涨|调)(?:到|至)"  # 飙升至, 涨价到
+_HEDGE = r"\s*(?:近|约|超过|超|逾)?\s*"
+_TO = re.compile(rf"\s*(?:一路|一举|直接|已经|已)?\s*{_MOVE}")
+_TO_HEDGED = re.compile(_TO.pattern + _HEDGE)
 # A figure's measure moved in its own clause, right before the amount it moved to (涨价到599元).
-_MOVED_TO = re.compile(rf"(?:{CHANGE_VERB}|涨价|降价|提价|上调|下调|涨|调)(?:到|至)\s*(?:近|约|超过|超|逾)?\s*$")
+_MOVED_TO = re.compile(_MOVE + _HEDGE + "$")
 
 
 def compared_with(where: LabelText, fig: Quantity, earlier: list[Figure]) -> str | None:
