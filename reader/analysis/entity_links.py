@@ -103,7 +103,8 @@ def company_names(
         version = _VERSION.match(folded, h.end) if h.type is EntityType.PRODUCT and is_latin(folded[h.end - 1]) else None
         if version is not None and not ignored(surface := folded[h.start : version.end()]):
             # iPhone 11, Android 11, Oculus Quest 2: a product's generation, a product of its own
-            units[surface] = (f"{h.name} {version.group(1)}{version.group(2)}", EntityType.PRODUCT)
+            base = h.name if is_latin(h.name[-1]) else folded[h.start : h.end]  # its Latin name, not a Chinese one it stands for
+            units[surface] = (f"{base} {version.group(1)}{version.group(2)}", EntityType.PRODUCT)
         start = h.start
         if out and out[-1].type is EntityType.PLACE and out[-1].end == h.start:
             pass

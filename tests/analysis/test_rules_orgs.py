@@ -196,6 +196,10 @@ def test_a_products_generation_is_a_product_but_a_figure_after_it_is_not() -> No
     ]}
     assert products <= found
     assert not {e for _, e, _ in found} & {"iPhone 12", "iPhone 12.5", "Steam 20", "Steam 2021"}
+    # a generation keeps the Latin name it is written with, not the Chinese one that name stands for
+    assert ("Douyin 2", "Douyin 2", EntityType.PRODUCT) in {
+        (m.surface, m.entity, m.type) for m in EntityRecognizer(Gazetteer.load()).recognise("Douyin 2上线了。")
+    }
 
 
 def test_a_quoted_name_before_what_it_is() -> None:
