@@ -190,11 +190,21 @@ def _named_otherwise(text: str, raw: RawAnalysis, name: str) -> bool:
 def written_for_another(raw: RawAnalysis, name: str) -> bool:
     """Whether the article's stored variants (not None) write another entity than ``name`` as
     ``name``: a name written only as itself is not listed, so one written as ``name`` is."""
-    assert raw.variants is not None
-    if json.dumps(name, ensure_ascii=False) not in raw.variants:
+    stored = raw.variants
+    assert stored is not None
+    written = json.dumps(name, ensure_ascii=False)
+    at = stored.find(written)
+    if at < 0:
         return False  # a surface is listed as a JSON string: this one is in none
     local = raw.entities.index(name) if name in raw.entities else -1
-    return any(int(k) != local and name in flat[0::2] for k, flat in json.loads(raw.variants).items())
+    # each place it is listed, read off the string (no parse: an ignore asks it of 10k articles):
+    # whose list it is in is the key before the nearest '":[' before it
+    while at >= 0:
+        opened = stored.rfind('":[', 0, at)
+        if not stored.startswith(":", at + len(written)) and int(stored[stored.rfind('"', 0, opened) + 1 : opened]) != local:
+            return True
+        at = stored.find(written, at + 1)
+    return False
 
 
 def ignore_reads_text(raw: RawAnalysis, name: str) -> bool:

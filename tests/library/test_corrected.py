@@ -3,13 +3,17 @@ on the seeds and on real articles (issue 18, point 2)."""
 
 from __future__ import annotations
 
+import json
 import os
+from array import array
 from collections import Counter
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.corrections import AddEntity, Correction, Corrections, Ignore, Merge, Rename, Retype, SplitAlias
 from reader.analysis.model import EntityType, Mention
@@ -438,3 +442,32 @@ def test_the_cache_rewrite_reads_the_figures_again_once_for_the_library_too(
         for article in touched:
             corrected.analysis(article.key)
     assert len(reads) == len(touched)
+
+
+_NAMES = ["字节跳动", "字节", "抖音", "3", 'A"B', "阿里"]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_NAMES), min_size=1, max_size=5, unique=True).flatmap(
+        lambda entities: st.tuples(
+            st.just(entities),
+            st.dictionaries(
+                st.integers(0, len(entities) - 1),
+                st.lists(st.tuples(st.sampled_from(_NAMES), st.integers(1, 9)), min_size=1, max_size=3, unique_by=lambda p: p[0]),
+            ),
+        )
+    ),
+    st.sampled_from(_NAMES),
+)
+def test_whether_another_name_is_written_so_is_read_off_the_stored_variants_as_parsing_them_says(case, name: str) -> None:  # noqa: ANN001
+    """An ignore asks every touched article whether another name is written as the ignored
+    surface (read off the variants' string, not parsed: 64 → 20 ms over 10k articles); the
+    answer is the parsed variants' (names with quotes in them, a name of digits like a key)."""
+    from reader.library.mention_rewrite import written_for_another
+
+    entities, listed = case
+    stored = json.dumps({str(k): [x for pair in flat for x in pair] for k, flat in listed.items()}, ensure_ascii=False, separators=(",", ":")) if listed else ""
+    raw = RawAnalysis(entities, array("i"), None, ["org"] * len(entities), None, None, None, variants=stored)
+    local = entities.index(name) if name in entities else -1
+    assert written_for_another(raw, name) == any(k != local and name in [s for s, _ in flat] for k, flat in listed.items())
