@@ -159,6 +159,7 @@ def explain(
     out = _distribute_subjects(text, out, ordered, bounds)
     out = _respective_labels(where, out)
     out = _perspective_labels(text, _parallel_labels(text, out, bounds, ordered), bounds, vocab)
+    out = _breakdown_labels(text, out, bounds, ordered)
     written: list[Figure] = []
     for m in out:  # nothing else names it: what the article writes before it
         if m.label is None and m.measure is None:
@@ -215,12 +216,13 @@ _THAT_FIGURE = re.compile(r"(?:这一|这个|该|此)(?:数字|数据|数值|金
 
 
 def _conversions_follow(text: str, figures: list[Figure]) -> list[Figure]:
-    """A figure in another currency in brackets after another is the same fact: its period and
-    subject (6.147 亿元(9,380 万美元) in a list of years)."""
+    """A figure in another currency in brackets after another is the same fact: its period,
+    subject and measure (6.147 亿元(9,380 万美元) in a list of years)."""
     out = list(figures)
     for i in range(1, len(out)):
         if is_conversion(text, out[i - 1], out[i]):
-            out[i] = replace(out[i], period=out[i - 1].period, subject=out[i - 1].subject)
+            before = out[i - 1]
+            out[i] = replace(out[i], period=before.period, subject=before.subject, label=before.label, measure=before.measure)
     return out
 
 
@@ -277,6 +279,29 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds, mentions:
         if near:
             out[i] = replace(figure, label=near[0].label, measure=near[0].measure)
     return out
+
+
+def _breakdown_labels(text: str, figures: list[Figure], bounds: Bounds, mentions: Mentions) -> list[Figure]:
+    """A count nothing names, in brackets after a name, breaks down the last named figure of its
+    unit in the paragraph or the one before (全年新增A股上市公司524家。…广东（92家）、浙江（87家）:
+    新增A股上市公司数 for each)."""
+    out = list(figures)
+    for i, figure in enumerate(out):
+        opened = _AFTER_A_NAME.search(text, max(0, figure.start - 3), figure.start)
+        if figure.label is not None or figure.measure is not None or opened is None:
+            continue
+        if not any(m.end == opened.start() for m in mentions.within(max(0, opened.start() - _LONGEST_NAME), opened.start())):
+            continue
+        paragraph = bounds.around("paragraph", figure.start)
+        previous = bounds.previous("paragraph", figure.start)
+        since = previous[0] if previous is not None else paragraph[0]
+        named = next((m for m in reversed(out[:i]) if m.start >= since and m.label is not None and _one_unit(m, figure)), None)
+        if named is not None:
+            out[i] = replace(figure, label=named.label, measure=named.measure)
+    return out
+
+
+_AFTER_A_NAME = re.compile(r"[（(]\s*$")
 
 
 def _respective_labels(where: LabelText, figures: list[Figure]) -> list[Figure]:

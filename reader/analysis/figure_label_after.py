@@ -187,12 +187,16 @@ def counted_after(where: LabelText, fig: Quantity) -> str | None:
     while end < limit and text[end] not in PHRASE_STOPS and text[end] != "的" and not text[end].isspace():
         end += 1
     phrase = text[fig.end : end]
-    joined = min((at for w in CONJUNCTIONS if (at := phrase.find(w)) > 0), default=len(phrase))
+    joined = min((at for w in (*CONJUNCTIONS, *_ALL_OF_THEM) if (at := phrase.find(w)) > 0), default=len(phrase))
     phrase = phrase[:joined]
     cut = max((n for n in range(2, len(phrase) + 1) if phrase[:n].endswith(where.vocab.counted_heads)), default=0)
     if not cut or any(not _place_modifies(m, fig.end, fig.end + cut) for m in where.mentions.within(fig.end, fig.end + cut)):
         return None  # 45家物业企业上市 → 物业企业: up to the last thing counted
     return where.source[fig.end : fig.end + cut]
+
+
+# An adverb of "all of them" ends the noun a count counts: 29个省都有企业 counts 省, not 省都有企业.
+_ALL_OF_THEM = ("都", "均", "皆", "全都")
 
 
 def _place_modifies(m: Mention, start: int, end: int) -> bool:

@@ -34,7 +34,7 @@ from reader.analysis.figure_label_changes import (
 )
 from reader.analysis.figure_vocab import CHANGES, COUNT, MONEY, RATIO, SHARE, Label, Vocabulary
 from reader.analysis.model import Figure
-from reader.analysis.text_bounds import Bounds, Mentions
+from reader.analysis.text_bounds import ASIDE_CHARS, Bounds, Mentions
 
 
 class LabelHits:
@@ -187,7 +187,8 @@ _CHANGE_AFTER = re.compile(
 
 
 # A short aside in brackets between a measure and its figure: 在线账户数(季度), 营收（亿元）.
-_ASIDE = re.compile(r"[（(][^（()）\d]{1,12}[）)](?:数量|总数|总量|规模)?$")  # MAU（月活跃用户）数量达
+# MAU（月活跃用户）数量达, 上市公司（包括主板、创业板，下同）524家
+_ASIDE = re.compile(r"[（(][^（()）\d]{1,%d}[）)](?:数量|总数|总量|规模)?$" % ASIDE_CHARS)
 _SINCE = re.compile(r"(?:从|由|自)[^，,。；;从由自的]{2,12}的$")
 
 
@@ -338,7 +339,7 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
         # after one naming the measure
         clause = bounds.around("clause", end - 2)
         end -= 1
-    aside = _ASIDE.search(text, max(clause[0], end - 14), end)
+    aside = _ASIDE.search(text, max(clause[0], end - ASIDE_CHARS - 6), end)
     if aside is not None:
         end = aside.start()  # QQ最高同时在线账户数(季度)达到2.50亿: the aside is no part of the name
     since = _SINCE.search(text, max(clause[0], end - 16), end)

@@ -12,6 +12,10 @@ from reader.analysis.model import EntityType, Mention
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 PARAGRAPH_ENDS = "\n"
+# An aside in brackets, short and within a sentence: its commas part no clause (新增A股上市公司
+# （包括主板、创业板、科创板、北证，下同）524家 is one clause).
+ASIDE_CHARS = 40
+_ASIDE = re.compile(r"[（(][^（()）。！？!?\n]{1,%d}[)）]" % ASIDE_CHARS)
 
 
 class Bounds:
@@ -27,6 +31,9 @@ class Bounds:
                 ("paragraph", PARAGRAPH_ENDS),
             )
         }
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+        if asides:
+            self._stops["clause"] = [at for at in self._stops["clause"] if text[at] in SENTENCE_ENDS or not _inside(asides, at)]
 
     def around(self, kind: str, pos: int) -> tuple[int, int]:
         """``[start, end)`` of the sentence/clause/paragraph holding ``pos``."""
@@ -45,6 +52,11 @@ class Bounds:
                 return span
             start = span[0]
         return None
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect.bisect_right(spans, (at, len(spans) and spans[-1][1] + 1)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]
 
 
 class Mentions:

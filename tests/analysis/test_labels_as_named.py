@@ -212,3 +212,33 @@ def test_a_measure_referred_to_is_the_one_told_before() -> None:
     text = "常温奶的销售额占全国液态奶市场的70%以上。而在几年前，这一数字可以高达80%以上。"
     labels = [f.label for f in extract_figures(text, [])]
     assert labels[1] == labels[0] and labels[0] is not None
+
+
+def test_an_aside_between_a_measure_and_its_figure_is_skipped_however_many_commas_it_holds() -> None:
+    text = "2021年，全年新增A股上市公司（包括主板、创业板、科创板、北证，下同）524家，刷新A股市场纪录。"
+    assert _labels(text)["524家"] == "新增A股上市公司数"
+
+
+def test_counts_in_brackets_after_names_break_down_the_count_named_before() -> None:
+    """广东（92家）、浙江（87家）: each the count the paragraph before named (新增A股上市公司数), not
+    a count of another unit (29个省) nor one a name in brackets is not (营收（2.1亿元）)."""
+    text = (
+        "全年新增A股上市公司524家，刷新A股市场纪录。\n"
+        "其余29个省（市、自治区）都有企业走向资本市场，广东（92家）、浙江（87家）排名前三。"
+    )
+    labels = _place_labels(text, "广东", "浙江")
+    assert labels["92家"] == labels["87家"] == "新增A股上市公司数"
+    assert labels["29个"] != "新增A股上市公司数"
+    text = "全年新增A股上市公司524家。\n其余29个省都有企业上市，营收（92亿元）排名前三。"
+    assert _labels(text)["92亿元"] != "新增A股上市公司数"
+
+
+def test_an_amount_in_another_currency_in_brackets_is_the_same_measure() -> None:
+    text = "腾讯在内的上市初创企业中的股权价值增长至8907亿元人民币（1370亿美元），5年增长了7倍。"
+    labels = _labels(text)
+    assert labels["1370亿美元"] == labels["8907亿元人民币"] == "股权价值"
+
+
+def test_what_a_count_counts_ends_before_an_adverb_of_all_of_them() -> None:
+    assert _labels("其余29个省都有企业走向资本市场。")["29个"] != "省都有企业数"
+    assert _labels("目前有30家国有企业参与。")["30家"] == "国有企业数"
