@@ -60,8 +60,11 @@ def extend_names(
 
 # What follows a business-unit word used as a verb: 阿里云服务了超过100万家企业.
 _ASPECT = ("了", "着", "过", "于")
-# What makes a unit word a kind of thing instead: 延边农商行地产类贷款.
-_KIND = ("类", "型")
+# What makes a unit word a kind of thing instead: 延边农商行地产类贷款; or a line of business, not a
+# company (字节跳动国际|业务, 平安好医生服务|种类, 硅谷银行医疗|健康).
+_KIND = ("类", "型", "业务", "板块", "领域", "种类", "健康", "赛道")
+# What a unit word may name an institute of: 复旦大学金融研究院, 同花顺金融研究中心.
+_INSTITUTES = ("研究院", "研究中心", "研究所", "研究部", "实验室")
 # Unit words that are also verbs, which an amount right after shows to be one.
 _VERBS = frozenset(("服务", "支付", "出行", "外卖"))
 _AMOUNT = re.compile(r"(?:约|近|超过|超|逾|高达|达|共|总计|累计)?\s*[0-9０-９]")
@@ -126,6 +129,8 @@ def company_names(
             and not _modifies_a_noun(folded, end + len(unit), tokens_at, words)  # 银行|资本|充足率
         ):
             name = folded[h.start:end + len(unit)]
+            # 复旦大学金融研究院, 同花顺金融研究中心: the unit's institute is the organisation
+            name += next((w for w in _INSTITUTES if folded.startswith(w, end + len(unit))), "")
             if not words.is_stopword(name) and not ignored(name):
                 units[name] = (name, EntityType.ORG)
                 out.append(h)

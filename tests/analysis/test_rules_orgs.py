@@ -164,6 +164,15 @@ def test_a_business_unit_word_used_as_a_verb_makes_no_new_organisation() -> None
     assert "阿里云服务" not in found and "阿里云" in found
 
 
+def test_a_unit_word_before_a_line_of_business_makes_no_new_organisation_but_one_before_an_institute_does() -> None:
+    """字节跳动国际|业务, 平安好医生服务|种类: a line of business of the company; 复旦大学金融研究院: an
+    institute, named whole (not 复旦大学金融)."""
+    text = "阿里云丢失了大客户字节跳动国际业务。阿里健康不及平安好医生服务种类完善。复旦大学金融研究院研究员表示。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert {"字节跳动", "平安好医生", "复旦大学金融研究院"} <= found
+    assert not found & {"字节跳动国际", "平安好医生服务", "复旦大学金融"}
+
+
 def test_a_places_own_bank_is_an_organisation_but_a_sector_of_banks_is_not() -> None:
     text = (
         "阜新银行资本充足率为12.08%，而葫芦岛银行资本充足率陡然下降。截至去年末，延边农商行建筑业贷款占比"
