@@ -28,7 +28,7 @@ _PREPOSITIONS = frozenset("在当对从向把被给让为与和及")
 _NOT_A_BRANDS_WORD = frozenset("vbadpcu")
 # Words that carry a clause on into what follows: 公众号到小程序, 最后去小程序 (not 狼人杀App's 杀).
 _RUNS_INTO = frozenset("到去来做在用把给让再又也都就还")
-_PARTICLES = ("的", "地")
+_PARTICLES = ("的", "地", "了", "着")  # 更多的APP, 就下载了APP: a phrase before the app, no name
 _KIND_SUFFIXES = ("类", "型", "式")  # 电商类APP, 工具型App: a kind of app
 _LOCATIVES = frozenset("中内上里外下")
 # Tags of a character jieba leaves alone because it knows no word with it: a bound morpheme

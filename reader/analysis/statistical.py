@@ -128,6 +128,8 @@ def load_model() -> tuple[NameModel | None, str | None]:
 # -- sanity filters -------------------------------------------------------------------------
 
 
+# A ranked or counted group named by its kind: 六大汽车集团, 四大行, 餐饮百强公司, 500强企业.
+_A_RANKED_GROUP = re.compile(r"^[一二两三四五六七八九十]+大|(?:[十百千]|[0-9]+)强")
 _LONGEST_NAME = 30  # 中华人民共和国国家市场监督管理总局 is 17; "Goldman Sachs Group Inc" 23
 
 
@@ -185,6 +187,8 @@ class NameFilters:
                 return "a sector, not a company"  # 新能源汽车行业, 科创板
             if s.endswith(self.unit_words):
                 return "a company's unit"  # 中国商务分部, 电商事业部
+            if _A_RANKED_GROUP.search(s):
+                return "a ranked group of companies"  # 六大汽车集团, 餐饮百强公司
             for suffix in (*self.org_suffixes, *self.generic_heads):
                 if s.endswith(suffix) and len(s) - len(suffix) < 2:
                     return "bare company word"  # 该公司, 某集团, X公司

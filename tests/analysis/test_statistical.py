@@ -66,6 +66,10 @@ def filters() -> NameFilters:
         ("apple", PER, False),
         ("RTC", ORG, False),  # an acronym of a term
         ("Shopify", ORG, True),
+        ("六大汽车集团", ORG, False),  # a ranked or counted group of companies
+        ("餐饮百强公司", ORG, False),
+        ("世界500强企业", ORG, False),
+        ("大众集团", ORG, True),
     ],
 )
 def test_filters_accept_only_plausible_names(filters: NameFilters, surface: str, etype: EntityType, accepted: bool) -> None:
@@ -495,6 +499,7 @@ def test_a_common_noun_with_a_locative_or_a_phrase_with_a_particle_is_no_name() 
         ("但总体出行市场仍然集中。但总体出行需求在恢复。", "但总体出行"),  # a clause, not a brand
         ("嘀嗒还推出跑腿业务。嘀嗒还推出跑腿服务。", "还推出跑腿"),
         ("越来越多的人下载助眠App。助眠App的用户很多。", "助眠"),  # what the app does
+        ("他第一时间就下载了APP。下载了APP的人很多。", "下载了"),  # a verb's aspect before the app
         ("楼市金九银十悬了？今年的金九银十成色不足，金九银十表示冷淡。", "金九银"),  # a season, not a person
     ],
 )
