@@ -91,6 +91,8 @@ _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 # Nouns after which an ambiguous name is an adjective of a kind (财经媒体, 财经周刊).
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
+# A company's form after an ambiguous name, which only a company has (not 公司: 他得到公司的支持).
+_GROUP_FORMS = ("集团", "控股", "有限公司", "股份有限公司")
 _LIST_JOINERS = ("、", "和", "与", "及", "或", "跟", ",", "，", "/", " ")
 
 
@@ -416,8 +418,8 @@ class EntityRecognizer:
                 continue  # 财经媒体, 财经周刊: the word names a kind of outlet, not the one
             if h.start and folded[h.start - 1].isascii() and folded[h.start - 1].isalnum() and not is_latin(surface[0]):
                 continue  # AI财经社: inside a longer name
-            if self._in_list(folded, h, clear_by_start, clear_by_end):
-                kept.append(h)
+            if self._in_list(folded, h, clear_by_start, clear_by_end) or folded.startswith(_GROUP_FORMS, h.end):
+                kept.append(h)  # 阿里、腾讯、苹果; 吉利集团, 平安控股: a company by its neighbours or its form
                 continue
             # The entry's own words confirm it; once the article names the entity plainly
             # elsewhere, the shared company words do too ("苹果公司……苹果股价").

@@ -484,6 +484,12 @@ def test_an_ambiguous_chip_maker_needs_its_context() -> None:
     assert "高通" in {m.surface for m in recogniser.recognise("高通发布了新一代骁龙芯片。")}
 
 
+def test_an_ambiguous_name_before_a_groups_form_is_the_company_but_one_before_a_bare_company_word_needs_more() -> None:
+    recogniser = EntityRecognizer(Gazetteer.load())
+    assert ("吉利集团", "吉利") in {(m.surface, m.entity) for m in recogniser.recognise("据统计，吉利集团排名第一。")}
+    assert not recogniser.recognise("他得到公司的支持，也得到集团的认可。")
+
+
 def test_a_common_noun_with_a_locative_or_a_phrase_with_a_particle_is_no_name() -> None:
     text = (
         "在目前的游戏市场中，腾讯、网易占据着较高的份额。此外，在国际营销服务市场中，广告主很多。"
