@@ -7,7 +7,7 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.analysis.model import Analysis, EntityType, Mention, Figure, FigureKind, Quote
 from reader.analysis.pipeline import analysed_length, read_over
@@ -166,7 +166,7 @@ class RawAnalysis:
     cached payload. One whose mentions a correction changed has none either, and is ``stale``:
     they are read again over its mentions when wanted (``reread``), not from the payload."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "variants", "_reading")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "_variants", "_reading")
 
     def __init__(
         self,
@@ -179,12 +179,11 @@ class RawAnalysis:
         sketch: Sketch | None = None,
         renames: tuple[tuple[str, str], ...] = (),
         stale: bool = False,
-        variants: str | None = None,
+        variants: str | Callable[[], str | None] | None = None,
     ) -> None:
         # the names written otherwise than as themselves (reader.library.surfaces), when the
-        # listing had them: they go with the mentions, so an analysis whose mentions a
-        # correction changed has none (its summaries slice the text)
-        self.variants = variants
+        # listing had them; or how to tell them when first asked (a correction's rewrite)
+        self._variants = variants
         self.stale = stale  # figures and quotes to be read over the mentions (a correction changed them)
         self._reading = threading.Lock() if stale else None  # held while they are read (see reread)
         # (name in the cache, name now) for each entity renamed since the figures and quotes
@@ -197,6 +196,25 @@ class RawAnalysis:
         self.types = types  # each local entity's type value, from its first mention
         self.mentions = mentions  # flat (start, end, entity index, type index) quadruples
         self.figures = figures  # [start, end, value, unit, implied, qualifier, label, subject, period, kind, measure]
+
+    @property
+    def variants(self) -> str | None:
+        """The names written otherwise than as themselves (reader.library.surfaces), None when
+        not stored; told when first asked for an analysis a correction rewrote (a merge of a
+        name in every article of 10k spent a quarter of its time on variants nobody read)."""
+        found = self._variants
+        if callable(found):
+            found = self._variants = found()
+        return found
+
+    @property
+    def variants_as_told(self) -> str | Callable[[], str | None] | None:
+        """The variants, or how to tell them if not yet told (to tell another analysis's by)."""
+        return self._variants
+
+    @variants.setter
+    def variants(self, stored: str | None) -> None:
+        self._variants = stored
 
     @property
     def complete(self) -> bool:
@@ -219,7 +237,7 @@ class RawAnalysis:
             names = dict(self.renames)
             figures = _relabel(figures, _SUBJECT, names) if figures is not None else None
             quotes = _relabel(quotes, _SPEAKER, names) if quotes is not None else None
-        return RawAnalysis(self.entities, self.mentions, figures, self.types, self.partial, quotes, self.sketch, variants=self.variants)
+        return RawAnalysis(self.entities, self.mentions, figures, self.types, self.partial, quotes, self.sketch, variants=self._variants)
 
     def relabelled(self, old: str, new: str) -> RawAnalysis:
         """This analysis with entity ``old`` called ``new`` (a name it does not hold): the same
@@ -237,16 +255,16 @@ class RawAnalysis:
                 self.partial,
                 _relabel(self.quotes, _SPEAKER, names),
                 self.sketch,
-                variants=self.variants,
+                variants=self._variants,
             )
         if self.stale:  # read again over the mentions, under the names they have then
             return RawAnalysis(
-                entities, self.mentions, None, self.types, self.partial, None, self.sketch, stale=True, variants=self.variants
+                entities, self.mentions, None, self.types, self.partial, None, self.sketch, stale=True, variants=self._variants
             )
         renames = {cached: (new if now == old else now) for cached, now in self.renames}
         renames.setdefault(old, new)
         return RawAnalysis(
-            entities, self.mentions, None, self.types, self.partial, None, self.sketch, tuple(renames.items()), variants=self.variants
+            entities, self.mentions, None, self.types, self.partial, None, self.sketch, tuple(renames.items()), variants=self._variants
         )
 
     def reread(self, article: Article) -> RawAnalysis:

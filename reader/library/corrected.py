@@ -223,10 +223,14 @@ def corrected_library(library: Library, corrections: Sequence[Correction]) -> tu
             assert isinstance(correction, Rename)
             out = out.renamed(correction.old, correction.new)
             continue
+        before = out
+        joined = out.joined_surfaces(correction.source, correction.target) if isinstance(correction, Merge) else None
         out = out.corrected(
             todo, partial(correct_raws, correction=correction, types=types), changing(out, correction),
             texts=partial(_reads_text, correction),
         )
+        if joined is not None and out is not before:
+            out.counted_as(correction.target, joined)  # not counted again over every article's rewrite
     out.entities()
     out.prepare_search()
     return out, [a for a in library.articles if a.key in keys]

@@ -342,6 +342,17 @@ class Library(StoryGrouping):
         new = {i: raw for i, raw in zip(indexes, done, strict=True) if raw is not self._raw[i]}
         return self._updated(new, names) if new else self
 
+    def joined_surfaces(self, source: str, target: str) -> Counter[str] | None:
+        """The surfaces ``target`` has once ``source`` is merged into it, from the two's
+        (``surfaces.joined``); None when they must be counted again."""
+        return surfaces.joined(source, target, self._surfaces, self._index, self._raw)
+
+    def counted_as(self, name: str, found: Counter[str]) -> None:
+        """Take ``found`` for the surfaces of ``name`` (a merge's, told by ``joined_surfaces``
+        before it), in this library only: one a correction has just made."""
+        self._surfaces[name] = found
+        self._summaries.pop(name, None)
+
     def _updated(self, new: dict[int, RawAnalysis], names: Iterable[str] | None = None) -> Library:
         """The library with the analyses ``new`` of some articles; ``names``: those whose
         mentions they change, when known (else found by comparing the mentions)."""

@@ -15,8 +15,9 @@ import json
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from reader.analysis.corrections import Ignore, Merge, Retype
 from reader.analysis.model import EntityType
@@ -76,6 +77,7 @@ def rewritten(
             dropped_at.append(len(tables) + plan.dropped)
         tables += plan.table
     entity = np.repeat(np.asarray(firsts, dtype=np.int64), counts) + flat[:, 2]
+    named = np.bincount(entity, minlength=len(tables))  # each entity's mentions in its article
     table = np.asarray(tables, dtype=np.intc)
     retyped = np.zeros(len(tables), dtype=bool)
     retyped[retyped_at] = True
@@ -98,24 +100,31 @@ def rewritten(
         mentions = array("i")
         mentions.frombytes(data[ends[n - 1] if n else 0 : ends[n]])
         raw = raws[j]
+        if plan.entities == raw.entities and plan.table == list(range(len(raw.entities))):
+            variants = raw.variants_as_told  # a retype: the same names, written the same
+        else:  # told when asked (a later correction's, or a card's count): most never are
+            joined = plan.table[plan.retyped] if plan.retyped >= 0 else -1
+            times = {old: int(named[firsts[n] + old]) for old, new in enumerate(plan.table) if new == joined}
+            variants = partial(_remapped_variants, raw.variants_as_told, raw.entities, plan, times)
         out[j] = RawAnalysis(
-            plan.entities, mentions, None, plan.types, raw.partial, None, raw.sketch, stale=True,
-            variants=_remapped_variants(raw, plan),
+            plan.entities, mentions, None, plan.types, raw.partial, None, raw.sketch, stale=True, variants=variants
         )
     return out
 
 
-def _remapped_variants(raw: RawAnalysis, plan: _Plan) -> str | None:
-    """The article's stored variants (how each name is written: its surfaces and their counts,
-    listed for a name written otherwise too) under its new entities: a name's surfaces are its
-    old entities' (the joined two of a merge; none of an ignored one), an old entity listed
-    none written as its name every time. None when the old ones were not stored (they are
-    counted from the text when wanted): a merge read 10k texts for them."""
-    if raw.variants is None:
+def _remapped_variants(
+    told: str | Callable[[], str | None] | None, entities: list[str], plan: _Plan, times: dict[int, int]
+) -> str | None:
+    """An article's stored variants (``told``: how each of its old ``entities`` is written,
+    its surfaces and their counts, listed for a name written otherwise too) under its new
+    entities: a name's surfaces are its old entities' (the joined two of a merge, each
+    mentioned ``times``; none of an ignored one), an old entity listed none written as its
+    name every time. None when the old ones were not stored (they are counted from the text
+    when wanted): a merge read 10k texts for them."""
+    before = told() if callable(told) else told
+    if before is None:
         return None
-    if plan.entities == raw.entities and plan.table == list(range(len(raw.entities))):
-        return raw.variants  # a retype: the same names, written the same
-    stored = json.loads(raw.variants) if raw.variants else {}
+    stored = json.loads(before) if before else {}
     # only a merge's entity has other surfaces than before (the joined two's, or its old name's);
     # every other listed entity keeps its own under its new number
     joined = plan.table[plan.retyped] if plan.retyped >= 0 else -1
@@ -129,7 +138,7 @@ def _remapped_variants(raw: RawAnalysis, plan: _Plan) -> str | None:
         written: Counter[str] = Counter()
         for old in [k for k, new in enumerate(plan.table) if new == joined]:
             flat = stored.get(str(old))
-            written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {raw.entities[old]: raw.mentions[2::4].count(old)})
+            written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {entities[old]: times[old]})
         if written.keys() - {name}:
             found[joined] = [x for pair in written.items() for x in pair]
     listed = {str(new): found[new] for new in sorted(found)}

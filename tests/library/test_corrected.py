@@ -21,6 +21,7 @@ from reader.analysis.pipeline import Analysis, Analyzer, analysed_length
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
 from reader.library import codec, mention_index
+from reader.library import surfaces as surfaces_module
 from reader.library.codec import FORMAT, RawAnalysis
 from reader.library.surfaces import named, variants
 from reader.library.corrected import _corrected_mentions, correct, correct_raw, correct_raws, corrected_library, recache
@@ -471,3 +472,28 @@ def test_whether_another_name_is_written_so_is_read_off_the_stored_variants_as_p
     raw = RawAnalysis(entities, array("i"), None, ["org"] * len(entities), None, None, None, variants=stored)
     local = entities.index(name) if name in entities else -1
     assert written_for_another(raw, name) == any(k != local and name in [s for s, _ in flat] for k, flat in listed.items())
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("抖音", "字节跳动"), ("字节跳动", "抖音"), ("今日头条", "字节跳动"), ("淘宝", "阿里巴巴"), ("快手", "抖音电商")],
+)
+def test_a_merges_surfaces_are_joined_from_the_two_as_counting_every_article_again_gives(
+    tmp_path: Path, analysed, monkeypatch: pytest.MonkeyPatch, source: str, target: str  # noqa: ANN001
+) -> None:
+    """A merge tells the joined name's surfaces (its card's aliases, in order) from the two
+    names' and the first articles naming them, not from every article's variants rewritten
+    (read lazily, when a later correction or count asks): what counting them all again gives."""
+    analyzer, _articles, _analyses = analysed
+    with closing(Store.open(tmp_path)) as store:
+        _folder, reopened = _reopened_seeds(tmp_path, store, analyzer)
+        reopened.entities()
+        assert reopened.joined_surfaces(source, target) is not None
+        counted: list[str] = []
+        real = surfaces_module.count_over
+        monkeypatch.setattr(surfaces_module, "count_over", lambda names, *rest, **kw: (counted.extend(names), real(names, *rest, **kw))[1])
+        library, _touched = corrected_library(reopened, (Merge(source, target),))
+        got = library.entity(target)
+        assert target not in counted  # told from the two, not counted again
+        recounted = real([target], library._index, library._raw, library._texts)[target]
+    assert got is not None and got.aliases == tuple(s for s, _ in recounted.most_common())

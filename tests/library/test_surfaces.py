@@ -15,9 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.analysis.corrections import Merge
 from reader.analysis.model import EntityType
 from reader.analysis.pipeline import Analyzer
 from reader.library import surfaces
+from reader.library.codec import RawAnalysis
+from reader.library.mention_rewrite import _UNCHANGED, _plan, _remapped_variants
 from reader.library.load import load_library
 from reader.library.store import Store
 
@@ -159,3 +162,49 @@ def test_listings_written_before_surfaces_get_them_at_the_next_reopen(
         assert store.connection.execute("SELECT note FROM annotations").fetchall() == [("记下",)]
     assert all(reopened.held(a.key).variants is not None for a in reopened.articles)
     assert _summaries(reopened) == _summaries(in_memory)
+
+
+MERGED_TEXT = "抖音字节跳动字节Douyin抖"
+NAMES = ["抖音", "字节跳动", "快手"]
+MENTIONED = st.lists(st.tuples(st.integers(0, 14), st.integers(1, 4), st.integers(0, 2)), min_size=1, max_size=8)
+
+
+@given(st.lists(MENTIONED, min_size=1, max_size=6))
+def test_a_merges_surfaces_joined_from_the_two_are_those_counted_over_the_rewritten_articles(
+    articles: list[list[tuple[int, int, int]]],
+) -> None:
+    """抖音 merged into 字节跳动: the joined name's surfaces told from the two as counted and
+    the first articles naming them are, in count and order, those counted over every article
+    as the merge rewrites it (each written name numbered in the order the article names it)."""
+    source, target = "抖音", "字节跳动"
+    raws: list[RawAnalysis] = []
+    index: dict[str, array] = {}
+    for i, spans in enumerate(articles):
+        entities = list(dict.fromkeys(NAMES[k] for _, _, k in spans))  # in the order of first mentions
+        flat = array("i", [x for start, length, k in spans for x in (start, start + length, entities.index(NAMES[k]), 0)])
+        raws.append(RawAnalysis(entities, flat, None, ["org"] * len(entities), variants=surfaces.variants(MERGED_TEXT, entities, flat)))
+        for k in flat[2::4]:
+            index.setdefault(entities[k], array("i")).extend((i, 0, 0))
+
+    def counted_over(index: dict[str, array], raws: list[RawAnalysis], names: list[str]) -> dict[str, Counter[str]]:
+        return surfaces.count(
+            names, {n: index[n][0::3] for n in names}, {n: len(index[n]) // 3 for n in names},
+            lambda i: surfaces.named(raws[i].variants or "", raws[i].entities),
+        )
+
+    counted = counted_over(index, raws, list(index))
+    got = surfaces.joined(source, target, counted, index, raws)
+    if source not in index or target not in index:
+        assert got is None
+        return
+    rewritten = [
+        raw if (plan := _plan(None, raw, Merge(source, target), EntityType.ORG)) is _UNCHANGED else RawAnalysis(
+            plan.entities, raw.mentions, None, plan.types,
+            variants=_remapped_variants(raw.variants, raw.entities, plan, Counter(raw.mentions[2::4])),
+        )
+        for raw in raws
+    ]
+    both = sorted([*index[source][0::3], *index[target][0::3]])
+    merged = {target: array("i", [x for i in both for x in (i, 0, 0)])}
+    want = counted_over(merged, rewritten, [target])[target]
+    assert got is not None and list(got.items()) == list(want.items())
