@@ -159,6 +159,10 @@ def decode(payload: bytes, key: str, file: str, content_hash: str, path: str = "
     return article, raw.build(article.text)
 
 
+# Held while a stale analysis's figures and quotes are read (``RawAnalysis.reread``).
+_READING = tuple(threading.Lock() for _ in range(61))
+
+
 class RawAnalysis:
     """An analysis as the cache stores it: plain lists, turned into Mention and Figure objects
     only for the article someone looks at (a 10k library holds millions of mentions). One read
@@ -166,7 +170,7 @@ class RawAnalysis:
     cached payload. One whose mentions a correction changed has none either, and is ``stale``:
     they are read again over its mentions when wanted (``reread``), not from the payload."""
 
-    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "_variants", "_reading")
+    __slots__ = ("entities", "mentions", "figures", "types", "partial", "quotes", "sketch", "renames", "stale", "_variants")
 
     def __init__(
         self,
@@ -185,7 +189,6 @@ class RawAnalysis:
         # listing had them; or how to tell them when first asked (a correction's rewrite)
         self._variants = variants
         self.stale = stale  # figures and quotes to be read over the mentions (a correction changed them)
-        self._reading = threading.Lock() if stale else None  # held while they are read (see reread)
         # (name in the cache, name now) for each entity renamed since the figures and quotes
         # were cached: applied to their subjects and speakers when they are read
         self.renames = renames
@@ -274,11 +277,11 @@ class RawAnalysis:
         next one's) reads them once, from whichever thread asks first: another that asks for
         the same article meanwhile waits for it (a card's worker and the cache's rewrite share
         the work). One lock for all articles let a worker reading one after another keep the
-        window waiting for the article it opened."""
+        window waiting for the article it opened; one for each (a correction makes 10k) took
+        30 ms to make: a few dozen are shared, one to each article by its place in memory."""
         if self.complete or not self.stale:
             return self
-        assert self._reading is not None
-        with self._reading:
+        with _READING[(id(self) >> 4) % len(_READING)]:
             if self.complete:
                 return self
             text = article.text
