@@ -67,15 +67,18 @@ def encode(article: Article, analysis: Analysis | RawAnalysis) -> bytes:
     return zlib.compress(head + b"\0" + raw.mentions.tobytes(), 1)
 
 
-def listing(article: Article, analysis: RawAnalysis) -> tuple[str, bytes, str, str, list[tuple[str, str, str]]]:
+def listing(
+    article: Article, analysis: RawAnalysis, variants: str | None = None
+) -> tuple[str, bytes, str, str, list[tuple[str, str, str]]]:
     """What a reopen reads of a cached analysis (the store's listings table): the article's
     metadata and its entity names (JSON), its mentions (packed ints), its reprint sketch and its
     text — all that the library's list and indexes need, none of what only an opened article
     does (blocks, styles, figures, quotes: in the payload) — and what it cites of each name
     (``cited``), stored apart for the entity cards. The head also holds the names written
-    otherwise than as themselves (reader.library.surfaces), for the entity summaries."""
+    otherwise than as themselves (``variants``, else counted from the text), for the entity
+    summaries."""
     head = _head(article, analysis)
-    head["variants"] = surfaces.variants(article.text, analysis.entities, analysis.mentions)
+    head["variants"] = variants if variants is not None else surfaces.variants(article.text, analysis.entities, analysis.mentions)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":")),
         analysis.mentions.tobytes(),

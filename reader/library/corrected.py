@@ -34,6 +34,7 @@ from reader.analysis.folding import matching_form
 from reader.analysis.model import EntityType, Mention
 from reader.analysis.pipeline import Analysis, analysed_length
 from reader.ingest.model import Article
+from reader.library import surfaces
 from reader.library.codec import FORMAT, RawAnalysis, decode_raw, encode, listing
 from reader.library.library import Library
 from reader.library.mention_rewrite import ignore_reads_text, rewritten
@@ -278,8 +279,12 @@ def recache(
                     after = shown  # read again once, for the library and for the cache
                 after = after.reread(article)
                 items.append((article.content_hash, encode(article, after)))
-                # and its listing, so that the next reopen need not read the payload to list it
-                listings.append((article.content_hash, listing(article, after)))
+                # and its listing, so that the next reopen need not read the payload to list it;
+                # the library's analysis is told its variants (the next correction asks them)
+                told = surfaces.variants(article.text, after.entities, after.mentions)
+                if after is shown:
+                    after.variants = told
+                listings.append((article.content_hash, listing(article, after, told)))
             store.put_documents(items, new, listings)
             changed += len(items)
         store.copy_documents(old, new)

@@ -442,6 +442,10 @@ def test_the_cache_rewrite_reads_the_figures_again_once_for_the_library_too(
         corrected.quotes_by("字节跳动")
         for article in touched:
             corrected.analysis(article.key)
+        # and told the variants it counted from each text (the next correction asks them)
+        held = [corrected._raw[corrected.position(a.key)] for a in touched]
+        assert not any(callable(raw.variants_as_told) for raw in held)
+        assert [raw.variants for raw in held] == [variants(a.text, raw.entities, raw.mentions) for a, raw in zip(touched, held)]
     assert len(reads) == len(touched)
 
 
