@@ -55,7 +55,8 @@ class Bounds:
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    i = bisect.bisect_right(spans, (at, len(spans) and spans[-1][1] + 1)) - 1
+    """Whether ``at`` falls inside one of ``spans`` (in text order, none overlapping)."""
+    i = bisect.bisect_right(spans, (at, at)) - 1  # the last span starting at or before ``at``
     return i >= 0 and spans[i][0] < at < spans[i][1]
 
 

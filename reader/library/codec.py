@@ -213,14 +213,14 @@ class RawAnalysis:
             found = self._variants = found()
         return found
 
+    @variants.setter
+    def variants(self, stored: str | None) -> None:
+        self._variants = stored
+
     @property
     def variants_as_told(self) -> str | Callable[[], str | None] | None:
         """The variants, or how to tell them if not yet told (to tell another analysis's by)."""
         return self._variants
-
-    @variants.setter
-    def variants(self, stored: str | None) -> None:
-        self._variants = stored
 
     @property
     def complete(self) -> bool:
