@@ -170,10 +170,36 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     among = next((w for w in _AMONG if phrase.endswith(w) and len(phrase) - len(w) >= 2), None)
     if among is not None:  # 共309部热播影视剧中 → 热播影视剧数: the whole a part is taken from
         return source[start : end - len(among)] + "数"
-    return source[start:end]
+    return a_name(source[start:end])  # 5万余台排在特斯拉身后: no name, a verb
 
 
 _AMONG = ("之中", "当中", "中", "里")
+
+
+def a_name(phrase: str) -> str | None:
+    """``phrase`` when it reads as the name of what is counted, else None: not one that starts
+    with a preposition, a pronoun or an adverb, nor one ending in a word that cannot end a name
+    (有时, 一般都, 离这个, 我花, 以每天, 排在)."""
+    if (
+        not 2 <= len(phrase) <= MAX_LABEL
+        or phrase.startswith(_NOT_A_NAME_START)
+        or phrase.endswith(_NOT_A_NAME_END)
+        or any(w in phrase for w in _NOT_IN_A_NAME)
+    ):
+        return None
+    return phrase
+
+
+_NOT_A_NAME_START = (
+    *"以按从据比在将把被对向若当而但且并也还就又再才都已曾正仅可那这其约近超逾",
+    "加上", "顺利", "基本", "接连", "如果",
+)
+_NOT_A_NAME_END = (*"都时个这那也就还又才再仅只已将会能要得地着过了吗呢把被让给对在从向于与和及或等其该此每各某约近超逾即则而且并以上下中里内赚赔花拿存破违", "拿走", "给出", "满足")
+_NOT_IN_A_NAME = (
+    *"我你他她咱您不更也仅是了—和", "什么", "顺利", "成功", "本文", "上述", "以上", "前述", "这个", "那个", "这些", "那些", "这一", "那一", "另一", "史上", "之一",
+    "动辄", "轻松", "能够", "年前", "折合", "变为", "左右", "以上", "以下", "上下", "之间", "不等",
+)
+
 _HEDGED_OF = re.compile(r"\s*(?:左右|以上|以下|上下)\s*的")
 
 

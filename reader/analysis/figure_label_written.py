@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.figure_label_after import MAX_LABEL
+from reader.analysis.figure_label_after import a_name
 from reader.analysis.figure_labels import SPENT, LabelText, listed_after, named_label
 from reader.analysis.model import Figure
 
@@ -27,7 +27,7 @@ def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> 
     if moved is not None and fig.unit == "CNY" and moved.group(1) in _WHAT_MONEY_IS:
         return _WHAT_MONEY_IS[moved.group(1)]  # 我花14万买了辆车 → 花费, 三个人赔了70多万 → 亏损, 一个月只赚了五六千块钱 → 收入
     before = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
-    if before is not None and (named := _a_name(_PER_TIME.sub("", before.strip().removeprefix("共").removeprefix("总共")))):
+    if before is not None and (named := a_name(_PER_TIME.sub("", before.strip().removeprefix("共").removeprefix("总共")))):
         return named  # 房租每月 → 房租
     rest = _REST_OF_CLAUSE.match(where.text, fig.end)
     if rest is None:
@@ -36,19 +36,7 @@ def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> 
     noun = said.rsplit("的", 1)[-1].strip()
     if not _A_NOUN.fullmatch(noun) or ("的" not in said and len(said) > _SHORT_NOUN) or noun in _NOT_COUNTED:
         return None  # 突破千亿美元大关, 则是成交低位: no noun of what is counted
-    return _a_name(where.source[rest.end() - len(noun) : rest.end()])
-
-
-def _a_name(phrase: str) -> str | None:
-    """``phrase`` when it reads as the name of what is counted, else None."""
-    if (
-        not 2 <= len(phrase) <= MAX_LABEL
-        or phrase.startswith(_NOT_A_NAME_START)
-        or phrase.endswith(_NOT_A_NAME_END)
-        or any(w in phrase for w in _NOT_IN_A_NAME)
-    ):
-        return None
-    return phrase
+    return a_name(where.source[rest.end() - len(noun) : rest.end()])
 
 
 # A person's money by the verb that moves it, right before the amount: what the amount is.
@@ -63,12 +51,3 @@ _NOT_COUNTED = frozenset(("大关", "关口", "数据", "计算", "概念", "一
 # The rest of a figure's clause, short enough to be what it counts: 的积分缺口，
 _REST_OF_CLAUSE = re.compile(r"[^，,。；;：:！？!?（()）\n]{1,12}?(?=[，,。；;！？!?)）\n]|$)")
 _PER_TIME = re.compile(r"(?:每|一)(?:个)?(?:月|年|天|日|周|季度)$")
-_NOT_A_NAME_START = (
-    *"以按从据比在将把被对向若当而但且并也还就又再才都已曾正仅可那这其约近超逾",
-    "加上", "顺利", "基本", "接连", "如果",
-)
-_NOT_A_NAME_END = (*"都时个这那也就还又才再仅只已将会能要得地着过了吗呢把被让给对在从向于与和及或等其该此每各某约近超逾即则而且并以上下中里内赚赔花拿存破违", "拿走", "给出", "满足")
-_NOT_IN_A_NAME = (
-    *"我你他她咱您不更也仅是了—和", "什么", "顺利", "成功", "本文", "上述", "以上", "前述", "这个", "那个", "这些", "那些", "这一", "那一", "另一", "史上", "之一",
-    "动辄", "轻松", "能够", "年前", "折合", "变为", "左右", "以上", "以下", "上下", "之间", "不等",
-)

@@ -242,3 +242,15 @@ def test_an_amount_in_another_currency_in_brackets_is_the_same_measure() -> None
 def test_what_a_count_counts_ends_before_an_adverb_of_all_of_them() -> None:
     assert _labels("其余29个省都有企业走向资本市场。")["29个"] != "省都有企业数"
     assert _labels("目前有30家国有企业参与。")["30家"] == "国有企业数"
+
+
+def test_a_verb_after_a_count_is_no_label() -> None:
+    """比亚迪凭借着5万余台排在特斯拉身后: the count is not of 排在 (the words after it are no name)."""
+    text = "比亚迪凭借着5万余台排在特斯拉身后。小鹏汽车凭借1.64万辆的好成绩排在特斯拉之后。"
+    names = sorted(
+        (Mention(m.start(), m.end(), name, EntityType.ORG, name) for name in ("比亚迪", "特斯拉", "小鹏汽车") for m in re.finditer(name, text)),
+        key=lambda m: m.start,
+    )
+    labels = {f.surface: f.label for f in extract_figures(text, names)}
+    assert labels["5万余台"] != "排在" and labels["1.64万辆"] != "好成绩排在"
+    assert _labels("今年共完成12笔收购。")["12笔"] == "收购"  # a noun after the count still names it
