@@ -37,6 +37,7 @@ class _Plan:
     table: list[int]
     retyped: int = -1
     dropped: int = -1
+    joined: tuple[int, ...] = ()  # the old entities the retyped one is (a merge's two), ascending
 
 
 def rewritten(
@@ -103,8 +104,7 @@ def rewritten(
         if plan.entities == raw.entities and plan.table == list(range(len(raw.entities))):
             variants = raw.variants_as_told  # a retype: the same names, written the same
         else:  # told when asked (a later correction's, or a card's count): most never are
-            joined = plan.table[plan.retyped] if plan.retyped >= 0 else -1
-            times = {old: int(named[firsts[n] + old]) for old, new in enumerate(plan.table) if new == joined}
+            times = {old: int(named[firsts[n] + old]) for old in plan.joined}
             variants = partial(_remapped_variants, raw.variants_as_told, raw.entities, plan, times)
         out[j] = RawAnalysis(
             plan.entities, mentions, None, plan.types, raw.partial, None, raw.sketch, stale=True, variants=variants
@@ -136,7 +136,7 @@ def _remapped_variants(
     if joined >= 0:
         name = plan.entities[joined]
         written: Counter[str] = Counter()
-        for old in [k for k, new in enumerate(plan.table) if new == joined]:
+        for old in plan.joined:
             flat = stored.get(str(old))
             written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {entities[old]: times[old]})
         if written.keys() - {name}:
@@ -159,14 +159,14 @@ def _plan(article: Article, raw: RawAnalysis, c: Rewritable, etype: EntityType |
     new_entities, new_types = list(entities), list(raw.types)
     if isinstance(c, Retype):
         new_types[was] = c.type.value
-        return _Plan(new_entities, new_types, list(range(len(entities))), retyped=was)
+        return _Plan(new_entities, new_types, list(range(len(entities))), retyped=was, joined=(was,))
     if isinstance(c, Ignore):
         del new_entities[was], new_types[was]
         return _Plan(new_entities, new_types, [k - (k > was) for k in range(len(entities))], dropped=was)
     assert etype is not None
     if c.target not in entities:
         new_entities[was], new_types[was] = c.target, etype.value
-        return _Plan(new_entities, new_types, list(range(len(entities))), retyped=was)
+        return _Plan(new_entities, new_types, list(range(len(entities))), retyped=was, joined=(was,))
     # the joined entity takes the place of whichever of the two the article names first
     other = entities.index(c.target)
     first, gone = min(was, other), max(was, other)
@@ -175,7 +175,7 @@ def _plan(article: Article, raw: RawAnalysis, c: Rewritable, etype: EntityType |
     new_entities[first] = c.target
     new_types[first] = etype.value if was < other else new_types[other]  # its first mention's type
     del new_entities[gone], new_types[gone]
-    return _Plan(new_entities, new_types, table, retyped=was)
+    return _Plan(new_entities, new_types, table, retyped=was, joined=(first, gone))
 
 
 def _named_otherwise(text: str, raw: RawAnalysis, name: str) -> bool:

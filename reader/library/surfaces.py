@@ -138,12 +138,16 @@ def joined(
     ``target``, from the two as counted (``counted``) and the first articles that name them —
     not from every article's variants rewritten (a merge of a name in every article of 10k
     parsed 10k of them again). Each article's variants for the joined name are the two's
-    lists one after the other, the name numbered first first (reader.library.mention_rewrite);
-    the articles are read, in order, only until every surface has its first place. None when
-    the two were not counted, or an article stored no variants (the count reads its text)."""
+    lists one after the other, the name numbered first first (reader.library.mention_rewrite).
+    A card lists them most written first (``most_common``), so only surfaces written as often
+    as another need their first place: the articles are read, in order, until those have it
+    (a surface written once, in the middle of 10k articles, is not waited for). None when the
+    two were not counted, or an article stored no variants (the count reads its text)."""
     if source not in counted or target not in counted:
         return None
     total = counted[source] + counted[target]
+    often = Counter(total.values())
+    tied = {surface for surface, times in total.items() if often[times] > 1}
     first: dict[str, tuple[int, int]] = {}
     plain = None  # the first article that writes the joined name only as itself
     for i in sorted({*index[source][0::3], *index[target][0::3]}):
@@ -151,19 +155,22 @@ def joined(
         stored = raw.variants
         if stored is None:
             return None
-        listed = named(stored, raw.entities)
+        locals_ = sorted(raw.entities.index(n) for n in (source, target) if n in raw.entities)
+        # parsed only where one of the two is listed (a key is written "3":[)
+        listed = named(stored, raw.entities) if any(f'"{k}":[' in stored for k in locals_) else {}
         written: dict[str, None] = {}
-        for name in sorted((n for n in (source, target) if n in raw.entities), key=raw.entities.index):
+        for name in (raw.entities[k] for k in locals_):
             written.update(dict.fromkeys(listed[name][0::2] if name in listed else (name,)))
         if written.keys() - {target}:
             for place, surface in enumerate(written):
                 first.setdefault(surface, (i, 2 * place))
         elif plain is None:
             plain = i
-        if len(first) + (plain is not None and target not in first) >= len(total):
-            break  # every surface placed (the name itself by the first article writing it so)
+        if all(surface in first or surface == target and plain is not None for surface in tied):
+            break  # every tied surface placed (the name itself by the first article writing it so)
     if plain is not None and (target not in first or (plain, 0) < first[target]):
         first[target] = (plain, 0)
-    if any(surface not in first for surface in total):
+    if any(surface not in first for surface in tied):
         return None
-    return Counter({surface: total[surface] for surface in sorted(total, key=first.__getitem__)})
+    ordered = sorted(total, key=lambda surface: (-total[surface], first.get(surface, (0, 0))))
+    return Counter({surface: total[surface] for surface in ordered})

@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.corrections import Merge
@@ -169,13 +169,16 @@ NAMES = ["抖音", "字节跳动", "快手"]
 MENTIONED = st.lists(st.tuples(st.integers(0, 14), st.integers(1, 4), st.integers(0, 2)), min_size=1, max_size=8)
 
 
+@settings(max_examples=400)
 @given(st.lists(MENTIONED, min_size=1, max_size=6))
+@example([[(2, 4, 1)], [(0, 1, 0)]])  # 字节跳动 written only so first, 抖音 as 抖 after: as often, so 字节跳动 first
 def test_a_merges_surfaces_joined_from_the_two_are_those_counted_over_the_rewritten_articles(
     articles: list[list[tuple[int, int, int]]],
 ) -> None:
     """抖音 merged into 字节跳动: the joined name's surfaces told from the two as counted and
-    the first articles naming them are, in count and order, those counted over every article
-    as the merge rewrites it (each written name numbered in the order the article names it)."""
+    the first articles naming them are, in count and in a card's order (most written first,
+    ties as first written), those counted over every article as the merge rewrites it (each
+    written name numbered in the order the article names it)."""
     source, target = "抖音", "字节跳动"
     raws: list[RawAnalysis] = []
     index: dict[str, array] = {}
@@ -207,4 +210,4 @@ def test_a_merges_surfaces_joined_from_the_two_are_those_counted_over_the_rewrit
     both = sorted([*index[source][0::3], *index[target][0::3]])
     merged = {target: array("i", [x for i in both for x in (i, 0, 0)])}
     want = counted_over(merged, rewritten, [target])[target]
-    assert got is not None and list(got.items()) == list(want.items())
+    assert got is not None and got.most_common() == want.most_common()
