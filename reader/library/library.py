@@ -416,7 +416,6 @@ class Library(StoryGrouping):
                 self._surfaces = surfaces.count_over(self._index, self._index, self._raw, self._texts, every=True)
             summaries = [self.entity(name) for name in self._index]
             self._entity_summaries = sorted((s for s in summaries if s), key=lambda s: (-s.mentions, s.name))
-            self._named_together()  # made here, off the GUI thread (the loader counts the entities)
         return self._entity_summaries
 
     def mentions_of(self, name: str) -> MentionList:
@@ -516,6 +515,12 @@ class Library(StoryGrouping):
         # the index holds each name's mentions in library order: its articles ascending
         articles = cooccurrence.sorted_unique(np.frombuffer(refs, dtype=np.intc)[0::3].astype(np.int64))
         return self._named_together().counts(cooccurrence.first_copies(articles, firsts), name, limit)
+
+    def prepare_cards(self) -> None:
+        """Count which names go together, so that the first card does not (the loader calls it
+        off the GUI thread; a correction's library leaves it to the card that asks, off it too:
+        50 ms of the correction at 10k)."""
+        self._named_together()
 
     def _named_together(self) -> NamedTogether:
         if self._together is None:

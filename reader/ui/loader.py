@@ -91,6 +91,7 @@ class LibraryWorker(QObject):
                 if not self._cancelled.is_set():
                     library.stories_by_key()  # stories grouped (cards count each once), for the list
                     library.entities()  # computed once and kept by the library
+                    library.prepare_cards()
                     collector.keep()
                     collector.give_back()  # the stories' and the summaries' arrays
                     self._hand_over(self.indexed, library)

@@ -95,6 +95,7 @@ class _RefineWorker(QObject):
         if not self._cancelled.is_set():
             library.stories_by_key()  # grouped (carried over from the fast pass's library when it had them)
             library.entities()  # counted here, off the GUI thread, as the fast pass does
+            library.prepare_cards()
             library.prepare_search()
             library.newest_rank()  # sorted (and ranked) here, not by the list on the GUI thread
             collector.keep()  # the refined library lives long: later full collections skip it

@@ -21,6 +21,7 @@ from reader.analysis.pipeline import Analysis, Analyzer, analysed_length
 from reader.ingest.load import load_file
 from reader.ingest.model import Article
 from reader.library import codec, mention_index
+from reader.library import cooccurrence as cooccurrence_module
 from reader.library import surfaces as surfaces_module
 from reader.library.codec import FORMAT, RawAnalysis
 from reader.library.surfaces import named, variants
@@ -496,8 +497,14 @@ def test_a_merges_surfaces_are_joined_from_the_two_as_counting_every_article_aga
         counted: list[str] = []
         real = surfaces_module.count_over
         monkeypatch.setattr(surfaces_module, "count_over", lambda names, *rest, **kw: (counted.extend(names), real(names, *rest, **kw))[1])
+        built: list[object] = []
+        real_together = cooccurrence_module.NamedTogether
+        monkeypatch.setattr(cooccurrence_module, "NamedTogether", lambda *a: (built.append(a), real_together(*a))[1])
         library, _touched = corrected_library(reopened, (Merge(source, target),))
         got = library.entity(target)
         assert target not in counted  # told from the two, not counted again
+        assert not built  # which names go together: left to the card that asks
         recounted = real([target], library._index, library._raw, library._texts)[target]
+        afresh = Library("test", library.articles, {a.key: library.analysis(a.key) for a in library.articles})
+        assert library.cooccurring(target) == afresh.cooccurring(target) and built
     assert got is not None and got.aliases == tuple(s for s, _ in recounted.most_common())
