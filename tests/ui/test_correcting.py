@@ -256,3 +256,23 @@ def test_the_card_of_a_name_just_corrected_shows_what_is_known_then_the_rest(
     for details in shown:
         assert set(details.figures) <= set(whole.figures)
     assert f"{shown[0].unread} articles still being read again" in titles[0] and "still being" not in titles[-1]
+
+
+def test_a_correction_is_applied_with_full_collections_held(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full collection walks every object made since the load (a correction of 10k articles
+    makes ~100k): none runs while a correction is applied, and the collector's thresholds are
+    what they were after it."""
+    import gc
+
+    import reader.ui.correcting as correcting
+
+    monkeypatch.setattr(correcting, "_recache", lambda *args: 0)
+    seen: list[tuple[int, int, int]] = []
+    real = correcting.corrected_library
+    monkeypatch.setattr(correcting, "corrected_library", lambda *args: (seen.append(gc.get_threshold()), real(*args))[1])
+    before = gc.get_threshold()
+    window.open_article(FIRST)
+    mention = next(m for m in window.view.analysis.mentions if m.entity == "抖音")
+    with qtbot.waitSignal(window.library_loaded, timeout=LOAD_TIMEOUT_MS):
+        _action(window.mention_menu(mention), "ignore").trigger()
+    assert seen and seen[0][2] > 1_000_000 and gc.get_threshold() == before
