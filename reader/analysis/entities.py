@@ -89,7 +89,7 @@ def _brand_in_any_case(folded: str, start: int, end: int, surface: str) -> bool:
 _LOCATIVES = frozenset("中里上内")
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
-# Nouns after which an ambiguous name is an adjective of a kind (财经媒体, 财经周刊).
+# Where the sentence an ambiguous name's confirming words are looked for in ends.
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]")
 # A company's form after an ambiguous name, which only a company has (not 公司: 他得到公司的支持).
 _GROUP_FORMS = ("集团", "控股", "有限公司", "股份有限公司")

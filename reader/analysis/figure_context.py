@@ -49,7 +49,7 @@ from reader.analysis.figure_labels import (
     lost_profit,
 )
 from reader.analysis.figure_passage import passage_subject
-from reader.analysis.figure_subjects import about_the_topic, listed_names, subject_of
+from reader.analysis.figure_subjects import about_the_topic, bracketed_after, listed_names, subject_of
 from reader.analysis.figure_topics import article_topic, title_affiliations, titled_people
 from reader.analysis.figure_vocab import CHANGES, MONEY, Vocabulary
 from reader.analysis.model import EntityType, Mention, Figure, FigureKind
@@ -287,10 +287,9 @@ def _breakdown_labels(text: str, figures: list[Figure], bounds: Bounds, mentions
     新增A股上市公司数 for each)."""
     out = list(figures)
     for i, figure in enumerate(out):
-        opened = _AFTER_A_NAME.search(text, max(0, figure.start - 3), figure.start)
-        if figure.label is not None or figure.measure is not None or opened is None:
+        if figure.label is not None or figure.measure is not None:
             continue
-        if not any(m.end == opened.start() for m in mentions.within(max(0, opened.start() - _LONGEST_NAME), opened.start())):
+        if bracketed_after(text, figure, mentions.within(*bounds.around("sentence", figure.start))) is None:
             continue
         paragraph = bounds.around("paragraph", figure.start)
         previous = bounds.previous("paragraph", figure.start)
@@ -299,9 +298,6 @@ def _breakdown_labels(text: str, figures: list[Figure], bounds: Bounds, mentions
         if named is not None:
             out[i] = replace(figure, label=named.label, measure=named.measure)
     return out
-
-
-_AFTER_A_NAME = re.compile(r"[（(]\s*$")
 
 
 def _respective_labels(where: LabelText, figures: list[Figure]) -> list[Figure]:

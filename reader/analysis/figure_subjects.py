@@ -112,7 +112,7 @@ def subject_of(
     holder = _the_holder(text, fig, sentence, in_sentence)
     if holder is not None:
         return holder.entity  # 姚记持股约38%, 腾讯持有京东17.8%的股份: a stake is its holder's
-    glossed = _bracketed_after(text, fig, in_sentence)
+    glossed = bracketed_after(text, fig, in_sentence)
     if glossed is not None:
         return glossed.entity  # 仅次于亚马逊AWS(31.2%)和微软Azure(20.8%): the name the bracket follows
     if _describes_a_kind(text, fig, in_sentence):
@@ -354,7 +354,7 @@ def _owner_after(
 _BRACKET_OPEN = re.compile(r"[（(]\s*(?:约|近|超|超过|逾)?\s*$")
 
 
-def _bracketed_after(text: str, fig: Quantity, in_sentence: list[Mention]) -> Mention | None:
+def bracketed_after(text: str, fig: Quantity | Figure, in_sentence: list[Mention]) -> Mention | None:
     """The name a bracketed figure directly follows: AWS(31.2%), 腾讯云（18.6%）, 广东（92家）."""
     m = _BRACKET_OPEN.search(text, max(0, fig.start - 5), fig.start)
     if m is None:
