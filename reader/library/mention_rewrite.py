@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from array import array
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -23,6 +22,7 @@ from reader.analysis.corrections import Ignore, Merge, Retype
 from reader.analysis.model import EntityType
 from reader.ingest.model import Article
 from reader.library.codec import STORED_TYPES, RawAnalysis
+from reader.library.surfaces import joined_lists
 
 Rewritable = Retype | Merge | Ignore
 
@@ -135,10 +135,7 @@ def _remapped_variants(
             found[plan.table[old]] = flat
     if joined >= 0:
         name = plan.entities[joined]
-        written: Counter[str] = Counter()
-        for old in plan.joined:
-            flat = stored.get(str(old))
-            written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {entities[old]: times[old]})
+        written = joined_lists((entities[old], stored.get(str(old)), times[old]) for old in plan.joined)
         if written.keys() - {name}:
             found[joined] = [x for pair in written.items() for x in pair]
     listed = {str(new): found[new] for new in sorted(found)}

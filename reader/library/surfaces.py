@@ -131,6 +131,18 @@ def write_heads(store: Store, items: list[tuple[str, str]], version: str) -> Non
         )
 
 
+def joined_lists(lists: Iterable[tuple[str, list | None, int]]) -> Counter[str]:  # type: ignore[type-arg]
+    """The surfaces of entities merged into one in an article, in their variants' order: each
+    entity's listed surfaces and counts (flat, ``[surface, count, …]``) or, listed none, its
+    name as often as it is mentioned, one entity after the other (``lists``: each one's name,
+    its list or None, its mentions). What the merge's rewrite lists (reader.library.
+    mention_rewrite) and what ``joined`` places surfaces by: one order."""
+    written: Counter[str] = Counter()
+    for name, flat, times in lists:
+        written.update(dict(zip(flat[0::2], flat[1::2])) if flat else {name: times})
+    return written
+
+
 def joined(
     source: str, target: str, counted: Mapping[str, Counter[str]], index: Mapping[str, array], raws: Sequence[RawAnalysis]
 ) -> Counter[str] | None:
@@ -158,9 +170,7 @@ def joined(
         locals_ = sorted(raw.entities.index(n) for n in (source, target) if n in raw.entities)
         # parsed only where one of the two is listed (a key is written "3":[)
         listed = named(stored, raw.entities) if any(f'"{k}":[' in stored for k in locals_) else {}
-        written: dict[str, None] = {}
-        for name in (raw.entities[k] for k in locals_):
-            written.update(dict.fromkeys(listed[name][0::2] if name in listed else (name,)))
+        written = joined_lists((name, listed.get(name), 1) for name in (raw.entities[k] for k in locals_))
         if written.keys() - {target}:
             for place, surface in enumerate(written):
                 first.setdefault(surface, (i, 2 * place))
