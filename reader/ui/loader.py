@@ -90,6 +90,7 @@ class LibraryWorker(QObject):
                 self._hand_over(self.loaded, library)
                 if not self._cancelled.is_set():
                     library.stories_by_key()  # stories grouped (cards count each once), for the list
+                    library.newest_folded()  # and the list's rows with them, not folded on the GUI thread
                     library.entities()  # computed once and kept by the library
                     library.prepare_cards()
                     collector.keep()

@@ -26,13 +26,13 @@ class ReprintsController(QObject):
 
     def on_library_changed(self, library: Library) -> None:
         if library.stories_ready:  # a refined or corrected library keeps its stories
-            self.w.library_panel.set_stories(library.stories_by_key())
+            self.w.library_panel.set_stories(library.stories_by_key(), library.newest_folded())
 
     def on_indexed(self, library: Library) -> None:
         """The loader grouped the library's stories (with its entity counts)."""
         if library is not self.w.library:
             return
-        self.w.library_panel.set_stories(library.stories_by_key())
+        self.w.library_panel.set_stories(library.stories_by_key(), library.newest_folded())
         self.show_copies()
         self.w.notes.on_stories_grouped(library)  # notes made on the other copies appear on this one
 

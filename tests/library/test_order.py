@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
 from reader.library.library import Library
-from reader.library.order import date_number
+from reader.library.order import date_number, fold_stories
 
 
 @pytest.mark.parametrize(
@@ -28,3 +30,52 @@ def test_library_lists_newest_first_undated_last_and_keeps_the_order_when_update
     assert [a.key for a in library.newest_first()] == ["c.md", "b.md", "d.md", "a.md"]
     updated = library.with_analyses({"b.md": Analysis()})
     assert updated.newest_first() is library.newest_first()  # sorted once, shared
+
+
+def _walked(ordered: tuple[Article, ...], stories: dict[str, tuple[str, ...]], expanded: set[str]) -> list[str]:
+    """The list's rows as the model walked every article to place them (before fold_stories)."""
+    place = {a.key: i for i, a in enumerate(ordered)}
+    rows: list[str] = []
+    placed: set[tuple[str, ...]] = set()
+    for article in ordered:
+        story = stories.get(article.key)
+        if story is None:
+            rows.append(article.key)
+        elif story not in placed:
+            placed.add(story)
+            rows.append(article.key)
+            if story[0] in expanded:
+                rows.extend(sorted((k for k in story if k != article.key and k in place), key=place.__getitem__))
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    order=st.permutations(range(12)),
+    groups=st.lists(st.integers(0, 5), min_size=12, max_size=12),  # each article's story (0: none)
+    opened=st.sets(st.integers(1, 5)),
+)
+def test_fold_stories_shows_each_story_once_at_its_first_copy_and_opens_it_in_place(
+    order: list[int], groups: list[int], opened: set[int]
+) -> None:
+    articles = [_article(f"{i:02d}.md", None) for i in range(12)]
+    stories: dict[str, tuple[str, ...]] = {}
+    for group in set(groups) - {0}:
+        story = tuple(a.key for a, g in zip(articles, groups) if g == group)  # in library order
+        if len(story) > 1:
+            stories.update(dict.fromkeys(story, story))
+    expanded = {story[0] for story in stories.values() if groups[int(story[0][:2])] in opened}
+    ordered = tuple(articles[i] for i in order)
+    places = {a.key: i for i, a in enumerate(ordered)}
+    rows = fold_stories(ordered, places, stories, expanded)
+    assert [a.key for a in rows.articles] == _walked(ordered, stories, expanded)
+    assert rows.places == {a.key: i for i, a in enumerate(rows.articles)}
+
+
+def test_library_folds_its_list_newest_first_once_and_keeps_it_when_updated() -> None:
+    articles = [_article("b.md", "2024-01-02"), _article("a.md", None), _article("c.md", "2024-05-01")]
+    library = Library("root", articles, {})
+    library._story_of = {0: (0, 2), 2: (0, 2)}  # b.md and c.md: one story
+    assert [a.key for a in library.newest_folded().articles] == ["c.md", "a.md"]
+    assert library.with_analyses({"b.md": Analysis()}).newest_folded() is library.newest_folded()
+

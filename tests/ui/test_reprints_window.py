@@ -158,3 +158,13 @@ def test_notes_panel_lists_a_copys_notes_where_they_are_in_this_copy(make_window
     panel.list.setCurrentIndex(panel.model.index(0))
     panel.open_button.click()
     assert window.current_key == HUXIU  # not 36氪's copy, where the note was made
+
+
+def test_the_list_shows_the_rows_the_loader_folded(make_window, reprints_dir: Path, qtbot: QtBot) -> None:
+    """The stories' rows newest first are folded by the loader, off the GUI thread (issue 18:
+    100k rows took 90 ms there), and the list shows those very rows."""
+    window = make_window([reprints_dir], open_file="other_001.md")
+    _grouped(qtbot, window)
+    assert window.library is not None
+    assert window.library_panel.model.articles() is window.library.newest_folded().articles
+    assert len(_rows(window)) == 3

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.pinyin import PinyinIndex
 from reader.ingest.model import Article
-from reader.library.order import NewestFirst
+from reader.library.order import NewestFirst, Rows
 from reader.ui.models.articles import (
     ARTICLE_ROLE,
     BYLINE_ROLE,
@@ -32,7 +44,6 @@ from reader.ui.models.articles import (
     KEY_ROLE,
     NOTES_ROLE,
     READ_ROLE,
-    ArticleFilterProxy,
     ArticleListModel,
     ArticleOrder,
 )
@@ -154,7 +165,9 @@ class LibraryPanel(Panel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Library", "libraryPanel", parent)
         self.model = ArticleListModel(self)
-        self.proxy = ArticleFilterProxy(self)
+        # What the view reads: the model's rows as they are (the model sorts and filters), held
+        # by Qt, so that the view's layout of 100k rows does not call into Python once a row.
+        self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self._library_order: tuple[Article, ...] = ()
         self._current = ""
@@ -216,10 +229,10 @@ class LibraryPanel(Panel):
         self.model.set_articles(articles, read, notes, newest)
         self._update_count()
 
-    def set_stories(self, stories: dict[str, tuple[str, ...]]) -> None:
+    def set_stories(self, stories: dict[str, tuple[str, ...]], newest: Rows | None = None) -> None:
         """Show each story published more than once as one row (``stories``: each copy's key →
-        the keys of every copy of its story)."""
-        self.model.set_stories(stories)
+        the keys of every copy of its story; ``newest``: see the model's)."""
+        self.model.set_stories(stories, newest)
         self._update_count()
         self._reveal(self._current)
         self._select(self._current)
@@ -252,12 +265,12 @@ class LibraryPanel(Panel):
 
     def _reveal(self, key: str) -> None:
         """A copy folded inside its story is shown: its story opens."""
-        if key and self.model.row_of(key) < 0 and self.model.copies(key):
+        if key and self.model.is_folded(key):
             self.model.set_expanded(key, True)
 
     def set_names(self, names: Callable[[], PinyinIndex] | None) -> None:
         """The library's names by pinyin, for a filter in Latin letters (zjtd: 字节跳动)."""
-        self.proxy.set_names(names)
+        self.model.set_names(names)
         self._update_count()
 
     def set_current(self, key: str) -> None:
@@ -315,7 +328,7 @@ class LibraryPanel(Panel):
     def _update_count(self) -> None:
         if self.list is None:
             return
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.unfiltered_count()
         text = f"{shown} of {total}" if shown != total else f"{total} articles"
         if self.model.story_count() != self.model.article_count():  # reprints folded into their stories
             text = f"{shown} of {total}" if shown != total else f"{self.model.story_count()} stories"
@@ -324,7 +337,7 @@ class LibraryPanel(Panel):
 
     # -- slots
     def _on_filter_changed(self, text: str) -> None:
-        self.proxy.set_needle(text)
+        self.model.set_needle(text)
         self._update_count()
         self._select(self._current)
 

@@ -1,0 +1,105 @@
+"""The library list over many rows (issue 18, point 4): a new library, its stories and a filter
+are arranged in Python once for all rows, never by a Qt callback into Python for each row (a
+proxy's ``filterAcceptsRow``, a view asking a Python model's ``rowCount``): at 100k rows each
+such pass held the GUI thread 50–150 ms."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from reader.ingest.model import Article
+from reader.library.order import NewestFirst, fold_stories, newest_first
+from reader.ui.panels.library import LibraryPanel
+
+
+def _articles(n: int) -> tuple[Article, ...]:
+    return tuple(
+        Article(key=f"{i:06d}.md", file=f"{i:06d}.md", title=f"第{i}篇", text="x", source="36氪" if i % 3 else "虎嗅", date=f"2021-{i % 12 + 1:02d}-01")
+        for i in range(n)
+    )
+
+
+def _stories(articles: tuple[Article, ...]) -> dict[str, tuple[str, ...]]:
+    """Every tenth article and the one after it: copies of one story."""
+    stories: dict[str, tuple[str, ...]] = {}
+    for i in range(0, len(articles) - 1, 10):
+        story = (articles[i].key, articles[i + 1].key)
+        stories.update(dict.fromkeys(story, story))
+    return stories
+
+
+def _python_calls(action: Callable[[], None]) -> int:
+    calls = 0
+
+    def count(_frame: object, event: str, _arg: object) -> None:
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def _calls_to_show(qtbot: QtBot, n: int) -> int:
+    """Python calls made to show a library of ``n`` articles in the list, then its stories,
+    then a filter typed and cleared, each painted."""
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.ensure_built()
+    panel.resize(320, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    articles = _articles(n)
+    newest = newest_first(articles)
+    places = {a.key: i for i, a in enumerate(newest)}
+    stories = _stories(articles)
+    folded = fold_stories(newest, places, stories)  # the library's, made by the loader
+
+    def show() -> None:
+        panel.set_articles(articles, set(), {}, NewestFirst(newest, places))
+        panel.list.viewport().repaint()
+        panel.set_stories(stories, folded)
+        panel.list.viewport().repaint()
+
+    calls = _python_calls(show)
+    assert panel.model.rowCount() == n - len(stories) // 2
+    assert panel.count.text() == f"{n - len(stories) // 2} stories ({n} articles)"
+    return calls
+
+
+def test_showing_a_library_and_its_stories_calls_python_no_more_for_more_rows(qtbot: QtBot) -> None:
+    _calls_to_show(qtbot, 100)  # what is done once (first paint, first use of a code path)
+    few, many = _calls_to_show(qtbot, 2000), _calls_to_show(qtbot, 6000)
+    assert many - few < 200, (few, many)
+
+
+def test_the_filter_keeps_rows_and_counts_them_over_many_rows(qtbot: QtBot) -> None:
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.ensure_built()
+    articles = _articles(3000)
+    newest = newest_first(articles)
+    places = {a.key: i for i, a in enumerate(newest)}
+    panel.set_articles(articles, set(), {}, NewestFirst(newest, places))
+    panel.set_stories(_stories(articles))
+    assert panel.filter is not None
+    qtbot.keyClicks(panel.filter, "2999")
+    assert panel.visible_keys() == ["002999.md"]
+    assert panel.count.text() == "1 of 2700 (3000 articles)"
+    panel.filter.setText("虎嗅")  # every third article's source, and the stories led by one of them
+    shown = set(panel.visible_keys())
+    by_key = {a.key: a for a in articles}
+    folded = {k for k in _stories(articles) if panel.model.is_folded(k)}
+    expected = {
+        a.key for a in articles
+        if a.key not in folded and any(by_key[k].source == "虎嗅" for k in _stories(articles).get(a.key, (a.key,)))
+    }
+    assert shown == expected
+    panel.filter.clear()
+    assert panel.model.rowCount() == 2700 and panel.count.text() == "2700 stories (3000 articles)"
