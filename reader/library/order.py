@@ -4,7 +4,11 @@ and the entity cards do not sort 10k articles on the GUI thread."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
+from heapq import merge
+from operator import attrgetter
 from typing import NamedTuple
 
 from reader.ingest.model import Article
@@ -24,7 +28,27 @@ def newest_key(article: Article) -> tuple[int, str]:
 
 
 def newest_first(articles: tuple[Article, ...]) -> tuple[Article, ...]:
-    return tuple(sorted(articles, key=newest_key))
+    """``sorted(articles, key=newest_key)``, a date at a time: one sort of 100k (date, key)
+    pairs is one C call that holds the interpreter lock, and the GUI thread waiting for it,
+    for 0.1 s; sorted by date first, each sort is a date's articles (a few milliseconds)."""
+    by_date: dict[int, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_date[date_number(article.date)].append(article)
+    rows: list[Article] = []
+    for number in sorted(by_date, reverse=True):  # undated (-1) last
+        rows.extend(_by_key(by_date[number]))
+    return tuple(rows)
+
+
+_SORTED_AT_ONCE = 8192  # articles of one date sorted in one call; more are merged in Python
+
+
+def _by_key(articles: list[Article]) -> Iterable[Article]:
+    key = attrgetter("key")
+    if len(articles) <= _SORTED_AT_ONCE:
+        return sorted(articles, key=key)
+    pieces = [sorted(articles[at : at + _SORTED_AT_ONCE], key=key) for at in range(0, len(articles), _SORTED_AT_ONCE)]
+    return merge(*pieces, key=key)
 
 
 class NewestFirst(NamedTuple):
@@ -33,6 +57,8 @@ class NewestFirst(NamedTuple):
 
     articles: tuple[Article, ...]
     places: dict[str, int]
+
+
 
 class Rows(NamedTuple):
     """The library list's rows, and each article's row (an article folded under its story's

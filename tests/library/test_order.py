@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from reader.analysis.pipeline import Analysis
 from reader.ingest.model import Article
 from reader.library.library import Library
-from reader.library.order import date_number, fold_stories
+from reader.library import order
+from reader.library.order import date_number, fold_stories, newest_first, newest_key
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,15 @@ def test_library_folds_its_list_newest_first_once_and_keeps_it_when_updated() ->
     assert [a.key for a in library.newest_folded().articles] == ["c.md", "a.md"]
     assert library.with_analyses({"b.md": Analysis()}).newest_folded() is library.newest_folded()
 
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20_000), st.sampled_from(["2024-03-05", "2024-03", "2023-12-31", "", None, "2024"])), max_size=60))
+def test_newest_first_a_date_at_a_time_is_one_sort_by_date_then_key(items: list[tuple[int, str | None]]) -> None:
+    articles = tuple(_article(f"{n:05d}.md", date) for n, date in dict(items).items())
+    assert newest_first(articles) == tuple(sorted(articles, key=newest_key))
+
+
+def test_newest_first_merges_the_sorted_pieces_of_a_date_with_many_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(order, "_SORTED_AT_ONCE", 3)
+    articles = tuple(_article(f"{n:02d}.md", "2024-01-01" if n % 4 else None) for n in (9, 3, 14, 1, 7, 12, 0, 5, 11, 2))
+    assert order.newest_first(articles) == tuple(sorted(articles, key=newest_key))
