@@ -39,6 +39,7 @@ CANDIDATE_SHARED = 4  # sketch values two articles must share to be compared in 
 CONTAINMENT = 0.6  # of the shorter copy's shingles found in the longer one, to be a reprint
 COMMON_VALUE = 64  # a sketch value in more sketches than this is boilerplate: it makes no candidates
 _OWNERS_AT_ONCE = 1 << 20  # sketch values whose article is looked up at a time
+_SKETCHES_AT_ONCE = 4096  # sketches whose values are copied into one array at a time
 
 _BASE = 0x100000001B3  # FNV prime: spreads code points over 64 bits
 # numpy is imported where a sketch is made or compared, not with this module: a launch that
@@ -162,7 +163,15 @@ def _candidates(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
     kept = [i for i, s in enumerate(sketches) if s.size >= MIN_SHINGLES]
     if not kept:
         return []
-    value = np.concatenate([sketches[i].values() for i in kept])
+    sizes = [len(sketches[i].mins) // 8 for i in kept]
+    value = np.empty(sum(sizes), dtype="<u8")
+    at = 0
+    for lo in range(0, len(kept), _SKETCHES_AT_ONCE):
+        # one call over 100k sketches (np.concatenate) held the interpreter lock, and the GUI
+        # thread with it, for 0.14 s; a few thousand at a time, a millisecond each
+        part = np.frombuffer(b"".join(sketches[i].mins for i in kept[lo : lo + _SKETCHES_AT_ONCE]), dtype="<u8")
+        value[at : at + part.size] = part
+        at += part.size
     order = np.argsort(value, kind="stable")
     value = value[order]
     # Each value's article, from where its sketch's values begin, a million at a time; and each
@@ -170,7 +179,7 @@ def _candidates(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
     # pairs) an array of owners per sketch concatenated and sorted, and the pairs' two columns
     # made whole before their keys, held ~0.2 GB more for a moment: the peak of a reopen, once
     # the mention index was placed in parts.
-    begins = np.cumsum([0] + [len(sketches[i].mins) // 8 for i in kept[:-1]], dtype=np.int64)
+    begins = np.cumsum([0] + sizes[:-1], dtype=np.int64)
     ids = np.asarray(kept, dtype=np.int64)
     owner = np.empty(order.size, dtype=np.int64)
     for at in range(0, order.size, _OWNERS_AT_ONCE):
