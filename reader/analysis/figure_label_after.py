@@ -170,20 +170,21 @@ def _label_after(where: LabelText, fig: Quantity) -> str | None:
     among = next((w for w in _AMONG if phrase.endswith(w) and len(phrase) - len(w) >= 2), None)
     if among is not None:  # 共309部热播影视剧中 → 热播影视剧数: the whole a part is taken from
         return source[start : end - len(among)] + "数"
-    return a_name(source[start:end])  # 5万余台排在特斯拉身后: no name, a verb
+    return a_name(source[start:end], where.vocab.not_hedges_before)  # 5万余台排在特斯拉身后: no name, a verb
 
 
 _AMONG = ("之中", "当中", "中", "里")
 
 
-def a_name(phrase: str) -> str | None:
+def a_name(phrase: str, whole_words: tuple[str, ...] = ()) -> str | None:
     """``phrase`` when it reads as the name of what is counted, else None: not one that starts
     with a preposition, a pronoun or an adverb, nor one ending in a word that cannot end a name
-    (有时, 一般都, 离这个, 我花, 以每天, 排在)."""
+    (有时, 一般都, 离这个, 我花, 以每天, 排在) unless it is the end of one of ``whole_words`` (the
+    vocabulary's words that end in a hedge and are none: 信用债违约)."""
     if (
         not 2 <= len(phrase) <= MAX_LABEL
-        or phrase.startswith(_NOT_A_NAME_START)
-        or phrase.endswith(_NOT_A_NAME_END)
+        or (phrase.startswith(_NOT_A_NAME_START) and not phrase.startswith(_A_NAME_START))
+        or (phrase.endswith(_NOT_A_NAME_END) and not phrase.endswith(whole_words))
         or any(w in phrase for w in _NOT_IN_A_NAME)
     ):
         return None
@@ -194,6 +195,7 @@ _NOT_A_NAME_START = (
     *"以按从据比在将把被对向若当而但且并也还就又再才都已曾正仅可那这其约近超逾",
     "加上", "顺利", "基本", "接连", "如果",
 )
+_A_NAME_START = ("超级", "超市", "比例", "比重", "以色列")  # a word, not 超 (more than), 比 (than), 以 (by)
 _NOT_A_NAME_END = (*"都时个这那也就还又才再仅只已将会能要得地着过了吗呢把被让给对在从向于与和及或等其该此每各某约近超逾即则而且并以上下中里内赚赔花拿存破违", "拿走", "给出", "满足")
 _NOT_IN_A_NAME = (
     *"我你他她咱您不更也仅是了—和", "什么", "顺利", "成功", "本文", "上述", "以上", "前述", "这个", "那个", "这些", "那些", "这一", "那一", "另一", "史上", "之一",

@@ -35,8 +35,8 @@ def name_end(where: LabelText, fig: Quantity, lo: int) -> int:
     end = fig.start - len(vocab.words().hedges_before.ending_at(text, fig.start) or "")
     for _ in range(4):
         link = next((w for w in vocab.label_links if text.endswith(w, lo, end)), None)
-        if link is None:
-            break
+        if link is None or any(len(w) > len(link) and text.endswith(w, lo, end) for w in vocab.not_hedges_before):
+            break  # 信用债违约16笔: 约 ends a word here, no link
         end -= len(link)
     return end
 

@@ -27,7 +27,8 @@ def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> 
     if moved is not None and fig.unit == "CNY" and moved.group(1) in _WHAT_MONEY_IS:
         return _WHAT_MONEY_IS[moved.group(1)]  # 我花14万买了辆车 → 花费, 三个人赔了70多万 → 亏损, 一个月只赚了五六千块钱 → 收入
     before = named_label(where, fig, None, after, as_written=True)  # type: ignore[arg-type] - a Figure reads as a Quantity here
-    if before is not None and (named := a_name(_PER_TIME.sub("", before.strip().removeprefix("共").removeprefix("总共")))):
+    whole_words = where.vocab.not_hedges_before
+    if before is not None and (named := a_name(_PER_TIME.sub("", _LEADING.sub("", before.strip())), whole_words)):
         return named  # 房租每月 → 房租
     rest = _REST_OF_CLAUSE.match(where.text, fig.end)
     if rest is None:
@@ -36,7 +37,7 @@ def label_as_written(where: LabelText, fig: Figure, previous: Figure | None) -> 
     noun = said.rsplit("的", 1)[-1].strip()
     if not _A_NOUN.fullmatch(noun) or ("的" not in said and len(said) > _SHORT_NOUN) or noun in _NOT_COUNTED:
         return None  # 突破千亿美元大关, 则是成交低位: no noun of what is counted
-    return a_name(where.source[rest.end() - len(noun) : rest.end()])
+    return a_name(where.source[rest.end() - len(noun) : rest.end()], whole_words)
 
 
 # A person's money by the verb that moves it, right before the amount: what the amount is.
@@ -50,4 +51,7 @@ _SHORT_NOUN = 6
 _NOT_COUNTED = frozenset(("大关", "关口", "数据", "计算", "概念", "一年", "分钟", "小时", "左右", "以上", "以下"))
 # The rest of a figure's clause, short enough to be what it counts: 的积分缺口，
 _REST_OF_CLAUSE = re.compile(r"[^，,。；;：:！？!?（()）\n]{1,12}?(?=[，,。；;！？!?)）\n]|$)")
+# Before a phrase's name: the hedge of the figure before it (1000亿以上超级阵营达到24家), and an
+# adverb (仅前三甲城市收金超过120亿元, 共; 总共).
+_LEADING = re.compile(r"^(?:以上|以下|左右|上下|之多)?(?:总共|共|仅|只|才|均|都)?")
 _PER_TIME = re.compile(r"(?:每|一)(?:个)?(?:月|年|天|日|周|季度)$")

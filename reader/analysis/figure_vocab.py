@@ -63,28 +63,31 @@ class Words:
     The longest word that fits wins — what scanning a longest-first list in order gives."""
 
     by_length: tuple[tuple[int, frozenset[str]], ...]
+    blocked: frozenset[str] = frozenset()  # longer words that end (start) in one: no match there
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> Words:
+    def of(cls, words: Iterable[str], blocked: Iterable[str] = ()) -> Words:
+        """``blocked``: words that hold one of ``words`` and are not it (违约 is no hedge 约)."""
+        blocked = frozenset(blocked)
         groups: dict[int, set[str]] = {}
-        for word in words:
+        for word in (*words, *blocked):
             if not word:
                 raise ValueError("an empty word matches everywhere")
             groups.setdefault(len(word), set()).add(word)
-        return cls(tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True)))
+        return cls(tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True)), blocked)
 
     def ending_at(self, text: str, pos: int) -> str | None:
         """The longest word with ``text[pos - len(word) : pos] == word``."""
         for n, words in self.by_length:
             if n <= pos and (word := text[pos - n : pos]) in words:
-                return word
+                return None if word in self.blocked else word
         return None
 
     def starting_at(self, text: str, pos: int) -> str | None:
         """The longest word with ``text[pos : pos + len(word)] == word``."""
         for n, words in self.by_length:
             if (word := text[pos : pos + n]) in words:
-                return word
+                return None if word in self.blocked else word
         return None
 
 
@@ -127,6 +130,7 @@ class Vocabulary:
     unit_classes: dict[str, str]
     labels: tuple[Label, ...]
     hedges_before: tuple[str, ...]
+    not_hedges_before: tuple[str, ...]
     hedges_after: tuple[str, ...]
     exclude_after: tuple[str, ...]
     exclude_after_magnitude: tuple[str, ...]
@@ -280,7 +284,9 @@ def alternation(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
 
 @cache
 def _word_lists(vocab: Vocabulary) -> WordLists:
-    return WordLists(**{f.name: Words.of(getattr(vocab, f.name)) for f in fields(WordLists)})
+    lists = {f.name: Words.of(getattr(vocab, f.name)) for f in fields(WordLists)}
+    lists["hedges_before"] = Words.of(vocab.hedges_before, blocked=vocab.not_hedges_before)
+    return WordLists(**lists)
 
 
 @cache
@@ -340,6 +346,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
             for entry in labels["label"]
         ),
         hedges_before=_longest_first(grammar["hedges_before"]),
+        not_hedges_before=tuple(grammar["not_hedges_before"]),
         hedges_after=_longest_first(grammar["hedges_after"]),
         exclude_after=_longest_first(grammar["exclude_after"]),
         exclude_after_magnitude=_longest_first(grammar["exclude_after_magnitude"]),

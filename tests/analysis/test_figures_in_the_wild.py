@@ -792,11 +792,24 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
         ("一碗面动辄40~50元。", "50元", None),
         ("潇洒女老板怒摔打工人手机和霸气男总裁教人9块9抢iPhone 13。", "9块9", None),  # two clauses joined
         ("左上角数字一般都在百万以上。", "百万", None),
+        # a word that ends in a hedge is none (违约, not 约 "about"); a hedge or an adverb before
+        # the phrase is no part of it; 超级 is a word, not 超 "more than"
+        ("8月信用债违约16笔，其中地产相关违约事件7笔。", "16笔", "信用债违约"),
+        ("1-8月1000亿以上超级阵营达到24家。", "24家", "超级阵营"),
+        ("上榜城市中，仅前三甲城市收金超过120亿元。", "120亿元", "前三甲城市收金"),
     ],
 )
 def test_a_figure_nothing_else_labels_takes_the_phrase_before_it(text: str, surface: str, label: str | None) -> None:
     figures = {m.surface: m for m in extract_figures(text, (), "2021-06-01")}
     assert figures[surface].label == label
+
+
+@pytest.mark.parametrize("text", ["8月信用债违约16笔。", "双方已签约16家门店。", "审核通过16笔。"])
+def test_a_word_ending_in_a_hedge_is_no_hedge(text: str) -> None:
+    (figure,) = extract_figures(text, (), "2021-06-01")
+    assert (figure.surface, figure.qualifier) == ("16" + text[text.index("16") + 2], None)
+    (figure,) = extract_figures(text.replace("16", "约16"), (), "2021-06-01")
+    assert figure.qualifier == "约"
 
 
 def test_a_study_cited_with_no_name_tells_a_markets_figures_not_the_name_befores() -> None:
