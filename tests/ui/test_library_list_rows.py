@@ -103,3 +103,32 @@ def test_the_filter_keeps_rows_and_counts_them_over_many_rows(qtbot: QtBot) -> N
     assert shown == expected
     panel.filter.clear()
     assert panel.model.rowCount() == 2700 and panel.count.text() == "2700 stories (3000 articles)"
+
+
+def _calls_to_type_on(qtbot: QtBot, n: int) -> int:
+    """Python calls made by the second and third letters typed in the filter of ``n`` articles
+    (the first one reads every article's searching form once)."""
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.ensure_built()
+    articles = _articles(n)
+    newest = newest_first(articles)
+    places = {a.key: i for i, a in enumerate(newest)}
+    panel.set_articles(articles, set(), {}, NewestFirst(newest, places))
+    panel.set_stories(_stories(articles), fold_stories(newest, places, _stories(articles)))
+    assert panel.filter is not None
+    panel.filter.setText("第1")
+    calls = _python_calls(lambda: (panel.filter.setText("第19"), panel.filter.setText("第199")))
+    # every row shown holds 第199 (第199, 第1990–第1999) itself or in a copy folded under it, and
+    # every article that holds it is shown or folded under a row shown
+    by_key = {a.key: a for a in articles}
+    shown = {key: (by_key[key], *panel.model.copies(key)) for key in panel.visible_keys()}
+    assert all(any("第199" in a.title for a in story) for story in shown.values())
+    assert {a.key for story in shown.values() for a in story if "第199" in a.title} == {a.key for a in articles if "第199" in a.title}
+    return calls
+
+
+def test_typing_in_the_filter_calls_python_no_more_for_more_rows(qtbot: QtBot) -> None:
+    _calls_to_type_on(qtbot, 100)
+    few, many = _calls_to_type_on(qtbot, 2000), _calls_to_type_on(qtbot, 6000)
+    assert many - few < 200, (few, many)

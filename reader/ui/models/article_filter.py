@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from reader.analysis.folding import search_form
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
@@ -23,7 +23,10 @@ class ArticleFilter:
         self.needle = ""  # in searching form; empty: every row is kept
         self._names: Callable[[], PinyinIndex] | None = None
         self._forms: dict[int, str] = {}  # id(article) → its searching form, for the articles of _of
-        self._of: object = None  # the articles the forms were made for (all of them, sorted)
+        self._of: object = None  # the articles the forms were made for (all of them)
+        self._rows: object = None  # the rows the haystacks were made for
+        self._haystacks: list[str] = []  # each row's form and its folded copies', one a row
+        self._titles: tuple[str, list[int]] | None = None  # the rows' titles joined, and where each starts
 
     @property
     def active(self) -> bool:
@@ -49,13 +52,16 @@ class ArticleFilter:
         if not self.needle:
             return rows
         if self._of is not every:
-            self._forms = {}
-            self._of = every
-        form = self._form
-        haystacks = [form(a) + "".join("\n" + form(c) for c in folded_copies(a)) for a in rows]
-        named = self._rows_naming(pinyin_query(self.needle), rows)
+            self._forms, self._of, self._rows = {}, every, None
+        if self._rows is not rows:  # made once for the rows, not again for each letter typed
+            form = self._form
+            self._haystacks = [form(a) + "".join("\n" + form(c) for c in folded_copies(a)) for a in rows]
+            self._rows, self._titles = rows, None
         needle = self.needle
-        return tuple(a for i, (a, h) in enumerate(zip(rows, haystacks)) if needle in h or i in named)
+        kept = [needle in h for h in self._haystacks]
+        for i in self._rows_naming(pinyin_query(needle), rows):
+            kept[i] = True
+        return tuple(compress(rows, kept))
 
     def _form(self, article: Article) -> str:
         form = self._forms.get(id(article))
@@ -70,9 +76,11 @@ class ArticleFilter:
         found: set[int] = set()
         if not letters or self._names is None:
             return frozenset()
-        titles = [self._form(a).partition("\n")[0] for a in rows]
-        joined = "\n".join(titles)
-        starts = list(accumulate((len(t) + 1 for t in titles[:-1]), initial=0)) if titles else []
+        if self._titles is None:
+            titles = [self._form(a).partition("\n")[0] for a in rows]
+            starts = list(accumulate((len(t) + 1 for t in titles[:-1]), initial=0)) if titles else []
+            self._titles = ("\n".join(titles), starts)
+        joined, starts = self._titles
         for name in self._names().matching(letters):
             folded = search_form(name)
             at = joined.find(folded)
