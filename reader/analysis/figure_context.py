@@ -35,6 +35,7 @@ from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_lists import RESPECTIVELY, is_conversion, respective_runs
 from reader.analysis.figure_periods import carried_period, distribute_periods, period_of
+from reader.analysis.figure_label_after import a_clause
 from reader.analysis.figure_label_changes import changed_amount, signed
 from reader.analysis.figure_label_written import label_as_written
 from reader.analysis.figure_label_referred import MARKET_SIZE, market_named
@@ -167,6 +168,8 @@ def explain(
         written.append(m)
     out = written
     out = _conversions_follow(text, distribute_periods(text, out, times, bounds, year0))
+    # a label that reads as a clause names nothing: the measure it was read as, if any, instead
+    out = [replace(m, label=m.measure) if a_clause(m.label) else m for m in out]
     return tuple(signed(m) for m in out)  # a fall is a negative change of its measure
 
 

@@ -191,6 +191,20 @@ def a_name(phrase: str, whole_words: tuple[str, ...] = ()) -> str | None:
     return phrase
 
 
+def a_clause(label: str | None) -> bool:
+    """Whether ``label`` reads as a clause, not the name of a measure: it holds an aspect
+    particle, an adverb of time or a pronoun (车在等着抢一个单, 蔚小理已经纷纷逼, 数据都是比) — no name
+    of a measure does."""
+    if not label:
+        return False
+    bare = _WORDS_WITH_PARTICLES.sub("", label)
+    return any(mark in bare for mark in _CLAUSE_MARKS)
+
+
+_CLAUSE_MARKS = ("了", "着", "已经", "仍然", "纷纷", "正在", "还没", "都是", "就有", "我们", "你们", "他们", "咱们", "在等")
+_WORDS_WITH_PARTICLES = re.compile("了解|(?<![成作认称因变])为了|除了|着陆|着手|着重|着力|显着")  # not 成为了
+
+
 _NOT_A_NAME_START = (
     *"以按从据比在将把被对向若当而但且并也还就又再才都已曾正仅可那这其约近超逾",
     "加上", "顺利", "基本", "接连", "如果",

@@ -797,11 +797,21 @@ def test_a_companys_accounts_and_their_changes_carry_the_period_of_their_paragra
         ("8月信用债违约16笔，其中地产相关违约事件7笔。", "16笔", "信用债违约"),
         ("1-8月1000亿以上超级阵营达到24家。", "24家", "超级阵营"),
         ("上榜城市中，仅前三甲城市收金超过120亿元。", "120亿元", "前三甲城市收金"),
+        # a clause is no label, whichever step read it: its measure, if one was read, else none
+        ("拿义乌工业园区举例，有上百辆车在等着抢一个单。", "上百辆", None),
+        ("蔚小理已经纷纷逼近10万大关。", "10万", None),
+        ("今年7月，该应用成为了第一个全球下载量达到30亿的应用。", "30亿", "下载量"),
+        ("前面 2 个数据都是比较好理解的。", "2 个", None),
     ],
 )
 def test_a_figure_nothing_else_labels_takes_the_phrase_before_it(text: str, surface: str, label: str | None) -> None:
     figures = {m.surface: m for m in extract_figures(text, (), "2021-06-01")}
     assert figures[surface].label == label
+
+
+def test_approaching_is_a_hedge() -> None:
+    (figure,) = extract_figures("蔚小理已经纷纷逼近10万大关。", (), "2021-06-01")
+    assert (figure.surface, figure.qualifier) == ("10万", "逼近")
 
 
 @pytest.mark.parametrize("text", ["8月信用债违约16笔。", "双方已签约16家门店。", "审核通过16笔。"])
