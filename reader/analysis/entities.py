@@ -108,6 +108,7 @@ def _pangu_spaced(name: str) -> str:
 
 
 _SCRIPT_BOUNDARY = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])")
+_DASH_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])")  # 一汽-大众, a joint venture
 
 
 class EntityRecognizer:
@@ -154,9 +155,10 @@ class EntityRecognizer:
         keys: dict[str, list[tuple[str, Entry]]] = {}
         for surface, e in gazetteer.surfaces():
             keys.setdefault(lower(matching_form(surface)), []).append((surface, e))
-            spaced = _pangu_spaced(surface)
-            if spaced != surface and surface not in e.ambiguous:  # typeset with spaces between scripts: "B 站"
-                keys.setdefault(lower(matching_form(spaced)), []).append((spaced, e))
+            for spaced in {_pangu_spaced(surface), _DASH_BETWEEN_HAN.sub(" - ", surface)} - {surface}:
+                # typeset with spaces between scripts ("B 站") or around a dash ("一汽 - 大众")
+                if surface not in e.ambiguous:
+                    keys.setdefault(lower(matching_form(spaced)), []).append((spaced, e))
         for key, payload in keys.items():
             automaton.add_word(key, tuple(payload))
         if keys:

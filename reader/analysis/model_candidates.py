@@ -69,12 +69,18 @@ def model_candidates(
             _adjective_and_noun(name, tokens, segmenter) or _a_verb_by_its_aspect(folded, name)
         ):
             continue
-        out.append(Candidate(name.start, name.end, name.surface, name.type, "model", ACCEPT))
+        kind = EntityType.ORG if name.type is EntityType.PERSON and _CAPITALS.fullmatch(name.surface) else name.type
+        out.append(Candidate(name.start, name.end, name.surface, kind, "model", ACCEPT))
     rare = _rarely_read_as_names(out, folded)
     return [
         c for c in out
         if c.surface not in rare and not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded) and not _a_round(c, folded)
     ]
+
+
+# Latin capitals the model reads as a person are a brand or a firm (HERA, MENLO, KARL LAGERFELD
+# NFC): Chinese news writes a person's name in Chinese, or in capitalised words (Elon Musk).
+_CAPITALS = re.compile(r"[A-Z]{2,}(?: [A-Z0-9]+)*")
 
 
 def _rarely_read_as_names(candidates: list[Candidate], folded: str) -> frozenset[str]:

@@ -385,6 +385,8 @@ def test_entities_a_city_heading_an_unread_company_name_is_not_a_place(
     [
         ("昨日晚间，B 站公布第三季度财报。", {"B 站": "哔哩哔哩"}),
         ("QQ 音乐和 58 同城的用户都在增长。", {"QQ 音乐": "QQ音乐", "58 同城": "58同城"}),
+        # and a joint venture's dash between spaces
+        ("一汽 - 大众以 -132 万的积分缺口位居第三。", {"一汽 - 大众": "一汽-大众"}),
     ],
 )
 def test_entities_a_name_typeset_with_spaces_between_scripts(recogniser: EntityRecognizer, text: str, names: dict[str, str]) -> None:

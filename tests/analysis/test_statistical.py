@@ -691,3 +691,12 @@ def test_a_unit_word_before_a_kind_makes_no_new_company() -> None:
     text = "此外，延边农商行的资本充足率下滑。同时，延边农商行地产类贷款占比仍较大。"
     entities = {m.entity for m in EntityRecognizer(Gazetteer.load(), model=FakeModel({"延边农商行": ORG})).recognise(text)}
     assert entities == {"延边农商行"}  # 地产类贷款: a kind of loan, not the bank's property arm
+
+
+def test_latin_capitals_the_model_reads_as_a_person_are_a_brand() -> None:
+    """HERA, MENLO: Chinese news writes a person in Chinese or in capitalised words."""
+    text = "兰芝、HERA等品牌在中国关店，Elon Musk表示不意外。"
+    mentions = EntityRecognizer(Gazetteer.load(), model=FakeModel({"HERA": PER, "Elon Musk": PER})).recognise(text)
+    assert {m.surface: m.type for m in mentions if m.surface in ("HERA", "Elon Musk")} == {
+        "HERA": EntityType.ORG, "Elon Musk": EntityType.PERSON,
+    }
