@@ -132,3 +132,15 @@ def test_typing_in_the_filter_calls_python_no_more_for_more_rows(qtbot: QtBot) -
     _calls_to_type_on(qtbot, 100)
     few, many = _calls_to_type_on(qtbot, 2000), _calls_to_type_on(qtbot, 6000)
     assert many - few < 200, (few, many)
+
+
+def test_the_filter_reads_every_articles_form_at_once_and_one_by_one_when_a_field_holds_the_separator() -> None:
+    from reader.ui.models.article_filter import ArticleFilter  # noqa: PLC0415
+
+    articles = (*_articles(5), Article(key="x.md", file="x.md", title="字節\x1f跳動", text="x"))
+    for every in (articles[:5], articles):  # the second: a title holds the separator
+        kept = ArticleFilter()
+        kept.set_needle("字节")
+        assert [a.key for a in kept.keep(every, every, lambda rows: {})] == (["x.md"] if len(every) == 6 else [])
+        kept.set_needle("36氪")
+        assert [a.key for a in kept.keep(every, every, lambda rows: {})] == [a.key for a in every if a.source == "36氪"]

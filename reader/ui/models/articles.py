@@ -225,9 +225,13 @@ class ArticleListModel(QAbstractListModel):
         self._articles = self._filter.keep(self._folded.articles, self._given, self._folded_copies)
         self._row_of = dict(zip([a.key for a in self._articles], range(len(self._articles))))
 
-    def _folded_copies(self, article: Article) -> tuple[Article, ...]:
-        """The copies a row stands for: those of its story when it is closed."""
-        return () if self.is_expanded(article.key) else self.copies(article.key)
+    def _folded_copies(self, rows: tuple[Article, ...]) -> dict[int, tuple[Article, ...]]:
+        """The copies each row that stands for a closed story stands for, by row."""
+        story = self._story
+        return {
+            i: copies for i, a in enumerate(rows)
+            if a.key in story and not self.is_expanded(a.key) and (copies := self.copies(a.key))
+        }
 
     def order(self) -> ArticleOrder:
         return self._order
