@@ -33,9 +33,10 @@ def name_end(where: LabelText, fig: Quantity, lo: int) -> int:
     that link a name to its figure (分别为, 高达, 甚至只有), none of them before ``lo``."""
     text, vocab = where.text, where.vocab
     end = fig.start - len(vocab.words().hedges_before.ending_at(text, fig.start) or "")
+    links = vocab.links()
     for _ in range(4):
-        link = next((w for w in vocab.label_links if text.endswith(w, lo, end)), None)
-        if link is None or any(len(w) > len(link) and text.endswith(w, lo, end) for w in vocab.not_hedges_before):
+        link = links.ending_at(text, end, lo)
+        if link is None:
             break  # 信用债违约16笔: 约 ends a word here, no link
         end -= len(link)
     return end

@@ -76,10 +76,11 @@ class Words:
             groups.setdefault(len(word), set()).add(word)
         return cls(tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True)), blocked)
 
-    def ending_at(self, text: str, pos: int) -> str | None:
-        """The longest word with ``text[pos - len(word) : pos] == word``."""
+    def ending_at(self, text: str, pos: int, lo: int = 0) -> str | None:
+        """The longest word with ``text[pos - len(word) : pos] == word``, starting at ``lo`` or
+        after."""
         for n, words in self.by_length:
-            if n <= pos and (word := text[pos - n : pos]) in words:
+            if n <= pos - lo and (word := text[pos - n : pos]) in words:
                 return None if word in self.blocked else word
         return None
 
@@ -213,6 +214,11 @@ class Vocabulary:
         """The word lists grouped by length, for lookups at a position."""
         return _word_lists(self)
 
+    def links(self) -> Words:
+        """``label_links`` grouped by length; none where a word ends that only ends in one
+        (信用债违约: no link 约)."""
+        return _links(self)
+
     def kind_pattern(self, kind: str) -> re.Pattern[str]:
         """One alternation of the cue words of ``kind`` (target, forecast, other)."""
         return _kind_pattern(self, kind)
@@ -280,6 +286,11 @@ def alternation(words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     firsts = sorted({w[0] for w in words})
     lookahead = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
     return re.compile(lookahead + "(?:" + "|".join(map(re.escape, words)) + ")", flags)
+
+
+@cache
+def _links(vocab: Vocabulary) -> Words:
+    return Words.of(vocab.label_links, blocked=(w for w in vocab.not_hedges_before if w not in vocab.label_links))
 
 
 @cache
