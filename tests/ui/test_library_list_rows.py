@@ -5,14 +5,12 @@ such pass held the GUI thread 50–150 ms."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-
 from pytestqt.qtbot import QtBot
 
 from reader.ingest.model import Article
 from reader.library.order import NewestFirst, fold_stories, newest_first
 from reader.ui.panels.library import LibraryPanel
+from tests.python_calls import python_calls
 
 
 def _articles(n: int) -> tuple[Article, ...]:
@@ -29,21 +27,6 @@ def _stories(articles: tuple[Article, ...]) -> dict[str, tuple[str, ...]]:
         story = (articles[i].key, articles[i + 1].key)
         stories.update(dict.fromkeys(story, story))
     return stories
-
-
-def _python_calls(action: Callable[[], None]) -> int:
-    calls = 0
-
-    def count(_frame: object, event: str, _arg: object) -> None:
-        nonlocal calls
-        calls += event == "call"
-
-    sys.setprofile(count)
-    try:
-        action()
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 def _calls_to_show(qtbot: QtBot, n: int) -> int:
@@ -67,7 +50,7 @@ def _calls_to_show(qtbot: QtBot, n: int) -> int:
         panel.set_stories(stories, folded)
         panel.list.viewport().repaint()
 
-    calls = _python_calls(show)
+    calls = python_calls(show)
     assert panel.model.rowCount() == n - len(stories) // 2
     assert panel.count.text() == f"{n - len(stories) // 2} stories ({n} articles)"
     return calls
@@ -118,7 +101,7 @@ def _calls_to_type_on(qtbot: QtBot, n: int) -> int:
     panel.set_stories(_stories(articles), fold_stories(newest, places, _stories(articles)))
     assert panel.filter is not None
     panel.filter.setText("第1")
-    calls = _python_calls(lambda: (panel.filter.setText("第19"), panel.filter.setText("第199")))
+    calls = python_calls(lambda: (panel.filter.setText("第19"), panel.filter.setText("第199")))
     # every row shown holds 第199 (第199, 第1990–第1999) itself or in a copy folded under it, and
     # every article that holds it is shown or folded under a row shown
     by_key = {a.key: a for a in articles}

@@ -63,6 +63,9 @@ class EntitiesPanel(Panel):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the widths of the rows in view (the longest counts come first): by default Qt reads
+        # 1000 rows' every cell to size them, 25k calls into the model at each reset
+        header.setResizeContentsPrecision(0)
         scope = QHBoxLayout()
         scope.setContentsMargins(0, 0, 0, 0)
         scope.addWidget(self.article_button)
