@@ -91,9 +91,6 @@ class EntityTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1), [Qt.ItemDataRole.ForegroundRole])
 
-    def entities(self) -> list[EntitySummary]:
-        return list(self._rows)
-
     def row_of(self, name: str) -> int:
         for row, summary in enumerate(self._rows):
             if summary.name == name:
