@@ -168,3 +168,21 @@ def test_the_list_shows_the_rows_the_loader_folded(make_window, reprints_dir: Pa
     assert window.library is not None
     assert window.library_panel.model.articles() is window.library.newest_folded().articles
     assert len(_rows(window)) == 3
+
+
+def test_a_story_opened_under_a_filter_shows_the_copies_that_match(make_window, reprints_dir: Path, qtbot: QtBot, qtmodeltester) -> None:  # noqa: ANN001
+    """The filter finds the story by its 腾讯科技 copy; opened (→), the story's rows are what the
+    filter keeps of them: the copy, not the first row that stood for it."""
+    window = make_window([reprints_dir], open_file="other_001.md")
+    _grouped(qtbot, window)
+    panel = window.library_panel
+    assert panel.filter is not None and panel.list is not None
+    panel.filter.setText("腾讯科技")
+    (row,) = _rows(window)
+    panel.list.setCurrentIndex(panel.proxy.index(0, 0))
+    qtbot.keyClick(panel.list, Qt.Key.Key_Right)
+    assert [key for key, _, _ in _rows(window)] == [TENCENT]
+    qtmodeltester.check(panel.proxy)
+    panel.filter.clear()  # the story stays open
+    assert len(_rows(window)) == 5
+    assert panel.count.text() == "3 stories (5 articles)"  # 5 rows: the story is open
