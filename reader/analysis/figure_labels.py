@@ -330,15 +330,20 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
         return measure  # the figure names it itself: 2万名粉丝
     clause = bounds.around("clause", fig.start)
     end = name_end(where, fig, clause[0])
+    timed = TIME_PREFIX.match(text, clause[0], end).end()  # 7月跌至6314套: the figure's own time
+    trend = _TREND_TAIL.search(text, max(0, clause[0] - 12), clause[0] - 1) if clause[0] > 0 else None
+    named_at = trend.start() if trend is not None else clause[0] - 1
     if (
-        end == clause[0] > after and text.endswith(_COMMAS, 0, end)
-        and text.endswith(_RATE_HEADS if fig.unit == "%" else _AMOUNT_HEADS, 0, end - 1)
+        clause[0] > after and end in (clause[0], timed) and text.endswith(_COMMAS, 0, clause[0])
+        and (end == clause[0] or trend is not None)
+        and text.endswith(_RATE_HEADS if fig.unit == "%" else _AMOUNT_HEADS, 0, named_at)
         and _ENDS_CLAUSE.match(text, fig.end, clause[1])
     ):
         # 2021年的AAC留存率，高达86%; 对应的新关店数，则约为47000家: a clause of only how much,
-        # after one naming the measure
-        clause = bounds.around("clause", end - 2)
-        end -= 1
+        # after one naming the measure; 二手住宅成交量开始一路下滑，7月跌至6314套: the measure
+        # named before its trend, the level reached and when
+        clause = bounds.around("clause", named_at - 1)
+        end = named_at
     aside = _ASIDE.search(text, max(clause[0], end - ASIDE_CHARS - 6), end)
     if aside is not None:
         end = aside.start()  # QQ最高同时在线账户数(季度)达到2.50亿: the aside is no part of the name
@@ -445,6 +450,11 @@ _COMMAS = ("，", ",")
 _RATE_HEADS = ("率", "比", "比例", "比重", "占比", "息差", "利差")
 _AMOUNT_HEADS = ("数", "数量", "量", "额", "金额", "规模")
 _ENDS_CLAUSE = re.compile(r"\s*(?:左右|以上|以下|之多|多)?\s*$")
+# How a measure moved, ending the clause that names it before a clause giving the level it reached.
+_TREND_TAIL = re.compile(
+    r"(?:开始|仍然|仍|也|则)?(?:一路|持续|继续|大幅|小幅|逐步|明显)?"
+    r"(?:下滑|下降|下跌|走低|回落|萎缩|减少|上涨|上升|增长|走高|回升|攀升|反弹)$"
+)
 
 
 def _named_by_verb(verb: str, measure: str | None, vocab: Vocabulary) -> str | None:

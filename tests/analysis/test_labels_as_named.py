@@ -55,6 +55,9 @@ def _labels(text: str) -> dict[str, str | None]:
         ("2018年、2019年及2020年公司订单总数分别为0.798亿、2.1亿及7.6亿笔。", "2.1亿", "订单总数"),  # a list of years
         ("便利店增长最快，2020整体规模超过2500亿元。", "2500亿元", "整体规模"),  # a year without 年
         ("新开店超过50000家。而对应的新关店数，则约为47000家。", "47000家", "新关店数"),  # the clause before names it
+        # ... with how it moved, and the level reached when
+        ("自3月起，二手住宅成交量开始一路下滑，7月跌至6314套。", "6314套", "二手住宅成交量"),
+        ("本月新房成交量持续回升，8月达到5885套。", "5885套", "新房成交量"),
         ("从2021年Q3财报数据来看，5.522亿的AAC依然稳固。", "5.522亿", "买家数"),  # a marketplace's yearly buyers
         # the rest of a list typeset with spaces is the list's measure
         ("此外，成本收入比也逐年攀升，2018年至2020年，该行这一指标分别为48.63%、 53.92 %、63.08 %。", "63.08 %", "成本收入比"),
