@@ -22,6 +22,7 @@ from reader.library.cited import cited_rows
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.identity import library_folders
+from reader.library.listing import listing_forms
 from reader.library.mention_index import (
     EntitySummary,
     MentionList,
@@ -106,6 +107,7 @@ class Library(StoryGrouping):
         self._story_of: dict[int, tuple[int, ...]] | None = None  # article → every copy of its story
         self._stories_by_key: dict[str, tuple[str, ...]] | None = None
         self._newest_folded: order.Rows | None = None  # the list's rows newest first, stories closed
+        self._listing_forms: dict[str, str] | None = None  # key → its listing in searching form
         self._newest: tuple[Article, ...] | None = None
         self._newest_rank: dict[str, int] | None = None
         self._index, self._types, self._article_entities = index_mentions(self._raw)
@@ -267,7 +269,7 @@ class Library(StoryGrouping):
             library._newest, library._newest_rank = self._newest, self._newest_rank  # and sorted once
             library._sketches = self._sketches  # and grouped into stories once
             library._story_of, library._stories_by_key = self._story_of, self._stories_by_key
-            library._newest_folded = self._newest_folded
+            library._newest_folded, library._listing_forms = self._newest_folded, self._listing_forms
             if self._pinyin is not None:
                 library._pinyin = self._pinyin.updated(library._index)  # new names read only
             return library
@@ -288,7 +290,7 @@ class Library(StoryGrouping):
         library._surfaces = dict(self._surfaces)
         library._text_search, library._newest, library._newest_rank = self._text_search, self._newest, self._newest_rank
         library._sketches, library._story_of, library._stories_by_key = self._sketches, self._story_of, self._stories_by_key
-        library._newest_folded = self._newest_folded
+        library._newest_folded, library._listing_forms = self._newest_folded, self._listing_forms
         return library
 
     def renamed(self, old: str, new: str) -> Library:
@@ -566,10 +568,20 @@ class Library(StoryGrouping):
                 self._pinyin = PinyinIndex(self._index)
             return self._pinyin
 
+    def listing_forms(self) -> dict[str, str]:
+        """Every article's listing in searching form, by key: what the library list's filter
+        searches (``reader.library.listing``), folded once."""
+        with self._search_lock:
+            if self._listing_forms is None:
+                self._listing_forms = listing_forms(self.articles)
+            return self._listing_forms
+
     def prepare_search(self) -> None:
-        """Fold every text (when no index on disk is searched instead) and read every name in
-        pinyin, so that the first search does not (the loader calls it off the GUI thread)."""
+        """Fold every text (when no index on disk is searched instead), every listing, and read
+        every name in pinyin, so that the first search or filter does not (the loader calls it
+        off the GUI thread)."""
         self._text_search.prepare()
+        self.listing_forms()
         self.pinyin_index()
 
 

@@ -141,3 +141,4 @@ class NavigationController(QObject):
         read = self._state.read_positions(library.root)
         self._list.set_articles(library.articles, set(read), self._note_counts(library.root), NewestFirst(library.newest_first(), library.newest_rank()))
         self._list.set_names(library.pinyin_index)
+        self._list.set_listings(library.listing_forms)

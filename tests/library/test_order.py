@@ -92,3 +92,14 @@ def test_newest_first_merges_the_sorted_pieces_of_a_date_with_many_articles(monk
     monkeypatch.setattr(order, "_SORTED_AT_ONCE", 3)
     articles = tuple(_article(f"{n:02d}.md", "2024-01-01" if n % 4 else None) for n in (9, 3, 14, 1, 7, 12, 0, 5, 11, 2))
     assert order.newest_first(articles) == tuple(sorted(articles, key=newest_key))
+
+
+def test_the_library_folds_every_listing_once_for_the_list_filter() -> None:
+    from reader.library.listing import listing_form  # noqa: PLC0415
+
+    articles = [_article("b.md", "2024-01-02"), _article("a.md", None)]
+    library = Library("root", articles, {})
+    library.prepare_search()
+    forms = library.listing_forms()
+    assert forms == {a.key: listing_form(a) for a in articles}
+    assert library.with_analyses({"b.md": Analysis()}).listing_forms() is forms

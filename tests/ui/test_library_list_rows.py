@@ -127,3 +127,20 @@ def test_the_filter_reads_every_articles_form_at_once_and_one_by_one_when_a_fiel
         assert [a.key for a in kept.keep(every, every, lambda rows: {})] == (["x.md"] if len(every) == 6 else [])
         kept.set_needle("36氪")
         assert [a.key for a in kept.keep(every, every, lambda rows: {})] == [a.key for a in every if a.source == "36氪"]
+
+
+def test_the_filter_reads_the_listings_the_library_folded() -> None:
+    """The loader folds every listing off the GUI thread (Library.listing_forms); the filter
+    reads those, and folds only an article they miss."""
+    from reader.ui.models.article_filter import ArticleFilter  # noqa: PLC0415
+
+    articles = _articles(4)
+    folded = {a.key: f"第{a.key}篇" for a in articles[:3]}  # as the library gave them
+    folded[articles[0].key] += "\n标记"
+    kept = ArticleFilter()
+    kept.set_listings(lambda: folded)
+    kept.set_needle("标记")
+    assert [a.key for a in kept.keep(articles, articles, lambda rows: {})] == [articles[0].key]
+    kept.set_needle("虎嗅")  # the fourth's source (and the first's): the fourth is folded here
+    assert [a.key for a in kept.keep(articles, articles, lambda rows: {})] == [articles[3].key]
+    assert articles[3].key not in folded  # the library's forms are not written to

@@ -16,13 +16,15 @@ from itertools import accumulate, compress
 from reader.analysis.folding import search_form
 from reader.analysis.pinyin import PinyinIndex, pinyin_query
 from reader.ingest.model import Article
+from reader.library.listing import listing_form, listing_forms
 
 
 class ArticleFilter:
     def __init__(self) -> None:
         self.needle = ""  # in searching form; empty: every row is kept
         self._names: Callable[[], PinyinIndex] | None = None
-        self._forms: dict[int, str] = {}  # id(article) → its searching form, for the articles of _of
+        self._listings: Callable[[], dict[str, str]] | None = None
+        self._forms: dict[str, str] = {}  # key → its listing's searching form, for the articles of _of
         self._of: object = None  # the articles the forms were made for (all of them)
         self._rows: object = None  # the rows the haystacks were made for
         self._haystacks: list[str] = []  # each row's form and its folded copies', one a row
@@ -40,6 +42,13 @@ class ArticleFilter:
         letters comes (the loader has read them by then, off the GUI thread)."""
         self._names = names
 
+    def set_listings(self, listings: Callable[[], dict[str, str]] | None) -> None:
+        """Where the library's listings are in searching form, by key (``Library.listing_forms``):
+        asked when a filter is first typed (the loader has folded them by then, off the GUI
+        thread); without it the filter folds them itself."""
+        self._listings = listings
+        self._of = None
+
     def keep(
         self,
         rows: tuple[Article, ...],
@@ -52,7 +61,9 @@ class ArticleFilter:
         if not self.needle:
             return rows
         if self._of is not every:
-            self._forms, self._of, self._rows = _forms_of(every), every, None
+            # a copy of the library's: the forms of articles it does not list are added to it
+            self._forms = dict(self._listings()) if self._listings is not None else listing_forms(every)
+            self._of, self._rows = every, None
         if self._rows is not rows:  # made once for the rows, not again for each letter typed
             form = self._form
             self._haystacks = list(map(form, rows))
@@ -66,9 +77,9 @@ class ArticleFilter:
         return tuple(compress(rows, kept))
 
     def _form(self, article: Article) -> str:
-        form = self._forms.get(id(article))
-        if form is None:
-            form = self._forms[id(article)] = search_form(_said(article))
+        form = self._forms.get(article.key)
+        if form is None:  # not among the articles the forms were given for
+            form = self._forms[article.key] = listing_form(article)
         return form
 
     def _rows_naming(self, letters: str | None, rows: tuple[Article, ...]) -> frozenset[int]:
@@ -88,20 +99,3 @@ class ArticleFilter:
                 found.add(bisect_right(starts, at) - 1)
                 at = joined.find(folded, at + len(folded))
         return frozenset(found)
-
-
-def _said(a: Article) -> str:
-    """What the filter searches of an article, one field a line."""
-    return "\n".join((a.title, a.source or "", a.author or "", a.date or "", " ".join(a.tags), a.file))
-
-
-_APART = "\x1f"  # between articles folded at once: no field holds it, and it folds to itself
-
-
-def _forms_of(articles: tuple[Article, ...]) -> dict[int, str]:
-    """Every article's searching form by ``id``, folded in one call (one call an article: 3 µs
-    each, a third of a second on the GUI thread for 100k articles; at once, a few milliseconds)."""
-    forms = search_form(_APART.join(map(_said, articles))).split(_APART)
-    if len(forms) != len(articles):  # a field held the separator after all: one at a time
-        return {}
-    return dict(zip(map(id, articles), forms))

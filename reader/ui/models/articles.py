@@ -164,6 +164,10 @@ class ArticleListModel(QAbstractListModel):
             self._keep()
             self.endResetModel()
 
+    def set_listings(self, listings: Callable[[], dict[str, str]] | None) -> None:
+        """Where the library's articles' listings are folded for the filter (see ``ArticleFilter``)."""
+        self._filter.set_listings(listings)
+
     def story_count(self) -> int:
         """Rows when every story is closed: each story once (counted by Python's dict, not a
         loop: the list asks at every change, of 100k articles)."""

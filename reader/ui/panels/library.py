@@ -273,6 +273,11 @@ class LibraryPanel(Panel):
         self.model.set_names(names)
         self._update_count()
 
+    def set_listings(self, listings: Callable[[], dict[str, str]] | None) -> None:
+        """The library's articles' listings in searching form, for the filter (folded by the
+        loader, off the GUI thread: 0.3 s at 100k articles)."""
+        self.model.set_listings(listings)
+
     def set_current(self, key: str) -> None:
         """Show ``key`` as the open article, without asking to open it again."""
         self._current = key
