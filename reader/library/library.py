@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import threading
 from array import array
 from collections import Counter, OrderedDict, defaultdict
@@ -13,16 +12,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from reader.analysis.folding import search_form
 from reader.analysis.model import Analysis, EntityType, Figure, Quote
-from reader.analysis.pinyin import PinyinIndex, pinyin_query
+from reader.analysis.pinyin import PinyinIndex
 from reader.ingest.model import Article
 from reader.library import codec, order, surfaces
 from reader.library.cited import cited_rows
 from reader.library.codec import RawAnalysis
 from reader.library.corpus import LoadError
 from reader.library.identity import library_folders
-from reader.library.listing import listing_forms
+from reader.library.finding import Finding
 from reader.library.mention_index import (
     EntitySummary,
     MentionList,
@@ -31,7 +29,7 @@ from reader.library.mention_index import (
 )
 from reader.library.reprints import Sketch
 from reader.library.stories import StoryGrouping
-from reader.library.search import SearchHit, TextSearch, allowed, hits, mention_spans
+from reader.library.search import SearchHit, TextSearch
 from reader.library.search_index import SearchIndex
 from reader.library.payloads import Payloads
 from reader.library.texts import Texts, WithTexts
@@ -44,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["Library", "SearchHit"]
 
 
-class Library(StoryGrouping):
+class Library(StoryGrouping, Finding):
     """Articles in library order (by file path), their analyses, and indexes over both.
 
     Analyses are held compactly (plain lists from the cache) and the mention index as int
@@ -431,12 +429,6 @@ class Library(StoryGrouping):
         """The keys of the articles that mention the entity, in library order."""
         return [self.articles[i].key for i in dict.fromkeys(self._index.get(name, array("i"))[0::3])]
 
-    def articles_holding(self, words: list[str]) -> list[str]:
-        """The keys of the articles whose text holds one of ``words`` (folded as search folds:
-        字節 finds 字节), in library order."""
-        forms = [search_form(w) for w in words if w]
-        return [self.articles[i].key for i in self._text_search.holding(forms)] if forms else []
-
     def figures_about(self, name: str, unread: bool = True, stopped: Callable[[], bool] = lambda: False) -> list[tuple[str, Figure]]:
         """Figures whose subject is the entity, as (article key, Figure), in library order.
         Read from the compact analyses without touching the per-article cache, so it may run
@@ -531,58 +523,6 @@ class Library(StoryGrouping):
         if self._together is None:
             self._together = _cooccurrence().NamedTogether(self._article_entities)
         return self._together
-
-    # -- full-text search
-    def search(
-        self,
-        query: str,
-        *,
-        source: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        entity: str | None = None,
-        limit: int = 1000,
-    ) -> list[SearchHit]:
-        """Substring search over every article's text, any query length (two-character Chinese
-        words included), with filters; hits in library order.
-
-        Query and text are compared in their searching form (字節跳動 finds 字节跳动 and back,
-        Latin letters in any case); a query in Latin letters also finds the mentions of the
-        names it spells in pinyin (zjtd: every mention of 字节跳动)."""
-        query = query.strip()
-        if not query:
-            return []
-        with_entity = set(self._index.get(entity, array("i"))[0::3]) if entity else None
-        passing = allowed(self.articles, with_entity, source, date_from, date_to)
-        spans: Iterable[tuple[int, int, int]] = self._text_search.spans(search_form(query), passing)
-        letters = pinyin_query(query)
-        names = self.pinyin_index().matching(letters) if letters else frozenset()
-        if names:
-            spans = heapq.merge(spans, *(mention_spans(self._index.get(name, array("i")), passing) for name in sorted(names)))
-        return hits(spans, self.articles, self._texts, limit)
-
-    def pinyin_index(self) -> PinyinIndex:
-        """The library's entity names, searchable by pinyin (read once)."""
-        with self._search_lock:
-            if self._pinyin is None:
-                self._pinyin = PinyinIndex(self._index)
-            return self._pinyin
-
-    def listing_forms(self) -> dict[str, str]:
-        """Every article's listing in searching form, by key: what the library list's filter
-        searches (``reader.library.listing``), folded once."""
-        with self._search_lock:
-            if self._listing_forms is None:
-                self._listing_forms = listing_forms(self.articles)
-            return self._listing_forms
-
-    def prepare_search(self) -> None:
-        """Fold every text (when no index on disk is searched instead), every listing, and read
-        every name in pinyin, so that the first search or filter does not (the loader calls it
-        off the GUI thread)."""
-        self._text_search.prepare()
-        self.listing_forms()
-        self.pinyin_index()
 
 
 _BUILT_KEPT = 32
