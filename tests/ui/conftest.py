@@ -15,6 +15,7 @@ from reader.analysis.statistical import load_model
 from reader.library.load import load_library
 from reader.library.store import DB_NAME, Store
 from reader.paths import SEEDS
+from reader.ui.panels.base import Panel
 from reader.ui.refine import ModelLoader
 from reader.ui.window import MainWindow
 
@@ -60,6 +61,25 @@ def store(data_dir: Path, seeds_cache: Path) -> Iterator[Store]:
 
 class WindowFactory(Protocol):
     def __call__(self, paths: list[Path], open_file: str | None = None, store: Store | None = ..., panels_later: bool = False) -> MainWindow: ...
+
+
+class PanelShower(Protocol):
+    def __call__(self, panel: Panel, width: int, height: int) -> Panel: ...
+
+
+@pytest.fixture
+def show_panel(qtbot: QtBot) -> PanelShower:
+    """Builds a panel on its own, shows it at a size and waits until it is on screen."""
+
+    def show(panel: Panel, width: int, height: int) -> Panel:
+        qtbot.addWidget(panel)
+        panel.ensure_built()
+        panel.resize(width, height)
+        panel.show()
+        qtbot.waitExposed(panel)
+        return panel
+
+    return show
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ proxy's ``filterAcceptsRow``, the header reading every cell of 1000 rows to size
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
-
 from reader.analysis.model import EntityType
 from reader.library.mention_index import EntitySummary
 from reader.ui.panels.entities import EntitiesPanel
@@ -19,18 +17,8 @@ def _names(n: int) -> list[EntitySummary]:
     return [EntitySummary(f"名字{i}", TYPES[i % len(TYPES)], (f"名字{i}", f"別名{i}"), i % 500 + 1, ("a.md",)) for i in range(n)]
 
 
-def _panel(qtbot: QtBot) -> EntitiesPanel:
-    panel = EntitiesPanel()
-    qtbot.addWidget(panel)
-    panel.ensure_built()
-    panel.resize(360, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
-def _calls_to_show(qtbot: QtBot, n: int) -> int:
-    panel = _panel(qtbot)
+def _calls_to_show(show_panel, n: int) -> int:  # noqa: ANN001
+    panel = show_panel(EntitiesPanel(), 360, 700)
     names = _names(n)
 
     def show() -> None:
@@ -43,16 +31,16 @@ def _calls_to_show(qtbot: QtBot, n: int) -> int:
     return calls
 
 
-def test_showing_many_names_calls_python_a_few_times_a_name_at_most(qtbot: QtBot) -> None:
-    _calls_to_show(qtbot, 100)  # what is done once
-    few, many = _calls_to_show(qtbot, 2000), _calls_to_show(qtbot, 6000)
+def test_showing_many_names_calls_python_a_few_times_a_name_at_most(show_panel) -> None:  # noqa: ANN001
+    _calls_to_show(show_panel, 100)  # what is done once
+    few, many = _calls_to_show(show_panel, 2000), _calls_to_show(show_panel, 6000)
     # sorting calls its key (and the key the count of articles) once a name; nothing else may
     # grow with the names (the proxy and the header before: seven calls a name)
     assert many - few < 2 * (6000 - 2000) + 200, (few, many)
 
 
-def test_the_filter_keeps_names_by_type_and_text_over_many_names(qtbot: QtBot) -> None:
-    panel = _panel(qtbot)
+def test_the_filter_keeps_names_by_type_and_text_over_many_names(show_panel) -> None:  # noqa: ANN001
+    panel = show_panel(EntitiesPanel(), 360, 700)
     panel.set_article_entities(_names(3000))
     assert panel.filter is not None
     panel.filter.setText("別名12")  # an alias, in its other script: 别名

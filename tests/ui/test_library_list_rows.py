@@ -29,15 +29,10 @@ def _stories(articles: tuple[Article, ...]) -> dict[str, tuple[str, ...]]:
     return stories
 
 
-def _calls_to_show(qtbot: QtBot, n: int) -> int:
+def _calls_to_show(show_panel, n: int) -> int:  # noqa: ANN001
     """Python calls made to show a library of ``n`` articles in the list, then its stories,
-    then a filter typed and cleared, each painted."""
-    panel = LibraryPanel()
-    qtbot.addWidget(panel)
-    panel.ensure_built()
-    panel.resize(320, 600)
-    panel.show()
-    qtbot.waitExposed(panel)
+    each painted."""
+    panel = show_panel(LibraryPanel(), 320, 600)
     articles = _articles(n)
     newest = newest_first(articles)
     places = {a.key: i for i, a in enumerate(newest)}
@@ -56,9 +51,9 @@ def _calls_to_show(qtbot: QtBot, n: int) -> int:
     return calls
 
 
-def test_showing_a_library_and_its_stories_calls_python_no_more_for_more_rows(qtbot: QtBot) -> None:
-    _calls_to_show(qtbot, 100)  # what is done once (first paint, first use of a code path)
-    few, many = _calls_to_show(qtbot, 2000), _calls_to_show(qtbot, 6000)
+def test_showing_a_library_and_its_stories_calls_python_no_more_for_more_rows(show_panel) -> None:  # noqa: ANN001
+    _calls_to_show(show_panel, 100)  # what is done once (first paint, first use of a code path)
+    few, many = _calls_to_show(show_panel, 2000), _calls_to_show(show_panel, 6000)
     assert many - few < 200, (few, many)
 
 
