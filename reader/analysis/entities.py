@@ -108,6 +108,8 @@ def _pangu_spaced(name: str) -> str:
 
 
 _SCRIPT_BOUNDARY = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])")
+# A quarter or a half written in Latin letters right before a name (2020年Q4苹果, 2021H1美的).
+_A_TIME_BEFORE = re.compile(r"(?<![A-Za-z0-9])[QH][1-4]$")
 _DASH_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])")  # 一汽-大众, a joint venture
 
 
@@ -418,8 +420,10 @@ class EntityRecognizer:
                 continue  # 美的 inside 完美的: not a word of its own here
             if folded.startswith(self.words.outlet_kinds, h.end):
                 continue  # 财经媒体, 财经周刊: the word names a kind of outlet, not the one
-            if h.start and folded[h.start - 1].isascii() and folded[h.start - 1].isalnum() and not is_latin(surface[0]):
-                continue  # AI财经社: inside a longer name
+            if h.start and folded[h.start - 1].isascii() and folded[h.start - 1].isalnum() and not is_latin(surface[0]) and (
+                not _A_TIME_BEFORE.search(folded, max(0, h.start - 8), h.start)
+            ):
+                continue  # AI财经社: inside a longer name; but not 2020年Q4苹果iPhone出货量: after a quarter
             if self._in_list(folded, h, clear_by_start, clear_by_end) or folded.startswith(_GROUP_FORMS, h.end):
                 kept.append(h)  # 阿里、腾讯、苹果; 吉利集团, 平安控股: a company by its neighbours or its form
                 continue

@@ -372,6 +372,12 @@ def test_an_ambiguous_name_glued_to_latin_letters_is_inside_a_longer_name() -> N
     assert "财经" not in {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
 
 
+def test_an_ambiguous_name_after_a_quarter_in_latin_letters_stands_alone() -> None:
+    text = "Trendforce：2020年Q4苹果iPhone全球出货量7760万部。2021H1美的空调出货量增长。"
+    found = {m.surface for m in EntityRecognizer(Gazetteer.load()).recognise(text)}
+    assert "苹果" in found
+
+
 def test_an_accounting_standard_is_no_organisation() -> None:
     text = "瑞幸咖啡在美国会计准则(GAAP)下营业利润为11.728亿元，Non-GAAP运营利潤为19.26亿元。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({"GAAP": ORG})).recognise(text)}
