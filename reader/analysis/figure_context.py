@@ -33,7 +33,7 @@ from dataclasses import replace
 from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
-from reader.analysis.figure_lists import RESPECTIVELY, is_conversion, respective_runs
+from reader.analysis.figure_lists import RESPECTIVELY, is_conversion, listed_measures, respective_runs
 from reader.analysis.figure_periods import carried_period, distribute_periods, period_of
 from reader.analysis.figure_label_after import a_clause
 from reader.analysis.figure_label_changes import changed_amount, signed
@@ -46,7 +46,6 @@ from reader.analysis.figure_labels import (
     directed,
     label_and_unit,
     label_of,
-    listed_measures,
     lost_profit,
 )
 from reader.analysis.figure_passage import passage_subject
@@ -159,7 +158,7 @@ def explain(
     out = pair_periods(text, pairs, out, times, bounds)
     out = _distribute_subjects(text, out, ordered, bounds)
     out = _respective_labels(where, out)
-    out = _perspective_labels(text, _parallel_labels(text, out, bounds, ordered), bounds, vocab)
+    out = _perspective_labels(text, _parallel_labels(text, _joined_labels(text, out, vocab), bounds, ordered), bounds, vocab)
     out = _breakdown_labels(text, out, bounds, ordered)
     written: list[Figure] = []
     for m in out:  # nothing else names it: what the article writes before it
@@ -282,6 +281,23 @@ def _parallel_labels(text: str, figures: list[Figure], bounds: Bounds, mentions:
         if near:
             out[i] = replace(figure, label=near[0].label, measure=near[0].measure)
     return out
+
+
+def _joined_labels(text: str, figures: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """A figure nothing names, joined by 和/与/及 to the next figure of its kind, whose name follows
+    that one, is named the same (获得近10亿港元和3000万美元两轮融资: 融资 for both)."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        figure, other = out[i], out[i + 1]
+        if figure.label is not None or other.label is None or vocab.unit_class(figure.unit) != vocab.unit_class(other.unit):
+            continue
+        if _JOINED.fullmatch(text, figure.end, other.start) and text.find(other.label, other.end, other.end + _NAMED_AFTER) >= 0:
+            out[i] = replace(figure, label=other.label, measure=other.measure)
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:和|与|及|以及)\s*")
+_NAMED_AFTER = 8  # 3000万美元两轮融资: how far after the figure its name may stand
 
 
 def _breakdown_labels(text: str, figures: list[Figure], bounds: Bounds, mentions: Mentions) -> list[Figure]:

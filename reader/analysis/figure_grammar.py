@@ -406,6 +406,9 @@ def _unit_at(text: str, pos: int, vocab: Vocabulary) -> tuple[str, bool, str | N
     return None
 
 
+_JOINS = ("和", "与", "及", "或")
+
+
 def noun_after(
     text: str, pos: int, vocab: Vocabulary, *, max_gap: int, classes: tuple[str, ...] | None
 ):  # type: ignore[no-untyped-def]
@@ -415,8 +418,8 @@ def noun_after(
     window = text[pos : pos + max_gap + 8]
     for m in vocab.after_pattern().finditer(window):
         gap = window[: m.start()]
-        if m.start() > max_gap or any(c in _PUNCT for c in gap):
-            return None
+        if m.start() > max_gap or any(c in _PUNCT for c in gap) or gap.startswith(_JOINS):
+            return None  # 营收10亿元和净利润2亿元: the measure after a join is the next figure's
         if vocab.is_verb(m.group()):
             continue  # 4.3亿增长到: the amount does, it is not named by the verb
         if len(m.group()) == 1 and _HAN.match(window, m.end()):

@@ -282,7 +282,7 @@ def _label(
     if named != measure or fig.label is not None:
         return named
     gap = "".join(text[earlier[-1].end : fig.start].replace("以及", "及").split()) if earlier else ""
-    if earlier and earlier[-1].unit == (fig.unit or earlier[-1].unit) and listed_after(text, earlier[-1], fig):
+    if earlier and earlier[-1].unit == (fig.unit or earlier[-1].unit) and listed_after(text, earlier[-1], fig) and earlier[-1].label:
         return earlier[-1].label  # 4.53亿元，5.48亿元, 10.12亿、以及12.15亿港元 (but 4685家，46%集中在…: another measure)
     if earlier and earlier[-1].unit == fig.unit and _RISE_AGAIN.fullmatch(gap) and earlier[-1].label:
         return earlier[-1].label  # 抽佣率上升至9.8%和8.2%，并在2021年进一步上升至12.0%: the same measure, again
@@ -420,7 +420,12 @@ def named_label(where: LabelText, fig: Quantity, measure: str | None, after: int
         # measure named by the verb when its label has that name (上险了28辆车 → 上险量, 交付 → 交付量)
         return _named_by_verb(acted.group(), measure, vocab) or measure
     cue_end = max((phrase.find(cue) + len(cue) for cues in vocab.kind_cues.values() for cue in cues if cue in phrase), default=-1)
-    if cue_end >= 0:
+    ending = next((cue for cues in vocab.kind_cues.values() for cue in cues if phrase.endswith(cue)), None)
+    if ending is not None and phrase[: -len(ending)].upper().endswith(vocab.label_heads):
+        # 潜在市场总额预期为14581亿元 → 潜在市场总额: the forecast follows the measure's name
+        phrase = phrase[: -len(ending)]
+        found = list(vocab.label_pattern().finditer(phrase))
+    elif cue_end >= 0:
         rest = phrase[cue_end:]
         named_before = any(m.end() <= cue_end - 1 for m in found if not vocab.is_verb(m.group()))
         if len(rest) >= 2 and rest.upper().endswith(vocab.label_heads) and not named_before:
@@ -462,40 +467,6 @@ def _named_by_verb(verb: str, measure: str | None, vocab: Vocabulary) -> str | N
     made of it: 上险 → 上险量 (but 销售成本 stays 成本: the verb is not what it measures)."""
     label = vocab.label_for(verb)
     return vocab.named_by_verb(verb) if label is not None and label.name == measure else None
-
-
-def listed_measures(where: LabelText, lo: int, hi: int, count: int) -> list[str] | None:
-    """The ``count`` measures a clause lists before 分别 at ``hi`` (营业收入、净利润分别为…; AI专利
-    数量以及AI专利申请数量，分别为…), each as the article writes it, or None when what stands
-    there is not a list of that many measures' names. ``lo`` is where the clause starts."""
-    text, vocab = where.text, where.vocab
-    end = hi
-    while end > lo and (text[end - 1] in "，, " or text.endswith(("的", "均"), lo, end)):
-        end -= 1
-    owner = next((m for m in where.mentions.within(lo, end) if m.start <= lo + 4), None)
-    start = owner.end if owner is not None else lo
-    start = TIME_PREFIX.match(text, start, end).end()
-    start += len(next((w for w in vocab.label_leads if text.startswith(w, start, end)), ""))
-    for split in _LIST_SPLITS:
-        parts = split.split(text[start:end])
-        if len(parts) == count:
-            break
-    else:
-        return None
-    names, at = [], start
-    for part in parts:
-        at = text.index(part, at)
-        cut = part.rfind("的") + 1  # 耐看娱乐的存货 → 存货
-        name = part[cut:].strip()
-        if len(name) < 2 or not name.upper().endswith(vocab.label_heads) or any(c.isdigit() for c in name):
-            return None
-        names.append(where.source[at + cut : at + len(part)].strip())
-        at += len(part)
-    return names
-
-
-# How measures are listed: by 、 alone (存货、网剧及电影版权), else by any joiner.
-_LIST_SPLITS = (re.compile(r"、"), re.compile(r"以及|、|和|及|与"))
 
 
 _THE_COMPARISON = re.compile(r"(?:(?:与|和|跟|同)[^，,。；;]{0,8}?)?(?:相比|相较)(?:之下|而言)?|对比|比")

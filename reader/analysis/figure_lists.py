@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from reader.analysis.figure_label_after import TIME_PREFIX
 from reader.analysis.model import Figure
 from reader.analysis.text_bounds import Bounds
+
+if TYPE_CHECKING:
+    from reader.analysis.figure_labels import LabelText
 
 RESPECTIVELY = "分别"
 _LIST_GAP = re.compile(r"[、，,和及与；\s]{1,2}$")
@@ -85,3 +90,36 @@ def linked_runs(text: str, figures: list[Figure], bounds: Bounds) -> Iterator[tu
                 continue
         i += 1
 
+
+def listed_measures(where: LabelText, lo: int, hi: int, count: int) -> list[str] | None:
+    """The ``count`` measures a clause lists before 分别 at ``hi`` (营业收入、净利润分别为…; AI专利
+    数量以及AI专利申请数量，分别为…), each as the article writes it, or None when what stands
+    there is not a list of that many measures' names. ``lo`` is where the clause starts."""
+    text, vocab = where.text, where.vocab
+    end = hi
+    while end > lo and (text[end - 1] in "，, " or text.endswith(("的", "均"), lo, end)):
+        end -= 1
+    owner = next((m for m in where.mentions.within(lo, end) if m.start <= lo + 4), None)
+    start = owner.end if owner is not None else lo
+    start = TIME_PREFIX.match(text, start, end).end()
+    start += len(next((w for w in vocab.label_leads if text.startswith(w, start, end)), ""))
+    for split in _LIST_SPLITS:
+        parts = split.split(text[start:end])
+        if len(parts) == count:
+            break
+    else:
+        return None
+    names, at = [], start
+    for part in parts:
+        at = text.index(part, at)
+        cut = part.rfind("的") + 1  # 耐看娱乐的存货 → 存货
+        name = part[cut:].strip()
+        if len(name) < 2 or not name.upper().endswith(vocab.label_heads) or any(c.isdigit() for c in name):
+            return None
+        names.append(where.source[at + cut : at + len(part)].strip())
+        at += len(part)
+    return names
+
+
+# How measures are listed: by 、 alone (存货、网剧及电影版权), else by any joiner.
+_LIST_SPLITS = (re.compile(r"、"), re.compile(r"以及|、|和|及|与"))

@@ -1404,12 +1404,30 @@ def test_the_banks_a_deal_names_are_not_whose_its_figures_are() -> None:
         ("TOP100企业拿地总额18883亿元，门槛值为44亿元。", ["TOP100企业拿地总额", "门槛值"]),
         ("拼多多Q4营收为265.477亿元。", ["营收"]),  # Q4 is a time, no part of the name
         ("集团预计第三季销售收入为6.2亿美元。", ["销售收入"]),  # a forecast's cue and its time go
+        # a forecast's cue after the name, and a figure compared with it, measured alike
+        ("其2025年潜在市场总额预期为14581亿元，超过新能源汽车的11829亿元。", ["潜在市场总额", "潜在市场总额"]),
         ("用于支持中小银行的新增专项债券额度2000亿元。", ["新增专项债券额度"]),
         ("宁德时代向其索赔1.88亿元。", ["索赔金额"]),
     ],
 )
 def test_codes_thresholds_quotas_and_claims_name_their_figures(text: str, labels: list[str]) -> None:
     assert [m.label for m in extract_figures(text, date="2021-09-01")] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # two figures joined by 和 before one name: the name is both figures'
+        ("有赞又在2019年获得近10亿港元和3000万美元两轮融资。", ["融资", "融资"]),
+        ("该公司获得1亿元和2亿元的融资。", ["融资", "融资"]),
+        # a measure after 和 is the next figure's, and the 和 no part of its name
+        ("公司实现营收10亿元和净利润2亿元。", ["营收", "净利润"]),
+    ],
+)
+def test_figures_joined_by_和_share_the_name_after_them_but_not_the_next_figures(text: str, labels: list[str]) -> None:
+    figures = extract_figures(text, date="2021-09-01")
+    assert [m.label for m in figures] == labels
+    assert [m.measure for m in figures] == labels
 
 
 def test_a_banks_ratios_are_measures_of_their_own_and_该行_is_the_bank() -> None:
