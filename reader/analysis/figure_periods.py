@@ -61,13 +61,18 @@ _AMONG = re.compile(r"\s*其中")
 
 
 def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds: Bounds, vocab: Vocabulary) -> str | None:
-    """The period of the figure told just before ``fig`` in its paragraph, when ``fig`` is a change
-    or a company's account told after it (…同比上升16%。净营业收入环比上升24%: the quarter just
-    told), or breaks it down (截至4月底，…21个品牌闭店。其中新式茶饮品牌…共有7个)."""
+    """The period of the figure told just before ``fig`` in its sentence, unless the words between
+    compare or span them; else in its paragraph, when ``fig`` is a change or a company's account
+    told after it (…同比上升16%。净营业收入环比上升24%: the quarter just told), or breaks it down
+    (截至4月底，…21个品牌闭店。其中新式茶饮品牌…共有7个)."""
     if not out or not out[-1].period or out[-1].start < bounds.around("paragraph", fig.start)[0]:
         return None
     if _NOW.search(bounds.text, out[-1].end, fig.start):
         return None  # 去年…亏损在1元以上，目前单票平均收入2.1元: now, not the year before
+    if out[-1].start >= bounds.around("sentence", fig.start)[0] and not _COMPARED.search(
+        bounds.text, bounds.around("clause", out[-1].start)[0], fig.start
+    ):
+        return out[-1].period  # 社区增值服务收入达16.006亿元，占公司总收入31.8%: its sentence's time
     if measure in CHANGES or measure in vocab.company_labels or _breaks_down(bounds.text, fig, out[-1], bounds):
         return out[-1].period
     return None
@@ -75,6 +80,9 @@ def carried_period(fig: Quantity, measure: str | None, out: list[Figure], bounds
 
 
 
+# A comparison or a span between two figures: the figure before may be the base, at another time
+# (与去年同期54亿元相比下降10亿元, 比2019年的35家几乎翻了一倍, 从50家到100家).
+_COMPARED = re.compile(r"相比|相较|较|(?<!占)比(?![例重率])|从|由|至|到")
 _YEAR_SPAN = re.compile(r"(\d{4})年?-(\d{4})(年.+)?")  # 2018-2021, 2019-2021年前三季度
 _BARE_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*[-–—~至到]\s*$")
 # Between two listed years: 2018年、2019年, 2019 年和 2020 年, 2020年以及截至2021年3月31日

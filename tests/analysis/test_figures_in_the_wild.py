@@ -876,6 +876,17 @@ def test_a_sentence_opening_with_qizhong_breaks_down_the_count_before_it_in_its_
     assert [figures[s].period for s in ("2.63亿元", "4.44亿元", "6.34亿元")] == ["2019", "2020", "2021"]
 
 
+def test_a_figure_told_after_another_in_its_sentence_is_of_its_time_unless_compared_with_it() -> None:
+    text = (
+        "2020年，物业管理服务收入达人民币27.2亿元。社区增值服务收入达人民币16.006亿元，占公司总收入31.8%，员工约1.2万人。\n"
+        "2021年门槛值为44亿元，与去年同期54亿元相比下降10亿元，占全部的54.8%。"
+    )
+    figures = {m.surface: m for m in extract_figures(text, date="2022-05-10")}
+    assert [figures[s].period for s in ("16.006亿元", "31.8%", "1.2万人")] == ["2020"] * 3
+    assert [figures[s].period for s in ("44亿元", "54亿元")] == ["2021", "2020"]
+    assert figures["10亿元"].period != "2020" and figures["54.8%"].period != "2020"  # after the base, not its time
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "label", "measure"),
     [
