@@ -34,7 +34,7 @@ from reader.analysis.figure_grammar import Quantity
 from reader.analysis.folding import matching_form
 from reader.analysis.figure_pairs import as_far_end, closes_pair, pair_periods
 from reader.analysis.figure_lists import RESPECTIVELY, is_conversion, listed_measures, respective_runs
-from reader.analysis.figure_periods import carried_period, distribute_periods, period_of
+from reader.analysis.figure_periods import carried_period, distribute_periods, heading_period, period_of
 from reader.analysis.figure_label_after import a_clause
 from reader.analysis.figure_label_changes import changed_amount, signed
 from reader.analysis.figure_label_written import label_as_written
@@ -107,7 +107,10 @@ def explain(
         if fig.unit is None and unit == _YUAN and currency is not None:
             unit = currency  # 以5000万的价格拿下…: an article of dollars
         age = label == "年龄"
-        period = None if age else period_of(fig, unit, times, bounds, vocab) or carried_period(fig, label, out, bounds, vocab)
+        period = None if age else (
+            period_of(fig, unit, times, bounds, vocab) or carried_period(fig, label, out, bounds, vocab)
+            or heading_period(fig, times, bounds)
+        )
         kind = _kind(text, fig, period, year0, bounds, vocab)
         subject = subject_of(text, fig, label, ordered, bounds, out, vocab, affiliations)
         # nothing nearer names whose it is: the company the article is about, unless the

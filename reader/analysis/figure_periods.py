@@ -47,6 +47,29 @@ _NOW = re.compile(r"目前|如今|现如今|现在|当前|至今|今天|眼下|�
 _CHANGED = re.compile("增加|增长|减少|下降|上升|提升|提高|降低|上涨|下滑|下跌|缩减|缩小|扩大|增至|降至|升至|翻")
 
 
+def heading_period(fig: Quantity, times: list[TimeExpr], bounds: Bounds) -> str | None:
+    """The time the heading over ``fig`` names, when nothing nearer gives one: the nearest short
+    line above it that ends in no sentence's stop, within a few paragraphs (8月深圳新房网签显著回升 ⏎
+    …上海173万平方米)."""
+    text = bounds.text
+    paragraph = bounds.around("paragraph", fig.start)
+    for _ in range(_HEADING_PARAGRAPHS):
+        above = bounds.previous("paragraph", paragraph[0])
+        if above is None:
+            return None
+        line = text[above[0] : above[1]].strip()
+        if len(line) <= _HEADING_CHARS and not line.endswith(_SENTENCE_STOPS):
+            named = [t for t in times if above[0] <= t.start and t.end <= above[1] and not t.comparison]
+            return named[-1].period if named else None
+        paragraph = above
+    return None
+
+
+_HEADING_CHARS = 30
+_HEADING_PARAGRAPHS = 3
+_SENTENCE_STOPS = ("。", "！", "？", "：", ":", "；", "…")
+
+
 def _breaks_down(text: str, fig: Quantity, before: Figure, bounds: Bounds) -> bool:
     """True when ``fig``'s sentence opens with 其中 and breaks down what the sentence before it in its
     paragraph counted (the figure ``before``, there or earlier in this sentence)."""

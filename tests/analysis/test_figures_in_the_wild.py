@@ -887,6 +887,19 @@ def test_a_figure_told_after_another_in_its_sentence_is_of_its_time_unless_compa
     assert figures["10亿元"].period != "2020" and figures["54.8%"].period != "2020"  # after the base, not its time
 
 
+def test_a_figure_whose_passage_names_no_time_is_of_the_time_its_heading_names() -> None:
+    text = (
+        "8月深圳新房网签显著回升\n"
+        "从成交面积绝对值来看，上海成交面积超100万平方米。\n"
+        "其中深圳升幅较大，为122.82%。\n"
+        "业内人士的看法\n"
+        "一位开发商表示，项目去化率仅有30%。"
+    )
+    figures = {m.surface: m for m in extract_figures(text, date="2021-09-03")}
+    assert [figures[s].period for s in ("100万平方米", "122.82%")] == ["2021年8月"] * 2
+    assert figures["30%"].period is None  # a heading of its own, with no time
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "label", "measure"),
     [
