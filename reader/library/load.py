@@ -9,7 +9,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from functools import cache
 from pathlib import Path
@@ -30,7 +30,7 @@ from reader.library.search_index import SearchIndex
 from reader.library.texts import listed_texts
 from reader.library.payloads import Payloads
 from reader.library.store import Listed, Listing, Store
-from reader.library.workers import analyse_job, analysis_pool
+from reader.library.workers import Result, analyse_job, analysis_pool
 
 
 @cache
@@ -94,128 +94,148 @@ def _load_library(
     searched: dict[str, int] = {}  # content hash → its text's row in the search index
     pool: Executor | None = None
     done = 0
+
+    def prepare(items: list[Found]) -> _Chunk:
+        """Stat, read and look up a chunk's files, and hand the new ones to the workers: their
+        analysis runs while the chunk before is decoded and stored."""
+        nonlocal store, pool, done
+        stats = [_file_stat(item) for item in items]
+        cached: dict[str, bytes] = {}
+        listings: dict[str, Listing] = {}
+        unchanged: dict[int, str] = {}  # item's place in the chunk → its cached content hash
+        if store is not None:
+            try:
+                unchanged, listings = _unchanged(store, stats, version)
+            except StoreUnavailable as error:
+                notices.append(f"{error}; reading on without the cache")
+                store = None
+        chunk: list[tuple[Found, bytes, str]] = []
+        seen: list[tuple[str, int, int, str]] = []  # stats of files read, for the next reopen
+        for i, item in enumerate(items):
+            if i in unchanged:
+                chunk.append((item, b"", unchanged[i]))  # never read: the cache has it
+                continue
+            try:
+                data = read_file(item)
+            except IngestError as error:
+                errors.append(LoadError(error.file, error.message))
+                done += 1
+                continue
+            content_hash = hashlib.sha256(data).hexdigest()
+            chunk.append((item, data, content_hash))
+            info = stats[i]
+            if info is not None and info.trusted and info.size == len(data):
+                seen.append((info.path, info.size, info.mtime_ns, content_hash))
+        if store is not None:
+            try:
+                wanted = list(dict.fromkeys(h for _, _, h in chunk if h not in listings))
+                listings.update(store.cached_listings(wanted, version) if wanted else {})
+                # A cache from before listings (or an entry whose listing was dropped): its
+                # payloads are read and decoded once, and their listings written.
+                read = [h for h in wanted if h not in listings]
+                cached.update(store.cached_documents(read, version) if read else {})
+                searched.update(_search_ids(store, [h for _, _, h in chunk if h in listings], listings, version))
+                if seen:
+                    store.remember_file_hashes(seen)
+            except StoreUnavailable as error:
+                notices.append(f"{error}; reading on without the cache")
+                store = None
+        missing = [c for c in chunk if c[2] not in cached and c[2] not in listings and c[0].relative not in analyses]
+        if pool is None and workers > 1 and len(missing) >= _POOL_MIN and isinstance(analyzer, Analyzer):
+            pool = analysis_pool(analyzer, workers)
+        results: Iterator[Result] = iter(())
+        if pool is not None and missing:
+            jobs = [(data, item.relative, _ingest().is_html(item.path), str(item.path)) for item, data, _ in missing]
+            results = pool.map(analyse_job, jobs, chunksize=4)  # submitted now, waited for in finish
+        return _Chunk(chunk, cached, listings, missing if pool is not None else [], results)
+
+    def finish(prepared: _Chunk) -> None:
+        """Take a chunk's analyses from the workers (or make them here), decode and store them."""
+        nonlocal store, done
+        chunk, cached, listings = prepared.chunk, prepared.cached, prepared.listings
+        made: dict[str, bytes] = {}  # payloads the worker processes produced
+        failed: dict[str, str] = {}
+        for (item, _, content_hash), (ok, result) in zip(prepared.sent, prepared.results):
+            if ok:
+                made[content_hash] = result  # type: ignore[assignment] - a payload when ok
+            else:
+                failed[item.relative] = result  # type: ignore[assignment] - a message when not
+            if cancelled is not None and cancelled.is_set():
+                break  # quitting: do not wait for the rest of the chunk (issue 17)
+        if prepared.sent and cancelled is not None and cancelled.is_set():
+            chunk = [
+                c for c in chunk if c[2] in made or c[2] in cached or c[2] in listings or c[0].relative in failed
+            ]
+        fresh: list[tuple[str, bytes]] = []
+        new_listings: dict[str, Listed] = {}  # for payloads written or read without one
+        unvaried: list[tuple[str, RawAnalysis]] = []  # listed before variants were stored
+        for item, data, content_hash in chunk:
+            done += 1
+            key = item.relative
+            if key in analyses:  # the same file reached through two of the paths
+                continue
+            if key in failed:
+                errors.append(LoadError(key, failed[key]))
+                continue
+            payload = cached.get(content_hash) or made.get(content_hash)
+            if content_hash in listings:
+                path = str(item.path)
+                known = as_shown.get(key)
+                if known is not None and (known.content_hash, known.path, known.file) != (content_hash, path, key):
+                    known = None
+                article, analysis = codec.decode_listing(*listings[content_hash][:3], key, key, content_hash, path, known)
+                listed.append(key)
+                if analysis.variants is None:  # a listing from before they were stored
+                    unvaried.append((content_hash, analysis))
+            elif payload is None:
+                try:
+                    article = _ingest().parse_article(data, key, html=_ingest().is_html(item.path), path=str(item.path))
+                except IngestError as error:
+                    errors.append(LoadError(error.file, error.message))
+                    continue
+                analysis = RawAnalysis.of(analyzer.analyse(article))
+                fresh.append((content_hash, codec.encode(article, analysis)))
+                new_listings[content_hash] = codec.listing(article, analysis)
+            else:
+                article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
+                if content_hash in made:
+                    fresh.append((content_hash, payload))
+                new_listings[content_hash] = codec.listing(article, analysis)
+            articles.append(article)
+            analyses[key] = analysis
+            if analysis.partial:  # past its budget: shown, analysed in part, and said
+                notices.append(f"{key}: {analysis.partial}")
+            if progress is not None:
+                progress(done, len(found), key)
+        if store is not None and (fresh or new_listings):
+            try:
+                written = {h for h, _ in fresh}
+                if fresh:
+                    searched.update(store.put_documents(fresh, version, [(h, x) for h, x in new_listings.items() if h in written]))
+                if len(new_listings) > len(written):
+                    searched.update(store.put_listings([(h, x) for h, x in new_listings.items() if h not in written], version))
+            except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
+                notices.append(f"{error}; reading on without the cache")
+                store = None
+        if store is not None and unvaried:
+            try:
+                _add_variants(store, unvaried, listings, version)
+            except StoreUnavailable as error:
+                notices.append(f"{error}; reading on without the cache")
+                store = None
+        collector.keep()  # the chunk's articles and analyses: not walked by every later full collection
+
+    pending: _Chunk | None = None
     try:
         for chunk_start in range(0, len(found), _CHUNK):
             if cancelled is not None and cancelled.is_set():
                 break
-            items = found[chunk_start : chunk_start + _CHUNK]
-            stats = [_file_stat(item) for item in items]
-            cached: dict[str, bytes] = {}
-            listings: dict[str, Listing] = {}
-            unchanged: dict[int, str] = {}  # item's place in the chunk → its cached content hash
-            if store is not None:
-                try:
-                    unchanged, listings = _unchanged(store, stats, version)
-                except StoreUnavailable as error:
-                    notices.append(f"{error}; reading on without the cache")
-                    store = None
-            chunk: list[tuple[Found, bytes, str]] = []
-            seen: list[tuple[str, int, int, str]] = []  # stats of files read, for the next reopen
-            for i, item in enumerate(items):
-                if i in unchanged:
-                    chunk.append((item, b"", unchanged[i]))  # never read: the cache has it
-                    continue
-                try:
-                    data = read_file(item)
-                except IngestError as error:
-                    errors.append(LoadError(error.file, error.message))
-                    done += 1
-                    continue
-                content_hash = hashlib.sha256(data).hexdigest()
-                chunk.append((item, data, content_hash))
-                info = stats[i]
-                if info is not None and info.trusted and info.size == len(data):
-                    seen.append((info.path, info.size, info.mtime_ns, content_hash))
-            if store is not None:
-                try:
-                    wanted = list(dict.fromkeys(h for _, _, h in chunk if h not in listings))
-                    listings.update(store.cached_listings(wanted, version) if wanted else {})
-                    # A cache from before listings (or an entry whose listing was dropped): its
-                    # payloads are read and decoded once, and their listings written.
-                    read = [h for h in wanted if h not in listings]
-                    cached.update(store.cached_documents(read, version) if read else {})
-                    searched.update(_search_ids(store, [h for _, _, h in chunk if h in listings], listings, version))
-                    if seen:
-                        store.remember_file_hashes(seen)
-                except StoreUnavailable as error:
-                    notices.append(f"{error}; reading on without the cache")
-                    store = None
-            missing = [c for c in chunk if c[2] not in cached and c[2] not in listings and c[0].relative not in analyses]
-            if pool is None and workers > 1 and len(missing) >= _POOL_MIN and isinstance(analyzer, Analyzer):
-                pool = analysis_pool(analyzer, workers)
-            made: dict[str, bytes] = {}  # payloads the worker processes produced
-            failed: dict[str, str] = {}
-            if pool is not None and missing:
-                jobs = [(data, item.relative, _ingest().is_html(item.path), str(item.path)) for item, data, _ in missing]
-                for (item, _, content_hash), (ok, result) in zip(missing, pool.map(analyse_job, jobs, chunksize=4)):
-                    if ok:
-                        made[content_hash] = result
-                    else:
-                        failed[item.relative] = result
-                    if cancelled is not None and cancelled.is_set():
-                        break  # quitting: do not wait for the rest of the chunk (issue 17)
-                if cancelled is not None and cancelled.is_set():
-                    chunk = [
-                        c for c in chunk if c[2] in made or c[2] in cached or c[2] in listings or c[0].relative in failed
-                    ]
-            fresh: list[tuple[str, bytes]] = []
-            new_listings: dict[str, Listed] = {}  # for payloads written or read without one
-            unvaried: list[tuple[str, RawAnalysis]] = []  # listed before variants were stored
-            for item, data, content_hash in chunk:
-                done += 1
-                key = item.relative
-                if key in analyses:  # the same file reached through two of the paths
-                    continue
-                if key in failed:
-                    errors.append(LoadError(key, failed[key]))
-                    continue
-                payload = cached.get(content_hash) or made.get(content_hash)
-                if content_hash in listings:
-                    path = str(item.path)
-                    known = as_shown.get(key)
-                    if known is not None and (known.content_hash, known.path, known.file) != (content_hash, path, key):
-                        known = None
-                    article, analysis = codec.decode_listing(*listings[content_hash][:3], key, key, content_hash, path, known)
-                    listed.append(key)
-                    if analysis.variants is None:  # a listing from before they were stored
-                        unvaried.append((content_hash, analysis))
-                elif payload is None:
-                    try:
-                        article = _ingest().parse_article(data, key, html=_ingest().is_html(item.path), path=str(item.path))
-                    except IngestError as error:
-                        errors.append(LoadError(error.file, error.message))
-                        continue
-                    analysis = RawAnalysis.of(analyzer.analyse(article))
-                    fresh.append((content_hash, codec.encode(article, analysis)))
-                    new_listings[content_hash] = codec.listing(article, analysis)
-                else:
-                    article, analysis = codec.decode_raw(payload, key, key, content_hash, str(item.path))
-                    if content_hash in made:
-                        fresh.append((content_hash, payload))
-                    new_listings[content_hash] = codec.listing(article, analysis)
-                articles.append(article)
-                analyses[key] = analysis
-                if analysis.partial:  # past its budget: shown, analysed in part, and said
-                    notices.append(f"{key}: {analysis.partial}")
-                if progress is not None:
-                    progress(done, len(found), key)
-            if store is not None and (fresh or new_listings):
-                try:
-                    written = {h for h, _ in fresh}
-                    if fresh:
-                        searched.update(store.put_documents(fresh, version, [(h, x) for h, x in new_listings.items() if h in written]))
-                    if len(new_listings) > len(written):
-                        searched.update(store.put_listings([(h, x) for h, x in new_listings.items() if h not in written], version))
-                except StoreUnavailable as error:  # a full disk: keep reading, keep nothing
-                    notices.append(f"{error}; reading on without the cache")
-                    store = None
-            if store is not None and unvaried:
-                try:
-                    _add_variants(store, unvaried, listings, version)
-                except StoreUnavailable as error:
-                    notices.append(f"{error}; reading on without the cache")
-                    store = None
-            collector.keep()  # the chunk's articles and analyses: not walked by every later full collection
+            prepared = prepare(found[chunk_start : chunk_start + _CHUNK])
+            if pending is not None:
+                finish(pending)
+            pending = prepared
+        if pending is not None:
+            finish(pending)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -295,6 +315,16 @@ def _read_names(store: Store, names: dict[str, None]) -> None:
 # modification time (a coarse clock, an editor still saving): its stat is not trusted next time,
 # so it is read again (git calls these entries racy).
 _RACY_NS = 2_000_000_000
+
+
+class _Chunk(NamedTuple):
+    """A chunk of files read and looked up, its new ones sent to the workers."""
+
+    chunk: list[tuple[Found, bytes, str]]  # (file, its bytes unless cached, content hash)
+    cached: dict[str, bytes]  # payloads from the cache, by content hash
+    listings: dict[str, Listing]  # listings from the cache, by content hash
+    sent: list[tuple[Found, bytes, str]]  # the files the workers analyse, in order
+    results: Iterator[Result]  # the workers' results for ``sent``, as they come
 
 
 class _Stat(NamedTuple):
