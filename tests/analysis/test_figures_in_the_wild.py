@@ -1432,6 +1432,9 @@ def test_the_banks_a_deal_names_are_not_whose_its_figures_are() -> None:
         ("其2025年潜在市场总额预期为14581亿元，超过新能源汽车的11829亿元。", ["潜在市场总额", "潜在市场总额"]),
         ("用于支持中小银行的新增专项债券额度2000亿元。", ["新增专项债券额度"]),
         ("宁德时代向其索赔1.88亿元。", ["索赔金额"]),
+        # a time typeset with spaces, and 年内, are when, no part of the name
+        ("截至 11 月底， 2021 年年内全国百城卖地金额为 4.05 万亿元。", ["全国百城卖地金额"]),
+        ("2020 年新能源汽车正积分 328 万分。", ["新能源汽车正积分"]),
     ],
 )
 def test_codes_thresholds_quotas_and_claims_name_their_figures(text: str, labels: list[str]) -> None:
