@@ -241,6 +241,9 @@ def test_a_span_ended_on_a_date_is_that_quarter_half_or_year(text: str, period: 
         ("前九个月营收", "2022-01-10", ["2021年前九个月"]),
         ("前三季度营收", "2022-01-10", ["2021年前三季度"]),  # January: last year's
         ("前两个月销量", "2021-03-10", ["2021年前两个月"]),
+        # the month or months before now, not the first of a year
+        ("之前一个月能拿到1.4万工资", "2021-12-10", []),
+        ("此前三个月的订单", "2021-12-10", []),
     ],
 )
 def test_a_range_of_years_ending_in_a_part_and_the_first_months_of_a_year(text: str, date: str | None, periods: list[str]) -> None:
