@@ -21,6 +21,8 @@ _GLOSSED = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})\s*[（(]([\u4e00-\u9fff]{2,10}
 # company the recogniser knows).
 _ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{1,9}[数率额量值本入润户比价费车品者划准统术器机式])\s*[（(]([A-Z]{2,6})[）)]")
 _SPELLED_OUT = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*[（(]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
+# A term glossed by its acronym and the acronym's spelling-out: 焦点小组座谈会（FGD，focus group discussion）.
+_GLOSSED_AND_SPELLED = re.compile(r"[（(]\s*([A-Z]{2,6})\s*[，,:：]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
 
 
 def no_works_or_nouns(
@@ -29,7 +31,8 @@ def no_works_or_nouns(
     """``candidates`` without the Latin words that are no names, from any layer: the title of a
     work written without 《》 (新书Out-Innovate: every occurrence of it), a "person" after an
     English article (Rewriting the Rules of Silicon Valley), the spelling-out of an acronym
-    that names nothing known (RTE（Real-Time Engagement）: a term), and an acronym glossed by a
+    that names nothing known (RTE（Real-Time Engagement）: a term) and an acronym given with its
+    spelling-out after a Chinese term (焦点小组座谈会（FGD，focus group discussion）), and an acronym glossed by a
     Chinese term that is no name (TS(投资意向书); IDC（国际数据公司） stays), or abbreviating one
     (月付费用户数（MPU）)."""
     works = {
@@ -40,6 +43,10 @@ def no_works_or_nouns(
     spelled = [
         m.span(2)
         for m in _SPELLED_OUT.finditer(folded)
+        if _initials(m.group(2)) == m.group(1) and m.span(1) not in known
+    ] + [
+        (m.start(1), m.end(2))
+        for m in _GLOSSED_AND_SPELLED.finditer(folded)
         if _initials(m.group(2)) == m.group(1) and m.span(1) not in known
     ] + [
         m.span(1)

@@ -75,6 +75,7 @@ def model_candidates(
     return [
         c for c in out
         if c.surface not in rare and not _a_passing_guess(c, folded, filters) and not _a_ticker(c, folded) and not _a_round(c, folded)
+        and not _a_latin_tail(c, folded)
     ]
 
 
@@ -102,6 +103,20 @@ _A_SECTOR = r"(?:行业|赛道|品类|市场(?!份额|占有率|部|营销|价�
 
 _MANY_TIMES = 8
 _FEW_READINGS = 0.2
+
+
+def _a_latin_tail(candidate: Candidate, folded: str) -> bool:
+    """Latin letters after another Latin word and a space are the end of a longer name the model
+    split (Manner Coffee, The Cheesecake Factory, Shopify Capital, adidas NEO), not a name; but
+    not after a word that joins two names (the Rules of Silicon Valley)."""
+    if not candidate.surface.isascii():
+        return False
+    before = _LATIN_WORD_BEFORE.search(folded, max(0, candidate.start - 30), candidate.start)
+    return before is not None and before.group(1).lower() not in _JOINING_WORDS
+
+
+_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9.&'’-])([A-Za-z][A-Za-z0-9.&'’-]*) $")
+_JOINING_WORDS = frozenset(("of", "and", "in", "at", "for", "from", "to", "with", "on", "by", "vs"))
 
 
 _TICKER_BEFORE = re.compile(r"(?:股票|交易)?代码(?:为|是|:|：)?\s*[“\"「『]?\s*$")

@@ -378,6 +378,22 @@ def test_an_ambiguous_name_after_a_quarter_in_latin_letters_stands_alone() -> No
     assert "苹果" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "kept", "dropped"),
+    [
+        # the end of a longer Latin name the model split is no name of its own
+        ("Manner Coffee、东发道等品牌，Shopify Capital为商家放贷。", {"Coffee": ORG, "Capital": ORG}, [], ["Coffee", "Capital"]),
+        ("The Cheesecake Factory进入中国。", {"Factory": ORG}, [], ["Factory"]),
+        # a term given with its acronym and the acronym's spelling-out
+        ("常用的手段：焦点小组座谈会（FGD，focus group discussion）。", {"FGD": ORG}, [], ["FGD"]),
+    ],
+)
+def test_the_tail_of_a_latin_name_and_a_spelled_out_acronym_are_no_names(text: str, names: dict, kept: list, dropped: list) -> None:
+    found = {text[m.start : m.end] for m in EntityRecognizer(Gazetteer.load(), model=FakeModel(names)).recognise(text)}
+    assert set(kept) <= found
+    assert not set(dropped) & found
+
+
 def test_an_accounting_standard_is_no_organisation() -> None:
     text = "瑞幸咖啡在美国会计准则(GAAP)下营业利润为11.728亿元，Non-GAAP运营利潤为19.26亿元。"
     found = {m.surface for m in EntityRecognizer(Gazetteer.load(), model=ProperNouns({"GAAP": ORG})).recognise(text)}
