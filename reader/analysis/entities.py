@@ -87,6 +87,7 @@ def _brand_in_any_case(folded: str, start: int, end: int, surface: str) -> bool:
 
 
 _LOCATIVES = frozenset("中里上内")
+_IDIOM_FLAGS = frozenset(("i", "l"))  # jieba's idioms and set phrases: 大同小异, 高歌猛进
 _PREPOSITIONS = frozenset("向对和与跟被把给让在从据为由")
 
 # Where the sentence an ambiguous name's confirming words are looked for in ends.
@@ -360,16 +361,16 @@ class EntityRecognizer:
     @staticmethod
     def _touching_words(hits: list[Hit], tokens: Sequence[Token], folded: str) -> list[Hit]:
         """A two-character name that starts and ends inside jieba words is a coincidence:
-        其中|国内 holds 中国 by accident. (中国区 and 美国在线 keep theirs: they share a start.)"""
+        其中|国内 holds 中国 by accident. (中国区 and 美国在线 keep theirs: they share a start.)
+        So is a name inside an idiom: 大同小异 names no city."""
         starts = {t.start for t in tokens}
         ends = {t.end for t in tokens}
+        idioms = [(t.start, t.end) for t in tokens if t.flag in _IDIOM_FLAGS]
         return [
             h
             for h in hits
-            if h.end - h.start > 2
-            or is_latin(folded[h.start])
-            or h.start in starts
-            or h.end in ends
+            if (h.end - h.start > 2 or is_latin(folded[h.start]) or h.start in starts or h.end in ends)
+            and not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in idioms)
         ]
 
     def _romanised_in_context(self, folded: str, hits: list[Hit]) -> list[Hit]:

@@ -115,6 +115,8 @@ def test_entities_fold_keeps_length() -> None:
         # China Post among couriers; the post as a public service is no company
         ("邮政去年揽件量下降70%左右，单量转移到了极兔等新玩家手中。", ["邮政", "极兔"]),
         ("邮政编码和邮政储蓄是两回事。", []),
+        # a name inside an idiom is a coincidence
+        ("在问诊方面，二者也是大同小异。大同市的煤炭产量下降。", ["大同市"]),
     ],
 )
 def test_entities_ambiguous_names_need_context(recogniser: EntityRecognizer, text: str,
