@@ -386,9 +386,11 @@ def test_an_ambiguous_name_after_a_quarter_in_latin_letters_stands_alone() -> No
         ("The Cheesecake Factory进入中国。", {"Factory": ORG}, [], ["Factory"]),
         # a term given with its acronym and the acronym's spelling-out
         ("常用的手段：焦点小组座谈会（FGD，focus group discussion）。", {"FGD": ORG}, [], ["FGD"]),
+        # a country's press said as one word
+        ("3月16日，韩媒报道，韩国乐天集团将退出。", {"韩媒": PER}, [], ["韩媒"]),
     ],
 )
-def test_the_tail_of_a_latin_name_and_a_spelled_out_acronym_are_no_names(text: str, names: dict, kept: list, dropped: list) -> None:
+def test_the_tail_of_a_latin_name_a_spelled_out_acronym_and_a_countrys_press_are_no_names(text: str, names: dict, kept: list, dropped: list) -> None:
     found = {text[m.start : m.end] for m in EntityRecognizer(Gazetteer.load(), model=FakeModel(names)).recognise(text)}
     assert set(kept) <= found
     assert not set(dropped) & found
