@@ -66,12 +66,20 @@ def about_the_topic(
         while at >= 0:
             if not any(start < at + len(cue) and at < end for start, end in names) and not text.startswith(
                 vocab.own_after_cue, at + len(cue)
-            ):
+            ) and not _in_a_title(text, at):
                 return False
             at = text.find(cue, at + 1, hi)
     return True
 
 
+def _in_a_title(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a work's title (《行政处罚及市场禁入事先告知书》): its words name the
+    work, not what the sentence is about."""
+    opened = text.rfind("《", max(0, at - _TITLE_CHARS), at)
+    return opened >= 0 and text.rfind("》", opened, at) < 0 and 0 <= text.find("》", at, at + _TITLE_CHARS)
+
+
+_TITLE_CHARS = 40
 _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
 _DIGIT = re.compile(r"\d")
 
@@ -233,8 +241,8 @@ def subject_of(
         if topic:
             return topic[0].entity
     heading = _heading_topic(text, fig, mentions, bounds, vocab)
-    if heading is not None:
-        return heading
+    if heading is not None and about_the_topic(text, fig, label, bounds, vocab, mentions):
+        return heading  # but not 短视频行业人均日使用时长…: a market's, under a company's heading
     if label in vocab.company_labels and earlier and earlier[-1].subject is not None and (
         earlier[-1].subject not in mentions.people
     ):

@@ -1457,6 +1457,18 @@ def test_figures_joined_by_和_share_the_name_after_them_but_not_the_next_figure
     assert [m.measure for m in figures] == labels
 
 
+def test_a_heading_names_whose_a_figure_is_unless_its_sentence_is_about_a_market() -> None:
+    text = "微博的增长放缓\n微博面临抖音的分流。\n根据极光大数据，短视频行业人均日使用时长不断提升，同比增长20.5%。"
+    assert [m.subject for m in extract_figures(text, _mentions(text, "微博", "抖音", "极光大数据"), "2021-11-20")] == [None]
+    # a market's word inside a work's title says nothing of the sentence
+    text = (
+        "乐视内忧外患\n股民们对乐视网前景盲目的乐观情绪之下，并不能掩盖乐视网当下内忧外患的窘境。\n"
+        "去年9月，中国证监会出具的《行政处罚及市场禁入事先告知书》中显示，对乐视网责令改正、给予警告并处以60万元罚款。"
+    )
+    figures = extract_figures(text, _mentions(text, "乐视网", "中国证监会", "乐视"), "2021-11-20")
+    assert [m.subject for m in figures] == ["乐视"]
+
+
 def test_a_banks_ratios_are_measures_of_their_own_and_该行_is_the_bank() -> None:
     text = (
         "延边农商行的情况也不容乐观，2018至2020年该行拨备覆盖率逐年下滑，分别为203.65 %、169.80 %、147.84%。"
