@@ -285,31 +285,17 @@ def listed_names(text: str, mentions: Sequence[Mention]) -> list[str]:
 _BRACKETED = re.compile(r"[（(][^（()）]{0,40}[)）]")
 
 
-_HEADING_CHARS = 40  # a line this short with no sentence end is a heading: "3. 特斯拉：赚最多"
-_HEADING_LOOKBACK = 6  # paragraphs
-
-
 def _heading_topic(
     text: str, fig: Quantity, mentions: Mentions, bounds: Bounds, vocab: Vocabulary
 ) -> str | None:
     """The organisation a section is about: named in the heading line above the figure's
-    paragraph (a report on ten car makers, one section each)."""
-    at = fig.start
-    for _ in range(_HEADING_LOOKBACK):
-        span = bounds.previous("paragraph", at)
-        if span is None:
-            return None
-        line = text[span[0] : span[1]].strip()
-        if any(cue in line for cue in vocab.credit_cues):
-            return None  # 经济观察报 记者 陈月芹: a byline, and the headings above it are the title's
-        if len(line) <= _HEADING_CHARS and not any(c in line for c in "。！？；"):
-            named = [
-                m for m in mentions.within(*span)
-                if m.type in ORGISH and not not_a_subject(text, m, vocab)
-            ]
-            return named[0].entity if len(named) == 1 else None
-        at = span[0]
-    return None
+    paragraph (a report on ten car makers, one section each); none above a byline (经济观察报
+    记者 陈月芹: the headings above it are the title's)."""
+    span = bounds.heading_above(fig.start, stop=lambda line: any(cue in line for cue in vocab.credit_cues))
+    if span is None:
+        return None
+    named = [m for m in mentions.within(*span) if m.type in ORGISH and not not_a_subject(text, m, vocab)]
+    return named[0].entity if len(named) == 1 else None
 
 
 # Between a name and the figure it owns: B站的59.4元 (but 抖音的两倍 is a base, see 增长倍数).

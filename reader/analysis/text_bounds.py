@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.analysis.model import EntityType, Mention
 
@@ -52,6 +52,30 @@ class Bounds:
                 return span
             start = span[0]
         return None
+
+
+    def heading_above(
+        self, pos: int, stop: Callable[[str], bool] = lambda line: False, lookback: int = 6, longest: int = 40
+    ) -> tuple[int, int] | None:
+        """The heading over the paragraph holding ``pos``: the nearest paragraph above it, within
+        a few, short and with no sentence's end in it ("3. 特斯拉：赚最多", 8月深圳新房网签显著回升),
+        or None; also None at a line ``stop`` says ends the search (a byline under the title).
+        ``lookback`` paragraphs are looked at, and a heading is ``longest`` characters at most."""
+        at = pos
+        for _ in range(lookback):
+            span = self.previous("paragraph", at)
+            if span is None:
+                return None
+            line = self.text[span[0] : span[1]].strip()
+            if stop(line):
+                return None
+            if len(line) <= longest and not any(c in line for c in _SENTENCE_ENDS):
+                return span
+            at = span[0]
+        return None
+
+
+_SENTENCE_ENDS = "。！？；"
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
