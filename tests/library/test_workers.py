@@ -52,6 +52,8 @@ def test_the_next_chunk_is_sent_to_the_workers_before_the_last_one_is_stored(tmp
     """The workers analyse a chunk while the calling process decodes and stores the one before
     (it used to wait for each chunk's results and only then read the next: a first index of 10k
     spent 13 % of its time with the workers idle)."""
+    from contextlib import closing
+
     from reader.library import load, workers
     from reader.library.store import Store
 
@@ -75,6 +77,7 @@ def test_the_next_chunk_is_sent_to_the_workers_before_the_last_one_is_stored(tmp
     for i in range(7):
         (tmp_path / "lib").mkdir(exist_ok=True)
         (tmp_path / "lib" / f"{i}.md").write_text(f"# 第{i}篇\n\n阿里巴巴营收增长{i}%。\n", encoding="utf-8")
-    library = load.load_library([tmp_path / "lib"], Store.open(tmp_path / "data"), Analyzer(), workers=2)
+    with closing(Store.open(tmp_path / "data")) as store:
+        library = load.load_library([tmp_path / "lib"], store, Analyzer(), workers=2)
     assert len(library.articles) == 7
     assert events == ["sent 3", "sent 3", "stored", "sent 1", "stored", "stored"]
