@@ -57,10 +57,13 @@ def no_works_or_nouns(
         for m in _ABBREVIATED.finditer(folded)
         if not m.group(1).endswith(words.org_suffixes) and not any(a < m.end(1) and m.start(1) < b for a, b in known)
     ]
+    # an acronym the article glosses as a term is that term wherever it stands (OGV（专业生产内容）…
+    # 对OGV进行二次加工)
+    terms = {folded[start:end] for start, end in spelled if folded[start:end].isascii() and folded[start:end].isupper()}
     return [
         c
         for c in candidates
-        if c.surface not in works
+        if c.surface not in works and c.surface not in terms
         and not (
             c.type is EntityType.PERSON
             and is_latin(c.surface[0])

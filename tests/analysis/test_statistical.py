@@ -388,6 +388,8 @@ def test_an_ambiguous_name_after_a_quarter_in_latin_letters_stands_alone() -> No
         ("常用的手段：焦点小组座谈会（FGD，focus group discussion）。", {"FGD": ORG}, [], ["FGD"]),
         # a country's press said as one word
         ("3月16日，韩媒报道，韩国乐天集团将退出。", {"韩媒": PER}, [], ["韩媒"]),
+        # an acronym glossed as a term once is that term wherever the article writes it
+        ("库存伴随OGV（专业生产内容）规模的扩大。平台UP主会对OGV进行二次加工。", {"OGV": PER}, [], ["OGV"]),
     ],
 )
 def test_the_tail_of_a_latin_name_a_spelled_out_acronym_and_a_countrys_press_are_no_names(text: str, names: dict, kept: list, dropped: list) -> None:
