@@ -21,6 +21,8 @@ _GLOSSED = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})\s*[（(]([\u4e00-\u9fff]{2,10}
 # company the recogniser knows).
 _ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{1,9}[数率额量值本入润户比价费车品者划准统术器机式])\s*[（(]([A-Z]{2,6})[）)]")
 _SPELLED_OUT = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})\s*[（(]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
+# A Chinese term and its English in brackets: 集换式卡牌游戏（Trading Card Game）, 网络效应（Network Effect）.
+_TRANSLATED = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*([A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*)+)\s*[）)]")
 # A term glossed by its acronym and the acronym's spelling-out: 焦点小组座谈会（FGD，focus group discussion）.
 _GLOSSED_AND_SPELLED = re.compile(r"[（(]\s*([A-Z]{2,6})\s*[，,:：]\s*([A-Za-z][A-Za-z\- ]+?)\s*[）)]")
 
@@ -32,7 +34,8 @@ def no_works_or_nouns(
     work written without 《》 (新书Out-Innovate: every occurrence of it), a "person" after an
     English article (Rewriting the Rules of Silicon Valley), the spelling-out of an acronym
     that names nothing known (RTE（Real-Time Engagement）: a term) and an acronym given with its
-    spelling-out after a Chinese term (焦点小组座谈会（FGD，focus group discussion）), and an acronym glossed by a
+    spelling-out after a Chinese term (焦点小组座谈会（FGD，focus group discussion）), a Chinese term's
+    English in brackets (集换式卡牌游戏（Trading Card Game）), and an acronym glossed by a
     Chinese term that is no name (TS(投资意向书); IDC（国际数据公司） stays), or abbreviating one
     (月付费用户数（MPU）)."""
     works = {
@@ -44,6 +47,12 @@ def no_works_or_nouns(
         m.span(2)
         for m in _SPELLED_OUT.finditer(folded)
         if _initials(m.group(2)) == m.group(1) and m.span(1) not in known
+    ] + [
+        m.span(2)
+        for m in _TRANSLATED.finditer(folded)
+        if not m.group(1).endswith((*words.org_suffixes, "公司"))
+        and not any(word in words.latin_org_words for word in m.group(2).split())  # Marathon Digital Holdings
+        and not any(a < m.end(1) and m.start(1) < b for a, b in known)
     ] + [
         (m.start(1), m.end(2))
         for m in _GLOSSED_AND_SPELLED.finditer(folded)

@@ -388,6 +388,10 @@ def test_an_ambiguous_name_after_a_quarter_in_latin_letters_stands_alone() -> No
         ("常用的手段：焦点小组座谈会（FGD，focus group discussion）。", {"FGD": ORG}, [], ["FGD"]),
         # a country's press said as one word
         ("3月16日，韩媒报道，韩国乐天集团将退出。", {"韩媒": PER}, [], ["韩媒"]),
+        # a Chinese term's English in brackets is the term; a company's English name stays a name
+        ("最早的集换式卡牌游戏（Trading Card Game）可以追溯到1993年。", {"Trading Card Game": ORG}, [], ["Trading Card Game"]),
+        ("像马拉松数字控股公司（Marathon Digital Holdings）股价上涨。", {"Marathon Digital Holdings": ORG},
+         ["Marathon Digital Holdings"], []),
         # an acronym glossed as a term once is that term wherever the article writes it
         ("库存伴随OGV（专业生产内容）规模的扩大。平台UP主会对OGV进行二次加工。", {"OGV": PER}, [], ["OGV"]),
     ],
