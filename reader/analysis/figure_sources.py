@@ -79,7 +79,7 @@ def _an_intermediary(text: str, mention: Mention, vocab: Vocabulary) -> bool:
 
 _SOURCE_CLAUSE_CHARS = 24  # 国家统计局10月18日公布的数据显示: the date between name and verb
 _TITLED_CLAUSE_CHARS = 80  # …发布的《中国食品行业市场前景及投资机会研究报告》显示: a report's title counts for nothing
-_TITLE = re.compile(r"《[^《》\n]*》")
+WORK_TITLE = re.compile(r"《[^《》\n]*》")  # a work's title: its words name the work
 
 
 def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
@@ -91,7 +91,7 @@ def _clause_is_a_source(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     clause = text[end : stop.start() if stop is not None else limit]
     if stop is None and "《" in clause:
         stop = _CLAUSE_STOP.search(text, end, min(len(text), end + _TITLED_CLAUSE_CHARS))
-        untitled = _TITLE.sub("", text[end : stop.start()]) if stop is not None else clause
+        untitled = WORK_TITLE.sub("", text[end : stop.start()]) if stop is not None else clause
         if len(untitled) <= _SOURCE_CLAUSE_CHARS:
             clause = untitled if untitled.endswith(vocab.source_clause_ends) else clause
     if not clause.endswith(vocab.source_clause_ends):

@@ -21,6 +21,7 @@ from reader.analysis.figure_label_after import TIME_PREFIX
 from reader.analysis.figure_sources import (
     LIST_JOINS,
     PUBLISHED,
+    WORK_TITLE,
     after_skip_word,
     follows,
     line_source,
@@ -61,25 +62,19 @@ def about_the_topic(
     names = [(m.start, m.end) for m in mentions.within(lo, hi)]
     if _told_by_a_study(text, lo, fig, [end for _, end in names]):
         return False  # 《网络文学IP影视剧改编潜力评估报告》显示，…309部热播影视剧: a study's market
+    # a cue inside a name or a work's title is theirs (《行政处罚及市场禁入事先告知书》)
+    covered = names + [m.span() for m in WORK_TITLE.finditer(text, lo, hi)]
     for cue in vocab.market_cues:
         at = text.find(cue, lo, hi)
         while at >= 0:
-            if not any(start < at + len(cue) and at < end for start, end in names) and not text.startswith(
+            if not any(start < at + len(cue) and at < end for start, end in covered) and not text.startswith(
                 vocab.own_after_cue, at + len(cue)
-            ) and not _in_a_title(text, at):
+            ):
                 return False
             at = text.find(cue, at + 1, hi)
     return True
 
 
-def _in_a_title(text: str, at: int) -> bool:
-    """Whether ``at`` is inside a work's title (《行政处罚及市场禁入事先告知书》): its words name the
-    work, not what the sentence is about."""
-    opened = text.rfind("《", max(0, at - _TITLE_CHARS), at)
-    return opened >= 0 and text.rfind("》", opened, at) < 0 and 0 <= text.find("》", at, at + _TITLE_CHARS)
-
-
-_TITLE_CHARS = 40
 _A_COUNT_OF_COMPANIES = re.compile(r"\d+家")
 _DIGIT = re.compile(r"\d")
 
